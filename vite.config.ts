@@ -1,0 +1,52 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { APP_VERSION } from './src/shared/version';
+
+// The PWA shell: everything the first screen needs is precached so the app opens
+// with no network after the first visit. /api is never cached (citizen data, PRIVACY-SECURITY #23).
+export default defineConfig({
+  root: '.',
+  publicDir: 'public',
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
+  build: { outDir: 'dist', sourcemap: false, target: 'es2022', assetsInlineLimit: 0 },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      strategies: 'generateSW',
+      filename: 'sw.js',
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['favicon.svg', 'icons/*.png'],
+      manifest: {
+        id: '/',
+        name: 'Sổ tay số — Tổ công nghệ số cộng đồng',
+        short_name: 'Sổ tay số',
+        description: 'Sổ tay điện tử cho Tổ công nghệ số cộng đồng: ghi nhận hỗ trợ người dân, danh mục kiểm tra và danh bạ hỗ trợ, dùng được khi không có mạng.',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#0b5c47',
+        categories: ['productivity', 'government'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // Never cache API responses: they carry citizens' data.
+        runtimeCaching: [],
+      },
+    }),
+  ],
+});
