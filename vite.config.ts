@@ -44,6 +44,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // First install may control the open page at once (there is no older version to protect);
+        // updates still wait for the user (registerType: 'prompt').
+        clientsClaim: true,
         // Never cache API responses: they carry citizens' data.
         runtimeCaching: [],
       },

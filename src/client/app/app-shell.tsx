@@ -1,0 +1,40 @@
+// The layout around every screen: skip link, title bar, the screen, bottom navigation.
+import { Suspense, type ReactElement } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { BottomNav } from './bottom-nav';
+import { UpdatePrompt } from './update-prompt';
+import { ErrorBoundary } from './error-boundary';
+
+export function AppShell(): ReactElement {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <div className="app-shell">
+      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <header className="top-bar">
+        <span className="brand">{t('app.name')}</span>
+      </header>
+      <UpdatePrompt />
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary resetKey={pathname} fallback={<ScreenError />}>
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <BottomNav />
+    </div>
+  );
+}
+
+function ScreenError(): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <section className="screen">
+      <h1>{t('app.name')}</h1>
+      <p role="alert">{t('app.loadError')}</p>
+      <button type="button" className="button primary" onClick={() => window.location.reload()}>{t('app.reload')}</button>
+    </section>
+  );
+}

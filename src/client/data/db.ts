@@ -1,0 +1,73 @@
+// The one Dexie instance: the only code in the app that opens IndexedDB.
+// Repositories beside this file expose domain functions; screens never touch `db`.
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { SyncedRecord } from '../../shared/sync/merge';
+import type { Hlc } from '../../shared/sync/hlc';
+import type { SyncTableName } from '../../shared/sync/table-names';
+
+/** A device-local preference or state (language, signed-in user, clock…). Never synced. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** A local change waiting for the server's acknowledgement (SYNC.md §3). */
+export interface OutboxEntry {
+  /** Local insertion order: the outbox is pushed oldest first. */
+  seq?: number;
+  /** The mutation id (UUIDv7): pushing it twice applies it once. */
+  id: string;
+  table: SyncTableName;
+  recordId: string;
+  hlc: Hlc;
+  fields: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** A form draft, per user, so a crash or reload never loses what was typed. */
+export interface DraftRow {
+  key: string;
+  userId: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+/** Every synced table stores SyncedRecord rows: the fields flat, plus `clocks`. */
+export type RecordTable = Table<SyncedRecord, string>;
+
+export class AppDatabase extends Dexie {
+  settings!: EntityTable<SettingRow, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
+  syncState!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = 'so-tay-so') {
+    // Durability is chosen, not assumed (SYNC.md §1): a commit is on disk before Dexie resolves,
+    // so a phone that dies right after "saved" keeps the record and its outbox entry.
+    super(name, { chromeTransactionDurability: 'strict' });
+    // Version 1 is not released yet: its indexes may still change. After the first release,
+    // every change is a new version (with an upgrade that also migrates outbox payloads).
+    this.version(1).stores({
+      settings: 'key',
+      outbox: '++seq, &id, [table+recordId]',
+      drafts: 'key, userId',
+      syncState: 'key',
+      assistanceLogs: 'id, occurredAt, serviceId, villageId, createdBy, followUpAt, updatedAt',
+      groupSessions: 'id, occurredAt, villageId, createdBy',
+      contacts: 'id, name, roleId',
+      checklists: 'id, templateId',
+      checklistItems: 'id, checklistId, [checklistId+itemId]',
+      checklistTemplates: 'id, templateId',
+      services: 'id, code',
+      villages: 'id, name',
+      signOffs: 'id, checklistId',
+    } satisfies Record<SyncTableName | 'settings' | 'outbox' | 'drafts' | 'syncState', string>);
+  }
+
+  /** The Dexie table holding a synced record type. */
+  records(table: SyncTableName): RecordTable {
+    return this.table(table);
+  }
+}
+
+export const db = new AppDatabase();

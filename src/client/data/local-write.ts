@@ -1,0 +1,62 @@
+// The one path by which the app changes a synced record. The record and its outbox entry
+// commit in one Dexie transaction (SYNC.md §1; CONVENTIONS §6.4): a crash leaves both or neither.
+// Ids and the node id are made before the transaction opens; inside it only Dexie is awaited
+// (awaiting anything else commits an IndexedDB transaction early — sync-research pitfall 27).
+import { db, type OutboxEntry } from './db';
+import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
+import { initialClock, newNodeId, tick, type HlcState } from '../../shared/sync/hlc';
+import { uuidv7 } from '../../shared/sync/ids';
+import type { SyncTableName } from '../../shared/sync/table-names';
+
+/** Device clock state and the offset to the server's clock, kept in syncState. */
+export const CLOCK_KEY = 'clock';
+export const CLOCK_OFFSET_KEY = 'clockOffsetMs';
+
+export interface LocalWrite {
+  table: SyncTableName;
+  recordId: string;
+  /** Only the fields this change sets (never a whole record: older clients must not erase newer fields). */
+  fields: Record<string, unknown>;
+}
+
+function isClockState(value: unknown): value is HlcState {
+  const state = value as HlcState | undefined;
+  return typeof state?.millis === 'number' && typeof state.counter === 'number' && typeof state.node === 'string';
+}
+
+/**
+ * Applies several writes atomically (e.g. a log and its follow-up) and queues one outbox entry each.
+ * Every write also sets `updatedAt`. Returns the records as stored.
+ */
+export async function writeRecords(writes: readonly LocalWrite[], now: number = Date.now()): Promise<SyncedRecord[]> {
+  const mutationIds = writes.map(() => uuidv7());
+  const freshNode = newNodeId();
+  const createdAt = new Date(now).toISOString();
+  const tables = [...new Set(writes.map((write) => db.records(write.table)))];
+  return db.transaction('rw', [db.outbox, db.syncState, ...tables], async () => {
+    const stored = await db.syncState.get(CLOCK_KEY);
+    const offset = await db.syncState.get(CLOCK_OFFSET_KEY);
+    let clock = isClockState(stored?.value) ? stored.value : initialClock(freshNode);
+    const physicalNow = now + (typeof offset?.value === 'number' ? offset.value : 0);
+    const results: SyncedRecord[] = [];
+    for (const [index, write] of writes.entries()) {
+      const stamped = tick(clock, physicalNow);
+      clock = stamped.state;
+      const fields = { ...write.fields, updatedAt: createdAt };
+      const table = db.records(write.table);
+      const record = applyWrite(await table.get(write.recordId), { recordId: write.recordId, hlc: stamped.hlc, fields });
+      await table.put(record);
+      const entry: OutboxEntry = { id: mutationIds[index]!, table: write.table, recordId: write.recordId, hlc: stamped.hlc, fields, createdAt };
+      await db.outbox.add(entry);
+      results.push(record);
+    }
+    await db.syncState.put({ key: CLOCK_KEY, value: clock });
+    return results;
+  });
+}
+
+export async function writeRecord(write: LocalWrite, now?: number): Promise<SyncedRecord> {
+  const [record] = await writeRecords([write], now);
+  if (!record) throw new Error('writeRecords returned nothing');
+  return record;
+}

@@ -1,0 +1,54 @@
+// Who is using this phone. The signed-in user is kept in IndexedDB so the app keeps working
+// offline after a restart; tokens are not (the access token lives in memory in src/client/sync,
+// the refresh token in an HttpOnly cookie — PRIVACY-SECURITY #24).
+import { db } from './db';
+
+export type Role = 'member' | 'leader' | 'reviewer' | 'admin';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  communeId: string | null;
+  provinceId?: string | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  signedInAt: string;
+}
+
+const KEY = 'session';
+
+function isSession(value: unknown): value is Session {
+  const user = (value as Session | undefined)?.user;
+  return typeof user?.id === 'string' && typeof user.role === 'string';
+}
+
+export async function getSession(): Promise<Session | undefined> {
+  const row = await db.settings.get(KEY);
+  return isSession(row?.value) ? row.value : undefined;
+}
+
+export async function saveSession(session: Session): Promise<void> {
+  await db.settings.put({ key: KEY, value: session });
+}
+
+export async function clearSession(): Promise<void> {
+  await db.settings.delete(KEY);
+}
+
+/** The signed-in user, or an error a repository can show ("sign in first"). */
+export async function requireUser(): Promise<SessionUser> {
+  const session = await getSession();
+  if (!session) throw new NotSignedInError();
+  return session.user;
+}
+
+export class NotSignedInError extends Error {
+  override readonly name = 'NotSignedInError';
+  constructor() {
+    super('errors.notSignedIn');
+  }
+}

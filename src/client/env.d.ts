@@ -1,0 +1,2 @@
+/** Injected by Vite's `define` from src/shared/version.ts. */
+declare const __APP_VERSION__: string;

@@ -1,0 +1,26 @@
+// Boot: language first (so the first paint is in the user's language), then render,
+// then the service worker and the request for persistent storage.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { initI18n } from './lib/i18n';
+import { loadSavedLanguage } from './lib/language';
+import { registerServiceWorker } from './lib/pwa';
+import { requestPersistentStorage } from './data/storage-info';
+import { log } from './lib/log';
+import './app/styles.css';
+
+async function boot(): Promise<void> {
+  await initI18n(await loadSavedLanguage());
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  registerServiceWorker();
+  requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
+}
+
+boot().catch((error: unknown) => log.error('boot failed', error));

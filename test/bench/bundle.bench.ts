@@ -1,0 +1,30 @@
+// Bundle budgets, read off the production build: the JavaScript the first screen needs
+// (the entry script and everything index.html preloads) and the whole precache, gzipped.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { atMost, type Measurement } from './measurement';
+import { DIST } from '../e2e/support/server';
+
+const gzipKb = (file: string) => gzipSync(readFileSync(path.join(DIST, file)), { level: 9 }).length / 1024;
+
+export function firstScreenScripts(): string[] {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)];
+  return [...new Set(scripts.map((match) => match[1]!))];
+}
+
+export function precacheEntries(): string[] {
+  const sw = readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  return [...sw.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!.replace(/^\//, ''));
+}
+
+export function runBundleBench(): Measurement[] {
+  const firstScreen = firstScreenScripts();
+  const precache = precacheEntries();
+  if (firstScreen.length === 0 || precache.length === 0) throw new Error('no scripts found in dist: build first');
+  return [
+    atMost('first-screen JS (gzip)', firstScreen.reduce((sum, file) => sum + gzipKb(file), 0), 'KB', 150),
+    atMost('whole precache (gzip)', precache.reduce((sum, file) => sum + gzipKb(file), 0), 'KB', 400),
+  ];
+}

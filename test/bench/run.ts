@@ -1,0 +1,30 @@
+// `npm run bench`: every budget of the project in one run. Prints a table and writes the
+// same figures to BENCH_OUT (default bench-results.json) as [{ name, value, unit, budget, ok }].
+// Exit code 1 when a budget is missed. Each issue adds its bench module to the list below.
+import { writeFileSync } from 'node:fs';
+import type { Measurement } from './measurement';
+import { runBundleBench } from './bundle.bench';
+import { runOfflinePaintBench } from './offline-paint.bench';
+
+const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
+  { name: 'bundle', run: runBundleBench },
+  { name: 'offline paint', run: runOfflinePaintBench },
+];
+
+const only = process.argv.slice(2);
+const results: Measurement[] = [];
+for (const bench of benches) {
+  if (only.length > 0 && !only.some((word) => bench.name.includes(word))) continue;
+  process.stdout.write(`… ${bench.name}\n`);
+  results.push(...(await bench.run()));
+}
+
+const rows = results.map((m) => [m.ok ? 'ok' : 'OVER', m.name, `${m.value} ${m.unit}`, `${m.budget} ${m.unit}`]);
+const widths = [4, ...[1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]!.length), 6))];
+const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
+process.stdout.write(`\n${line(['', 'budget', 'value', 'limit'])}\n${rows.map(line).join('\n')}\n`);
+
+const out = process.env.BENCH_OUT ?? 'bench-results.json';
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`\nwritten to ${out}\n`);
+process.exitCode = results.every((m) => m.ok) ? 0 : 1;
