@@ -5,7 +5,7 @@
 import { lazy, type ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from './app-shell';
-import { HomeScreen } from '../features/home/components/home-screen';
+import { HomeScreen } from './home-screen';
 
 const AssistanceScreen = lazy(async () => ({ default: (await import('../features/assistance/components/assistance-screen')).AssistanceScreen }));
 const ChecklistsScreen = lazy(async () => ({ default: (await import('../features/checklists/components/checklists-screen')).ChecklistsScreen }));

@@ -2,8 +2,7 @@
 // offline after a restart; tokens are not (the access token lives in memory in src/client/sync,
 // the refresh token in an HttpOnly cookie — PRIVACY-SECURITY #24).
 import { db } from './db';
-
-export type Role = 'member' | 'leader' | 'reviewer' | 'admin';
+import type { Role } from '../../shared/permissions';
 
 export interface SessionUser {
   id: string;

@@ -1,10 +1,11 @@
-// Home: what a team member needs first — the common tasks, one tap away.
+// Home: what a team member needs first — the common tasks, one tap away. It lives in app/
+// because it composes pieces of several features (follow-ups due, sync status, …).
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Screen } from '../../../components/ui/screen';
-import { Icon } from '../../../components/ui/icons';
-import { useOnline } from '../../../lib/use-online';
+import { Screen } from '../components/ui/screen';
+import { Icon } from '../components/ui/icons';
+import { useOnline } from '../lib/use-online';
 
 export function HomeScreen(): ReactElement {
   const { t } = useTranslation();

@@ -1,0 +1,48 @@
+// Who may do what (PRODUCT.md "People and roles"). One table, used by the client to show or
+// hide actions and by the server to accept or reject mutations: the client's word is never
+// trusted, but both read the same rules.
+export const ROLES = ['member', 'leader', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+const RULES = {
+  // Field work: members and leaders log; reviewers only read; admins see aggregates only.
+  'log.create': ['member', 'leader'],
+  'log.editOwn': ['member', 'leader'],
+  'log.editAny': ['leader'],
+  'citizen.view': ['member', 'leader'],
+  'citizen.export': ['leader'],
+  'contact.create': ['member', 'leader'],
+  'contact.edit': ['member', 'leader'],
+  'contact.delete': ['leader'],
+  // Checklists: members change item states; leaders also create and archive checklists;
+  // reviewers read, comment and sign off; admins manage templates.
+  'checklistItem.update': ['member', 'leader'],
+  'checklist.create': ['leader'],
+  'checklist.archive': ['leader'],
+  'checklist.comment': ['leader', 'reviewer'],
+  'checklist.signOff': ['reviewer'],
+  'template.manage': ['admin'],
+  'services.manage': ['admin'],
+  'villages.manage': ['leader'],
+  // Reports.
+  'reports.view': ['leader', 'reviewer', 'admin'],
+  'reports.export': ['leader', 'reviewer'],
+  'province.view': ['admin'],
+  'members.manage': ['leader', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof RULES;
+
+export function can(role: Role, action: Action): boolean {
+  return (RULES[action] as readonly Role[]).includes(role);
+}
+
+/** A record someone created may be edited by its author (if their role edits own records) or by a leader. */
+export function canEditRecord(user: { id: string; role: Role }, record: { createdBy?: unknown }): boolean {
+  if (can(user.role, 'log.editAny')) return true;
+  return can(user.role, 'log.editOwn') && record.createdBy === user.id;
+}
