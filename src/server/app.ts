@@ -1,0 +1,78 @@
+// Builds the Fastify application without listening, so tests drive it with
+// app.inject() and main.ts binds it to a port.
+import fastifyCompress from '@fastify/compress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config, TrustProxy } from './config';
+import { registerErrorHandler } from './errors';
+import { registerHealthRoute } from './routes/health';
+import { registerSecurityHeaders } from './security-headers';
+import { COMPRESS_THRESHOLD, registerStatic } from './static';
+import type { SyncStore } from './storage/types';
+
+export interface LoggerOverrides {
+  /** Overrides config.logLevel (tests raise or silence it). */
+  level?: string;
+  /** Where log lines go instead of stdout (tests capture them). */
+  stream?: { write(line: string): void };
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  store: SyncStore;
+  logger?: LoggerOverrides;
+}
+
+/**
+ * Paths pino masks wherever they appear in a log object. Fastify's request serializer
+ * does not log headers today; this keeps tokens out if anyone logs a request's headers.
+ * Bodies are never logged (PRIVACY-SECURITY #15).
+ */
+export const LOG_REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  'res.headers["set-cookie"]',
+];
+
+export function buildApp({ config, store, logger }: BuildAppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: {
+      level: logger?.level ?? config.logLevel,
+      redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+      ...(logger?.stream ? { stream: logger.stream } : {}),
+    },
+    bodyLimit: config.bodyLimit,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    // Ids are ours: a client-chosen request id could forge log correlation.
+    requestIdHeader: false,
+    // Bodies are validated as sent: no silent type coercion ("42" for 42) and no silent
+    // stripping of unknown fields, which must be rejected (PRIVACY-SECURITY: "strict schemas
+    // reject extra fields"). Query strings arrive as text: coerce them in the route (zod).
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+  });
+
+  // The API speaks JSON only; Fastify's default text/plain parser would let a
+  // form-like text body reach handlers, so unknown types get 415 instead.
+  app.removeContentTypeParser('text/plain');
+
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
+  // Responses: br or gzip by Accept-Encoding above ~1 KB (the plugin's brotli default,
+  // quality 4, suits dynamic bodies). Requests: gzip/deflate/br bodies are inflated before
+  // parsing and bodyLimit counts the inflated bytes, which caps a decompression bomb.
+  // The plugin hooks each route as it is added, so every route is registered after it,
+  // inside plugins (avvio loads them in order).
+  void app.register(fastifyCompress, { global: true, threshold: COMPRESS_THRESHOLD, encodings: ['br', 'gzip'] });
+  void app.register((api, _options, done) => {
+    registerHealthRoute(api, store);
+    done();
+  });
+  registerStatic(app, config.distDir);
+  return app;
+}
+
+/** Fastify's types omit the hop count that proxy-addr supports; a hop-count function is the same rule. */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}

@@ -1,0 +1,110 @@
+// The server's whole configuration, read once from the environment and validated,
+// so a typo in a deployment fails at start-up with a readable message instead of
+// surfacing later as a strange runtime error.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: src/server/config.ts sits two levels below it. */
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** Where the sync data lives: one embedded file, or a PostgreSQL server. */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+/** Fastify's `trustProxy`: off, on (any hop), a hop count, or a list of proxy addresses/CIDRs. */
+export type TrustProxy = boolean | number | string;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  distDir: string;
+  logLevel: LogLevel;
+  nodeEnv: NodeEnv;
+  trustProxy: TrustProxy;
+  /** Largest accepted request body in bytes, after decompression. */
+  bodyLimit: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Unset and empty variables mean "use the default": `FOO=` in a unit file is common. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  PORT: optional(
+    z.coerce
+      .number({ error: 'must be a port number from 0 to 65535' })
+      .int('must be a port number from 0 to 65535')
+      .min(0, 'must be a port number from 0 to 65535')
+      .max(65_535, 'must be a port number from 0 to 65535'),
+  ),
+  HOST: optional(z.string().trim().min(1)),
+  DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)'),
+  ),
+  DIST_DIR: optional(z.string()),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
+  TRUST_PROXY: optional(z.string().trim()),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  // Anything else is handed to proxy-addr as a comma-separated list of addresses/CIDRs.
+  return value;
+}
+
+/** Reads and validates the configuration; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const nodeEnv: NodeEnv = e.NODE_ENV ?? 'development';
+  const dataDir = path.resolve(cwd, e.DATA_DIR ?? '.data');
+  return {
+    port: e.PORT ?? 8080,
+    host: e.HOST ?? '0.0.0.0',
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'so-tay-so.sqlite') },
+    distDir: e.DIST_DIR ? path.resolve(cwd, e.DIST_DIR) : path.join(REPO_ROOT, 'dist'),
+    // Tests keep the console readable; anything else logs requests at info.
+    logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    nodeEnv,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+  };
+}
+
+/** The connection string with its password masked, for logs and start-up messages. */
+export function describeDatabase(database: DatabaseConfig): string {
+  if (database.kind === 'sqlite') return `SQLite ${database.file}`;
+  try {
+    const url = new URL(database.url);
+    if (url.password) url.password = '***';
+    return `PostgreSQL ${url.toString()}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}

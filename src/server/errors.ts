@@ -1,0 +1,78 @@
+// Every error leaves the server as `{ "error": { "code", "message" } }` (SYNC.md §4).
+// Messages are generic on purpose: no stack, SQL or token ever reaches a client
+// (PRIVACY-SECURITY #14); the details go to the server log instead.
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'client_too_old'
+  | 'too_many_requests'
+  | 'internal'
+  | 'not_built'
+  | 'unavailable';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** Throw from a route to answer with a specific status and code. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+export function sendError(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string): FastifyReply {
+  return reply.code(statusCode).type('application/json; charset=utf-8').send(errorBody(code, message));
+}
+
+/** Client errors raised by Fastify and its plugins, mapped to our codes and fixed wording. */
+const CLIENT_ERRORS: Record<number, { code: ErrorCode; message: string }> = {
+  400: { code: 'bad_request', message: 'The request is malformed.' },
+  401: { code: 'unauthorized', message: 'Sign in first.' },
+  403: { code: 'forbidden', message: 'Not allowed.' },
+  404: { code: 'not_found', message: 'Not found.' },
+  406: { code: 'bad_request', message: 'Cannot produce an acceptable response.' },
+  409: { code: 'conflict', message: 'Conflict.' },
+  413: { code: 'too_large', message: 'The request body is too large.' },
+  415: { code: 'unsupported_media_type', message: 'Send JSON (Content-Type: application/json), optionally gzip-compressed.' },
+  429: { code: 'too_many_requests', message: 'Too many requests; try again later.' },
+};
+
+const INTERNAL = errorBody('internal', 'Something went wrong on the server.');
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    if (error instanceof ApiError) {
+      return sendError(reply, error.statusCode, error.code, error.message);
+    }
+    // Schema validation: the message names the field and rule, never the value, so it is safe and useful.
+    if (error.validation) {
+      return sendError(reply, 400, 'bad_request', error.message);
+    }
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    const known = CLIENT_ERRORS[status];
+    if (status >= 400 && status < 500) {
+      request.log.info({ code: error.code, statusCode: status }, 'client error');
+      return known ? sendError(reply, status, known.code, known.message) : sendError(reply, status, 'bad_request', 'The request cannot be processed.');
+    }
+    // The last resort: log everything for the operator, tell the client nothing specific.
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).type('application/json; charset=utf-8').send(INTERNAL);
+  });
+}

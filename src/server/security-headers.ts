@@ -1,0 +1,56 @@
+// Security headers on every response (PRIVACY-SECURITY #16, #17, #19, #23).
+// There is deliberately no CORS: the app and API share one origin, so no
+// Access-Control-* header is ever sent and Origin is never reflected.
+import type { FastifyInstance } from 'fastify';
+import { isApiPath } from './paths';
+
+/**
+ * Strict CSP: only same-origin code, no inline script or style, no plugins, no framing.
+ * Exported so tests and the e2e suite check the exact string the server sends.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'geolocation=(), camera=(), microphone=(), payment=()',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    // HSTS only means something over TLS; request.protocol honours X-Forwarded-Proto
+    // only from proxies TRUST_PROXY allows, so a client cannot fake it.
+    if (request.protocol === 'https') {
+      reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
+    }
+    if (isApiPath(request.url)) {
+      // API answers carry citizens' data: no browser, proxy or service worker may keep them.
+      reply.header('cache-control', 'no-store');
+    }
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && /^application\/json\b/i.test(type) && !/charset=/i.test(type)) {
+      reply.header('content-type', `${type}; charset=utf-8`);
+    }
+    return payload;
+  });
+}

@@ -1,0 +1,20 @@
+// Chooses the store from the configuration: DATABASE_URL selects PostgreSQL,
+// otherwise the embedded SQLite file under DATA_DIR.
+import type { DatabaseConfig } from '../config';
+import { PostgresStore } from './postgres-store';
+import { SqliteStore } from './sqlite-store';
+import type { BackgroundErrorHandler, SyncStore } from './types';
+
+export interface OpenStoreOptions {
+  onBackgroundError?: BackgroundErrorHandler;
+}
+
+/** Opens (but does not migrate) the configured store. */
+export function openStore(database: DatabaseConfig, options: OpenStoreOptions = {}): SyncStore {
+  switch (database.kind) {
+    case 'sqlite':
+      return new SqliteStore({ file: database.file });
+    case 'postgres':
+      return new PostgresStore({ url: database.url, ...(options.onBackgroundError ? { onBackgroundError: options.onBackgroundError } : {}) });
+  }
+}

@@ -1,0 +1,91 @@
+// Configuration from the environment: defaults, the database choice, and refusal of bad values.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_BODY_LIMIT, describeDatabase, loadConfig } from '../../src/server/config';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+describe('loadConfig', () => {
+  it('has working defaults: port 8080 on all interfaces, SQLite under ./.data, dist in the repo, 1 MB bodies', () => {
+    expect(loadConfig({}, '/srv/app')).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/srv/app/.data',
+      database: { kind: 'sqlite', file: '/srv/app/.data/so-tay-so.sqlite' },
+      distDir: path.join(repoRoot, 'dist'),
+      logLevel: 'info',
+      nodeEnv: 'development',
+      trustProxy: false,
+      bodyLimit: DEFAULT_BODY_LIMIT,
+    });
+    expect(DEFAULT_BODY_LIMIT).toBe(1024 * 1024);
+  });
+
+  it('reads every variable, resolving relative paths against the working directory', () => {
+    const config = loadConfig(
+      { PORT: '3000', HOST: '127.0.0.1', DATA_DIR: 'var/data', DIST_DIR: '/opt/dist', LOG_LEVEL: 'debug', NODE_ENV: 'production' },
+      '/srv/app',
+    );
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/srv/app/var/data',
+      database: { kind: 'sqlite', file: '/srv/app/var/data/so-tay-so.sqlite' },
+      distDir: '/opt/dist',
+      logLevel: 'debug',
+      nodeEnv: 'production',
+    });
+  });
+
+  it('selects PostgreSQL when DATABASE_URL is a postgres URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/sts' }).database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/sts' });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/sts' }).database.kind).toBe('postgres');
+    // An empty variable (common in unit files and compose files) means unset.
+    expect(loadConfig({ DATABASE_URL: '' }).database.kind).toBe('sqlite');
+  });
+
+  it('logs quietly under test unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('warn');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['true', true],
+    ['1', 1],
+    ['10.0.0.1,10.0.0.2', '10.0.0.1,10.0.0.2'],
+  ])('TRUST_PROXY=%s → %s', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ PORT: '80.5' }, /PORT/],
+    [{ DATABASE_URL: 'mysql://db/sts' }, /DATABASE_URL: must be a postgres:\/\//],
+    [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+  ])('refuses %o with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' });
+      expect.fail('should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).issues).toHaveLength(2);
+    }
+  });
+});
+
+describe('describeDatabase', () => {
+  it('never prints the PostgreSQL password', () => {
+    const text = describeDatabase({ kind: 'postgres', url: 'postgres://sotayso:hunter2@db:5432/sts' });
+    expect(text).not.toContain('hunter2');
+    expect(text).toContain('db:5432/sts');
+  });
+});
