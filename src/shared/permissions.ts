@@ -1,8 +1,9 @@
 // Who may do what (PRODUCT.md "People and roles"). One table, used by the client to show or
 // hide actions and by the server to accept or reject mutations: the client's word is never
 // trusted, but both read the same rules.
-export const ROLES = ['member', 'leader', 'reviewer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './schemas/common';
+
+export { ROLES, type Role };
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

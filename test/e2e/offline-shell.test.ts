@@ -44,7 +44,7 @@ describe('offline app shell in Chromium', () => {
   });
 
   it('has a valid manifest and Chromium reports no installability errors', async () => {
-    const manifest = (await phone.page.evaluate(async () => (await fetch('/manifest.webmanifest')).json())) as {
+    const manifest = (await phone.page.evaluate(async () => (await fetch('/manifest.webmanifest')).json() as unknown)) as {
       name: string; short_name: string; description: string; start_url: string; display: string; theme_color: string; lang: string;
       icons: { sizes: string; purpose?: string; type: string }[];
     };

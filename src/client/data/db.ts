@@ -3,7 +3,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import type { Hlc } from '../../shared/sync/hlc';
-import type { SyncTableName } from '../../shared/sync/table-names';
+import type { SyncTable } from '../../shared/schemas/tables';
 
 /** A device-local preference or state (language, signed-in user, clock…). Never synced. */
 export interface SettingRow {
@@ -17,7 +17,7 @@ export interface OutboxEntry {
   seq?: number;
   /** The mutation id (UUIDv7): pushing it twice applies it once. */
   id: string;
-  table: SyncTableName;
+  table: SyncTable;
   recordId: string;
   hlc: Hlc;
   fields: Record<string, unknown>;
@@ -61,11 +61,11 @@ export class AppDatabase extends Dexie {
       services: 'id, code',
       villages: 'id, name',
       signOffs: 'id, checklistId',
-    } satisfies Record<SyncTableName | 'settings' | 'outbox' | 'drafts' | 'syncState', string>);
+    } satisfies Record<SyncTable | 'settings' | 'outbox' | 'drafts' | 'syncState', string>);
   }
 
   /** The Dexie table holding a synced record type. */
-  records(table: SyncTableName): RecordTable {
+  records(table: SyncTable): RecordTable {
     return this.table(table);
   }
 }

@@ -6,14 +6,14 @@ import { db, type OutboxEntry } from './db';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { initialClock, newNodeId, tick, type HlcState } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
-import type { SyncTableName } from '../../shared/sync/table-names';
+import type { SyncTable } from '../../shared/schemas/tables';
 
 /** Device clock state and the offset to the server's clock, kept in syncState. */
 export const CLOCK_KEY = 'clock';
 export const CLOCK_OFFSET_KEY = 'clockOffsetMs';
 
 export interface LocalWrite {
-  table: SyncTableName;
+  table: SyncTable;
   recordId: string;
   /** Only the fields this change sets (never a whole record: older clients must not erase newer fields). */
   fields: Record<string, unknown>;

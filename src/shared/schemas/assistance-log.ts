@@ -1,0 +1,121 @@
+// assistanceLogs: one help session with one citizen (PRODUCT.md job 1). Anonymous by default;
+// citizen details only with recorded consent (PRIVACY B.3).
+import { z } from 'zod';
+import {
+  boolSchema,
+  clearable,
+  enumSchema,
+  idSchema,
+  intSchema,
+  isoDateTimeSchema,
+  localDateSchema,
+  nfcString,
+  patchExtras,
+  recordMetaSchema,
+  slugSchema,
+  strictObject,
+  uniqueListSchema,
+} from './common';
+import { vnPhoneSchema } from './phone';
+
+export const OUTCOMES = ['done', 'partial', 'referred', 'failed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const BARRIERS = [
+  'no_smartphone',
+  'no_chip_id',
+  'vneid_not_level2',
+  'no_bank_account',
+  'portal_down',
+  'weak_network',
+  'language',
+  'disability',
+  'other',
+] as const;
+export type Barrier = (typeof BARRIERS)[number];
+
+/**
+ * Barriers that are health data, "sensitive" under Decree 356 Art. 4: allowed on an anonymous log
+ * (they count towards the commune's barrier figures) but never beside an identified citizen.
+ */
+export const SENSITIVE_BARRIERS: readonly Barrier[] = ['disability'];
+
+export const GENDERS = ['female', 'male', 'other'] as const;
+export const CONSENT_METHODS = ['spoken', 'signed'] as const;
+
+/**
+ * Evidence of the citizen's consent (PRIVACY B.3: who, when, which notice text, how). The server
+ * should check that `recordedBy` is the member pushing the change.
+ */
+export const consentEvidenceSchema = strictObject(
+  {
+    method: enumSchema(CONSENT_METHODS),
+    noticeVersion: nfcString(1, 32),
+    recordedAt: isoDateTimeSchema,
+    recordedBy: idSchema,
+  },
+  'validation.consentRequired',
+);
+export type ConsentEvidence = z.infer<typeof consentEvidenceSchema>;
+
+/**
+ * The citizen sub-object: the minimum of B.3 and nothing else (no ID number, no address, no
+ * ethnicity). `consent: true` is SYNC.md §4's fixed wire type; the evidence travels beside it in
+ * `consentEvidence`, which is required, so "consent: true" alone is refused. The whole object is
+ * one field for the sync merge, so details and their consent always change together.
+ */
+export const citizenSchema = strictObject(
+  {
+    name: nfcString(1, 100).optional(),
+    phone: vnPhoneSchema.optional(),
+    // Bounds are wide on purpose: a schema cannot read the clock, and the form checks plausibility.
+    birthYear: intSchema(1900, 2100).optional(),
+    gender: enumSchema(GENDERS).optional(),
+    consent: z.literal(true, { error: 'validation.consentRequired' }),
+    consentEvidence: consentEvidenceSchema,
+  },
+  'validation.consentRequired',
+);
+export type Citizen = z.infer<typeof citizenSchema>;
+
+/** The fields a client writes, without cross-field rules (used to build patches). */
+export const assistanceLogFieldsObject = strictObject({
+  /** The catalogue code of the service (services.code, e.g. "vneid-install-register"), BRIEF §8.2. */
+  serviceId: slugSchema,
+  outcome: enumSchema(OUTCOMES),
+  occurredAt: isoDateTimeSchema,
+  villageId: clearable(idSchema),
+  barriers: uniqueListSchema(enumSchema(BARRIERS), BARRIERS.length).optional(),
+  durationMin: clearable(intSchema(0, 600)),
+  note: clearable(nfcString(0, 2000)),
+  followUpAt: clearable(localDateSchema),
+  followUpDone: boolSchema().optional(),
+  /** Done on the team's phone for a citizen with no smartphone (BRIEF §8.4). */
+  assistedOnTeamDevice: boolSchema().optional(),
+  citizen: clearable(citizenSchema),
+});
+
+type CrossFieldInput = { barriers?: readonly string[] | undefined; citizen?: unknown };
+
+// PRIVACY B.3: no health/disability code on an identified citizen.
+function noSensitiveBarrierOnCitizen(value: CrossFieldInput, ctx: z.RefinementCtx): void {
+  if (value.citizen == null) return;
+  const index = (value.barriers ?? []).findIndex((b) => (SENSITIVE_BARRIERS as readonly string[]).includes(b));
+  if (index >= 0) ctx.addIssue({ code: 'custom', message: 'validation.sensitiveBarrier', path: ['barriers', index] });
+}
+
+/** A complete set of fields, as a form submits it. */
+export const assistanceLogFieldsSchema = assistanceLogFieldsObject.superRefine(noSensitiveBarrierOnCitizen);
+/**
+ * One mutation's fields: any subset, plus `deleted`. Cross-field rules cannot be judged on a
+ * subset; validate the merged result with assistanceLogRecordSchema.
+ */
+export const assistanceLogPatchSchema = assistanceLogFieldsObject.partial().extend(patchExtras);
+/** A stored record: metadata plus fields, with the cross-field rules. */
+export const assistanceLogRecordSchema = recordMetaSchema
+  .extend(assistanceLogFieldsObject.shape)
+  .superRefine(noSensitiveBarrierOnCitizen);
+
+export type AssistanceLogFields = z.infer<typeof assistanceLogFieldsSchema>;
+export type AssistanceLogPatch = z.infer<typeof assistanceLogPatchSchema>;
+export type AssistanceLogRecord = z.infer<typeof assistanceLogRecordSchema>;

@@ -1,0 +1,45 @@
+// groupSessions: a digital-skills class ("Bình dân học vụ số", BRIEF §8.11), counted as a group,
+// never as a list of people. Ethnic-minority reach is a count here and nowhere per person
+// (PRIVACY B.3: ethnic origin is sensitive data).
+import type { z } from 'zod';
+import { clearable, idSchema, intSchema, isoDateTimeSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';
+
+// A commune hall seats a few hundred; the cap only stops typos such as 2000 for 20.
+const MAX_PARTICIPANTS = 10_000;
+
+/** The fields a client writes, without cross-field rules (used to build patches). */
+export const groupSessionFieldsObject = strictObject({
+  topic: nfcString(1, 200),
+  place: nfcString(1, 200),
+  occurredAt: isoDateTimeSchema,
+  villageId: clearable(idSchema),
+  participants: intSchema(1, MAX_PARTICIPANTS),
+  women: clearable(intSchema(0, MAX_PARTICIPANTS)),
+  elderly: clearable(intSchema(0, MAX_PARTICIPANTS)),
+  ethnicMinority: clearable(intSchema(0, MAX_PARTICIPANTS)),
+  durationMin: clearable(intSchema(0, 600)),
+  note: clearable(nfcString(0, 2000)),
+});
+
+/** The sub-counts that can never exceed the number of participants. */
+export const PARTICIPANT_SUBCOUNTS = ['women', 'elderly', 'ethnicMinority'] as const;
+
+type Counts = { participants: number } & Partial<Record<(typeof PARTICIPANT_SUBCOUNTS)[number], number | null>>;
+
+function subcountsWithinParticipants(value: Counts, ctx: z.RefinementCtx): void {
+  for (const key of PARTICIPANT_SUBCOUNTS) {
+    const n = value[key];
+    if (n != null && n > value.participants) ctx.addIssue({ code: 'custom', message: 'validation.exceedsParticipants', path: [key] });
+  }
+}
+
+/** A complete set of fields, as a form submits it. */
+export const groupSessionFieldsSchema = groupSessionFieldsObject.superRefine(subcountsWithinParticipants);
+/** One mutation's fields: any subset, plus `deleted`; validate the merged record afterwards. */
+export const groupSessionPatchSchema = groupSessionFieldsObject.partial().extend(patchExtras);
+/** A stored record: metadata plus fields, with the cross-field rules. */
+export const groupSessionRecordSchema = recordMetaSchema.extend(groupSessionFieldsObject.shape).superRefine(subcountsWithinParticipants);
+
+export type GroupSessionFields = z.infer<typeof groupSessionFieldsSchema>;
+export type GroupSessionPatch = z.infer<typeof groupSessionPatchSchema>;
+export type GroupSessionRecord = z.infer<typeof groupSessionRecordSchema>;

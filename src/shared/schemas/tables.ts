@@ -1,0 +1,60 @@
+// The synced tables by their wire names (SYNC.md §4), each with its schemas and scope, so the
+// server validates a push with one lookup: patch first, then the merged record.
+import type { z } from 'zod';
+import { assistanceLogFieldsSchema, assistanceLogPatchSchema, assistanceLogRecordSchema } from './assistance-log';
+import { checklistFieldsSchema, checklistPatchSchema, checklistRecordSchema } from './checklist';
+import { checklistItemFieldsSchema, checklistItemPatchSchema, checklistItemRecordSchema } from './checklist-item';
+import { checklistTemplateFieldsSchema, checklistTemplatePatchSchema, checklistTemplateRecordSchema } from './checklist-template';
+import { contactFieldsSchema, contactPatchSchema, contactRecordSchema } from './contact';
+import { groupSessionFieldsSchema, groupSessionPatchSchema, groupSessionRecordSchema } from './group-session';
+import { serviceFieldsSchema, servicePatchSchema, serviceRecordSchema } from './service';
+import { signOffFieldsSchema, signOffPatchSchema, signOffRecordSchema } from './sign-off';
+import { villageFieldsSchema, villagePatchSchema, villageRecordSchema } from './village';
+
+export const SYNC_TABLES = [
+  'assistanceLogs',
+  'groupSessions',
+  'contacts',
+  'checklists',
+  'checklistItems',
+  'checklistTemplates',
+  'services',
+  'villages',
+  'signOffs',
+] as const;
+export type SyncTable = (typeof SYNC_TABLES)[number];
+
+/** commune: the commune's own records; province: reference data every commune reads, admins write. */
+export type TableScope = 'commune' | 'province';
+
+export interface TableSchemas {
+  scope: TableScope;
+  /** A complete set of client-writable fields, with cross-field rules (forms, creates). */
+  fields: z.ZodType;
+  /** One mutation's `fields`: any subset plus `deleted`, strict, no cross-field rules. */
+  patch: z.ZodType;
+  /** The full record after merging, metadata included, with cross-field rules. */
+  record: z.ZodType;
+}
+
+export const TABLE_SCHEMAS = {
+  assistanceLogs: { scope: 'commune', fields: assistanceLogFieldsSchema, patch: assistanceLogPatchSchema, record: assistanceLogRecordSchema },
+  groupSessions: { scope: 'commune', fields: groupSessionFieldsSchema, patch: groupSessionPatchSchema, record: groupSessionRecordSchema },
+  contacts: { scope: 'commune', fields: contactFieldsSchema, patch: contactPatchSchema, record: contactRecordSchema },
+  checklists: { scope: 'commune', fields: checklistFieldsSchema, patch: checklistPatchSchema, record: checklistRecordSchema },
+  checklistItems: { scope: 'commune', fields: checklistItemFieldsSchema, patch: checklistItemPatchSchema, record: checklistItemRecordSchema },
+  checklistTemplates: {
+    scope: 'province',
+    fields: checklistTemplateFieldsSchema,
+    patch: checklistTemplatePatchSchema,
+    record: checklistTemplateRecordSchema,
+  },
+  services: { scope: 'province', fields: serviceFieldsSchema, patch: servicePatchSchema, record: serviceRecordSchema },
+  villages: { scope: 'commune', fields: villageFieldsSchema, patch: villagePatchSchema, record: villageRecordSchema },
+  signOffs: { scope: 'commune', fields: signOffFieldsSchema, patch: signOffPatchSchema, record: signOffRecordSchema },
+} as const satisfies Record<SyncTable, TableSchemas>;
+
+/** True when a string from the wire names a synced table. */
+export function isSyncTable(name: string): name is SyncTable {
+  return (SYNC_TABLES as readonly string[]).includes(name);
+}

@@ -1,0 +1,34 @@
+// Every message a shared schema can produce is one of these i18n keys, never prose: the same
+// schema runs in the PWA (translated under the field), in the data layer and on the server (sent
+// back as the reason of a rejected change). The UI must have a translation for each key in
+// locales/vi.json and locales/en.json; validation-keys.test.ts checks that every schema issue uses
+// one of them.
+export const VALIDATION_KEYS = [
+  'validation.required', // missing, or empty after trimming
+  'validation.invalidType', // wrong JSON type (number for text…)
+  'validation.unknownField', // a field the schema does not know (PRIVACY item 2)
+  'validation.tooShort',
+  'validation.tooLong',
+  'validation.tooSmall',
+  'validation.tooLarge',
+  'validation.integer',
+  'validation.tooMany', // list too long
+  'validation.invalidOption', // not one of the allowed values
+  'validation.duplicate', // the same value twice in a list
+  'validation.uuid',
+  'validation.slug', // lower-case letters, digits and dashes
+  'validation.localDate', // yyyy-mm-dd, a real day
+  'validation.dateTime', // ISO date-time with a zone
+  'validation.phone', // not a Vietnamese phone number
+  'validation.email',
+  'validation.zalo', // neither a phone number nor a zalo.me link
+  'validation.username',
+  'validation.consentRequired', // citizen details without recorded consent (PRIVACY B.3)
+  'validation.sensitiveBarrier', // health/disability barrier on an identified citizen (PRIVACY B.3)
+  'validation.exceedsParticipants', // women/elderly/ethnic-minority count above participants
+  'validation.villageRequired', // a village checklist without its village
+  'validation.unknownCategory', // template item in a category the template does not list
+  'validation.roleScope', // admin without province, or commune user without commune
+] as const;
+
+export type ValidationKey = (typeof VALIDATION_KEYS)[number];
