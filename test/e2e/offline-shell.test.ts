@@ -39,7 +39,7 @@ describe('offline app shell in Chromium', () => {
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
-    await expect(phone.page.getByRole('heading', { level: 1, name: 'Trang chủ' }).isVisible()).resolves.toBe(true);
+    await phone.page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
     await waitForServiceWorkerControl(phone.page);
   });
 
