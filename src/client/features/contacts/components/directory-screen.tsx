@@ -1,0 +1,94 @@
+// The directory: search, favourites, then one section per system with its role slots and other
+// contacts. The query lives in the URL (?q=), so coming back from a contact keeps the search.
+import { useMemo, type ReactElement } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Screen } from '../../../components/ui/screen';
+import { buildDirectory } from '../../../data/contacts-repository';
+import type { SessionUser } from '../../../data/session-repository';
+import { can } from '../../../../shared/permissions';
+import { seedContactRoles } from '../../../../shared/seed';
+import { foldForSearch } from '../../../../shared/text/vietnamese';
+import { useContactLabels } from '../hooks/use-contact-labels';
+import { useContactList } from '../hooks/use-contacts';
+import { ContactIcon } from './contact-icons';
+import { ContactRow } from './contact-row';
+import { DirectoryGroupSection } from './directory-group';
+import { UndoBanner } from './undo-banner';
+
+export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
+  const { t } = useTranslation('contacts');
+  const labels = useContactLabels();
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const searching = foldForSearch(query) !== '';
+  const contacts = useContactList(user.communeId);
+  const directory = useMemo(
+    () => contacts && buildDirectory(contacts, seedContactRoles(), { query, systemLabels: labels.systemLabels, language: labels.language }),
+    [contacts, query, labels],
+  );
+  const canCreate = can(user.role, 'contact.create') && user.communeId !== null;
+  const setQuery = (value: string) => setParams(value === '' ? {} : { q: value }, { replace: true });
+
+  return (
+    <Screen
+      title={t('title')}
+      actions={
+        canCreate ? (
+          <Link className="button primary" to="/contacts/new">
+            <ContactIcon name="plus" />
+            {t('add')}
+          </Link>
+        ) : undefined
+      }
+    >
+      <UndoBanner user={user} />
+      <p className="hint">{t('intro')}</p>
+      {user.communeId === null ? <p className="notice">{t('noCommune')}</p> : !canCreate ? <p className="notice">{t('readOnly')}</p> : null}
+      <div className="contact-search" role="search">
+        <label htmlFor="contact-search">{t('search.label')}</label>
+        <div className="contact-search-row">
+          <input
+            id="contact-search"
+            type="search"
+            value={query}
+            autoComplete="off"
+            enterKeyHint="search"
+            aria-describedby="contact-search-hint"
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          {query !== '' ? (
+            <button type="button" className="button" onClick={() => setQuery('')}>
+              {t('search.clear')}
+            </button>
+          ) : null}
+        </div>
+        <p id="contact-search-hint" className="hint">{t('search.hint')}</p>
+      </div>
+      <p role="status" className={searching ? 'contact-search-status' : 'contact-sr-only'}>
+        {directory === undefined
+          ? t('loading')
+          : !searching
+            ? ''
+            : directory.groups.length === 0
+              ? t('search.none', { query })
+              : directory.matchCount === 0
+                ? t('search.onlyRoles')
+                : t('search.results', { count: directory.matchCount })}
+      </p>
+      {directory && !searching && directory.favorites.length > 0 ? (
+        <section className="contact-group contact-favorites" aria-labelledby="group-favorites">
+          <h2 id="group-favorites">{t('favorites')}</h2>
+          <ul className="contact-list">
+            {directory.favorites.map((contact) => (
+              <ContactRow key={contact.id} contact={contact} showRole />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {directory?.groups.map((group) => (
+        <DirectoryGroupSection key={group.key} group={group} canCreate={canCreate} searching={searching} />
+      ))}
+    </Screen>
+  );
+}

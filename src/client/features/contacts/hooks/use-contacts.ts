@@ -1,0 +1,24 @@
+// Live reads of the directory: screens re-render when a local write or a sync changes a contact.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { findDuplicatePhones, getContact, listContacts, type Contact, type DuplicatePhone } from '../../../data/contacts-repository';
+
+/** The commune's live contacts; undefined while loading. */
+export function useContactList(communeId: string | null): Contact[] | undefined {
+  return useLiveQuery(() => listContacts(communeId), [communeId]);
+}
+
+/** One contact (also when deleted, for undo); null when absent, undefined while loading. */
+export function useContact(id: string, communeId: string | null): Contact | null | undefined {
+  return useLiveQuery(async () => (await getContact(id, communeId)) ?? null, [id, communeId]);
+}
+
+/** Other contacts that already have one of these numbers. */
+export function useDuplicatePhones(numbers: readonly string[], communeId: string | null, excludeId: string | undefined): DuplicatePhone[] {
+  const key = numbers.join(',');
+  return (
+    useLiveQuery(
+      () => findDuplicatePhones(key === '' ? [] : key.split(','), { communeId, excludeId }),
+      [key, communeId, excludeId],
+    ) ?? []
+  );
+}

@@ -1,0 +1,121 @@
+// The contact form's state (strings, as typed) and its conversion to the schema's input. Empty
+// text means "not given": omitted on create, cleared on edit (the repository compares with the
+// stored contact). Blank phone rows are dropped, and the index of each kept row is remembered so
+// that an error on phones.1 is shown under the row the person typed it in.
+import type { Contact, ContactInput, FieldIssue } from '../../../data/contacts-repository';
+import type { ContactRole } from '../../../../shared/schemas/contact-role';
+
+export interface ContactFormValues {
+  name: string;
+  roleId: string;
+  role: string;
+  organization: string;
+  systems: string[];
+  phones: string[];
+  zalo: string;
+  email: string;
+  area: string;
+  note: string;
+  favorite: boolean;
+  lastVerifiedAt: string;
+}
+
+export function emptyFormValues(role?: ContactRole): ContactFormValues {
+  return {
+    name: '',
+    roleId: role?.id ?? '',
+    role: '',
+    organization: role?.organization ?? '',
+    systems: role ? [...role.systems] : [],
+    phones: [''],
+    zalo: '',
+    email: '',
+    area: '',
+    note: '',
+    favorite: false,
+    lastVerifiedAt: '',
+  };
+}
+
+export function formValuesOf(contact: Contact): ContactFormValues {
+  return {
+    name: contact.name,
+    roleId: contact.roleId ?? '',
+    role: contact.role ?? '',
+    organization: contact.organization ?? '',
+    systems: [...contact.systems],
+    phones: contact.phones.length > 0 ? [...contact.phones] : [''],
+    zalo: contact.zalo ?? '',
+    email: contact.email ?? '',
+    area: contact.area ?? '',
+    note: contact.note ?? '',
+    favorite: contact.favorite,
+    lastVerifiedAt: contact.lastVerifiedAt ?? '',
+  };
+}
+
+/** A draft read back from storage: anything unexpected is replaced by the default. */
+export function formValuesFromDraft(value: unknown, fallback: ContactFormValues): ContactFormValues {
+  if (typeof value !== 'object' || value === null) return fallback;
+  const draft = value as Record<string, unknown>;
+  type TextKey = Exclude<keyof ContactFormValues, 'systems' | 'phones' | 'favorite'>;
+  const str = (key: TextKey): string => {
+    const v = draft[key];
+    return typeof v === 'string' ? v : fallback[key];
+  };
+  const list = (key: 'systems' | 'phones'): string[] => {
+    const v = draft[key];
+    return Array.isArray(v) && v.every((item): item is string => typeof item === 'string') ? v : fallback[key];
+  };
+  return {
+    name: str('name'),
+    roleId: str('roleId'),
+    role: str('role'),
+    organization: str('organization'),
+    systems: list('systems'),
+    phones: list('phones').length > 0 ? list('phones') : [''],
+    zalo: str('zalo'),
+    email: str('email'),
+    area: str('area'),
+    note: str('note'),
+    favorite: typeof draft.favorite === 'boolean' ? draft.favorite : fallback.favorite,
+    lastVerifiedAt: str('lastVerifiedAt'),
+  };
+}
+
+export function sameValues(a: ContactFormValues, b: ContactFormValues): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The schema input, and for each phone sent the form row it came from. */
+export function toContactInput(values: ContactFormValues): { input: ContactInput; phoneRows: number[] } {
+  const phoneRows: number[] = [];
+  const phones: string[] = [];
+  values.phones.forEach((phone, row) => {
+    if (phone.trim() !== '') {
+      phoneRows.push(row);
+      phones.push(phone);
+    }
+  });
+  const input: ContactInput = { name: values.name, favorite: values.favorite };
+  const optional = ['roleId', 'role', 'organization', 'zalo', 'email', 'area', 'note', 'lastVerifiedAt'] as const;
+  for (const key of optional) {
+    if (values[key].trim() !== '') input[key] = values[key];
+  }
+  if (values.systems.length > 0) input.systems = values.systems;
+  if (phones.length > 0) input.phones = phones;
+  return { input, phoneRows };
+}
+
+/** Errors by form field id: "phones.2" names the third row as typed, not the third phone sent. */
+export function errorsByField(issues: readonly FieldIssue[], phoneRows: readonly number[]): Map<string, FieldIssue['key']> {
+  const errors = new Map<string, FieldIssue['key']>();
+  for (const issue of issues) {
+    const [field, index] = issue.path.split('.');
+    let key = field ?? '';
+    if (field === 'phones' && index !== undefined) key = `phones.${phoneRows[Number(index)] ?? 0}`;
+    // A duplicate on the list as a whole ("the same number twice") is shown on the list.
+    if (!errors.has(key)) errors.set(key, issue.key);
+  }
+  return errors;
+}
