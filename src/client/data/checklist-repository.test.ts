@@ -1,0 +1,353 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from './db';
+import {
+  bundleProgress,
+  createChecklist,
+  getChecklistBundle,
+  listChecklistBundles,
+  listChecklists,
+  setChecklistArchived,
+  signOffChecklist,
+  updateChecklistItem,
+} from './checklist-repository';
+import { ensureTemplateSeed, getTemplateVersion, publishTemplateVersion } from './checklist-template-repository';
+import { CLOCK_KEY } from './local-write';
+import { clearSession, NotSignedInError, saveSession, type SessionUser } from './session-repository';
+import { createVillage } from './village-repository';
+import { checklistItemRecordId } from '../../shared/checklists/item-id';
+import { ChecklistError, ChecklistValidationError } from '../../shared/checklists/errors';
+import { applyWrite, rebase } from '../../shared/sync/merge';
+import { checklistItemRecordSchema } from '../../shared/schemas/checklist-item';
+import { checklistRecordSchema } from '../../shared/schemas/checklist';
+import { signOffRecordSchema } from '../../shared/schemas/sign-off';
+import { validateMergedRecord, validateMutation, type SyncUser } from '../../shared/sync/registry';
+import type { SyncedRecord } from '../../shared/sync/merge';
+
+const base = { communeId: 'ngok-bay' };
+const member: SessionUser = { ...base, id: '0197c1a2-0000-7000-8000-000000000001', username: 'binh', displayName: 'Bình', role: 'member' };
+const member2: SessionUser = { ...base, id: '0197c1a2-0000-7000-8000-000000000004', username: 'mai', displayName: 'Mai', role: 'member' };
+const leader: SessionUser = { ...base, id: '0197c1a2-0000-7000-8000-000000000002', username: 'lan', displayName: 'Lan', role: 'leader' };
+const reviewer: SessionUser = { ...base, id: '0197c1a2-0000-7000-8000-000000000003', username: 'hoa', displayName: 'Hoa', role: 'reviewer' };
+const admin: SessionUser = { id: '0197c1a2-0000-7000-8000-00000000000a', username: 'so', displayName: 'Sở', role: 'admin', communeId: null, provinceId: 'quang-ngai' };
+const otherLeader: SessionUser = { ...leader, id: '0197c1a2-0000-7000-8000-000000000009', communeId: 'dak-mar' };
+const signIn = (user: SessionUser) => saveSession({ user, signedInAt: '2025-07-01T01:00:00.000Z' });
+
+const READINESS = 'qng-2025-commune-shared-systems-readiness';
+const NOW = Date.parse('2025-06-01T02:00:00.000Z');
+const TABLES = ['checklists', 'checklistItems', 'checklistTemplates', 'signOffs', 'villages'] as const;
+
+const lastOutbox = async () => (await db.outbox.orderBy('seq').last())!;
+const stored = async (table: (typeof TABLES)[number], id: string) => {
+  const { clocks: _clocks, ...fields } = (await db.records(table).get(id))!;
+  return fields;
+};
+
+async function newReadiness() {
+  await signIn(leader);
+  return createChecklist({ templateId: READINESS, scope: 'commune' }, NOW);
+}
+
+describe('checklist repository', () => {
+  beforeEach(async () => {
+    await Promise.all([db.outbox.clear(), db.syncState.clear(), clearSession(), ...TABLES.map((t) => db.records(t).clear())]);
+    await ensureTemplateSeed();
+  });
+
+  describe('creating checklists', () => {
+    it('makes a checklist from the newest template version with one state per item, all queued in one transaction', async () => {
+      const checklist = await newReadiness();
+      expect(checklist).toMatchObject({ templateId: READINESS, templateVersion: 1, scope: 'commune', villageId: null, archived: false, communeId: 'ngok-bay', createdBy: leader.id });
+      expect(checklist.title).toMatch(/^Sẵn sàng hệ thống thông tin dùng chung/);
+      expect(checklistRecordSchema.safeParse(await stored('checklists', checklist.id)).success).toBe(true);
+
+      const items = await db.records('checklistItems').where('checklistId').equals(checklist.id).toArray();
+      expect(items).toHaveLength(52);
+      const first = (await stored('checklistItems', checklistItemRecordId(checklist.id, 'qng25-email-01')));
+      expect(first).toMatchObject({ checklistId: checklist.id, itemId: 'qng25-email-01', status: 'todo', communeId: 'ngok-bay', createdBy: leader.id });
+      expect(checklistItemRecordSchema.safeParse(first).success).toBe(true);
+
+      const outbox = await db.outbox.orderBy('seq').toArray();
+      expect(outbox).toHaveLength(53);
+      expect(outbox[0]).toMatchObject({ table: 'checklists', recordId: checklist.id });
+      expect(new Set(outbox.slice(1).map((e) => e.recordId))).toEqual(new Set(items.map((i) => i.id)));
+
+      const bundle = (await getChecklistBundle(checklist.id))!;
+      expect(bundle.template?.version).toBe(1);
+      expect(bundleProgress(bundle, '2025-06-01')).toMatchObject({ total: 52, done: 0, percent: 0 });
+    });
+
+    it('only lets leaders create, and needs a signed-in user', async () => {
+      await expect(createChecklist({ templateId: READINESS, scope: 'commune' })).rejects.toBeInstanceOf(NotSignedInError);
+      for (const user of [member, reviewer, admin]) {
+        await signIn(user);
+        await expect(createChecklist({ templateId: READINESS, scope: 'commune' })).rejects.toEqual(new ChecklistError('forbidden'));
+      }
+      expect(await db.records('checklists').count()).toBe(0);
+      expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('needs a village of the commune for a village checklist', async () => {
+      await signIn(leader);
+      const attempt = createChecklist({ templateId: 'village-digital-readiness', scope: 'village' });
+      await expect(attempt).rejects.toBeInstanceOf(ChecklistValidationError);
+      await expect(attempt).rejects.toMatchObject({ issues: [{ path: 'villageId', message: 'validation.villageRequired' }] });
+      await expect(createChecklist({ templateId: 'village-digital-readiness', scope: 'village', villageId: '0197c1a2-0000-7000-8000-0000000000ff' })).rejects.toMatchObject({
+        issues: [{ path: 'villageId', message: 'validation.invalidOption' }],
+      });
+      await expect(createChecklist({ templateId: 'no-such-template', scope: 'commune' })).rejects.toEqual(new ChecklistError('templateMissing'));
+      expect(await db.outbox.count()).toBe(0);
+
+      const village = await createVillage({ name: 'Làng Kon Rờ Bàng', kind: 'lang' }, NOW);
+      const checklist = await createChecklist({ templateId: 'village-digital-readiness', scope: 'village', villageId: village.id, title: 'Sẵn sàng — Làng Kon Rờ Bàng' }, NOW);
+      expect(checklist).toMatchObject({ scope: 'village', villageId: village.id, title: 'Sẵn sàng — Làng Kon Rờ Bàng' });
+      // A commune or team checklist never carries a village.
+      const team = await createChecklist({ templateId: 'community-digital-team-operations', scope: 'team', villageId: village.id }, NOW);
+      expect(team.villageId).toBeNull();
+    });
+
+    it('shows only the signed-in user\'s commune', async () => {
+      const mine = await newReadiness();
+      await signIn(otherLeader);
+      await createChecklist({ templateId: READINESS, scope: 'commune' }, NOW);
+      expect((await listChecklists()).map((c) => c.communeId)).toEqual(['dak-mar']);
+      expect(await getChecklistBundle(mine.id)).toBeUndefined();
+      await expect(updateChecklistItem(mine.id, 'qng25-email-01', { status: 'done' })).rejects.toEqual(new ChecklistError('notFound'));
+    });
+  });
+
+  describe('changing items', () => {
+    it('lets members change one field at a time and queues exactly the changed fields', async () => {
+      const checklist = await newReadiness();
+      await db.outbox.clear();
+      await signIn(member);
+      const recordId = checklistItemRecordId(checklist.id, 'qng25-email-01');
+
+      expect(await updateChecklistItem(checklist.id, 'qng25-email-01', { status: 'doing' }, NOW)).toEqual({ status: 'doing' });
+      expect(await lastOutbox()).toMatchObject({ table: 'checklistItems', recordId });
+      expect(Object.keys((await lastOutbox()).fields).sort()).toEqual(['status', 'updatedAt']);
+
+      // The sheet submits everything; only what differs is written.
+      const written = await updateChecklistItem(checklist.id, 'qng25-email-01', { status: 'doing', note: '  Đã gửi danh sách qua Zalo  ', assignee: 'Bình', dueDate: '2025-06-20', blockedReason: '' }, NOW);
+      expect(written).toEqual({ note: 'Đã gửi danh sách qua Zalo', assignee: 'Bình', dueDate: '2025-06-20' });
+      expect(Object.keys((await lastOutbox()).fields).sort()).toEqual(['assignee', 'dueDate', 'note', 'updatedAt']);
+      expect(await db.outbox.count()).toBe(2);
+
+      // Nothing changes: nothing is written.
+      expect(await updateChecklistItem(checklist.id, 'qng25-email-01', { status: 'doing', note: 'Đã gửi danh sách qua Zalo' }, NOW)).toEqual({});
+      expect(await db.outbox.count()).toBe(2);
+
+      // Clearing writes null.
+      await updateChecklistItem(checklist.id, 'qng25-email-01', { dueDate: '', note: '' }, NOW);
+      expect((await lastOutbox()).fields).toMatchObject({ dueDate: null, note: null });
+      expect(await stored('checklistItems', recordId)).toMatchObject({ status: 'doing', assignee: 'Bình', dueDate: null, note: null });
+      expect(checklistItemRecordSchema.safeParse(await stored('checklistItems', recordId)).success).toBe(true);
+    });
+
+    it('needs a reason to block, and keeps the reason when work resumes', async () => {
+      const checklist = await newReadiness();
+      await signIn(member);
+      await expect(updateChecklistItem(checklist.id, 'qng25-lgsp-01', { status: 'blocked' })).rejects.toEqual(new ChecklistError('blockedReasonRequired'));
+      await expect(updateChecklistItem(checklist.id, 'qng25-lgsp-01', { status: 'blocked', blockedReason: '   ' })).rejects.toEqual(new ChecklistError('blockedReasonRequired'));
+      await updateChecklistItem(checklist.id, 'qng25-lgsp-01', { status: 'blocked', blockedReason: 'Chưa có tài khoản LGSP' }, NOW);
+      await updateChecklistItem(checklist.id, 'qng25-lgsp-01', { status: 'doing' }, NOW);
+      expect(await stored('checklistItems', checklistItemRecordId(checklist.id, 'qng25-lgsp-01'))).toMatchObject({ status: 'doing', blockedReason: 'Chưa có tài khoản LGSP' });
+    });
+
+    it('refuses bad input, unknown items, archived checklists and roles that only read — writing nothing', async () => {
+      const checklist = await newReadiness();
+      await db.outbox.clear();
+      await signIn(member);
+      await expect(updateChecklistItem(checklist.id, 'qng25-email-01', { dueDate: '2025-02-30' })).rejects.toMatchObject({ issues: [{ path: 'dueDate', message: 'validation.localDate' }] });
+      await expect(updateChecklistItem(checklist.id, 'qng25-email-01', { status: 'finished' as never })).rejects.toMatchObject({ issues: [{ path: 'status', message: 'validation.invalidOption' }] });
+      await expect(updateChecklistItem(checklist.id, 'qng25-email-01', { note: 'x'.repeat(2001) })).rejects.toMatchObject({ issues: [{ path: 'note', message: 'validation.tooLong' }] });
+      await expect(updateChecklistItem(checklist.id, 'not-in-template', { status: 'done' })).rejects.toEqual(new ChecklistError('unknownItem'));
+      for (const user of [reviewer, admin]) {
+        await signIn(user);
+        await expect(updateChecklistItem(checklist.id, 'qng25-email-01', { status: 'done' })).rejects.toEqual(new ChecklistError('forbidden'));
+      }
+      await signIn(leader);
+      await setChecklistArchived(checklist.id, true, NOW);
+      await db.outbox.clear();
+      await expect(updateChecklistItem(checklist.id, 'qng25-email-01', { status: 'done' })).rejects.toEqual(new ChecklistError('archived'));
+      expect(await db.outbox.count()).toBe(0);
+      expect((await stored('checklistItems', checklistItemRecordId(checklist.id, 'qng25-email-01'))).status).toBe('todo');
+    });
+
+    it('[merge] two members changing different fields of one item offline keep both changes, in any order', async () => {
+      const checklist = await newReadiness();
+      const recordId = checklistItemRecordId(checklist.id, 'qng25-email-02');
+      const synced = (await db.records('checklistItems').get(recordId))!;
+      await db.outbox.clear();
+
+      // Phone A: Bình marks the item done.
+      await signIn(member);
+      await updateChecklistItem(checklist.id, 'qng25-email-02', { status: 'done' }, NOW + 60_000);
+      const fromA = await lastOutbox();
+
+      // Phone B (another device: its own node id and clock) starts from the same synced record and
+      // writes a note a few seconds later.
+      await db.records('checklistItems').put(synced);
+      await db.syncState.delete(CLOCK_KEY);
+      await signIn(member2);
+      await updateChecklistItem(checklist.id, 'qng25-email-02', { note: 'Đã nhận email của lãnh đạo xã' }, NOW + 65_000);
+      const fromB = await lastOutbox();
+
+      expect(fromA.hlc.slice(-16)).not.toBe(fromB.hlc.slice(-16));
+      expect(Object.keys(fromA.fields).sort()).toEqual(['status', 'updatedAt']);
+      expect(Object.keys(fromB.fields).sort()).toEqual(['note', 'updatedAt']);
+
+      const ab = applyWrite(applyWrite(synced, fromA), fromB);
+      const ba = applyWrite(applyWrite(synced, fromB), fromA);
+      expect(ab).toEqual(ba);
+      expect(ab).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
+      // Phone B rebasing its pending note onto the server's record (which has A's status) keeps both.
+      expect(rebase(applyWrite(synced, fromA), [fromB])).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
+    });
+
+    it('creates a missing item state (not yet synced) with its status', async () => {
+      const checklist = await newReadiness();
+      const recordId = checklistItemRecordId(checklist.id, 'qng25-email-03');
+      await db.records('checklistItems').delete(recordId);
+      await signIn(member);
+      await updateChecklistItem(checklist.id, 'qng25-email-03', { note: 'Chờ Văn phòng UBND tỉnh' }, NOW);
+      const state = await stored('checklistItems', recordId);
+      expect(state).toMatchObject({ checklistId: checklist.id, itemId: 'qng25-email-03', status: 'todo', note: 'Chờ Văn phòng UBND tỉnh', communeId: 'ngok-bay', deleted: false });
+      // The author and creation time are the server's to set (the leader made the record there).
+      expect(state).not.toHaveProperty('createdBy');
+      expect(checklistItemRecordSchema.safeParse({ ...state, createdBy: leader.id, createdAt: '2025-06-01T02:00:00.000Z' }).success).toBe(true);
+    });
+  });
+
+  describe('template versions', () => {
+    it('keeps existing checklists on their version when an admin publishes a new one', async () => {
+      const old = await newReadiness();
+      await signIn(admin);
+      await publishTemplateVersion(READINESS, { items: [{ itemId: 'qng25-email-01', title: { vi: 'Cập nhật danh sách cán bộ', en: 'Update the staff list' }, due: '2026-02-01' }] }, NOW);
+      await signIn(leader);
+      const fresh = await createChecklist({ templateId: READINESS, scope: 'commune' }, NOW);
+      expect(fresh.templateVersion).toBe(2);
+      const oldBundle = (await getChecklistBundle(old.id))!;
+      const freshBundle = (await getChecklistBundle(fresh.id))!;
+      expect(oldBundle.checklist.templateVersion).toBe(1);
+      expect(oldBundle.template?.version).toBe(1);
+      expect(oldBundle.template?.items[0]?.title.vi).toBe((await getTemplateVersion(READINESS, 1))!.items[0]!.title.vi);
+      expect(freshBundle.template?.items[0]?.title.vi).toBe('Cập nhật danh sách cán bộ');
+      // Item changes on the old checklist still check against version 1.
+      await signIn(member);
+      await updateChecklistItem(old.id, 'qng25-email-01', { status: 'done' }, NOW);
+    });
+  });
+
+  describe('archive and sign-off', () => {
+    it('lets leaders archive and restore; others may not', async () => {
+      const checklist = await newReadiness();
+      await db.outbox.clear();
+      for (const user of [member, reviewer]) {
+        await signIn(user);
+        await expect(setChecklistArchived(checklist.id, true)).rejects.toEqual(new ChecklistError('forbidden'));
+      }
+      expect(await db.outbox.count()).toBe(0);
+      await signIn(leader);
+      await setChecklistArchived(checklist.id, true, NOW);
+      expect((await lastOutbox()).fields).toMatchObject({ archived: true });
+      expect(Object.keys((await lastOutbox()).fields).sort()).toEqual(['archived', 'updatedAt']);
+      expect((await listChecklists())[0]?.archived).toBe(true);
+      await setChecklistArchived(checklist.id, false, NOW);
+      expect((await listChecklists())[0]?.archived).toBe(false);
+      expect(await db.outbox.count()).toBe(2);
+    });
+
+    it('lets a reviewer sign off a completed checklist only, with who, when and a comment', async () => {
+      await signIn(leader);
+      const checklist = await createChecklist({ templateId: 'village-digital-readiness', scope: 'team' }, NOW);
+      const template = (await getTemplateVersion('village-digital-readiness', 1))!;
+      await signIn(reviewer);
+      await expect(signOffChecklist(checklist.id, null, NOW)).rejects.toEqual(new ChecklistError('notComplete'));
+
+      await signIn(member);
+      for (const [index, item] of template.items.entries()) {
+        await updateChecklistItem(checklist.id, item.id, { status: index === 0 ? 'na' : 'done' }, NOW);
+      }
+      for (const user of [member, leader, admin]) {
+        await signIn(user);
+        await expect(signOffChecklist(checklist.id, null, NOW)).rejects.toEqual(new ChecklistError('forbidden'));
+      }
+      await signIn(reviewer);
+      await db.outbox.clear();
+      const signOff = await signOffChecklist(checklist.id, 'Đã kiểm tra tại thôn', NOW);
+      expect(signOff).toMatchObject({ checklistId: checklist.id, signedBy: reviewer.id, signedAt: '2025-06-01T02:00:00.000Z', comment: 'Đã kiểm tra tại thôn' });
+      expect(await db.outbox.count()).toBe(1);
+      expect(await lastOutbox()).toMatchObject({ table: 'signOffs', recordId: signOff.id });
+      expect(signOffRecordSchema.safeParse(await stored('signOffs', signOff.id)).success).toBe(true);
+      expect((await getChecklistBundle(checklist.id))!.signOffs).toEqual([signOff]);
+    });
+  });
+
+  it('lists every checklist with its progress for the overview', async () => {
+    const checklist = await newReadiness();
+    await signIn(member);
+    await updateChecklistItem(checklist.id, 'qng25-email-01', { status: 'done' }, NOW);
+    await updateChecklistItem(checklist.id, 'qng25-email-02', { status: 'na' }, NOW);
+    await updateChecklistItem(checklist.id, 'qng25-email-03', { status: 'blocked', blockedReason: 'Chưa có danh sách' }, NOW);
+    const [bundle] = await listChecklistBundles();
+    // Made on 01/06/2025: the template's June deadlines count; on 30/06 most are past.
+    expect(bundleProgress(bundle!, '2025-06-30')).toMatchObject({ total: 52, applicable: 51, done: 1, percent: 1, blocked: 1 });
+    expect(bundleProgress(bundle!, '2025-06-30')!.overdue).toBeGreaterThan(10);
+  });
+
+  it('[server] every queued mutation passes the server\'s own rules for its author\'s role', async () => {
+    // A stand-in for the server: the shared registry (role, scope, server-owned fields, patch
+    // schema) and the merged-record check, applied to the outbox in order.
+    const server = new Map<string, SyncedRecord>();
+    const syncUser = (user: SessionUser): SyncUser => ({ id: user.id, role: user.role, communeId: user.communeId, provinceId: user.provinceId ?? (user.communeId ? 'quang-ngai' : null) });
+    async function pushAs(user: SessionUser): Promise<void> {
+      for (const entry of await db.outbox.orderBy('seq').toArray()) {
+        const key = `${entry.table}/${entry.recordId}`;
+        const existing = server.get(key);
+        const verdict = validateMutation(syncUser(user), entry, existing);
+        expect({ key, verdict: verdict.ok ? 'ok' : verdict }).toEqual({ key, verdict: 'ok' });
+        if (!verdict.ok) return;
+        const at = new Date(NOW).toISOString();
+        const merged = applyWrite(existing, { recordId: entry.recordId, hlc: entry.hlc, fields: { ...verdict.patch, updatedAt: at, ...(verdict.created ? { createdAt: at } : {}) } });
+        expect(validateMergedRecord(entry.table, merged)).toBeUndefined();
+        server.set(key, merged);
+      }
+      await db.outbox.clear();
+    }
+
+    const checklist = await newReadiness();
+    await pushAs(leader);
+    expect([...server.keys()].filter((k) => k.startsWith('checklistItems/'))).toHaveLength(52);
+
+    await signIn(member);
+    await updateChecklistItem(checklist.id, 'qng25-email-01', { status: 'done', note: 'Xong', assignee: 'Bình', dueDate: '2025-06-20' }, NOW);
+    await updateChecklistItem(checklist.id, 'qng25-email-02', { status: 'blocked', blockedReason: 'Chưa có email' }, NOW);
+    await pushAs(member);
+    expect(server.get(`checklistItems/${checklistItemRecordId(checklist.id, 'qng25-email-01')}`)).toMatchObject({ status: 'done', note: 'Xong', createdBy: leader.id });
+
+    // The fallback creation of a state the phone lacks is accepted even though the leader made it.
+    await db.records('checklistItems').delete(checklistItemRecordId(checklist.id, 'qng25-email-03'));
+    await updateChecklistItem(checklist.id, 'qng25-email-03', { note: 'Chờ tỉnh' }, NOW);
+    await pushAs(member);
+
+    await signIn(leader);
+    await setChecklistArchived(checklist.id, true, NOW);
+    await setChecklistArchived(checklist.id, false, NOW);
+    await pushAs(leader);
+
+    await signIn(admin);
+    await publishTemplateVersion('village-digital-readiness', { title: { vi: 'Sẵn sàng chuyển đổi số ở thôn (2027)', en: '' } }, NOW);
+    await pushAs(admin);
+
+    await signIn(leader);
+    const small = await createChecklist({ templateId: 'village-digital-readiness', scope: 'team' }, NOW);
+    expect(small.templateVersion).toBe(2);
+    await pushAs(leader);
+    await signIn(member);
+    for (const item of (await getTemplateVersion('village-digital-readiness', 2))!.items) await updateChecklistItem(small.id, item.id, { status: 'done' }, NOW);
+    await pushAs(member);
+    await signIn(reviewer);
+    await signOffChecklist(small.id, 'Đạt', NOW);
+    await pushAs(reviewer);
+  });
+});

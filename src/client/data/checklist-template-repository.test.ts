@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from './db';
+import { ensureTemplateSeed, getTemplateVersion, listLatestTemplates, listTemplateVersions, publishTemplateVersion } from './checklist-template-repository';
+import { clearSession, NotSignedInError, saveSession, type SessionUser } from './session-repository';
+import { ChecklistError } from '../../shared/checklists/errors';
+import { checklistTemplateRecordSchema } from '../../shared/schemas/checklist-template';
+
+const admin: SessionUser = { id: '0197c1a2-0000-7000-8000-00000000000a', username: 'so-khcn', displayName: 'Sở KH&CN', role: 'admin', communeId: null, provinceId: 'quang-ngai' };
+const leader: SessionUser = { id: '0197c1a2-0000-7000-8000-000000000002', username: 'lan', displayName: 'Lan', role: 'leader', communeId: 'ngok-bay' };
+const signIn = (user: SessionUser) => saveSession({ user, signedInAt: '2025-07-01T01:00:00.000Z' });
+const NOW = Date.parse('2026-01-05T02:00:00.000Z');
+const READINESS = 'qng-2025-commune-shared-systems-readiness';
+
+describe('checklist template repository', () => {
+  beforeEach(async () => {
+    await Promise.all([db.outbox.clear(), db.syncState.clear(), db.records('checklistTemplates').clear(), clearSession()]);
+  });
+
+  it('seeds the five templates (121 items) once, before any sync, without outbox entries', async () => {
+    expect(await ensureTemplateSeed()).toBe(5);
+    expect(await ensureTemplateSeed()).toBe(0);
+    const templates = await listLatestTemplates();
+    expect(templates).toHaveLength(5);
+    expect(templates.reduce((n, t) => n + t.items.length, 0)).toBe(121);
+    expect(templates.every((t) => t.version === 1)).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+    const readiness = await getTemplateVersion(READINESS, 1);
+    expect(readiness?.items).toHaveLength(52);
+    expect(await getTemplateVersion(READINESS, 2)).toBeUndefined();
+  });
+
+  it('lets an admin publish version 2 as a new record with one outbox entry; version 1 stays', async () => {
+    await ensureTemplateSeed();
+    await signIn(admin);
+    const v1 = (await getTemplateVersion(READINESS, 1))!;
+    const first = v1.items[0]!;
+    const v2 = await publishTemplateVersion(READINESS, { items: [{ itemId: first.id, title: { vi: 'Gửi danh sách cán bộ mới', en: 'Send the new staff list' }, due: '2026-02-01' }] }, NOW);
+    expect(v2).toMatchObject({ templateId: READINESS, version: 2, provinceId: 'quang-ngai' });
+    expect(v2.id).not.toBe(v1.id);
+    expect(v2.items[0]).toMatchObject({ title: { vi: 'Gửi danh sách cán bộ mới' }, due: '2026-02-01' });
+    expect(await getTemplateVersion(READINESS, 1)).toEqual(v1);
+    expect((await listLatestTemplates()).find((t) => t.templateId === READINESS)?.version).toBe(2);
+    expect(await listTemplateVersions()).toHaveLength(6);
+
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ table: 'checklistTemplates', recordId: v2.id });
+    expect(outbox[0]!.fields).toMatchObject({ templateId: READINESS, version: 2, communeId: null, provinceId: 'quang-ngai', createdBy: admin.id, deleted: false });
+    // What the server will check: the stored record is a valid template record.
+    const { clocks: _clocks, ...stored } = (await db.records('checklistTemplates').get(v2.id))!;
+    expect(checklistTemplateRecordSchema.safeParse(stored).success).toBe(true);
+
+    const v3 = await publishTemplateVersion(READINESS, { title: { vi: 'Sẵn sàng 2027', en: '' } }, NOW);
+    expect(v3.version).toBe(3);
+  });
+
+  it('refuses other roles, unchanged copies and bad input, writing nothing', async () => {
+    await ensureTemplateSeed();
+    await expect(publishTemplateVersion(READINESS, { title: { vi: 'X', en: 'X' } })).rejects.toBeInstanceOf(NotSignedInError);
+    await signIn(leader);
+    await expect(publishTemplateVersion(READINESS, { title: { vi: 'X', en: 'X' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await signIn(admin);
+    await expect(publishTemplateVersion(READINESS, {})).rejects.toMatchObject({ code: 'noChange' });
+    await expect(publishTemplateVersion('no-such-template', { title: { vi: 'X', en: 'X' } })).rejects.toBeInstanceOf(ChecklistError);
+    await expect(publishTemplateVersion(READINESS, { items: [{ itemId: 'nope', due: null }] })).rejects.toMatchObject({ code: 'unknownItem' });
+    await expect(publishTemplateVersion(READINESS, { title: { vi: '   ', en: '' } })).rejects.toMatchObject({ issues: [{ path: 'title.vi', message: 'validation.required' }] });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await listTemplateVersions()).toHaveLength(5);
+  });
+});

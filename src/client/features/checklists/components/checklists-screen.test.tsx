@@ -1,0 +1,161 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '../../../../../test/helpers/render-app';
+import { db } from '../../../data/db';
+import { clearSession, saveSession, type SessionUser } from '../../../data/session-repository';
+import { createChecklist, updateChecklistItem } from '../../../data/checklist-repository';
+import { ensureTemplateSeed } from '../../../data/checklist-template-repository';
+
+const communeUser = { communeId: 'ngok-bay' };
+const leader: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000002', username: 'lan', displayName: 'Lan', role: 'leader' };
+const member: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000001', username: 'binh', displayName: 'Bình', role: 'member' };
+const reviewer: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000003', username: 'hoa', displayName: 'Hoa', role: 'reviewer' };
+const admin: SessionUser = { id: '0197c1a2-0000-7000-8000-00000000000a', username: 'so', displayName: 'Sở KH&CN', role: 'admin', communeId: null, provinceId: 'quang-ngai' };
+const signIn = (user: SessionUser) => saveSession({ user, signedInAt: '2025-07-01T01:00:00.000Z' });
+const TABLES = ['checklists', 'checklistItems', 'checklistTemplates', 'signOffs', 'villages'] as const;
+
+// The first render waits for the lazy checklists chunk, which takes seconds on a busy machine.
+const SLOW = { timeout: 15_000 };
+const row = (itemId: string) => document.querySelector<HTMLElement>(`[data-item-id="${itemId}"]`)!;
+
+describe('checklist screens', () => {
+  // Live queries answer within milliseconds, but the machine running the suite may be busy.
+  beforeAll(() => configure({ asyncUtilTimeout: 5000 }));
+  beforeEach(async () => {
+    await Promise.all([db.outbox.clear(), db.syncState.clear(), db.settings.clear(), clearSession(), ...TABLES.map((t) => db.records(t).clear())]);
+  });
+
+  it('asks to sign in first', { timeout: 20_000 }, async () => {
+    await renderApp('/checklists');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Danh mục kiểm tra' }, SLOW)).toBeTruthy();
+    expect(await screen.findByText(/Hãy đăng nhập trước/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Đăng nhập' }).getAttribute('href')).toBe('/sign-in');
+  });
+
+  it('lets a leader create the readiness checklist from its template, then work it', { timeout: 60_000 }, async () => {
+    await signIn(leader);
+    await renderApp('/checklists');
+    await userEvent.click(await screen.findByRole('link', { name: 'Tạo danh mục' }, SLOW));
+    await screen.findByRole('heading', { level: 1, name: 'Tạo danh mục từ mẫu' });
+    await userEvent.click(await screen.findByRole('radio', { name: /^Sẵn sàng hệ thống thông tin dùng chung/ }));
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Cấp xã' }).checked).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Tạo danh mục' }));
+
+    await screen.findByRole('heading', { level: 1, name: /^Sẵn sàng hệ thống thông tin dùng chung/ });
+    await waitFor(() => expect(document.querySelectorAll('[data-item-id]')).toHaveLength(52));
+    expect(screen.getByRole('heading', { level: 3, name: /Thư điện tử công vụ/ })).toBeTruthy();
+    // Province-led items are "we confirm received"; commune-led ones "we must do".
+    expect(within(row('qng25-email-02')).getByText('Xã xác nhận đã nhận')).toBeTruthy();
+    expect(within(row('qng25-email-01')).getByText('Xã phải làm')).toBeTruthy();
+
+    // One tap: todo → doing; again: done.
+    const status = () => within(row('qng25-email-01')).getByRole('button', { name: /chạm để chuyển/ });
+    await userEvent.click(status());
+    await waitFor(() => expect(row('qng25-email-01').dataset.status).toBe('doing'));
+    await userEvent.click(status());
+    await waitFor(() => expect(row('qng25-email-01').dataset.status).toBe('done'));
+    expect(screen.getByTestId('progress-percent').textContent).toBe('1%');
+    // Undo the last tap.
+    await userEvent.click(screen.getByRole('button', { name: 'Hoàn tác' }));
+    await waitFor(() => expect(row('qng25-email-01').dataset.status).toBe('doing'));
+
+    // Details: block with a reason.
+    await userEvent.click(within(row('qng25-lgsp-01')).getByRole('button', { name: 'Chi tiết' }));
+    const sheet = await screen.findByTestId('item-sheet');
+    await userEvent.click(within(sheet).getByRole('radio', { name: 'Bị vướng' }));
+    await userEvent.click(within(sheet).getByRole('button', { name: 'Lưu' }));
+    expect(await within(sheet).findByRole('alert')).toHaveProperty('textContent', 'Hãy ghi lý do bị vướng.');
+    await userEvent.type(within(sheet).getByLabelText('Lý do bị vướng (bắt buộc)'), 'Chưa có tài khoản LGSP');
+    await userEvent.click(within(sheet).getByRole('button', { name: 'Tôi phụ trách' }));
+    await userEvent.click(within(sheet).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(screen.queryByTestId('item-sheet')).toBeNull());
+    await waitFor(() => expect(row('qng25-lgsp-01').dataset.status).toBe('blocked'));
+    expect(within(row('qng25-lgsp-01')).getByText('Lý do vướng: Chưa có tài khoản LGSP')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Bị vướng (1)' }));
+    expect(document.querySelectorAll('[data-item-id]')).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Của tôi (1)' }));
+    expect(row('qng25-lgsp-01')).toBeTruthy();
+
+    // Back on the overview: same figures and the blocked item first among urgent ones.
+    await userEvent.click(screen.getByRole('link', { name: 'Về danh sách' }));
+    const card = await screen.findByTestId('card-figures');
+    expect(card.textContent).toContain('0/52 việc đã xong');
+    expect(screen.getByText('1 bị vướng')).toBeTruthy();
+  });
+
+  it('hides what a member and a reviewer may not do', { timeout: 30_000 }, async () => {
+    await ensureTemplateSeed();
+    await signIn(leader);
+    const checklist = await createChecklist({ templateId: 'village-digital-readiness', scope: 'team' });
+    await signIn(member);
+    const { unmount } = await renderApp(`/checklists/${checklist.id}`);
+    await waitFor(() => expect(document.querySelectorAll('[data-item-id]')).toHaveLength(13), SLOW);
+    expect(screen.queryByRole('button', { name: 'Lưu trữ danh mục' })).toBeNull();
+    expect(screen.getAllByRole('button', { name: /chạm để chuyển/ })).toHaveLength(13);
+    unmount();
+
+    await signIn(reviewer);
+    await renderApp(`/checklists/${checklist.id}`);
+    await waitFor(() => expect(document.querySelectorAll('[data-item-id]')).toHaveLength(13));
+    expect(screen.queryAllByRole('button', { name: /chạm để chuyển/ })).toHaveLength(0);
+    expect(screen.getByText(/Chỉ ký xác nhận được khi/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Tạo danh mục' })).toBeNull();
+    // The sheet reads, it does not edit.
+    await userEvent.click(screen.getAllByRole('button', { name: 'Chi tiết' })[0]!);
+    const sheet = await screen.findByTestId('item-sheet');
+    expect(within(sheet).getByRole('heading', { level: 3, name: 'Thông tin của việc' })).toBeTruthy();
+    expect(within(sheet).queryByRole('button', { name: 'Lưu' })).toBeNull();
+    expect(within(sheet).queryByRole('radio')).toBeNull();
+  });
+
+  it('lets a reviewer sign off a completed checklist and shows who and when', { timeout: 30_000 }, async () => {
+    await ensureTemplateSeed();
+    await signIn(leader);
+    const checklist = await createChecklist({ templateId: 'village-digital-readiness', scope: 'team' });
+    const items = (await db.records('checklistItems').where('checklistId').equals(checklist.id).toArray()).map((r) => r.itemId as string);
+    for (const itemId of items) await updateChecklistItem(checklist.id, itemId, { status: 'done' });
+    await signIn(reviewer);
+    await renderApp(`/checklists/${checklist.id}`);
+    await userEvent.type(await screen.findByLabelText('Ý kiến (không bắt buộc)', {}, SLOW), 'Đạt yêu cầu');
+    await userEvent.click(screen.getByRole('button', { name: 'Ký xác nhận danh mục' }));
+    const section = screen.getByTestId('sign-offs');
+    expect(await within(section).findByText(/^Bạn ký xác nhận lúc \d\d\/\d\d\/\d{4} \d\d:\d\d$/)).toBeTruthy();
+    expect(within(section).getByText('Ý kiến: Đạt yêu cầu')).toBeTruthy();
+  });
+
+  it('lets an admin publish a new template version; other roles cannot reach the screen', { timeout: 60_000 }, async () => {
+    await signIn(member);
+    const { unmount } = await renderApp('/checklists/templates');
+    expect(await screen.findByText('Chỉ Sở KH&CN quản lý mẫu danh mục.', {}, SLOW)).toBeTruthy();
+    unmount();
+
+    await signIn(admin);
+    await renderApp('/checklists');
+    await userEvent.click(await screen.findByRole('link', { name: 'Quản lý mẫu danh mục' }, SLOW));
+    await screen.findByRole('heading', { level: 1, name: 'Mẫu danh mục' });
+    const card = (await screen.findByRole('heading', { level: 2, name: /^Sẵn sàng hệ thống thông tin dùng chung/ })).closest('li')!;
+    expect(within(card).getByText('Phiên bản 1 · 52 việc · Cấp xã')).toBeTruthy();
+    await userEvent.click(within(card).getByRole('link', { name: 'Xuất bản phiên bản mới' }));
+    await screen.findByRole('heading', { level: 1, name: 'Phiên bản mới của mẫu' });
+
+    // Unchanged: refused with a clear reason, nothing written.
+    await userEvent.click(screen.getByRole('button', { name: 'Xuất bản phiên bản 2' }));
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Phiên bản mới chưa khác phiên bản cũ: hãy sửa ít nhất một chỗ.');
+    expect(await db.outbox.count()).toBe(0);
+
+    const first = within(screen.getByRole('group', { name: 'Việc 1: qng25-email-01' }));
+    const title = first.getByLabelText('Tên việc (tiếng Việt)');
+    await userEvent.clear(title);
+    await userEvent.type(title, 'Cập nhật danh sách cán bộ khi có thay đổi');
+    await userEvent.clear(first.getByLabelText('Thời hạn'));
+    await userEvent.type(first.getByLabelText('Thời hạn'), '2027-01-15');
+    await userEvent.click(screen.getByRole('button', { name: 'Xuất bản phiên bản 2' }));
+    expect(await screen.findByText('Đã xuất bản phiên bản 2.')).toBeTruthy();
+    expect(await screen.findByText('Phiên bản 2 · 52 việc · Cấp xã')).toBeTruthy();
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ table: 'checklistTemplates', fields: { version: 2, communeId: null } });
+    expect((entry!.fields.items as { title: { vi: string }; due: string }[])[0]).toMatchObject({ title: { vi: 'Cập nhật danh sách cán bộ khi có thay đổi' }, due: '2027-01-15' });
+  });
+});

@@ -1,0 +1,119 @@
+// The editable part of the item sheet. It submits only the fields the user changed; the repository
+// compares again with the stored state, so a sheet left open while a colleague's change synced in
+// does not write back stale values of untouched fields.
+import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ItemChanges } from '../../../data/checklist-repository';
+import type { SessionUser } from '../../../data/session-repository';
+import type { ItemView } from '../../../../shared/checklists/progress';
+import { CHECKLIST_ITEM_STATUSES, type ChecklistItemStatus } from '../../../../shared/checklists/status';
+import { findSensitiveText } from '../../../../shared/text/privacy-guard';
+import { formatDate, isLocalDate } from '../../../../shared/text/dates';
+import { useLabels } from '../hooks/use-labels';
+
+interface FormValues {
+  status: ChecklistItemStatus;
+  blockedReason: string;
+  note: string;
+  assignee: string;
+  dueDate: string;
+}
+
+function initialValues(view: ItemView): FormValues {
+  return { status: view.status, blockedReason: view.blockedReason ?? '', note: view.note ?? '', assignee: view.assignee ?? '', dueDate: view.dueDate ?? '' };
+}
+
+export function ItemSheetForm({ view, user, onSave, onClose }: { view: ItemView; user: SessionUser; onSave: (changes: ItemChanges) => Promise<ItemChanges>; onClose: () => void }): ReactElement {
+  const { t, errorMessage, fieldErrors } = useLabels();
+  const { t: tc } = useTranslation();
+  const id = useId();
+  const [initial] = useState(() => initialValues(view));
+  const [values, setValues] = useState(initial);
+  const [error, setError] = useState<unknown>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const errors = fieldErrors(error);
+  const warnings = findSensitiveText(values.note);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const changes = Object.fromEntries(
+      (Object.keys(values) as (keyof FormValues)[]).filter((key) => values[key] !== initial[key]).map((key) => [key, values[key] === '' ? null : values[key]]),
+    ) as ItemChanges;
+    // Blocking needs its reason even when the reason was typed earlier and is unchanged.
+    if (values.status === 'blocked' && changes.status) changes.blockedReason = values.blockedReason;
+    setSaving(true);
+    setError(null);
+    onSave(changes).then(
+      (written) => {
+        setSaving(false);
+        if (Object.keys(written).length === 0) setInfo(t('sheet.noChange'));
+        else onClose();
+      },
+      (failure: unknown) => {
+        setSaving(false);
+        setError(failure);
+      },
+    );
+  };
+
+  const describedBy = (field: string, hint?: string) => [hint, errors[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const fieldError = (field: string) => errors[field] && <p className="field-error" id={`${id}-${field}-error`}>{errors[field]}</p>;
+
+  return (
+    <form className="sheet-form" onSubmit={submit} noValidate>
+      <fieldset className="status-choices">
+        <legend>{t('sheet.statusLegend')}</legend>
+        {CHECKLIST_ITEM_STATUSES.map((status) => (
+          <label key={status} className="choice">
+            <input type="radio" name={`${id}-status`} value={status} checked={values.status === status} onChange={() => set({ status })} />
+            {t(`status.${status}`)}
+          </label>
+        ))}
+      </fieldset>
+      {values.status === 'blocked' && (
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{t('sheet.blockedReason')}</label>
+          <p className="hint" id={`${id}-reason-hint`}>{t('sheet.blockedReasonHint')}</p>
+          <textarea id={`${id}-reason`} rows={2} value={values.blockedReason} required aria-describedby={describedBy('blockedReason', `${id}-reason-hint`)} onChange={(e) => set({ blockedReason: e.target.value })} />
+          {fieldError('blockedReason')}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t('sheet.note')}</label>
+        <textarea id={`${id}-note`} rows={3} value={values.note} aria-describedby={describedBy('note', warnings.length > 0 ? `${id}-note-warn` : undefined)} onChange={(e) => set({ note: e.target.value })} />
+        {warnings.length > 0 && (
+          <ul className="notice" id={`${id}-note-warn`}>
+            {[...new Set(warnings.map((w) => w.messageKey))].map((key) => <li key={key}>{tc(key)}</li>)}
+          </ul>
+        )}
+        {fieldError('note')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-assignee`}>{t('sheet.assignee')}</label>
+        <div className="input-row">
+          <input id={`${id}-assignee`} type="text" autoComplete="off" value={values.assignee} aria-describedby={describedBy('assignee')} onChange={(e) => set({ assignee: e.target.value })} />
+          <button type="button" className="button" onClick={() => set({ assignee: user.displayName })}>{t('sheet.assignMe')}</button>
+        </div>
+        {fieldError('assignee')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-due`}>{t('sheet.dueDate')}</label>
+        <div className="input-row">
+          <input id={`${id}-due`} type="date" value={values.dueDate} aria-describedby={describedBy('dueDate', `${id}-due-echo`)} onChange={(e) => set({ dueDate: e.target.value })} />
+          <button type="button" className="button" onClick={() => set({ dueDate: '' })} disabled={values.dueDate === ''}>{t('sheet.clearDue')}</button>
+        </div>
+        {/* The picker follows the phone's language (mm/dd on an English phone); say the day as dd/mm/yyyy. */}
+        <p className="hint due-echo" id={`${id}-due-echo`}>{isLocalDate(values.dueDate) ? t('due.date', { date: formatDate(values.dueDate) }) : t('sheet.none')}</p>
+        {fieldError('dueDate')}
+      </div>
+      {error !== null && Object.keys(errors).length === 0 && <p role="alert" className="field-error">{errorMessage(error)}</p>}
+      {info && <p role="status">{info}</p>}
+      <div className="button-row sheet-buttons">
+        <button type="submit" className="button primary" disabled={saving}>{t('sheet.save')}</button>
+        <button type="button" className="button" onClick={onClose}>{t('sheet.cancel')}</button>
+      </div>
+    </form>
+  );
+}

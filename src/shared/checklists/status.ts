@@ -1,0 +1,34 @@
+// Item statuses as the checklist screen cycles them (PRODUCT.md job 3).
+import { CHECKLIST_ITEM_STATUSES, type ChecklistItemStatus } from '../schemas/checklist-item';
+
+export { CHECKLIST_ITEM_STATUSES, type ChecklistItemStatus };
+
+/** An item nobody has touched has no state record yet and counts as not started. */
+export const DEFAULT_ITEM_STATUS: ChecklistItemStatus = 'todo';
+
+/** Finished one way or another: neither can be overdue. */
+export const CLOSED_STATUSES: readonly ChecklistItemStatus[] = ['done', 'na'];
+
+/**
+ * What one tap on the status button sets: todo → doing → done → todo. Blocked and not-applicable
+ * are set in the details sheet (they need a reason or a decision); a tap on a blocked item means
+ * the work resumes, a tap on a not-applicable one puts it back on the list.
+ */
+export function nextStatusOnTap(status: ChecklistItemStatus): ChecklistItemStatus {
+  switch (status) {
+    case 'todo':
+      return 'doing';
+    case 'doing':
+      return 'done';
+    case 'done':
+      return 'todo';
+    case 'blocked':
+      return 'doing';
+    case 'na':
+      return 'todo';
+  }
+}
+
+export function isItemStatus(value: unknown): value is ChecklistItemStatus {
+  return typeof value === 'string' && (CHECKLIST_ITEM_STATUSES as readonly string[]).includes(value);
+}

@@ -1,0 +1,138 @@
+// Checklist budgets (issue #5) in headless Chromium with real IndexedDB, offline:
+// - opening the 52-item commune readiness checklist from the overview: tap → every row in the DOM
+//   and the next frame started, < 100 ms (median of 10);
+// - changing an item's status: the repository write (role and template checks, record + outbox
+//   entry committed with strict durability), < 20 ms (median of 20 taps), read from the app's own
+//   User Timing mark `checklists:status-write`.
+// The same runs with 4× CPU slowdown (a cheap Android phone) are printed for information.
+import type { Page } from 'playwright-core';
+import { atMost, median, percentile, type Measurement } from './measurement';
+import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { startAppServer } from '../e2e/support/server';
+
+const OPEN_RUNS = 10;
+const STATUS_RUNS = 20;
+const LEADER = { id: '0197c1a2-0000-7000-8000-0000000000b1', username: 'bench-leader', displayName: 'Tổ trưởng (bench)', role: 'leader', communeId: 'bench-commune' };
+
+/** Puts a signed-in leader in IndexedDB with the raw API (the bench needs no server account). */
+async function seedSession(page: Page): Promise<void> {
+  await page.evaluate(async (user) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('so-tay-so');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = database.transaction('settings', 'readwrite');
+      tx.objectStore('settings').put({ key: 'session', value: { user, signedInAt: new Date().toISOString() } });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+    });
+    database.close();
+  }, LEADER);
+}
+
+/** Tap on the overview card → all 52 rows in the DOM → next animation frame. */
+async function openOnce(page: Page): Promise<number> {
+  const ms = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const done = () => document.querySelectorAll('[data-item-id]').length === 52;
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!done()) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        document.querySelector<HTMLAnchorElement>('a.checklist-card')!.click();
+      }),
+  );
+  await page.goBack();
+  await page.locator('a.checklist-card').waitFor();
+  return ms;
+}
+
+/** One tap on a status button; resolves with the committed write's duration. */
+async function tapOnce(page: Page, itemId: string): Promise<{ write: number; row: number }> {
+  return page.evaluate(
+    (id) =>
+      new Promise<{ write: number; row: number }>((resolve) => {
+        const row = document.querySelector<HTMLElement>(`[data-item-id="${id}"]`)!;
+        const before = row.dataset.status;
+        const seen = performance.getEntriesByName('checklists:status-write').length;
+        const start = performance.now();
+        const check = () => {
+          const entries = performance.getEntriesByName('checklists:status-write');
+          const current = document.querySelector<HTMLElement>(`[data-item-id="${id}"]`)?.dataset.status;
+          if (entries.length > seen && current !== before) resolve({ write: entries[entries.length - 1]!.duration, row: performance.now() - start });
+          else setTimeout(check, 1);
+        };
+        row.querySelector<HTMLButtonElement>('button.status-button')!.click();
+        check();
+      }),
+    itemId,
+  );
+}
+
+async function measure(page: Page): Promise<{ open: number[]; write: number[]; row: number[] }> {
+  const open: number[] = [];
+  for (let run = 0; run < OPEN_RUNS; run++) open.push(await openOnce(page));
+  await page.locator('a.checklist-card').click();
+  await page.locator('[data-item-id]').nth(51).waitFor();
+  const write: number[] = [];
+  const row: number[] = [];
+  const items = await page.locator('[data-item-id]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.itemId!));
+  for (let run = 0; run < STATUS_RUNS; run++) {
+    const result = await tapOnce(page, items[run % items.length]!);
+    write.push(result.write);
+    row.push(result.row);
+  }
+  await page.goBack();
+  await page.locator('a.checklist-card').waitFor();
+  return { open, write, row };
+}
+
+export async function runChecklistsBench(): Promise<Measurement[]> {
+  const server = await startAppServer();
+  const phone = await launchPhone();
+  const { page, context } = phone;
+  try {
+    // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to page.evaluate
+    // keep those calls, so the page needs the helper too.
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    await seedSession(page);
+    await server.stop();
+    await context.setOffline(true);
+    await page.goto(`${server.url}/checklists/new`);
+    await page.getByRole('radio', { name: /^Sẵn sàng hệ thống thông tin dùng chung/ }).check();
+    await page.getByRole('button', { name: 'Tạo danh mục' }).click();
+    await page.locator('[data-item-id]').nth(51).waitFor();
+    await page.getByRole('link', { name: 'Về danh sách' }).click();
+    await page.locator('a.checklist-card').waitFor();
+
+    const fast = await measure(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const slow = await measure(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const fmt = (values: number[]) => `median ${median(values).toFixed(1)} ms, p90 ${percentile(values, 90).toFixed(1)} ms`;
+    process.stdout.write(
+      [
+        `  open 52-item checklist: ${fmt(fast.open)}; 4× CPU: ${fmt(slow.open)}`,
+        `  status write committed: ${fmt(fast.write)}; 4× CPU: ${fmt(slow.write)}`,
+        `  tap → row shows new status: ${fmt(fast.row)}; 4× CPU: ${fmt(slow.row)}`,
+        '',
+      ].join('\n'),
+    );
+    return [
+      atMost(`open a 52-item checklist (median of ${OPEN_RUNS})`, median(fast.open), 'ms', 100),
+      atMost(`change an item's status, IndexedDB committed (median of ${STATUS_RUNS})`, median(fast.write), 'ms', 20),
+    ];
+  } finally {
+    await phone.close();
+    await server.stop();
+  }
+}
