@@ -2,9 +2,13 @@
 // app.inject() and main.ts binds it to a port.
 import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AuthService } from './auth/auth-service';
 import type { Config, TrustProxy } from './config';
 import { registerErrorHandler } from './errors';
+import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoute } from './routes/health';
+import { registerReportRoutes } from './routes/reports';
+import { registerSyncRoutes } from './routes/sync';
 import { registerSecurityHeaders } from './security-headers';
 import { COMPRESS_THRESHOLD, registerStatic } from './static';
 import type { SyncStore } from './storage/types';
@@ -64,8 +68,12 @@ export function buildApp({ config, store, logger }: BuildAppOptions): FastifyIns
   // The plugin hooks each route as it is added, so every route is registered after it,
   // inside plugins (avvio loads them in order).
   void app.register(fastifyCompress, { global: true, threshold: COMPRESS_THRESHOLD, encodings: ['br', 'gzip'] });
+  const auth = new AuthService({ store, secret: config.authSecret });
   void app.register((api, _options, done) => {
     registerHealthRoute(api, store);
+    registerAuthRoutes(api, auth);
+    registerSyncRoutes(api, { store, auth, rateLimitPerMinute: config.syncRateLimitPerMinute });
+    registerReportRoutes(api, { store, auth });
     done();
   });
   registerStatic(app, config.distDir);

@@ -30,7 +30,15 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Largest accepted request body in bytes, after decompression. */
   bodyLimit: number;
+  /** HMAC key of access tokens; when unset, one is generated once and kept in the database. */
+  authSecret: string | undefined;
+  /** Sync requests (push + pull) per user per minute and server process; 0 = unlimited. */
+  syncRateLimitPerMinute: number;
+  /** TEST ONLY: the password of the demo accounts instead of random ones; refused in production. */
+  demoPassword: string | undefined;
 }
+
+export const DEFAULT_SYNC_RATE_LIMIT = 120;
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -55,6 +63,11 @@ const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
   NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
   TRUST_PROXY: optional(z.string().trim()),
+  AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')),
+  SYNC_RATE_LIMIT: optional(
+    z.coerce.number({ error: 'must be a whole number of requests per minute (0 = unlimited)' }).int('must be a whole number').min(0, 'must be 0 or more'),
+  ),
+  DEMO_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters')),
 });
 
 export class ConfigError extends Error {
@@ -80,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   const e = parsed.data;
   const nodeEnv: NodeEnv = e.NODE_ENV ?? 'development';
+  if (nodeEnv === 'production' && e.DEMO_PASSWORD !== undefined) {
+    // A fixed, known password is for test runs only (PRIVACY-SECURITY B.2 item 12).
+    throw new ConfigError(['DEMO_PASSWORD: is for tests only and is refused when NODE_ENV=production']);
+  }
   const dataDir = path.resolve(cwd, e.DATA_DIR ?? '.data');
   return {
     port: e.PORT ?? 8080,
@@ -94,6 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     nodeEnv,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     bodyLimit: DEFAULT_BODY_LIMIT,
+    authSecret: e.AUTH_SECRET,
+    syncRateLimitPerMinute: e.SYNC_RATE_LIMIT ?? DEFAULT_SYNC_RATE_LIMIT,
+    demoPassword: e.DEMO_PASSWORD,
   };
 }
 

@@ -6,11 +6,19 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type LoggerOverrides } from './app';
 import { ConfigError, describeDatabase, loadConfig, type Config } from './config';
+import { demoModeApplies, enabledDemoAccounts, formatDemoCredentials, setUpDemo, type DemoCredential } from './demo';
+import { seedAllProvinces } from './sync/seed';
 import { openStore } from './storage/open-store';
 import type { SyncStore } from './storage/types';
 
 /** After this long a stop that is still waiting on requests gives up and exits non-zero. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+/**
+ * Idempotency keys are kept this long (SYNC.md §5 asks ≥ 180 days, longer than any plausible
+ * offline period); the merge is idempotent anyway, so a later duplicate cannot double-apply.
+ */
+export const APPLIED_MUTATION_RETENTION_MS = 400 * 24 * 60 * 60 * 1000;
+const PRUNE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,10 +27,13 @@ export interface RunningServer {
   url: string;
   /** Stops accepting connections, waits for in-flight requests, then closes the store. */
   stop(): Promise<void>;
+  /** The demo accounts created by this start (first start of an empty embedded database), to print once. */
+  demoCredentials: DemoCredential[] | undefined;
 }
 
 export async function startServer(config: Config, options: { logger?: LoggerOverrides } = {}): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
+  let demoCredentials: DemoCredential[] | undefined;
   const store = openStore(config.database, {
     onBackgroundError: (error) => app?.log.error({ err: error }, 'database connection error'),
   });
@@ -30,6 +41,18 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     app = buildApp({ config, store, ...(options.logger ? { logger: options.logger } : {}) });
     const migration = await store.migrate();
     app.log.info({ database: describeDatabase(config.database), ...migration }, 'database ready');
+    if (config.nodeEnv === 'production') {
+      const demo = await enabledDemoAccounts(store);
+      if (demo.length > 0) {
+        throw new Error(
+          `the database has demo accounts (${demo.join(', ')}), which must never exist in production. Disable them with \`npm run admin -- disable-user --username <name>\` or use a fresh database.`,
+        );
+      }
+    }
+    const seeded = await seedAllProvinces(store);
+    if (seeded > 0) app.log.info({ seeded }, 'province reference data seeded');
+    if (demoModeApplies(config)) demoCredentials = await setUpDemo(store, config.demoPassword);
+    await pruneAppliedMutations(store, app);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -37,18 +60,31 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     throw error;
   }
   const running = app;
+  const pruning = setInterval(() => void pruneAppliedMutations(store, running), PRUNE_INTERVAL_MS);
+  pruning.unref();
   let stopping: Promise<void> | undefined;
   return {
     app: running,
     store,
     url: reachableUrl(config.host, (running.server.address() as AddressInfo).port),
+    demoCredentials,
     stop: () => {
+      clearInterval(pruning);
       // Fastify's close() stops listening, closes idle keep-alive sockets and waits for
       // requests in flight; only then is it safe to close the database under them.
       stopping ??= running.close().then(() => store.close());
       return stopping;
     },
   };
+}
+
+async function pruneAppliedMutations(store: SyncStore, app: FastifyInstance): Promise<void> {
+  try {
+    const removed = await store.pruneAppliedMutations(Date.now() - APPLIED_MUTATION_RETENTION_MS);
+    if (removed > 0) app.log.info({ removed }, 'old idempotency keys pruned');
+  } catch (error) {
+    app.log.error({ err: error }, 'pruning idempotency keys failed');
+  }
 }
 
 function reachableUrl(host: string, port: number): string {
@@ -77,7 +113,9 @@ async function main(): Promise<void> {
     process.stderr.write(`Sổ tay số could not start: ${message}\n`);
     process.exit(1);
   }
-  process.stdout.write(`Sổ tay số is running at ${server.url} (${describeDatabase(config.database)})\n`);
+  // One write, so whoever reads the output sees the demo accounts together with the address.
+  const demo = server.demoCredentials ? formatDemoCredentials(server.demoCredentials) : '';
+  process.stdout.write(`Sổ tay số is running at ${server.url} (${describeDatabase(config.database)})\n${demo}`);
 
   const shutdown = (signal: NodeJS.Signals) => {
     server.app.log.info({ signal }, 'shutting down');

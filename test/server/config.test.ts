@@ -1,7 +1,7 @@
 // Configuration from the environment: defaults, the database choice, and refusal of bad values.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_BODY_LIMIT, describeDatabase, loadConfig } from '../../src/server/config';
+import { ConfigError, DEFAULT_BODY_LIMIT, DEFAULT_SYNC_RATE_LIMIT, describeDatabase, loadConfig } from '../../src/server/config';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -17,6 +17,9 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       trustProxy: false,
       bodyLimit: DEFAULT_BODY_LIMIT,
+      authSecret: undefined,
+      syncRateLimitPerMinute: DEFAULT_SYNC_RATE_LIMIT,
+      demoPassword: undefined,
     });
     expect(DEFAULT_BODY_LIMIT).toBe(1024 * 1024);
   });
@@ -79,6 +82,30 @@ describe('loadConfig', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).issues).toHaveLength(2);
     }
+  });
+});
+
+describe('loadConfig: accounts and sync settings', () => {
+  it('reads AUTH_SECRET, SYNC_RATE_LIMIT and DEMO_PASSWORD', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ AUTH_SECRET: secret, SYNC_RATE_LIMIT: '0', DEMO_PASSWORD: 'demo-pass-2025' })).toMatchObject({
+      authSecret: secret,
+      syncRateLimitPerMinute: 0,
+      demoPassword: 'demo-pass-2025',
+    });
+  });
+
+  it.each([
+    [{ AUTH_SECRET: 'short' }, /AUTH_SECRET: must be at least 32/],
+    [{ SYNC_RATE_LIMIT: '-1' }, /SYNC_RATE_LIMIT/],
+    [{ SYNC_RATE_LIMIT: 'lots' }, /SYNC_RATE_LIMIT/],
+    [{ DEMO_PASSWORD: 'short' }, /DEMO_PASSWORD/],
+  ])('refuses %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('[A14] refuses DEMO_PASSWORD in production: a known password is for tests only', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_PASSWORD: 'demo-pass-2025' })).toThrow(/DEMO_PASSWORD: is for tests only/);
   });
 });
 

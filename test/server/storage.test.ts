@@ -4,17 +4,20 @@ import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config';
-import { LATEST_SCHEMA_VERSION, MigrationError, pendingMigrations, type Migration } from '../../src/server/storage/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, MigrationError, pendingMigrations, type Migration } from '../../src/server/storage/migrations';
 import { openStore } from '../../src/server/storage/open-store';
 import { MIGRATION_LOCK_KEY, PostgresStore } from '../../src/server/storage/postgres-store';
 import { describePostgres } from '../helpers/pg';
 import { registerStoreContract } from './store-contract';
+import { registerSyncStoreContract } from './sync-store-contract';
 import { postgresFixture, sqliteFixture } from './store-fixtures';
 
 registerStoreContract('SQLite file', sqliteFixture);
+registerSyncStoreContract('SQLite file', sqliteFixture);
 
 describePostgres('PostgreSQL', () => {
   registerStoreContract('PostgreSQL', postgresFixture);
+  registerSyncStoreContract('PostgreSQL', postgresFixture);
 });
 
 describe('SQLite store specifics', () => {
@@ -88,7 +91,7 @@ describePostgres('PostgreSQL store specifics', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(finished).toBe(false);
       await holder.query('COMMIT');
-      expect((await migrating).applied).toEqual([1]);
+      expect((await migrating).applied).toEqual(MIGRATIONS.map((m) => m.version));
     } finally {
       await holder.end();
     }

@@ -29,6 +29,136 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO meta (key, value) VALUES ('epoch', replace(gen_random_uuid()::text, '-', ''));
     `,
   },
+  {
+    version: 2,
+    name: 'accounts and sync',
+    // Times are Unix milliseconds in both dialects (one conversion rule for both drivers).
+    // records: one row per (table, id, scope) — the scope is in the key because seeded reference
+    // records have the same UUIDv5 in every province; commune records are unique by (table, id)
+    // across communes (partial index), which is how a push naming another commune's record is caught.
+    // records_scope_seq: the pull index, and the proof that row_seq is unique within a scope.
+    // scope_seq: the per-scope counter row every push locks first (SYNC.md §5, sync-research §4.1).
+    sqlite: `
+      CREATE TABLE communes (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, province_id TEXT NOT NULL, created_at INTEGER NOT NULL) STRICT;
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        username_key TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('member', 'leader', 'reviewer', 'admin')),
+        commune_id TEXT REFERENCES communes (id),
+        province_id TEXT,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        password_changed_at INTEGER NOT NULL,
+        CHECK ((role = 'admin' AND commune_id IS NULL AND province_id IS NOT NULL) OR (role <> 'admin' AND commune_id IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX users_commune ON users (commune_id);
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id),
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        revoked_reason TEXT
+      ) STRICT;
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE TABLE refresh_tokens (
+        token_hash TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        replaced_at INTEGER
+      ) STRICT;
+      CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id);
+      CREATE TABLE login_failures (key TEXT NOT NULL, at INTEGER NOT NULL) STRICT;
+      CREATE INDEX login_failures_key_at ON login_failures (key, at);
+      CREATE INDEX login_failures_at ON login_failures (at);
+      CREATE TABLE scope_seq (scope TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
+      CREATE TABLE records (
+        table_name TEXT NOT NULL,
+        id TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        clocks TEXT NOT NULL,
+        row_seq INTEGER NOT NULL,
+        PRIMARY KEY (table_name, id, scope)
+      ) STRICT;
+      CREATE UNIQUE INDEX records_scope_seq ON records (scope, row_seq);
+      CREATE UNIQUE INDEX records_commune_unique ON records (table_name, id) WHERE scope NOT LIKE 'province:%';
+      CREATE TABLE applied_mutations (
+        mutation_id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        client_id TEXT NOT NULL,
+        result TEXT NOT NULL,
+        applied_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX applied_mutations_applied_at ON applied_mutations (applied_at);
+    `,
+    postgres: `
+      CREATE TABLE communes (
+        id text PRIMARY KEY, name text NOT NULL, province_id text NOT NULL, created_at bigint NOT NULL);
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        username text NOT NULL,
+        username_key text NOT NULL UNIQUE,
+        display_name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('member', 'leader', 'reviewer', 'admin')),
+        commune_id text REFERENCES communes (id),
+        province_id text,
+        password_hash text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at bigint NOT NULL,
+        password_changed_at bigint NOT NULL,
+        CHECK ((role = 'admin' AND commune_id IS NULL AND province_id IS NOT NULL) OR (role <> 'admin' AND commune_id IS NOT NULL))
+      );
+      CREATE INDEX users_commune ON users (commune_id);
+      CREATE TABLE sessions (
+        id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id),
+        created_at bigint NOT NULL,
+        last_used_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        revoked_at bigint,
+        revoked_reason text
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+      CREATE TABLE refresh_tokens (
+        token_hash text PRIMARY KEY,
+        session_id text NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        replaced_at bigint
+      );
+      CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id);
+      CREATE TABLE login_failures (key text NOT NULL, at bigint NOT NULL);
+      CREATE INDEX login_failures_key_at ON login_failures (key, at);
+      CREATE INDEX login_failures_at ON login_failures (at);
+      CREATE TABLE scope_seq (scope text PRIMARY KEY, seq bigint NOT NULL);
+      CREATE TABLE records (
+        table_name text NOT NULL,
+        id text NOT NULL,
+        scope text NOT NULL,
+        fields text NOT NULL,
+        clocks text NOT NULL,
+        row_seq bigint NOT NULL,
+        PRIMARY KEY (table_name, id, scope)
+      );
+      CREATE UNIQUE INDEX records_scope_seq ON records (scope, row_seq);
+      CREATE UNIQUE INDEX records_commune_unique ON records (table_name, id) WHERE scope NOT LIKE 'province:%';
+      CREATE TABLE applied_mutations (
+        mutation_id text PRIMARY KEY,
+        user_id text NOT NULL,
+        client_id text NOT NULL,
+        result text NOT NULL,
+        applied_at bigint NOT NULL
+      );
+      CREATE INDEX applied_mutations_applied_at ON applied_mutations (applied_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -1,0 +1,119 @@
+// Creating communes and accounts, resetting passwords: the rules the admin CLI and demo mode
+// share. Input is validated with the shared schemas; problems are AccountError with a sentence
+// an operator can act on.
+import { randomUUID } from 'node:crypto';
+import { isRole, type Role } from '../shared/permissions';
+import { communeIdSchema, nfcString, slugSchema } from '../shared/schemas/common';
+import { usernameSchema } from '../shared/schemas/user';
+import { DEFAULT_PROVINCE_ID } from '../shared/seed/seed-record';
+import { DEFAULT_SCRYPT_COST, hashPassword, passwordProblem, type ScryptCost } from './auth/password';
+import { DuplicateError, type CommuneRow, type SyncStore, type UserRow } from './storage/types';
+import { seedProvince } from './sync/seed';
+
+export class AccountError extends Error {
+  override readonly name = 'AccountError';
+}
+
+const displayNameSchema = nfcString(1, 100);
+
+export interface NewCommuneInput {
+  id: string;
+  name: string;
+  provinceId?: string | undefined;
+}
+
+/** Creates a commune and makes sure its province has the reference data (services, templates). */
+export async function createCommune(store: SyncStore, input: NewCommuneInput, now: number = Date.now()): Promise<CommuneRow> {
+  if (!communeIdSchema.safeParse(input.id).success) {
+    throw new AccountError(`The commune id "${input.id}" is not valid: use lower-case letters, digits and single dashes (e.g. ngok-bay).`);
+  }
+  const name = displayNameSchema.safeParse(input.name);
+  if (!name.success) throw new AccountError('The commune name must have 1 to 100 characters.');
+  const provinceId = input.provinceId ?? DEFAULT_PROVINCE_ID;
+  if (!slugSchema.safeParse(provinceId).success) throw new AccountError(`The province id "${provinceId}" is not valid (e.g. quang-ngai).`);
+  const commune: CommuneRow = { id: input.id, name: name.data, provinceId, createdAt: now };
+  try {
+    await store.createCommune(commune);
+  } catch (error) {
+    if (error instanceof DuplicateError) throw new AccountError(error.message);
+    throw error;
+  }
+  await seedProvince(store, provinceId);
+  return commune;
+}
+
+export interface NewUserInput {
+  username: string;
+  password: string;
+  role: string;
+  communeId?: string | undefined;
+  provinceId?: string | undefined;
+  displayName?: string | undefined;
+}
+
+/** Creates an account; `cost` lowers the KDF cost for tests only. */
+export async function createUser(store: SyncStore, input: NewUserInput, options: { now?: number; cost?: ScryptCost } = {}): Promise<UserRow> {
+  const username = usernameSchema.safeParse(input.username);
+  if (!username.success) throw new AccountError('The username must have 3 to 64 characters: letters, digits, dot, underscore, dash or @.');
+  if (!isRole(input.role)) throw new AccountError(`The role must be one of member, leader, reviewer, admin (got "${input.role}").`);
+  const role: Role = input.role;
+  const problem = passwordProblem(input.password, username.data);
+  if (problem) throw new AccountError(problem);
+  const displayName = displayNameSchema.safeParse(input.displayName ?? username.data);
+  if (!displayName.success) throw new AccountError('The display name must have 1 to 100 characters.');
+
+  let communeId: string | null = null;
+  let provinceId: string | null = null;
+  if (role === 'admin') {
+    // PRODUCT.md: admins belong to the province, not to a commune.
+    if (input.communeId !== undefined) throw new AccountError('An admin belongs to a province: use --province <id> instead of --commune.');
+    if (input.provinceId === undefined) throw new AccountError('An admin needs --province <id>.');
+    if (!slugSchema.safeParse(input.provinceId).success) throw new AccountError(`The province id "${input.provinceId}" is not valid (e.g. quang-ngai).`);
+    provinceId = input.provinceId;
+  } else {
+    if (input.communeId === undefined) throw new AccountError(`A ${role} belongs to a commune: add --commune <id>.`);
+    if (input.provinceId !== undefined) throw new AccountError(`--province is for admins; a ${role}'s province is their commune's.`);
+    const commune = await store.getCommune(input.communeId);
+    if (!commune) throw new AccountError(`There is no commune "${input.communeId}"; create it first with create-commune.`);
+    communeId = commune.id;
+  }
+
+  const now = options.now ?? Date.now();
+  const id = randomUUID();
+  try {
+    await store.createUser({
+      id,
+      username: username.data,
+      displayName: displayName.data,
+      role,
+      communeId,
+      provinceId,
+      passwordHash: await hashPassword(input.password, options.cost ?? DEFAULT_SCRYPT_COST),
+      now,
+    });
+  } catch (error) {
+    if (error instanceof DuplicateError) throw new AccountError(error.message);
+    throw error;
+  }
+  if (provinceId) await seedProvince(store, provinceId);
+  const created = await store.findUserByUsername(username.data);
+  if (!created) throw new Error('The account was not stored');
+  return created;
+}
+
+/** Sets a new password and ends every session of the account (PRIVACY-SECURITY B.2 item 8). */
+export async function resetPassword(store: SyncStore, usernameInput: string, password: string, options: { now?: number; cost?: ScryptCost } = {}): Promise<UserRow> {
+  const user = await store.findUserByUsername(usernameInput);
+  if (!user) throw new AccountError(`There is no account "${usernameInput}".`);
+  const problem = passwordProblem(password, user.username);
+  if (problem) throw new AccountError(problem);
+  await store.setPassword(user.id, await hashPassword(password, options.cost ?? DEFAULT_SCRYPT_COST), options.now ?? Date.now());
+  return user;
+}
+
+export async function setDisabled(store: SyncStore, usernameInput: string, disabled: boolean, now: number = Date.now()): Promise<UserRow> {
+  const user = await store.findUserByUsername(usernameInput);
+  if (!user) throw new AccountError(`There is no account "${usernameInput}".`);
+  await store.setUserDisabled(user.id, disabled, now);
+  return user;
+}

@@ -1,0 +1,197 @@
+// The admin CLI (SYNC.md §5; the forms below are fixed, scripts rely on them):
+//   npm run admin -- create-commune --id <id> --name <name> [--province <id>]
+//   npm run admin -- create-user --username <u> --password <p> --role <member|leader|reviewer|admin> --commune <id>
+//                    (an admin takes --province <id> instead of --commune; optional --display-name <name>)
+//   npm run admin -- reset-password --username <u> --password <p>      (also ends the user's sessions)
+//   npm run admin -- list-users
+// and, beyond the fixed forms:
+//   disable-user --username <u> | enable-user --username <u> | rotate-epoch | help
+// DATA_DIR / DATABASE_URL select the database exactly as for the server; migrations run first.
+// Exit codes: 0 done, 1 refused or failed (the reason on stderr), 2 wrong usage.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { AccountError, createCommune, createUser, resetPassword, setDisabled } from './accounts';
+import { ConfigError, describeDatabase, loadConfig } from './config';
+import { openStore } from './storage/open-store';
+import { META_KEYS, type SyncStore } from './storage/types';
+
+export const USAGE = `Usage: npm run admin -- <command> [options]
+
+  create-commune --id <id> --name <name> [--province <id>]
+  create-user --username <u> --password <p> --role <member|leader|reviewer|admin> --commune <id> [--display-name <name>]
+  create-user --username <u> --password <p> --role admin --province <id> [--display-name <name>]
+  reset-password --username <u> --password <p>     (ends the account's sessions)
+  list-users
+  disable-user --username <u>                      (ends the account's sessions)
+  enable-user --username <u>
+  rotate-epoch                                     (after restoring a backup: every phone re-syncs fully)
+
+DATA_DIR or DATABASE_URL select the database, as for the server.
+`;
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const OPTIONS = {
+  id: { type: 'string' },
+  name: { type: 'string' },
+  province: { type: 'string' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+  role: { type: 'string' },
+  commune: { type: 'string' },
+  'display-name': { type: 'string' },
+} as const;
+
+type Values = Partial<Record<keyof typeof OPTIONS, string>>;
+
+const REQUIRED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
+  'create-commune': ['id', 'name'],
+  'create-user': ['username', 'password', 'role'],
+  'reset-password': ['username', 'password'],
+  'disable-user': ['username'],
+  'enable-user': ['username'],
+};
+
+const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
+  'create-commune': ['id', 'name', 'province'],
+  'create-user': ['username', 'password', 'role', 'commune', 'province', 'display-name'],
+  'reset-password': ['username', 'password'],
+  'list-users': [],
+  'disable-user': ['username'],
+  'enable-user': ['username'],
+  'rotate-epoch': [],
+};
+
+function required(values: Values, name: keyof typeof OPTIONS): string {
+  const value = values[name];
+  if (value === undefined || value === '') throw new UsageError(`--${name} is required.`);
+  return value;
+}
+
+/** Parses argv (without node and the script); throws UsageError. */
+export function parseCommand(argv: readonly string[]): { command: string; values: Values } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const [command, ...extra] = parsed.positionals;
+  if (command === undefined || command === 'help') throw new UsageError('');
+  const allowed = ALLOWED[command];
+  if (!allowed) throw new UsageError(`Unknown command "${command}".`);
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+  const values = parsed.values as Values;
+  const unexpected = Object.keys(values).find((key) => !allowed.includes(key as keyof typeof OPTIONS));
+  if (unexpected) throw new UsageError(`--${unexpected} does not apply to ${command}.`);
+  for (const name of REQUIRED[command] ?? []) required(values, name);
+  return { command, values };
+}
+
+async function execute(store: SyncStore, command: string, values: Values, io: Output): Promise<void> {
+  switch (command) {
+    case 'create-commune': {
+      const commune = await createCommune(store, { id: required(values, 'id'), name: required(values, 'name'), provinceId: values.province });
+      io.out(`Created commune ${commune.id} "${commune.name}" in province ${commune.provinceId}.\n`);
+      return;
+    }
+    case 'create-user': {
+      const user = await createUser(store, {
+        username: required(values, 'username'),
+        password: required(values, 'password'),
+        role: required(values, 'role'),
+        communeId: values.commune,
+        provinceId: values.province,
+        displayName: values['display-name'],
+      });
+      io.out(`Created ${user.role} ${user.username} (${user.communeId ? `commune ${user.communeId}` : `province ${user.provinceId}`}).\n`);
+      return;
+    }
+    case 'reset-password': {
+      const user = await resetPassword(store, required(values, 'username'), required(values, 'password'));
+      io.out(`Password of ${user.username} changed; every session of the account has ended.\n`);
+      return;
+    }
+    case 'list-users': {
+      const users = await store.listUsers();
+      if (users.length === 0) {
+        io.out('No accounts yet. Create one with create-user.\n');
+        return;
+      }
+      const rows = users.map((u) => [u.username, u.role, u.communeId ?? `province:${u.provinceId}`, u.disabled ? 'disabled' : 'active', u.displayName]);
+      const header = ['USERNAME', 'ROLE', 'COMMUNE', 'STATE', 'DISPLAY NAME'];
+      const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+      const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
+      io.out(`${[line(header), ...rows.map(line)].join('\n')}\n`);
+      return;
+    }
+    case 'disable-user':
+    case 'enable-user': {
+      const disabled = command === 'disable-user';
+      const user = await setDisabled(store, required(values, 'username'), disabled);
+      io.out(`${user.username} is now ${disabled ? 'disabled; every session of the account has ended' : 'enabled'}.\n`);
+      return;
+    }
+    case 'rotate-epoch': {
+      await store.setMeta(META_KEYS.epoch, randomBytes(16).toString('hex'));
+      io.out('New sync epoch set: every phone will pull everything again on its next sync.\n');
+      return;
+    }
+  }
+}
+
+/** Runs the CLI and returns its exit code (the process wrapper below exits with it). */
+export async function runAdminCli(argv: readonly string[], env: NodeJS.ProcessEnv, io: Output): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    if (error.message) io.err(`${error.message}\n\n`);
+    io.err(USAGE);
+    return error.message ? 2 : argv.includes('help') ? 0 : 2;
+  }
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const store = openStore(config.database);
+  try {
+    await store.migrate();
+    await execute(store, parsed.command, parsed.values, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof AccountError) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`Failed on ${describeDatabase(config.database)}: ${message}\n`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+const entry = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (entry === fileURLToPath(import.meta.url)) {
+  const io: Output = { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) };
+  void runAdminCli(process.argv.slice(2), process.env, io).then((code) => {
+    process.exitCode = code;
+  });
+}

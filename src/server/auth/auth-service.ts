@@ -1,0 +1,180 @@
+// Sign-in, token refresh with rotation, sign-out and the access check of every API call. HTTP
+// details (status codes, cookies) stay in routes/auth.ts; this file is the policy.
+import { randomUUID } from 'node:crypto';
+import type { SyncUser } from '../../shared/sync/registry';
+import { META_KEYS, type SyncStore, type UserRow } from '../storage/types';
+import { verifyPassword } from './password';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  REFRESH_TOKEN_TTL_MS,
+  SESSION_MAX_AGE_MS,
+  hashRefreshToken,
+  newAuthSecret,
+  newRefreshToken,
+  signAccessToken,
+  verifyAccessToken,
+} from './tokens';
+
+/** PRIVACY-SECURITY B.2 item 10: the 11th failure within 15 minutes (per account or per address) is refused. */
+export const LOGIN_MAX_FAILURES = 10;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+/** The user as the login response describes it (SYNC.md §4). */
+export interface PublicUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRow['role'];
+  communeId: string | null;
+  /** The admin's province, or the province of the user's commune (shared userSchema: optional, never null). */
+  provinceId?: string;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: PublicUser;
+  sessionId: string;
+}
+
+export type LoginResult =
+  | ({ kind: 'ok' } & IssuedTokens)
+  | { kind: 'rate_limited'; retryAfterSeconds: number; key: 'account' | 'address' }
+  | { kind: 'invalid'; userId: string | undefined };
+
+export type RefreshResult = ({ kind: 'ok' } & IssuedTokens) | { kind: 'reused' | 'invalid'; userId: string | undefined; sessionId: string | undefined };
+
+export interface AuthServiceOptions {
+  store: SyncStore;
+  /** AUTH_SECRET; when undefined a key is generated once and kept in the database (shared by instances). */
+  secret: string | undefined;
+  now?: () => number;
+}
+
+export function toPublicUser(user: UserRow): PublicUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    communeId: user.communeId,
+    ...(user.provinceId ? { provinceId: user.provinceId } : {}),
+  };
+}
+
+export function toSyncUser(user: UserRow): SyncUser {
+  return { id: user.id, role: user.role, communeId: user.communeId, provinceId: user.provinceId };
+}
+
+export class AuthService {
+  private readonly store: SyncStore;
+  private readonly now: () => number;
+  private secret: Promise<Buffer> | undefined;
+  private readonly configuredSecret: string | undefined;
+
+  constructor(options: AuthServiceOptions) {
+    this.store = options.store;
+    this.now = options.now ?? Date.now;
+    this.configuredSecret = options.secret;
+  }
+
+  /** The HMAC key, read once (the database is asked lazily: buildApp is synchronous). */
+  key(): Promise<Buffer> {
+    this.secret ??= (
+      this.configuredSecret !== undefined ? Promise.resolve(this.configuredSecret) : this.store.ensureMeta(META_KEYS.authSecret, newAuthSecret())
+    ).then((text) => Buffer.from(text, 'utf8'));
+    // A failed read (database down) must not be cached forever.
+    this.secret.catch(() => (this.secret = undefined));
+    return this.secret;
+  }
+
+  async login(username: string, password: string, address: string): Promise<LoginResult> {
+    const now = this.now();
+    const accountKey = `account:${username.trim().toLowerCase()}`;
+    const addressKey = `address:${address}`;
+    const failures = await this.store.recentLoginFailures([accountKey, addressKey], now - LOGIN_WINDOW_MS);
+    for (const [key, kind] of [
+      [accountKey, 'account'],
+      [addressKey, 'address'],
+    ] as const) {
+      const seen = failures.get(key);
+      if (seen && seen.count >= LOGIN_MAX_FAILURES) {
+        return { kind: 'rate_limited', key: kind, retryAfterSeconds: Math.max(1, Math.ceil((seen.oldest + LOGIN_WINDOW_MS - now) / 1000)) };
+      }
+    }
+    const user = await this.store.findUserByUsername(username);
+    // Always run the KDF, also for unknown users, so timing does not tell which usernames exist.
+    const passwordOk = await verifyPassword(password, user?.passwordHash);
+    if (!user || !passwordOk || user.disabled) {
+      await this.store.recordLoginFailure([accountKey, addressKey], now, now - LOGIN_WINDOW_MS);
+      return { kind: 'invalid', userId: user?.id };
+    }
+    await this.store.clearLoginFailures(accountKey);
+    // A new session (refresh-token family) on every login (ASVS 7.2.4).
+    const sessionId = randomUUID();
+    const refreshToken = newRefreshToken();
+    await this.store.createSession({
+      sessionId,
+      userId: user.id,
+      tokenHash: hashRefreshToken(refreshToken),
+      now,
+      tokenExpiresAt: now + REFRESH_TOKEN_TTL_MS,
+      sessionExpiresAt: now + SESSION_MAX_AGE_MS,
+    });
+    return { kind: 'ok', ...(await this.issue(user, sessionId, refreshToken, now)) };
+  }
+
+  async refresh(refreshToken: string): Promise<RefreshResult> {
+    const now = this.now();
+    const next = newRefreshToken();
+    const outcome = await this.store.rotateRefreshToken({
+      oldHash: hashRefreshToken(refreshToken),
+      newHash: hashRefreshToken(next),
+      now,
+      tokenExpiresAt: now + REFRESH_TOKEN_TTL_MS,
+    });
+    if (outcome.kind === 'unknown') return { kind: 'invalid', userId: undefined, sessionId: undefined };
+    if (outcome.kind !== 'rotated') return { kind: outcome.kind === 'reused' ? 'reused' : 'invalid', userId: outcome.userId, sessionId: outcome.sessionId };
+    const session = await this.store.getSession(outcome.sessionId);
+    if (!session || session.user.disabled) {
+      await this.store.revokeSession(outcome.sessionId, 'user_disabled', now);
+      return { kind: 'invalid', userId: outcome.userId, sessionId: outcome.sessionId };
+    }
+    return { kind: 'ok', ...(await this.issue(session.user, outcome.sessionId, next, now)) };
+  }
+
+  /** Ends the session named by a refresh token or an access token; returns its id, or undefined when neither names one. */
+  async logout(tokens: { refreshToken?: string | undefined; accessToken?: string | undefined }): Promise<string | undefined> {
+    let sessionId: string | undefined;
+    if (tokens.refreshToken) sessionId = await this.store.findSessionByRefreshHash(hashRefreshToken(tokens.refreshToken));
+    if (!sessionId && tokens.accessToken) sessionId = verifyAccessToken(tokens.accessToken, await this.key(), this.now())?.sid;
+    if (sessionId) await this.store.revokeSession(sessionId, 'logout', this.now());
+    return sessionId;
+  }
+
+  /**
+   * The user behind a Bearer token, or undefined. The session is checked on every call (one
+   * primary-key read), so sign-out, a password reset or a disabled account take effect at once
+   * instead of when the 15-minute token expires (PRIVACY-SECURITY B.2 item 8).
+   */
+  async authenticate(accessToken: string): Promise<UserRow | undefined> {
+    const now = this.now();
+    const claims = verifyAccessToken(accessToken, await this.key(), now);
+    if (!claims) return undefined;
+    const session = await this.store.getSession(claims.sid);
+    if (!session || session.revokedAt !== null || session.expiresAt <= now) return undefined;
+    if (session.user.id !== claims.sub || session.user.disabled) return undefined;
+    return session.user;
+  }
+
+  private async issue(user: UserRow, sessionId: string, refreshToken: string, now: number): Promise<IssuedTokens> {
+    return {
+      accessToken: signAccessToken({ sub: user.id, sid: sessionId }, await this.key(), now),
+      refreshToken,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      user: toPublicUser(user),
+      sessionId,
+    };
+  }
+}

@@ -1,0 +1,112 @@
+// POST /api/auth/login | refresh | logout (SYNC.md §4, PRIVACY-SECURITY B.2 items 6–11, 24).
+// The refresh token is returned in the JSON body (non-browser clients) and set as an HttpOnly,
+// SameSite=Strict cookie (the PWA), so no script-readable store in the browser ever holds it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { loginRequestSchema, refreshRequestSchema } from '../../shared/sync/protocol';
+import type { AuthService, IssuedTokens } from '../auth/auth-service';
+import { REFRESH_TOKEN_TTL_MS } from '../auth/tokens';
+import { ApiError } from '../errors';
+
+/**
+ * Over HTTPS the cookie is `__Host-sts_refresh`: the prefix makes the browser refuse it unless it
+ * is Secure, host-only and Path=/, so a sibling subdomain cannot plant or overwrite it. Browsers
+ * reject a `__Host-` cookie with any other Path, hence Path=/ there; over plain HTTP (development,
+ * loopback) the cookie is `sts_refresh` scoped to /api/auth.
+ */
+export const REFRESH_COOKIE_SECURE = '__Host-sts_refresh';
+export const REFRESH_COOKIE_PLAIN = 'sts_refresh';
+const AUTH_BODY_LIMIT = 16 * 1024;
+
+export function registerAuthRoutes(app: FastifyInstance, auth: AuthService): void {
+  app.post('/api/auth/login', { bodyLimit: AUTH_BODY_LIMIT }, async (request, reply) => {
+    const parsed = loginRequestSchema.safeParse(request.body);
+    if (!parsed.success) throw new ApiError(400, 'bad_request', 'Send { "username", "password" }.');
+    const result = await auth.login(parsed.data.username, parsed.data.password, request.ip);
+    if (result.kind === 'rate_limited') {
+      request.log.warn({ event: 'login_rate_limited', by: result.key, ip: request.ip }, 'security: login rate limited');
+      reply.header('retry-after', String(result.retryAfterSeconds));
+      throw new ApiError(429, 'too_many_requests', 'Too many failed sign-ins; try again later.');
+    }
+    if (result.kind === 'invalid') {
+      request.log.warn({ event: 'login_failed', userId: result.userId, ip: request.ip }, 'security: login failed');
+      throw new ApiError(401, 'unauthorized', 'Wrong username or password.');
+    }
+    request.log.info({ event: 'login_ok', userId: result.user.id, sessionId: result.sessionId, ip: request.ip }, 'security: login ok');
+    return sendTokens(request, reply, result);
+  });
+
+  app.post('/api/auth/refresh', { bodyLimit: AUTH_BODY_LIMIT }, async (request, reply) => {
+    const parsed = refreshRequestSchema.safeParse(request.body ?? {});
+    if (!parsed.success) throw new ApiError(400, 'bad_request', 'Send { "refreshToken" } or the refresh cookie.');
+    const token = parsed.data.refreshToken ?? readRefreshCookie(request);
+    if (!token) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+    const result = await auth.refresh(token);
+    if (result.kind === 'reused') {
+      request.log.warn({ event: 'refresh_reuse', userId: result.userId, sessionId: result.sessionId, ip: request.ip }, 'security: refresh token reused; session revoked');
+    }
+    if (result.kind !== 'ok') {
+      clearRefreshCookie(request, reply);
+      throw new ApiError(401, 'unauthorized', 'The session has ended; sign in again.');
+    }
+    return sendTokens(request, reply, result);
+  });
+
+  app.post('/api/auth/logout', { bodyLimit: AUTH_BODY_LIMIT }, async (request, reply) => {
+    const parsed = refreshRequestSchema.safeParse(request.body ?? {});
+    if (!parsed.success) throw new ApiError(400, 'bad_request', 'Send { "refreshToken" }, the refresh cookie or a Bearer token.');
+    const sessionId = await auth.logout({ refreshToken: parsed.data.refreshToken ?? readRefreshCookie(request), accessToken: bearerToken(request) });
+    clearRefreshCookie(request, reply);
+    if (!sessionId) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+    request.log.info({ event: 'logout', sessionId, ip: request.ip }, 'security: logout');
+    return reply.code(204).send();
+  });
+}
+
+function sendTokens(request: FastifyRequest, reply: FastifyReply, tokens: IssuedTokens) {
+  setRefreshCookie(request, reply, tokens.refreshToken);
+  // Exactly the fields of SYNC.md §4: nothing internal (session id, result kind) leaves.
+  const body = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn, user: tokens.user };
+  return reply.send(body);
+}
+
+/** The token of an `Authorization: Bearer …` header, if any. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
+  return match?.[1];
+}
+
+function isHttps(request: FastifyRequest): boolean {
+  // request.protocol honours X-Forwarded-Proto only from proxies TRUST_PROXY allows.
+  return request.protocol === 'https';
+}
+
+function cookieAttributes(request: FastifyRequest, maxAgeSeconds: number): string {
+  const secure = isHttps(request);
+  const name = secure ? REFRESH_COOKIE_SECURE : REFRESH_COOKIE_PLAIN;
+  const path = secure ? '/' : '/api/auth';
+  return `${name}=%VALUE%; Path=${path}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}
+
+function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.header('set-cookie', cookieAttributes(request, Math.floor(REFRESH_TOKEN_TTL_MS / 1000)).replace('%VALUE%', token));
+}
+
+function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('set-cookie', cookieAttributes(request, 0).replace('%VALUE%', ''));
+}
+
+/** The refresh token from the request's cookies (either name: a proxy may have been added later). */
+export function readRefreshCookie(request: FastifyRequest): string | undefined {
+  const header = request.headers.cookie;
+  if (typeof header !== 'string') return undefined;
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index < 0) continue;
+    const name = part.slice(0, index).trim();
+    const value = part.slice(index + 1).trim();
+    if ((name === REFRESH_COOKIE_SECURE || name === REFRESH_COOKIE_PLAIN) && /^[A-Za-z0-9_-]{16,512}$/.test(value)) return value;
+  }
+  return undefined;
+}

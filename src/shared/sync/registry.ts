@@ -1,0 +1,257 @@
+// Who may write what, per table, field and role, and the one function the server runs on every
+// pushed mutation before merging it (SYNC.md §5 "Validation", PRIVACY-SECURITY B.2 items 1–3).
+// Pure: no clock reads, no I/O. Built on TABLE_SCHEMAS (shape of the data) and permissions.ts
+// (the role table the client also reads), so a rule changes in one place for both sides.
+//
+// The order of checks is fixed and cheap-first: reserved keys → scope (commune / province) →
+// server-owned metadata → role for the table, the fields and the record → the patch schema →
+// table-specific checks. The merged record is validated afterwards with the table's `record`
+// schema (validateMergedRecord), because cross-field rules need the whole record.
+import { can, canEditRecord, type Action, type Role } from '../permissions';
+import { isoDateTimeSchema } from '../schemas/common';
+import { TABLE_SCHEMAS, isSyncTable, type SyncTable, type TableScope } from '../schemas/tables';
+import type { ValidationKey } from '../schemas/validation-keys';
+import { LIMITS, type RejectionCode } from './protocol';
+import type { SyncedRecord } from './merge';
+
+/** The signed-in user as the server knows it (from its database, never from the request). */
+export interface SyncUser {
+  id: string;
+  role: Role;
+  /** null for province admins. */
+  communeId: string | null;
+  /** The province the user's commune belongs to, or the admin's province. */
+  provinceId: string | null;
+}
+
+/** What validateMutation needs of a pushed mutation. */
+export interface MutationInput {
+  table: string;
+  recordId: string;
+  fields: Readonly<Record<string, unknown>>;
+}
+
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; patch: Record<string, unknown>; created: boolean } | ({ ok: false } & Rejection);
+
+/** Fields the server owns. A client may echo them (the data layer does), but never change them. */
+export const SERVER_OWNED_FIELDS = ['communeId', 'createdBy', 'createdAt', 'updatedAt'] as const;
+/** Reference records also carry their province. */
+export const REFERENCE_OWNED_FIELDS = [...SERVER_OWNED_FIELDS, 'provinceId'] as const;
+/** Keys no mutation may carry: the record's identity and its clocks (merge.ts, protocol.ts). */
+export const RESERVED_KEYS = ['id', 'clocks', '_c'] as const;
+
+/** The sync scope of a province's reference data; commune scopes are the commune ids (slugs, no ':'). */
+export function provinceScope(provinceId: string): string {
+  return `province:${provinceId}`;
+}
+
+/** The scope a user writes to for a table, or undefined when the user has none of that kind. */
+export function writeScope(user: SyncUser, scope: TableScope): string | undefined {
+  if (scope === 'province') return user.provinceId ? provinceScope(user.provinceId) : undefined;
+  return user.communeId ?? undefined;
+}
+
+/** The scopes a user reads: their commune (if any) and their province's reference data (if any). */
+export function readScopes(user: SyncUser): { commune: string | undefined; province: string | undefined } {
+  return { commune: user.communeId ?? undefined, province: user.provinceId ? provinceScope(user.provinceId) : undefined };
+}
+
+// ---------- the rules, per table ----------
+
+interface WriteRule {
+  /** Creating a record. */
+  create: Action;
+  /** Changing an existing record (any field). */
+  update: (user: SyncUser, existing: SyncedRecord) => boolean;
+  /** Setting `deleted` (delete or undo) needs this action besides `update`. */
+  delete?: Action;
+  /** Fields that need an extra action to change. */
+  fieldActions?: Readonly<Record<string, Action>>;
+  /** Fields that may not change once the record exists (besides the server-owned ones). */
+  immutableAfterCreate?: readonly string[];
+  /** Checks that need the user and the values (e.g. "signedBy is you"). */
+  check?: (user: SyncUser, patch: Readonly<Record<string, unknown>>, existing: SyncedRecord | undefined) => Rejection | undefined;
+}
+
+const byAction =
+  (action: Action) =>
+  (user: SyncUser): boolean =>
+    can(user.role, action);
+
+/** Logs and group sessions: authors edit their own, leaders any (permissions.ts canEditRecord). */
+const ownRecords = (user: SyncUser, existing: SyncedRecord): boolean => canEditRecord(user, { createdBy: existing.createdBy });
+
+/**
+ * PRIVACY B.3: the consent evidence names the member who heard the citizen agree. New evidence must
+ * name the pusher; evidence already on the record (a leader correcting a name) may stay as it is.
+ */
+function consentRecordedByPusher(user: SyncUser, patch: Readonly<Record<string, unknown>>, existing: SyncedRecord | undefined): Rejection | undefined {
+  const citizen = patch.citizen as { consentEvidence?: { recordedBy?: unknown } } | null | undefined;
+  if (!citizen) return undefined;
+  const evidence = citizen.consentEvidence;
+  const before = (existing?.citizen as { consentEvidence?: unknown } | null | undefined)?.consentEvidence;
+  if (before !== undefined && sameJson(before, evidence)) return undefined;
+  return evidence?.recordedBy === user.id ? undefined : { code: 'forbidden', message: 'sync.consentNotYours' };
+}
+
+/** A sign-off is signed by the person pushing it, and only its author can withdraw it. */
+function signOffBySigner(user: SyncUser, patch: Readonly<Record<string, unknown>>, existing: SyncedRecord | undefined): Rejection | undefined {
+  if (existing === undefined && patch.signedBy !== user.id) return { code: 'forbidden', message: 'sync.signOffNotYours' };
+  return undefined;
+}
+
+export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
+  assistanceLogs: { create: 'log.create', update: ownRecords, check: consentRecordedByPusher },
+  groupSessions: { create: 'log.create', update: ownRecords },
+  contacts: { create: 'contact.create', update: byAction('contact.edit'), delete: 'contact.delete' },
+  checklists: {
+    create: 'checklist.create',
+    update: byAction('checklist.create'),
+    delete: 'checklist.archive',
+    fieldActions: { archived: 'checklist.archive' },
+  },
+  checklistItems: { create: 'checklistItem.update', update: byAction('checklistItem.update'), delete: 'checklist.create' },
+  villages: { create: 'villages.manage', update: byAction('villages.manage') },
+  // Sign-offs are never edited: a new sign-off is a new record; withdrawing one is a tombstone by its author.
+  signOffs: {
+    create: 'checklist.signOff',
+    update: (user, existing) => can(user.role, 'checklist.signOff') && existing.createdBy === user.id,
+    immutableAfterCreate: ['checklistId', 'signedBy', 'signedAt', 'comment'],
+    check: signOffBySigner,
+  },
+  services: { create: 'services.manage', update: byAction('services.manage') },
+  checklistTemplates: { create: 'template.manage', update: byAction('template.manage') },
+};
+
+// ---------- validation ----------
+
+const reject = (code: RejectionCode, message: string): { ok: false } & Rejection => ({ ok: false, code, message });
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The size a mutation's fields take on the wire, in UTF-8 bytes. */
+export function fieldsByteLength(fields: Readonly<Record<string, unknown>>): number {
+  return new TextEncoder().encode(JSON.stringify(fields)).length;
+}
+
+/** The first issue's message, which the shared schemas guarantee is a ValidationKey. */
+function firstMessage(issues: readonly { message: string }[]): string {
+  return issues[0]?.message ?? ('validation.invalidType' satisfies ValidationKey);
+}
+
+/**
+ * Decides whether `user` may apply `mutation` to `existing` (the record as the server holds it in
+ * the user's scope, or undefined when it does not exist there). On success returns the patch to
+ * merge: the client's fields, normalised by the table's patch schema, without the server-owned
+ * metadata, plus `communeId`/`createdBy` (and `provinceId`) from the user when the record is new.
+ * The caller adds `createdAt`/`updatedAt` from its own clock and validates the merged record.
+ */
+export function validateMutation(user: SyncUser, mutation: MutationInput, existing: SyncedRecord | undefined): ValidationResult {
+  const { table, fields } = mutation;
+  if (!isSyncTable(table)) return reject('invalid', 'validation.invalidOption');
+  if (fieldsByteLength(fields) > LIMITS.mutationBytes) return reject('too_large', 'sync.mutationTooLarge');
+  for (const key of RESERVED_KEYS) {
+    if (Object.hasOwn(fields, key)) return reject('invalid', 'validation.unknownField');
+  }
+
+  const { scope } = TABLE_SCHEMAS[table];
+  const rule = WRITE_RULES[table];
+
+  // Scope: the user must have one of this kind, and the record must be in it.
+  const userScopeId = scope === 'province' ? user.provinceId : user.communeId;
+  if (!userScopeId) return reject('forbidden', 'sync.notAllowed');
+  if (existing !== undefined) {
+    const owner = scope === 'province' ? existing.provinceId : existing.communeId;
+    if (owner !== userScopeId) return reject('wrong_commune', 'sync.wrongCommune');
+  }
+
+  // Server-owned metadata: echoing the true value is harmless, anything else is a forgery.
+  const owned: readonly string[] = scope === 'province' ? REFERENCE_OWNED_FIELDS : SERVER_OWNED_FIELDS;
+  const ownerField = scope === 'province' ? 'provinceId' : 'communeId';
+  if (Object.hasOwn(fields, ownerField) && fields[ownerField] !== userScopeId) return reject('wrong_commune', 'sync.wrongCommune');
+  if (scope === 'province' && Object.hasOwn(fields, 'communeId') && fields.communeId !== null) {
+    return reject('wrong_commune', 'sync.wrongCommune');
+  }
+  if (Object.hasOwn(fields, 'createdBy') && fields.createdBy !== user.id && fields.createdBy !== existing?.createdBy) {
+    return reject('immutable_field', 'sync.immutableField');
+  }
+  for (const key of ['createdAt', 'updatedAt'] as const) {
+    if (Object.hasOwn(fields, key) && !isoDateTimeSchema.safeParse(fields[key]).success) return reject('invalid', 'validation.dateTime');
+  }
+  const clientFields = Object.fromEntries(Object.entries(fields).filter(([key]) => !owned.includes(key)));
+
+  // Role: for the table, then for particular fields.
+  if (existing === undefined ? !can(user.role, rule.create) : !rule.update(user, existing)) return reject('forbidden', 'sync.notAllowed');
+  if (rule.delete && Object.hasOwn(clientFields, 'deleted')) {
+    const changesDeleted = existing === undefined ? clientFields.deleted === true : clientFields.deleted !== existing.deleted;
+    if (changesDeleted && !can(user.role, rule.delete)) return reject('forbidden', 'sync.notAllowed');
+  }
+  for (const [field, action] of Object.entries(rule.fieldActions ?? {})) {
+    if (Object.hasOwn(clientFields, field) && !sameJson(clientFields[field], existing?.[field]) && !can(user.role, action)) {
+      return reject('forbidden', 'sync.notAllowed');
+    }
+  }
+  if (existing !== undefined) {
+    for (const field of rule.immutableAfterCreate ?? []) {
+      if (Object.hasOwn(clientFields, field) && !sameJson(clientFields[field], existing[field])) return reject('immutable_field', 'sync.immutableField');
+    }
+  }
+
+  // Shape: the table's strict patch schema (unknown fields, types, lengths), values normalised.
+  const parsed = TABLE_SCHEMAS[table].patch.safeParse(clientFields);
+  if (!parsed.success) return reject('invalid', firstMessage(parsed.error.issues));
+  const patch = { ...(parsed.data as Record<string, unknown>) };
+
+  const problem = rule.check?.(user, patch, existing);
+  if (problem) return { ok: false, ...problem };
+
+  if (existing === undefined) {
+    if (scope === 'province') Object.assign(patch, { communeId: null, provinceId: userScopeId, createdBy: user.id });
+    else Object.assign(patch, { communeId: userScopeId, createdBy: user.id });
+  }
+  return { ok: true, patch, created: existing === undefined };
+}
+
+/**
+ * The merged record against the table's full schema (cross-field rules, required fields). The
+ * clocks are not part of the record schema. Returns a rejection or undefined.
+ */
+export function validateMergedRecord(table: SyncTable, record: SyncedRecord): Rejection | undefined {
+  const { clocks: _clocks, ...fields } = record;
+  const parsed = TABLE_SCHEMAS[table].record.safeParse(fields);
+  return parsed.success ? undefined : { code: 'invalid', message: firstMessage(parsed.error.issues) };
+}
+
+/**
+ * Fields a role may not read are removed before a record leaves the server (PRIVACY B.2 item 3):
+ * the citizen sub-object reaches only roles with `citizen.view`.
+ */
+export function redactForReader(user: Pick<SyncUser, 'role'>, table: SyncTable, record: SyncedRecord): SyncedRecord {
+  if (table !== 'assistanceLogs' || can(user.role, 'citizen.view')) return record;
+  const { citizen: _citizen, clocks, ...rest } = record;
+  const { citizen: _clock, ...otherClocks } = clocks;
+  return { ...rest, id: record.id, clocks: otherClocks };
+}
+
+/**
+ * Upcasters from an older client data format to the current one, by the version they upgrade
+ * from (sync-research §5 item 24). Empty while MIN_SCHEMA_VERSION = CURRENT_SCHEMA_VERSION = 1;
+ * a format change adds `1: (m) => …` here and raises CURRENT_SCHEMA_VERSION in protocol.ts.
+ */
+export const UPCASTERS: Readonly<Record<number, (mutation: MutationInput) => MutationInput>> = {};
+
+export function upcastMutation(schemaVersion: number, currentVersion: number, mutation: MutationInput): MutationInput {
+  let result = mutation;
+  for (let version = schemaVersion; version < currentVersion; version++) {
+    const upcast = UPCASTERS[version];
+    if (upcast) result = upcast(result);
+  }
+  return result;
+}
