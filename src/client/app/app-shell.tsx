@@ -1,10 +1,14 @@
 // The layout around every screen: skip link, title bar, the screen, bottom navigation.
-import { Suspense, type ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BottomNav } from './bottom-nav';
 import { UpdatePrompt } from './update-prompt';
 import { ErrorBoundary } from './error-boundary';
+
+// Lazy: the status reads IndexedDB through dexie-react-hooks; it appears a moment after the first
+// paint instead of adding to the first screen's JavaScript.
+const SyncStatusBadge = lazy(async () => ({ default: (await import('../features/sync/components/sync-status-badge')).SyncStatusBadge }));
 
 export function AppShell(): ReactElement {
   const { t } = useTranslation();
@@ -14,6 +18,7 @@ export function AppShell(): ReactElement {
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <header className="top-bar">
         <span className="brand">{t('app.name')}</span>
+        <Suspense fallback={null}><SyncStatusBadge /></Suspense>
       </header>
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>

@@ -11,7 +11,8 @@ const AssistanceScreen = lazy(async () => ({ default: (await import('../features
 const ChecklistsScreen = lazy(async () => ({ default: (await import('../features/checklists/components/checklists-screen')).ChecklistsScreen }));
 const ContactsScreen = lazy(async () => ({ default: (await import('../features/contacts/components/contacts-screen')).ContactsScreen }));
 const ReportsScreen = lazy(async () => ({ default: (await import('../features/reports/components/reports-screen')).ReportsScreen }));
-const SettingsScreen = lazy(async () => ({ default: (await import('../features/settings/components/settings-screen')).SettingsScreen }));
+const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
+const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
 export function AppRoutes(): ReactElement {
   return (
@@ -22,7 +23,8 @@ export function AppRoutes(): ReactElement {
         <Route path="checklists/*" element={<ChecklistsScreen />} />
         <Route path="contacts/*" element={<ContactsScreen />} />
         <Route path="reports/*" element={<ReportsScreen />} />
-        <Route path="settings" element={<SettingsScreen />} />
+        <Route path="settings" element={<SettingsRoute />} />
+        <Route path="sign-in" element={<SignInScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>
     </Routes>

@@ -24,6 +24,18 @@ export interface OutboxEntry {
   createdAt: string;
 }
 
+/**
+ * A change the server refused for good (SYNC.md §3): it left the outbox, and stays here, visible,
+ * until the user has read it and dismissed it. Never dropped silently.
+ */
+export interface RejectedChange extends OutboxEntry {
+  /** A REJECTION_CODES value, or 'conflict' / 'unknown' for refusals of a whole request. */
+  code: string;
+  /** A validation key (validation.*) or the server's short explanation. */
+  message: string;
+  rejectedAt: string;
+}
+
 /** A form draft, per user, so a crash or reload never loses what was typed. */
 export interface DraftRow {
   key: string;
@@ -40,6 +52,7 @@ export class AppDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   drafts!: EntityTable<DraftRow, 'key'>;
   syncState!: EntityTable<SettingRow, 'key'>;
+  rejectedChanges!: EntityTable<RejectedChange, 'id'>;
 
   constructor(name = 'so-tay-so') {
     // Durability is chosen, not assumed (SYNC.md §1): a commit is on disk before Dexie resolves,
@@ -52,16 +65,19 @@ export class AppDatabase extends Dexie {
       outbox: '++seq, &id, [table+recordId]',
       drafts: 'key, userId',
       syncState: 'key',
-      assistanceLogs: 'id, occurredAt, serviceId, villageId, createdBy, followUpAt, updatedAt',
+      rejectedChanges: 'id, rejectedAt',
+      // Compound [filter+occurredAt] indexes let the log list page newest-first inside one filter value
+      // without scanning other rows (assistance-repository.ts listLogs).
+      assistanceLogs: 'id, occurredAt, followUpAt, updatedAt, [serviceId+occurredAt], [villageId+occurredAt], [createdBy+occurredAt], [outcome+occurredAt]',
       groupSessions: 'id, occurredAt, villageId, createdBy',
-      contacts: 'id, name, roleId',
+      contacts: 'id, communeId, roleId, *phones, zalo',
       checklists: 'id, templateId',
-      checklistItems: 'id, checklistId, [checklistId+itemId]',
-      checklistTemplates: 'id, templateId',
+      checklistItems: 'id, checklistId',
+      checklistTemplates: 'id, templateId, [templateId+version]',
       services: 'id, code',
       villages: 'id, name',
       signOffs: 'id, checklistId',
-    } satisfies Record<SyncTable | 'settings' | 'outbox' | 'drafts' | 'syncState', string>);
+    } satisfies Record<SyncTable | 'settings' | 'outbox' | 'drafts' | 'syncState' | 'rejectedChanges', string>);
   }
 
   /** The Dexie table holding a synced record type. */

@@ -2,7 +2,7 @@
 // commit in one Dexie transaction (SYNC.md §1; CONVENTIONS §6.4): a crash leaves both or neither.
 // Ids and the node id are made before the transaction opens; inside it only Dexie is awaited
 // (awaiting anything else commits an IndexedDB transaction early — sync-research pitfall 27).
-import { db, type OutboxEntry } from './db';
+import { db, type AppDatabase, type OutboxEntry } from './db';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { initialClock, newNodeId, tick, type HlcState } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
@@ -28,14 +28,19 @@ function isClockState(value: unknown): value is HlcState {
  * Applies several writes atomically (e.g. a log and its follow-up) and queues one outbox entry each.
  * Every write also sets `updatedAt`. Returns the records as stored.
  */
-export async function writeRecords(writes: readonly LocalWrite[], now: number = Date.now()): Promise<SyncedRecord[]> {
+export async function writeRecords(
+  writes: readonly LocalWrite[],
+  now: number = Date.now(),
+  // Another database than the app's: lets the sync tests run several phones in one process.
+  database: AppDatabase = db,
+): Promise<SyncedRecord[]> {
   const mutationIds = writes.map(() => uuidv7());
   const freshNode = newNodeId();
   const createdAt = new Date(now).toISOString();
-  const tables = [...new Set(writes.map((write) => db.records(write.table)))];
-  return db.transaction('rw', [db.outbox, db.syncState, ...tables], async () => {
-    const stored = await db.syncState.get(CLOCK_KEY);
-    const offset = await db.syncState.get(CLOCK_OFFSET_KEY);
+  const tables = [...new Set(writes.map((write) => database.records(write.table)))];
+  return database.transaction('rw', [database.outbox, database.syncState, ...tables], async () => {
+    const stored = await database.syncState.get(CLOCK_KEY);
+    const offset = await database.syncState.get(CLOCK_OFFSET_KEY);
     let clock = isClockState(stored?.value) ? stored.value : initialClock(freshNode);
     const physicalNow = now + (typeof offset?.value === 'number' ? offset.value : 0);
     const results: SyncedRecord[] = [];
@@ -43,20 +48,20 @@ export async function writeRecords(writes: readonly LocalWrite[], now: number = 
       const stamped = tick(clock, physicalNow);
       clock = stamped.state;
       const fields = { ...write.fields, updatedAt: createdAt };
-      const table = db.records(write.table);
+      const table = database.records(write.table);
       const record = applyWrite(await table.get(write.recordId), { recordId: write.recordId, hlc: stamped.hlc, fields });
       await table.put(record);
       const entry: OutboxEntry = { id: mutationIds[index]!, table: write.table, recordId: write.recordId, hlc: stamped.hlc, fields, createdAt };
-      await db.outbox.add(entry);
+      await database.outbox.add(entry);
       results.push(record);
     }
-    await db.syncState.put({ key: CLOCK_KEY, value: clock });
+    await database.syncState.put({ key: CLOCK_KEY, value: clock });
     return results;
   });
 }
 
-export async function writeRecord(write: LocalWrite, now?: number): Promise<SyncedRecord> {
-  const [record] = await writeRecords([write], now);
+export async function writeRecord(write: LocalWrite, now?: number, database?: AppDatabase): Promise<SyncedRecord> {
+  const [record] = await writeRecords([write], now, database);
   if (!record) throw new Error('writeRecords returned nothing');
   return record;
 }

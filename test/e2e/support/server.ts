@@ -33,7 +33,8 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
   if (!existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `npm run build` before the e2e suite');
   }
-  const port = await freePort();
+  // A fixed PORT lets a test restart the server on the same origin (the phone's IndexedDB is per origin).
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'so-tay-so-data-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {

@@ -1,13 +1,15 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
 import { LanguageSection } from './language-section';
 import { StorageSection } from './storage-section';
 
-export function SettingsScreen(): ReactElement {
+/** `children`: sections composed in by src/client/app (account, sync), shown first. */
+export function SettingsScreen({ children }: { children?: ReactNode }): ReactElement {
   const { t } = useTranslation();
   return (
     <Screen title={t('settings.title')}>
+      {children}
       <LanguageSection />
       <StorageSection />
       <section className="card" aria-labelledby="about-title">

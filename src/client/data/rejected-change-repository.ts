@@ -1,0 +1,20 @@
+// "Changes not accepted" (SYNC.md §3): mutations the server refused for good. They left the
+// outbox so they never block the rest of the queue; here the user reads each one, with its reason
+// and the record it concerns, and dismisses it once read. Nothing is removed without that tap.
+import { db, type RejectedChange } from './db';
+
+export type { RejectedChange };
+
+/** Newest first: the change the user is most likely to remember. */
+export async function listRejectedChanges(): Promise<RejectedChange[]> {
+  return db.rejectedChanges.orderBy('rejectedAt').reverse().toArray();
+}
+
+export async function countRejectedChanges(): Promise<number> {
+  return db.rejectedChanges.count();
+}
+
+/** The user has read it. */
+export async function dismissRejectedChange(id: string): Promise<void> {
+  await db.rejectedChanges.delete(id);
+}

@@ -1,0 +1,267 @@
+// The sync engine's view of IndexedDB (SYNC.md §3). Every method that changes several things does
+// it in ONE Dexie transaction and awaits nothing but Dexie inside it (sync-research pitfall 27):
+// decoding, byte counting and clock maths happen before the transaction opens.
+//
+// - An outbox entry leaves only when the server answered for it: acked → deleted, rejected →
+//   moved to rejectedChanges (visible until the user dismisses it).
+// - A pulled page is applied by REBASE and stored together with its cursor, so a dropped
+//   connection resumes after the last page that is really on disk (pitfalls 3, 4, 6).
+import { db, type AppDatabase, type OutboxEntry, type RejectedChange } from './db';
+import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
+import { SYNC_KEYS } from './sync-status-repository';
+import { clearSession } from './session-repository';
+import { rebase, type FieldWrite, type SyncedRecord } from '../../shared/sync/merge';
+import { capClock, initialClock, newNodeId, receive, type Hlc, type HlcState } from '../../shared/sync/hlc';
+import type { Mutation, Rejection } from '../../shared/sync/protocol';
+import { SYNC_TABLES, type SyncTable } from '../../shared/schemas/tables';
+
+export interface OutboxBatch {
+  entries: OutboxEntry[];
+  mutations: Mutation[];
+  /** UTF-8 bytes of the mutations as JSON. */
+  bytes: number;
+}
+
+export interface PulledChange {
+  table: SyncTable;
+  record: SyncedRecord;
+}
+
+export interface PushOutcome {
+  /** Entries taken off the outbox by this answer (acked or rejected). */
+  settled: number;
+  /**
+   * A refused change had overwritten fields of a record the server also holds: their server values
+   * are no longer on the phone, so the cursor was reset and the next pull starts from the beginning.
+   */
+  resyncNeeded: boolean;
+}
+
+export interface ServerClock {
+  /** Device clock + offset = server clock (hlc.ts clockOffset). */
+  offsetMs: number;
+  /** The device clock when the answer arrived. */
+  now: number;
+}
+
+const encoder = new TextEncoder();
+
+function isClockState(value: unknown): value is HlcState {
+  const state = value as HlcState | undefined;
+  return typeof state?.millis === 'number' && typeof state.counter === 'number' && typeof state.node === 'string';
+}
+
+function toMutation(entry: OutboxEntry): Mutation {
+  return { id: entry.id, table: entry.table, recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields };
+}
+
+const pendingKey = (table: string, recordId: string) => `${table}\u0000${recordId}`;
+
+/** The greatest clock in a page: receiving it moves the device clock past every clock received. */
+function maxClock(changes: readonly PulledChange[]): Hlc | undefined {
+  let max: Hlc | undefined;
+  for (const { record } of changes) {
+    for (const clock of Object.values(record.clocks)) if (max === undefined || clock > max) max = clock;
+  }
+  return max;
+}
+
+/** One phone's sync storage. The app uses `syncRepository` (its own database); tests make more. */
+export class SyncRepository {
+  constructor(private readonly db: AppDatabase) {}
+
+  /**
+   * The oldest outbox entries, at most `maxCount` of them and at most `maxBytes` of JSON — except
+   * that the oldest entry is always included, whatever its size, so one large change cannot stall
+   * the queue (the server answers for it: accepted, or rejected as too large).
+   */
+  async readOutboxBatch(maxCount: number, maxBytes: number): Promise<OutboxBatch> {
+    const candidates = await this.db.outbox.orderBy('seq').limit(Math.max(1, maxCount)).toArray();
+    const batch: OutboxBatch = { entries: [], mutations: [], bytes: 0 };
+    for (const entry of candidates) {
+      const mutation = toMutation(entry);
+      const size = encoder.encode(JSON.stringify(mutation)).length + 1;
+      if (batch.entries.length > 0 && batch.bytes + size > maxBytes) break;
+      batch.entries.push(entry);
+      batch.mutations.push(mutation);
+      batch.bytes += size;
+    }
+    return batch;
+  }
+
+  async countOutbox(): Promise<number> {
+    return this.db.outbox.count();
+  }
+
+  /** This device's id for the server (`clientId`): the node id of its HLC, created on first use. */
+  async getClientId(): Promise<string> {
+    const node = newNodeId();
+    return this.db.transaction('rw', this.db.syncState, async () => {
+      const stored = await this.db.syncState.get(CLOCK_KEY);
+      if (isClockState(stored?.value)) return stored.value.node;
+      const clock = initialClock(node);
+      await this.db.syncState.put({ key: CLOCK_KEY, value: clock });
+      return clock.node;
+    });
+  }
+
+  async getCursor(): Promise<string | undefined> {
+    const row = await this.db.syncState.get(SYNC_KEYS.cursor);
+    return typeof row?.value === 'string' ? row.value : undefined;
+  }
+
+  /** Forget the cursor: the next pull starts from the beginning (records are rebased, nothing is lost). */
+  async resetCursor(): Promise<void> {
+    await this.db.syncState.delete(SYNC_KEYS.cursor);
+  }
+
+  /**
+   * Settles pushed entries in one transaction. `rejected` may name ids that are also in `acked` (a
+   * rejected mutation is acknowledged too); the rejection wins. Ids the answer does not mention
+   * stay in the outbox and are pushed again (a no-op on the server if it had applied them).
+   */
+  async applyPushResult(input: {
+    acked: readonly string[];
+    rejected: readonly Rejection[];
+    at: string;
+    serverClock?: ServerClock;
+  }): Promise<PushOutcome> {
+    const rejectedIds = new Set(input.rejected.map((rejection) => rejection.id));
+    const ackedIds = input.acked.filter((id) => !rejectedIds.has(id));
+    // Record tables only when something was refused (its record is repaired), so an all-acked
+    // answer does not hold up a form saving into those tables.
+    const tables = input.rejected.length > 0 ? SYNC_TABLES.map((table) => this.db.records(table)) : [];
+    return this.db.transaction('rw', [this.db.outbox, this.db.rejectedChanges, this.db.syncState, ...tables], async () => {
+      let settled = 0;
+      let resyncNeeded = false;
+      for (const rejection of input.rejected) {
+        const entry = await this.db.outbox.where('id').equals(rejection.id).first();
+        if (!entry?.seq) continue; // an answer processed twice, or an id we never sent
+        const rejectedChange: RejectedChange = { ...entry, code: rejection.code, message: rejection.message, rejectedAt: input.at };
+        await this.db.rejectedChanges.put(rejectedChange);
+        await this.db.outbox.delete(entry.seq);
+        settled += 1;
+        resyncNeeded = (await this.undoRejectedWrite(entry)) || resyncNeeded;
+      }
+      settled += await this.db.outbox.where('id').anyOf(ackedIds).delete();
+      if (resyncNeeded) await this.db.syncState.delete(SYNC_KEYS.cursor);
+      if (input.serverClock) await this.adjustClock(input.serverClock);
+      return { settled, resyncNeeded };
+    });
+  }
+
+  /**
+   * Applies one pulled page and stores its cursor, in one transaction. Each record becomes the
+   * server's record with this phone's pending writes for it re-applied on top (merge.ts rebase), so
+   * a local edit made offline survives the pull, and a clock the server capped or a write it
+   * refused does not linger on the phone.
+   */
+  async applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock }): Promise<void> {
+    const byTable = new Map<SyncTable, PulledChange[]>();
+    for (const change of input.changes) {
+      const list = byTable.get(change.table) ?? [];
+      list.push(change);
+      byTable.set(change.table, list);
+    }
+    const remote = maxClock(input.changes);
+    const tables = [...byTable.keys()].map((table) => this.db.records(table));
+    await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...tables], async () => {
+      const pending = await this.pendingWrites(input.changes);
+      for (const [table, changes] of byTable) {
+        const rows = changes.map(({ record }) => rebase(record, pending.get(pendingKey(table, record.id)) ?? []));
+        await this.db.records(table).bulkPut(rows);
+      }
+      await this.adjustClock(input.serverClock, remote);
+      await this.db.syncState.put({ key: SYNC_KEYS.cursor, value: input.cursor });
+    });
+  }
+
+  /** Inside a transaction over syncState: store the offset, receive `remote`, pull a runaway clock back. */
+  private async adjustClock(serverClock: ServerClock, remote?: Hlc): Promise<void> {
+    const physical = serverClock.now + serverClock.offsetMs;
+    const stored = await this.db.syncState.get(CLOCK_KEY);
+    let clock = isClockState(stored?.value) ? stored.value : undefined;
+    if (remote !== undefined) clock = receive(clock ?? initialClock(newNodeId()), remote, physical);
+    if (clock) await this.db.syncState.put({ key: CLOCK_KEY, value: capClock(clock, physical) });
+    await this.db.syncState.put({ key: CLOCK_OFFSET_KEY, value: serverClock.offsetMs });
+  }
+
+  /**
+   * Takes a refused write back out of the local record: the fields it set (those still carrying its
+   * clock) are removed. A record made of nothing else (a refused creation) is deleted; a record
+   * that had server values under those fields needs a resync to get them back (returns true).
+   */
+  private async undoRejectedWrite(entry: OutboxEntry): Promise<boolean> {
+    const table = this.db.records(entry.table);
+    const record = await table.get(entry.recordId);
+    if (!record) return false;
+    const stale = new Set(Object.keys(record.clocks).filter((field) => record.clocks[field] === entry.hlc));
+    if (stale.size === 0) return false;
+    const clocks = Object.fromEntries(Object.entries(record.clocks).filter(([field]) => !stale.has(field)));
+    if (Object.keys(clocks).length === 0) {
+      await table.delete(entry.recordId);
+      return false;
+    }
+    const fields = Object.fromEntries(Object.entries(record).filter(([field]) => !stale.has(field) && field !== 'clocks'));
+    await table.put({ ...fields, id: record.id, clocks });
+    return true;
+  }
+
+  /** The outbox writes for the records of a page, oldest first, by table and record id. */
+  private async pendingWrites(changes: readonly PulledChange[]): Promise<Map<string, FieldWrite[]>> {
+    const result = new Map<string, FieldWrite[]>();
+    if (changes.length === 0 || (await this.db.outbox.count()) === 0) return result;
+    const keys = changes.map(({ table, record }) => [table, record.id]);
+    const entries = await this.db.outbox.where('[table+recordId]').anyOf(keys).toArray();
+    entries.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    for (const entry of entries) {
+      const key = pendingKey(entry.table, entry.recordId);
+      const list = result.get(key) ?? [];
+      list.push({ recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields });
+      result.set(key, list);
+    }
+    return result;
+  }
+}
+
+export const syncRepository = new SyncRepository(db);
+
+export class PendingChangesError extends Error {
+  override readonly name = 'PendingChangesError';
+  constructor(readonly pending: number) {
+    super(`${pending} changes have not reached the server`);
+  }
+}
+
+/**
+ * Sign-out on a shared phone (PRIVACY-SECURITY 26–27): removes the session, every synced record,
+ * the outbox, the refused changes, this user's drafts and the sync cursor, in one transaction.
+ * Refuses while changes are waiting unless `discardPending` is exactly the number of changes the
+ * user agreed to lose — checked inside the transaction, so a change saved a moment after the user
+ * confirmed is never deleted without having been counted. The device clock and language stay.
+ */
+export async function wipeLocalUserData(input: { userId: string; discardPending?: number }): Promise<void> {
+  const tables = SYNC_TABLES.map((table) => db.records(table));
+  await db.transaction('rw', [db.outbox, db.rejectedChanges, db.syncState, db.drafts, db.settings, ...tables], async () => {
+    const pending = await db.outbox.count();
+    if (pending > 0 && pending !== input.discardPending) throw new PendingChangesError(pending);
+    for (const table of tables) await table.clear();
+    await db.outbox.clear();
+    await db.rejectedChanges.clear();
+    await db.drafts.where('userId').equals(input.userId).delete();
+    await db.syncState.where('key').noneOf([CLOCK_KEY, CLOCK_OFFSET_KEY]).delete();
+    await clearSession();
+  });
+}
+
+export async function markPendingLogout(): Promise<void> {
+  await db.syncState.put({ key: SYNC_KEYS.pendingLogout, value: true });
+}
+
+export async function hasPendingLogout(): Promise<boolean> {
+  return (await db.syncState.get(SYNC_KEYS.pendingLogout))?.value === true;
+}
+
+export async function clearPendingLogout(): Promise<void> {
+  await db.syncState.delete(SYNC_KEYS.pendingLogout);
+}

@@ -1,0 +1,84 @@
+// What the sync status shows, read from IndexedDB: changes waiting, changes not accepted, the last
+// success and the last error. Kept apart from sync-repository.ts (which needs the merge code and
+// zod) because the top bar reads it on the first screen, where every kilobyte counts.
+import { liveQuery } from 'dexie';
+import { db } from './db';
+
+/** syncState keys owned by the sync engine (the clock keys live in local-write.ts). */
+export const SYNC_KEYS = {
+  cursor: 'cursor',
+  lastSuccessAt: 'lastSuccessAt',
+  lastError: 'lastError',
+  /** A sign-out that could not reach the server: revoke the session when the network returns. */
+  pendingLogout: 'pendingLogout',
+} as const;
+
+/** Why the last round failed, in words the UI translates (sync.json `reason.*`). */
+export type SyncErrorReason = 'offline' | 'unreachable' | 'rateLimited' | 'signedOut' | 'forbidden' | 'updateRequired' | 'server' | 'storage';
+
+export interface SyncErrorInfo {
+  reason: SyncErrorReason;
+  at: string;
+  /** When the engine tries again by itself (epoch ms), if it does. */
+  retryAt?: number;
+}
+
+export interface SyncSummary {
+  pending: number;
+  /** createdAt of the oldest change waiting, to warn when unsynced work is getting old. */
+  oldestPendingAt: string | null;
+  rejected: number;
+  lastSuccessAt: string | null;
+  lastError: SyncErrorInfo | null;
+}
+
+const REASONS: readonly SyncErrorReason[] = ['offline', 'unreachable', 'rateLimited', 'signedOut', 'forbidden', 'updateRequired', 'server', 'storage'];
+
+function isErrorInfo(value: unknown): value is SyncErrorInfo {
+  const info = value as SyncErrorInfo | undefined;
+  return typeof info?.at === 'string' && REASONS.includes(info.reason);
+}
+
+export async function readSyncSummary(): Promise<SyncSummary> {
+  return db.transaction('r', [db.outbox, db.rejectedChanges, db.syncState], async () => {
+    const [pending, oldest, rejected, success, error] = await Promise.all([
+      db.outbox.count(),
+      db.outbox.orderBy('seq').first(),
+      db.rejectedChanges.count(),
+      db.syncState.get(SYNC_KEYS.lastSuccessAt),
+      db.syncState.get(SYNC_KEYS.lastError),
+    ]);
+    return {
+      pending,
+      oldestPendingAt: oldest?.createdAt ?? null,
+      rejected,
+      lastSuccessAt: typeof success?.value === 'string' ? success.value : null,
+      lastError: isErrorInfo(error?.value) ? error.value : null,
+    };
+  });
+}
+
+export async function countOutbox(): Promise<number> {
+  return db.outbox.count();
+}
+
+/** Calls back with the outbox size now and after every change (any tab): the debounce trigger. */
+export function observeOutboxCount(onCount: (count: number) => void, onError: (error: unknown) => void): () => void {
+  const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onCount, error: onError });
+  return () => subscription.unsubscribe();
+}
+
+export async function recordSyncSuccess(at: string): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    await db.syncState.put({ key: SYNC_KEYS.lastSuccessAt, value: at });
+    await db.syncState.delete(SYNC_KEYS.lastError);
+  });
+}
+
+export async function recordSyncError(error: SyncErrorInfo): Promise<void> {
+  await db.syncState.put({ key: SYNC_KEYS.lastError, value: error });
+}
+
+export async function clearSyncError(): Promise<void> {
+  await db.syncState.delete(SYNC_KEYS.lastError);
+}

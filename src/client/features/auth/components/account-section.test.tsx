@@ -1,0 +1,70 @@
+// Settings → Account: sign-out never drops waiting changes silently.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '../../../../../test/helpers/render-app';
+import { COMMUNE, logFields } from '../../../../../test/helpers/sync-fixtures';
+import { db } from '../../../data/db';
+import { getSession, saveSession } from '../../../data/session-repository';
+import { writeRecord } from '../../../data/local-write';
+import { uuidv7 } from '../../../../shared/sync/ids';
+
+const LAN = { id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', role: 'member' as const, communeId: COMMUNE };
+
+beforeEach(async () => {
+  // The server cannot be reached: sign-out still works, and sync-now fails quietly.
+  vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
+  await Promise.all(db.tables.map((table) => table.clear()));
+  await saveSession({ user: LAN, signedInAt: '2026-07-01T01:00:00.000Z' });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('account section', () => {
+  it('shows who is signed in', async () => {
+    await renderApp('/settings');
+    expect(await screen.findByText('Họ tên: Nguyễn Thị Lan', {}, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.getByText('Vai trò: Thành viên tổ')).toBeTruthy();
+  });
+
+  it('asks to sync first, and only deletes waiting changes after a second confirmation naming them', async () => {
+    for (let index = 0; index < 2; index += 1) await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now(), index) });
+    await renderApp('/settings');
+    await userEvent.click(await screen.findByRole('button', { name: 'Đăng xuất' }, { timeout: 5_000 }));
+    expect(await screen.findByText(/Còn 2 thay đổi chưa gửi lên máy chủ/)).toBeTruthy();
+    expect(within(screen.getByTestId('account-section')).getByRole('button', { name: 'Đồng bộ ngay' })).toBeTruthy();
+    expect(await getSession()).toBeDefined();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Vẫn đăng xuất và bỏ 2 thay đổi' }));
+    expect(screen.getByRole('alertdialog', { name: 'Xoá vĩnh viễn?' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Huỷ' }));
+    expect(await db.outbox.count()).toBe(2);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Đăng xuất' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Vẫn đăng xuất và bỏ 2 thay đổi' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Xoá 2 thay đổi và đăng xuất' }));
+    expect(await screen.findByText('Đã đăng xuất và xoá dữ liệu khỏi máy này.')).toBeTruthy();
+    expect(await getSession()).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.records('assistanceLogs').count()).toBe(0);
+  });
+
+  it('asks again when a new change arrives while the confirmation is open', async () => {
+    await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now()) });
+    await renderApp('/settings');
+    await userEvent.click(await screen.findByRole('button', { name: 'Đăng xuất' }, { timeout: 5_000 }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Vẫn đăng xuất và bỏ 1 thay đổi' }));
+    await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now()) });
+    expect(await screen.findByText('Số thay đổi chờ gửi vừa thay đổi. Hãy xem lại trước khi đăng xuất.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Xoá 1 thay đổi/ })).toBeNull();
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('signs out at once when nothing is waiting, and the Home screen then offers sign-in', async () => {
+    await renderApp('/settings');
+    await userEvent.click(await screen.findByRole('button', { name: 'Đăng xuất' }, { timeout: 5_000 }));
+    await waitFor(async () => expect(await getSession()).toBeUndefined());
+    expect(await screen.findByRole('link', { name: 'Đăng nhập' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('link', { name: 'Trang chủ' }));
+    expect(await screen.findByTestId('sign-in-card')).toBeTruthy();
+  });
+});

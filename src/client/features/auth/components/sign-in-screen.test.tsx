@@ -1,0 +1,63 @@
+// /sign-in: clear Vietnamese errors, and a working session after success.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '../../../../../test/helpers/render-app';
+import { COMMUNE } from '../../../../../test/helpers/sync-fixtures';
+import { db } from '../../../data/db';
+import { getSession } from '../../../data/session-repository';
+
+const LAN = { id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', role: 'member', communeId: COMMUNE };
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } }));
+
+let answer: () => Promise<Response>;
+const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : input.toString());
+const network = vi.fn((input: RequestInfo | URL) =>
+  urlOf(input).startsWith('/api/auth/login') ? answer() : json(200, { changes: [], cursor: 'c', hasMore: false, serverTime: new Date().toISOString() }),
+);
+
+beforeEach(async () => {
+  network.mockClear();
+  vi.stubGlobal('fetch', network);
+  await Promise.all(db.tables.map((table) => table.clear()));
+});
+afterEach(() => vi.unstubAllGlobals());
+
+async function submit(username: string, password: string): Promise<void> {
+  await renderApp('/sign-in');
+  await userEvent.type(await screen.findByLabelText('Tên đăng nhập', {}, { timeout: 5_000 }), username);
+  await userEvent.type(screen.getByLabelText('Mật khẩu'), password);
+  await userEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+}
+
+describe('sign-in screen', () => {
+  it('asks for both fields before calling the server', async () => {
+    answer = () => json(500, {});
+    await renderApp('/sign-in');
+    await userEvent.click(await screen.findByRole('button', { name: 'Đăng nhập' }, { timeout: 5_000 }));
+    expect(screen.getByRole('alert').textContent).toBe('Nhập tên đăng nhập và mật khẩu.');
+    expect(network).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['wrong password', () => json(401, { error: { code: 'unauthorized', message: 'x' } }), 'Sai tên đăng nhập hoặc mật khẩu.'],
+    ['too many attempts', () => json(429, { error: { code: 'too_many_requests', message: 'x' } }, { 'retry-after': '300' }), 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 5 phút.'],
+    ['no network', () => Promise.reject(new TypeError('Failed to fetch')), 'Không có mạng. Lần đăng nhập đầu tiên cần kết nối mạng; hãy thử lại khi có sóng.'],
+    ['a server failure', () => json(500, { error: { code: 'internal', message: 'x' } }), 'Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.'],
+  ])('says so on %s and stores nothing', async (_name, reply, message) => {
+    answer = reply;
+    await submit('lan.nguyen', 'mat-khau');
+    expect((await screen.findByTestId('sign-in-error')).textContent).toBe(message);
+    expect(await getSession()).toBeUndefined();
+  });
+
+  it('signs in, goes Home and the top bar shows the sync status', async () => {
+    answer = () => json(200, { accessToken: 'a', refreshToken: 'r', expiresIn: 900, user: LAN });
+    await submit('lan.nguyen', 'mat-khau');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Trang chủ' }, { timeout: 5_000 })).toBeTruthy();
+    expect((await getSession())?.user.username).toBe('lan.nguyen');
+    expect(screen.queryByTestId('sign-in-card')).toBeNull();
+    expect(screen.getByTestId('sync-badge').textContent).not.toContain('Đăng nhập để đồng bộ');
+  });
+});

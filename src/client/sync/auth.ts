@@ -1,0 +1,99 @@
+// Sign-in and sign-out. Signing in needs the network once; afterwards the session (who is using
+// this phone) lives in IndexedDB and the app works offline, while the access token stays in
+// memory and the refresh token in an HttpOnly cookie (PRIVACY-SECURITY 24).
+import { HttpError, NetworkError } from './errors';
+import { getSyncRuntime } from './runtime';
+import { getSession, saveSession } from '../data/session-repository';
+import { clearPendingLogout, markPendingLogout, PendingChangesError, wipeLocalUserData } from '../data/sync-repository';
+import { countOutbox, clearSyncError } from '../data/sync-status-repository';
+import { requestPersistentStorage } from '../data/storage-info';
+import { log } from '../lib/log';
+
+export type SignInFailure =
+  | { reason: 'wrongPassword' }
+  | { reason: 'tooManyAttempts'; retryAfterMs?: number }
+  | { reason: 'offline' }
+  | { reason: 'updateRequired' }
+  | { reason: 'server' }
+  /** Another person's changes are still waiting on this phone: they must be sent (or given up) first. */
+  | { reason: 'otherUserPending'; pending: number; otherName: string };
+
+export type SignInResult = { ok: true } | ({ ok: false } & SignInFailure);
+
+export async function signIn(username: string, password: string): Promise<SignInResult> {
+  const { transport, token, scheduler, whileNotSyncing } = getSyncRuntime();
+  let answer;
+  try {
+    answer = await transport.login({ username: username.trim(), password });
+  } catch (error) {
+    return { ok: false, ...signInFailure(error) };
+  }
+  const user = answer.body.user;
+  if (!user) return { ok: false, reason: 'server' };
+  const outcome = await whileNotSyncing(async (): Promise<SignInResult> => {
+    const previous = await getSession();
+    if (previous && previous.user.id !== user.id) {
+      const pending = await countOutbox();
+      if (pending > 0) return { ok: false, reason: 'otherUserPending', pending, otherName: previous.user.displayName };
+      // A shared phone changing hands: the previous member's data goes before the next one's comes.
+      await wipeLocalUserData({ userId: previous.user.id });
+    }
+    // The cookie is now this user's: a revocation still owed for an earlier sign-out would hit it.
+    await clearPendingLogout();
+    await saveSession({ user, signedInAt: new Date(answer.receivedAt).toISOString() });
+    await clearSyncError();
+    return { ok: true };
+  });
+  if (!outcome.ok) {
+    // Do not leave a live server session behind for a sign-in we refused.
+    await transport.logout(answer.body.accessToken).catch(() => undefined);
+    return outcome;
+  }
+  token.set(answer);
+  // sync-research item 14: ask right after the first sign-in, when the user has just engaged.
+  requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
+  scheduler.trigger('signIn');
+  return outcome;
+}
+
+function signInFailure(error: unknown): SignInFailure {
+  if (error instanceof NetworkError) return { reason: 'offline' };
+  if (error instanceof HttpError) {
+    if (error.status === 401 || error.status === 400) return { reason: 'wrongPassword' };
+    if (error.status === 429) return error.retryAfterMs === undefined ? { reason: 'tooManyAttempts' } : { reason: 'tooManyAttempts', retryAfterMs: error.retryAfterMs };
+    if (error.status === 426) return { reason: 'updateRequired' };
+  }
+  log.warn('sign-in failed', error instanceof Error ? error.message : error);
+  return { reason: 'server' };
+}
+
+export type SignOutResult = { ok: true } | { ok: false; pending: number };
+
+/**
+ * Signs out and clears this user's data from the phone (shared phones, PRIVACY-SECURITY 26–27).
+ * Refuses while changes are waiting, unless `discardPending` is exactly the number of waiting
+ * changes the user explicitly agreed to lose. Runs while no sync round runs in any tab, so a page
+ * being pulled cannot bring the data back after the wipe.
+ */
+export async function signOut(options: { discardPending?: number } = {}): Promise<SignOutResult> {
+  const { transport, token, whileNotSyncing } = getSyncRuntime();
+  const session = await getSession();
+  if (!session) return { ok: true };
+  try {
+    await whileNotSyncing(() =>
+      wipeLocalUserData({ userId: session.user.id, ...(options.discardPending === undefined ? {} : { discardPending: options.discardPending }) }),
+    );
+  } catch (error) {
+    if (error instanceof PendingChangesError) return { ok: false, pending: error.pending };
+    throw error;
+  }
+  const accessToken = token.current();
+  token.clear();
+  try {
+    await transport.logout(accessToken);
+  } catch (error) {
+    // Offline: the phone is already clean; the server session is revoked when the network returns.
+    if (!(error instanceof HttpError)) await markPendingLogout();
+  }
+  return { ok: true };
+}

@@ -1,0 +1,173 @@
+// One sync round (SYNC.md §3): push the outbox oldest-first in small batches, then pull pages until
+// the server has no more. Pure orchestration: storage (data/sync-repository), the network
+// (an authenticated API) and the clock are injected, so the unit and fuzz tests drive it with a
+// fake server and fake time. Errors are thrown to the caller (the scheduler decides on retries).
+import { HttpError, ProtocolError } from './errors';
+import type { Timed } from './transport';
+import type { OutboxBatch, PulledChange, PushOutcome, ServerClock } from '../data/sync-repository';
+import type { Rejection } from '../../shared/sync/protocol';
+import { CURRENT_SCHEMA_VERSION, LIMITS, fromWireRecord, mutationSchema, type PullResponse, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
+import { clockOffset } from '../../shared/sync/hlc';
+
+/** What the engine needs from storage; SyncRepository implements it. */
+export interface EngineStore {
+  readOutboxBatch(maxCount: number, maxBytes: number): Promise<OutboxBatch>;
+  countOutbox(): Promise<number>;
+  getClientId(): Promise<string>;
+  getCursor(): Promise<string | undefined>;
+  resetCursor(): Promise<void>;
+  applyPushResult(input: { acked: readonly string[]; rejected: readonly Rejection[]; at: string; serverClock?: ServerClock }): Promise<PushOutcome>;
+  applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock }): Promise<void>;
+}
+
+/** The server, already authenticated (access-token.ts wraps the transport). */
+export interface EngineApi {
+  push(request: PushRequest): Promise<Timed<PushResponse>>;
+  pull(cursor: string | undefined, limit: number): Promise<Timed<PullResponse>>;
+}
+
+export type SyncProgress = { stage: 'push'; done: number; total: number } | { stage: 'pull'; received: number };
+
+export interface RoundOptions {
+  store: EngineStore;
+  api: EngineApi;
+  now: () => number;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Defaults: SYNC.md's 100 mutations / 64 KB per push, the server's maximum page for pulls. */
+  pushBatch?: number;
+  pushBytes?: number;
+  pullLimit?: number;
+}
+
+export interface RoundStats {
+  pushed: number;
+  rejected: number;
+  pulled: number;
+  pushRequests: number;
+  pullRequests: number;
+}
+
+/**
+ * Statuses on which the server refused a whole push, possibly for one change in it. The batch is
+ * halved until the culprit is alone; a single mutation refused that way can never succeed, so it
+ * moves to the "not accepted" list instead of blocking the queue forever (sync-research pitfall
+ * 12) — for 400/409/422 only when the mutation itself is malformed: a well-formed one refused
+ * alone means the request is at fault (a bug), and the outbox is kept.
+ */
+const SPLIT_ON = new Map<number, string>([
+  [413, 'too_large'],
+  [400, 'invalid'],
+  [409, 'conflict'],
+  [422, 'invalid'],
+]);
+
+export async function runSyncRound(options: RoundOptions): Promise<RoundStats> {
+  const stats: RoundStats = { pushed: 0, rejected: 0, pulled: 0, pushRequests: 0, pullRequests: 0 };
+  await pushOutbox(options, stats);
+  await pullAll(options, stats);
+  return stats;
+}
+
+async function pushOutbox(options: RoundOptions, stats: RoundStats): Promise<void> {
+  const { store, api, now, onProgress } = options;
+  let maxCount = options.pushBatch ?? LIMITS.clientPushBatch;
+  let maxBytes = options.pushBytes ?? LIMITS.clientPushBytes;
+  let done = 0;
+  let clientId: string | undefined;
+  for (;;) {
+    const batch = await store.readOutboxBatch(maxCount, maxBytes);
+    // An empty outbox costs no request at all (an idle round is one pull).
+    if (batch.entries.length === 0) return;
+    onProgress?.({ stage: 'push', done, total: done + (await store.countOutbox()) });
+    clientId ??= await store.getClientId();
+    stats.pushRequests += 1;
+    let answer: Timed<PushResponse>;
+    try {
+      answer = await api.push({ clientId, schemaVersion: CURRENT_SCHEMA_VERSION, mutations: batch.mutations });
+    } catch (error) {
+      const code = error instanceof HttpError ? SPLIT_ON.get(error.status) : undefined;
+      if (!(error instanceof HttpError) || code === undefined) throw error;
+      if (batch.entries.length > 1) {
+        maxCount = Math.max(1, Math.floor(batch.entries.length / 2));
+        maxBytes = Math.max(1, Math.floor(batch.bytes / 2));
+        continue;
+      }
+      const [only] = batch.entries;
+      if (error.status !== 413 && mutationSchema.safeParse(batch.mutations[0]).success) throw error;
+      const message = error.code === 'unknown' ? error.message : error.code;
+      await store.applyPushResult({ acked: [], rejected: [{ id: only!.id, code, message }], at: new Date(now()).toISOString() });
+      stats.rejected += 1;
+      done += 1;
+      continue;
+    }
+    const sent = new Set(batch.entries.map((entry) => entry.id));
+    const acked = answer.body.acked.filter((id) => sent.has(id));
+    const rejected = answer.body.rejected.filter((rejection) => sent.has(rejection.id));
+    const outcome = await store.applyPushResult({ acked, rejected, at: answer.body.serverTime, serverClock: serverClock(answer) });
+    // An answer that settles nothing would make this loop push the same batch forever.
+    if (outcome.settled === 0) throw new ProtocolError('push answer acknowledged none of the mutations sent');
+    stats.pushed += outcome.settled;
+    stats.rejected += rejected.length;
+    done += outcome.settled;
+  }
+}
+
+async function pullAll(options: RoundOptions, stats: RoundStats): Promise<void> {
+  const { store, api, onProgress } = options;
+  const limit = options.pullLimit ?? LIMITS.pullMax;
+  const cursor = await store.getCursor();
+  let next = startPull(api, cursor, limit, stats);
+  let firstPage = true;
+  for (;;) {
+    let answer: Timed<PullResponse>;
+    try {
+      answer = await next;
+    } catch (error) {
+      // A cursor the server cannot read (a server replaced by another): start from the beginning
+      // once. Re-applying records by rebase is harmless; staying stuck on the cursor is not.
+      if (!(firstPage && cursor !== undefined && error instanceof HttpError && error.status === 400)) throw error;
+      await store.resetCursor();
+      next = startPull(api, undefined, limit, stats);
+      firstPage = false;
+      continue;
+    }
+    firstPage = false;
+    const changes = decodePage(answer.body);
+    // Ask for the next page while this one is written: on a slow link the request's round trip
+    // overlaps the IndexedDB work. Its cursor comes from this answer, and is stored only with
+    // this page, so an interruption still resumes after the last page really applied.
+    if (answer.body.hasMore) next = startPull(api, answer.body.cursor, limit, stats);
+    await store.applyPulledPage({ changes, cursor: answer.body.cursor, serverClock: serverClock(answer) });
+    stats.pulled += changes.length;
+    onProgress?.({ stage: 'pull', received: stats.pulled });
+    if (!answer.body.hasMore) return;
+  }
+}
+
+function startPull(api: EngineApi, cursor: string | undefined, limit: number, stats: RoundStats): Promise<Timed<PullResponse>> {
+  stats.pullRequests += 1;
+  const request = api.pull(cursor, limit);
+  // If the page before it fails to apply, nobody awaits this one: keep its rejection handled.
+  request.catch(() => undefined);
+  return request;
+}
+
+function decodePage(page: PullResponse): PulledChange[] {
+  try {
+    return page.changes.map((change) => {
+      if (change.id !== change.record.id) throw new ProtocolError(`change ${change.id} carries record ${change.record.id}`);
+      return { table: change.table, record: fromWireRecord(change.record) };
+    });
+  } catch (error) {
+    // A page that cannot be decoded is not applied and its cursor not stored (pitfall 4).
+    throw error instanceof ProtocolError ? error : new ProtocolError(`pulled page cannot be decoded: ${String(error)}`);
+  }
+}
+
+function serverClock(answer: Timed<{ serverTime: string }>): ServerClock {
+  try {
+    return { offsetMs: clockOffset(answer.body.serverTime, answer.sentAt, answer.receivedAt), now: answer.receivedAt };
+  } catch {
+    throw new ProtocolError(`serverTime is not a date: ${answer.body.serverTime}`);
+  }
+}

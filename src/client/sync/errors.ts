@@ -1,0 +1,51 @@
+// What can go wrong talking to the server, sorted by what the engine must do about it
+// (SYNC.md §3 "Errors"). A network error or a timeout means "outcome unknown": the server may
+// have applied a push whose answer was lost, so the same mutation ids are sent again.
+
+/** The server answered with a non-2xx status. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly status: number,
+    /** The `error.code` of the body, when the body had one. */
+    readonly code: string,
+    message: string,
+    /** From Retry-After (429, 503), in milliseconds from now. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** No answer: offline, connection dropped, DNS, timeout. Outcome unknown. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  constructor(
+    message: string,
+    readonly timedOut = false,
+  ) {
+    super(message);
+  }
+}
+
+/** An answer that does not follow the contract (src/shared/sync/protocol.ts). Outcome unknown. */
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError';
+}
+
+/** The refresh token was refused: the user must sign in again. The outbox is kept. */
+export class SignedOutError extends Error {
+  override readonly name = 'SignedOutError';
+  constructor(message = 'Signed out: sign in again to sync') {
+    super(message);
+  }
+}
+
+/** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

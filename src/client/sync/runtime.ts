@@ -1,0 +1,154 @@
+// Wires the sync engine into the browser: the HTTP transport, the in-memory access token, the
+// scheduler and its triggers (online, visibility, outbox changes, timers), the Web Locks that keep
+// one round at a time across tabs, and the status the UI shows. Loaded after the first render
+// (app/app.tsx imports it lazily), so none of this weighs on the first screen.
+import { AccessToken } from './access-token';
+import { runSyncRound } from './engine';
+import { HttpError } from './errors';
+import { BUSY, SyncScheduler, type SchedulerEnv } from './scheduler';
+import { setLiveSyncState } from './status-store';
+import { createHttpTransport, type Transport } from './transport';
+import { clearPendingLogout, hasPendingLogout, syncRepository } from '../data/sync-repository';
+import { observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
+import { getSession } from '../data/session-repository';
+import { log } from '../lib/log';
+
+/** One sync at a time across tabs (and the service worker, should it ever sync). */
+export const SYNC_LOCK = 'so-tay-so-sync';
+/** One token refresh at a time across tabs: refresh tokens rotate and reuse revokes the session. */
+const AUTH_LOCK = 'so-tay-so-auth';
+
+export interface SyncRuntime {
+  transport: Transport;
+  token: AccessToken;
+  scheduler: SyncScheduler;
+  /** Runs `work` while no round runs in any tab (sign-out wipes the database under it). */
+  whileNotSyncing: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+let runtime: SyncRuntime | undefined;
+let started = false;
+
+const locks = (): LockManager | undefined => (typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined);
+
+/** navigator.locks.request, typed for async work (the DOM typings wrap the promise twice). */
+function withLock<T>(name: string, options: LockOptions, work: (lock: Lock | null) => Promise<T>): Promise<T> | undefined {
+  return locks()?.request(name, options, work) as Promise<T> | undefined;
+}
+
+/** The app's runtime (created on first use; `startSyncRuntime` also attaches the triggers). */
+export function getSyncRuntime(): SyncRuntime {
+  runtime ??= createRuntime();
+  return runtime;
+}
+
+function createRuntime(): SyncRuntime {
+  const transport = createHttpTransport();
+  const token = new AccessToken({
+    transport,
+    now: () => Date.now(),
+    exclusive: (work) => withLock(AUTH_LOCK, {}, work) ?? work(),
+    expectedUserId: async () => (await getSession())?.user.id,
+  });
+  const env: SchedulerEnv = {
+    now: () => Date.now(),
+    setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+    clearTimeout: (handle) => window.clearTimeout(handle as number),
+    random: Math.random,
+    isOnline: () => navigator.onLine,
+    exclusive: (work) => withLock(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? work() : BUSY)) ?? work(),
+  };
+  const scheduler = new SyncScheduler(env, {
+    round: async (onProgress) => {
+      const session = await getSession();
+      if (!session) {
+        await revokeForgottenSession(transport);
+        return false;
+      }
+      await runSyncRound({
+        store: syncRepository,
+        api: {
+          push: (request) => token.call((accessToken) => transport.push(accessToken, request)),
+          pull: (cursor, limit) => token.call((accessToken) => transport.pull(accessToken, cursor, limit)),
+        },
+        now: () => Date.now(),
+        onProgress,
+      });
+      return true;
+    },
+    onState: (state) => setLiveSyncState({ ...state, started: true }),
+    onSuccess: (at) => recordSyncSuccess(new Date(at).toISOString()),
+    onError: async (info, cause) => {
+      log.warn(`sync failed: ${info.reason}`, cause instanceof Error ? cause.message : cause);
+      if (info.reason === 'updateRequired') askForAppUpdate();
+      await recordSyncError(info);
+    },
+  });
+  return {
+    transport,
+    token,
+    scheduler,
+    whileNotSyncing: (work) => withLock(SYNC_LOCK, {}, work) ?? scheduler.whenIdle().then(work),
+  };
+}
+
+/**
+ * A sign-out made offline could not revoke the server session; the cookie is still in the browser.
+ * Revoke it as soon as the server answers. (Signing in again clears the flag first: the cookie is
+ * then the new user's and must not be revoked.)
+ */
+async function revokeForgottenSession(transport: Transport): Promise<void> {
+  if (!(await hasPendingLogout())) return;
+  try {
+    await transport.logout(undefined);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error; // no network: try again next round
+  }
+  await clearPendingLogout();
+}
+
+/** 426: this app is older than the server accepts. Look for the new version (UpdatePrompt shows it). */
+function askForAppUpdate(): void {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker
+    .getRegistration()
+    .then((registration) => registration?.update())
+    .catch((error: unknown) => log.warn('service worker update check failed', error));
+}
+
+/**
+ * Starts syncing in this tab: a round now, then on every trigger of SYNC.md §3. Safe to call twice
+ * (React StrictMode mounts effects twice in development).
+ */
+export function startSyncRuntime(): SyncRuntime {
+  const current = getSyncRuntime();
+  if (started) return current;
+  started = true;
+  const { scheduler } = current;
+  setLiveSyncState({ started: true });
+  window.addEventListener('online', () => scheduler.trigger('online'));
+  document.addEventListener('visibilitychange', () => {
+    const visible = document.visibilityState === 'visible';
+    scheduler.setVisible(visible);
+    if (visible) scheduler.trigger('visible');
+  });
+  scheduler.setVisible(document.visibilityState === 'visible');
+  // A local write grows the outbox (in this tab or another): sync 2 s after the last one.
+  let last = Number.POSITIVE_INFINITY;
+  observeOutboxCount(
+    (count) => {
+      if (count > last) scheduler.trigger('write');
+      last = count;
+    },
+    (error) => log.warn('outbox observer failed', error),
+  );
+  scheduler.trigger('start');
+  return current;
+}
+
+/** "Sync now": resets the backoff, runs a round, resolves when it has finished. */
+export async function syncNow(): Promise<void> {
+  const { scheduler } = startSyncRuntime();
+  scheduler.trigger('manual');
+  await scheduler.whenIdle();
+}

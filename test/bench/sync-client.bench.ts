@@ -1,0 +1,312 @@
+// Sync budgets of issue #3, measured with the real client (headless Chromium, real IndexedDB, the
+// app's own engine) against the real server on loopback. Every byte between the phone and the
+// server goes through a counting TCP proxy, so "bytes on the wire" is headers and bodies, both ways.
+//   - first sync of 10,000 assistance logs into an empty phone, unthrottled: ≤ 4 s, wire ≤ 20 % of raw JSON
+//   - an idle round: at most one request each way (no push with an empty outbox), < 2 KB
+//   - slow profile (400 ms latency, 400 kbit/s each way): first sync of 2,000 logs ≤ 10 s;
+//     1,000 logs created offline all pushed and acknowledged ≤ 8 s
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { atMost, type Measurement } from './measurement';
+import { launchPhone, waitForServiceWorkerControl, type Phone } from '../e2e/support/browser';
+import { freePort, startAppServer, type RunningServer } from '../e2e/support/server';
+import { withHooks } from '../e2e/support/page-hooks';
+import { apiLogin, apiPush, type ApiSession } from '../e2e/support/api-client';
+import { seedServices } from '../../src/shared/seed';
+import { hlcSchema, newNodeId, tick, initialClock, type HlcState } from '../../src/shared/sync/hlc';
+import { uuidv7 } from '../../src/shared/sync/ids';
+import type { Mutation } from '../../src/shared/sync/protocol';
+
+const DEMO_PASSWORD = 'sync-bench-password';
+const SLOW = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+const FAST = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+const OFFLINE = { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
+
+// ---------- realistic assistance logs ----------
+
+const NOTES = [
+  'Hướng dẫn bà con cài đặt ứng dụng VNeID trên điện thoại, đăng ký tài khoản định danh điện tử mức 1.',
+  'Người dân chưa có căn cước gắn chip, đã hẹn ra công an xã làm thủ tục vào thứ Năm.',
+  'Hỗ trợ nộp hồ sơ đăng ký khai sinh trực tuyến trên Cổng dịch vụ công quốc gia, đã có mã hồ sơ.',
+  'Cổng thanh toán báo lỗi khi nộp lệ phí, hướng dẫn người dân thử lại vào buổi chiều.',
+  'Mạng 3G ở thôn yếu, phải ra nhà văn hoá thôn mới tải được ứng dụng.',
+  'Ông cụ không nhớ mật khẩu email, đã hướng dẫn khôi phục qua số điện thoại của con trai.',
+  'Chị làm hồ sơ cấp đổi giấy phép lái xe trên VNeID, đã chụp ảnh chân dung đạt yêu cầu.',
+  'Hướng dẫn mở tài khoản ngân hàng trên điện thoại để nhận trợ cấp an sinh xã hội không dùng tiền mặt.',
+  'Kích hoạt tài khoản định danh mức 2 cho hai vợ chồng, đã tích hợp bảo hiểm y tế vào VNeID.',
+  'Người dân dùng điện thoại cũ, không cài được ứng dụng; chuyển bộ phận một cửa hỗ trợ trực tiếp.',
+  'Hướng dẫn tra cứu kết quả giải quyết hồ sơ đất đai trên Cổng dịch vụ công của tỉnh.',
+  'Đã nhắc bà con không chia sẻ mã OTP cho bất kỳ ai, kể cả người xưng là cán bộ.',
+];
+const VILLAGES = Array.from({ length: 8 }, () => uuidv7());
+const OUTCOMES = ['done', 'done', 'done', 'partial', 'referred', 'failed'];
+const BARRIERS = ['no_smartphone', 'no_chip_id', 'vneid_not_level2', 'no_bank_account', 'portal_down', 'weak_network', 'language'];
+const NAMES = ['Nguyễn Thị Hoa', 'Trần Văn Bình', 'Lê Thị Mai', 'Phạm Văn Đức', 'Hồ Thị Lan', 'Đinh Văn Hùng'];
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** One assistance log's fields as the app writes them on creation: 350–700 bytes of JSON. */
+export function realisticLog(rng: () => number, user: { id: string; communeId: string }, now: number): Record<string, unknown> {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+  const services = seedServices();
+  const occurredAt = new Date(now - Math.floor(rng() * 90 * 86_400_000)).toISOString();
+  const fields: Record<string, unknown> = {
+    serviceId: pick(services).code,
+    outcome: pick(OUTCOMES),
+    occurredAt,
+    villageId: pick(VILLAGES),
+    durationMin: 5 + Math.floor(rng() * 55),
+    note: rng() < 0.5 ? pick(NOTES) : `${pick(NOTES)} ${pick(NOTES)}`,
+    communeId: user.communeId,
+    createdBy: user.id,
+    createdAt: occurredAt,
+    deleted: false,
+  };
+  if (rng() < 0.4) fields.barriers = [pick(BARRIERS)];
+  if (rng() < 0.2) fields.followUpAt = occurredAt.slice(0, 10);
+  if (rng() < 0.2) {
+    fields.citizen = {
+      name: pick(NAMES),
+      phone: `09${String(Math.floor(rng() * 1e8)).padStart(8, '0')}`,
+      birthYear: 1940 + Math.floor(rng() * 60),
+      gender: pick(['female', 'male']),
+      consent: true,
+      consentEvidence: { method: 'spoken', noticeVersion: '2025-07', recordedAt: occurredAt, recordedBy: user.id },
+    };
+  }
+  // A log that names a citizen keeps its note short, so that every log stays within 700 bytes.
+  const size = () => utf8({ id: VILLAGES[0], ...fields });
+  if (size() > 700) fields.note = pick(NOTES);
+  if (size() > 700) delete fields.followUpAt;
+  if (size() > 700) fields.note = 'Đã hướng dẫn xong, người dân tự làm được.';
+  if (size() > 700) delete fields.barriers;
+  return fields;
+}
+
+const utf8 = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+/** Pushes `count` logs as `session` through the real push API; returns their raw JSON size. */
+async function seedLogs(url: string, session: ApiSession, count: number, seed: number): Promise<number> {
+  const rng = random(seed);
+  const user = { id: session.user.id, communeId: session.user.communeId! };
+  let clock: HlcState = initialClock(newNodeId());
+  let rawBytes = 0;
+  for (let start = 0; start < count; start += 500) {
+    const mutations: Mutation[] = [];
+    for (let index = start; index < Math.min(count, start + 500); index += 1) {
+      const id = uuidv7();
+      const fields = realisticLog(rng, user, Date.now());
+      const size = utf8({ id, ...fields });
+      if (size < 350 || size > 700) throw new Error(`generated log of ${size} bytes, outside 350–700`);
+      rawBytes += size;
+      const stamped = tick(clock, Date.now());
+      clock = stamped.state;
+      mutations.push({ id: uuidv7(), table: 'assistanceLogs', recordId: id, hlc: hlcSchema.parse(stamped.hlc), fields });
+    }
+    const answer = await apiPush(url, session, clock.node, mutations);
+    if (answer.rejected.length > 0) throw new Error(`seeding rejected: ${JSON.stringify(answer.rejected[0])}`);
+  }
+  return rawBytes;
+}
+
+// ---------- the counting proxy ----------
+
+interface CountingProxy {
+  url: string;
+  bytes(): { up: number; down: number };
+  reset(): void;
+  close(): Promise<void>;
+}
+
+async function countingProxy(target: string): Promise<CountingProxy> {
+  const { port: targetPort, hostname } = new URL(target);
+  let up = 0;
+  let down = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(targetPort), hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.on('data', (chunk: Buffer) => (up += chunk.length));
+    upstream.on('data', (chunk: Buffer) => (down += chunk.length));
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    bytes: () => ({ up, down }),
+    reset: () => {
+      up = 0;
+      down = 0;
+    },
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+// ---------- driving the phone ----------
+
+const outboxCount = (page: Page) => withHooks(page, (h) => h.outboxCount(), null);
+const lastSuccess = (page: Page) => withHooks(page, (h) => h.syncState('lastSuccessAt'), null);
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Triggers one round through the app's own `online` trigger; resolves with its duration in ms. */
+async function timedRound(page: Page, timeoutMs = 60_000): Promise<number> {
+  const before = await lastSuccess(page);
+  const started = performance.now();
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await until(async () => (await lastSuccess(page)) !== before, timeoutMs, 'a sync round');
+  return performance.now() - started;
+}
+
+interface Setup {
+  server: RunningServer;
+  proxy: CountingProxy;
+  phone: Phone;
+  cdp: CDPSession;
+  seeder: ApiSession;
+  apiRequests: string[];
+  dataDir: string;
+}
+
+async function setUp(): Promise<Setup> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-sync-bench-'));
+  const server = await startAppServer({ DEMO_PASSWORD, DATA_DIR: dataDir, SYNC_RATE_LIMIT: '0' });
+  const proxy = await countingProxy(server.url);
+  const phone = await launchPhone();
+  const { page } = phone;
+  const apiRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  });
+  await page.goto(proxy.url);
+  await waitForServiceWorkerControl(page);
+  await page.goto(`${proxy.url}/sign-in`);
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('demo-member');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
+  await until(async () => (await lastSuccess(page)) !== undefined, 30_000, 'the first sync after sign-in');
+  const cdp = await phone.context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const seeder = await apiLogin(server.url, 'demo-leader', DEMO_PASSWORD);
+  return { server, proxy, phone, cdp, seeder, apiRequests, dataDir };
+}
+
+async function tearDown(setup: Setup): Promise<void> {
+  await setup.phone.close();
+  await setup.proxy.close();
+  await setup.server.stop();
+  rmSync(setup.dataDir, { recursive: true, force: true });
+}
+
+export async function runSyncClientBench(): Promise<Measurement[]> {
+  const results: Measurement[] = [];
+
+  // 1. Unthrottled: 10,000 logs into an empty phone, then an idle round.
+  const fast = await setUp();
+  try {
+    const { page } = fast.phone;
+    const rawBytes = await seedLogs(fast.server.url, fast.seeder, 10_000, 1);
+    fast.proxy.reset();
+    const ms = await timedRound(page);
+    const wire = fast.proxy.bytes();
+    const received = await withHooks(page, async (h) => (await h.rows('assistanceLogs')).length, null);
+    if (received !== 10_000) throw new Error(`the phone has ${received} logs, expected 10,000`);
+    results.push(atMost('sync: first sync of 10,000 logs, unthrottled', ms / 1000, 's', 4));
+    results.push(atMost('sync: bytes on the wire / raw JSON (10,000 logs)', (100 * (wire.up + wire.down)) / rawBytes, '%', 20));
+    process.stdout.write(`  10,000 logs: raw ${(rawBytes / 1e6).toFixed(2)} MB, wire ↑${wire.up} B ↓${wire.down} B, ${ms.toFixed(0)} ms\n`);
+
+    fast.proxy.reset();
+    fast.apiRequests.length = 0;
+    await timedRound(page);
+    const idle = fast.proxy.bytes();
+    const requests = fast.apiRequests.length;
+    if (fast.apiRequests.some((request) => request.includes('/push'))) throw new Error(`idle round pushed: ${fast.apiRequests.join(', ')}`);
+    results.push(atMost('sync: idle round, requests', requests, 'requests', 1));
+    results.push(atMost('sync: idle round, bytes both ways', (idle.up + idle.down) / 1024, 'KB', 2));
+    process.stdout.write(`  idle round: ${fast.apiRequests.join(', ')}; ↑${idle.up} B ↓${idle.down} B\n`);
+  } finally {
+    await tearDown(fast);
+  }
+
+  // 2. Slow profile: 400 ms latency, 400 kbit/s each way.
+  const slow = await setUp();
+  try {
+    const { page } = slow.phone;
+    await seedLogs(slow.server.url, slow.seeder, 2_000, 2);
+    await slow.cdp.send('Network.emulateNetworkConditions', SLOW);
+    const firstSync = await timedRound(page, 120_000);
+    results.push(atMost('sync: first sync of 2,000 logs, 400 ms / 400 kbit/s', firstSync / 1000, 's', 10));
+
+    // 1,000 logs created with no network, then the network comes back (still slow).
+    await slow.cdp.send('Network.emulateNetworkConditions', OFFLINE);
+    await withHooks(
+      page,
+      async (h, count) => {
+        const session = await h.session();
+        const user = session!.user;
+        for (let start = 0; start < count; start += 50) {
+          const batch = Array.from({ length: Math.min(50, count - start) }, (_, offset) => {
+            const at = new Date(Date.now() - (start + offset) * 60_000).toISOString();
+            return {
+              id: crypto.randomUUID(),
+              fields: {
+                serviceId: 'vneid-activate-level2',
+                outcome: 'done',
+                occurredAt: at,
+                durationMin: 15,
+                note: `Lượt ${start + offset + 1}: kích hoạt tài khoản định danh điện tử mức 2, đã tích hợp bảo hiểm y tế và giấy phép lái xe.`,
+                communeId: user.communeId,
+                createdBy: user.id,
+                createdAt: at,
+                deleted: false,
+              },
+            };
+          });
+          await h.writeMany('assistanceLogs', batch);
+        }
+      },
+      1_000,
+    );
+    if ((await outboxCount(page)) !== 1_000) throw new Error('expected 1,000 changes waiting');
+    await slow.cdp.send('Network.emulateNetworkConditions', SLOW);
+    const started = performance.now();
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await until(async () => (await outboxCount(page)) === 0, 120_000, 'the outbox to empty');
+    const pushMs = performance.now() - started;
+    results.push(atMost('sync: push 1,000 offline logs, 400 ms / 400 kbit/s', pushMs / 1000, 's', 8));
+    process.stdout.write(`  slow: first sync of 2,000 in ${firstSync.toFixed(0)} ms, 1,000 pushed in ${pushMs.toFixed(0)} ms\n`);
+    await slow.cdp.send('Network.emulateNetworkConditions', FAST);
+  } finally {
+    await tearDown(slow);
+  }
+  return results;
+}
