@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeActivity, groupSessionFactOf, logFactOf, shortId, weeksOf, type GroupSessionFact, type LogFact } from './activity';
+import { computeActivity, groupSessionFactOf, instantMs, logFactOf, shortId, weeksOf, type GroupSessionFact, type LogFact } from './activity';
 import { instantBounds, presetRange } from './period';
 import type { ServiceGroup } from '../schemas/service';
 
@@ -152,6 +152,14 @@ describe('activity figures', () => {
     });
     expect(groupSessionFactOf({ id: 'g', occurredAt: '2026-06-15T01:00:00.000Z', participants: 12, women: null })).toMatchObject({ participants: 12, women: 0 });
     expect(groupSessionFactOf({ id: 'g' })).toBeNull();
+  });
+
+  it('parses stored instants on a fast path and still refuses impossible or zone-less ones', () => {
+    expect(instantMs('2026-07-14T17:30:00.000Z')).toBe(Date.UTC(2026, 6, 14, 17, 30));
+    expect(instantMs('2026-07-15T00:30:00+07:00')).toBe(Date.UTC(2026, 6, 14, 17, 30));
+    expect(instantMs('2026-02-30T00:00:00.000Z')).toBeNaN(); // Date.parse alone would accept it
+    expect(instantMs('2026-07-14T17:30:00')).toBeNaN();
+    expect(instantMs('')).toBeNaN();
   });
 
   it('labels unknown members with a short stable id', () => {

@@ -209,8 +209,9 @@ export function computeActivity(input: ActivityInput): ActivityReport {
   const byWeek: WeekBucket[] = weeks.map((w) => ({ ...w, logs: 0, participants: 0 }));
   // Instant → local date in Vietnam, formatted once per distinct day (a period has few, logs many).
   const days = new Map<number, LocalDate>();
+  // Facts come from logFactOf / groupSessionFactOf, which checked the instant: Date.parse suffices.
   const dayOf = (occurredAt: string): LocalDate | null => {
-    const ms = instantMs(occurredAt);
+    const ms = Date.parse(occurredAt);
     if (Number.isNaN(ms)) return null;
     const key = Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS);
     let day = days.get(key);

@@ -1,12 +1,67 @@
+// The reports area (/reports/*): the commune's activity dashboard, readiness and printable report
+// for leaders and reviewers; the province view for admins. Members log, they do not report
+// (permissions.ts reports.view).
 import type { ReactElement } from 'react';
+import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
+import { useSession } from '../../../lib/use-session';
+import type { SessionUser } from '../../../data/session-repository';
+import { can } from '../../../../shared/permissions';
+import { usePrepareReports, useRefreshCommuneName } from '../hooks/use-report-data';
+import { ActivityScreen } from './activity-screen';
+import { PrintScreen } from './print-screen';
+import { ProvinceScreen } from './province-screen';
+import { ReadinessScreen } from './readiness-screen';
+import '../reports.css';
 
 export function ReportsScreen(): ReactElement {
-  const { t } = useTranslation();
+  const { t } = useTranslation('reports');
+  const session = useSession();
+  if (session === undefined) {
+    return (
+      <Screen title={t('title')}>
+        <p role="status">{t('loading')}</p>
+      </Screen>
+    );
+  }
+  if (session === null) {
+    return (
+      <Screen title={t('title')}>
+        <p className="notice" role="status">{t('signInFirst')}</p>
+        <Link className="button primary" to="/sign-in">{t('signIn')}</Link>
+      </Screen>
+    );
+  }
+  const { user } = session;
+  if (can(user.role, 'province.view')) return <ProvinceRoutes />;
+  if (!can(user.role, 'reports.view') || user.communeId === null) {
+    return (
+      <Screen title={t('title')}>
+        <EmptyState>{t('notForRole')}</EmptyState>
+      </Screen>
+    );
+  }
+  return <CommuneRoutes user={user} communeId={user.communeId} />;
+}
+
+function CommuneRoutes({ user, communeId }: { user: SessionUser; communeId: string }): ReactElement {
+  usePrepareReports();
+  useRefreshCommuneName(communeId);
   return (
-    <Screen title={t('reports.title')}>
-      <EmptyState>{t('reports.empty')}</EmptyState>
-    </Screen>
+    <Routes>
+      <Route index element={<ActivityScreen user={user} />} />
+      <Route path="readiness" element={<ReadinessScreen />} />
+      <Route path="print" element={<PrintScreen communeId={communeId} />} />
+      <Route path="*" element={<ActivityScreen user={user} />} />
+    </Routes>
+  );
+}
+
+function ProvinceRoutes(): ReactElement {
+  return (
+    <Routes>
+      <Route path="*" element={<ProvinceScreen />} />
+    </Routes>
   );
 }

@@ -1,0 +1,176 @@
+// Reads for the reports (PRODUCT.md job 5): the records of one period through the occurredAt
+// indexes (a period reads its own rows, never the whole table), and the commune's checklists.
+// The figures themselves are computed by the pure functions in src/shared/reports, which the
+// server's province view uses too.
+import { db } from './db';
+import { requireUser, type SessionUser } from './session-repository';
+import { ensureServiceCatalogue, listServices, type ServiceItem } from './service-repository';
+import { ensureTemplateSeed } from './checklist-template-repository';
+import { listVillages } from './village-repository';
+import { getSetting, putSetting } from './settings-repository';
+import { can } from '../../shared/permissions';
+import type { Citizen } from '../../shared/schemas/assistance-log';
+import type { ServiceGroup } from '../../shared/schemas/service';
+import { seedCommuneById } from '../../shared/seed';
+import type { SyncedRecord } from '../../shared/sync/merge';
+import { computeActivity, groupSessionFactOf, logFactOf, type ActivityReport, type GroupSessionFact, type LogFact } from '../../shared/reports/activity';
+import { instantBounds } from '../../shared/reports/period';
+import { checklistFactOf, computeReadiness, itemStateFactOf, templateFactOf, type ReadinessReport } from '../../shared/reports/readiness';
+import type { ExportLog } from '../../shared/reports/log-export';
+import { provinceReportSchema, type CommuneInfo, type ProvinceReport } from '../../shared/reports/province';
+import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
+
+/** The user may not read the commune's reports (members, or signed in without a commune). */
+export class ReportsNotAllowedError extends Error {
+  override readonly name = 'ReportsNotAllowedError';
+  constructor() {
+    super('reports.view needs a commune account');
+  }
+}
+
+async function requireReader(): Promise<SessionUser & { communeId: string }> {
+  const user = await requireUser();
+  if (!can(user.role, 'reports.view') || user.communeId === null) throw new ReportsNotAllowedError();
+  return { ...user, communeId: user.communeId };
+}
+
+/**
+ * Puts the shipped service catalogue and checklist templates on the phone if it has never synced.
+ * Writes, so it cannot run inside a live query: screens call it once on mount.
+ */
+export async function prepareReports(): Promise<void> {
+  await Promise.all([ensureServiceCatalogue(), ensureTemplateSeed()]);
+}
+
+/** The rows of a commune-scoped table whose occurredAt falls in the period (Vietnam days). */
+async function rowsInPeriod(table: 'assistanceLogs' | 'groupSessions', range: LocalDateRange, communeId: string): Promise<SyncedRecord[]> {
+  const { from, before } = instantBounds(range);
+  const rows = await db.records(table).where('occurredAt').between(from, before, true, false).toArray();
+  return rows.filter((row) => row.communeId === communeId && row.deleted !== true);
+}
+
+const notNull = <T>(value: T | null): value is T => value !== null;
+
+export interface ReportNames {
+  /** Service code → the catalogue entry (name in both languages, group). */
+  services: ReadonlyMap<string, ServiceItem>;
+  /** Village id → name (inactive villages included: old logs keep theirs). */
+  villages: ReadonlyMap<string, string>;
+  /** User id → display name, where this phone knows it (the signed-in user). */
+  members: ReadonlyMap<string, string>;
+}
+
+async function reportNames(user: SessionUser): Promise<ReportNames> {
+  const [services, villages] = await Promise.all([listServices(), listVillages({ includeInactive: true })]);
+  return {
+    services: new Map(services.map((s) => [s.code, s])),
+    villages: new Map(villages.map((v) => [v.id, v.name])),
+    members: new Map([[user.id, user.displayName]]),
+  };
+}
+
+export function serviceGroups(services: ReadonlyMap<string, ServiceItem>): Map<string, ServiceGroup> {
+  return new Map([...services].map(([code, s]) => [code, s.group]));
+}
+
+export interface ActivityData {
+  report: ActivityReport;
+  names: ReportNames;
+}
+
+/** The activity figures of the signed-in user's commune for a period. */
+export async function loadActivity(range: LocalDateRange, now: number = Date.now()): Promise<ActivityData> {
+  const user = await requireReader();
+  const started = performance.now();
+  const [logRows, sessionRows, names] = await Promise.all([
+    rowsInPeriod('assistanceLogs', range, user.communeId),
+    rowsInPeriod('groupSessions', range, user.communeId),
+    reportNames(user),
+  ]);
+  // User Timing entries: the reports bench splits its budget into reading and computing with them.
+  const read = performance.now();
+  performance.measure('reports:read', { start: started, end: read });
+  const report = computeActivity({
+    range,
+    today: todayLocal(now),
+    logs: logRows.map(logFactOf).filter(notNull) satisfies LogFact[],
+    groupSessions: sessionRows.map(groupSessionFactOf).filter(notNull) satisfies GroupSessionFact[],
+    serviceGroups: serviceGroups(names.services),
+  });
+  performance.measure('reports:compute', { start: read, end: performance.now() });
+  return { report, names };
+}
+
+export interface ExportData {
+  logs: ExportLog[];
+  names: ReportNames;
+}
+
+/**
+ * The period's logs for a CSV export. The citizen sub-object is read only for roles that may see
+ * it (members and leaders); whether it goes into the file is decided by buildLogCsv.
+ */
+export async function loadLogsForExport(range: LocalDateRange): Promise<ExportData> {
+  const user = await requireReader();
+  if (!can(user.role, 'reports.export')) throw new ReportsNotAllowedError();
+  const [rows, names] = await Promise.all([rowsInPeriod('assistanceLogs', range, user.communeId), reportNames(user)]);
+  const showCitizen = can(user.role, 'citizen.view');
+  const logs = rows.flatMap((row): ExportLog[] => {
+    const fact = logFactOf(row);
+    if (!fact) return [];
+    return [{ ...fact, note: typeof row.note === 'string' ? row.note : null, citizen: showCitizen && row.citizen != null ? (row.citizen as Citizen) : null }];
+  });
+  return { logs, names };
+}
+
+/** The readiness of the signed-in user's commune: every checklist's progress on today's date. */
+export async function loadReadiness(now: number = Date.now()): Promise<ReadinessReport> {
+  const user = await requireReader();
+  const checklists = (await db.records('checklists').toArray()).filter((row) => row.communeId === user.communeId);
+  const ids = checklists.map((row) => row.id);
+  const [states, templates] = await Promise.all([
+    db.records('checklistItems').where('checklistId').anyOf(ids).toArray(),
+    db.records('checklistTemplates').toArray(),
+  ]);
+  return computeReadiness({
+    checklists: checklists.map(checklistFactOf).filter(notNull),
+    states: states.filter((row) => row.communeId === user.communeId).map(itemStateFactOf).filter(notNull),
+    templates: templates.map(templateFactOf).filter(notNull),
+    today: todayLocal(now),
+  });
+}
+
+const COMMUNE_KEY = 'reports.commune';
+
+function isCommuneInfo(value: unknown): value is CommuneInfo {
+  const info = value as Partial<CommuneInfo> | null | undefined;
+  return typeof info?.id === 'string' && typeof info.name === 'string' && typeof info.provinceId === 'string';
+}
+
+/**
+ * The commune's name for the printed report: as the server last named it, else as the shipped
+ * list of communes names it, else null (the screen then shows the commune id).
+ */
+export async function getCommuneName(communeId: string): Promise<string | null> {
+  const saved = await getSetting(COMMUNE_KEY, isCommuneInfo);
+  if (saved?.id === communeId) return saved.name;
+  return seedCommuneById(communeId)?.name ?? null;
+}
+
+/** Remembers the server's name of the commune, so the printed report has it offline. */
+export async function saveCommuneInfo(info: CommuneInfo): Promise<void> {
+  await putSetting(COMMUNE_KEY, info);
+}
+
+const PROVINCE_KEY = 'reports.province';
+
+/** The province figures last loaded from the server (counts only), to show them again offline. */
+export async function getSavedProvinceReport(): Promise<ProvinceReport | undefined> {
+  const row = await db.settings.get(PROVINCE_KEY);
+  const parsed = provinceReportSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveProvinceReport(report: ProvinceReport): Promise<void> {
+  await putSetting(PROVINCE_KEY, report);
+}

@@ -1,0 +1,67 @@
+// Live report data from IndexedDB: recomputed whenever a log, session, checklist or reference row
+// changes (here, in another tab, or by sync). Queriers are `async` functions so Dexie keeps
+// observing across their awaits.
+import { useEffect } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getCommuneName, loadActivity, loadReadiness, prepareReports, saveCommuneInfo, type ActivityData } from '../../../data/reports-repository';
+import { fetchCommuneInfo } from '../../../sync/reports-api';
+import { log } from '../../../lib/log';
+import type { ReadinessReport } from '../../../../shared/reports/readiness';
+import type { LocalDateRange } from '../../../../shared/text/dates';
+
+export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed' };
+
+function useLive<T>(query: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const result = useLiveQuery(
+    async (): Promise<Loaded<T>> => {
+      try {
+        return { status: 'ready', value: await query() };
+      } catch (error) {
+        log.error('report query failed', error instanceof Error ? error.message : error);
+        return { status: 'failed' };
+      }
+    },
+    deps,
+  );
+  return result ?? { status: 'loading' };
+}
+
+/** Puts the shipped catalogue and templates on the phone before the first report (once per screen). */
+export function usePrepareReports(): void {
+  useEffect(() => {
+    // The live queries re-run by themselves when the seeded rows land.
+    prepareReports().catch((error: unknown) => log.warn('report reference seed failed', error));
+  }, []);
+}
+
+export function useActivity(range: LocalDateRange | null): Loaded<ActivityData> | null {
+  const start = range?.start;
+  const end = range?.end;
+  const loaded = useLive(async () => (start && end ? loadActivity({ start, end }) : null), [start, end]);
+  if (!range) return null;
+  return loaded.status === 'ready' && loaded.value === null ? { status: 'loading' } : (loaded as Loaded<ActivityData>);
+}
+
+export function useReadiness(): Loaded<ReadinessReport> {
+  return useLive(async () => loadReadiness(), []);
+}
+
+/**
+ * Asks the server once per visit how it names the commune and keeps the answer, so the printed
+ * report has the official name offline. Silent when offline: the last answer (or the shipped list
+ * of communes) stays in use.
+ */
+export function useRefreshCommuneName(communeId: string): void {
+  useEffect(() => {
+    if (!navigator.onLine) return;
+    fetchCommuneInfo()
+      .then((info) => (info.id === communeId ? saveCommuneInfo(info) : undefined))
+      .catch((error: unknown) => log.info('commune name not refreshed', error instanceof Error ? error.message : error));
+  }, [communeId]);
+}
+
+/** The commune's name for the printed report (its id when nothing better is known); undefined while loading. */
+export function useCommuneName(communeId: string): string | undefined {
+  const name = useLiveQuery(async () => getCommuneName(communeId), [communeId]);
+  return name === undefined ? undefined : (name ?? communeId);
+}
