@@ -5,10 +5,20 @@ import { writeFileSync } from 'node:fs';
 import type { Measurement } from './measurement';
 import { runBundleBench } from './bundle.bench';
 import { runOfflinePaintBench } from './offline-paint.bench';
+import { runServerBench } from './server.bench';
+import { runChecklistsBench } from './checklists.bench';
+import { runReportsBench } from './reports.bench';
+import { runAssistanceBench } from './assistance.bench';
+import { runSyncClientBench } from './sync-client.bench';
 
 const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
   { name: 'bundle', run: runBundleBench },
   { name: 'offline paint', run: runOfflinePaintBench },
+  { name: 'sync server', run: runServerBench },
+  { name: 'checklists', run: runChecklistsBench },
+  { name: 'reports', run: runReportsBench },
+  { name: 'assistance', run: runAssistanceBench },
+  { name: 'sync client', run: runSyncClientBench },
 ];
 
 const only = process.argv.slice(2);

@@ -1,11 +1,17 @@
 // Home: what a team member needs first — the common tasks, one tap away. It lives in app/
 // because it composes pieces of several features (follow-ups due, sync status, …).
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../components/ui/screen';
 import { Icon } from '../components/ui/icons';
 import { useOnline } from '../lib/use-online';
+
+// Lazy: the follow-ups card reads IndexedDB through the assistance repository (zod, Dexie), which
+// must not weigh on the first paint. It renders nothing when nobody is signed in or nothing is due.
+const FollowUpsWidget = lazy(async () => ({ default: (await import('../features/assistance/components/follow-ups-widget')).FollowUpsWidget }));
+// The sign-in call to action is lazy for the same reason (it reads the session from IndexedDB).
+const SignInCard = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-card')).SignInCard }));
 
 export function HomeScreen(): ReactElement {
   const { t } = useTranslation();
@@ -14,9 +20,11 @@ export function HomeScreen(): ReactElement {
     <Screen title={t('home.title')}>
       <p className="lead">{t('home.greeting')} {t('home.intro')}</p>
       {!online && <p className="notice" role="status">{t('home.offlineNow')}</p>}
+      <Suspense fallback={null}><SignInCard /></Suspense>
+      <Suspense fallback={null}><FollowUpsWidget /></Suspense>
       <h2>{t('home.quickActions')}</h2>
       <ul className="tile-list">
-        <li><Link className="tile" to="/assistance"><Icon name="assistance" />{t('home.logAssistance')}</Link></li>
+        <li><Link className="tile" to="/assistance/new"><Icon name="assistance" />{t('home.logAssistance')}</Link></li>
         <li><Link className="tile" to="/checklists"><Icon name="checklists" />{t('home.openChecklists')}</Link></li>
         <li><Link className="tile" to="/contacts"><Icon name="contacts" />{t('home.callSupport')}</Link></li>
       </ul>

@@ -1,12 +1,24 @@
 // Typed translation keys: t('nav.home') is checked against the Vietnamese source of truth.
 // Each feature namespace adds one line here when it adds locales/vi/<ns>.json.
+import type assistance from '../../../locales/vi/assistance.json';
+import type auth from '../../../locales/vi/auth.json';
+import type checklists from '../../../locales/vi/checklists.json';
 import type common from '../../../locales/vi/common.json';
+import type contacts from '../../../locales/vi/contacts.json';
+import type reports from '../../../locales/vi/reports.json';
+import type sync from '../../../locales/vi/sync.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
     resources: {
+      assistance: typeof assistance;
+      auth: typeof auth;
+      checklists: typeof checklists;
       common: typeof common;
+      contacts: typeof contacts;
+      reports: typeof reports;
+      sync: typeof sync;
     };
   }
 }

@@ -1,12 +1,69 @@
-import type { ReactElement } from 'react';
+// The assistance area (/assistance/*): logs, follow-ups, group sessions and villages. It needs a
+// signed-in user (records carry createdBy and communeId); the forms are lazy chunks, because
+// they are not needed to read the list and are the heaviest part of the feature.
+import { lazy, type ReactElement } from 'react';
+import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
+import { useSession } from '../../../lib/use-session';
+import type { SessionUser } from '../../../data/session-repository';
+import { ToastProvider } from './undo-toast';
+import { LogListScreen } from './log-list-screen';
+import { LogDetailScreen } from './log-detail-screen';
+import { FollowUpsScreen } from './follow-ups-screen';
+import { GroupListScreen } from './group-list-screen';
+import { GroupDetailScreen } from './group-detail-screen';
+import { VillagesScreen } from './villages-screen';
+import '../assistance.css';
+
+const LogFormScreen = lazy(async () => ({ default: (await import('./log-form-screen')).LogFormScreen }));
+const GroupFormScreen = lazy(async () => ({ default: (await import('./group-form-screen')).GroupFormScreen }));
 
 export function AssistanceScreen(): ReactElement {
-  const { t } = useTranslation();
+  const { t } = useTranslation('assistance');
+  const session = useSession();
+  if (session === undefined) {
+    return (
+      <Screen title={t('title')}>
+        <p role="status">{t('loading')}</p>
+      </Screen>
+    );
+  }
+  if (session === null) {
+    return (
+      <Screen title={t('title')}>
+        <p className="notice" role="status">{t('signInFirst')}</p>
+        <Link className="button primary" to="/sign-in">{t('signIn')}</Link>
+      </Screen>
+    );
+  }
+  // Assistance records belong to a commune; province accounts read aggregates in Reports instead.
+  if (session.user.communeId === null) {
+    return (
+      <Screen title={t('title')}>
+        <EmptyState>{t('notForRole')}</EmptyState>
+      </Screen>
+    );
+  }
+  return <AssistanceRoutes user={session.user} />;
+}
+
+function AssistanceRoutes({ user }: { user: SessionUser }): ReactElement {
   return (
-    <Screen title={t('assistance.title')}>
-      <EmptyState>{t('assistance.empty')}</EmptyState>
-    </Screen>
+    <ToastProvider>
+      <Routes>
+        <Route index element={<LogListScreen user={user} />} />
+        <Route path="new" element={<LogFormScreen user={user} />} />
+        <Route path="logs/:id" element={<LogDetailScreen user={user} />} />
+        <Route path="logs/:id/edit" element={<LogFormScreen user={user} />} />
+        <Route path="follow-ups" element={<FollowUpsScreen user={user} />} />
+        <Route path="groups" element={<GroupListScreen user={user} />} />
+        <Route path="groups/new" element={<GroupFormScreen user={user} />} />
+        <Route path="groups/:id" element={<GroupDetailScreen user={user} />} />
+        <Route path="groups/:id/edit" element={<GroupFormScreen user={user} />} />
+        <Route path="villages" element={<VillagesScreen user={user} />} />
+        <Route path="*" element={<LogListScreen user={user} />} />
+      </Routes>
+    </ToastProvider>
   );
 }

@@ -18,8 +18,8 @@ export function useChecklistBundle(id: string, user: Pick<SessionUser, 'communeI
     const checklist = await getChecklist(id, { communeId });
     return checklist ? { checklist, template: await getTemplateVersion(checklist.templateId, checklist.templateVersion) } : null;
   }, [id, communeId]);
-  const states = useLiveQuery(() => listItemStates(id), [id]);
-  const signOffs = useLiveQuery(() => listSignOffs(id), [id]);
+  const states = useLiveQuery(async () => listItemStates(id), [id]);
+  const signOffs = useLiveQuery(async () => listSignOffs(id), [id]);
   return useMemo(() => {
     if (head === null) return null;
     if (head === undefined || states === undefined || signOffs === undefined) return undefined;
@@ -40,5 +40,5 @@ export function useTemplateVersions(): ChecklistTemplate[] | undefined {
 }
 
 export function useVillages(enabled = true): VillageItem[] | undefined {
-  return useLiveQuery(() => (enabled ? listVillages() : []), [enabled]);
+  return useLiveQuery(async () => (enabled ? listVillages() : []), [enabled]);
 }

@@ -4,7 +4,7 @@ import { findDuplicatePhones, getContact, listContacts, type Contact, type Dupli
 
 /** The commune's live contacts; undefined while loading. */
 export function useContactList(communeId: string | null): Contact[] | undefined {
-  return useLiveQuery(() => listContacts(communeId), [communeId]);
+  return useLiveQuery(async () => listContacts(communeId), [communeId]);
 }
 
 /** One contact (also when deleted, for undo); null when absent, undefined while loading. */

@@ -1,0 +1,52 @@
+// The service catalogue (kinds of help) as this phone knows it: the seeded catalogue shipped with
+// the app, replaced field by field by the province's copy once sync pulls it. Read-only here:
+// only admins change the catalogue, on the server.
+import { db } from './db';
+import { ensureReferenceSeed } from './reference-seed';
+import { seedServices } from '../../shared/seed';
+import { seedRecord } from '../../shared/seed/seed-record';
+import type { ServiceGroup } from '../../shared/schemas/service';
+import type { LocalizedText } from '../../shared/schemas/common';
+import type { SyncedRecord } from '../../shared/sync/merge';
+
+export interface ServiceItem {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  group: ServiceGroup;
+  active: boolean;
+}
+
+/**
+ * Puts the shipped catalogue into the `services` table where rows are missing, so a phone that
+ * never synced still offers every kind of help. Cheap (30 keys, one transaction) and safe to call
+ * on every screen mount: rw transactions on one store run one after the other, so concurrent calls
+ * never add a row twice.
+ */
+export function ensureServiceCatalogue(): Promise<number> {
+  return ensureReferenceSeed('services', seedServices().map((service) => seedRecord(service)));
+}
+
+function toService(row: SyncedRecord): ServiceItem | null {
+  const name = row.name as LocalizedText | undefined;
+  if (row.deleted === true || typeof row.code !== 'string' || typeof name?.vi !== 'string') return null;
+  return { id: row.id, code: row.code, name, group: row.group as ServiceGroup, active: row.active !== false };
+}
+
+/**
+ * Every service, including inactive ones (old logs still need their names), in catalogue order
+ * (the seed lists them by group, most frequent first). Call ensureServiceCatalogue() first.
+ */
+export async function listServices(): Promise<ServiceItem[]> {
+  const rows = await db.records('services').toArray();
+  const order = new Map(seedServices().map((service, index) => [service.code, index]));
+  return rows
+    .map(toService)
+    .filter((service): service is ServiceItem => service !== null)
+    .sort((a, b) => (order.get(a.code) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.code) ?? Number.MAX_SAFE_INTEGER) || (a.code < b.code ? -1 : 1));
+}
+
+/** The name to show: the UI language's, falling back to Vietnamese when the English is empty. */
+export function serviceName(service: Pick<ServiceItem, 'name'>, language: string): string {
+  return language === 'en' && service.name.en.trim() !== '' ? service.name.en : service.name.vi;
+}

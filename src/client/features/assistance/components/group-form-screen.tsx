@@ -1,0 +1,110 @@
+// /assistance/groups/new and /assistance/groups/:id/edit: a "Bình dân học vụ số" session (a lazy chunk).
+import { useId, type FormEvent, type ReactElement } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Screen } from '../../../components/ui/screen';
+import { can, canEditRecord } from '../../../../shared/permissions';
+import { getGroupSession, type GroupSessionItem } from '../../../data/group-session-repository';
+import type { SessionUser } from '../../../data/session-repository';
+import { log } from '../../../lib/log';
+import { useGroupForm } from '../hooks/use-group-form';
+import type { COUNT_FIELDS } from '../utils/group-form-values';
+import { errorProps, FieldError } from './field-error';
+import { NoteField } from './note-field';
+import { VillagePicker } from './village-picker';
+import { useToast } from './undo-toast';
+
+export function GroupFormScreen({ user }: { user: SessionUser }): ReactElement {
+  const { t } = useTranslation('assistance');
+  const { id } = useParams();
+  const existing = useLiveQuery(async () => (id ? ((await getGroupSession(id)) ?? null) : null), [id]);
+  const title = id ? t('groups.editTitle') : t('groups.newTitle');
+  if (id && existing === undefined) return <Screen title={title}><p role="status">{t('loading')}</p></Screen>;
+  const allowed = existing ? canEditRecord(user, existing) && !existing.deleted : !id && can(user.role, 'log.create');
+  if (!allowed) {
+    return (
+      <Screen title={title}>
+        <p className="notice">{id ? t('form.cannotEdit') : t('form.cannotCreate')}</p>
+        <Link to="/assistance/groups">{t('groups.back')}</Link>
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={title}>
+      <GroupForm key={existing?.id ?? 'new'} user={user} {...(existing ? { existing } : {})} />
+    </Screen>
+  );
+}
+
+function GroupForm({ user, existing }: { user: SessionUser; existing?: GroupSessionItem }): ReactElement {
+  const { t } = useTranslation('assistance');
+  const id = useId();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const form = useGroupForm(user, existing);
+  const { values, errors, set } = form;
+  if (!form.ready) return <p role="status">{t('loading')}</p>;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    form
+      .submit()
+      .then((saved) => {
+        if (!saved) return;
+        toast(existing ? t('form.updated') : t('groups.created'));
+        void navigate(`/assistance/groups/${saved.id}`);
+      })
+      .catch((error: unknown) => log.error('group session save failed', error));
+  };
+  const text = (field: 'topic' | 'place', required = true) => (
+    <div className="field">
+      <label htmlFor={`${id}-${field}`}>
+        {t(`groups.fields.${field}`)} {required && <span className="required-mark">{t('form.requiredMark')}</span>}
+      </label>
+      <input id={`${id}-${field}`} maxLength={200} value={values[field]} onChange={(e) => set(field, e.target.value)} {...errorProps(`${id}-${field}`, errors[field])} />
+      <FieldError id={`${id}-${field}`} error={errors[field]} />
+    </div>
+  );
+  const number = (field: (typeof COUNT_FIELDS)[number]) => (
+    <div className="field" key={field}>
+      <label htmlFor={`${id}-${field}`}>
+        {t(`groups.fields.${field}`)} {field === 'participants' && <span className="required-mark">{t('form.requiredMark')}</span>}
+      </label>
+      <input id={`${id}-${field}`} type="number" inputMode="numeric" min={0} step={1} value={values[field]} onChange={(e) => set(field, e.target.value)} {...errorProps(`${id}-${field}`, errors[field])} />
+      <FieldError id={`${id}-${field}`} error={errors[field]} />
+    </div>
+  );
+
+  return (
+    <form className="log-form" onSubmit={submit} noValidate>
+      {form.restored && <p className="notice" role="status">{t('form.draftRestored')}</p>}
+      {text('topic')}
+      {text('place')}
+      <div className="field-pair">
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t('fields.date')}</label>
+          <input id={`${id}-date`} type="date" value={values.date} onChange={(e) => set('date', e.target.value)} {...errorProps(`${id}-date`, errors.occurredAt)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-time`}>{t('fields.time')}</label>
+          <input id={`${id}-time`} type="time" value={values.time} onChange={(e) => set('time', e.target.value)} {...errorProps(`${id}-date`, errors.occurredAt)} />
+        </div>
+      </div>
+      <FieldError id={`${id}-date`} error={errors.occurredAt} />
+      <VillagePicker id={`${id}-village`} user={user} value={values.villageId} error={errors.villageId} onChange={(v) => set('villageId', v)} />
+      <fieldset className="card">
+        <legend>{t('groups.counts')}</legend>
+        <p className="hint">{t('groups.countsHint')}</p>
+        <div className="count-grid">{(['participants', 'women', 'elderly', 'ethnicMinority'] as const).map(number)}</div>
+      </fieldset>
+      {number('durationMin')}
+      <NoteField id={`${id}-note`} label={t('fields.note')} value={values.note} error={errors.note} onChange={(v) => set('note', v)} />
+      {Object.keys(errors).length > 0 && <p className="form-error" role="alert">{t('form.fixErrors')}</p>}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={form.saving}>{form.saving ? t('form.saving') : t('form.save')}</button>
+        <button type="button" className="button" onClick={() => void navigate(existing ? `/assistance/groups/${existing.id}` : '/assistance/groups')}>{t('form.cancel')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+// The quick-entry form, laid out in the order a member fills it standing next to the citizen:
+// what, result, barriers, where, how long, note, follow-up, citizen (with consent), team device.
+import { useId, useRef, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LogItem } from '../../../data/assistance-repository';
+import type { SessionUser } from '../../../data/session-repository';
+import { log } from '../../../lib/log';
+import { hasCitizenDetails } from '../utils/log-form-values';
+import { useLogForm } from '../hooks/use-log-form';
+import { useToday } from '../hooks/use-today';
+import { BarrierField, DurationField, OutcomeField } from './choice-fields';
+import { CitizenSection } from './citizen-section';
+import { errorProps, FieldError } from './field-error';
+import { NoteField } from './note-field';
+import { ServicePicker } from './service-picker';
+import { VillagePicker } from './village-picker';
+
+export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUser; existing?: LogItem; onSaved: (log: LogItem) => void; onCancel: () => void }): ReactElement {
+  const { t } = useTranslation('assistance');
+  const id = useId();
+  const form = useLogForm(user, existing);
+  const { values, errors, set } = form;
+  const root = useRef<HTMLFormElement>(null);
+  const today = useToday();
+
+  if (!form.ready) return <p role="status">{t('loading')}</p>;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    form
+      .submit()
+      .then((saved) => {
+        if (saved) onSaved(saved);
+        // Take the member to the first thing to fix.
+        else requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"], .field-error')?.closest('.field, fieldset')?.scrollIntoView?.({ block: 'center' }));
+      })
+      .catch((error: unknown) => log.error('log save failed', error));
+  };
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <form ref={root} className="log-form" onSubmit={submit} noValidate>
+      {form.restored && (
+        <div className="notice draft-notice" role="status">
+          <p>{t('form.draftRestored')}</p>
+          <button type="button" className="button" onClick={form.discardDraft}>{t('form.discardDraft')}</button>
+        </div>
+      )}
+      <ServicePicker id={`${id}-service`} value={values.serviceId} error={errors.serviceId} onChange={(code) => set('serviceId', code)} />
+      <OutcomeField id={`${id}-outcome`} value={values.outcome} error={errors.outcome} onChange={(v) => set('outcome', v)} />
+      <BarrierField id={`${id}-barriers`} value={values.barriers} citizenNamed={values.consent && hasCitizenDetails(values)} error={errors.barriers} onChange={(v) => set('barriers', v)} />
+      <VillagePicker id={`${id}-village`} user={user} value={values.villageId} error={errors.villageId} onChange={(v) => set('villageId', v)} />
+      <DurationField
+        id={`${id}-duration`}
+        choice={values.duration}
+        custom={values.customDuration}
+        error={errors.durationMin}
+        onChoice={(v) => set('duration', v)}
+        onCustom={(v) => set('customDuration', v)}
+      />
+      <div className="field-pair">
+        <div className="field">
+          <label htmlFor={`${id}-date`}>{t('fields.date')}</label>
+          <input id={`${id}-date`} type="date" value={values.date} onChange={(e) => set('date', e.target.value)} {...errorProps(`${id}-date`, errors.occurredAt)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-time`}>{t('fields.time')}</label>
+          <input id={`${id}-time`} type="time" value={values.time} onChange={(e) => set('time', e.target.value)} {...errorProps(`${id}-date`, errors.occurredAt)} />
+        </div>
+      </div>
+      <FieldError id={`${id}-date`} error={errors.occurredAt} />
+      <NoteField id={`${id}-note`} label={t('fields.note')} value={values.note} error={errors.note} onChange={(v) => set('note', v)} />
+      <div className="field">
+        <label htmlFor={`${id}-follow`}>{t('fields.followUpAt')}</label>
+        <input id={`${id}-follow`} type="date" min={existing ? undefined : today} value={values.followUpAt} onChange={(e) => set('followUpAt', e.target.value)} {...errorProps(`${id}-follow`, errors.followUpAt)} />
+        <FieldError id={`${id}-follow`} error={errors.followUpAt} />
+      </div>
+      <CitizenSection id={`${id}-citizen`} values={values} errors={errors} set={set} setConsent={form.setConsent} />
+      <label className="choice">
+        <input type="checkbox" checked={values.assistedOnTeamDevice} onChange={(e) => set('assistedOnTeamDevice', e.target.checked)} />
+        {t('fields.teamDevice')}
+      </label>
+      {hasErrors && <p className="form-error" role="alert">{t('form.fixErrors')}</p>}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={form.saving}>{form.saving ? t('form.saving') : t('form.save')}</button>
+        <button type="button" className="button" onClick={onCancel}>{t('form.cancel')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+// /assistance: the logs, newest first, windowed and paged, with filters and diacritic-insensitive
+// search. The follow-ups tab shows how many are due.
+import { useCallback, useEffect, useId, useMemo, useState, type ReactElement } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, Screen } from '../../../components/ui/screen';
+import { can } from '../../../../shared/permissions';
+import type { LogFilter, LogItem } from '../../../data/assistance-repository';
+import type { SessionUser } from '../../../data/session-repository';
+import { useLogList } from '../hooks/use-log-list';
+import { useServiceNames, useVillageNames } from '../hooks/use-reference-data';
+import { AssistanceTabs } from './assistance-tabs';
+import { activeFilterCount, filterFromParams, filterToParams, LogFilters } from './log-filters';
+import { LOG_ROW_HEIGHT, LogRow } from './log-row';
+import { VirtualList } from './virtual-list';
+
+const SEARCH_DELAY_MS = 250;
+
+export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
+  const { t } = useTranslation('assistance');
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const setFilter = useCallback((next: LogFilter) => setParams(filterToParams(next), { replace: true }), [setParams]);
+  const [showFilters, setShowFilters] = useState(false);
+  const [query, setQuery] = useState(filter.search ?? '');
+  // The URL may change under the screen (back and forward): the search box follows it.
+  const urlSearch = filter.search ?? '';
+  const [shownSearch, setShownSearch] = useState(urlSearch);
+  if (shownSearch !== urlSearch) {
+    setShownSearch(urlSearch);
+    setQuery(urlSearch);
+  }
+  const searchId = useId();
+
+  // Search as the member types, without a query per keystroke.
+  useEffect(() => {
+    if ((filter.search ?? '') === query) return undefined;
+    const timer = setTimeout(() => setFilter({ ...filter, search: query.trim() === '' ? undefined : query }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query, filter, setFilter]);
+
+  const list = useLogList(filter);
+  const names = useServiceNames();
+  const villages = useVillageNames();
+  const active = activeFilterCount(filter);
+  const renderRow = useCallback((log: LogItem) => <LogRow log={log} service={names(log.serviceId)} village={villages(log.villageId)} />, [names, villages]);
+
+  return (
+    <Screen
+      title={t('title')}
+      actions={can(user.role, 'log.create') ? <Link className="button primary" to="/assistance/new">{t('list.new')}</Link> : undefined}
+    >
+      <AssistanceTabs />
+      <div className="list-tools">
+        <label htmlFor={searchId} className="visually-hidden">{t('list.search')}</label>
+        <input id={searchId} type="search" className="search-input" placeholder={t('list.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <button type="button" className="button" aria-expanded={showFilters} aria-controls="log-filters" onClick={() => setShowFilters((v) => !v)}>
+          {active > 0 ? t('list.filtersActive', { count: active }) : t('list.filters')}
+        </button>
+      </div>
+      <div id="log-filters" hidden={!showFilters}>
+        <LogFilters filter={filter} onChange={setFilter} />
+      </div>
+      {list.loading ? (
+        <p role="status">{t('loading')}</p>
+      ) : list.items.length === 0 ? (
+        <EmptyState>{active > 0 || filter.search ? t('list.noMatch') : t('list.empty')}</EmptyState>
+      ) : (
+        <VirtualList
+          items={list.items}
+          rowHeight={LOG_ROW_HEIGHT}
+          getKey={(log) => log.id}
+          renderRow={renderRow}
+          setSize={list.done ? list.items.length : -1}
+          label={t('list.label')}
+          onEndReached={list.done ? undefined : list.loadMore}
+        />
+      )}
+      <p className="list-footer">
+        <Link to="/assistance/villages">{t('villages.manageLink')}</Link>
+      </p>
+    </Screen>
+  );
+}

@@ -1,0 +1,74 @@
+// The virtualised list's data: pages appended as the member scrolls, reloaded when the filters
+// change or when any log changes (a save here, an undo, a sync pull, another tab).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { DEFAULT_PAGE_SIZE, listLogs, onLogsChanged, type LogCursor, type LogFilter, type LogItem } from '../../../data/assistance-repository';
+import { log } from '../../../lib/log';
+
+export interface LogListState {
+  items: LogItem[];
+  /** True until the first page of the current filters has arrived. */
+  loading: boolean;
+  done: boolean;
+  loadMore: () => void;
+}
+
+interface Loaded {
+  /** The filters these rows answer; while it differs from the current filters, the list is loading. */
+  key: string;
+  items: LogItem[];
+  next: LogCursor | null;
+}
+
+export function useLogList(filter: LogFilter): LogListState {
+  const filterKey = JSON.stringify(filter);
+  const [loaded, setLoaded] = useState<Loaded>({ key: '', items: [], next: null });
+  // Each request carries a generation; answers to an older generation (filters changed
+  // meanwhile, or a newer reload) are dropped.
+  const generation = useRef(0);
+  const busy = useRef(false);
+  const count = useRef(0);
+
+  const reload = useCallback(
+    (keep: number) => {
+      const current = ++generation.current;
+      busy.current = true;
+      listLogs(JSON.parse(filterKey) as LogFilter, { limit: Math.max(DEFAULT_PAGE_SIZE, keep) })
+        .then((page) => {
+          if (current !== generation.current) return;
+          count.current = page.items.length;
+          setLoaded({ key: filterKey, items: page.items, next: page.next });
+        })
+        .catch((error: unknown) => log.error('log list failed', error))
+        .finally(() => {
+          if (current === generation.current) busy.current = false;
+        });
+    },
+    [filterKey],
+  );
+
+  useEffect(() => reload(DEFAULT_PAGE_SIZE), [reload]);
+  // Keep as many rows as are already loaded (the member may have scrolled far) when data changes.
+  useEffect(() => onLogsChanged(() => reload(count.current)), [reload]);
+
+  const { next } = loaded;
+  const loadMore = useCallback(() => {
+    if (busy.current || next === null) return;
+    busy.current = true;
+    const current = generation.current;
+    listLogs(JSON.parse(filterKey) as LogFilter, { after: next, limit: DEFAULT_PAGE_SIZE * 2 })
+      .then((page) => {
+        if (current !== generation.current) return;
+        setLoaded((previous) => {
+          count.current = previous.items.length + page.items.length;
+          return { key: previous.key, items: [...previous.items, ...page.items], next: page.next };
+        });
+      })
+      .catch((error: unknown) => log.error('log list page failed', error))
+      .finally(() => {
+        if (current === generation.current) busy.current = false;
+      });
+  }, [filterKey, next]);
+
+  const current = loaded.key === filterKey;
+  return { items: current ? loaded.items : [], loading: !current, done: !current || next === null, loadMore };
+}

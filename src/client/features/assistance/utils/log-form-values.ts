@@ -1,0 +1,163 @@
+// What the quick-entry form holds (plain strings and booleans for controlled inputs, and what the
+// draft stores), and how it becomes the shared schema's fields.
+import { BARRIERS, OUTCOMES, type GENDERS, type AssistanceLogFields, type Barrier, type Citizen, type Outcome } from '../../../../shared/schemas/assistance-log';
+import type { ValidationKey } from '../../../../shared/schemas/validation-keys';
+import type { LogItem, FieldErrors } from '../../../data/assistance-repository';
+import { fromInstant, toInstant } from './local-time';
+
+/** The version of the consent notice the member reads out (PRIVACY B.3: which text was agreed to). */
+export const CONSENT_NOTICE_VERSION = 'vi-2026-01';
+
+export const DURATION_PICKS = ['5', '10', '15', '30'] as const;
+
+export type Gender = (typeof GENDERS)[number];
+
+export interface LogFormValues {
+  serviceId: string;
+  outcome: Outcome | '';
+  barriers: Barrier[];
+  villageId: string;
+  date: string;
+  time: string;
+  /** One of DURATION_PICKS, 'custom' or '' (not given). */
+  duration: string;
+  customDuration: string;
+  note: string;
+  followUpAt: string;
+  assistedOnTeamDevice: boolean;
+  /** "The citizen agrees": citizen details are enabled only while this is ticked. */
+  consent: boolean;
+  consentMethod: 'spoken' | 'signed';
+  /** When and by whom the tick was recorded ('' until ticked). */
+  consentRecordedAt: string;
+  consentRecordedBy: string;
+  consentNoticeVersion: string;
+  citizenName: string;
+  citizenPhone: string;
+  citizenBirthYear: string;
+  citizenGender: Gender | '';
+}
+
+export function emptyLogForm(now: number): LogFormValues {
+  const { date, time } = fromInstant(now);
+  return {
+    serviceId: '',
+    outcome: '',
+    barriers: [],
+    villageId: '',
+    date,
+    time,
+    duration: '',
+    customDuration: '',
+    note: '',
+    followUpAt: '',
+    assistedOnTeamDevice: false,
+    consent: false,
+    consentMethod: 'spoken',
+    consentRecordedAt: '',
+    consentRecordedBy: '',
+    consentNoticeVersion: CONSENT_NOTICE_VERSION,
+    citizenName: '',
+    citizenPhone: '',
+    citizenBirthYear: '',
+    citizenGender: '',
+  };
+}
+
+export function logFormFromItem(log: LogItem): LogFormValues {
+  const { date, time } = fromInstant(log.occurredAt);
+  const minutes = log.durationMin === null ? '' : String(log.durationMin);
+  const citizen = log.citizen;
+  return {
+    ...emptyLogForm(Date.parse(log.occurredAt)),
+    serviceId: log.serviceId,
+    outcome: log.outcome,
+    barriers: log.barriers,
+    villageId: log.villageId ?? '',
+    date,
+    time,
+    duration: minutes === '' ? '' : (DURATION_PICKS as readonly string[]).includes(minutes) ? minutes : 'custom',
+    customDuration: (DURATION_PICKS as readonly string[]).includes(minutes) ? '' : minutes,
+    note: log.note ?? '',
+    followUpAt: log.followUpAt ?? '',
+    assistedOnTeamDevice: log.assistedOnTeamDevice,
+    consent: citizen !== null,
+    consentMethod: citizen?.consentEvidence.method ?? 'spoken',
+    consentRecordedAt: citizen?.consentEvidence.recordedAt ?? '',
+    consentRecordedBy: citizen?.consentEvidence.recordedBy ?? '',
+    consentNoticeVersion: citizen?.consentEvidence.noticeVersion ?? CONSENT_NOTICE_VERSION,
+    citizenName: citizen?.name ?? '',
+    citizenPhone: citizen?.phone ?? '',
+    citizenBirthYear: citizen?.birthYear === undefined ? '' : String(citizen.birthYear),
+    citizenGender: citizen?.gender ?? '',
+  };
+}
+
+/** Accepts a stored draft only if it has this form's shape (an older app version's draft is dropped). */
+export function isLogFormValues(value: unknown): value is LogFormValues {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const template = emptyLogForm(0) as unknown as Record<string, unknown>;
+  return (
+    Object.keys(template).every((key) => typeof v[key] === typeof template[key] || (Array.isArray(template[key]) && Array.isArray(v[key]))) &&
+    (v.outcome === '' || (OUTCOMES as readonly unknown[]).includes(v.outcome)) &&
+    (v.barriers as unknown[]).every((b) => (BARRIERS as readonly unknown[]).includes(b))
+  );
+}
+
+/** True when any citizen detail is filled in. */
+export function hasCitizenDetails(values: LogFormValues): boolean {
+  return [values.citizenName, values.citizenPhone, values.citizenBirthYear, values.citizenGender].some((v) => v.trim() !== '');
+}
+
+function integerOrNaN(text: string): number {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/**
+ * The schema's fields from the form (empty inputs become null: "not given" or "cleared"), and the
+ * checks the schema cannot make: a readable date and time, and a year of birth not in the future
+ * (the schema cannot read the clock). Citizen details exist only with the consent tick.
+ */
+export function logFieldsFromForm(values: LogFormValues, now: number): { fields: AssistanceLogFields; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const occurredAt = toInstant(values.date, values.time);
+  if (occurredAt === null) errors.occurredAt = 'validation.dateTime';
+
+  const minutes = values.duration === 'custom' ? integerOrNaN(values.customDuration) : values.duration === '' ? null : Number(values.duration);
+  if (values.duration === 'custom' && values.customDuration.trim() === '') errors.durationMin = 'validation.required';
+
+  let citizen: Citizen | null = null;
+  if (values.consent && hasCitizenDetails(values)) {
+    const birthYear = values.citizenBirthYear.trim() === '' ? undefined : integerOrNaN(values.citizenBirthYear);
+    const thisYear = new Date(now).getUTCFullYear();
+    if (birthYear !== undefined && birthYear > thisYear) errors['citizen.birthYear'] = 'validation.tooLarge' satisfies ValidationKey;
+    citizen = {
+      ...(values.citizenName.trim() ? { name: values.citizenName } : {}),
+      ...(values.citizenPhone.trim() ? { phone: values.citizenPhone } : {}),
+      ...(birthYear !== undefined ? { birthYear } : {}),
+      ...(values.citizenGender ? { gender: values.citizenGender } : {}),
+      consent: true,
+      consentEvidence: {
+        method: values.consentMethod,
+        noticeVersion: values.consentNoticeVersion,
+        recordedAt: values.consentRecordedAt,
+        recordedBy: values.consentRecordedBy,
+      },
+    };
+  }
+  const fields = {
+    // Left out when not chosen, so the schema says "required" rather than "invalid".
+    serviceId: values.serviceId || undefined,
+    outcome: values.outcome || undefined,
+    occurredAt: occurredAt ?? `${values.date}T${values.time}`,
+    villageId: values.villageId || null,
+    barriers: values.barriers,
+    durationMin: minutes,
+    note: values.note.trim() === '' ? null : values.note,
+    followUpAt: values.followUpAt || null,
+    assistedOnTeamDevice: values.assistedOnTeamDevice,
+    citizen,
+  } as AssistanceLogFields;
+  return { fields, errors };
+}

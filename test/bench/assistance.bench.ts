@@ -1,0 +1,244 @@
+// Assistance budgets (issue #4) in headless Chromium with real IndexedDB, offline, with 100,000
+// realistic logs stored on the phone:
+// - saving a log from the quick-entry form: the repository write (zod validation, record + outbox
+//   entry committed with strict durability), median < 20 ms and p95 < 50 ms, read from the app's
+//   own User Timing entry `assistance:log-create`;
+// - opening the list, and opening it on a first filtered page (kind of help; outcome in this
+//   reporting period; village and "mine"; a search): navigation → first rows in the DOM → next
+//   frame, < 300 ms (median of 5 each);
+// - the quick-entry form is a lazy chunk, absent from the first screen; its gzipped size is reported.
+// The same list timings with 4× CPU slowdown (a cheap Android phone) are printed for information.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { atMost, median, percentile, type Measurement } from './measurement';
+import { firstScreenScripts } from './bundle.bench';
+import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { DIST, startAppServer } from '../e2e/support/server';
+import { seedServices } from '../../src/shared/seed';
+
+const LOGS = 100_000;
+const SAVE_RUNS = 30;
+const OPEN_RUNS = 5;
+const MEMBER = { id: '0197c1a2-0000-7000-8000-0000000000a1', username: 'bench-member', displayName: 'Thành viên (bench)', role: 'member', communeId: 'bench-commune' };
+const VILLAGE_NAMES = ['Thôn 1', 'Thôn 2', 'Thôn 3', 'Thôn Đăk Rế', 'Làng Kon Rờ Bàng', 'Làng Đăk Wơk', 'Tổ dân phố 1', 'Tổ dân phố 2', 'Thôn Kon Trang', 'Buôn Ma Lăng', 'Thôn Tân Bình', 'Thôn Ngọk Bay'];
+
+/** Session and 100,000 logs (plus the commune's villages) written with the raw IndexedDB API, in batches. */
+async function seedData(page: Page): Promise<string[]> {
+  return page.evaluate(
+    async ({ user, total, services, villageNames }) => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('so-tay-so');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+      });
+      const put = (store: string, rows: object[]) =>
+        new Promise<void>((resolve, reject) => {
+          const tx = database.transaction(store, 'readwrite');
+          const target = tx.objectStore(store);
+          for (const row of rows) target.put(row);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+        });
+      // A deterministic generator, so every run measures the same data.
+      let seed = 42;
+      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+      const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+      const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+      const uuid7 = (ms: number) => {
+        const t = ms.toString(16).padStart(12, '0');
+        return `${t.slice(0, 8)}-${t.slice(8)}-7${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
+      };
+      const node = hex(16);
+      const clockOf = (ms: number) => `${new Date(ms).toISOString()}-0000-${node}`;
+      const withClocks = (fields: Record<string, unknown>, ms: number) => {
+        const clock = clockOf(ms);
+        return { ...fields, clocks: Object.fromEntries(Object.keys(fields).filter((k) => k !== 'id').map((k) => [k, clock])) };
+      };
+      await put('settings', [{ key: 'session', value: { user, signedInAt: new Date().toISOString() } }]);
+
+      const now = Date.now();
+      const villageIds = villageNames.map((name, i) => {
+        const id = uuid7(now - 400 * 86_400_000 + i);
+        return { id, row: withClocks({ id, name, kind: name.startsWith('Tổ') ? 'to_dan_pho' : name.startsWith('Làng') ? 'lang' : name.startsWith('Buôn') ? 'buon' : 'thon', active: true, communeId: user.communeId, createdBy: user.id, createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString(), deleted: false }, now) };
+      });
+      await put('villages', villageIds.map((v) => v.row));
+
+      const authors = [user.id, ...Array.from({ length: 9 }, (_, i) => `0197c1a2-0000-7000-8000-0000000000${(i + 2).toString(16).padStart(2, '0')}`)];
+      const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đinh', 'A', 'Y'];
+      const middles = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', ''];
+      const givens = ['An', 'Bình', 'Hà', 'Hạnh', 'Hùng', 'Lan', 'Mai', 'Nam', 'Phúc', 'Sương', 'Thảo', 'Rơ', 'Blông', 'Kơi'];
+      const notes = ['Bà cụ nhờ cài VNeID, đã xong', 'Cổng dịch vụ công lỗi, hẹn quay lại', 'Chưa có CCCD gắn chip, chuyển công an xã', 'Hướng dẫn thanh toán tiền điện qua app', 'Người dân không có điện thoại, làm trên máy của tổ', 'Mạng yếu, làm lại buổi chiều', 'Đã nộp hồ sơ khai sinh trực tuyến'];
+      const outcomes = ['done', 'done', 'done', 'partial', 'referred', 'failed'];
+      const barriers = ['no_smartphone', 'no_chip_id', 'vneid_not_level2', 'no_bank_account', 'portal_down', 'weak_network', 'language', 'other'];
+      const BATCH = 5_000;
+      for (let start = 0; start < total; start += BATCH) {
+        const rows: object[] = [];
+        for (let i = start; i < Math.min(total, start + BATCH); i++) {
+          const occurred = now - Math.floor(random() * 365 * 86_400_000);
+          const id = uuid7(occurred);
+          const named = random() < 0.2;
+          const outcome = pick(outcomes);
+          const followUp = outcome !== 'done' && random() < 0.3;
+          const fields: Record<string, unknown> = {
+            id,
+            communeId: user.communeId,
+            createdBy: pick(authors),
+            createdAt: new Date(occurred).toISOString(),
+            updatedAt: new Date(occurred).toISOString(),
+            deleted: false,
+            serviceId: pick(services),
+            outcome,
+            occurredAt: new Date(occurred).toISOString(),
+            villageId: random() < 0.85 ? pick(villageIds).id : null,
+            barriers: outcome === 'done' ? [] : [pick(barriers)],
+            durationMin: pick([5, 10, 15, 30, 45]),
+            note: random() < 0.5 ? pick(notes) : null,
+            assistedOnTeamDevice: random() < 0.2,
+            followUpAt: followUp ? new Date(occurred + 7 * 86_400_000).toISOString().slice(0, 10) : null,
+            followUpDone: followUp ? occurred < now - 30 * 86_400_000 : false,
+            citizen: named
+              ? {
+                  name: `${pick(families)} ${pick(middles)} ${pick(givens)}`.replace(/\s+/g, ' '),
+                  phone: `09${Math.floor(random() * 1e8).toString().padStart(8, '0')}`,
+                  birthYear: 1940 + Math.floor(random() * 60),
+                  consent: true,
+                  consentEvidence: { method: 'spoken', noticeVersion: 'vi-2026-01', recordedAt: new Date(occurred).toISOString(), recordedBy: user.id },
+                }
+              : null,
+          };
+          rows.push(withClocks(fields, occurred));
+        }
+        await put('assistanceLogs', rows);
+      }
+      database.close();
+      return villageIds.map((v) => v.id);
+    },
+    { user: MEMBER, total: LOGS, services: seedServices().map((s) => s.code), villageNames: VILLAGE_NAMES },
+  );
+}
+
+/** From Home: in-app navigation to a list URL → first rows (or the empty state) in the DOM → next frame. */
+async function openList(page: Page, url: string, mayBeEmpty = false): Promise<number> {
+  await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
+  const ms = await page.evaluate(
+    (target) =>
+      new Promise<number>((resolve) => {
+        const ready = () => document.querySelector('[role="list"] [role="listitem"], .empty-state') !== null;
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!ready()) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        window.history.pushState({}, '', target);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      }),
+    url,
+  );
+  if (!mayBeEmpty && (await page.locator('.empty-state').count()) > 0) throw new Error(`the list ${url} came up empty`);
+  await page.goBack();
+  return ms;
+}
+
+async function measureOpening(page: Page, cases: readonly { name: string; url: string }[]): Promise<Map<string, number[]>> {
+  const results = new Map<string, number[]>();
+  for (const { name, url } of cases) {
+    const runs: number[] = [];
+    for (let run = 0; run < OPEN_RUNS; run++) runs.push(await openList(page, url));
+    results.set(name, runs);
+  }
+  return results;
+}
+
+/** One log through the form: kind, outcome, save; resolves with the repository's committed-write time. */
+async function saveOnce(page: Page, index: number): Promise<number> {
+  await page.getByRole('link', { name: 'Ghi mới' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ghi nhận hỗ trợ' }).waitFor();
+  const services = page.locator('.service-options input[type="radio"]');
+  await services.first().waitFor();
+  await services.nth(index % 5).check();
+  await page.getByRole('radio', { name: index % 2 ? 'Đã xong' : 'Chưa làm được' }).check();
+  const seen = await page.evaluate(() => performance.getEntriesByName('assistance:log-create').length);
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.waitForFunction((count) => performance.getEntriesByName('assistance:log-create').length > count, seen);
+  await page.getByRole('heading', { level: 1, name: 'Hỗ trợ người dân' }).waitFor();
+  return page.evaluate(() => performance.getEntriesByName('assistance:log-create').at(-1)!.duration);
+}
+
+/** The quick-entry form's own chunk and the chunks only the forms load, gzipped. */
+function formChunks(): { files: string[]; kb: number } {
+  const assets = readdirSync(path.join(DIST, 'assets'));
+  const files = assets.filter((file) => /^(log-form-screen|village-picker)-.*\.js$/.test(file)).map((file) => `assets/${file}`);
+  if (!files.some((file) => file.includes('log-form-screen'))) throw new Error('no log-form-screen chunk in dist: build first');
+  const kb = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(DIST, file)), { level: 9 }).length / 1024, 0);
+  return { files, kb };
+}
+
+export async function runAssistanceBench(): Promise<Measurement[]> {
+  const chunks = formChunks();
+  const onFirstScreen = firstScreenScripts().filter((file) => chunks.files.includes(file)).length;
+  const server = await startAppServer();
+  const phone = await launchPhone();
+  const { page, context } = phone;
+  try {
+    // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to page.evaluate
+    // keep those calls, so the page needs the helper too.
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    // Offline before the session exists, so the sync engine never talks to the server about it.
+    await server.stop();
+    await context.setOffline(true);
+    const seedStarted = Date.now();
+    const villages = await seedData(page);
+    process.stdout.write(`  stored ${LOGS.toLocaleString('en')} logs in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s\n`);
+    await page.goto(`${server.url}/`);
+
+    const cases = [
+      { name: 'open the list', url: '/assistance' },
+      { name: 'first page: one kind of help', url: '/assistance?service=vneid-activate-level2' },
+      { name: 'first page: outcome in this reporting period', url: '/assistance?period=period&outcome=referred' },
+      { name: 'first page: a village, mine only', url: `/assistance?village=${villages[3]}&mine=1` },
+      { name: 'first page: search "nguyen"', url: '/assistance?q=nguyen' },
+    ];
+    // One warm-up opening loads the lazy chunks from the service worker's cache.
+    await openList(page, '/assistance');
+    const fast = await measureOpening(page, cases);
+    // The worst case, for information: a search nothing matches reads every one of the 100,000 rows.
+    const fullScan: number[] = [];
+    for (let run = 0; run < 3; run++) fullScan.push(await openList(page, '/assistance?q=khong-co-tu-nay', true));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const slow = await measureOpening(page, cases);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    await page.goto(`${server.url}/assistance`);
+    await page.getByRole('heading', { level: 1, name: 'Hỗ trợ người dân' }).waitFor();
+    const saves: number[] = [];
+    for (let run = 0; run < SAVE_RUNS; run++) saves.push(await saveOnce(page, run));
+
+    const fmt = (values: number[]) => `median ${median(values).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms`;
+    process.stdout.write(
+      [
+        ...cases.map(({ name }) => `  ${name}: ${fmt(fast.get(name)!)}; 4× CPU: ${fmt(slow.get(name)!)}`),
+        `  search matching nothing (reads all ${LOGS.toLocaleString('en')} rows, for information): ${fmt(fullScan)}`,
+        `  save a log, IndexedDB committed: ${fmt(saves)}`,
+        `  form chunks (${chunks.files.join(', ')}): ${chunks.kb.toFixed(2)} KB gzip`,
+        '',
+      ].join('\n'),
+    );
+    return [
+      atMost(`save a log with ${LOGS / 1000}k stored, IndexedDB committed (median of ${SAVE_RUNS})`, median(saves), 'ms', 20),
+      atMost(`save a log with ${LOGS / 1000}k stored, IndexedDB committed (p95 of ${SAVE_RUNS})`, percentile(saves, 95), 'ms', 50),
+      ...cases.map(({ name }) => atMost(`assistance list, ${LOGS / 1000}k logs: ${name} (median of ${OPEN_RUNS})`, median(fast.get(name)!), 'ms', 300)),
+      atMost('assistance form chunks (gzip, lazy)', chunks.kb, 'KB', 20),
+      atMost('assistance form chunks on the first screen', onFirstScreen, 'files', 0),
+    ];
+  } finally {
+    await phone.close();
+    await server.stop();
+  }
+}
