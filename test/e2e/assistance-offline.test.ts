@@ -6,31 +6,12 @@ import type { Page } from 'playwright-core';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
+import { storeRows } from './support/idb';
 import { todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'assistance-e2e-password';
 const INSTALL = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản định danh điện tử';
 const ACTIVATE = 'Kích hoạt tài khoản định danh điện tử mức độ 2';
-
-/** Rows of an object store, read with the raw IndexedDB API (the test does not trust the app's code). */
-async function storeRows(page: Page, store: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(async (name) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('so-tay-so');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    try {
-      return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const request = database.transaction(name, 'readonly').objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-        request.onerror = () => reject(request.error ?? new Error('read failed'));
-      });
-    } finally {
-      database.close();
-    }
-  }, store);
-}
 
 /** Zero axe-core violations, and nothing wider than the 360 px phone (no sideways scrolling). */
 async function noAxeViolations(page: Page, screen: string): Promise<void> {

@@ -7,30 +7,11 @@ import type { Locator, Page } from 'playwright-core';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
+import { storeRows } from './support/idb';
 import { addDays, todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'checklists-e2e-password';
 const READINESS_TITLE = /^Sẵn sàng hệ thống thông tin dùng chung của xã/;
-
-/** Rows of an object store, read with the raw IndexedDB API (the test does not trust the app's code). */
-async function storeRows(page: Page, store: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(async (name) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('so-tay-so');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    try {
-      return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const request = database.transaction(name, 'readonly').objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-        request.onerror = () => reject(request.error ?? new Error('read failed'));
-      });
-    } finally {
-      database.close();
-    }
-  }, store);
-}
 
 const row = (page: Page, itemId: string): Locator => page.locator(`[data-item-id="${itemId}"]`);
 const statusButton = (page: Page, itemId: string): Locator => row(page, itemId).locator('button.status-button');

@@ -6,28 +6,9 @@ import type { Page } from 'playwright-core';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
+import { storeRows } from './support/idb';
 
 const DEMO_PASSWORD = 'contacts-e2e-password';
-
-/** Rows of an object store, read with the raw IndexedDB API (the test does not trust the app's code). */
-async function storeRows(page: Page, store: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(async (name) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('so-tay-so');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    try {
-      return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const request = database.transaction(name, 'readonly').objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-        request.onerror = () => reject(request.error ?? new Error('read failed'));
-      });
-    } finally {
-      database.close();
-    }
-  }, store);
-}
 
 async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);

@@ -1,0 +1,23 @@
+// Reads the app's IndexedDB with the raw browser API: the e2e suites check what is really stored
+// without trusting the app's own data layer.
+import type { Page } from 'playwright-core';
+
+/** All rows of one object store of the app's database. */
+export async function storeRows(page: Page, store: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async (name) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('so-tay-so');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+    });
+    try {
+      return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const request = database.transaction(name, 'readonly').objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+        request.onerror = () => reject(request.error ?? new Error('read failed'));
+      });
+    } finally {
+      database.close();
+    }
+  }, store);
+}
