@@ -2,21 +2,13 @@
 // to load the app and sign in; everything after that happens with the network off, including a
 // reload, and must still be there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
+import { signIn } from './support/sign-in';
 import { storeRows } from './support/idb';
 
 const DEMO_PASSWORD = 'contacts-e2e-password';
-
-async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
 
 describe('support-contact directory offline in Chromium', () => {
   let server: RunningServer;
@@ -38,7 +30,7 @@ describe('support-contact directory offline in Chromium', () => {
     const { page } = phone;
     await page.goto(server.url);
     await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-member');
+    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
     const session = (await storeRows(page, 'settings')).find((row) => row.key === 'session');
     expect(session).toBeDefined();
   });

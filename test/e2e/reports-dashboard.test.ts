@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
+import { signIn } from './support/sign-in';
 import { pdfText } from './reports-pdf';
 import { parseCsv } from '../helpers/csv-parse';
 import { formatHlc } from '../../src/shared/sync/hlc';
@@ -76,14 +77,6 @@ async function seedThroughPushApi(server: RunningServer): Promise<void> {
   expect(undo.rejected).toEqual([]);
 }
 
-async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel(/Tên đăng nhập/).fill(username);
-  await page.getByLabel(/Mật khẩu/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^Đăng nhập$/ }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
-
 const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"] dd`).first();
 
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
@@ -120,7 +113,7 @@ describe('reports in Chromium', () => {
     const { page } = phone;
     await page.goto(server.url);
     await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-leader');
+    await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Báo cáo' }).waitFor();
     await page.getByTestId('activity-report').waitFor();
@@ -219,7 +212,7 @@ describe('reports in Chromium', () => {
   it('shows the demo admin the province view computed on the server, and exports its table', async () => {
     const { page, context } = phone;
     await context.setOffline(false);
-    await signIn(page, server.url, 'demo-admin');
+    await signIn(page, server.url, 'demo-admin', DEMO_PASSWORD);
     await page.goto(`${server.url}/reports`);
     await page.getByRole('heading', { level: 1, name: 'Báo cáo toàn tỉnh' }).waitFor();
     const row = page.getByTestId('province-table').locator('tbody tr', { hasText: COMMUNE_NAME });
