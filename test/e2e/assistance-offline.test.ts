@@ -7,6 +7,7 @@ import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
+import { signIn } from './support/sign-in';
 import { todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'assistance-e2e-password';
@@ -53,11 +54,7 @@ describe('citizen assistance offline in Chromium', () => {
     const { page } = phone;
     await page.goto(server.url);
     await waitForServiceWorkerControl(page);
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('demo-leader');
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD);
     expect((await storeRows(page, 'settings')).find((row) => row.key === 'session')).toBeDefined();
   });
 

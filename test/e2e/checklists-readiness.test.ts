@@ -8,6 +8,7 @@ import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
+import { signIn } from './support/sign-in';
 import { addDays, todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'checklists-e2e-password';
@@ -49,10 +50,7 @@ describe('readiness checklists offline in Chromium', () => {
     const { page } = phone;
     await page.goto(server.url);
     await waitForServiceWorkerControl(page);
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập').fill('demo-leader');
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD);
     const role = async () => ((await storeRows(page, 'settings')).find((r) => r.key === 'session') as { value: { user: { role: string } } } | undefined)?.value.user.role;
     await expect.poll(role, { timeout: 15_000 }).toBe('leader');
   });
