@@ -35,7 +35,8 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
   let app: FastifyInstance | undefined;
   let demoCredentials: DemoCredential[] | undefined;
   const store = openStore(config.database, {
-    onBackgroundError: (error) => app?.log.error({ err: error }, 'database connection error'),
+    backgroundCheckpoint: true,
+    onBackgroundError: (error) => app?.log.error({ err: error }, 'database background error'),
   });
   try {
     app = buildApp({ config, store, ...(options.logger ? { logger: options.logger } : {}) });

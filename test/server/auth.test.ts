@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountError, createUser, resetPassword, setDisabled } from '../../src/server/accounts';
+import { AuthService } from '../../src/server/auth/auth-service';
 import { PASSWORD_MAX_LENGTH, hashPassword, passwordProblem, verifyPassword } from '../../src/server/auth/password';
 import { ACCESS_TOKEN_TTL_SECONDS, TOKEN_AUDIENCE, TOKEN_ISSUER, signAccessToken, verifyAccessToken } from '../../src/server/auth/tokens';
 import type { ErrorBody } from '../../src/server/errors';
@@ -166,6 +167,17 @@ function authSuite(factory: StoreFixtureFactory): void {
       const expired = signAccessToken({ sub: claims.sub, sid: claims.sid }, Buffer.from(SECRET), Date.now() - (ACCESS_TOKEN_TTL_SECONDS + 1) * 1000);
       expect(await pullStatus(session)).toBe(200);
       expect(await pullStatus({ accessToken: expired })).toBe(401);
+    });
+
+    it('[A3] a token already accepted is refused once it expires (a remembered signature extends nothing)', async () => {
+      let now = Date.now();
+      const auth = new AuthService({ store, secret: SECRET, now: () => now });
+      const signedIn = await auth.login('memberA', PASSWORD, freshAddress());
+      if (signedIn.kind !== 'ok') throw new Error(`login failed: ${signedIn.kind}`);
+      expect((await auth.authenticate(signedIn.accessToken))?.username).toBe('memberA');
+      expect((await auth.authenticate(signedIn.accessToken))?.username).toBe('memberA');
+      now += ACCESS_TOKEN_TTL_SECONDS * 1000;
+      expect(await auth.authenticate(signedIn.accessToken)).toBeUndefined();
     });
 
     it('[A4] alg "none", another algorithm, a bad signature or another key → 401', async () => {

@@ -175,6 +175,9 @@ describe('startServer (in process)', () => {
     const server = await startServer(config);
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
+    // The long-running server checkpoints SQLite's WAL on its own thread, never inside a COMMIT.
+    expect(server.store).toBeInstanceOf(SqliteStore);
+    expect((server.store as SqliteStore).settings().walAutocheckpoint).toBe(0);
     await server.stop();
     await server.stop(); // idempotent
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();

@@ -11,6 +11,8 @@ import { describePostgres } from '../helpers/pg';
 import { registerStoreContract } from './store-contract';
 import { registerSyncStoreContract } from './sync-store-contract';
 import { postgresFixture, sqliteFixture } from './store-fixtures';
+import { SqliteStore } from '../../src/server/storage/sqlite-store';
+import { uuidv7 } from '../../src/shared/sync/ids';
 
 registerStoreContract('SQLite file', sqliteFixture);
 registerSyncStoreContract('SQLite file', sqliteFixture);
@@ -34,7 +36,37 @@ describe('SQLite store specifics', () => {
     await store.migrate();
     expect(existsSync(fixture.file)).toBe(true);
     // synchronous: 2 = FULL (durability is chosen, SYNC.md §1).
-    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000 });
+    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000, walAutocheckpoint: 1000 });
+  });
+
+  it('with a background checkpointer: no checkpoint inside COMMIT, the WAL is copied back and rewound, close() ends the thread', async () => {
+    const fixture = await sqliteFixture();
+    cleanup = fixture.dispose;
+    const errors: Error[] = [];
+    const store = new SqliteStore({ file: fixture.file, backgroundCheckpoint: { intervalMs: 10, restartFrames: 20, onError: (error) => errors.push(error) } });
+    await store.migrate();
+    expect(store.settings()).toMatchObject({ journalMode: 'wal', synchronous: 2, walAutocheckpoint: 0 });
+    const frames: number[] = [];
+    const until = Date.now() + 1_500;
+    // Steady writes for a while, as a server under load: the WAL must not only grow.
+    while (Date.now() < until) {
+      const records = Array.from({ length: 20 }, () => ({ table: 'services' as const, record: { id: uuidv7(), code: 'x'.repeat(200), clocks: {} } }));
+      await store.seedRecords('province:quang-ngai', records);
+      frames.push(store.checkpointStats()!.walFrames);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const stats = store.checkpointStats()!;
+    expect(stats.runs).toBeGreaterThan(10);
+    // A rewind shows as the WAL's length dropping between two checkpoints.
+    expect(frames.some((count, i) => i > 0 && count < frames[i - 1]!)).toBe(true);
+    expect(Math.max(...frames)).toBeLessThan(2_000);
+    await store.close();
+    expect(errors).toEqual([]);
+    // Everything written is in the database file itself once the store is closed.
+    const reopened = new SqliteStore({ file: fixture.file });
+    const page = await reopened.pull({ scopes: [{ scope: 'province:quang-ngai', after: 0 }], limit: 100_000 });
+    expect(page.scopes[0]!.rows.length).toBe(page.scopes[0]!.headSeq);
+    await reopened.close();
   });
 
   it('openStore picks SQLite under DATA_DIR when DATABASE_URL is absent', async () => {

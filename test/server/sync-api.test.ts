@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../src/server/errors';
 import { PUSH_WIRE_LIMIT } from '../../src/server/routes/sync';
@@ -479,6 +480,27 @@ function syncSuite(factory: StoreFixtureFactory): void {
         expect(body.length).toBeGreaterThan(PUSH_WIRE_LIMIT);
         const res = await raw(body, { 'content-encoding': 'gzip' });
         expect(res.statusCode).toBe(413);
+      });
+
+      it('[V4] a chunked upload (no declared length) over 1 MB on the wire → 413, counted as it streams', async () => {
+        // 1.5 MB: under the 8 MB inflated limit, so only the wire limit can refuse it.
+        const body = Buffer.from(JSON.stringify({ clientId: 'x', schemaVersion: 1, mutations: [], pad: 'x'.repeat(1_500_000) }));
+        const address = await app.listen({ port: 0, host: '127.0.0.1' });
+        const status = await new Promise<number>((resolve, reject) => {
+          const request = httpRequest(`${address}/api/sync/push`, {
+            method: 'POST',
+            headers: { ...bearer(memberA), 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+          });
+          request.on('response', (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          });
+          // The server may answer and close before every chunk is written.
+          request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+          for (let offset = 0; offset < body.length; offset += 64 * 1024) request.write(body.subarray(offset, offset + 64 * 1024));
+          request.end();
+        });
+        expect(status).toBe(413);
       });
     });
   });

@@ -124,6 +124,17 @@ describe('registry: server-owned fields and scope', () => {
     expect(verdict).toMatchObject({ ok: false, code: 'too_large' });
   });
 
+  it('[V4] the limit counts UTF-8 bytes: Vietnamese text under 64 K characters but over 64 KB is too_large', () => {
+    // "ế" is one UTF-16 code unit and three UTF-8 bytes.
+    const note = 'ế'.repeat(Math.ceil(LIMITS.mutationBytes / 3) + 10);
+    expect(note.length).toBeLessThan(LIMITS.mutationBytes);
+    const verdict = validateMutation(member, { table: 'contacts', recordId: RECORD, fields: { note } }, undefined);
+    expect(verdict).toMatchObject({ ok: false, code: 'too_large' });
+    // …while the same count of ASCII characters is far under it (the note's own length rule applies then).
+    const ascii = validateMutation(member, { table: 'contacts', recordId: RECORD, fields: { note: 'e'.repeat(note.length) } }, undefined);
+    expect(ascii.ok ? 'ok' : ascii.code).not.toBe('too_large');
+  });
+
   it('[I8] a second "create" of an existing record (e.g. two phones, one item) keeps the first author', () => {
     const verdict = validateMutation(member, { table: 'contacts', recordId: RECORD, fields: { ...CONTACT, createdBy: ID.member } }, existing(CONTACT, ID.member2));
     expect(verdict).toEqual({ ok: true, created: false, patch: CONTACT });

@@ -11,13 +11,17 @@ import {
   hashRefreshToken,
   newAuthSecret,
   newRefreshToken,
+  claimsCurrent,
   signAccessToken,
   verifyAccessToken,
+  type AccessClaims,
 } from './tokens';
 
 /** PRIVACY-SECURITY B.2 item 10: the 11th failure within 15 minutes (per account or per address) is refused. */
 export const LOGIN_MAX_FAILURES = 10;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Access tokens whose signature is remembered as checked (one per active phone is plenty). */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** The user as the login response describes it (SYNC.md §4). */
 export interface PublicUser {
@@ -160,13 +164,31 @@ export class AuthService {
    */
   async authenticate(accessToken: string): Promise<UserRow | undefined> {
     const now = this.now();
-    const claims = verifyAccessToken(accessToken, await this.key(), now);
+    const claims = await this.verified(accessToken, now);
     if (!claims) return undefined;
     const session = await this.store.getSession(claims.sid);
     if (!session || session.revokedAt !== null || session.expiresAt <= now) return undefined;
     if (session.user.id !== claims.sub || session.user.disabled) return undefined;
     return session.user;
   }
+
+  /**
+   * A phone sends the same token with every request for 15 minutes: its signature is checked
+   * once (an HMAC and two JSON decodes) and remembered; the validity window is checked each time.
+   */
+  private async verified(accessToken: string, now: number): Promise<AccessClaims | undefined> {
+    const known = this.verifiedTokens.get(accessToken);
+    if (known) return claimsCurrent(known, now) ? known : undefined;
+    const claims = verifyAccessToken(accessToken, await this.key(), now);
+    if (claims) {
+      // Bounded: forgetting them all costs one HMAC per token on the next request, nothing more.
+      if (this.verifiedTokens.size >= VERIFIED_TOKENS_KEPT) this.verifiedTokens.clear();
+      this.verifiedTokens.set(accessToken, claims);
+    }
+    return claims;
+  }
+
+  private readonly verifiedTokens = new Map<string, AccessClaims>();
 
   private async issue(user: UserRow, sessionId: string, refreshToken: string, now: number): Promise<IssuedTokens> {
     return {

@@ -67,9 +67,13 @@ export function verifyAccessToken(token: string, secret: Buffer, nowMs: number =
   if (!claims || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return undefined;
   if (claims.iss !== TOKEN_ISSUER || claims.aud !== TOKEN_AUDIENCE) return undefined;
   if (typeof claims.exp !== 'number' || typeof claims.nbf !== 'number' || typeof claims.iat !== 'number') return undefined;
+  return claimsCurrent(claims as AccessClaims, nowMs) ? (claims as AccessClaims) : undefined;
+}
+
+/** Whether verified claims are within their validity window at `nowMs`. */
+export function claimsCurrent(claims: AccessClaims, nowMs: number): boolean {
   const now = Math.floor(nowMs / 1000);
-  if (claims.exp <= now || claims.nbf > now + NOT_BEFORE_LEEWAY_SECONDS) return undefined;
-  return claims as AccessClaims;
+  return claims.exp > now && claims.nbf <= now + NOT_BEFORE_LEEWAY_SECONDS;
 }
 
 /** A new refresh token: 32 bytes (256 bits) from the CSPRNG, base64url. */

@@ -69,8 +69,11 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   // bytes are capped here, the inflated ones by the route's bodyLimit.
   app.addHook('preParsing', async (request, _reply, payload) => {
     if (request.routeOptions.url !== '/api/sync/push') return payload;
-    const declared = Number(request.headers['content-length']);
+    const declared = request.headers['content-length'] === undefined ? Number.NaN : Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > PUSH_WIRE_LIMIT) throw tooLarge();
+    // A declared length is enforced by Node's HTTP parser (no more bytes are read as this body),
+    // so only a chunked upload, whose length is unknown, needs counting as it streams.
+    if (Number.isFinite(declared)) return payload;
     const limited = new ByteLimit(PUSH_WIRE_LIMIT);
     // pipeline (not pipe): an aborted upload destroys the limiter too, so nothing waits forever.
     pipeline(payload, limited, () => undefined);

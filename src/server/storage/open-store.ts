@@ -7,13 +7,21 @@ import type { BackgroundErrorHandler, SyncStore } from './types';
 
 export interface OpenStoreOptions {
   onBackgroundError?: BackgroundErrorHandler;
+  /** SQLite only: checkpoint the WAL on a worker thread (the long-running server wants this). */
+  backgroundCheckpoint?: boolean;
 }
+
+/** How often the server's checkpoint thread copies the SQLite WAL into the database file. */
+const CHECKPOINT_INTERVAL_MS = 200;
 
 /** Opens (but does not migrate) the configured store. */
 export function openStore(database: DatabaseConfig, options: OpenStoreOptions = {}): SyncStore {
   switch (database.kind) {
     case 'sqlite':
-      return new SqliteStore({ file: database.file });
+      return new SqliteStore({
+        file: database.file,
+        ...(options.backgroundCheckpoint ? { backgroundCheckpoint: { intervalMs: CHECKPOINT_INTERVAL_MS, onError: options.onBackgroundError ?? (() => undefined) } } : {}),
+      });
     case 'postgres':
       return new PostgresStore({ url: database.url, ...(options.onBackgroundError ? { onBackgroundError: options.onBackgroundError } : {}) });
   }

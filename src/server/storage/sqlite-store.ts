@@ -38,7 +38,9 @@ import {
   type StoredRecord,
   type SyncStore,
   type UserRow,
+  type BackgroundErrorHandler,
 } from './types';
+import { startCheckpointer, type Checkpointer, type CheckpointStats } from './sqlite-checkpointer';
 import type { SyncTable } from '../../shared/schemas/tables';
 import type { SyncedRecord } from '../../shared/sync/merge';
 
@@ -46,7 +48,22 @@ export interface SqliteStoreOptions {
   file: string;
   /** Tests inject their own list; production uses MIGRATIONS. */
   migrations?: readonly Migration[];
+  /**
+   * The server checkpoints the WAL on a worker thread (sqlite-checkpointer.ts) instead of inside
+   * a COMMIT; short-lived users (admin CLI, tests) keep SQLite's automatic checkpoints.
+   */
+  backgroundCheckpoint?: {
+    intervalMs: number;
+    /** WAL length in pages from which a checkpoint also rewinds the WAL (default 4 × SQLite's 1000). */
+    restartFrames?: number;
+    onError: BackgroundErrorHandler;
+  };
 }
+
+/** SQLite's own automatic checkpoint threshold, in WAL pages (its default). */
+const AUTO_CHECKPOINT_PAGES = 1000;
+/** After a rewind the WAL file is cut back to this size instead of keeping its peak. */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** Most pushes written in one group commit (bounds how long one transaction blocks the event loop). */
 const MAX_GROUP_COMMIT = 64;
@@ -57,6 +74,8 @@ export interface SqliteSettings {
   synchronous: number;
   foreignKeys: number;
   busyTimeout: number;
+  /** WAL pages after which a COMMIT checkpoints inline; 0 when a background thread does it. */
+  walAutocheckpoint: number;
 }
 
 export class SqliteStore implements SyncStore {
@@ -81,7 +100,28 @@ export class SqliteStore implements SyncStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.runner = this.db.transaction((fn: () => unknown) => fn());
+    const background = options.backgroundCheckpoint;
+    if (background) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = startCheckpointer(options.file, {
+        intervalMs: background.intervalMs,
+        restartFrames: background.restartFrames ?? AUTO_CHECKPOINT_PAGES * 4,
+        onError: background.onError,
+        onLost: () => {
+          background.onError(new Error('the WAL checkpoint thread stopped; checkpointing inline again'));
+          if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+        },
+      });
+    }
+  }
+
+  private readonly checkpointer: Checkpointer | undefined;
+
+  /** What the background checkpointer has done (undefined when SQLite checkpoints by itself). */
+  checkpointStats(): CheckpointStats | undefined {
+    return this.checkpointer?.stats();
   }
 
   settings(): SqliteSettings {
@@ -90,6 +130,7 @@ export class SqliteStore implements SyncStore {
       synchronous: Number(this.db.pragma('synchronous', { simple: true })),
       foreignKeys: Number(this.db.pragma('foreign_keys', { simple: true })),
       busyTimeout: Number(this.db.pragma('busy_timeout', { simple: true })),
+      walAutocheckpoint: Number(this.db.pragma('wal_autocheckpoint', { simple: true })),
     };
   }
 
@@ -141,9 +182,10 @@ export class SqliteStore implements SyncStore {
     );
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // The checkpointer's connection closes first, so this last one can fold the WAL back in.
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
-    return Promise.resolve();
   }
 
   // ---------- communes and users ----------

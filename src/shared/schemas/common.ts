@@ -90,6 +90,9 @@ export const localDateSchema = z
   .string({ error: typeError })
   .refine((s) => isLocalDate(s), { error: 'validation.localDate' });
 
+// The form toISOString writes: a valid stamp already in it is kept as is (no Date round trip).
+const UTC_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /**
  * An instant as an ISO-8601 date-time with seconds and a zone ("Z" or "+07:00"). The value is
  * rewritten to UTC with milliseconds ("2025-07-01T01:30:00.000Z"), the form Date#toISOString
@@ -99,7 +102,7 @@ export const isoDateTimeSchema = z
   .string({ error: typeError })
   .refine((s) => isIsoDateTime(s), { error: 'validation.dateTime' })
   // Runs after the check; an invalid value is left as it is (the check has already failed).
-  .overwrite((s) => (isIsoDateTime(s) ? new Date(Date.parse(s)).toISOString() : s));
+  .overwrite((s) => (isIsoDateTime(s) && !UTC_MILLIS.test(s) ? new Date(Date.parse(s)).toISOString() : s));
 
 /** The four roles (PRODUCT.md "People and roles"). */
 export const ROLES = ['member', 'leader', 'reviewer', 'admin'] as const;

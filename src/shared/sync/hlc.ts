@@ -39,6 +39,15 @@ export class HlcRangeError extends Error {
 }
 
 function wellFormedParts(text: string): HlcState | undefined {
+  // A pushed HLC is checked three times on its way (protocol schema, merge, cap): remember the last.
+  if (text === lastWellFormed.text) return { ...lastWellFormed.parts };
+  const parts = readParts(text);
+  if (parts) lastWellFormed = { text, parts: { ...parts } };
+  return parts;
+}
+let lastWellFormed: { text: string; parts: HlcState } = { text: '', parts: { millis: 0, counter: 0, node: '' } };
+
+function readParts(text: string): HlcState | undefined {
   const match = HLC_PATTERN.exec(text);
   if (!match) return undefined;
   const [, iso = '', counterHex = '', node = ''] = match;

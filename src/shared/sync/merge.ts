@@ -102,9 +102,15 @@ function newer(a: SyncedRecord, b: SyncedRecord, field: string): SyncedRecord {
  */
 function build(id: string, versions: readonly FieldVersion[]): SyncedRecord {
   const sorted = [...versions].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  const values = sorted.filter(([, value]) => value !== undefined).map(([field, value]) => [field, value] as const);
-  const clocks = sorted.flatMap(([field, , clock]) => (clock === undefined ? [] : [[field, clock] as const]));
-  return Object.fromEntries([['id', id], ...values, ['clocks', Object.fromEntries(clocks)]]) as SyncedRecord;
+  // One pass, no intermediate arrays: this runs for every field write the server applies.
+  const values: [string, unknown][] = [['id', id]];
+  const clocks: [string, Hlc][] = [];
+  for (const [field, value, clock] of sorted) {
+    if (value !== undefined) values.push([field, value]);
+    if (clock !== undefined) clocks.push([field, clock]);
+  }
+  values.push(['clocks', Object.fromEntries(clocks)]);
+  return Object.fromEntries(values) as SyncedRecord;
 }
 
 /** JSON with object keys sorted: equal JSON values give equal strings whatever their key order. */

@@ -136,9 +136,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The size a mutation's fields take on the wire, in UTF-8 bytes. */
-export function fieldsByteLength(fields: Readonly<Record<string, unknown>>): number {
-  return new TextEncoder().encode(JSON.stringify(fields)).length;
+const utf8 = new TextEncoder();
+
+/** Whether the fields' JSON takes more than `limit` bytes; encodes only when it might. */
+function fieldsOver(fields: Readonly<Record<string, unknown>>, limit: number): boolean {
+  const json = JSON.stringify(fields);
+  // A UTF-16 code unit is at most 3 bytes of UTF-8, so short text needs no encoding at all.
+  return json.length * 3 > limit && utf8.encode(json).length > limit;
 }
 
 /** The first issue's message, which the shared schemas guarantee is a ValidationKey. */
@@ -156,7 +160,7 @@ function firstMessage(issues: readonly { message: string }[]): string {
 export function validateMutation(user: SyncUser, mutation: MutationInput, existing: SyncedRecord | undefined): ValidationResult {
   const { table, fields } = mutation;
   if (!isSyncTable(table)) return reject('invalid', 'validation.invalidOption');
-  if (fieldsByteLength(fields) > LIMITS.mutationBytes) return reject('too_large', 'sync.mutationTooLarge');
+  if (fieldsOver(fields, LIMITS.mutationBytes)) return reject('too_large', 'sync.mutationTooLarge');
   for (const key of RESERVED_KEYS) {
     if (Object.hasOwn(fields, key)) return reject('invalid', 'validation.unknownField');
   }

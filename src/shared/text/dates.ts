@@ -35,12 +35,16 @@ function parseLocalDate(s: string): number | null {
   const m = LOCAL_DATE.exec(s);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Date.UTC silently rolls 2025-02-30 over to March; a round trip detects it. Date.UTC also maps
-  // years 0–99 to 1900–1999, which the round trip rejects too.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
+  return isRealDay(y, mo, d) ? Date.UTC(y, mo - 1, d) / DAY_MS : null;
+}
+
+// Arithmetic, not a Date round trip: the server checks two date-times per synced write. Years
+// before 100 are refused because Date.UTC would read them as 1900–1999.
+function isRealDay(y: number, mo: number, d: number): boolean {
+  if (y < 100 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  return d <= days;
 }
 
 function requireLocalDate(s: string): number {
@@ -56,18 +60,23 @@ function fromDays(days: number): LocalDate {
 
 // An ISO date-time must say its zone: without one, Date.parse uses the device's zone, and a phone
 // set to another zone would shift every record.
-const ZONED_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+const ZONED_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 /**
  * True for an ISO-8601 date-time with seconds and a zone, "2025-07-01T08:30:00Z" or
  * "…+07:00", that names a real moment. Stricter than Date.parse, which accepts 30 February.
  */
 export function isIsoDateTime(s: string): boolean {
+  // The server checks one stamp many times per push (each write there gets the push's time).
+  if (s === lastValidDateTime) return true;
   const m = ZONED_DATE_TIME.exec(s);
-  if (!m || !isLocalDate(m[1] ?? '')) return false;
-  const [h, min, sec, oh, om] = [m[2], m[3], m[4], m[5] ?? '00', m[6] ?? '00'].map(Number);
-  return (h ?? 99) <= 23 && (min ?? 99) <= 59 && (sec ?? 99) <= 59 && (oh ?? 99) <= 14 && (om ?? 99) <= 59;
+  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  const [h, min, sec, oh, om] = [m[4], m[5], m[6], m[7] ?? '00', m[8] ?? '00'].map(Number);
+  const valid = (h ?? 99) <= 23 && (min ?? 99) <= 59 && (sec ?? 99) <= 59 && (oh ?? 99) <= 14 && (om ?? 99) <= 59;
+  if (valid) lastValidDateTime = s;
+  return valid;
 }
+let lastValidDateTime = '';
 
 function toInstantMs(instant: Date | string | number): number {
   if (typeof instant === 'string' && !isIsoDateTime(instant)) {
