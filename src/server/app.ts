@@ -50,6 +50,8 @@ export function buildApp({ config, store, logger }: BuildAppOptions): FastifyIns
     trustProxy: fastifyTrustProxy(config.trustProxy),
     // Ids are ours: a client-chosen request id could forge log correlation.
     requestIdHeader: false,
+    // Fastify's own request logging writes two lines per request; one (below) is enough.
+    disableRequestLogging: true,
     // Bodies are validated as sent: no silent type coercion ("42" for 42) and no silent
     // stripping of unknown fields, which must be rejected (PRIVACY-SECURITY: "strict schemas
     // reject extra fields"). Query strings arrive as text: coerce them in the route (zod).
@@ -60,6 +62,12 @@ export function buildApp({ config, store, logger }: BuildAppOptions): FastifyIns
   // form-like text body reach handlers, so unknown types get 415 instead.
   app.removeContentTypeParser('text/plain');
 
+  // One line per answered request: the route pattern, never the raw URL (query strings carry
+  // cursors), and never headers or bodies.
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request done');
+    done();
+  });
   registerErrorHandler(app);
   registerSecurityHeaders(app);
   // Responses: br or gzip by Accept-Encoding above ~1 KB (the plugin's brotli default,

@@ -84,7 +84,7 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
       HOME: process.env.HOME ?? '',
       NODE_ENV: 'production',
       // The production default: a log line per request is part of what a round costs.
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       HOST: '127.0.0.1',
       PORT: String(port),
       DIST_DIR: path.join(ROOT, 'dist'),

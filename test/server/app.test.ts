@@ -269,7 +269,8 @@ function appSuite(factory: StoreFixtureFactory): void {
         await testApp.inject({ method: 'POST', url: '/api/test/echo', headers, payload: JSON.stringify({ name: 'Phone 0912345678' }) });
         await testApp.inject({ method: 'GET', url: '/api/test/log-headers', headers });
         const log = logLines.join('');
-        expect(log).toContain('incoming request');
+        expect(log).toContain('"route":"/api/test/echo","status":200');
+        expect(log).toContain('"msg":"request done"');
         expect(log).toContain('headers logged');
         expect(log).toContain('[redacted]');
         expect(log).not.toMatch(/tok-very-secret|cookie-very-secret|0912345678/);
