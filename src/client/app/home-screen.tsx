@@ -5,11 +5,12 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../components/ui/screen';
 import { Icon } from '../components/ui/icons';
+import { withStrings } from '../lib/i18n';
 import { useOnline } from '../lib/use-online';
 
 // Lazy: the follow-ups card reads IndexedDB through the assistance repository (zod, Dexie), which
 // must not weigh on the first paint. It renders nothing when nobody is signed in or nothing is due.
-const FollowUpsWidget = lazy(async () => ({ default: (await import('../features/assistance/components/follow-ups-widget')).FollowUpsWidget }));
+const FollowUpsWidget = lazy(async () => ({ default: (await withStrings('assistance', () => import('../features/assistance/components/follow-ups-widget'))).FollowUpsWidget }));
 // The sign-in call to action is lazy for the same reason (it reads the session from IndexedDB).
 const SignInCard = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-card')).SignInCard }));
 

@@ -1,16 +1,18 @@
 // The route table. Home is on the first screen and ships in the main chunk; every other
-// screen is a lazy chunk (precached by the service worker, so it still opens offline).
+// screen is a lazy chunk (precached by the service worker, so it still opens offline), loaded
+// together with its strings.
 // Declarative <Routes> rather than a data router: the app loads data from IndexedDB in
 // hooks, and the data router would add ~30 KB gzipped to the first screen.
 import { lazy, type ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
+import { withStrings } from '../lib/i18n';
 import { AppShell } from './app-shell';
 import { HomeScreen } from './home-screen';
 
-const AssistanceScreen = lazy(async () => ({ default: (await import('../features/assistance/components/assistance-screen')).AssistanceScreen }));
-const ChecklistsScreen = lazy(async () => ({ default: (await import('../features/checklists/components/checklists-screen')).ChecklistsScreen }));
-const ContactsScreen = lazy(async () => ({ default: (await import('../features/contacts/components/contacts-screen')).ContactsScreen }));
-const ReportsScreen = lazy(async () => ({ default: (await import('../features/reports/components/reports-screen')).ReportsScreen }));
+const AssistanceScreen = lazy(async () => ({ default: (await withStrings('assistance', () => import('../features/assistance/components/assistance-screen'))).AssistanceScreen }));
+const ChecklistsScreen = lazy(async () => ({ default: (await withStrings('checklists', () => import('../features/checklists/components/checklists-screen'))).ChecklistsScreen }));
+const ContactsScreen = lazy(async () => ({ default: (await withStrings('contacts', () => import('../features/contacts/components/contacts-screen'))).ContactsScreen }));
+const ReportsScreen = lazy(async () => ({ default: (await withStrings('reports', () => import('../features/reports/components/reports-screen'))).ReportsScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
