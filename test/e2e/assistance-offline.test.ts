@@ -1,10 +1,14 @@
 // Citizen-assistance logs, group sessions and follow-ups in a real Chromium with real IndexedDB.
-// The server is used once, to load the app and sign in through the app's own sign-in screen;
-// everything after that happens with the network off and the server stopped, including a reload.
+// The server is used to load the app and sign in through the app's own sign-in screen; everything
+// after that happens with the network off and the server stopped, including a reload. At the end
+// the server comes back on the same database and the phone syncs what it logged offline.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
-import { startAppServer, type RunningServer } from './support/server';
+import { freePort, startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
 import { signIn } from './support/sign-in';
@@ -39,8 +43,16 @@ describe('citizen assistance offline in Chromium', () => {
   const pageErrors: string[] = [];
   const today = todayLocal(Date.now());
 
+  let serverEnv: Record<string, string>;
+  /** Every run of the server (stopped, then restarted), for the log check at the end. */
+  const serverRuns: RunningServer[] = [];
+
   beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD });
+    // A fixed port and data directory, so the server can come back as the same origin and database;
+    // the production log level, so the log check sees a line for every request.
+    serverEnv = { DEMO_PASSWORD, LOG_LEVEL: 'info', PORT: String(await freePort()), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'so-tay-so-assistance-')) };
+    server = await startAppServer(serverEnv);
+    serverRuns.push(server);
     phone = await launchPhone();
     phone.page.on('pageerror', (error) => pageErrors.push(error.message));
   });
@@ -48,6 +60,7 @@ describe('citizen assistance offline in Chromium', () => {
   afterAll(async () => {
     await phone?.close();
     await server?.stop();
+    if (serverEnv) rmSync(serverEnv.DATA_DIR!, { recursive: true, force: true });
   });
 
   it('loads once and signs in as the team leader while online', async () => {
@@ -212,6 +225,29 @@ describe('citizen assistance offline in Chromium', () => {
     await page.getByRole('region', { name: /Cần hỗ trợ lại/ }).waitFor({ state: 'detached' });
     const log = (await storeRows(page, 'assistanceLogs')).find((row) => row.followUpAt === today);
     expect(log).toMatchObject({ outcome: 'done', followUpDone: true });
+  });
+
+  it('syncs what it logged when the server is back, and the server logs name no citizen, token or password', async () => {
+    const { page, context } = phone;
+    server = await startAppServer(serverEnv);
+    serverRuns.push(server);
+    await context.setOffline(false);
+    // Chromium's emulation does not fire `online` in the page; the app's own trigger is that event.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 30_000, interval: 250 }).toBe(0);
+    // The structured log lines (the demo banner, printed once to the operator's console, is not one).
+    const log = serverRuns
+      .flatMap((run) => run.output().split('\n'))
+      .filter((line) => line.startsWith('{'))
+      .join('\n');
+    // The server did log the sign-in and the sync, one line per request…
+    expect(log).toContain('"route":"/api/auth/login","status":200');
+    expect(log).toContain('"route":"/api/sync/push","status":200');
+    // …and nothing personal or secret (PRIVACY-SECURITY B.2 item 15): no citizen's name or phone,
+    // no password, no access token (a JWT starts "eyJ"), no Authorization header, no refresh cookie.
+    for (const secret of ['Nguyễn Văn An', '0912345678', '0912 345 678', DEMO_PASSWORD, 'eyJ', 'Bearer ', 'sts_refresh=']) {
+      expect(log, secret).not.toContain(secret);
+    }
   });
 
   it('raised no page error', () => {
