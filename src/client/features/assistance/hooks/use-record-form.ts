@@ -1,0 +1,100 @@
+// What the log form and the group-session form share: the values, validation shown after the
+// first attempt, field errors the data layer found, an autosaved draft (new records only), and a
+// save that does not wait behind a re-render.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ValidationFailedError, type FieldErrors } from '../../../data/assistance-repository';
+import { log } from '../../../lib/log';
+import { useDraft } from './use-draft';
+
+/** "Saving…" shows only when the write is slow. */
+const SHOW_SAVING_AFTER_MS = 150;
+
+export interface RecordFormConfig<Values, Fields, Item> {
+  userId: string;
+  draftKey: string;
+  /** The id of the record being edited; undefined for a new one (which alone keeps a draft). */
+  existingId: string | undefined;
+  /** The values the form opens with (the record's, or empty ones). */
+  initial: () => Values;
+  empty: (now: number) => Values;
+  isValues: (value: unknown) => value is Values;
+  /** The record's fields and the errors to show; `now` bounds dates such as a year of birth. */
+  validate: (values: Values, now: number) => { fields: Fields; errors: FieldErrors };
+  create: (fields: Fields) => Promise<Item>;
+  update: (id: string, fields: Fields) => Promise<Item>;
+}
+
+export interface RecordFormState<Values, Item> {
+  values: Values;
+  errors: FieldErrors;
+  ready: boolean;
+  restored: boolean;
+  saving: boolean;
+  /** Applies a change typed by the person (marks the form touched, clears the data layer's errors). */
+  change: (apply: (previous: Values) => Values) => void;
+  /** Validates and saves; resolves to the saved record, or null when something needs fixing. */
+  submit: () => Promise<Item | null>;
+  discardDraft: () => void;
+}
+
+export function useRecordForm<Values extends object, Fields extends object, Item>(config: RecordFormConfig<Values, Fields, Item>): RecordFormState<Values, Item> {
+  const { userId, draftKey, existingId, empty, isValues, validate, create, update } = config;
+  const [values, setValues] = useState<Values>(config.initial);
+  const [touched, setTouched] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  // The clock only bounds dates in the checks shown while typing; reading it once is enough.
+  const [openedAt] = useState(() => Date.now());
+  const draft = useDraft({ userId, formKey: draftKey, enabled: existingId === undefined, values, touched, isValid: isValues, onRestore: setValues });
+
+  const errors = useMemo(() => (attempted ? { ...validate(values, openedAt).errors, ...serverErrors } : serverErrors), [attempted, values, serverErrors, openedAt, validate]);
+
+  const change = useCallback((apply: (previous: Values) => Values) => {
+    setTouched(true);
+    setServerErrors({});
+    setValues(apply);
+  }, []);
+
+  // Saving must not wait behind a re-render of the whole form (≈10 ms on a cheap phone): no state
+  // changes before the write, and a double tap is stopped by a ref.
+  const inFlight = useRef(false);
+  const submit = useCallback(async (): Promise<Item | null> => {
+    if (inFlight.current) return null;
+    const { fields, errors: found } = validate(values, Date.now());
+    if (Object.keys(found).length > 0) {
+      setAttempted(true);
+      return null;
+    }
+    inFlight.current = true;
+    const slow = setTimeout(() => setSaving(true), SHOW_SAVING_AFTER_MS);
+    try {
+      const saved = existingId
+        ? await update(existingId, fields)
+        : // A new record carries only what was given; null ("cleared") only matters for edits.
+          await create(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null)) as Fields);
+      if (!existingId) await draft.discard();
+      return saved;
+    } catch (error) {
+      if (error instanceof ValidationFailedError) {
+        setAttempted(true);
+        setServerErrors(error.fieldErrors);
+        return null;
+      }
+      throw error;
+    } finally {
+      clearTimeout(slow);
+      inFlight.current = false;
+      setSaving(false);
+    }
+  }, [values, existingId, draft, validate, create, update]);
+
+  const discardDraft = useCallback(() => {
+    setValues(empty(Date.now()));
+    setTouched(false);
+    setAttempted(false);
+    draft.clear().catch((error: unknown) => log.warn('draft clear failed', error));
+  }, [draft, empty]);
+
+  return { values, errors, ready: draft.ready, restored: draft.restored, saving, change, submit, discardDraft };
+}
