@@ -2,10 +2,10 @@
 // signed-in user (records carry createdBy and communeId); the forms are lazy chunks, because
 // they are not needed to read the list and are the heaviest part of the feature.
 import { lazy, type ReactElement } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
-import { useSession } from '../../../lib/use-session';
+import { SessionGate } from '../../../components/ui/session-gate';
 import type { SessionUser } from '../../../data/session-repository';
 import { ToastProvider } from './undo-toast';
 import { LogListScreen } from './log-list-screen';
@@ -21,31 +21,20 @@ const GroupFormScreen = lazy(async () => ({ default: (await import('./group-form
 
 export function AssistanceScreen(): ReactElement {
   const { t } = useTranslation('assistance');
-  const session = useSession();
-  if (session === undefined) {
-    return (
-      <Screen title={t('title')}>
-        <p role="status">{t('loading')}</p>
-      </Screen>
-    );
-  }
-  if (session === null) {
-    return (
-      <Screen title={t('title')}>
-        <p className="notice" role="status">{t('signInFirst')}</p>
-        <Link className="button primary" to="/sign-in">{t('signIn')}</Link>
-      </Screen>
-    );
-  }
-  // Assistance records belong to a commune; province accounts read aggregates in Reports instead.
-  if (session.user.communeId === null) {
-    return (
-      <Screen title={t('title')}>
-        <EmptyState>{t('notForRole')}</EmptyState>
-      </Screen>
-    );
-  }
-  return <AssistanceRoutes user={session.user} />;
+  return (
+    <SessionGate text={{ title: t('title'), loading: t('loading'), signInFirst: t('signInFirst'), signIn: t('signIn') }}>
+      {(user) =>
+        // Assistance records belong to a commune; province accounts read aggregates in Reports instead.
+        user.communeId === null ? (
+          <Screen title={t('title')}>
+            <EmptyState>{t('notForRole')}</EmptyState>
+          </Screen>
+        ) : (
+          <AssistanceRoutes user={user} />
+        )
+      }
+    </SessionGate>
+  );
 }
 
 function AssistanceRoutes({ user }: { user: SessionUser }): ReactElement {

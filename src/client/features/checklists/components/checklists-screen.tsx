@@ -2,10 +2,9 @@
 // IndexedDB only, so it works offline for days; it needs a signed-in user for the commune, the role
 // and the author of each change.
 import { useEffect, type ReactElement } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Screen } from '../../../components/ui/screen';
-import { useSession } from '../../../lib/use-session';
+import { SessionGate } from '../../../components/ui/session-gate';
 import { ensureTemplateSeed } from '../../../data/checklist-template-repository';
 import { log } from '../../../lib/log';
 import { ChecklistScreen } from './checklist-screen';
@@ -17,37 +16,22 @@ import '../checklists.css';
 
 export function ChecklistsScreen(): ReactElement {
   const { t } = useTranslation('checklists');
-  const session = useSession();
   // The five seeded templates are on the phone before the first sync (no outbox: not local changes).
   useEffect(() => {
     ensureTemplateSeed().catch((error: unknown) => log.error('template seed failed', error));
   }, []);
-  if (session === undefined) {
-    return (
-      <Screen title={t('title')}>
-        <p role="status">{t('loading')}</p>
-      </Screen>
-    );
-  }
-  if (session === null) {
-    return (
-      <Screen title={t('title')}>
-        <div className="notice">
-          <p>{t('signIn.message')}</p>
-          <Link className="button primary link-button" to="/sign-in">{t('signIn.action')}</Link>
-        </div>
-      </Screen>
-    );
-  }
-  const user = session.user;
   return (
-    <Routes>
-      <Route index element={<OverviewScreen user={user} />} />
-      <Route path="new" element={<NewChecklistScreen user={user} />} />
-      <Route path="templates" element={<TemplatesScreen user={user} />} />
-      <Route path="templates/:templateId" element={<PublishTemplateScreen user={user} />} />
-      <Route path=":checklistId" element={<ChecklistScreen user={user} />} />
-      <Route path="*" element={<OverviewScreen user={user} />} />
-    </Routes>
+    <SessionGate text={{ title: t('title'), loading: t('loading'), signInFirst: t('signIn.message'), signIn: t('signIn.action') }}>
+      {(user) => (
+        <Routes>
+          <Route index element={<OverviewScreen user={user} />} />
+          <Route path="new" element={<NewChecklistScreen user={user} />} />
+          <Route path="templates" element={<TemplatesScreen user={user} />} />
+          <Route path="templates/:templateId" element={<PublishTemplateScreen user={user} />} />
+          <Route path=":checklistId" element={<ChecklistScreen user={user} />} />
+          <Route path="*" element={<OverviewScreen user={user} />} />
+        </Routes>
+      )}
+    </SessionGate>
   );
 }

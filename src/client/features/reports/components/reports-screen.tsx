@@ -2,10 +2,10 @@
 // for leaders and reviewers; the province view for admins. Members log, they do not report
 // (permissions.ts reports.view).
 import type { ReactElement } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
-import { useSession } from '../../../lib/use-session';
+import { SessionGate } from '../../../components/ui/session-gate';
 import type { SessionUser } from '../../../data/session-repository';
 import { can } from '../../../../shared/permissions';
 import { usePrepareReports, useRefreshCommuneName } from '../hooks/use-report-data';
@@ -17,32 +17,21 @@ import '../reports.css';
 
 export function ReportsScreen(): ReactElement {
   const { t } = useTranslation('reports');
-  const session = useSession();
-  if (session === undefined) {
-    return (
-      <Screen title={t('title')}>
-        <p role="status">{t('loading')}</p>
-      </Screen>
-    );
-  }
-  if (session === null) {
-    return (
-      <Screen title={t('title')}>
-        <p className="notice" role="status">{t('signInFirst')}</p>
-        <Link className="button primary" to="/sign-in">{t('signIn')}</Link>
-      </Screen>
-    );
-  }
-  const { user } = session;
-  if (can(user.role, 'province.view')) return <ProvinceRoutes />;
-  if (!can(user.role, 'reports.view') || user.communeId === null) {
-    return (
-      <Screen title={t('title')}>
-        <EmptyState>{t('notForRole')}</EmptyState>
-      </Screen>
-    );
-  }
-  return <CommuneRoutes user={user} communeId={user.communeId} />;
+  return (
+    <SessionGate text={{ title: t('title'), loading: t('loading'), signInFirst: t('signInFirst'), signIn: t('signIn') }}>
+      {(user) => {
+        if (can(user.role, 'province.view')) return <ProvinceRoutes />;
+        if (!can(user.role, 'reports.view') || user.communeId === null) {
+          return (
+            <Screen title={t('title')}>
+              <EmptyState>{t('notForRole')}</EmptyState>
+            </Screen>
+          );
+        }
+        return <CommuneRoutes user={user} communeId={user.communeId} />;
+      }}
+    </SessionGate>
+  );
 }
 
 function CommuneRoutes({ user, communeId }: { user: SessionUser; communeId: string }): ReactElement {
