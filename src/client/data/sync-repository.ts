@@ -156,7 +156,7 @@ export class SyncRepository {
    * a local edit made offline survives the pull, and a clock the server capped or a write it
    * refused does not linger on the phone.
    */
-  async applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock }): Promise<void> {
+  async applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock; skippedTables?: readonly string[] }): Promise<void> {
     const byTable = new Map<SyncTable, PulledChange[]>();
     for (const change of input.changes) {
       const list = byTable.get(change.table) ?? [];
@@ -172,8 +172,32 @@ export class SyncRepository {
         await this.db.records(table).bulkPut(rows);
       }
       await this.adjustClock(input.serverClock, remote);
+      // The cursor moves past changes this version could not read: remember which tables, so an
+      // updated app pulls them again (restartPullIfTablesLearned) instead of never seeing them.
+      if (input.skippedTables && input.skippedTables.length > 0) {
+        const known = await this.skippedTables();
+        await this.db.syncState.put({ key: SYNC_KEYS.skippedTables, value: [...new Set([...known, ...input.skippedTables])].sort() });
+      }
       await this.db.syncState.put({ key: SYNC_KEYS.cursor, value: input.cursor });
     });
+  }
+
+  /** Forgets the cursor if changes of one of `known` were once set aside as unknown: they are pulled again. */
+  async restartPullIfTablesLearned(known: readonly string[]): Promise<void> {
+    await this.db.transaction('rw', this.db.syncState, async () => {
+      const skipped = await this.skippedTables();
+      const still = skipped.filter((table) => !known.includes(table));
+      if (still.length === skipped.length) return;
+      await this.db.syncState.delete(SYNC_KEYS.cursor);
+      if (still.length > 0) await this.db.syncState.put({ key: SYNC_KEYS.skippedTables, value: still });
+      else await this.db.syncState.delete(SYNC_KEYS.skippedTables);
+    });
+  }
+
+  /** Inside or outside a transaction over syncState: the tables set aside so far. */
+  private async skippedTables(): Promise<string[]> {
+    const row = await this.db.syncState.get(SYNC_KEYS.skippedTables);
+    return Array.isArray(row?.value) ? row.value.filter((table): table is string => typeof table === 'string') : [];
   }
 
   /** Inside a transaction over syncState: store the offset, receive `remote`, pull a runaway clock back. */

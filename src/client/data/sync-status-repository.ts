@@ -11,6 +11,8 @@ export const SYNC_KEYS = {
   lastError: 'lastError',
   /** A sign-out that could not reach the server: revoke the session when the network returns. */
   pendingLogout: 'pendingLogout',
+  /** Tables whose pulled changes this app version could not read (a newer server); see pulls. */
+  skippedTables: 'skippedTables',
 } as const;
 
 /** Why the last round failed, in words the UI translates (sync.json `reason.*`). */

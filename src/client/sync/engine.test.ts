@@ -8,6 +8,7 @@ import { uuidv7 } from '../../shared/sync/ids';
 import { LIMITS, type PushRequest } from '../../shared/sync/protocol';
 import { CLOCK_KEY, CLOCK_OFFSET_KEY } from '../data/local-write';
 import { parseHlc, type HlcState } from '../../shared/sync/hlc';
+import { SYNC_TABLES } from '../../shared/schemas/tables';
 
 const T0 = Date.parse('2026-07-01T01:00:00.000Z');
 const phones: TestPhone[] = [];
@@ -178,12 +179,43 @@ describe('sync round', () => {
         const answer = server.api().pull(cursor, limit);
         const page = (await answer).body;
         const [change] = page.changes;
-        return { ...(await answer), body: { ...page, changes: [{ ...change!, record: { ...change!.record, _c: { 'not-a-clock': ['note'] } } }] } };
+        return { ...(await answer), body: { ...page, changes: [{ ...change!, record: { ...(change!.record as Record<string, unknown>), _c: { 'not-a-clock': ['note'] } } }] } };
       },
     };
     await expect(round(b, broken)).rejects.toThrow(/cannot be decoded/);
     expect(await b.repo.getCursor()).toBeUndefined();
     expect(await b.db.records('assistanceLogs').count()).toBe(0);
+  });
+
+  it('sets aside changes of a table this app does not know, applies the rest, and pulls them again once it does', async () => {
+    const server = new FakeSyncServer(() => T0);
+    const a = phone();
+    const logId = uuidv7();
+    await a.write('assistanceLogs', logId, logFields(T0));
+    await round(a, server.api());
+    const b = phone();
+    // A server one version ahead: its pages also carry a table this app has never heard of.
+    const future = uuidv7();
+    const newer: EngineApi = {
+      ...server.api(),
+      pull: async (cursor, limit) => {
+        const answer = await server.api().pull(cursor, limit);
+        const extra = { table: 'futureTable', id: future, record: { id: future, _c: {}, anything: 'x' } };
+        return { ...answer, body: { ...answer.body, changes: [...answer.body.changes, extra] } };
+      },
+    };
+    await round(b, newer);
+    expect(await b.db.records('assistanceLogs').get(logId)).toBeDefined();
+    const cursor = await b.repo.getCursor();
+    expect(cursor).toBeDefined();
+    expect((await b.db.syncState.get('skippedTables'))?.value).toEqual(['futureTable']);
+    // Still this version: nothing changes.
+    await b.repo.restartPullIfTablesLearned(SYNC_TABLES);
+    expect(await b.repo.getCursor()).toBe(cursor);
+    // An update that knows the table: the next pull starts from the beginning, the note is gone.
+    await b.repo.restartPullIfTablesLearned([...SYNC_TABLES, 'futureTable']);
+    expect(await b.repo.getCursor()).toBeUndefined();
+    expect(await b.db.syncState.get('skippedTables')).toBeUndefined();
   });
 
   it('rebases: a pulled record keeps the phone\'s pending edits on top of the server state', async () => {

@@ -6,7 +6,8 @@ import { HttpError, ProtocolError } from './errors';
 import type { Timed } from './transport';
 import type { OutboxBatch, PulledChange, PushOutcome, ServerClock } from '../data/sync-repository';
 import type { Rejection } from '../../shared/sync/protocol';
-import { CURRENT_SCHEMA_VERSION, LIMITS, fromWireRecord, mutationSchema, type PullResponse, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
+import { CURRENT_SCHEMA_VERSION, LIMITS, changeSchema, fromWireRecord, mutationSchema, type PulledPage, type PushRequest, type PushResponse } from '../../shared/sync/protocol';
+import { SYNC_TABLES, isSyncTable } from '../../shared/schemas/tables';
 import { clockOffset } from '../../shared/sync/hlc';
 
 /** What the engine needs from storage; SyncRepository implements it. */
@@ -17,13 +18,15 @@ export interface EngineStore {
   getCursor(): Promise<string | undefined>;
   resetCursor(): Promise<void>;
   applyPushResult(input: { acked: readonly string[]; rejected: readonly Rejection[]; at: string; serverClock?: ServerClock }): Promise<PushOutcome>;
-  applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock }): Promise<void>;
+  applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock; skippedTables: readonly string[] }): Promise<void>;
+  /** Forgets the cursor if changes of one of `known` were once set aside as unknown (pulls them again). */
+  restartPullIfTablesLearned(known: readonly string[]): Promise<void>;
 }
 
 /** The server, already authenticated (access-token.ts wraps the transport). */
 export interface EngineApi {
   push(request: PushRequest): Promise<Timed<PushResponse>>;
-  pull(cursor: string | undefined, limit: number): Promise<Timed<PullResponse>>;
+  pull(cursor: string | undefined, limit: number): Promise<Timed<PulledPage>>;
 }
 
 export type SyncProgress = { stage: 'push'; done: number; total: number } | { stage: 'pull'; received: number };
@@ -115,11 +118,13 @@ async function pushOutbox(options: RoundOptions, stats: RoundStats): Promise<voi
 async function pullAll(options: RoundOptions, stats: RoundStats): Promise<void> {
   const { store, api, onProgress } = options;
   const limit = options.pullLimit ?? LIMITS.pullMax;
+  // After an app update: tables this version learned were skipped by an earlier one; pull again.
+  await store.restartPullIfTablesLearned(SYNC_TABLES);
   const cursor = await store.getCursor();
   let next = startPull(api, cursor, limit, stats);
   let firstPage = true;
   for (;;) {
-    let answer: Timed<PullResponse>;
+    let answer: Timed<PulledPage>;
     try {
       answer = await next;
     } catch (error) {
@@ -132,19 +137,19 @@ async function pullAll(options: RoundOptions, stats: RoundStats): Promise<void> 
       continue;
     }
     firstPage = false;
-    const changes = decodePage(answer.body);
+    const { changes, skippedTables } = decodePage(answer.body);
     // Ask for the next page while this one is written: on a slow link the request's round trip
     // overlaps the IndexedDB work. Its cursor comes from this answer, and is stored only with
     // this page, so an interruption still resumes after the last page really applied.
     if (answer.body.hasMore) next = startPull(api, answer.body.cursor, limit, stats);
-    await store.applyPulledPage({ changes, cursor: answer.body.cursor, serverClock: serverClock(answer) });
+    await store.applyPulledPage({ changes, cursor: answer.body.cursor, serverClock: serverClock(answer), skippedTables });
     stats.pulled += changes.length;
     onProgress?.({ stage: 'pull', received: stats.pulled });
     if (!answer.body.hasMore) return;
   }
 }
 
-function startPull(api: EngineApi, cursor: string | undefined, limit: number, stats: RoundStats): Promise<Timed<PullResponse>> {
+function startPull(api: EngineApi, cursor: string | undefined, limit: number, stats: RoundStats): Promise<Timed<PulledPage>> {
   stats.pullRequests += 1;
   const request = api.pull(cursor, limit);
   // If the page before it fails to apply, nobody awaits this one: keep its rejection handled.
@@ -152,16 +157,25 @@ function startPull(api: EngineApi, cursor: string | undefined, limit: number, st
   return request;
 }
 
-function decodePage(page: PullResponse): PulledChange[] {
+function decodePage(page: PulledPage): { changes: PulledChange[]; skippedTables: string[] } {
+  const changes: PulledChange[] = [];
+  const skipped = new Set<string>();
   try {
-    return page.changes.map((change) => {
+    for (const raw of page.changes) {
+      // A table this version does not know is set aside (protocol.ts pulledPageSchema).
+      if (!isSyncTable(raw.table)) {
+        skipped.add(raw.table);
+        continue;
+      }
+      const change = changeSchema.parse(raw);
       if (change.id !== change.record.id) throw new ProtocolError(`change ${change.id} carries record ${change.record.id}`);
-      return { table: change.table, record: fromWireRecord(change.record) };
-    });
+      changes.push({ table: change.table, record: fromWireRecord(change.record) });
+    }
   } catch (error) {
     // A page that cannot be decoded is not applied and its cursor not stored (pitfall 4).
     throw error instanceof ProtocolError ? error : new ProtocolError(`pulled page cannot be decoded: ${String(error)}`);
   }
+  return { changes, skippedTables: [...skipped] };
 }
 
 function serverClock(answer: Timed<{ serverTime: string }>): ServerClock {

@@ -96,6 +96,13 @@ describe('http transport', () => {
     }
   });
 
+  it('reads a page carrying a table this app does not know (the engine sets it aside)', async () => {
+    const id = uuidv7();
+    const page = { changes: [{ table: 'futureTable', id, record: { id, _c: {} } }], cursor: 'c3', hasMore: false, serverTime: SERVER_TIME };
+    const fetch = vi.fn(() => Promise.resolve(json(page)));
+    expect((await createHttpTransport({ fetch }).pull('t', undefined, 10)).body).toEqual(page);
+  });
+
   it('refuses a 200 that does not follow the protocol', async () => {
     const fetch = vi.fn(() => Promise.resolve(json({ changes: 'nope' })));
     await expect(createHttpTransport({ fetch }).pull('t', undefined, 10)).rejects.toBeInstanceOf(ProtocolError);

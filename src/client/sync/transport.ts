@@ -6,9 +6,9 @@ import { ProtocolError, HttpError, NetworkError, parseRetryAfter } from './error
 import {
   COMPRESS_REQUEST_ABOVE_BYTES,
   errorBodySchema,
-  pullResponseSchema,
+  pulledPageSchema,
   pushResponseSchema,
-  type PullResponse,
+  type PulledPage,
   type PushRequest,
   type PushResponse,
 } from '../../shared/sync/protocol';
@@ -37,7 +37,7 @@ export interface Transport {
   refresh(): Promise<Timed<AuthResponse>>;
   logout(accessToken: string | undefined): Promise<void>;
   push(accessToken: string, request: PushRequest): Promise<Timed<PushResponse>>;
-  pull(accessToken: string, cursor: string | undefined, limit: number): Promise<Timed<PullResponse>>;
+  pull(accessToken: string, cursor: string | undefined, limit: number): Promise<Timed<PulledPage>>;
 }
 
 export interface HttpTransportOptions {
@@ -138,7 +138,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     pull: (accessToken, cursor, limit) => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor !== undefined) query.set('cursor', cursor);
-      return request(`/api/sync/pull?${query.toString()}`, { method: 'GET', token: accessToken }, pullResponseSchema);
+      return request(`/api/sync/pull?${query.toString()}`, { method: 'GET', token: accessToken }, pulledPageSchema);
     },
   };
 }

@@ -97,6 +97,18 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/**
+ * A pulled page as the app reads it. A change of a table this version of the app does not know
+ * (the server was updated first, and a phone in the field may take days to accept the new app)
+ * must not make every pull fail: it is set aside, the rest is applied, and the app pulls from the
+ * beginning once an update knows that table (data/sync-repository.ts). A known table's change is
+ * still checked in full (changeSchema).
+ */
+export const pulledPageSchema = pullResponseSchema.extend({
+  changes: z.array(z.object({ table: z.string(), id: uuidSchema, record: z.unknown() })),
+});
+export type PulledPage = z.infer<typeof pulledPageSchema>;
+
 // ---------- record encoding ----------
 
 /**
