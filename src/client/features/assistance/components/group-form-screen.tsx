@@ -1,10 +1,7 @@
 // /assistance/groups/new and /assistance/groups/:id/edit: a "Bình dân học vụ số" session (a lazy chunk).
 import { useId, type FormEvent, type ReactElement } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { Screen } from '../../../components/ui/screen';
-import { can, canEditRecord } from '../../../../shared/permissions';
 import { getGroupSession, type GroupSessionItem } from '../../../data/group-session-repository';
 import type { SessionUser } from '../../../data/session-repository';
 import { log } from '../../../lib/log';
@@ -14,26 +11,14 @@ import { errorProps, FieldError } from './field-error';
 import { NoteField } from './note-field';
 import { VillagePicker } from './village-picker';
 import { useToast } from './undo-toast';
+import { RecordFormFrame } from './record-form-frame';
 
 export function GroupFormScreen({ user }: { user: SessionUser }): ReactElement {
   const { t } = useTranslation('assistance');
-  const { id } = useParams();
-  const existing = useLiveQuery(async () => (id ? ((await getGroupSession(id)) ?? null) : null), [id]);
-  const title = id ? t('groups.editTitle') : t('groups.newTitle');
-  if (id && existing === undefined) return <Screen title={title}><p role="status">{t('loading')}</p></Screen>;
-  const allowed = existing ? canEditRecord(user, existing) && !existing.deleted : !id && can(user.role, 'log.create');
-  if (!allowed) {
-    return (
-      <Screen title={title}>
-        <p className="notice">{id ? t('form.cannotEdit') : t('form.cannotCreate')}</p>
-        <Link to="/assistance/groups">{t('groups.back')}</Link>
-      </Screen>
-    );
-  }
   return (
-    <Screen title={title}>
-      <GroupForm key={existing?.id ?? 'new'} user={user} {...(existing ? { existing } : {})} />
-    </Screen>
+    <RecordFormFrame user={user} load={getGroupSession} newTitle={t('groups.newTitle')} editTitle={t('groups.editTitle')} back={{ to: '/assistance/groups', label: t('groups.back') }}>
+      {(existing) => <GroupForm key={existing?.id ?? 'new'} user={user} {...(existing ? { existing } : {})} />}
+    </RecordFormFrame>
   );
 }
 
