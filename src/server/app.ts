@@ -9,6 +9,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoute } from './routes/health';
 import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
+import { inProcessSyncRequests, type SyncRequests } from './sync/sync-requests';
 import { registerSecurityHeaders } from './security-headers';
 import { COMPRESS_THRESHOLD, registerStatic } from './static';
 import type { SyncStore } from './storage/types';
@@ -23,6 +24,8 @@ export interface LoggerOverrides {
 export interface BuildAppOptions {
   config: Config;
   store: SyncStore;
+  /** Where pushes and pulls run; by default in this process on `store` (main.ts gives SQLite its own thread). */
+  syncRequests?: SyncRequests;
   logger?: LoggerOverrides;
 }
 
@@ -39,7 +42,7 @@ export const LOG_REDACT_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-export function buildApp({ config, store, logger }: BuildAppOptions): FastifyInstance {
+export function buildApp({ config, store, syncRequests, logger }: BuildAppOptions): FastifyInstance {
   const app = Fastify({
     logger: {
       level: logger?.level ?? config.logLevel,
@@ -80,7 +83,7 @@ export function buildApp({ config, store, logger }: BuildAppOptions): FastifyIns
   void app.register((api, _options, done) => {
     registerHealthRoute(api, store);
     registerAuthRoutes(api, auth);
-    registerSyncRoutes(api, { store, auth, rateLimitPerMinute: config.syncRateLimitPerMinute });
+    registerSyncRoutes(api, { requests: syncRequests ?? inProcessSyncRequests(store), auth, rateLimitPerMinute: config.syncRateLimitPerMinute });
     registerReportRoutes(api, { store, auth });
     done();
   });

@@ -8,7 +8,7 @@ import { buildApp, type LoggerOverrides } from './app';
 import { ConfigError, describeDatabase, loadConfig, type Config } from './config';
 import { demoModeApplies, enabledDemoAccounts, formatDemoCredentials, setUpDemo, type DemoCredential } from './demo';
 import { seedAllProvinces } from './sync/seed';
-import { openStore } from './storage/open-store';
+import { openServerStore } from './storage/open-store';
 import type { SyncStore } from './storage/types';
 
 /** After this long a stop that is still waiting on requests gives up and exits non-zero. */
@@ -34,12 +34,9 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { logger?: LoggerOverrides } = {}): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   let demoCredentials: DemoCredential[] | undefined;
-  const store = openStore(config.database, {
-    backgroundCheckpoint: true,
-    onBackgroundError: (error) => app?.log.error({ err: error }, 'database background error'),
-  });
+  const { store, sync: syncRequests } = openServerStore(config.database, (error) => app?.log.error({ err: error }, 'database background error'));
   try {
-    app = buildApp({ config, store, ...(options.logger ? { logger: options.logger } : {}) });
+    app = buildApp({ config, store, syncRequests, ...(options.logger ? { logger: options.logger } : {}) });
     const migration = await store.migrate();
     app.log.info({ database: describeDatabase(config.database), ...migration }, 'database ready');
     if (config.nodeEnv === 'production') {
@@ -57,6 +54,7 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close().catch(() => undefined);
+    await syncRequests.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }
@@ -73,7 +71,7 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
       clearInterval(pruning);
       // Fastify's close() stops listening, closes idle keep-alive sockets and waits for
       // requests in flight; only then is it safe to close the database under them.
-      stopping ??= running.close().then(() => store.close());
+      stopping ??= running.close().then(() => syncRequests.close()).then(() => store.close());
       return stopping;
     },
   };

@@ -8,13 +8,14 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../src/server/errors';
 import { PUSH_WIRE_LIMIT } from '../../src/server/routes/sync';
+import { openServerStore, type ServerStore } from '../../src/server/storage/open-store';
 import { META_KEYS, type SyncStore } from '../../src/server/storage/types';
 import { seedChecklistTemplates, seedServices } from '../../src/shared/seed';
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CLOCKS_KEY, CURRENT_SCHEMA_VERSION, LIMITS, MIN_SCHEMA_VERSION, fromWireRecord, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol';
 import { describePostgres } from '../helpers/pg';
-import { postgresFixture, sqliteFixture, type StoreFixture, type StoreFixtureFactory } from './store-fixtures';
+import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
 import {
   COMMUNE_A,
   COMMUNE_B,
@@ -40,9 +41,14 @@ function consent(session: Session) {
   return { method: 'spoken', noticeVersion: '2026-01', recordedAt: '2026-03-02T08:00:00+07:00', recordedBy: session.userId };
 }
 
-function syncSuite(factory: StoreFixtureFactory): void {
-  let fixture: StoreFixture;
+/**
+ * The suite runs on what the server runs: PostgreSQL in process; SQLite as main.ts opens it
+ * (openServerStore: pushes on the push thread's connection, pulls on this one).
+ */
+function syncSuite<F extends StoreFixture>(factory: () => Promise<F>, options: { serverStore?: (fixture: F) => ServerStore } = {}): void {
+  let fixture: F;
   let store: SyncStore;
+  let server: ServerStore | undefined;
   let app: FastifyInstance;
   let memberA: Session;
   let member2A: Session;
@@ -54,10 +60,11 @@ function syncSuite(factory: StoreFixtureFactory): void {
 
   beforeAll(async () => {
     fixture = await factory();
-    store = fixture.open();
+    server = options.serverStore?.(fixture);
+    store = server?.store ?? fixture.open();
     await store.migrate();
     await populate(store);
-    app = await makeApp(store);
+    app = await makeApp(store, {}, undefined, server?.sync);
     memberA = await login(app, 'memberA');
     member2A = await login(app, 'member2A');
     leaderA = await login(app, 'leaderA');
@@ -69,6 +76,8 @@ function syncSuite(factory: StoreFixtureFactory): void {
 
   afterAll(async () => {
     await app.close();
+    await server?.sync.close();
+    await server?.store.close();
     await fixture.dispose();
   });
 
@@ -615,8 +624,12 @@ function createMetaFor(session: Session): Record<string, unknown> {
   return { communeId: session.communeId, createdBy: session.userId, createdAt: now, updatedAt: now, deleted: false };
 }
 
-describe('sync API on SQLite', () => {
-  syncSuite(sqliteFixture);
+describe('sync API on SQLite (pushes on the push thread, as the server runs)', () => {
+  const backgroundErrors: Error[] = [];
+  syncSuite(sqliteFixture, {
+    serverStore: (fixture) => openServerStore({ kind: 'sqlite', file: fixture.file }, (error) => backgroundErrors.push(error)),
+  });
+  afterAll(() => expect(backgroundErrors).toEqual([]));
 });
 
 describePostgres('sync API on PostgreSQL', () => {

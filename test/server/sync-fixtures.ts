@@ -9,6 +9,7 @@ import type { ScryptCost } from '../../src/server/auth/password';
 import { loadConfig } from '../../src/server/config';
 import type { SyncStore } from '../../src/server/storage/types';
 import { seedAllProvinces } from '../../src/server/sync/seed';
+import type { SyncRequests } from '../../src/server/sync/sync-requests';
 import type { Role } from '../../src/shared/permissions';
 import { formatHlc, type Hlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
@@ -62,11 +63,12 @@ export async function populate(store: SyncStore): Promise<Record<AccountName, st
   return ids;
 }
 
-export async function makeApp(store: SyncStore, env: Record<string, string> = {}, logLines?: string[]): Promise<FastifyInstance> {
+export async function makeApp(store: SyncStore, env: Record<string, string> = {}, logLines?: string[], syncRequests?: SyncRequests): Promise<FastifyInstance> {
   const config = loadConfig({ NODE_ENV: 'test', DIST_DIR: '/nonexistent-dist', SYNC_RATE_LIMIT: '0', ...env });
   const app = buildApp({
     config,
     store,
+    ...(syncRequests ? { syncRequests } : {}),
     logger: logLines ? { level: 'info', stream: { write: (line) => void logLines.push(line) } } : { level: 'silent' },
   });
   await app.ready();

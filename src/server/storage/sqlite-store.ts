@@ -52,6 +52,11 @@ export interface SqliteStoreOptions {
    * The server checkpoints the WAL on a worker thread (sqlite-checkpointer.ts) instead of inside
    * a COMMIT; short-lived users (admin CLI, tests) keep SQLite's automatic checkpoints.
    */
+  /**
+   * Another connection's thread checkpoints the WAL (the server's sync thread writes through its
+   * own connection while the main one owns the checkpointer): never checkpoint inside a COMMIT.
+   */
+  checkpointedElsewhere?: boolean;
   backgroundCheckpoint?: {
     intervalMs: number;
     /** WAL length in pages from which a checkpoint also rewinds the WAL (default 4 × SQLite's 1000). */
@@ -102,6 +107,7 @@ export class SqliteStore implements SyncStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.runner = this.db.transaction((fn: () => unknown) => fn());
+    if (options.checkpointedElsewhere) this.db.pragma('wal_autocheckpoint = 0');
     const background = options.backgroundCheckpoint;
     if (background) {
       this.db.pragma('wal_autocheckpoint = 0');

@@ -1,0 +1,61 @@
+// The push thread's side (started by push-thread.ts): the one connection that writes sync
+// records, with the background WAL checkpointer beside it, running the same pushChanges as the
+// in-process path.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SyncUser } from '../../shared/sync/registry';
+import { ApiError } from '../errors';
+import { SqliteStore } from '../storage/sqlite-store';
+import { pushChanges } from './sync-requests';
+
+export interface PushThreadData {
+  file: string;
+  checkpointIntervalMs: number;
+}
+
+export type ToPushThread = { id: number; kind: 'push'; user: SyncUser; body: unknown; now: number } | { id: number; kind: 'close' };
+
+export type FromPushThread =
+  | { id: number; value: unknown }
+  | { id: number; apiError: { statusCode: number; code: ApiError['code']; message: string; retryAfterSeconds: number | undefined } }
+  | { id: number; failure: string }
+  | { id: 0; backgroundError: string };
+
+const port = parentPort!;
+const { file, checkpointIntervalMs } = workerData as PushThreadData;
+const store = new SqliteStore({
+  file,
+  backgroundCheckpoint: {
+    intervalMs: checkpointIntervalMs,
+    onError: (error) => port.postMessage({ id: 0, backgroundError: error.message } satisfies FromPushThread),
+  },
+});
+
+/** Pushes being answered: a close waits for them, so none is cut off by the connection closing. */
+const inFlight = new Set<Promise<unknown>>();
+
+async function answer(request: ToPushThread): Promise<unknown> {
+  if (request.kind === 'close') {
+    await Promise.allSettled([...inFlight]);
+    return store.close();
+  }
+  const pushed = pushChanges(store, request.user, request.body, request.now);
+  inFlight.add(pushed);
+  return pushed.finally(() => inFlight.delete(pushed));
+}
+
+function failure(id: number, error: unknown): FromPushThread {
+  if (error instanceof ApiError) {
+    return { id, apiError: { statusCode: error.statusCode, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds } };
+  }
+  return { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+port.on('message', (request: ToPushThread) => {
+  answer(request).then(
+    (value) => {
+      port.postMessage({ id: request.id, value } satisfies FromPushThread);
+      if (request.kind === 'close') port.close();
+    },
+    (error: unknown) => port.postMessage(failure(request.id, error)),
+  );
+});

@@ -1,0 +1,107 @@
+// On the embedded SQLite database, pushes run on a thread of their own (push-thread-worker.ts):
+// the checks, the merge, the SQL and the COMMIT's fsync leave the event loop that answers HTTP,
+// authenticates and serves pulls, so a 2-core server uses both cores (README, "Scaling").
+// SQLite has one writer at a time anyway; this thread is it. Pulls stay on the main thread's own
+// connection: a read snapshot taken after a push was acknowledged includes it (WAL).
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { SyncUser } from '../../shared/sync/registry';
+import { ApiError } from '../errors';
+import type { BackgroundErrorHandler } from '../storage/types';
+import type { FromPushThread, PushThreadData, ToPushThread } from './push-thread-worker';
+import type { PushResult } from './sync-requests';
+
+export interface PushThreadOptions extends PushThreadData {
+  /** A checkpoint failed, or the thread died (it is started again for the next push). */
+  onBackgroundError: BackgroundErrorHandler;
+  /** Each time a thread starts (tests watch it, and end it to prove a lost thread is replaced). */
+  onThreadStart?: (thread: Worker) => void;
+}
+
+export interface PushThread {
+  push: (user: SyncUser, body: unknown, now: number) => Promise<PushResult>;
+  /** Waits for pushes in flight, closes the thread's connection (a last checkpoint) and ends it. */
+  close: () => Promise<void>;
+}
+
+/** Loads the worker's TypeScript: on Node 20 a worker thread does not inherit `--import tsx`. */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+require(workerData.tsx).register();
+require(workerData.entry);
+`;
+
+const ENTRY = fileURLToPath(new URL('./push-thread-worker.ts', import.meta.url));
+
+/** A request before it is numbered (Omit on each member of the union). */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export function startPushThread(options: PushThreadOptions): PushThread {
+  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  const pending = new Map<number, Pending>();
+  let nextId = 0;
+  let closing: Promise<void> | undefined;
+
+  const start = (): Worker => {
+    const data: PushThreadData & { tsx: string; entry: string } = { file: options.file, checkpointIntervalMs: options.checkpointIntervalMs, tsx, entry: ENTRY };
+    const thread = new Worker(BOOTSTRAP, { eval: true, workerData: data });
+    thread.on('message', (reply: FromPushThread) => {
+      if ('backgroundError' in reply) {
+        options.onBackgroundError(new Error(reply.backgroundError));
+        return;
+      }
+      const waiting = pending.get(reply.id);
+      if (!waiting) return;
+      pending.delete(reply.id);
+      if ('value' in reply) waiting.resolve(reply.value);
+      else if ('apiError' in reply) waiting.reject(new ApiError(reply.apiError.statusCode, reply.apiError.code, reply.apiError.message, reply.apiError.retryAfterSeconds));
+      else waiting.reject(new Error(`push thread: ${reply.failure}`));
+    });
+    thread.on('error', (error) => options.onBackgroundError(error));
+    thread.once('exit', (code) => {
+      worker = undefined;
+      // Pushes in flight fail (500; the phone retries them, and a re-push is idempotent): whether
+      // their transaction committed is unknown here. The next push starts a new thread.
+      const lost = new Error(`the push thread ended (exit code ${code})`);
+      for (const waiting of pending.values()) waiting.reject(lost);
+      pending.clear();
+      if (!closing) options.onBackgroundError(lost);
+    });
+    options.onThreadStart?.(thread);
+    return thread;
+  };
+
+  let worker: Worker | undefined = start();
+
+  const call = (request: Unnumbered<ToPushThread>): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      worker ??= start();
+      const id = ++nextId;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
+
+  return {
+    push: (user, body, now) => {
+      if (closing) return Promise.reject(new ApiError(503, 'unavailable', 'The server is stopping; try again later.', 5));
+      return call({ kind: 'push', user, body, now }) as Promise<PushResult>;
+    },
+    close: () => {
+      closing ??= (async () => {
+        const thread = worker;
+        if (!thread) return;
+        const exited = new Promise((resolve) => thread.once('exit', resolve));
+        // The thread answers the pushes it has before it closes its connection.
+        await call({ kind: 'close' }).catch(() => undefined);
+        await exited;
+      })();
+      return closing;
+    },
+  };
+}
