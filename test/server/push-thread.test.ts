@@ -8,6 +8,7 @@ import { createCommune, createUser } from '../../src/server/accounts';
 import { openServerStore, type ServerStore } from '../../src/server/storage/open-store';
 import type { SqliteStore } from '../../src/server/storage/sqlite-store';
 import { startPushThread } from '../../src/server/sync/push-thread';
+import { readPushRequest, type PushRequest } from '../../src/server/sync/sync-requests';
 import type { SyncUser } from '../../src/shared/sync/registry';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CURRENT_SCHEMA_VERSION, type PullResponse } from '../../src/shared/sync/protocol';
@@ -33,7 +34,7 @@ afterEach(async () => {
 });
 
 /** A push of `count` new contacts (what a phone sends). */
-function contacts(count: number): { body: unknown; ids: string[] } {
+function contacts(count: number): { body: PushRequest; ids: string[] } {
   const now = new Date().toISOString();
   const ids = Array.from({ length: count }, () => uuidv7());
   const mutations = ids.map((recordId) => ({
@@ -43,7 +44,7 @@ function contacts(count: number): { body: unknown; ids: string[] } {
     hlc: hlcAt(),
     fields: { communeId: COMMUNE.id, createdBy: user.id, createdAt: now, updatedAt: now, deleted: false, name: `Chị Hoà ${recordId.slice(-4)}`, phones: ['0912345678'] },
   }));
-  return { body: { clientId: 'dien-thoai-1', schemaVersion: CURRENT_SCHEMA_VERSION, mutations }, ids };
+  return { body: readPushRequest({ clientId: 'dien-thoai-1', schemaVersion: CURRENT_SCHEMA_VERSION, mutations }), ids };
 }
 
 describe('the push thread (SQLite server)', () => {

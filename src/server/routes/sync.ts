@@ -6,7 +6,7 @@ import type { SyncUser } from '../../shared/sync/registry';
 import { toSyncUser, type AuthService } from '../auth/auth-service';
 import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';
-import type { SyncRequests } from '../sync/sync-requests';
+import { readPushRequest, type SyncRequests } from '../sync/sync-requests';
 import { bearerToken } from './auth';
 
 /** Bytes on the wire (compressed or not) a push may take (sync-research §5 item 25). */
@@ -57,7 +57,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
 
   app.post('/api/sync/push', { bodyLimit: PUSH_INFLATED_LIMIT }, async (request, reply) => {
     const user = await authorize(request, reply);
-    const { response, refused } = await requests.push(user, request.body, now());
+    const { response, refused } = await requests.push(user, readPushRequest(request.body), now());
     for (const { table, code } of refused) {
       request.log.warn({ event: 'sync_authz_rejected', userId: user.id, table, code }, 'security: mutation refused');
     }

@@ -3,20 +3,18 @@
 // in-process path.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SyncUser } from '../../shared/sync/registry';
-import { ApiError } from '../errors';
 import { SqliteStore } from '../storage/sqlite-store';
-import { pushChanges } from './sync-requests';
+import { pushChanges, type PushRequest } from './sync-requests';
 
 export interface PushThreadData {
   file: string;
   checkpointIntervalMs: number;
 }
 
-export type ToPushThread = { id: number; kind: 'push'; user: SyncUser; body: unknown; now: number } | { id: number; kind: 'close' };
+export type ToPushThread = { id: number; kind: 'push'; user: SyncUser; request: PushRequest; now: number } | { id: number; kind: 'close' };
 
 export type FromPushThread =
   | { id: number; value: unknown }
-  | { id: number; apiError: { statusCode: number; code: ApiError['code']; message: string; retryAfterSeconds: number | undefined } }
   | { id: number; failure: string }
   | { id: 0; backgroundError: string };
 
@@ -38,15 +36,12 @@ async function answer(request: ToPushThread): Promise<unknown> {
     await Promise.allSettled([...inFlight]);
     return store.close();
   }
-  const pushed = pushChanges(store, request.user, request.body, request.now);
+  const pushed = pushChanges(store, request.user, request.request, request.now);
   inFlight.add(pushed);
   return pushed.finally(() => inFlight.delete(pushed));
 }
 
 function failure(id: number, error: unknown): FromPushThread {
-  if (error instanceof ApiError) {
-    return { id, apiError: { statusCode: error.statusCode, code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds } };
-  }
   return { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
 

@@ -10,7 +10,7 @@ import type { SyncUser } from '../../shared/sync/registry';
 import { ApiError } from '../errors';
 import type { BackgroundErrorHandler } from '../storage/types';
 import type { FromPushThread, PushThreadData, ToPushThread } from './push-thread-worker';
-import type { PushResult } from './sync-requests';
+import type { PushRequest, PushResult } from './sync-requests';
 
 export interface PushThreadOptions extends PushThreadData {
   /** A checkpoint failed, or the thread died (it is started again for the next push). */
@@ -20,7 +20,7 @@ export interface PushThreadOptions extends PushThreadData {
 }
 
 export interface PushThread {
-  push: (user: SyncUser, body: unknown, now: number) => Promise<PushResult>;
+  push: (user: SyncUser, request: PushRequest, now: number) => Promise<PushResult>;
   /** Waits for pushes in flight, closes the thread's connection (a last checkpoint) and ends it. */
   close: () => Promise<void>;
 }
@@ -60,7 +60,6 @@ export function startPushThread(options: PushThreadOptions): PushThread {
       if (!waiting) return;
       pending.delete(reply.id);
       if ('value' in reply) waiting.resolve(reply.value);
-      else if ('apiError' in reply) waiting.reject(new ApiError(reply.apiError.statusCode, reply.apiError.code, reply.apiError.message, reply.apiError.retryAfterSeconds));
       else waiting.reject(new Error(`push thread: ${reply.failure}`));
     });
     thread.on('error', (error) => options.onBackgroundError(error));
@@ -88,9 +87,9 @@ export function startPushThread(options: PushThreadOptions): PushThread {
     });
 
   return {
-    push: (user, body, now) => {
+    push: (user, request, now) => {
       if (closing) return Promise.reject(new ApiError(503, 'unavailable', 'The server is stopping; try again later.', 5));
-      return call({ kind: 'push', user, body, now }) as Promise<PushResult>;
+      return call({ kind: 'push', user, request, now }) as Promise<PushResult>;
     },
     close: () => {
       closing ??= (async () => {

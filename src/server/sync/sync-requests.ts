@@ -1,6 +1,7 @@
 // What a push and a pull do once the caller is authenticated: read the request, talk to the store,
-// build the answer. No HTTP here, so the same code runs in the route's process (PostgreSQL, tests)
-// or on the SQLite sync thread (sync-thread.ts); the route keeps auth, rate limits and replies.
+// build the answer. No HTTP here: the route keeps auth, rate limits and replies, and reads the push
+// (readPushRequest); its writing (pushChanges) runs in process on PostgreSQL and on the push
+// thread on SQLite (push-thread.ts).
 // The protocol with examples is src/shared/sync/PROTOCOL.md.
 import { z } from 'zod';
 import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
@@ -45,8 +46,8 @@ export interface PushResult {
 
 /** The request handling both transports share: in-process, or on the SQLite sync thread. */
 export interface SyncRequests {
-  /** Throws ApiError for a request that cannot be taken (bad envelope, app too old or too new). */
-  push: (user: SyncUser, body: unknown, now: number) => Promise<PushResult>;
+  /** The request was read on the caller's thread (readPushRequest); this writes it. */
+  push: (user: SyncUser, request: PushRequest, now: number) => Promise<PushResult>;
   /** The page as JSON text, ready to send (built where the rows are read). */
   pull: (user: SyncUser, query: unknown, now: number) => Promise<string>;
   close: () => Promise<void>;
@@ -55,13 +56,23 @@ export interface SyncRequests {
 /** The store's own process answers: PostgreSQL (its work is in the database) and tests. */
 export function inProcessSyncRequests(store: SyncStore): SyncRequests {
   return {
-    push: (user, body, now) => pushChanges(store, user, body, now),
+    push: (user, request, now) => pushChanges(store, user, request, now),
     pull: async (user, query, now) => JSON.stringify(await pullChanges(store, user, query, now)),
     close: () => Promise.resolve(),
   };
 }
 
-export async function pushChanges(store: SyncStore, user: SyncUser, body: unknown, time: number): Promise<PushResult> {
+/** A push as read from its body: the envelope checked, each mutation well-formed or judged malformed. */
+export interface PushRequest {
+  clientId: string;
+  mutations: IncomingMutation[];
+}
+
+/**
+ * Reads a push body (protocol checks only, no database): throws ApiError for a request that cannot
+ * be taken — a bad envelope or mutation id (400), an app too old (426) or newer than this server (503).
+ */
+export function readPushRequest(body: unknown): PushRequest {
   const envelope = pushEnvelopeSchema.safeParse(body);
   if (!envelope.success) throw new ApiError(400, 'bad_request', describeIssue(envelope.error.issues[0]));
   const { clientId, schemaVersion } = envelope.data;
@@ -72,7 +83,12 @@ export async function pushChanges(store: SyncStore, user: SyncUser, body: unknow
     // A newer app than this server (a deployment in progress): wait, do not drop anything.
     throw new ApiError(503, 'unavailable', 'The server is older than this app; try again later.', NEWER_CLIENT_RETRY_SECONDS);
   }
-  const mutations = envelope.data.mutations.map((raw, index) => readMutation(raw, index, schemaVersion));
+  return { clientId, mutations: envelope.data.mutations.map((raw, index) => readMutation(raw, index, schemaVersion)) };
+}
+
+/** Applies a push in one write transaction and reports each mutation's outcome, after COMMIT. */
+export async function pushChanges(store: SyncStore, user: SyncUser, request: PushRequest, time: number): Promise<PushResult> {
+  const { clientId, mutations } = request;
   const scope = writeScope(user, user.communeId ? 'commune' : 'province');
   const serverTime = new Date(time).toISOString();
   if (!scope || mutations.length === 0) {
