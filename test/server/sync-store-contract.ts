@@ -139,7 +139,9 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
       });
       expect(second.scopeSeq).toBe(3);
       expect(seen[1]!.applied.get(m1)).toEqual({ mutationId: m1, userId: 'u1', outcome: { status: 'acked' } });
-      expect(seen[1]!.records).toEqual([{ table: 'contacts', scope: 'xa-mot', rowSeq: 1, record: record(id1, { name: 'Một' }) }]);
+      // The StoredRecord fields (a store may read the record's JSON lazily, behind a getter).
+      const stored = seen[1]!.records.map(({ table, scope, rowSeq, record: value }) => ({ table, scope, rowSeq, record: value }));
+      expect(stored).toEqual([{ table: 'contacts', scope: 'xa-mot', rowSeq: 1, record: record(id1, { name: 'Một' }) }]);
 
       const page = await store.pull({ scopes: [{ scope: 'xa-mot', after: 0 }], limit: 10 });
       expect(page.scopes[0]!.rows.map((row) => [row.record.id, row.rowSeq, row.record.name])).toEqual([

@@ -12,14 +12,12 @@ import {
   MIN_SCHEMA_VERSION,
   mutationSchema,
   pullQuerySchema,
-  toWireRecord,
-  type Change,
-  type PullResponse,
   type PushResponse,
 } from '../../shared/sync/protocol';
-import { readScopes, redactForReader, upcastMutation, writeScope, type SyncUser } from '../../shared/sync/registry';
+import { readScopes, upcastMutation, writeScope, type SyncUser } from '../../shared/sync/registry';
 import { ApiError } from '../errors';
-import type { SyncStore } from '../storage/types';
+import type { StoredRecord, SyncStore } from '../storage/types';
+import { pullResponseJson } from './pull-json';
 import { decodeCursor, encodeCursor, scopeTag } from './cursor';
 import { planPush, type IncomingMutation } from './push-plan';
 
@@ -57,7 +55,7 @@ export interface SyncRequests {
 export function inProcessSyncRequests(store: SyncStore): SyncRequests {
   return {
     push: (user, request, now) => pushChanges(store, user, request, now),
-    pull: async (user, query, now) => JSON.stringify(await pullChanges(store, user, query, now)),
+    pull: (user, query, now) => pullChanges(store, user, query, now),
     close: () => Promise.resolve(),
   };
 }
@@ -120,7 +118,8 @@ export async function pushChanges(store: SyncStore, user: SyncUser, request: Pus
   return result;
 }
 
-export async function pullChanges(store: SyncStore, user: SyncUser, rawQuery: unknown, time: number): Promise<PullResponse> {
+/** The page as JSON text (pull-json.ts), equal to JSON.stringify of its PullResponse. */
+export async function pullChanges(store: SyncStore, user: SyncUser, rawQuery: unknown, time: number): Promise<string> {
   const query = pullQuerySchema.safeParse(rawQuery);
   if (!query.success) throw new ApiError(400, 'bad_request', describeIssue(query.error.issues[0]));
   const { commune, province } = readScopes(user);
@@ -150,21 +149,18 @@ export async function pullChanges(store: SyncStore, user: SyncUser, rawQuery: un
     after = { c: 0, p: 0 };
     page = await read(after);
   }
-  const changes: Change[] = [];
+  const rows: StoredRecord[] = [];
   const next = { ...after };
   page.scopes.forEach((scopePage, index) => {
-    for (const row of scopePage.rows) {
-      const record = toWireRecord(redactForReader(user, row.table, row.record));
-      changes.push({ table: row.table, id: row.record.id, record });
-      next[order[index]!.key] = row.rowSeq;
-    }
+    rows.push(...scopePage.rows);
+    const last = scopePage.rows.at(-1);
+    if (last) next[order[index]!.key] = last.rowSeq;
   });
-  return {
-    changes,
+  return pullResponseJson(user, rows, {
     cursor: encodeCursor({ epoch: page.epoch, c: next.c, p: next.p, s: tag }),
     hasMore: page.scopes.some((s) => s.hasMore),
     serverTime: new Date(time).toISOString(),
-  };
+  });
 }
 
 /** One mutation of the envelope: well-formed, or malformed but named by a valid id (else the push is refused). */

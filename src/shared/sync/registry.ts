@@ -233,12 +233,17 @@ export function validateMergedRecord(table: SyncTable, record: SyncedRecord): Re
   return parsed.success ? undefined : { code: 'invalid', message: firstMessage(parsed.error.issues) };
 }
 
+/** Whether redactForReader removes anything from this table's records for this reader. */
+export function redactsFor(user: Pick<SyncUser, 'role'>, table: SyncTable): boolean {
+  return table === 'assistanceLogs' && !can(user.role, 'citizen.view');
+}
+
 /**
  * Fields a role may not read are removed before a record leaves the server (PRIVACY B.2 item 3):
  * the citizen sub-object reaches only roles with `citizen.view`.
  */
 export function redactForReader(user: Pick<SyncUser, 'role'>, table: SyncTable, record: SyncedRecord): SyncedRecord {
-  if (table !== 'assistanceLogs' || can(user.role, 'citizen.view')) return record;
+  if (!redactsFor(user, table)) return record;
   const { citizen: _citizen, clocks, ...rest } = record;
   const { citizen: _clock, ...otherClocks } = clocks;
   return { ...rest, id: record.id, clocks: otherClocks };
