@@ -1,7 +1,7 @@
 // Builds the Fastify application without listening, so tests drive it with
 // app.inject() and main.ts binds it to a port.
 import fastifyCompress from '@fastify/compress';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { AuthService } from './auth/auth-service';
 import type { Config, TrustProxy } from './config';
 import { registerErrorHandler } from './errors';
@@ -54,7 +54,7 @@ export function buildApp({ config, store, syncRequests, logger }: BuildAppOption
     // Ids are ours: a client-chosen request id could forge log correlation.
     requestIdHeader: false,
     // Fastify's own request logging writes two lines per request; one (below) is enough.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Bodies are validated as sent: no silent type coercion ("42" for 42) and no silent
     // stripping of unknown fields, which must be rejected (PRIVACY-SECURITY: "strict schemas
     // reject extra fields"). Query strings arrive as text: coerce them in the route (zod).
