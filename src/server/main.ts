@@ -34,7 +34,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { logger?: LoggerOverrides } = {}): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   let demoCredentials: DemoCredential[] | undefined;
-  const { store, sync: syncRequests } = openServerStore(config.database, (error) => app?.log.error({ err: error }, 'database background error'));
+  const { store, sync: syncRequests, ready: syncReady } = openServerStore(config.database, (error) => app?.log.error({ err: error }, 'database background error'));
   try {
     app = buildApp({ config, store, syncRequests, ...(options.logger ? { logger: options.logger } : {}) });
     const migration = await store.migrate();
@@ -51,6 +51,7 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     if (seeded > 0) app.log.info({ seeded }, 'province reference data seeded');
     if (demoModeApplies(config)) demoCredentials = await setUpDemo(store, config.demoPassword);
     await pruneAppliedMutations(store, app);
+    await syncReady;
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close().catch(() => undefined);

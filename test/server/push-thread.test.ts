@@ -2,6 +2,7 @@
 // are written by the thread's connection, pulls read on this one, the WAL is checkpointed in the
 // background, a lost thread is replaced, and close() lets the pushes in flight finish.
 import { statSync } from 'node:fs';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCommune, createUser } from '../../src/server/accounts';
@@ -101,6 +102,19 @@ describe('the push thread (SQLite server)', () => {
     } finally {
       await pushThread.close();
     }
+  });
+
+  it('is ready once its connection is open; a thread that cannot start rejects `ready`, so the server does not start', async () => {
+    const working = startPushThread({ file: fixture.file, checkpointIntervalMs: 50, onBackgroundError: () => undefined });
+    await expect(working.ready).resolves.toBeUndefined();
+    await working.close();
+
+    const errors: Error[] = [];
+    // A "folder" that is a file: the thread cannot create the database there.
+    const broken = startPushThread({ file: path.join(fixture.file, 'cannot', 'be.sqlite'), checkpointIntervalMs: 50, onBackgroundError: (error) => errors.push(error) });
+    await expect(broken.ready).rejects.toThrow(/push thread ended/);
+    expect(errors.length).toBeGreaterThan(0);
+    await broken.close();
   });
 
   it('close() answers the pushes already sent before closing, then refuses new ones with 503', async () => {

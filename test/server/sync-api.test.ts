@@ -61,6 +61,7 @@ function syncSuite<F extends StoreFixture>(factory: () => Promise<F>, options: {
   beforeAll(async () => {
     fixture = await factory();
     server = options.serverStore?.(fixture);
+    await server?.ready;
     store = server?.store ?? fixture.open();
     await store.migrate();
     await populate(store);

@@ -15,6 +15,8 @@ export interface ServerStore {
   store: SyncStore;
   /** Pushes and pulls: for SQLite, pushes on the push thread (its own connection) and pulls here. */
   sync: SyncRequests;
+  /** Resolves when sync can be served (the push thread is up); rejects if it cannot start. */
+  ready: Promise<void>;
 }
 
 /**
@@ -25,12 +27,12 @@ export interface ServerStore {
 export function openServerStore(database: DatabaseConfig, onBackgroundError: BackgroundErrorHandler): ServerStore {
   if (database.kind === 'postgres') {
     const store = new PostgresStore({ url: database.url, onBackgroundError });
-    return { store, sync: inProcessSyncRequests(store) };
+    return { store, sync: inProcessSyncRequests(store), ready: Promise.resolve() };
   }
   const store = new SqliteStore({ file: database.file, checkpointedElsewhere: true });
   const pushThread = startPushThread({ file: database.file, checkpointIntervalMs: CHECKPOINT_INTERVAL_MS, onBackgroundError });
   const inProcess = inProcessSyncRequests(store);
-  return { store, sync: { push: pushThread.push, pull: inProcess.pull, close: pushThread.close } };
+  return { store, sync: { push: pushThread.push, pull: inProcess.pull, close: pushThread.close }, ready: pushThread.ready };
 }
 
 /** Opens (but does not migrate) the configured store: the admin CLI, scripts and tests. */

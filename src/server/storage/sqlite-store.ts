@@ -99,12 +99,13 @@ export class SqliteStore implements SyncStore {
     this.db = new Database(options.file);
     // WAL lets pulls read while a push writes. synchronous=FULL because durability is
     // chosen (SYNC.md §1): WAL's usual NORMAL can lose the last commits on power loss,
-    // and an acknowledged mutation must never be lost. busy_timeout waits out a second
-    // process (the admin CLI) instead of failing with SQLITE_BUSY.
+    // and an acknowledged mutation must never be lost. busy_timeout waits out another
+    // connection (the server's push thread, the admin CLI) instead of failing with SQLITE_BUSY;
+    // it is set first, so even switching to WAL waits rather than fails.
+    this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.runner = this.db.transaction((fn: () => unknown) => fn());
     if (options.checkpointedElsewhere) this.db.pragma('wal_autocheckpoint = 0');

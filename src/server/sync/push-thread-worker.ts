@@ -16,7 +16,8 @@ export type ToPushThread = { id: number; kind: 'push'; user: SyncUser; request: 
 export type FromPushThread =
   | { id: number; value: unknown }
   | { id: number; failure: string }
-  | { id: 0; backgroundError: string };
+  | { id: 0; backgroundError: string }
+  | { id: 0; ready: true };
 
 const port = parentPort!;
 const { file, checkpointIntervalMs } = workerData as PushThreadData;
@@ -44,6 +45,9 @@ async function answer(request: ToPushThread): Promise<unknown> {
 function failure(id: number, error: unknown): FromPushThread {
   return { id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
+
+// The connection is open: the server may listen (push-thread.ts `ready`).
+port.postMessage({ id: 0, ready: true } satisfies FromPushThread);
 
 port.on('message', (request: ToPushThread) => {
   answer(request).then(

@@ -20,6 +20,11 @@ export interface PushThreadOptions extends PushThreadData {
 }
 
 export interface PushThread {
+  /**
+   * Resolves once the first thread has loaded its code and opened its connection; rejects if it
+   * ended before that (a broken deployment), so the server fails to start instead of failing pushes.
+   */
+  ready: Promise<void>;
   push: (user: SyncUser, request: PushRequest, now: number) => Promise<PushResult>;
   /** Waits for pushes in flight, closes the thread's connection (a last checkpoint) and ends it. */
   close: () => Promise<void>;
@@ -47,11 +52,23 @@ export function startPushThread(options: PushThreadOptions): PushThread {
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let closing: Promise<void> | undefined;
+  let markReady: (() => void) | undefined;
+  let failReady: ((error: Error) => void) | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
+  // A server that never awaits it (tests of other things) must not see an unhandled rejection.
+  ready.catch(() => undefined);
 
   const start = (): Worker => {
     const data: PushThreadData & { tsx: string; entry: string } = { file: options.file, checkpointIntervalMs: options.checkpointIntervalMs, tsx, entry: ENTRY };
     const thread = new Worker(BOOTSTRAP, { eval: true, workerData: data });
     thread.on('message', (reply: FromPushThread) => {
+      if ('ready' in reply) {
+        markReady?.();
+        return;
+      }
       if ('backgroundError' in reply) {
         options.onBackgroundError(new Error(reply.backgroundError));
         return;
@@ -68,6 +85,7 @@ export function startPushThread(options: PushThreadOptions): PushThread {
       // Pushes in flight fail (500; the phone retries them, and a re-push is idempotent): whether
       // their transaction committed is unknown here. The next push starts a new thread.
       const lost = new Error(`the push thread ended (exit code ${code})`);
+      failReady?.(lost); // no effect once ready
       for (const waiting of pending.values()) waiting.reject(lost);
       pending.clear();
       if (!closing) options.onBackgroundError(lost);
@@ -87,6 +105,7 @@ export function startPushThread(options: PushThreadOptions): PushThread {
     });
 
   return {
+    ready,
     push: (user, request, now) => {
       if (closing) return Promise.reject(new ApiError(503, 'unavailable', 'The server is stopping; try again later.', 5));
       return call({ kind: 'push', user, request, now }) as Promise<PushResult>;
