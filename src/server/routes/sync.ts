@@ -1,7 +1,7 @@
 // POST /api/sync/push and GET /api/sync/pull (SYNC.md §4; the protocol with examples is in
 // src/shared/sync/PROTOCOL.md). Both need a Bearer access token and are rate-limited per user.
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SyncUser } from '../../shared/sync/registry';
 import { toSyncUser, type AuthService } from '../auth/auth-service';
 import { RateLimiter } from '../auth/rate-limit';
@@ -13,8 +13,9 @@ import { bearerToken } from './auth';
 export const PUSH_WIRE_LIMIT = 1024 * 1024;
 /** Bytes a push may take once inflated; counted while streaming, so a gzip bomb stops here. */
 export const PUSH_INFLATED_LIMIT = 8 * 1024 * 1024;
+
 export interface SyncRouteOptions {
-  /** Where pushes and pulls are carried out: in this process, or on the SQLite sync thread. */
+  /** Where pushes and pulls are carried out (sync-requests.ts): in this process, or pushes on the SQLite push thread. */
   requests: SyncRequests;
   auth: AuthService;
   /** Requests per user per minute (push and pull together); 0 = unlimited. */
@@ -27,15 +28,14 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   const now = options.now ?? Date.now;
   const limiter = new RateLimiter(options.rateLimitPerMinute, 60_000, now);
 
-  async function authorize(request: FastifyRequest, reply: FastifyReply): Promise<SyncUser> {
+  async function authorize(request: FastifyRequest): Promise<SyncUser> {
     const token = bearerToken(request);
     const user = token ? await auth.authenticate(token) : undefined;
     if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
     const decision = limiter.take(user.id);
     if (!decision.ok) {
-      reply.header('retry-after', String(decision.retryAfterSeconds));
       request.log.warn({ event: 'sync_rate_limited', userId: user.id }, 'security: sync rate limited');
-      throw new ApiError(429, 'too_many_requests', 'Too many sync requests; try again later.');
+      throw new ApiError(429, 'too_many_requests', 'Too many sync requests; try again later.', decision.retryAfterSeconds);
     }
     return toSyncUser(user);
   }
@@ -56,7 +56,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   });
 
   app.post('/api/sync/push', { bodyLimit: PUSH_INFLATED_LIMIT }, async (request, reply) => {
-    const user = await authorize(request, reply);
+    const user = await authorize(request);
     const { response, refused } = await requests.push(user, readPushRequest(request.body), now());
     for (const { table, code } of refused) {
       request.log.warn({ event: 'sync_authz_rejected', userId: user.id, table, code }, 'security: mutation refused');
@@ -65,7 +65,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   });
 
   app.get('/api/sync/pull', async (request, reply) => {
-    const user = await authorize(request, reply);
+    const user = await authorize(request);
     // Already JSON: the page is serialized where its rows were read.
     return reply.type('application/json; charset=utf-8').send(await requests.pull(user, request.query, now()));
   });
