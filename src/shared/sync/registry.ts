@@ -233,20 +233,37 @@ export function validateMergedRecord(table: SyncTable, record: SyncedRecord): Re
   return parsed.success ? undefined : { code: 'invalid', message: firstMessage(parsed.error.issues) };
 }
 
-/** Whether redactForReader removes anything from this table's records for this reader. */
-export function redactsFor(user: Pick<SyncUser, 'role'>, table: SyncTable): boolean {
-  return table === 'assistanceLogs' && !can(user.role, 'citizen.view');
+/**
+ * Fields that only roles with an action may read (PRIVACY B.2 item 3), per table: they are removed
+ * before a record leaves the server, so a phone never holds what its user may not see.
+ */
+export const READ_RESTRICTED_FIELDS: Readonly<Partial<Record<SyncTable, Readonly<Record<string, Action>>>>> = {
+  assistanceLogs: { citizen: 'citizen.view' },
+};
+
+/** The fields of a table's records a role does not receive. */
+export function hiddenFields(role: Role, table: SyncTable): string[] {
+  return Object.entries(READ_RESTRICTED_FIELDS[table] ?? {})
+    .filter(([, action]) => !can(role, action))
+    .map(([field]) => field);
 }
 
-/**
- * Fields a role may not read are removed before a record leaves the server (PRIVACY B.2 item 3):
- * the citizen sub-object reaches only roles with `citizen.view`.
- */
+/** Whether redactForReader removes anything from this table's records for this reader. */
+export function redactsFor(user: Pick<SyncUser, 'role'>, table: SyncTable): boolean {
+  return hiddenFields(user.role, table).length > 0;
+}
+
+/** Fields a role may not read are removed, with their clocks, before a record leaves the server. */
 export function redactForReader(user: Pick<SyncUser, 'role'>, table: SyncTable, record: SyncedRecord): SyncedRecord {
-  if (!redactsFor(user, table)) return record;
-  const { citizen: _citizen, clocks, ...rest } = record;
-  const { citizen: _clock, ...otherClocks } = clocks;
-  return { ...rest, id: record.id, clocks: otherClocks };
+  const hidden = hiddenFields(user.role, table);
+  if (hidden.length === 0) return record;
+  const rest: Record<string, unknown> = { ...record };
+  const clocks: Record<string, string> = { ...record.clocks };
+  for (const field of hidden) {
+    delete rest[field];
+    delete clocks[field];
+  }
+  return { ...rest, id: record.id, clocks } as SyncedRecord;
 }
 
 /**

@@ -1,0 +1,189 @@
+// The privacy classification of every synced field (docs/data-inventory.md is generated from it
+// by `npm run data-inventory`). One entry per leaf of each table's record schema — objects such as
+// `citizen` are containers, their fields are classified one by one — so a new field cannot reach a
+// phone or the server unclassified: classification.test.ts walks the schemas and fails on a gap.
+//
+// Categories follow Decree 356/2025: "personal" is basic personal data (a name, a phone number, a
+// year of birth, an account id that points at a person); "sensitive" is Art. 4's list (health,
+// ethnic origin, location…), which the app does not collect per person; "none" identifies nobody.
+import type { SyncTable } from './tables';
+
+export const CATEGORIES = ['personal', 'sensitive', 'none'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * Why the app may hold the field. `consent`: the citizen agreed (consent evidence on the log);
+ * `publicTask`: the commune team's and province's work, for staff and officials' work data (the
+ * province's legal officer confirms it, docs/privacy.md); `notPersonal`: identifies nobody.
+ */
+export const LEGAL_BASES = ['consent', 'publicTask', 'notPersonal'] as const;
+export type LegalBasis = (typeof LEGAL_BASES)[number];
+
+/**
+ * How long the field is kept. `citizenDetails`: until the citizen asks for erasure, the province's
+ * retention limit (default 12 months after the log's date) or the phone's limit (90 days after
+ * sync), whichever comes first; `record`: as long as the record; `account`: as long as the
+ * member's account (ids of staff); `reference`: as long as the province keeps the catalogue.
+ */
+export const RETENTIONS = ['citizenDetails', 'record', 'account', 'reference'] as const;
+export type Retention = (typeof RETENTIONS)[number];
+
+export interface FieldClass {
+  category: Category;
+  /** What the field is for, in a few words (English; the inventory is the dossier's annex). */
+  purpose: string;
+  basis: LegalBasis;
+  retention: Retention;
+}
+
+const none = (purpose: string, retention: Retention = 'record'): FieldClass => ({ category: 'none', purpose, basis: 'notPersonal', retention });
+const staff = (purpose: string, retention: Retention = 'account'): FieldClass => ({ category: 'personal', purpose, basis: 'publicTask', retention });
+const citizen = (purpose: string): FieldClass => ({ category: 'personal', purpose, basis: 'consent', retention: 'citizenDetails' });
+
+/** Metadata every commune record carries (recordMetaSchema). */
+const COMMUNE_META = {
+  id: none('identify the record across phones and the server'),
+  communeId: none('the commune the record belongs to (access scope)'),
+  createdBy: staff('the member who created the record (edit rights, accountability)'),
+  createdAt: none('when the server first stored the record'),
+  updatedAt: none('when the server last changed the record'),
+  deleted: none('a deletion that must reach every phone'),
+} as const satisfies Record<string, FieldClass>;
+
+/** Metadata of province reference data (referenceRecordMetaSchema). */
+const REFERENCE_META = {
+  ...COMMUNE_META,
+  communeId: none('always empty: reference data belongs to the province', 'reference'),
+  provinceId: none('the province that owns the reference data', 'reference'),
+  createdBy: staff('the admin who created the entry'),
+} as const satisfies Record<string, FieldClass>;
+
+const localized = (prefix: string, purpose: string, retention: Retention = 'reference'): Record<string, FieldClass> => ({
+  [`${prefix}.vi`]: none(`${purpose} (Vietnamese)`, retention),
+  [`${prefix}.en`]: none(`${purpose} (English)`, retention),
+});
+
+/** Every leaf field of every synced table, by its path in the record ("citizen.name", "items[].id"). */
+export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, FieldClass>>>> = {
+  assistanceLogs: {
+    ...COMMUNE_META,
+    serviceId: none('which service was given (counts per service)'),
+    outcome: none('done, partial, referred or failed (counts per outcome)'),
+    occurredAt: none('when the help happened (reports per period; start of the retention clock)'),
+    villageId: none('which village (counts per village)'),
+    barriers: none('what stood in the way (counts per barrier); the health code is refused beside a citizen'),
+    durationMin: none('time spent (workload)'),
+    note: {
+      category: 'personal',
+      purpose: "the member's own free-text note; may mention a person despite the guard",
+      basis: 'publicTask',
+      retention: 'citizenDetails',
+    },
+    followUpAt: none('the day to call back'),
+    followUpDone: none('whether the follow-up is done'),
+    assistedOnTeamDevice: none("help given on the team's phone (citizens without a smartphone)"),
+    'citizen.name': citizen('to find the citizen again for a follow-up'),
+    'citizen.phone': citizen('to call the citizen back for a follow-up'),
+    'citizen.birthYear': citizen('to tell citizens of the same name apart; age-group counts'),
+    'citizen.gender': citizen('gender counts asked by the province'),
+    'citizen.consent': citizen('the citizen agreed to the details above'),
+    'citizen.consentEvidence.method': citizen('how the citizen agreed: spoken or signed'),
+    'citizen.consentEvidence.noticeVersion': citizen('which privacy notice the citizen was shown'),
+    'citizen.consentEvidence.recordedAt': citizen('when the citizen agreed'),
+    'citizen.consentEvidence.recordedBy': citizen('the member who heard the citizen agree'),
+  },
+  groupSessions: {
+    ...COMMUNE_META,
+    topic: none('what the class taught'),
+    place: none('where the class took place'),
+    occurredAt: none('when the class took place'),
+    villageId: none('which village (counts per village)'),
+    participants: none('how many people attended'),
+    women: none('how many of them were women (count only)'),
+    elderly: none('how many of them were elderly (count only)'),
+    ethnicMinority: none('ethnic-minority reach as a count, never per person'),
+    durationMin: none('time spent (workload)'),
+    note: staff("the member's free-text note; may mention a person", 'record'),
+  },
+  contacts: {
+    ...COMMUNE_META,
+    name: staff('who to call for which system (an official or technician)', 'record'),
+    organization: none('their organisation'),
+    role: none('their job title'),
+    systems: none('the systems they support'),
+    phones: staff('their work phone numbers', 'record'),
+    zalo: staff('their Zalo number or link', 'record'),
+    email: staff('their work e-mail', 'record'),
+    area: none('the area they cover'),
+    note: staff("the team's free-text note about the contact", 'record'),
+    favorite: none('pinned at the top of the directory'),
+    roleId: none('which role slot of the directory the contact fills'),
+    lastVerifiedAt: none('when someone last checked the number works'),
+  },
+  checklists: {
+    ...COMMUNE_META,
+    templateId: none('which template the checklist runs'),
+    templateVersion: none('which version of that template'),
+    title: none("the checklist's title"),
+    scope: none('commune, village or team'),
+    villageId: none('which village, for a village checklist'),
+    archived: none('the checklist is finished and hidden'),
+  },
+  checklistItems: {
+    ...COMMUNE_META,
+    checklistId: none('the checklist the item belongs to'),
+    itemId: none('the template item'),
+    status: none('todo, doing, done, blocked or not applicable'),
+    note: staff("the team's free-text note on the task", 'record'),
+    assignee: staff('who is responsible for the task (a name as the team says it)', 'record'),
+    dueDate: none('when the task is due'),
+    blockedReason: none('why the task is blocked'),
+  },
+  checklistTemplates: {
+    ...REFERENCE_META,
+    templateId: none('stable template code', 'reference'),
+    version: none('template version', 'reference'),
+    ...localized('title', "the template's title"),
+    scope: none('commune, village or team', 'reference'),
+    categories: none('the groups of items, in order', 'reference'),
+    'items[].id': none('stable item code', 'reference'),
+    ...localized('items[].title', "the item's text"),
+    'items[].category': none("the item's group", 'reference'),
+    'items[].leadUnit': none('the unit that leads the item', 'reference'),
+    'items[].due': none('due date', 'reference'),
+    'items[].dueKind': none('how the due date is meant', 'reference'),
+    'items[].dueNote': none('a due date that is not a day', 'reference'),
+    'items[].start': none('first day of a period item', 'reference'),
+    'items[].phase': none('phase of the two-level government switch', 'reference'),
+    'items[].target.op': none('target comparison', 'reference'),
+    'items[].target.value': none('target value', 'reference'),
+    'items[].target.unit': none('target unit', 'reference'),
+    'items[].target.note': none('target note', 'reference'),
+    'items[].notes': none("the item's notes", 'reference'),
+    'items[].sourceRef': none('where the item comes from in the source documents', 'reference'),
+    source: none('where the template comes from', 'reference'),
+    notes: none("the template's notes", 'reference'),
+  },
+  services: {
+    ...REFERENCE_META,
+    code: none('stable service code that logs refer to', 'reference'),
+    ...localized('name', "the service's name"),
+    group: none("the service's group", 'reference'),
+    catalogVersion: none('catalogue edition', 'reference'),
+    active: none('offered for new logs', 'reference'),
+    notes: none("the service's notes", 'reference'),
+  },
+  villages: {
+    ...COMMUNE_META,
+    name: none("the village's name"),
+    kind: none('thôn, tổ dân phố, làng, buôn…'),
+    active: none('still offered for new logs'),
+  },
+  signOffs: {
+    ...COMMUNE_META,
+    checklistId: none('the checklist signed off'),
+    signedBy: staff('the reviewer who signed'),
+    signedAt: none('when they signed'),
+    comment: staff("the reviewer's free-text comment", 'record'),
+  },
+};
