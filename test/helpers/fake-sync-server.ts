@@ -1,7 +1,8 @@
-// An in-memory sync server for the client's unit and fuzz tests, built from the same shared code
+// An in-memory sync server for the client's engine and auth unit tests, built from the same shared code
 // the real server uses (merge, clock cap, table schemas, wire encoding), so the client is tested
 // against the contract rather than against a mock that agrees with whatever the client does.
-// Not a substitute for the real server: the e2e suite runs the client against that.
+// Not a substitute for the real server: the fuzz (test/sync/fuzz.test.ts), the soak (test/soak)
+// and the e2e suite run the client against that.
 import { applyWrite, type SyncedRecord } from '../../src/shared/sync/merge';
 import { capHlc } from '../../src/shared/sync/hlc';
 import { TABLE_SCHEMAS, type SyncTable } from '../../src/shared/schemas/tables';
