@@ -1,5 +1,5 @@
 // The list, detail, follow-ups and group sessions with the real routes, real i18n and fake-indexeddb.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
@@ -20,7 +20,13 @@ async function seedLogs() {
   await createLog({ serviceId: 'vneid-activate-level2', outcome: 'failed', occurredAt: '2026-03-11T02:00:00.000Z', note: 'Cổng bị lỗi, hẹn mai' });
 }
 
+/** The suite's clock where a test depends on today's date. */
+const NOW = Date.parse('2026-03-02T02:00:00.000Z');
+
 describe('assistance screens', { timeout: 30_000 }, () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   beforeAll(async () => {
     await Promise.all([import('./assistance-screen'), import('./follow-ups-widget')]);
   });
@@ -76,9 +82,12 @@ describe('assistance screens', { timeout: 30_000 }, () => {
   });
 
   it('shows follow-ups due on Home and records the new outcome in one tap', async () => {
-    const today = todayLocal(Date.now());
-    await createLog({ serviceId: 'vneid-install-register', outcome: 'failed', occurredAt: new Date(Date.now() - 86_400_000).toISOString(), followUpAt: today });
-    await createLog({ serviceId: 'vneid-recover-account', outcome: 'failed', occurredAt: new Date(Date.now() - 86_400_000).toISOString(), followUpAt: addDays(today, 3) });
+    // A fixed clock (only Date is faked; timers run): "due today" cannot flip at midnight mid-test.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    const today = todayLocal(NOW);
+    await createLog({ serviceId: 'vneid-install-register', outcome: 'failed', occurredAt: new Date(NOW - 86_400_000).toISOString(), followUpAt: today });
+    await createLog({ serviceId: 'vneid-recover-account', outcome: 'failed', occurredAt: new Date(NOW - 86_400_000).toISOString(), followUpAt: addDays(today, 3) });
     await renderApp('/');
     const card = await screen.findByRole('region', { name: 'Cần hỗ trợ lại (1)' });
     expect(card.textContent).toContain('Đến hạn hôm nay');

@@ -20,6 +20,9 @@ configure({ asyncUtilTimeout: 5000 });
 
 // The first render of a lazy screen waits for Vite to transform its whole module tree, which can
 // take longer than a query's default second on a busy machine: load it once up front.
+/** The clock of the tests that depend on today's date. */
+const NOW = Date.parse('2026-03-02T02:00:00.000Z');
+
 beforeAll(async () => {
   await import('./contacts-screen');
 }, 30_000);
@@ -29,6 +32,7 @@ beforeEach(async () => {
   await signIn(member);
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await applyLanguage('vi');
   Reflect.deleteProperty(navigator, 'clipboard');
 });
@@ -157,6 +161,9 @@ describe('contacts: detail', () => {
   });
 
   it('uses the contact’s zalo.me link and marks the number verified today', async () => {
+    // A fixed clock (only Date is faked; timers run): "verified today" cannot flip at midnight mid-test.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
     const other = await createContact({ name: 'Trần Lan', phones: ['02553822123'], zalo: '0987 654 321' });
     await renderApp(`/contacts/${other.id}`);
     expect((await screen.findByRole('link', { name: 'Mở Zalo (số 0987 654 321)' })).getAttribute('href')).toBe('https://zalo.me/0987654321');
@@ -167,7 +174,7 @@ describe('contacts: detail', () => {
     expect(screen.getByText('Xác minh lần cuối 02/01/2024')).toBeTruthy();
     expect(screen.getByText(/Đã hơn 6 tháng chưa xác minh/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Vẫn đúng' }));
-    expect(await screen.findByText(`Xác minh lần cuối ${formatDate(todayLocal(Date.now()))}`)).toBeTruthy();
+    expect(await screen.findByText(`Xác minh lần cuối ${formatDate(todayLocal(NOW))}`)).toBeTruthy();
     expect(screen.getByText('Đã ghi nhận: thông tin vẫn đúng hôm nay.')).toBeTruthy();
   });
 

@@ -17,18 +17,20 @@ const OTHER = '0197c1a2-0000-7000-8000-0000000000ff';
 const VILLAGE = '0197c1a2-0000-7000-8000-0000000000c1';
 const XSS = '<img src=x onerror=alert(1)>';
 const SLOW = { timeout: 15_000 };
+/** The suite's clock (only Date is faked; timers run): the current period cannot change mid-test. */
+const NOW = Date.parse('2026-03-02T02:00:00.000Z');
 const signIn = (user: SessionUser) => saveSession({ user, signedInAt: '2026-07-01T01:00:00.000Z' });
 
 let id = 0;
 function row(fields: Record<string, unknown>): SyncedRecord {
   id += 1;
-  const at = new Date().toISOString();
+  const at = new Date(NOW).toISOString();
   return { id: `0197c1a2-0000-7000-8000-${String(id).padStart(12, '0')}`, communeId: COMMUNE, createdBy: OTHER, createdAt: at, updatedAt: at, deleted: false, clocks: {}, ...fields };
 }
 
-/** Logs in the current reporting period, whatever day the suite runs. */
+/** Logs in the reporting period of the suite's fixed clock. */
 async function seed(): Promise<void> {
-  const period = presetRange('period', todayLocal(Date.now()));
+  const period = presetRange('period', todayLocal(NOW));
   const start = Date.parse(instantBounds(period).from);
   const at = (hours: number) => new Date(start + hours * 3_600_000).toISOString();
   const citizen = { name: 'Y Bơ', phone: '0912345678', birthYear: 1958, consent: true, consentEvidence: { method: 'spoken', noticeVersion: 'v1', recordedAt: at(2), recordedBy: leader.id } };
@@ -71,8 +73,13 @@ describe('reports screens', () => {
     });
     URL.revokeObjectURL = vi.fn();
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
   });
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
   it('tells a member that reports are for leaders', { timeout: 30_000 }, async () => {
     await signIn(member);
