@@ -43,8 +43,10 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     if (request.protocol === 'https') {
       reply.header('strict-transport-security', STRICT_TRANSPORT_SECURITY);
     }
-    if (isApiPath(request.url)) {
-      // API answers carry citizens' data: no browser, proxy or service worker may keep them.
+    // API answers carry citizens' data: no browser, proxy or service worker may keep them. The
+    // route pattern covers any spelling of a routed path; anything that did not set its own
+    // caching (only static files and the app shell do) is not kept either: a default of no-store.
+    if (isApiPath(request.url) || isApiPath(request.routeOptions.url ?? '') || !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
     const type = reply.getHeader('content-type');

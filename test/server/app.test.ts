@@ -135,6 +135,16 @@ function appSuite(factory: StoreFixtureFactory): void {
     });
   });
 
+  describe('Cache-Control on the API', () => {
+    it.each(['/%61pi/health', '/%61%70%69/health', '/api%2Fhealth', '/%61pi/sync/pull', '/%61pi/nothing-here', '/API/health'])(
+      '%s: no-store whatever the path spelling (the router decodes it; the header must not trail behind)',
+      async (url) => {
+        const res = await app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
+        expect(res.headers['cache-control'], `${url} → ${res.statusCode}`).toBe('no-store');
+      },
+    );
+  });
+
   describe('errors', () => {
     it.each([
       ['GET', '/api/x'],
