@@ -92,6 +92,6 @@ export function buildApp({ config, store, syncRequests, logger }: BuildAppOption
 }
 
 /** Fastify's types omit the hop count that proxy-addr supports; a hop-count function is the same rule. */
-function fastifyTrustProxy(trust: TrustProxy): boolean | string | ((address: string, hop: number) => boolean) {
+function fastifyTrustProxy(trust: TrustProxy): false | string | ((address: string, hop: number) => boolean) {
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }

@@ -1,6 +1,7 @@
 // The server's whole configuration, read once from the environment and validated,
 // so a typo in a deployment fails at start-up with a readable message instead of
 // surfacing later as a strange runtime error.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -16,8 +17,12 @@ export type NodeEnv = 'development' | 'production' | 'test';
 /** Where the sync data lives: one embedded file, or a PostgreSQL server. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
-/** Fastify's `trustProxy`: off, on (any hop), a hop count, or a list of proxy addresses/CIDRs. */
-export type TrustProxy = boolean | number | string;
+/**
+ * Which peers may set X-Forwarded-For/-Proto: none (false), the nearest N hops, or a list of proxy
+ * addresses/CIDRs. Never "any peer": then every client could claim HTTPS and any address, which
+ * would void the login limit per address and the __Host- cookie rule.
+ */
+export type TrustProxy = false | number | string;
 
 export interface Config {
   port: number;
@@ -77,12 +82,31 @@ export class ConfigError extends Error {
   }
 }
 
-function parseTrustProxy(value: string | undefined): TrustProxy {
-  if (value === undefined || value === 'false') return false;
-  if (value === 'true') return true;
+/** proxy-addr's named ranges: each names a bounded set of addresses, not "everyone". */
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a TRUST_PROXY list: an IPv4/IPv6 address, optionally /prefix, or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  const bits = Number(prefix);
+  // A /0 is "every address": the same as trusting everything.
+  return bits >= 1 && bits <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_HELP =
+  'must be a hop count (1 = the proxy in front of this server) or the proxy addresses, e.g. 10.0.0.5 or 10.0.0.0/24,::1 — never "true": trusting every peer lets any client forge its address and claim HTTPS';
+
+function parseTrustProxy(value: string | undefined): TrustProxy | { error: string } {
+  if (value === undefined || value === 'false' || value === '0') return false;
   if (/^\d+$/.test(value)) return Number(value);
-  // Anything else is handed to proxy-addr as a comma-separated list of addresses/CIDRs.
-  return value;
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => entry !== '' && isProxyAddress(entry))) return entries.join(',');
+  return { error: `TRUST_PROXY: ${TRUST_PROXY_HELP}` };
 }
 
 /** Reads and validates the configuration; throws ConfigError listing every problem at once. */
@@ -97,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     // A fixed, known password is for test runs only (PRIVACY-SECURITY B.2 item 12).
     throw new ConfigError(['DEMO_PASSWORD: is for tests only and is refused when NODE_ENV=production']);
   }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (typeof trustProxy === 'object') throw new ConfigError([trustProxy.error]);
   const dataDir = path.resolve(cwd, e.DATA_DIR ?? '.data');
   return {
     port: e.PORT ?? 8080,
@@ -109,7 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     // Tests keep the console readable; anything else logs requests at info.
     logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     nodeEnv,
-    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    trustProxy,
     bodyLimit: DEFAULT_BODY_LIMIT,
     authSecret: e.AUTH_SECRET,
     syncRateLimitPerMinute: e.SYNC_RATE_LIMIT ?? DEFAULT_SYNC_RATE_LIMIT,

@@ -332,7 +332,7 @@ function appSuite(factory: StoreFixtureFactory): void {
       const untrusting = await app.inject({ method: 'GET', url: '/api/health', headers: forwarded });
       expect(untrusting.headers['strict-transport-security']).toBeUndefined();
 
-      const proxied = await makeApp(store, { distDir: files.dist, env: { TRUST_PROXY: 'true' } });
+      const proxied = await makeApp(store, { distDir: files.dist, env: { TRUST_PROXY: '127.0.0.1' } });
       try {
         const https = await proxied.inject({ method: 'GET', url: '/', headers: { ...HTML, ...forwarded } });
         expect(https.headers['strict-transport-security']).toBe(STRICT_TRANSPORT_SECURITY);

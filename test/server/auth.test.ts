@@ -81,7 +81,7 @@ function authSuite(factory: StoreFixtureFactory): void {
     });
 
     it('[A1] over HTTPS (trusted proxy) the cookie is __Host- prefixed, Secure and host-wide as the prefix requires', async () => {
-      const proxied = await makeApp(store, { AUTH_SECRET: SECRET, TRUST_PROXY: 'true' });
+      const proxied = await makeApp(store, { AUTH_SECRET: SECRET, TRUST_PROXY: '1' });
       try {
         const res = await proxied.inject({
           method: 'POST',

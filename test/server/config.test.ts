@@ -55,12 +55,22 @@ describe('loadConfig', () => {
   it.each([
     [undefined, false],
     ['false', false],
-    ['true', true],
+    ['0', false],
     ['1', 1],
+    ['2', 2],
     ['10.0.0.1,10.0.0.2', '10.0.0.1,10.0.0.2'],
+    ['10.0.0.0/24, ::1', '10.0.0.0/24,::1'],
+    ['loopback', 'loopback'],
   ])('TRUST_PROXY=%s → %s', (value, expected) => {
     expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
+
+  it.each(['true', 'TRUE', 'yes', '*', '0.0.0.0/0', '::/0', '10.0.0.1,', 'proxy.internal', '10.0.0.0/33', '-1', '1.5'])(
+    'TRUST_PROXY=%s is refused: it would trust every peer, or is no address',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: must be a hop count .* never "true"/);
+    },
+  );
 
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
