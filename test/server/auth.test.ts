@@ -98,6 +98,23 @@ function authSuite(factory: StoreFixtureFactory): void {
       }
     });
 
+    it('[A1] over HTTPS only the __Host- cookie is read: a plain-named one (plantable by a sibling host) is ignored', async () => {
+      const proxied = await makeApp(store, { AUTH_SECRET: SECRET, TRUST_PROXY: '1' });
+      try {
+        const https = { 'x-forwarded-proto': 'https' };
+        const refresh = (cookie: string, headers: Record<string, string> = https) =>
+          proxied.inject({ method: 'POST', url: '/api/auth/refresh', payload: {}, headers: { ...headers, cookie }, remoteAddress: freshAddress() });
+        const planted = await login(app, 'member2A');
+        expect((await refresh(`${REFRESH_COOKIE_PLAIN}=${planted.refreshToken}`)).statusCode).toBe(401);
+        const own = await login(app, 'member2A');
+        expect((await refresh(`${REFRESH_COOKIE_PLAIN}=${planted.refreshToken}; ${REFRESH_COOKIE_SECURE}=${own.refreshToken}`)).statusCode).toBe(200);
+        // Over plain HTTP the plain cookie is the one (a Secure cookie never travels there).
+        expect((await refresh(`${REFRESH_COOKIE_PLAIN}=${planted.refreshToken}`, { 'x-forwarded-proto': 'http' })).statusCode).toBe(200);
+      } finally {
+        await proxied.close();
+      }
+    });
+
     it('[A9] every login is a new session with new tokens', async () => {
       const one = await login(app, 'member2A');
       const two = await login(app, 'member2A');

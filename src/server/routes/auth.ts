@@ -97,16 +97,22 @@ function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply): void 
   reply.header('set-cookie', cookieAttributes(request, 0).replace('%VALUE%', ''));
 }
 
-/** The refresh token from the request's cookies (either name: a proxy may have been added later). */
+/**
+ * The refresh token from the request's cookies. Over HTTPS only the `__Host-` cookie counts: a
+ * plain-named cookie arrives over HTTPS too, and anyone who can set one (a sibling subdomain, a
+ * network that rewrote an earlier plain-HTTP answer) could otherwise fix a session of their
+ * choosing on the phone. A phone signed in before a TLS proxy was added signs in once more.
+ */
 export function readRefreshCookie(request: FastifyRequest): string | undefined {
   const header = request.headers.cookie;
   if (typeof header !== 'string') return undefined;
+  const wanted = isHttps(request) ? REFRESH_COOKIE_SECURE : REFRESH_COOKIE_PLAIN;
   for (const part of header.split(';')) {
     const index = part.indexOf('=');
     if (index < 0) continue;
     const name = part.slice(0, index).trim();
     const value = part.slice(index + 1).trim();
-    if ((name === REFRESH_COOKIE_SECURE || name === REFRESH_COOKIE_PLAIN) && /^[A-Za-z0-9_-]{16,512}$/.test(value)) return value;
+    if (name === wanted && /^[A-Za-z0-9_-]{16,512}$/.test(value)) return value;
   }
   return undefined;
 }
