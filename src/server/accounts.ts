@@ -7,7 +7,8 @@ import { communeIdSchema, nfcString, slugSchema } from '../shared/schemas/common
 import { usernameSchema } from '../shared/schemas/user';
 import { DEFAULT_PROVINCE_ID } from '../shared/seed/seed-record';
 import { DEFAULT_SCRYPT_COST, hashPassword, passwordProblem, type ScryptCost } from './auth/password';
-import { DuplicateError, type CommuneRow, type SyncStore, type UserRow } from './storage/types';
+import type { CommuneRow, UserRow } from './storage/account-types';
+import { DuplicateError, type SyncStore } from './storage/types';
 import { seedProvince } from './sync/seed';
 
 export class AccountError extends Error {
@@ -33,7 +34,7 @@ export async function createCommune(store: SyncStore, input: NewCommuneInput, no
   if (!slugSchema.safeParse(provinceId).success) throw new AccountError(`The province id "${provinceId}" is not valid (e.g. quang-ngai).`);
   const commune: CommuneRow = { id: input.id, name: name.data, provinceId, createdAt: now };
   try {
-    await store.createCommune(commune);
+    await store.accounts.createCommune(commune);
   } catch (error) {
     if (error instanceof DuplicateError) throw new AccountError(error.message);
     throw error;
@@ -73,7 +74,7 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
   } else {
     if (input.communeId === undefined) throw new AccountError(`A ${role} belongs to a commune: add --commune <id>.`);
     if (input.provinceId !== undefined) throw new AccountError(`--province is for admins; a ${role}'s province is their commune's.`);
-    const commune = await store.getCommune(input.communeId);
+    const commune = await store.accounts.getCommune(input.communeId);
     if (!commune) throw new AccountError(`There is no commune "${input.communeId}"; create it first with create-commune.`);
     communeId = commune.id;
   }
@@ -81,7 +82,7 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
   const now = options.now ?? Date.now();
   const id = randomUUID();
   try {
-    await store.createUser({
+    await store.accounts.createUser({
       id,
       username: username.data,
       displayName: displayName.data,
@@ -96,24 +97,24 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
     throw error;
   }
   if (provinceId) await seedProvince(store, provinceId);
-  const created = await store.findUserByUsername(username.data);
+  const created = await store.accounts.findUserByUsername(username.data);
   if (!created) throw new Error('The account was not stored');
   return created;
 }
 
 /** Sets a new password and ends every session of the account (PRIVACY-SECURITY B.2 item 8). */
 export async function resetPassword(store: SyncStore, usernameInput: string, password: string, options: { now?: number; cost?: ScryptCost } = {}): Promise<UserRow> {
-  const user = await store.findUserByUsername(usernameInput);
+  const user = await store.accounts.findUserByUsername(usernameInput);
   if (!user) throw new AccountError(`There is no account "${usernameInput}".`);
   const problem = passwordProblem(password, user.username);
   if (problem) throw new AccountError(problem);
-  await store.setPassword(user.id, await hashPassword(password, options.cost ?? DEFAULT_SCRYPT_COST), options.now ?? Date.now());
+  await store.accounts.setPassword(user.id, await hashPassword(password, options.cost ?? DEFAULT_SCRYPT_COST), options.now ?? Date.now());
   return user;
 }
 
 export async function setDisabled(store: SyncStore, usernameInput: string, disabled: boolean, now: number = Date.now()): Promise<UserRow> {
-  const user = await store.findUserByUsername(usernameInput);
+  const user = await store.accounts.findUserByUsername(usernameInput);
   if (!user) throw new AccountError(`There is no account "${usernameInput}".`);
-  await store.setUserDisabled(user.id, disabled, now);
+  await store.accounts.setUserDisabled(user.id, disabled, now);
   return user;
 }

@@ -122,7 +122,7 @@ async function execute(store: SyncStore, command: string, values: Values, io: Ou
       return;
     }
     case 'list-users': {
-      const users = await store.listUsers();
+      const users = await store.accounts.listUsers();
       if (users.length === 0) {
         io.out('No accounts yet. Create one with create-user.\n');
         return;

@@ -83,7 +83,7 @@ export function buildApp({ config, store, syncRequests, logger }: BuildAppOption
   void app.register((api, _options, done) => {
     registerHealthRoute(api, store);
     registerAuthRoutes(api, auth);
-    registerSyncRoutes(api, { requests: syncRequests ?? inProcessSyncRequests(store), auth, rateLimitPerMinute: config.syncRateLimitPerMinute });
+    registerSyncRoutes(api, { requests: syncRequests ?? inProcessSyncRequests(store.records), auth, rateLimitPerMinute: config.syncRateLimitPerMinute });
     registerReportRoutes(api, { store, auth });
     done();
   });

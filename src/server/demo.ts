@@ -34,8 +34,8 @@ export function randomDemoPassword(): string {
 
 /** Creates the demo commune and accounts when the database has no account at all; returns their credentials, or undefined. */
 export async function setUpDemo(store: SyncStore, fixedPassword?: string): Promise<DemoCredential[] | undefined> {
-  if ((await store.listUsers()).length > 0) return undefined;
-  if (!(await store.getCommune(DEMO_COMMUNE.id))) await createCommune(store, DEMO_COMMUNE);
+  if ((await store.accounts.listUsers()).length > 0) return undefined;
+  if (!(await store.accounts.getCommune(DEMO_COMMUNE.id))) await createCommune(store, DEMO_COMMUNE);
   const credentials: DemoCredential[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const password = fixedPassword ?? randomDemoPassword();
@@ -54,7 +54,7 @@ export async function setUpDemo(store: SyncStore, fixedPassword?: string): Promi
 /** The enabled demo accounts of a database (a production server refuses to start with any). */
 export async function enabledDemoAccounts(store: SyncStore): Promise<string[]> {
   const names = new Set(DEMO_ACCOUNTS.map((account) => account.username));
-  return (await store.listUsers()).filter((user) => names.has(user.username) && !user.disabled).map((user) => user.username);
+  return (await store.accounts.listUsers()).filter((user) => names.has(user.username) && !user.disabled).map((user) => user.username);
 }
 
 /** Demo mode applies to the embedded database outside production. */

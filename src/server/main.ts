@@ -8,7 +8,7 @@ import { buildApp, type LoggerOverrides } from './app';
 import { ConfigError, describeDatabase, loadConfig, type Config } from './config';
 import { demoModeApplies, enabledDemoAccounts, formatDemoCredentials, setUpDemo, type DemoCredential } from './demo';
 import { seedAllProvinces } from './sync/seed';
-import { openServerStore } from './storage/open-store';
+import { openServerStore } from './compose';
 import type { SyncStore } from './storage/types';
 
 /** After this long a stop that is still waiting on requests gives up and exits non-zero. */
@@ -80,7 +80,7 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
 
 async function pruneAppliedMutations(store: SyncStore, app: FastifyInstance): Promise<void> {
   try {
-    const removed = await store.pruneAppliedMutations(Date.now() - APPLIED_MUTATION_RETENTION_MS);
+    const removed = await store.records.pruneAppliedMutations(Date.now() - APPLIED_MUTATION_RETENTION_MS);
     if (removed > 0) app.log.info({ removed }, 'old idempotency keys pruned');
   } catch (error) {
     app.log.error({ err: error }, 'pruning idempotency keys failed');

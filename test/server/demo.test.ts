@@ -101,7 +101,7 @@ describe('demo mode', () => {
     const production = await startServer(config({ NODE_ENV: 'production' }));
     try {
       expect(production.demoCredentials).toBeUndefined();
-      expect(await production.store.listUsers()).toEqual([]);
+      expect(await production.store.accounts.listUsers()).toEqual([]);
     } finally {
       await production.stop();
     }
@@ -124,7 +124,7 @@ describePostgres('demo mode on PostgreSQL', () => {
       const server = await startServer(config({ DATABASE_URL: database.url, DEMO_PASSWORD: 'e2e-demo-password' }));
       try {
         expect(server.demoCredentials).toBeUndefined();
-        expect(await server.store.listUsers()).toEqual([]);
+        expect(await server.store.accounts.listUsers()).toEqual([]);
       } finally {
         await server.stop();
       }

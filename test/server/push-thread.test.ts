@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCommune, createUser } from '../../src/server/accounts';
-import { openServerStore, type ServerStore } from '../../src/server/storage/open-store';
+import { openServerStore, type ServerStore } from '../../src/server/compose';
 import type { SqliteStore } from '../../src/server/storage/sqlite-store';
 import { startPushThread } from '../../src/server/sync/push-thread';
 import { readPushRequest, type PushRequest } from '../../src/server/sync/sync-requests';
@@ -97,7 +97,7 @@ describe('the push thread (SQLite server)', () => {
       expect((await pushThread.push(user, first.body, Date.now())).response.acked).toHaveLength(3);
       expect(threads).toHaveLength(2);
       const store = fixture.open();
-      const page = await store.pull({ scopes: [{ scope: COMMUNE.id, after: 0 }], limit: 100 });
+      const page = await store.records.pull({ scopes: [{ scope: COMMUNE.id, after: 0 }], limit: 100 });
       expect(page.scopes[0]!.rows.filter((row) => first.ids.includes(row.record.id))).toHaveLength(3);
     } finally {
       await pushThread.close();
@@ -125,7 +125,7 @@ describe('the push thread (SQLite server)', () => {
     for (const result of await Promise.all(pending)) expect(result.response.acked).toHaveLength(10);
     await expect(pushThread.push(user, contacts(1).body, Date.now())).rejects.toMatchObject({ statusCode: 503 });
     const store = fixture.open();
-    const page = await store.pull({ scopes: [{ scope: COMMUNE.id, after: 0 }], limit: 1000 });
+    const page = await store.records.pull({ scopes: [{ scope: COMMUNE.id, after: 0 }], limit: 1000 });
     expect(page.scopes[0]!.rows).toHaveLength(80);
   });
 });

@@ -67,7 +67,7 @@ function reportsSuite(factory: StoreFixtureFactory): void {
     await pushOk(app, leaderB, [mutation('assistanceLogs', uuidv7(), logFields(leaderB, { occurredAt: '2026-07-01T02:00:00.000Z', outcome: 'partial' }))]);
     // Kon Tum has no commune account in the fixtures: its record is stored directly.
     const now = '2026-07-01T00:00:00.000Z';
-    await store.seedRecords(COMMUNE_K.id, [
+    await store.records.seedRecords(COMMUNE_K.id, [
       { table: 'assistanceLogs', record: { id: uuidv7(), communeId: COMMUNE_K.id, createdBy: uuidv7(), createdAt: now, updatedAt: now, deleted: false, serviceId: 'vneid-install-register', outcome: 'done', occurredAt: '2026-07-01T02:00:00.000Z', clocks: {} } },
     ]);
   });
@@ -141,12 +141,12 @@ function reportsSuite(factory: StoreFixtureFactory): void {
   });
 
   it('[R7] lists a scope\'s records by table and period (store method used by the report)', async () => {
-    const all = await store.listRecords({ scope: COMMUNE_A.id, tables: ['assistanceLogs'] });
+    const all = await store.records.listRecords({ scope: COMMUNE_A.id, tables: ['assistanceLogs'] });
     expect(all).toHaveLength(5);
-    const june = await store.listRecords({ scope: COMMUNE_A.id, tables: ['assistanceLogs', 'groupSessions'], occurredAt: { from: '2026-06-14T17:00:00.000Z', before: '2026-07-14T17:00:00.000Z' } });
+    const june = await store.records.listRecords({ scope: COMMUNE_A.id, tables: ['assistanceLogs', 'groupSessions'], occurredAt: { from: '2026-06-14T17:00:00.000Z', before: '2026-07-14T17:00:00.000Z' } });
     expect(june.map((r) => r.table).sort()).toEqual(['assistanceLogs', 'assistanceLogs', 'assistanceLogs', 'assistanceLogs', 'groupSessions']);
-    expect(await store.listRecords({ scope: COMMUNE_A.id, tables: [] })).toEqual([]);
-    expect(await store.listRecords({ scope: 'no-such-commune', tables: ['assistanceLogs'] })).toEqual([]);
+    expect(await store.records.listRecords({ scope: COMMUNE_A.id, tables: [] })).toEqual([]);
+    expect(await store.records.listRecords({ scope: 'no-such-commune', tables: ['assistanceLogs'] })).toEqual([]);
   });
 }
 

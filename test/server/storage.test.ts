@@ -51,7 +51,7 @@ describe('SQLite store specifics', () => {
     // Steady writes for a while, as a server under load: the WAL must not only grow.
     while (Date.now() < until) {
       const records = Array.from({ length: 20 }, () => ({ table: 'services' as const, record: { id: uuidv7(), code: 'x'.repeat(200), clocks: {} } }));
-      await store.seedRecords('province:quang-ngai', records);
+      await store.records.seedRecords('province:quang-ngai', records);
       frames.push(store.checkpointStats()!.walFrames);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
@@ -64,7 +64,7 @@ describe('SQLite store specifics', () => {
     expect(errors).toEqual([]);
     // Everything written is in the database file itself once the store is closed.
     const reopened = new SqliteStore({ file: fixture.file });
-    const page = await reopened.pull({ scopes: [{ scope: 'province:quang-ngai', after: 0 }], limit: 100_000 });
+    const page = await reopened.records.pull({ scopes: [{ scope: 'province:quang-ngai', after: 0 }], limit: 100_000 });
     expect(page.scopes[0]!.rows.length).toBe(page.scopes[0]!.headSeq);
     await reopened.close();
   });

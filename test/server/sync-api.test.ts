@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../src/server/errors';
 import { PUSH_WIRE_LIMIT } from '../../src/server/routes/sync';
-import { openServerStore, type ServerStore } from '../../src/server/storage/open-store';
+import { openServerStore, type ServerStore } from '../../src/server/compose';
 import { META_KEYS, type SyncStore } from '../../src/server/storage/types';
 import { seedChecklistTemplates, seedServices } from '../../src/shared/seed';
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../src/shared/sync/hlc';
@@ -83,7 +83,7 @@ function syncSuite<F extends StoreFixture>(factory: () => Promise<F>, options: {
   });
 
   /** Every record of a commune as the store holds it, with row_seq. */
-  const scopeRows = async (scope: string) => (await store.pull({ scopes: [{ scope, after: 0 }], limit: 100_000 })).scopes[0]!.rows;
+  const scopeRows = async (scope: string) => (await store.records.pull({ scopes: [{ scope, after: 0 }], limit: 100_000 })).scopes[0]!.rows;
   const findIn = (changes: PullResponse['changes'], id: string) => changes.find((change) => change.id === id);
 
   describe('POST /api/sync/push', () => {
@@ -158,11 +158,11 @@ function syncSuite<F extends StoreFixture>(factory: () => Promise<F>, options: {
 
     it('[I15] the same batch pushed twice at once (two tabs, a retry racing the original) is applied once', async () => {
       const batch = [0, 1, 2].map((i) => mutation('contacts', uuidv7(), contactFields(memberA, { name: `Song song ${i}` })));
-      const before = await store.pull({ scopes: [{ scope: COMMUNE_A.id, after: 0 }], limit: 1 });
+      const before = await store.records.pull({ scopes: [{ scope: COMMUNE_A.id, after: 0 }], limit: 1 });
       const [one, two] = await Promise.all([pushOk(app, memberA, batch), pushOk(app, memberA, batch)]);
       expect(one.acked).toEqual(batch.map((m) => m.id));
       expect(two.acked).toEqual(one.acked);
-      const after = await store.pull({ scopes: [{ scope: COMMUNE_A.id, after: 0 }], limit: 1 });
+      const after = await store.records.pull({ scopes: [{ scope: COMMUNE_A.id, after: 0 }], limit: 1 });
       // Three records, three new sequence numbers: not six.
       expect(after.scopes[0]!.headSeq - before.scopes[0]!.headSeq).toBe(3);
     });
@@ -277,7 +277,7 @@ function syncSuite<F extends StoreFixture>(factory: () => Promise<F>, options: {
       expect(record.name).toBe(SQL_INJECTION);
       expect(record.note).toBe("\\'; --\u0000 ☎ 𝐀");
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
-      expect((await store.listUsers()).length).toBeGreaterThan(0);
+      expect((await store.accounts.listUsers()).length).toBeGreaterThan(0);
     });
 
     describe('scope and roles', () => {

@@ -1,7 +1,9 @@
 // The SyncStore contract for accounts, sessions and sync storage: every implementation must pass
 // all of it on a real database (storage.test.ts runs it on SQLite and PostgreSQL).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DuplicateError, type PushPlan, type PushState, type SyncStore } from '../../src/server/storage/types';
+import type { AccountStore } from '../../src/server/storage/account-types';
+import type { PushPlan, PushState } from '../../src/server/storage/record-types';
+import { DuplicateError, type SyncStore } from '../../src/server/storage/types';
 import { formatHlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
@@ -29,7 +31,7 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
       await fixture.dispose();
     });
 
-    const newUser = (username: string, extra: Partial<Parameters<SyncStore['createUser']>[0]> = {}) => ({
+    const newUser = (username: string, extra: Partial<Parameters<AccountStore['createUser']>[0]> = {}) => ({
       id: uuidv7(),
       username,
       displayName: username,
@@ -49,54 +51,54 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
     });
 
     it('communes and users: unique ids and usernames (case-insensitive), province from the commune, role rules enforced', async () => {
-      await store.createCommune({ id: 'xa-mot', name: 'Xã Một', provinceId: 'quang-ngai', createdAt: 1 });
-      await expect(store.createCommune({ id: 'xa-mot', name: 'Again', provinceId: 'quang-ngai', createdAt: 2 })).rejects.toThrow(DuplicateError);
-      await store.createUser(newUser('Lan.Nguyen'));
-      await expect(store.createUser(newUser('lan.nguyen'))).rejects.toThrow(DuplicateError);
-      const found = await store.findUserByUsername('LAN.NGUYEN');
+      await store.accounts.createCommune({ id: 'xa-mot', name: 'Xã Một', provinceId: 'quang-ngai', createdAt: 1 });
+      await expect(store.accounts.createCommune({ id: 'xa-mot', name: 'Again', provinceId: 'quang-ngai', createdAt: 2 })).rejects.toThrow(DuplicateError);
+      await store.accounts.createUser(newUser('Lan.Nguyen'));
+      await expect(store.accounts.createUser(newUser('lan.nguyen'))).rejects.toThrow(DuplicateError);
+      const found = await store.accounts.findUserByUsername('LAN.NGUYEN');
       expect(found).toMatchObject({ username: 'Lan.Nguyen', role: 'member', communeId: 'xa-mot', provinceId: 'quang-ngai', disabled: false });
       // An admin must have a province and no commune; others a commune.
-      await expect(store.createUser(newUser('bad-admin', { role: 'admin' }))).rejects.toThrow();
-      await expect(store.createUser(newUser('bad-member', { communeId: null }))).rejects.toThrow();
-      await store.createUser(newUser('admin-qn', { role: 'admin', communeId: null, provinceId: 'quang-ngai' }));
-      expect((await store.listUsers()).map((u) => u.username)).toEqual(['admin-qn', 'Lan.Nguyen']);
-      expect(await store.listCommunes()).toEqual([{ id: 'xa-mot', name: 'Xã Một', provinceId: 'quang-ngai', createdAt: 1 }]);
+      await expect(store.accounts.createUser(newUser('bad-admin', { role: 'admin' }))).rejects.toThrow();
+      await expect(store.accounts.createUser(newUser('bad-member', { communeId: null }))).rejects.toThrow();
+      await store.accounts.createUser(newUser('admin-qn', { role: 'admin', communeId: null, provinceId: 'quang-ngai' }));
+      expect((await store.accounts.listUsers()).map((u) => u.username)).toEqual(['admin-qn', 'Lan.Nguyen']);
+      expect(await store.accounts.listCommunes()).toEqual([{ id: 'xa-mot', name: 'Xã Một', provinceId: 'quang-ngai', createdAt: 1 }]);
     });
 
     it('refresh tokens rotate once; a reused token revokes the session; unknown and expired tokens are told apart', async () => {
-      await store.createCommune({ id: 'xa-mot', name: 'Xã Một', provinceId: 'quang-ngai', createdAt: 1 });
+      await store.accounts.createCommune({ id: 'xa-mot', name: 'Xã Một', provinceId: 'quang-ngai', createdAt: 1 });
       const user = newUser('tokens');
-      await store.createUser(user);
-      await store.createSession({ sessionId: 's1', userId: user.id, tokenHash: 'h1', now: 100, tokenExpiresAt: 1_000, sessionExpiresAt: 5_000 });
-      expect(await store.rotateRefreshToken({ oldHash: 'h1', newHash: 'h2', now: 200, tokenExpiresAt: 9_999 })).toEqual({ kind: 'rotated', sessionId: 's1', userId: user.id });
-      expect(await store.findSessionByRefreshHash('h1')).toBe('s1');
-      expect(await store.rotateRefreshToken({ oldHash: 'h1', newHash: 'h3', now: 300, tokenExpiresAt: 9_999 })).toEqual({ kind: 'reused', sessionId: 's1', userId: user.id });
-      expect((await store.getSession('s1'))?.revokedAt).toBe(300);
-      expect((await store.rotateRefreshToken({ oldHash: 'h2', newHash: 'h4', now: 400, tokenExpiresAt: 9_999 })).kind).toBe('revoked');
-      expect(await store.rotateRefreshToken({ oldHash: 'nope', newHash: 'h5', now: 400, tokenExpiresAt: 9_999 })).toEqual({ kind: 'unknown' });
+      await store.accounts.createUser(user);
+      await store.sessions.createSession({ sessionId: 's1', userId: user.id, tokenHash: 'h1', now: 100, tokenExpiresAt: 1_000, sessionExpiresAt: 5_000 });
+      expect(await store.sessions.rotateRefreshToken({ oldHash: 'h1', newHash: 'h2', now: 200, tokenExpiresAt: 9_999 })).toEqual({ kind: 'rotated', sessionId: 's1', userId: user.id });
+      expect(await store.sessions.findSessionByRefreshHash('h1')).toBe('s1');
+      expect(await store.sessions.rotateRefreshToken({ oldHash: 'h1', newHash: 'h3', now: 300, tokenExpiresAt: 9_999 })).toEqual({ kind: 'reused', sessionId: 's1', userId: user.id });
+      expect((await store.sessions.getSession('s1'))?.revokedAt).toBe(300);
+      expect((await store.sessions.rotateRefreshToken({ oldHash: 'h2', newHash: 'h4', now: 400, tokenExpiresAt: 9_999 })).kind).toBe('revoked');
+      expect(await store.sessions.rotateRefreshToken({ oldHash: 'nope', newHash: 'h5', now: 400, tokenExpiresAt: 9_999 })).toEqual({ kind: 'unknown' });
 
-      await store.createSession({ sessionId: 's2', userId: user.id, tokenHash: 'e1', now: 100, tokenExpiresAt: 1_000, sessionExpiresAt: 5_000 });
-      expect((await store.rotateRefreshToken({ oldHash: 'e1', newHash: 'e2', now: 1_000, tokenExpiresAt: 9_999 })).kind).toBe('expired');
+      await store.sessions.createSession({ sessionId: 's2', userId: user.id, tokenHash: 'e1', now: 100, tokenExpiresAt: 1_000, sessionExpiresAt: 5_000 });
+      expect((await store.sessions.rotateRefreshToken({ oldHash: 'e1', newHash: 'e2', now: 1_000, tokenExpiresAt: 9_999 })).kind).toBe('expired');
       // The new token never outlives its session.
-      await store.createSession({ sessionId: 's3', userId: user.id, tokenHash: 'f1', now: 100, tokenExpiresAt: 1_000, sessionExpiresAt: 5_000 });
-      await store.rotateRefreshToken({ oldHash: 'f1', newHash: 'f2', now: 900, tokenExpiresAt: 99_999 });
-      expect((await store.rotateRefreshToken({ oldHash: 'f2', newHash: 'f3', now: 5_000, tokenExpiresAt: 99_999 })).kind).toBe('expired');
+      await store.sessions.createSession({ sessionId: 's3', userId: user.id, tokenHash: 'f1', now: 100, tokenExpiresAt: 1_000, sessionExpiresAt: 5_000 });
+      await store.sessions.rotateRefreshToken({ oldHash: 'f1', newHash: 'f2', now: 900, tokenExpiresAt: 99_999 });
+      expect((await store.sessions.rotateRefreshToken({ oldHash: 'f2', newHash: 'f3', now: 5_000, tokenExpiresAt: 99_999 })).kind).toBe('expired');
 
-      await store.setPassword(user.id, 'scrypt$new', 6_000);
-      expect((await store.getSession('s3'))?.revokedAt).toBe(6_000);
-      expect((await store.findUserByUsername('tokens'))?.passwordHash).toBe('scrypt$new');
+      await store.accounts.setPassword(user.id, 'scrypt$new', 6_000);
+      expect((await store.sessions.getSession('s3'))?.revokedAt).toBe(6_000);
+      expect((await store.accounts.findUserByUsername('tokens'))?.passwordHash).toBe('scrypt$new');
     });
 
     it('login failures are counted per key within the window, forgotten after it, and cleared', async () => {
-      await store.recordLoginFailure(['account:a', 'address:1'], 1_000, 0);
-      await store.recordLoginFailure(['account:a', 'address:2'], 2_000, 0);
-      const counts = await store.recentLoginFailures(['account:a', 'address:1', 'address:3'], 500);
+      await store.sessions.recordLoginFailure(['account:a', 'address:1'], 1_000, 0);
+      await store.sessions.recordLoginFailure(['account:a', 'address:2'], 2_000, 0);
+      const counts = await store.sessions.recentLoginFailures(['account:a', 'address:1', 'address:3'], 500);
       expect(Object.fromEntries(counts)).toEqual({ 'account:a': { count: 2, oldest: 1_000 }, 'address:1': { count: 1, oldest: 1_000 }, 'address:3': { count: 0, oldest: 500 } });
-      expect((await store.recentLoginFailures(['account:a'], 1_500)).get('account:a')).toEqual({ count: 1, oldest: 2_000 });
-      await store.recordLoginFailure(['account:b'], 3_000, 1_500); // forgets everything at or before 1_500
-      expect((await store.recentLoginFailures(['address:1'], 0)).get('address:1')?.count).toBe(0);
-      await store.clearLoginFailures('account:a');
-      expect((await store.recentLoginFailures(['account:a'], 0)).get('account:a')?.count).toBe(0);
+      expect((await store.sessions.recentLoginFailures(['account:a'], 1_500)).get('account:a')).toEqual({ count: 1, oldest: 2_000 });
+      await store.sessions.recordLoginFailure(['account:b'], 3_000, 1_500); // forgets everything at or before 1_500
+      expect((await store.sessions.recentLoginFailures(['address:1'], 0)).get('address:1')?.count).toBe(0);
+      await store.sessions.clearLoginFailures('account:a');
+      expect((await store.sessions.recentLoginFailures(['account:a'], 0)).get('account:a')?.count).toBe(0);
     });
 
     it('push: the plan sees applied ids and stored rows; changed records get consecutive row_seq; ids are remembered', async () => {
@@ -104,7 +106,7 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
       const id2 = uuidv7();
       const m1 = uuidv7();
       const seen: PushState[] = [];
-      const first = await store.push({
+      const first = await store.records.push({
         scope: 'xa-mot',
         userId: 'u1',
         clientId: 'c1',
@@ -125,7 +127,7 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
       expect(first.scopeSeq).toBe(2);
       expect(seen[0]).toEqual({ applied: new Map(), records: [] });
 
-      const second = await store.push({
+      const second = await store.records.push({
         scope: 'xa-mot',
         userId: 'u1',
         clientId: 'c1',
@@ -143,7 +145,7 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
       const stored = seen[1]!.records.map(({ table, scope, rowSeq, record: value }) => ({ table, scope, rowSeq, record: value }));
       expect(stored).toEqual([{ table: 'contacts', scope: 'xa-mot', rowSeq: 1, record: record(id1, { name: 'Một' }) }]);
 
-      const page = await store.pull({ scopes: [{ scope: 'xa-mot', after: 0 }], limit: 10 });
+      const page = await store.records.pull({ scopes: [{ scope: 'xa-mot', after: 0 }], limit: 10 });
       expect(page.scopes[0]!.rows.map((row) => [row.record.id, row.rowSeq, row.record.name])).toEqual([
         [id2, 2, 'Hai'],
         [id1, 3, 'Một (sửa)'],
@@ -155,7 +157,7 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
       const id = uuidv7();
       const m = uuidv7();
       await expect(
-        store.push({
+        store.records.push({
           scope: 'xa-mot',
           userId: 'u1',
           clientId: 'c1',
@@ -167,7 +169,7 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
           },
         }),
       ).rejects.toThrow('planner failed');
-      const after = await store.push({
+      const after = await store.records.push({
         scope: 'xa-mot',
         userId: 'u1',
         clientId: 'c1',
@@ -185,7 +187,7 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
     it('push: concurrent pushes (one SQLite group commit) stay independent: a failing one rolls back alone', async () => {
       const ids = [1, 2, 3].map(() => uuidv7());
       const pushOf = (id: string, fail: boolean) =>
-        store.push({
+        store.records.push({
           scope: 'xa-mot',
           userId: 'u',
           clientId: 'c',
@@ -199,7 +201,7 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
         });
       const results = await Promise.allSettled([pushOf(ids[0]!, false), pushOf(ids[1]!, true), pushOf(ids[2]!, false)]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-      const rows = (await store.pull({ scopes: [{ scope: 'xa-mot', after: 0 }], limit: 10 })).scopes[0]!.rows;
+      const rows = (await store.records.pull({ scopes: [{ scope: 'xa-mot', after: 0 }], limit: 10 })).scopes[0]!.rows;
       // Which of the two commits first is up to the database; together they use sequence 1 and 2.
       expect(rows.map((row) => row.record.id).sort()).toEqual([ids[0], ids[2]].sort());
       expect(rows.map((row) => row.rowSeq)).toEqual([1, 2]);
@@ -207,9 +209,9 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
 
     it('pull: one limit across scopes in the order given, hasMore per scope, records round-trip exactly', async () => {
       const tricky = { name: "O'Brien\"; DROP TABLE records; --", nested: { list: [1, null, 'ba'], emoji: '𝐀☎' }, empty: '', nul: 'a\u0000b' };
-      await store.seedRecords('province:quang-ngai', [1, 2, 3].map(() => ({ table: 'services' as const, record: record(uuidv7(), { code: 'x' }) })));
+      await store.records.seedRecords('province:quang-ngai', [1, 2, 3].map(() => ({ table: 'services' as const, record: record(uuidv7(), { code: 'x' }) })));
       const ids = [1, 2].map(() => uuidv7());
-      await store.push({
+      await store.records.push({
         scope: 'xa-mot',
         userId: 'u',
         clientId: 'c',
@@ -222,35 +224,35 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
         { scope: 'province:quang-ngai', after: 0 },
         { scope: 'xa-mot', after: 0 },
       ];
-      const page1 = await store.pull({ scopes, limit: 4 });
+      const page1 = await store.records.pull({ scopes, limit: 4 });
       expect(page1.scopes.map((s) => [s.rows.length, s.hasMore, s.headSeq])).toEqual([
         [3, false, 3],
         [1, true, 2],
       ]);
       expect(page1.scopes[1]!.rows[0]!.record).toEqual(record(ids[0]!, tricky));
-      const page2 = await store.pull({ scopes: [scopes[0]!, { scope: 'xa-mot', after: 1 }], limit: 4 });
+      const page2 = await store.records.pull({ scopes: [scopes[0]!, { scope: 'xa-mot', after: 1 }], limit: 4 });
       expect(page2.scopes[1]!.rows.map((row) => row.record.id)).toEqual([ids[1]]);
       expect(page2.epoch).toMatch(/^[0-9a-f]{32}$/);
-      const empty = await store.pull({ scopes: [{ scope: 'xa-nobody', after: 0 }], limit: 4 });
+      const empty = await store.records.pull({ scopes: [{ scope: 'xa-nobody', after: 0 }], limit: 4 });
       expect(empty.scopes[0]).toEqual({ scope: 'xa-nobody', rows: [], hasMore: false, headSeq: 0 });
     });
 
     it('seedRecords inserts only what the scope lacks; the same id may exist in two provinces', async () => {
       const seeded = [1, 2].map(() => ({ table: 'services' as const, record: record(uuidv7(), { code: 'a' }) }));
-      expect(await store.seedRecords('province:quang-ngai', seeded)).toBe(2);
-      expect(await store.seedRecords('province:quang-ngai', seeded)).toBe(0);
-      expect(await store.seedRecords('province:kon-tum', seeded)).toBe(2);
-      const page = await store.pull({ scopes: [{ scope: 'province:quang-ngai', after: 0 }], limit: 10 });
+      expect(await store.records.seedRecords('province:quang-ngai', seeded)).toBe(2);
+      expect(await store.records.seedRecords('province:quang-ngai', seeded)).toBe(0);
+      expect(await store.records.seedRecords('province:kon-tum', seeded)).toBe(2);
+      const page = await store.records.pull({ scopes: [{ scope: 'province:quang-ngai', after: 0 }], limit: 10 });
       expect(page.scopes[0]!.rows.map((row) => row.rowSeq)).toEqual([1, 2]);
     });
 
     it('a commune record id is unique across communes (the database refuses a second one)', async () => {
       const id = uuidv7();
       const write = (scope: string) =>
-        store.push({ scope, userId: 'u', clientId: 'c', mutationIds: [], recordKeys: [], now: 1, plan: () => ({ remember: [], writes: [{ table: 'contacts', record: record(id, { name: scope }) }] }) });
+        store.records.push({ scope, userId: 'u', clientId: 'c', mutationIds: [], recordKeys: [], now: 1, plan: () => ({ remember: [], writes: [{ table: 'contacts', record: record(id, { name: scope }) }] }) });
       await write('xa-mot');
       await expect(write('xa-hai')).rejects.toThrow();
-      expect((await store.pull({ scopes: [{ scope: 'xa-hai', after: 0 }], limit: 10 })).scopes[0]!.rows).toEqual([]);
+      expect((await store.records.pull({ scopes: [{ scope: 'xa-hai', after: 0 }], limit: 10 })).scopes[0]!.rows).toEqual([]);
     });
 
     it('pruneAppliedMutations forgets only ids applied before the limit', async () => {
@@ -258,10 +260,10 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
         [100, 'old'],
         [200, 'new'],
       ] as const) {
-        await store.push({ scope: 'xa-mot', userId: 'u', clientId: 'c', mutationIds: [], recordKeys: [], now, plan: () => ({ remember: [{ mutationId: id, outcome: { status: 'acked' } }], writes: [] }) });
+        await store.records.push({ scope: 'xa-mot', userId: 'u', clientId: 'c', mutationIds: [], recordKeys: [], now, plan: () => ({ remember: [{ mutationId: id, outcome: { status: 'acked' } }], writes: [] }) });
       }
-      expect(await store.pruneAppliedMutations(150)).toBe(1);
-      await store.push({
+      expect(await store.records.pruneAppliedMutations(150)).toBe(1);
+      await store.records.push({
         scope: 'xa-mot',
         userId: 'u',
         clientId: 'c',

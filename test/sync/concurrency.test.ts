@@ -73,7 +73,7 @@ describePostgres('[I5] concurrent pushers and pullers on PostgreSQL', () => {
       let after = 0;
       let pages = 0;
       const page = async () => {
-        const result = await store.pull({ scopes: [{ scope: COMMUNE_A.id, after }], limit: PAGE });
+        const result = await store.records.pull({ scopes: [{ scope: COMMUNE_A.id, after }], limit: PAGE });
         const rows = result.scopes[0]!.rows;
         for (const row of rows) {
           // Within a page and across pages the sequence strictly increases: the cursor only moves forward.
@@ -115,7 +115,7 @@ describePostgres('[I5] concurrent pushers and pullers on PostgreSQL', () => {
     const results = await Promise.all(storePullers);
     const phoneRecords = await httpPuller;
 
-    const server = await stores[0]!.pull({ scopes: [{ scope: COMMUNE_A.id, after: 0 }], limit: 1_000_000 });
+    const server = await stores[0]!.records.pull({ scopes: [{ scope: COMMUNE_A.id, after: 0 }], limit: 1_000_000 });
     const truth = new Map(server.scopes[0]!.rows.map((row) => [row.record.id, row.rowSeq]));
     expect(pushedMutations).toBe(PUSHERS * ROUNDS * BATCH);
     // Guard against a vacuous run: the pullers really raced the pushers.
@@ -157,12 +157,12 @@ describePostgres('[I5] concurrent pushers and pullers on PostgreSQL', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(pushed).toBe(false);
       // A puller meanwhile sees neither: nothing above the committed head.
-      const during = await stores[2]!.pull({ scopes: [{ scope: COMMUNE_A.id, after: head }], limit: 100 });
+      const during = await stores[2]!.records.pull({ scopes: [{ scope: COMMUNE_A.id, after: head }], limit: 100 });
       expect(during.scopes[0]!.rows).toEqual([]);
 
       await slow.query('COMMIT');
       expect((await second).acked).toHaveLength(1);
-      const after = await stores[2]!.pull({ scopes: [{ scope: COMMUNE_A.id, after: head }], limit: 100 });
+      const after = await stores[2]!.records.pull({ scopes: [{ scope: COMMUNE_A.id, after: head }], limit: 100 });
       expect(after.scopes[0]!.rows.map((row) => [row.record.id, row.rowSeq])).toEqual([
         [lateId, head + 1],
         [recordId, head + 2],
@@ -174,7 +174,7 @@ describePostgres('[I5] concurrent pushers and pullers on PostgreSQL', () => {
   });
 
   it('[I5] the province scope and the commune scope advance independently', async () => {
-    const page = await stores[1]!.pull({ scopes: [{ scope: provinceScope('quang-ngai'), after: 0 }, { scope: COMMUNE_A.id, after: 0 }], limit: 1_000_000 });
+    const page = await stores[1]!.records.pull({ scopes: [{ scope: provinceScope('quang-ngai'), after: 0 }, { scope: COMMUNE_A.id, after: 0 }], limit: 1_000_000 });
     expect(page.scopes.map((s) => s.rows.length > 0)).toEqual([true, true]);
     expect(page.scopes[0]!.rows.every((row) => row.scope === provinceScope('quang-ngai'))).toBe(true);
   });

@@ -19,7 +19,7 @@ import { HttpError, NetworkError } from '../../src/client/sync/errors';
 import type { Timed } from '../../src/client/sync/transport';
 import { ApiError } from '../../src/server/errors';
 import { SqliteStore } from '../../src/server/storage/sqlite-store';
-import type { MutationOutcome, PushPlan } from '../../src/server/storage/types';
+import type { MutationOutcome, PushPlan } from '../../src/server/storage/record-types';
 import { pullChanges, pushChanges, readPushRequest } from '../../src/server/sync/sync-requests';
 import { checklistItemFields, comparable, logFields, makePhone, type TestPhone } from '../helpers/sync-fixtures';
 import { uuidv7 } from '../../src/shared/sync/ids';
@@ -91,7 +91,7 @@ class RealServer {
   }
 
   async push(user: SyncUser, request: PushRequest): Promise<PushResponse> {
-    const store = this.store;
+    const store = this.store.records;
     const spy = vi.spyOn(store, 'push');
     let result;
     try {
@@ -111,7 +111,7 @@ class RealServer {
 
   async pull(user: SyncUser, cursor: string | undefined, limit: number): Promise<PulledPage> {
     try {
-      return pulledPageSchema.parse(JSON.parse(await pullChanges(this.store, user, { ...(cursor === undefined ? {} : { cursor }), limit: String(limit) }, this.now)));
+      return pulledPageSchema.parse(JSON.parse(await pullChanges(this.store.records, user, { ...(cursor === undefined ? {} : { cursor }), limit: String(limit) }, this.now)));
     } catch (error) {
       if (error instanceof ApiError) throw new HttpError(error.statusCode, error.code, error.message);
       throw error;
@@ -290,7 +290,7 @@ async function runSeed(seed: number): Promise<Stats> {
   }
 
   // I2: every phone equals the server, fields and clocks.
-  const stored = await server.store.listRecords({ scope: COMMUNE, tables: TABLES });
+  const stored = await server.store.records.listRecords({ scope: COMMUNE, tables: TABLES });
   const serverRows = (table: SyncTable) => stored.filter((row) => row.table === table).map((row) => comparable(row.record)).sort(byId);
   for (const { phone } of clients) {
     expect(await phone.repo.countOutbox()).toBe(0);

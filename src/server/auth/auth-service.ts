@@ -2,7 +2,8 @@
 // details (status codes, cookies) stay in routes/auth.ts; this file is the policy.
 import { randomUUID } from 'node:crypto';
 import type { SyncUser } from '../../shared/sync/registry';
-import { META_KEYS, type SyncStore, type UserRow } from '../storage/types';
+import type { UserRow } from '../storage/account-types';
+import { META_KEYS, type SyncStore } from '../storage/types';
 import { verifyPassword } from './password';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
@@ -97,7 +98,7 @@ export class AuthService {
     const now = this.now();
     const accountKey = `account:${username.trim().toLowerCase()}`;
     const addressKey = `address:${address}`;
-    const failures = await this.store.recentLoginFailures([accountKey, addressKey], now - LOGIN_WINDOW_MS);
+    const failures = await this.store.sessions.recentLoginFailures([accountKey, addressKey], now - LOGIN_WINDOW_MS);
     for (const [key, kind] of [
       [accountKey, 'account'],
       [addressKey, 'address'],
@@ -107,18 +108,18 @@ export class AuthService {
         return { kind: 'rate_limited', key: kind, retryAfterSeconds: Math.max(1, Math.ceil((seen.oldest + LOGIN_WINDOW_MS - now) / 1000)) };
       }
     }
-    const user = await this.store.findUserByUsername(username);
+    const user = await this.store.accounts.findUserByUsername(username);
     // Always run the KDF, also for unknown users, so timing does not tell which usernames exist.
     const passwordOk = await verifyPassword(password, user?.passwordHash);
     if (!user || !passwordOk || user.disabled) {
-      await this.store.recordLoginFailure([accountKey, addressKey], now, now - LOGIN_WINDOW_MS);
+      await this.store.sessions.recordLoginFailure([accountKey, addressKey], now, now - LOGIN_WINDOW_MS);
       return { kind: 'invalid', userId: user?.id };
     }
-    await this.store.clearLoginFailures(accountKey);
+    await this.store.sessions.clearLoginFailures(accountKey);
     // A new session (refresh-token family) on every login (ASVS 7.2.4).
     const sessionId = randomUUID();
     const refreshToken = newRefreshToken();
-    await this.store.createSession({
+    await this.store.sessions.createSession({
       sessionId,
       userId: user.id,
       tokenHash: hashRefreshToken(refreshToken),
@@ -132,7 +133,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<RefreshResult> {
     const now = this.now();
     const next = newRefreshToken();
-    const outcome = await this.store.rotateRefreshToken({
+    const outcome = await this.store.sessions.rotateRefreshToken({
       oldHash: hashRefreshToken(refreshToken),
       newHash: hashRefreshToken(next),
       now,
@@ -140,9 +141,9 @@ export class AuthService {
     });
     if (outcome.kind === 'unknown') return { kind: 'invalid', userId: undefined, sessionId: undefined };
     if (outcome.kind !== 'rotated') return { kind: outcome.kind === 'reused' ? 'reused' : 'invalid', userId: outcome.userId, sessionId: outcome.sessionId };
-    const session = await this.store.getSession(outcome.sessionId);
+    const session = await this.store.sessions.getSession(outcome.sessionId);
     if (!session || session.user.disabled) {
-      await this.store.revokeSession(outcome.sessionId, 'user_disabled', now);
+      await this.store.sessions.revokeSession(outcome.sessionId, 'user_disabled', now);
       return { kind: 'invalid', userId: outcome.userId, sessionId: outcome.sessionId };
     }
     return { kind: 'ok', ...(await this.issue(session.user, outcome.sessionId, next, now)) };
@@ -151,9 +152,9 @@ export class AuthService {
   /** Ends the session named by a refresh token or an access token; returns its id, or undefined when neither names one. */
   async logout(tokens: { refreshToken?: string | undefined; accessToken?: string | undefined }): Promise<string | undefined> {
     let sessionId: string | undefined;
-    if (tokens.refreshToken) sessionId = await this.store.findSessionByRefreshHash(hashRefreshToken(tokens.refreshToken));
+    if (tokens.refreshToken) sessionId = await this.store.sessions.findSessionByRefreshHash(hashRefreshToken(tokens.refreshToken));
     if (!sessionId && tokens.accessToken) sessionId = verifyAccessToken(tokens.accessToken, await this.key(), this.now())?.sid;
-    if (sessionId) await this.store.revokeSession(sessionId, 'logout', this.now());
+    if (sessionId) await this.store.sessions.revokeSession(sessionId, 'logout', this.now());
     return sessionId;
   }
 
@@ -166,7 +167,7 @@ export class AuthService {
     const now = this.now();
     const claims = await this.verified(accessToken, now);
     if (!claims) return undefined;
-    const session = await this.store.getSession(claims.sid);
+    const session = await this.store.sessions.getSession(claims.sid);
     if (!session || session.revokedAt !== null || session.expiresAt <= now) return undefined;
     if (session.user.id !== claims.sub || session.user.disabled) return undefined;
     return session.user;

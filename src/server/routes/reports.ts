@@ -15,7 +15,9 @@ import { checklistFactOf, computeReadiness, itemStateFactOf, templateFactOf, typ
 import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
 import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
-import type { StoredRecord, SyncStore, UserRow } from '../storage/types';
+import type { UserRow } from '../storage/account-types';
+import type { StoredRecord } from '../storage/record-types';
+import type { SyncStore } from '../storage/types';
 import { bearerToken } from './auth';
 
 export interface ReportRouteOptions {
@@ -43,7 +45,7 @@ export function registerReportRoutes(app: FastifyInstance, options: ReportRouteO
   /** The catalogue group of each service code: the province's catalogue, the shipped one for codes it lacks. */
   async function serviceGroups(provinceId: string): Promise<Map<string, ServiceGroup>> {
     const groups = new Map<string, ServiceGroup>(seedServices().map((s) => [s.code, s.group]));
-    for (const { record } of await store.listRecords({ scope: provinceScope(provinceId), tables: ['services'] })) {
+    for (const { record } of await store.records.listRecords({ scope: provinceScope(provinceId), tables: ['services'] })) {
       if (typeof record.code === 'string' && (SERVICE_GROUPS as readonly unknown[]).includes(record.group)) groups.set(record.code, record.group as ServiceGroup);
     }
     return groups;
@@ -51,8 +53,8 @@ export function registerReportRoutes(app: FastifyInstance, options: ReportRouteO
 
   async function communeFigures(commune: { id: string; name: string }, range: LocalDateRange, context: { today: string; groups: Map<string, ServiceGroup>; templates: TemplateFact[] }): Promise<CommuneRow> {
     const [activityRows, checklistRows] = await Promise.all([
-      store.listRecords({ scope: commune.id, tables: ['assistanceLogs', 'groupSessions'], occurredAt: instantBounds(range) }),
-      store.listRecords({ scope: commune.id, tables: ['checklists', 'checklistItems'] }),
+      store.records.listRecords({ scope: commune.id, tables: ['assistanceLogs', 'groupSessions'], occurredAt: instantBounds(range) }),
+      store.records.listRecords({ scope: commune.id, tables: ['checklists', 'checklistItems'] }),
     ]);
     const activity = computeActivity({
       range,
@@ -83,9 +85,9 @@ export function registerReportRoutes(app: FastifyInstance, options: ReportRouteO
     const provinceId = user.provinceId;
     const today = todayLocal(now());
     const [communes, groups, templateRows] = await Promise.all([
-      store.listCommunes(),
+      store.accounts.listCommunes(),
       serviceGroups(provinceId),
-      store.listRecords({ scope: provinceScope(provinceId), tables: ['checklistTemplates'] }),
+      store.records.listRecords({ scope: provinceScope(provinceId), tables: ['checklistTemplates'] }),
     ]);
     const templates = templateRows.map((row) => templateFactOf(row.record)).filter(notNull);
     const rows: CommuneRow[] = [];
@@ -100,7 +102,7 @@ export function registerReportRoutes(app: FastifyInstance, options: ReportRouteO
   app.get('/api/reports/commune', async (request, reply) => {
     const user = await signedIn(request);
     if (!can(user.role, 'reports.view') || !user.communeId) throw new ApiError(403, 'forbidden', 'Only commune accounts have a commune.');
-    const commune = await store.getCommune(user.communeId);
+    const commune = await store.accounts.getCommune(user.communeId);
     if (!commune) throw new ApiError(404, 'not_found', 'Not found.');
     const body: CommuneInfo = { id: commune.id, name: commune.name, provinceId: commune.provinceId };
     return reply.header('cache-control', 'no-store').send(body);

@@ -1,10 +1,16 @@
-// Row ↔ object conversions shared by both stores, so SQLite and PostgreSQL cannot drift apart in
-// how a record or a user is read back.
+// Row ↔ object conversions and decisions shared by both stores, so SQLite and PostgreSQL cannot
+// drift apart in how a record or a user is read back, or in what a refresh token's state means.
 import { isRole } from '../../shared/permissions';
 import { isSyncTable, type SyncTable } from '../../shared/schemas/tables';
 import type { Hlc } from '../../shared/sync/hlc';
 import type { SyncedRecord } from '../../shared/sync/merge';
-import type { CommuneRow, MutationOutcome, StoredRecord, UserRow } from './types';
+import type { CommuneRow, NewUser, UserRow } from './account-types';
+import type { MutationOutcome, StoredRecord } from './record-types';
+import type { RefreshOutcome, SessionWithUser } from './session-types';
+import { DuplicateError } from './types';
+
+/** The columns of `records` that make a RecordRow, in its order. */
+export const RECORD_COLUMNS = 'table_name, id, scope, fields, clocks, row_seq';
 
 export interface RecordRow {
   table_name: string;
@@ -51,6 +57,16 @@ export class StoredRow implements StoredRecord {
   }
 }
 
+/**
+ * Cuts a scope's rows (read with one row more than `remaining`) to what a pull page still has
+ * room for; `hasMore` says whether the scope has rows beyond the page.
+ */
+export function fitPage<T>(rows: T[], remaining: number): { rows: T[]; hasMore: boolean } {
+  const hasMore = rows.length > remaining;
+  if (hasMore) rows.length = remaining;
+  return { rows, hasMore };
+}
+
 export interface UserDbRow {
   id: string;
   username: string;
@@ -85,6 +101,8 @@ export function decodeUserRow(row: UserDbRow): UserRow {
   };
 }
 
+export const COMMUNE_COLUMNS = 'id, name, province_id, created_at';
+
 export interface CommuneDbRow {
   id: string;
   name: string;
@@ -96,6 +114,14 @@ export function decodeCommuneRow(row: CommuneDbRow): CommuneRow {
   return { id: row.id, name: row.name, provinceId: row.province_id, createdAt: Number(row.created_at) };
 }
 
+export function duplicateCommune(commune: CommuneRow): DuplicateError {
+  return new DuplicateError(`A commune with id "${commune.id}" already exists.`);
+}
+
+export function duplicateUsername(user: NewUser): DuplicateError {
+  return new DuplicateError(`The username "${user.username}" is taken.`);
+}
+
 /** Usernames are unique and matched without regard to case ("Lan" and "lan" are one account). */
 export function usernameKey(username: string): string {
   return username.trim().toLowerCase();
@@ -103,4 +129,55 @@ export function usernameKey(username: string): string {
 
 export function decodeOutcome(text: string): MutationOutcome {
   return JSON.parse(text) as MutationOutcome;
+}
+
+/** A session with its user, as both stores select it (sessionWithUserSelect). */
+export interface SessionUserDbRow extends UserDbRow {
+  s_expires_at: number | string;
+  s_revoked_at: number | string | null;
+}
+
+/** Selects a session by id (the one parameter) with its user. */
+export function sessionWithUserSelect(idParameter: string): string {
+  return `SELECT s.expires_at AS s_expires_at, s.revoked_at AS s_revoked_at, ${USER_COLUMNS}
+    FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN communes c ON c.id = u.commune_id WHERE s.id = ${idParameter}`;
+}
+
+export function decodeSessionRow(sessionId: string, row: SessionUserDbRow): SessionWithUser {
+  return {
+    sessionId,
+    expiresAt: Number(row.s_expires_at),
+    revokedAt: row.s_revoked_at === null ? null : Number(row.s_revoked_at),
+    user: decodeUserRow(row),
+  };
+}
+
+/** A refresh token with its session, as both stores select it (REFRESH_TOKEN_SELECT). */
+export interface RefreshTokenDbRow {
+  session_id: string;
+  expires_at: number | string;
+  replaced_at: number | string | null;
+  user_id: string;
+  s_expires_at: number | string;
+  revoked_at: number | string | null;
+}
+
+/** Selects a refresh token by its hash (the one parameter) with its session's state. */
+export function refreshTokenSelect(hashParameter: string): string {
+  return `SELECT t.session_id, t.expires_at, t.replaced_at, s.user_id, s.expires_at AS s_expires_at, s.revoked_at
+    FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ${hashParameter}`;
+}
+
+/**
+ * What presenting this refresh token at `now` means. `rotated` tells the store to replace it
+ * (the token was valid); `reused` tells it to revoke the session (the token was replaced
+ * before: someone else holds the family). The store writes; this decides, once for both.
+ */
+export function judgeRefreshToken(token: RefreshTokenDbRow | undefined, now: number): RefreshOutcome {
+  if (!token) return { kind: 'unknown' };
+  const ids = { sessionId: token.session_id, userId: token.user_id };
+  if (token.revoked_at !== null) return { kind: 'revoked', ...ids };
+  if (token.replaced_at !== null) return { kind: 'reused', ...ids };
+  if (Number(token.expires_at) <= now || Number(token.s_expires_at) <= now) return { kind: 'expired', ...ids };
+  return { kind: 'rotated', ...ids };
 }

@@ -7,7 +7,7 @@ import type { SyncedRecord } from '../../shared/sync/merge';
 import { toWireRecord, type PullResponse } from '../../shared/sync/protocol';
 import { redactForReader } from '../../shared/sync/registry';
 import { decodeRecordRow, encodeRecord } from '../storage/rows';
-import type { StoredRecord } from '../storage/types';
+import type { StoredRecord } from '../storage/record-types';
 import { pullResponseJson } from './pull-json';
 
 const PAGE = { cursor: 'v1.abc"quoted"', hasMore: true, serverTime: '2026-11-23T03:00:00.000Z' };

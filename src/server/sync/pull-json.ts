@@ -6,7 +6,7 @@
 import { CLOCKS_KEY, toWireRecord, type Change, type PullResponse } from '../../shared/sync/protocol';
 import { redactForReader, redactsFor, type SyncUser } from '../../shared/sync/registry';
 import { StoredRow } from '../storage/rows';
-import type { StoredRecord } from '../storage/types';
+import type { StoredRecord } from '../storage/record-types';
 
 /** The response of GET /api/sync/pull as text; equal to JSON.stringify of the PullResponse. */
 export function pullResponseJson(user: Pick<SyncUser, 'role'>, rows: readonly StoredRecord[], page: Omit<PullResponse, 'changes'>): string {

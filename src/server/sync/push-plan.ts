@@ -16,7 +16,7 @@ import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
 import { capHlc, type Hlc } from '../../shared/sync/hlc';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { validateMergedRecord, validateMutation, writeScope, type SyncUser } from '../../shared/sync/registry';
-import type { MutationOutcome, PushPlan, PushState } from '../storage/types';
+import type { MutationOutcome, PushPlan, PushState } from '../storage/record-types';
 
 /** A mutation as the route hands it over: either well-formed, or already judged malformed. */
 export type IncomingMutation =

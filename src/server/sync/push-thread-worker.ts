@@ -37,7 +37,7 @@ async function answer(request: ToPushThread): Promise<unknown> {
     await Promise.allSettled([...inFlight]);
     return store.close();
   }
-  const pushed = pushChanges(store, request.user, request.request, request.now);
+  const pushed = pushChanges(store.records, request.user, request.request, request.now);
   inFlight.add(pushed);
   return pushed.finally(() => inFlight.delete(pushed));
 }

@@ -13,12 +13,12 @@ export async function seedProvince(store: SyncStore, provinceId: string): Promis
     ...seedServices().map((service) => ({ table: 'services' as const, record: seedRecord(service, provinceId) })),
     ...seedChecklistTemplates().map((template) => ({ table: 'checklistTemplates' as const, record: seedRecord(template, provinceId) })),
   ];
-  return store.seedRecords(provinceScope(provinceId), records);
+  return store.records.seedRecords(provinceScope(provinceId), records);
 }
 
 /** Seeds the default province and every province that has a commune. */
 export async function seedAllProvinces(store: SyncStore): Promise<number> {
-  const provinces = new Set([DEFAULT_PROVINCE_ID, ...(await store.listCommunes()).map((commune) => commune.provinceId)]);
+  const provinces = new Set([DEFAULT_PROVINCE_ID, ...(await store.accounts.listCommunes()).map((commune) => commune.provinceId)]);
   let inserted = 0;
   for (const provinceId of provinces) inserted += await seedProvince(store, provinceId);
   return inserted;

@@ -16,7 +16,7 @@ import {
 } from '../../shared/sync/protocol';
 import { readScopes, upcastMutation, writeScope, type SyncUser } from '../../shared/sync/registry';
 import { ApiError } from '../errors';
-import type { StoredRecord, SyncStore } from '../storage/types';
+import type { RecordStore, StoredRecord } from '../storage/record-types';
 import { pullResponseJson } from './pull-json';
 import { decodeCursor, encodeCursor, scopeTag } from './cursor';
 import { planPush, type IncomingMutation } from './push-plan';
@@ -52,7 +52,7 @@ export interface SyncRequests {
 }
 
 /** The store's own process answers: PostgreSQL (its work is in the database) and tests. */
-export function inProcessSyncRequests(store: SyncStore): SyncRequests {
+export function inProcessSyncRequests(store: RecordStore): SyncRequests {
   return {
     push: (user, request, now) => pushChanges(store, user, request, now),
     pull: (user, query, now) => pullChanges(store, user, query, now),
@@ -85,7 +85,7 @@ export function readPushRequest(body: unknown): PushRequest {
 }
 
 /** Applies a push in one write transaction and reports each mutation's outcome, after COMMIT. */
-export async function pushChanges(store: SyncStore, user: SyncUser, request: PushRequest, time: number): Promise<PushResult> {
+export async function pushChanges(store: RecordStore, user: SyncUser, request: PushRequest, time: number): Promise<PushResult> {
   const { clientId, mutations } = request;
   const scope = writeScope(user, user.communeId ? 'commune' : 'province');
   const serverTime = new Date(time).toISOString();
@@ -119,7 +119,7 @@ export async function pushChanges(store: SyncStore, user: SyncUser, request: Pus
 }
 
 /** The page as JSON text (pull-json.ts), equal to JSON.stringify of its PullResponse. */
-export async function pullChanges(store: SyncStore, user: SyncUser, rawQuery: unknown, time: number): Promise<string> {
+export async function pullChanges(store: RecordStore, user: SyncUser, rawQuery: unknown, time: number): Promise<string> {
   const query = pullQuerySchema.safeParse(rawQuery);
   if (!query.success) throw new ApiError(400, 'bad_request', describeIssue(query.error.issues[0]));
   const { commune, province } = readScopes(user);

@@ -1,0 +1,51 @@
+// The account store: communes and the users who work in them. Both databases implement it
+// (sqlite/accounts.ts, postgres/accounts.ts) and pass the same contract suite.
+import type { Role } from '../../shared/permissions';
+
+export interface AccountStore {
+  /** Throws DuplicateError when the id is taken. */
+  createCommune(commune: CommuneRow): Promise<void>;
+  getCommune(id: string): Promise<CommuneRow | undefined>;
+  listCommunes(): Promise<CommuneRow[]>;
+  /** Throws DuplicateError when the username is taken (case-insensitive). */
+  createUser(user: NewUser): Promise<void>;
+  /** Case-insensitive. */
+  findUserByUsername(username: string): Promise<UserRow | undefined>;
+  listUsers(): Promise<UserRow[]>;
+  /** Sets a new password hash and revokes every session of the user, in one transaction. */
+  setPassword(userId: string, passwordHash: string, now: number): Promise<void>;
+  /** Disables (and revokes every session of) or re-enables an account. */
+  setUserDisabled(userId: string, disabled: boolean, now: number): Promise<void>;
+}
+
+export interface CommuneRow {
+  id: string;
+  name: string;
+  provinceId: string;
+  createdAt: number;
+}
+
+/** What an account is made of, whether being created (NewUser) or read back (UserRow). */
+interface UserFields {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** null for admins. */
+  communeId: string | null;
+  passwordHash: string;
+}
+
+export interface NewUser extends UserFields {
+  /** Admins only; a commune user's province is their commune's. */
+  provinceId: string | null;
+  now: number;
+}
+
+export interface UserRow extends UserFields {
+  /** The admin's province, or the province of the user's commune. */
+  provinceId: string | null;
+  disabled: boolean;
+  createdAt: number;
+  passwordChangedAt: number;
+}

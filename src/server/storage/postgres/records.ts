@@ -1,0 +1,147 @@
+// Synced records on PostgreSQL (RecordStore): pushes serialized per scope by its counter row,
+// snapshot pulls, seeding, idempotency-key pruning and the reports' reads.
+import type pg from 'pg';
+import type { SyncTable } from '../../../shared/schemas/tables';
+import type { SyncedRecord } from '../../../shared/sync/merge';
+import type {
+  AppliedMutation,
+  PullPage,
+  PullRequest,
+  PushBatch,
+  PushCommitted,
+  PushPlan,
+  RecordQuery,
+  RecordStore,
+  StoredRecord,
+} from '../record-types';
+import { RECORD_COLUMNS, decodeOutcome, decodeRecordRow, encodeRecord, fitPage, type RecordRow } from '../rows';
+import type { PostgresConnection } from './connection';
+
+export class PostgresRecordStore implements RecordStore {
+  constructor(private readonly connection: PostgresConnection) {}
+
+  async push<P extends PushPlan>(batch: PushBatch<P>): Promise<PushCommitted<P>> {
+    // READ COMMITTED (the default): the counter row lock is taken first and held to COMMIT, so
+    // writers of one scope queue on it, each sees the previous one's commit, and row_seq order
+    // equals commit order (sync-research §4.1). REPEATABLE READ would fail the second writer instead.
+    return this.connection.transaction(async (client) => {
+      let seq = await lockScope(client, batch.scope);
+      const applied = new Map<string, AppliedMutation>();
+      if (batch.mutationIds.length > 0) {
+        const { rows } = await client.query<{ mutation_id: string; user_id: string; result: string }>(
+          'SELECT mutation_id, user_id, result FROM applied_mutations WHERE mutation_id = ANY($1::text[])',
+          [[...new Set(batch.mutationIds)]],
+        );
+        for (const row of rows) applied.set(row.mutation_id, { mutationId: row.mutation_id, userId: row.user_id, outcome: decodeOutcome(row.result) });
+      }
+      const records = [];
+      if (batch.recordKeys.length > 0) {
+        const { rows } = await client.query<RecordRow>(
+          `SELECT ${RECORD_COLUMNS} FROM records
+           WHERE (table_name, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+          [batch.recordKeys.map((key) => key.table), batch.recordKeys.map((key) => key.id)],
+        );
+        records.push(...rows.map(decodeRecordRow));
+      }
+
+      const plan = batch.plan({ applied, records });
+
+      if (plan.writes.length > 0) {
+        const encoded = plan.writes.map((write) => encodeRecord(write.record));
+        const seqs = plan.writes.map(() => (seq += 1));
+        await client.query(
+          `INSERT INTO records (${RECORD_COLUMNS})
+           SELECT t, i, $3, f, c, s FROM unnest($1::text[], $2::text[], $4::text[], $5::text[], $6::bigint[]) AS u (t, i, f, c, s)
+           ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq`,
+          [
+            plan.writes.map((write) => write.table),
+            plan.writes.map((write) => write.record.id),
+            batch.scope,
+            encoded.map((e) => e.fields),
+            encoded.map((e) => e.clocks),
+            seqs,
+          ],
+        );
+      }
+      if (plan.remember.length > 0) {
+        await client.query(
+          `INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at)
+           SELECT m, $2, $3, r, $4 FROM unnest($1::text[], $5::text[]) AS u (m, r)`,
+          [plan.remember.map((entry) => entry.mutationId), batch.userId, batch.clientId, batch.now, plan.remember.map((entry) => JSON.stringify(entry.outcome))],
+        );
+      }
+      await client.query('UPDATE scope_seq SET seq = $1 WHERE scope = $2', [seq, batch.scope]);
+      return { plan, scopeSeq: seq };
+    });
+  }
+
+  async pull(request: PullRequest): Promise<PullPage> {
+    // One REPEATABLE READ snapshot for the epoch, the heads and every scope's rows: the page is a
+    // state that existed, and a push committed meanwhile is wholly in the next page or wholly not.
+    return this.connection.transaction(async (client) => {
+      const { rows: meta } = await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'epoch'");
+      const scopes: PullPage['scopes'] = [];
+      let remaining = request.limit;
+      for (const { scope, after } of request.scopes) {
+        const { rows: head } = await client.query<{ seq: string }>('SELECT seq FROM scope_seq WHERE scope = $1', [scope]);
+        const { rows: page } = await client.query<RecordRow>(
+          `SELECT ${RECORD_COLUMNS} FROM records WHERE scope = $1 AND row_seq > $2 ORDER BY row_seq LIMIT $3`,
+          [scope, after, remaining + 1],
+        );
+        const { rows, hasMore } = fitPage(page.map(decodeRecordRow), remaining);
+        remaining -= rows.length;
+        scopes.push({ scope, rows, hasMore, headSeq: Number(head[0]?.seq ?? 0) });
+      }
+      return { epoch: meta[0]!.value, scopes };
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
+  async seedRecords(scope: string, records: readonly { table: SyncTable; record: SyncedRecord }[]): Promise<number> {
+    return this.connection.transaction(async (client) => {
+      let seq = await lockScope(client, scope);
+      let inserted = 0;
+      for (const { table, record } of records) {
+        const encoded = encodeRecord(record);
+        const result = await client.query(
+          `INSERT INTO records (${RECORD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (table_name, id, scope) DO NOTHING`,
+          [table, record.id, scope, encoded.fields, encoded.clocks, seq + 1],
+        );
+        if (result.rowCount === 1) {
+          seq += 1;
+          inserted += 1;
+        }
+      }
+      await client.query('UPDATE scope_seq SET seq = $1 WHERE scope = $2', [seq, scope]);
+      return inserted;
+    });
+  }
+
+  async pruneAppliedMutations(before: number): Promise<number> {
+    const result = await this.connection.pool.query('DELETE FROM applied_mutations WHERE applied_at < $1', [before]);
+    return result.rowCount ?? 0;
+  }
+
+  async listRecords(query: RecordQuery): Promise<StoredRecord[]> {
+    if (query.tables.length === 0) return [];
+    // COLLATE "C": ISO instants compare byte by byte, whatever the database's locale.
+    const period = query.occurredAt ? ` AND (fields::json ->> 'occurredAt') COLLATE "C" >= $3 AND (fields::json ->> 'occurredAt') COLLATE "C" < $4` : '';
+    const { rows } = await this.connection.pool.query<RecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE scope = $1 AND table_name = ANY($2::text[])${period}`,
+      [query.scope, [...query.tables], ...(query.occurredAt ? [query.occurredAt.from, query.occurredAt.before] : [])],
+    );
+    return rows.map(decodeRecordRow);
+  }
+}
+
+/**
+ * Takes the scope's counter row lock (creating the row on first use) and returns its value. The
+ * no-op DO UPDATE is what locks an existing row; a concurrent writer waits here until COMMIT.
+ */
+async function lockScope(client: pg.PoolClient, scope: string): Promise<number> {
+  const { rows } = await client.query<{ seq: string }>(
+    'INSERT INTO scope_seq (scope, seq) VALUES ($1, 0) ON CONFLICT (scope) DO UPDATE SET seq = scope_seq.seq RETURNING seq',
+    [scope],
+  );
+  return Number(rows[0]!.seq);
+}

@@ -1,0 +1,77 @@
+// Refresh-token sessions and the login rate limit's failures on PostgreSQL (SessionStore).
+import { decodeSessionRow, judgeRefreshToken, refreshTokenSelect, sessionWithUserSelect, type RefreshTokenDbRow, type SessionUserDbRow } from '../rows';
+import type { LoginFailures, NewSession, RefreshOutcome, RefreshRotation, SessionStore, SessionWithUser } from '../session-types';
+import type { PostgresConnection } from './connection';
+
+const INSERT_REFRESH_TOKEN = 'INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES ($1, $2, $3, $4)';
+
+export class PostgresSessionStore implements SessionStore {
+  constructor(private readonly connection: PostgresConnection) {}
+
+  async createSession(session: NewSession): Promise<void> {
+    await this.connection.transaction(async (client) => {
+      await client.query('INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at) VALUES ($1, $2, $3, $3, $4)', [
+        session.sessionId,
+        session.userId,
+        session.now,
+        session.sessionExpiresAt,
+      ]);
+      await client.query(INSERT_REFRESH_TOKEN, [session.tokenHash, session.sessionId, session.now, Math.min(session.tokenExpiresAt, session.sessionExpiresAt)]);
+    });
+  }
+
+  async getSession(sessionId: string): Promise<SessionWithUser | undefined> {
+    const { rows } = await this.connection.pool.query<SessionUserDbRow>(sessionWithUserSelect('$1'), [sessionId]);
+    return rows[0] ? decodeSessionRow(sessionId, rows[0]) : undefined;
+  }
+
+  async rotateRefreshToken(rotation: RefreshRotation): Promise<RefreshOutcome> {
+    return this.connection.transaction(async (client): Promise<RefreshOutcome> => {
+      // FOR UPDATE: two uses of one token at once are serialized, and the second sees it replaced.
+      const { rows } = await client.query<RefreshTokenDbRow>(`${refreshTokenSelect('$1')} FOR UPDATE OF t, s`, [rotation.oldHash]);
+      const token = rows[0];
+      const outcome = judgeRefreshToken(token, rotation.now);
+      if (!token) return outcome;
+      if (outcome.kind === 'reused') {
+        await client.query("UPDATE sessions SET revoked_at = $1, revoked_reason = 'refresh_reuse' WHERE id = $2", [rotation.now, token.session_id]);
+      } else if (outcome.kind === 'rotated') {
+        await client.query('UPDATE refresh_tokens SET replaced_at = $1 WHERE token_hash = $2', [rotation.now, rotation.oldHash]);
+        await client.query(INSERT_REFRESH_TOKEN, [rotation.newHash, token.session_id, rotation.now, Math.min(rotation.tokenExpiresAt, Number(token.s_expires_at))]);
+        await client.query('UPDATE sessions SET last_used_at = $1 WHERE id = $2', [rotation.now, token.session_id]);
+      }
+      return outcome;
+    });
+  }
+
+  async findSessionByRefreshHash(tokenHash: string): Promise<string | undefined> {
+    const { rows } = await this.connection.pool.query<{ session_id: string }>('SELECT session_id FROM refresh_tokens WHERE token_hash = $1', [tokenHash]);
+    return rows[0]?.session_id;
+  }
+
+  async revokeSession(sessionId: string, reason: string, now: number): Promise<void> {
+    await this.connection.pool.query('UPDATE sessions SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL', [now, reason, sessionId]);
+  }
+
+  // ---------- login rate limit ----------
+
+  async recentLoginFailures(keys: readonly string[], since: number): Promise<Map<string, LoginFailures>> {
+    const { rows } = await this.connection.pool.query<{ key: string; count: string; oldest: string }>(
+      'SELECT key, count(*) AS count, min(at) AS oldest FROM login_failures WHERE key = ANY($1::text[]) AND at > $2 GROUP BY key',
+      [keys, since],
+    );
+    const result = new Map(keys.map((key) => [key, { count: 0, oldest: since }]));
+    for (const row of rows) result.set(row.key, { count: Number(row.count), oldest: Number(row.oldest) });
+    return result;
+  }
+
+  async recordLoginFailure(keys: readonly string[], at: number, forgetBefore: number): Promise<void> {
+    await this.connection.transaction(async (client) => {
+      await client.query('DELETE FROM login_failures WHERE at <= $1', [forgetBefore]);
+      await client.query('INSERT INTO login_failures (key, at) SELECT unnest($1::text[]), $2', [keys, at]);
+    });
+  }
+
+  async clearLoginFailures(key: string): Promise<void> {
+    await this.connection.pool.query('DELETE FROM login_failures WHERE key = $1', [key]);
+  }
+}

@@ -1,0 +1,90 @@
+// The record store: synced records, pushes, pulls, idempotency keys and the reads of reports.
+// Both databases implement it (sqlite/records.ts, postgres/records.ts) and pass the same
+// contract suite (test/server/sync-store-contract.ts).
+import type { SyncTable } from '../../shared/schemas/tables';
+import type { SyncedRecord } from '../../shared/sync/merge';
+
+export interface RecordStore {
+  /**
+   * Applies one push in one write transaction: locks the scope's counter row first, loads the
+   * mutations already applied and the records named, calls `batch.plan` (pure, synchronous) and
+   * writes what it decided, each changed record with the next row_seq of the scope. Resolves only
+   * after COMMIT.
+   */
+  push<P extends PushPlan>(batch: PushBatch<P>): Promise<PushCommitted<P>>;
+  /** Reads one page over several scopes from one consistent snapshot (read-only). */
+  pull(request: PullRequest): Promise<PullPage>;
+  /** Inserts records the scope does not have yet (seeded reference data); returns how many. */
+  seedRecords(scope: string, records: readonly { table: SyncTable; record: SyncedRecord }[]): Promise<number>;
+  /** Forgets idempotency keys applied before `before` (kept ≥ 180 days, SYNC.md §5). */
+  pruneAppliedMutations(before: number): Promise<number>;
+  /** The records of some tables in one scope (read-only), for the province report (issue #6). */
+  listRecords(query: RecordQuery): Promise<StoredRecord[]>;
+}
+
+/** A synced record as stored: the record (fields flat + clocks), where it lives and its sequence. */
+export interface StoredRecord {
+  table: SyncTable;
+  scope: string;
+  record: SyncedRecord;
+  rowSeq: number;
+}
+
+export type MutationOutcome = { status: 'acked' } | { status: 'rejected'; code: string; message: string };
+
+export interface AppliedMutation {
+  mutationId: string;
+  userId: string;
+  outcome: MutationOutcome;
+}
+
+/** What a push's planner sees, read inside the write transaction after the scope lock. */
+export interface PushState {
+  /** Mutations of this batch the server has already applied, by id. */
+  applied: ReadonlyMap<string, AppliedMutation>;
+  /** Every stored row with the (table, id) of a record the batch names, in any scope. */
+  records: readonly StoredRecord[];
+}
+
+export interface PushPlan {
+  /** Mutation ids seen for the first time and their outcome, to remember. */
+  remember: readonly { mutationId: string; outcome: MutationOutcome }[];
+  /** Records that changed, in their final state; each gets the next row_seq of the scope. */
+  writes: readonly { table: SyncTable; record: SyncedRecord }[];
+}
+
+export interface PushBatch<P extends PushPlan = PushPlan> {
+  scope: string;
+  userId: string;
+  clientId: string;
+  mutationIds: readonly string[];
+  recordKeys: readonly { table: SyncTable; id: string }[];
+  now: number;
+  /** Pure and synchronous: SQLite transactions cannot await. */
+  plan: (state: PushState) => P;
+}
+
+export interface PushCommitted<P extends PushPlan = PushPlan> {
+  plan: P;
+  /** The scope's sequence after the push. */
+  scopeSeq: number;
+}
+
+export interface PullRequest {
+  /** Scopes in delivery order, each after the sequence the client has seen. */
+  scopes: readonly { scope: string; after: number }[];
+  limit: number;
+}
+
+export interface PullPage {
+  /** The epoch read in the same snapshot as the rows. */
+  epoch: string;
+  scopes: { scope: string; rows: StoredRecord[]; hasMore: boolean; headSeq: number }[];
+}
+
+export interface RecordQuery {
+  scope: string;
+  tables: readonly SyncTable[];
+  /** Only records whose `occurredAt` (an ISO UTC string) is ≥ from and < before. */
+  occurredAt?: { from: string; before: string };
+}

@@ -1,0 +1,59 @@
+// The session store: refresh-token families and the login rate limit's failures. Both databases
+// implement it (sqlite/sessions.ts, postgres/sessions.ts) and pass the same contract suite.
+import type { UserRow } from './account-types';
+
+export interface SessionStore {
+  createSession(session: NewSession): Promise<void>;
+  /** The session and its user, for checking an access token; undefined when unknown. */
+  getSession(sessionId: string): Promise<SessionWithUser | undefined>;
+  /**
+   * Atomically replaces a refresh token by a new one in the same session. A token that was
+   * already replaced is a reuse: the whole session is revoked (PRIVACY-SECURITY B.2 item 7).
+   */
+  rotateRefreshToken(rotation: RefreshRotation): Promise<RefreshOutcome>;
+  /** The session a refresh token belongs to, whatever its state (for logout). */
+  findSessionByRefreshHash(tokenHash: string): Promise<string | undefined>;
+  revokeSession(sessionId: string, reason: string, now: number): Promise<void>;
+
+  // ---------- login rate limit ----------
+  /** Failures per key since `since`, with the oldest one's time (to compute Retry-After). */
+  recentLoginFailures(keys: readonly string[], since: number): Promise<Map<string, LoginFailures>>;
+  /** Records a failure under every key and forgets failures older than `forgetBefore`. */
+  recordLoginFailure(keys: readonly string[], at: number, forgetBefore: number): Promise<void>;
+  clearLoginFailures(key: string): Promise<void>;
+}
+
+export interface LoginFailures {
+  count: number;
+  oldest: number;
+}
+
+export interface NewSession {
+  sessionId: string;
+  userId: string;
+  tokenHash: string;
+  now: number;
+  tokenExpiresAt: number;
+  sessionExpiresAt: number;
+}
+
+export interface SessionWithUser {
+  sessionId: string;
+  expiresAt: number;
+  revokedAt: number | null;
+  user: UserRow;
+}
+
+export interface RefreshRotation {
+  oldHash: string;
+  newHash: string;
+  now: number;
+  /** Expiry of the new token (never beyond the session's own). */
+  tokenExpiresAt: number;
+}
+
+export type RefreshOutcome =
+  | { kind: 'rotated'; sessionId: string; userId: string }
+  | { kind: 'reused'; sessionId: string; userId: string }
+  | { kind: 'expired' | 'revoked'; sessionId: string; userId: string }
+  | { kind: 'unknown' };

@@ -1,0 +1,91 @@
+// Refresh-token sessions and the login rate limit's failures on SQLite (SessionStore).
+import { decodeSessionRow, judgeRefreshToken, refreshTokenSelect, sessionWithUserSelect, type RefreshTokenDbRow, type SessionUserDbRow } from '../rows';
+import type { LoginFailures, NewSession, RefreshOutcome, RefreshRotation, SessionStore, SessionWithUser } from '../session-types';
+import { run, type SqliteConnection } from './connection';
+
+const INSERT_REFRESH_TOKEN = 'INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES (?, ?, ?, ?)';
+
+export class SqliteSessionStore implements SessionStore {
+  constructor(private readonly connection: SqliteConnection) {}
+
+  createSession(session: NewSession): Promise<void> {
+    return run(() =>
+      this.connection.transaction(() => {
+        this.connection
+          .sql('INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+          .run(session.sessionId, session.userId, session.now, session.now, session.sessionExpiresAt);
+        this.connection
+          .sql(INSERT_REFRESH_TOKEN)
+          .run(session.tokenHash, session.sessionId, session.now, Math.min(session.tokenExpiresAt, session.sessionExpiresAt));
+      }),
+    );
+  }
+
+  getSession(sessionId: string): Promise<SessionWithUser | undefined> {
+    return run(() => {
+      const row = this.connection.sql(sessionWithUserSelect('?')).get(sessionId) as SessionUserDbRow | undefined;
+      return row ? decodeSessionRow(sessionId, row) : undefined;
+    });
+  }
+
+  rotateRefreshToken(rotation: RefreshRotation): Promise<RefreshOutcome> {
+    return run(() =>
+      // IMMEDIATE: two uses of one token at once are serialized, and the second sees it replaced.
+      this.connection.transaction((): RefreshOutcome => {
+        const token = this.connection.sql(refreshTokenSelect('?')).get(rotation.oldHash) as RefreshTokenDbRow | undefined;
+        const outcome = judgeRefreshToken(token, rotation.now);
+        if (!token) return outcome;
+        if (outcome.kind === 'reused') {
+          this.connection.sql("UPDATE sessions SET revoked_at = ?, revoked_reason = 'refresh_reuse' WHERE id = ?").run(rotation.now, token.session_id);
+        } else if (outcome.kind === 'rotated') {
+          this.connection.sql('UPDATE refresh_tokens SET replaced_at = ? WHERE token_hash = ?').run(rotation.now, rotation.oldHash);
+          this.connection
+            .sql(INSERT_REFRESH_TOKEN)
+            .run(rotation.newHash, token.session_id, rotation.now, Math.min(rotation.tokenExpiresAt, Number(token.s_expires_at)));
+          this.connection.sql('UPDATE sessions SET last_used_at = ? WHERE id = ?').run(rotation.now, token.session_id);
+        }
+        return outcome;
+      }),
+    );
+  }
+
+  findSessionByRefreshHash(tokenHash: string): Promise<string | undefined> {
+    return run(() => (this.connection.sql('SELECT session_id FROM refresh_tokens WHERE token_hash = ?').get(tokenHash) as { session_id: string } | undefined)?.session_id);
+  }
+
+  revokeSession(sessionId: string, reason: string, now: number): Promise<void> {
+    return run(() => {
+      this.connection.sql('UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL').run(now, reason, sessionId);
+    });
+  }
+
+  // ---------- login rate limit ----------
+
+  recentLoginFailures(keys: readonly string[], since: number): Promise<Map<string, LoginFailures>> {
+    return run(() => {
+      const statement = this.connection.sql('SELECT count(*) AS count, min(at) AS oldest FROM login_failures WHERE key = ? AND at > ?');
+      const result = new Map<string, LoginFailures>();
+      for (const key of keys) {
+        const row = statement.get(key, since) as { count: number; oldest: number | null };
+        result.set(key, { count: row.count, oldest: row.oldest ?? since });
+      }
+      return result;
+    });
+  }
+
+  recordLoginFailure(keys: readonly string[], at: number, forgetBefore: number): Promise<void> {
+    return run(() =>
+      this.connection.transaction(() => {
+        this.connection.sql('DELETE FROM login_failures WHERE at <= ?').run(forgetBefore);
+        const insert = this.connection.sql('INSERT INTO login_failures (key, at) VALUES (?, ?)');
+        for (const key of keys) insert.run(key, at);
+      }),
+    );
+  }
+
+  clearLoginFailures(key: string): Promise<void> {
+    return run(() => {
+      this.connection.sql('DELETE FROM login_failures WHERE key = ?').run(key);
+    });
+  }
+}
