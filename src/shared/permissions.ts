@@ -16,6 +16,8 @@ const RULES = {
   'log.editAny': ['leader'],
   'citizen.view': ['member', 'leader'],
   'citizen.export': ['leader'],
+  // Free-text notes on logs and classes often carry names: only the team reads them.
+  'notes.view': ['member', 'leader'],
   'contact.create': ['member', 'leader'],
   'contact.edit': ['member', 'leader'],
   'contact.delete': ['leader'],

@@ -179,6 +179,15 @@ describe('registry: merged record and reading', () => {
     expect(redactForReader(user('reviewer'), 'contacts', stored)).toBe(stored);
   });
 
+  it('[A3] free-text notes of logs and classes, which often carry names, never reach a reviewer', () => {
+    const log = existing({ ...LOG, note: 'Gọi lại cho chị Hoa' });
+    expect(redactForReader(user('reviewer'), 'assistanceLogs', log)).not.toHaveProperty('note');
+    expect(redactForReader(user('reviewer'), 'assistanceLogs', log).clocks).not.toHaveProperty('note');
+    const session = existing({ topic: 'VNeID', note: 'Bác Y Blông hỏi' });
+    expect(redactForReader(user('reviewer'), 'groupSessions', session)).not.toHaveProperty('note');
+    expect(redactForReader(user('leader'), 'groupSessions', session)).toBe(session);
+  });
+
   it('[I13] upcasting is the identity while the only data format is version 1', () => {
     const mutation = { table: 'contacts', recordId: RECORD, fields: { name: 'x' } };
     expect(upcastMutation(1, 1, mutation)).toBe(mutation);

@@ -13,6 +13,7 @@ const AssistanceScreen = lazy(async () => ({ default: (await withStrings('assist
 const ChecklistsScreen = lazy(async () => ({ default: (await withStrings('checklists', () => import('../features/checklists/components/checklists-screen'))).ChecklistsScreen }));
 const ContactsScreen = lazy(async () => ({ default: (await withStrings('contacts', () => import('../features/contacts/components/contacts-screen'))).ContactsScreen }));
 const ReportsScreen = lazy(async () => ({ default: (await withStrings('reports', () => import('../features/reports/components/reports-screen'))).ReportsScreen }));
+const PrivacyNoticeScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/privacy-notice-screen'))).PrivacyNoticeScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
@@ -26,6 +27,7 @@ export function AppRoutes(): ReactElement {
         <Route path="contacts/*" element={<ContactsScreen />} />
         <Route path="reports/*" element={<ReportsScreen />} />
         <Route path="settings" element={<SettingsRoute />} />
+        <Route path="privacy" element={<PrivacyNoticeScreen />} />
         <Route path="sign-in" element={<SignInScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>

@@ -5,6 +5,7 @@ import type auth from '../../../locales/vi/auth.json';
 import type checklists from '../../../locales/vi/checklists.json';
 import type common from '../../../locales/vi/common.json';
 import type contacts from '../../../locales/vi/contacts.json';
+import type privacy from '../../../locales/vi/privacy.json';
 import type reports from '../../../locales/vi/reports.json';
 import type sync from '../../../locales/vi/sync.json';
 
@@ -17,6 +18,7 @@ declare module 'i18next' {
       checklists: typeof checklists;
       common: typeof common;
       contacts: typeof contacts;
+      privacy: typeof privacy;
       reports: typeof reports;
       sync: typeof sync;
     };

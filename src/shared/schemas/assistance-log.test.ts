@@ -102,6 +102,24 @@ describe('assistanceLogs citizen (PRIVACY B.3)', () => {
     expect(assistanceLogFieldsSchema.safeParse({ ...minimal, citizen: value }).success).toBe(false);
   });
 
+  it("needs a guardian's consent for a citizen surely under 16 when the consent was recorded", () => {
+    const child = { ...citizen, birthYear: 2012 }; // recorded in 2025: 13 at most
+    expect(citizenSchema.safeParse(child).error?.issues).toEqual([
+      expect.objectContaining({ message: 'validation.guardianRequired', path: ['consentEvidence', 'agreedBy'] }),
+    ]);
+    expect(citizenSchema.safeParse({ ...child, consentEvidence: { ...citizen.consentEvidence, agreedBy: 'citizen' } }).success).toBe(false);
+    expect(citizenSchema.safeParse({ ...child, consentEvidence: { ...citizen.consentEvidence, agreedBy: 'guardian' } }).success).toBe(true);
+    // The year they turn 16 may still be 15: the form asks, the schema does not decide.
+    expect(citizenSchema.safeParse({ ...citizen, birthYear: 2009 }).success).toBe(true);
+  });
+
+  it('records what the consent covers; evidence from before the published notice stays valid', () => {
+    const covered = { ...citizen, consentEvidence: { ...citizen.consentEvidence, purposes: ['followUp', 'statistics'], agreedBy: 'citizen' } };
+    expect(citizenSchema.parse(covered).consentEvidence).toEqual(covered.consentEvidence);
+    expect(citizenSchema.safeParse({ ...citizen, consentEvidence: { ...citizen.consentEvidence, purposes: ['marketing'] } }).success).toBe(false);
+    expect(citizenSchema.safeParse(citizen).success).toBe(true);
+  });
+
   it('accepts a signed consent with only a year of birth', () => {
     const onlyYear = { birthYear: 1990, consent: true, consentEvidence: { ...citizen.consentEvidence, method: 'signed' } };
     expect(citizenSchema.parse(onlyYear)).toEqual(onlyYear);

@@ -16,6 +16,7 @@ import {
   strictObject,
   uniqueListSchema,
 } from './common';
+import { CONSENT_GIVERS, CONSENT_PURPOSES, surelyUnderGuardianAge } from '../privacy/notice';
 import { vnPhoneSchema } from './phone';
 
 export const OUTCOMES = ['done', 'partial', 'referred', 'failed'] as const;
@@ -44,8 +45,11 @@ export const GENDERS = ['female', 'male', 'other'] as const;
 export const CONSENT_METHODS = ['spoken', 'signed'] as const;
 
 /**
- * Evidence of the citizen's consent (PRIVACY B.3: who, when, which notice text, how). The server
- * should check that `recordedBy` is the member pushing the change.
+ * Evidence of the citizen's consent: who heard it, when, which notice text, how, what it covers
+ * and who gave it (the citizen, or a guardian for a child). The server checks that `recordedBy` is
+ * the member pushing the change (registry.ts). `purposes` and `agreedBy` came with the notice's
+ * first published version; evidence recorded before them lacks them, and `agreedBy` absent means
+ * the citizen.
  */
 export const consentEvidenceSchema = strictObject(
   {
@@ -53,10 +57,21 @@ export const consentEvidenceSchema = strictObject(
     noticeVersion: nfcString(1, 32),
     recordedAt: isoDateTimeSchema,
     recordedBy: idSchema,
+    purposes: uniqueListSchema(enumSchema(CONSENT_PURPOSES), CONSENT_PURPOSES.length).optional(),
+    agreedBy: enumSchema(CONSENT_GIVERS).optional(),
   },
   'validation.consentRequired',
 );
 export type ConsentEvidence = z.infer<typeof consentEvidenceSchema>;
+
+// A citizen surely under 16 when the consent was recorded needs a guardian's consent.
+function guardianForChild(value: { birthYear?: number | undefined; consentEvidence: { recordedAt: string; agreedBy?: string | undefined } }, ctx: z.RefinementCtx): void {
+  const { birthYear, consentEvidence } = value;
+  if (birthYear === undefined || consentEvidence.agreedBy === 'guardian') return;
+  if (surelyUnderGuardianAge(birthYear, Number(consentEvidence.recordedAt.slice(0, 4)))) {
+    ctx.addIssue({ code: 'custom', message: 'validation.guardianRequired', path: ['consentEvidence', 'agreedBy'] });
+  }
+}
 
 /**
  * The citizen sub-object: the minimum of B.3 and nothing else (no ID number, no address, no
@@ -75,7 +90,7 @@ export const citizenSchema = strictObject(
     consentEvidence: consentEvidenceSchema,
   },
   'validation.consentRequired',
-);
+).superRefine(guardianForChild);
 export type Citizen = z.infer<typeof citizenSchema>;
 
 /** The fields a client writes, without cross-field rules (used to build patches). */

@@ -91,6 +91,8 @@ export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, F
     'citizen.consentEvidence.noticeVersion': citizen('which privacy notice the citizen was shown'),
     'citizen.consentEvidence.recordedAt': citizen('when the citizen agreed'),
     'citizen.consentEvidence.recordedBy': citizen('the member who heard the citizen agree'),
+    'citizen.consentEvidence.purposes': citizen('what the consent covers: follow-up calls, age and gender counts'),
+    'citizen.consentEvidence.agreedBy': citizen('the citizen, or a parent or guardian for a citizen under 16'),
   },
   groupSessions: {
     ...COMMUNE_META,

@@ -24,6 +24,7 @@ export const VALIDATION_KEYS = [
   'validation.zalo', // neither a phone number nor a zalo.me link
   'validation.username',
   'validation.consentRequired', // citizen details without recorded consent (PRIVACY B.3)
+  'validation.guardianRequired', // a citizen under 16 without a guardian's consent (docs/privacy.md)
   'validation.sensitiveBarrier', // health/disability barrier on an identified citizen (PRIVACY B.3)
   'validation.exceedsParticipants', // women/elderly/ethnic-minority count above participants
   'validation.villageRequired', // a village checklist without its village

@@ -238,7 +238,8 @@ export function validateMergedRecord(table: SyncTable, record: SyncedRecord): Re
  * before a record leaves the server, so a phone never holds what its user may not see.
  */
 export const READ_RESTRICTED_FIELDS: Readonly<Partial<Record<SyncTable, Readonly<Record<string, Action>>>>> = {
-  assistanceLogs: { citizen: 'citizen.view' },
+  assistanceLogs: { citizen: 'citizen.view', note: 'notes.view' },
+  groupSessions: { note: 'notes.view' },
 };
 
 /** The fields of a table's records a role does not receive. */

@@ -1,8 +1,11 @@
 // Citizen details: anonymous by default. The inputs stay disabled until the member ticks "the
 // citizen agrees" (Law 91/2025/QH15: consent is explicit, never pre-ticked); the tick records
-// who, when, how and which notice text. Unticking erases what was typed.
+// who, when, how and which notice text (the /privacy screen, linked here). A citizen under 16 needs
+// a parent's or guardian's consent: the form asks, and the schema refuses a child's birth year
+// without it. Unticking erases what was typed.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CONSENT_METHODS, GENDERS } from '../../../../shared/schemas/assistance-log';
 import type { FieldErrors } from '../../../data/assistance-repository';
 import type { LogFormValues } from '../utils/log-form-values';
@@ -23,6 +26,7 @@ export function CitizenSection({ id, values, errors, set, setConsent }: Props): 
     <fieldset className="card citizen">
       <legend>{t('citizen.title')}</legend>
       <p className="hint" id={`${id}-why`}>{t('citizen.why')}</p>
+      <p><Link to="/privacy">{t('citizen.readNotice')}</Link></p>
       <label className="choice consent-tick">
         <input
           type="checkbox"
@@ -43,6 +47,10 @@ export function CitizenSection({ id, values, errors, set, setConsent }: Props): 
           </label>
         ))}
       </fieldset>
+      <label className="choice">
+        <input type="checkbox" disabled={off} checked={values.consentByGuardian} onChange={(e) => set('consentByGuardian', e.target.checked)} />
+        {t('citizen.byGuardian')}
+      </label>
       <div className="field">
         <label htmlFor={`${id}-name`}>{t('citizen.name')}</label>
         <input id={`${id}-name`} disabled={off} autoComplete="off" maxLength={100} value={values.citizenName} onChange={(e) => set('citizenName', e.target.value)} {...errorProps(`${id}-name`, errors['citizen.name'])} />

@@ -1,4 +1,5 @@
 // The quick-entry form with the real routes, real i18n (Vietnamese) and fake-indexeddb.
+import { PRIVACY_NOTICE_VERSION } from '../../../../shared/privacy/notice';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -113,8 +114,26 @@ describe('assistance log form', { timeout: 30_000 }, () => {
       name: 'Nguyễn Văn An',
       birthYear: 1958,
       consent: true,
-      consentEvidence: { method: 'signed', recordedBy: member.id, noticeVersion: 'vi-2026-01' },
+      consentEvidence: { method: 'signed', recordedBy: member.id, noticeVersion: PRIVACY_NOTICE_VERSION, purposes: ['followUp', 'statistics'], agreedBy: 'citizen' },
     });
+  });
+
+  it("asks for a guardian's consent for a citizen under 16 and records who agreed", async () => {
+    await openForm();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Người dân đồng ý cho ghi thông tin' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Họ tên' }), 'Đinh Thị Bé');
+    await userEvent.type(screen.getByRole('spinbutton', { name: 'Năm sinh' }), String(new Date().getFullYear() - 12));
+    await userEvent.click(screen.getByRole('radio', { name: SERVICE }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Đã xong' }));
+    await save();
+    expect(await screen.findByText('Người dưới 16 tuổi cần cha, mẹ hoặc người giám hộ đồng ý')).toBeTruthy();
+    expect(await db.records('assistanceLogs').count()).toBe(0);
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Người dân dưới 16 tuổi: cha, mẹ hoặc người giám hộ đã đồng ý' }));
+    await save();
+    await screen.findByText('Đã lưu lượt hỗ trợ trên máy.');
+    const [saved] = await db.records('assistanceLogs').toArray();
+    expect(saved!.citizen).toMatchObject({ name: 'Đinh Thị Bé', consentEvidence: { agreedBy: 'guardian' } });
   });
 
   it('shows translated errors under the fields and changes nothing', async () => {

@@ -52,7 +52,7 @@ export function useLogForm(user: SessionUser, existing?: LogItem): LogFormState 
         agreed
           ? { ...previous, consent: true, consentRecordedAt: new Date().toISOString(), consentRecordedBy: user.id }
           : // Withdrawing the tick erases what was typed: no citizen detail is kept without consent.
-            { ...previous, consent: false, consentRecordedAt: '', consentRecordedBy: '', ...Object.fromEntries(CITIZEN_FIELDS.map((f) => [f, ''])) },
+            { ...previous, consent: false, consentByGuardian: false, consentRecordedAt: '', consentRecordedBy: '', ...Object.fromEntries(CITIZEN_FIELDS.map((f) => [f, ''])) },
       ),
     [change, user.id],
   );

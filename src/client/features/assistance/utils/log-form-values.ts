@@ -1,12 +1,13 @@
 // What the quick-entry form holds (plain strings and booleans for controlled inputs, and what the
 // draft stores), and how it becomes the shared schema's fields.
+import { CONSENT_PURPOSES, PRIVACY_NOTICE_VERSION } from '../../../../shared/privacy/notice';
 import { BARRIERS, OUTCOMES, type GENDERS, type AssistanceLogFields, type Barrier, type Citizen, type Outcome } from '../../../../shared/schemas/assistance-log';
 import type { ValidationKey } from '../../../../shared/schemas/validation-keys';
 import type { LogItem, FieldErrors } from '../../../data/assistance-repository';
 import { fromInstant, toInstant } from './local-time';
 
-/** The version of the consent notice the member reads out (PRIVACY B.3: which text was agreed to). */
-export const CONSENT_NOTICE_VERSION = 'vi-2026-01';
+/** The version of the privacy notice the member shows or reads out (the /privacy screen). */
+export const CONSENT_NOTICE_VERSION = PRIVACY_NOTICE_VERSION;
 
 export const DURATION_PICKS = ['5', '10', '15', '30'] as const;
 
@@ -28,6 +29,8 @@ export interface LogFormValues {
   /** "The citizen agrees": citizen details are enabled only while this is ticked. */
   consent: boolean;
   consentMethod: 'spoken' | 'signed';
+  /** The citizen is under 16 and a parent or guardian gave the consent. */
+  consentByGuardian: boolean;
   /** When and by whom the tick was recorded ('' until ticked). */
   consentRecordedAt: string;
   consentRecordedBy: string;
@@ -54,6 +57,7 @@ export function emptyLogForm(now: number): LogFormValues {
     assistedOnTeamDevice: false,
     consent: false,
     consentMethod: 'spoken',
+    consentByGuardian: false,
     consentRecordedAt: '',
     consentRecordedBy: '',
     consentNoticeVersion: CONSENT_NOTICE_VERSION,
@@ -83,6 +87,7 @@ export function logFormFromItem(log: LogItem): LogFormValues {
     assistedOnTeamDevice: log.assistedOnTeamDevice,
     consent: citizen !== null,
     consentMethod: citizen?.consentEvidence.method ?? 'spoken',
+    consentByGuardian: citizen?.consentEvidence.agreedBy === 'guardian',
     consentRecordedAt: citizen?.consentEvidence.recordedAt ?? '',
     consentRecordedBy: citizen?.consentEvidence.recordedBy ?? '',
     consentNoticeVersion: citizen?.consentEvidence.noticeVersion ?? CONSENT_NOTICE_VERSION,
@@ -93,11 +98,15 @@ export function logFormFromItem(log: LogItem): LogFormValues {
   };
 }
 
+/** Fields added after drafts were first stored; a draft without them is read with their empty value. */
+const LATER_FIELDS: readonly string[] = ['consentByGuardian'];
+
 /** Accepts a stored draft only if it has this form's shape (an older app version's draft is dropped). */
 export function isLogFormValues(value: unknown): value is LogFormValues {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   const template = emptyLogForm(0) as unknown as Record<string, unknown>;
+  for (const key of LATER_FIELDS) v[key] ??= template[key];
   return (
     Object.keys(template).every((key) => typeof v[key] === typeof template[key] || (Array.isArray(template[key]) && Array.isArray(v[key]))) &&
     (v.outcome === '' || (OUTCOMES as readonly unknown[]).includes(v.outcome)) &&
@@ -143,6 +152,9 @@ export function logFieldsFromForm(values: LogFormValues, now: number): { fields:
         noticeVersion: values.consentNoticeVersion,
         recordedAt: values.consentRecordedAt,
         recordedBy: values.consentRecordedBy,
+        // The notice's purposes, which the tick agrees to; a guardian's tick for a child.
+        purposes: [...CONSENT_PURPOSES],
+        agreedBy: values.consentByGuardian ? 'guardian' : 'citizen',
       },
     };
   }

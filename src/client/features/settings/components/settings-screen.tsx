@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Screen } from '../../../components/ui/screen';
 import { LanguageSection } from './language-section';
 import { StorageSection } from './storage-section';
@@ -15,6 +16,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }): ReactEle
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.about')}</h2>
         <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
+        <p><Link to="/privacy">{t('settings.privacyNotice')}</Link></p>
       </section>
     </Screen>
   );
