@@ -5,7 +5,7 @@
 // invented (I4), a phone different from the server (I2), a field whose winner is not the write
 // with the greatest clock (I1, I9, I10), anything across communes (I8), a cursor going back (I6),
 // a change left unsent or dropped silently (I12). An empty list is a pass.
-import type { StoredRecord } from '../../src/server/storage/types';
+import type { StoredRecord } from '../../src/server/storage/record-types';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
 import type { SyncTable } from '../../src/shared/schemas/tables';
 import type { Ledger, LedgerMutation } from './phone';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createCommune, createUser } from '../../src/server/accounts';
 import type { DatabaseConfig } from '../../src/server/config';
 import { openStore } from '../../src/server/storage/open-store';
-import type { StoredRecord } from '../../src/server/storage/types';
+import type { StoredRecord } from '../../src/server/storage/record-types';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import type { Role } from '../../src/shared/permissions';
 import type { SyncTable } from '../../src/shared/schemas/tables';
@@ -100,6 +100,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       tables: SOAK_TABLES,
     };
     const problems = checkSoak(input);
+    // A run long enough to have both must have had both, or it proved less than it claims.
+    if (options.seconds >= 10 && (chaos.kills === 0 || chaos.pauses === 0)) problems.push(`the servers were killed ${chaos.kills} and paused ${chaos.pauses} time(s)`);
+    if (ledger.acked.size === 0) problems.push('no mutation was acknowledged: the phones never got through');
     const faults = Object.values(proxy.faults).reduce((sum, n) => sum + n, 0);
     const kinds = (Object.entries(proxy.faults) as [Fault, number][]).map(([kind, n]) => `${kind} ${n}`).join(', ');
     const rounds = phones.reduce((sum, phone) => ({ ok: sum.ok + phone.rounds.ok, failed: sum.failed + phone.rounds.failed }), { ok: 0, failed: 0 });
@@ -123,7 +126,7 @@ export async function readServerRecords(database: DatabaseConfig): Promise<Store
   const store = openStore(database);
   try {
     const rows: StoredRecord[] = [];
-    for (const scope of COMMUNES) rows.push(...(await store.listRecords({ scope, tables: SOAK_TABLES })));
+    for (const scope of COMMUNES) rows.push(...(await store.records.listRecords({ scope, tables: SOAK_TABLES })));
     return rows;
   } finally {
     await store.close();
@@ -163,13 +166,14 @@ async function createAccounts(database: DatabaseConfig): Promise<Account[]> {
   }
 }
 
-/** SIGKILL-and-restart or pause-longer-than-the-client-waits, one server at a time, every few seconds. */
+/** SIGKILL-and-restart, then pause-longer-than-the-client-waits, in turn, on a random server every few seconds. */
 async function disturb(servers: readonly ServerProcess[], random: () => number, deadline: number, chaos: { kills: number; pauses: number }, log: (line: string) => void): Promise<void> {
   for (;;) {
     await sleep(1500 + random() * 3000);
     if (Date.now() > deadline) return;
     const server = servers[Math.floor(random() * servers.length)]!;
-    if (random() < 0.5) {
+    // Alternate, so that even a short run has both.
+    if (chaos.kills <= chaos.pauses) {
       await server.kill();
       chaos.kills += 1;
       await sleep(200 + random() * 1500);
