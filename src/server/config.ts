@@ -32,6 +32,8 @@ export interface Config {
   distDir: string;
   logLevel: LogLevel;
   nodeEnv: NodeEnv;
+  /** Whether NODE_ENV was given: unset means development defaults (demo mode, DEMO_PASSWORD allowed). */
+  nodeEnvSet: boolean;
   trustProxy: TrustProxy;
   /** Largest accepted request body in bytes, after decompression. */
   bodyLimit: number;
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     // Tests keep the console readable; anything else logs requests at info.
     logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     nodeEnv,
+    nodeEnvSet: e.NODE_ENV !== undefined,
     trustProxy,
     bodyLimit: DEFAULT_BODY_LIMIT,
     authSecret: e.AUTH_SECRET,
@@ -153,4 +156,30 @@ export function describeDatabase(database: DatabaseConfig): string {
   } catch {
     return 'PostgreSQL';
   }
+}
+
+/** An address only this machine can reach: 127.0.0.0/8, ::1, localhost. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * What an operator must hear before the server is reachable from the network. NODE_ENV unset on a
+ * public address is almost always a production server started by hand or by a unit file that
+ * forgot it: it would run in development mode, where a first start creates demo accounts with
+ * printed passwords. Production refuses demo accounts; this catches the server that does not know
+ * it is production.
+ */
+export function startupWarnings(config: Config): string[] {
+  if (config.nodeEnvSet || isLoopbackHost(config.host)) return [];
+  return [
+    [
+      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+      `WARNING: NODE_ENV is not set and the server listens on ${config.host}, which other machines can reach.`,
+      'It runs with development defaults: a fresh embedded database gets demo accounts whose passwords',
+      'are printed below, and DEMO_PASSWORD is accepted. On a real server set NODE_ENV=production;',
+      'for a try-out on this machine only, set HOST=127.0.0.1.',
+      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+    ].join('\n'),
+  ];
 }

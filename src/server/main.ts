@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type LoggerOverrides } from './app';
-import { ConfigError, describeDatabase, loadConfig, type Config } from './config';
+import { ConfigError, describeDatabase, loadConfig, startupWarnings, type Config } from './config';
 import { demoModeApplies, enabledDemoAccounts, formatDemoCredentials, setUpDemo, type DemoCredential } from './demo';
 import { seedAllProvinces } from './sync/seed';
 import { openServerStore } from './compose';
@@ -104,6 +104,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+
+  for (const warning of startupWarnings(config)) process.stderr.write(`${warning}\n`);
 
   let server: RunningServer;
   try {

@@ -1,7 +1,7 @@
 // Configuration from the environment: defaults, the database choice, and refusal of bad values.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_BODY_LIMIT, DEFAULT_SYNC_RATE_LIMIT, describeDatabase, loadConfig } from '../../src/server/config';
+import { ConfigError, DEFAULT_BODY_LIMIT, DEFAULT_SYNC_RATE_LIMIT, describeDatabase, loadConfig, startupWarnings } from '../../src/server/config';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       distDir: path.join(repoRoot, 'dist'),
       logLevel: 'info',
       nodeEnv: 'development',
+      nodeEnvSet: false,
       trustProxy: false,
       bodyLimit: DEFAULT_BODY_LIMIT,
       authSecret: undefined,
@@ -38,6 +39,22 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       nodeEnv: 'production',
     });
+  });
+
+  it.each([
+    [{ HOST: '0.0.0.0' }, true],
+    [{}, true],
+    [{ HOST: '192.168.1.20' }, true],
+    [{ HOST: '::' }, true],
+    [{ HOST: '127.0.0.1' }, false],
+    [{ HOST: 'localhost' }, false],
+    [{ HOST: '::1' }, false],
+    [{ HOST: '0.0.0.0', NODE_ENV: 'production' }, false],
+    [{ HOST: '0.0.0.0', NODE_ENV: 'development' }, false],
+  ])('NODE_ENV unset on a non-loopback address warns loudly: %o → %s', (env, warns) => {
+    const warnings = startupWarnings(loadConfig(env));
+    expect(warnings.length > 0).toBe(warns);
+    if (warns) expect(warnings[0]).toMatch(/WARNING: NODE_ENV is not set.*NODE_ENV=production/s);
   });
 
   it('selects PostgreSQL when DATABASE_URL is a postgres URL', () => {

@@ -147,6 +147,21 @@ describe('the server process (SQLite)', () => {
     expect(child.output().stderr).toMatch(message);
   });
 
+  it('warns loudly on stderr when NODE_ENV is unset on an address other machines reach, and not on loopback', async () => {
+    const port = await freePort();
+    const exposed = launch({ PORT: String(port), HOST: '0.0.0.0', NODE_ENV: '' });
+    await waitForHealth(`http://127.0.0.1:${port}`, exposed);
+    expect(exposed.output().stderr).toMatch(/WARNING: NODE_ENV is not set and the server listens on 0\.0\.0\.0.*NODE_ENV=production/s);
+    exposed.process.kill('SIGTERM');
+    expect(await expectExit(exposed, 5_000)).toBe(0);
+
+    const local = launch({ PORT: String(port), NODE_ENV: '' });
+    await waitForHealth(`http://127.0.0.1:${port}`, local);
+    expect(local.output().stderr).not.toContain('NODE_ENV');
+    local.process.kill('SIGTERM');
+    expect(await expectExit(local, 5_000)).toBe(0);
+  });
+
   it('exits 1 when the port is taken', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
