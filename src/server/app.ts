@@ -2,7 +2,7 @@
 // app.inject() and main.ts binds it to a port.
 import fastifyCompress from '@fastify/compress';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { AuthService } from './auth/auth-service';
+import { AuthService, type AuthServiceOptions } from './auth/auth-service';
 import type { Config, TrustProxy } from './config';
 import { registerErrorHandler } from './errors';
 import { registerAuthRoutes } from './routes/auth';
@@ -27,6 +27,8 @@ export interface BuildAppOptions {
   /** Where pushes and pulls run; by default in this process on `store` (main.ts gives SQLite its own thread). */
   syncRequests?: SyncRequests;
   logger?: LoggerOverrides;
+  /** Overrides of the sign-in service (tests count password checks or shrink the hashing line). */
+  auth?: Pick<AuthServiceOptions, 'verify' | 'hashing' | 'addressDelayMs'>;
 }
 
 /**
@@ -42,7 +44,7 @@ export const LOG_REDACT_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-export function buildApp({ config, store, syncRequests, logger }: BuildAppOptions): FastifyInstance {
+export function buildApp({ config, store, syncRequests, logger, auth: authOptions }: BuildAppOptions): FastifyInstance {
   const app = Fastify({
     logger: {
       level: logger?.level ?? config.logLevel,
@@ -79,7 +81,7 @@ export function buildApp({ config, store, syncRequests, logger }: BuildAppOption
   // The plugin hooks each route as it is added, so every route is registered after it,
   // inside plugins (avvio loads them in order).
   void app.register(fastifyCompress, { global: true, threshold: COMPRESS_THRESHOLD, encodings: ['br', 'gzip'] });
-  const auth = new AuthService({ store, secret: config.authSecret });
+  const auth = new AuthService({ ...authOptions, store, secret: config.authSecret });
   void app.register((api, _options, done) => {
     registerHealthRoute(api, store);
     registerAuthRoutes(api, auth);

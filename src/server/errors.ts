@@ -17,8 +17,14 @@ export type ErrorCode =
   | 'not_built'
   | 'unavailable';
 
+/** Facts a client shows beside the message (the shared errorBodySchema lists them). */
+export interface ErrorDetails {
+  /** A failed sign-in: tries left before the account is locked. */
+  remainingAttempts?: number;
+}
+
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: { code: ErrorCode; message: string } & ErrorDetails;
 }
 
 /** Throw from a route to answer with a specific status and code. */
@@ -29,18 +35,19 @@ export class ApiError extends Error {
     message: string,
     /** Sent as Retry-After: when the client may try again. */
     readonly retryAfterSeconds?: number,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-export function errorBody(code: ErrorCode, message: string): ErrorBody {
-  return { error: { code, message } };
+export function errorBody(code: ErrorCode, message: string, details?: ErrorDetails): ErrorBody {
+  return { error: { code, message, ...details } };
 }
 
-export function sendError(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string): FastifyReply {
-  return reply.code(statusCode).type('application/json; charset=utf-8').send(errorBody(code, message));
+export function sendError(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string, details?: ErrorDetails): FastifyReply {
+  return reply.code(statusCode).type('application/json; charset=utf-8').send(errorBody(code, message, details));
 }
 
 /** Client errors raised by Fastify and its plugins, mapped to our codes and fixed wording. */
@@ -62,7 +69,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-      return sendError(reply, error.statusCode, error.code, error.message);
+      return sendError(reply, error.statusCode, error.code, error.message, error.details);
     }
     // Schema validation: the message names the field and rule, never the value, so it is safe and useful.
     if (error.validation) {

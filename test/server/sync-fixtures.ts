@@ -3,7 +3,7 @@
 // Accounts are made with the real code (src/server/accounts.ts) at a low scrypt cost: the KDF
 // cost is a deployment parameter, not what these tests are about.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app';
+import { buildApp, type BuildAppOptions } from '../../src/server/app';
 import { createCommune, createUser } from '../../src/server/accounts';
 import type { ScryptCost } from '../../src/server/auth/password';
 import { loadConfig } from '../../src/server/config';
@@ -63,12 +63,19 @@ export async function populate(store: SyncStore): Promise<Record<AccountName, st
   return ids;
 }
 
-export async function makeApp(store: SyncStore, env: Record<string, string> = {}, logLines?: string[], syncRequests?: SyncRequests): Promise<FastifyInstance> {
+export async function makeApp(
+  store: SyncStore,
+  env: Record<string, string> = {},
+  logLines?: string[],
+  syncRequests?: SyncRequests,
+  auth?: BuildAppOptions['auth'],
+): Promise<FastifyInstance> {
   const config = loadConfig({ NODE_ENV: 'test', DIST_DIR: '/nonexistent-dist', SYNC_RATE_LIMIT: '0', ...env });
   const app = buildApp({
     config,
     store,
     ...(syncRequests ? { syncRequests } : {}),
+    ...(auth ? { auth } : {}),
     logger: logLines ? { level: 'info', stream: { write: (line) => void logLines.push(line) } } : { level: 'silent' },
   });
   await app.ready();

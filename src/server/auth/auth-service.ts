@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { SyncUser } from '../../shared/sync/registry';
 import type { UserRow } from '../storage/account-types';
 import { META_KEYS, type SyncStore } from '../storage/types';
+import { DEFAULT_HASH_GATE, HashGate, HashGateFullError, type HashGateOptions, type HashTicket } from './hash-gate';
 import { verifyPassword } from './password';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
@@ -18,9 +19,16 @@ import {
   type AccessClaims,
 } from './tokens';
 
-/** PRIVACY-SECURITY B.2 item 10: the 11th failure within 15 minutes (per account or per address) is refused. */
+/**
+ * Sign-in limits (docs/sign-in-and-sessions.md). Per account, strict: the 11th attempt within 15
+ * minutes is refused, even with the right password. Per address, loose: offices and villages share
+ * one address behind NAT, so an address is never refused — past 100 failures in 15 minutes each of
+ * its attempts waits a little before its check, and the operator's log says so.
+ */
 export const LOGIN_MAX_FAILURES = 10;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+export const ADDRESS_SLOW_AFTER_FAILURES = 100;
+export const ADDRESS_SLOW_DELAY_MS = 2_000;
 /** Access tokens whose signature is remembered as checked (one per active phone is plenty). */
 const VERIFIED_TOKENS_KEPT = 10_000;
 
@@ -45,8 +53,12 @@ export interface IssuedTokens {
 
 export type LoginResult =
   | ({ kind: 'ok' } & IssuedTokens)
-  | { kind: 'rate_limited'; retryAfterSeconds: number; key: 'account' | 'address' }
-  | { kind: 'invalid'; userId: string | undefined };
+  /** The account is locked: no password was checked. */
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  /** Too many password checks waiting on this server: nothing was checked or counted. */
+  | { kind: 'busy'; retryAfterSeconds: number }
+  /** Wrong: the tries left before the lock, and when it lifts once none are left. */
+  | { kind: 'invalid'; userId: string | undefined; remainingAttempts: number; retryAfterSeconds: number | undefined; slowedAddress: boolean };
 
 export type RefreshResult = ({ kind: 'ok' } & IssuedTokens) | { kind: 'reused' | 'invalid'; userId: string | undefined; sessionId: string | undefined };
 
@@ -55,6 +67,12 @@ export interface AuthServiceOptions {
   /** AUTH_SECRET; when undefined a key is generated once and kept in the database (shared by instances). */
   secret: string | undefined;
   now?: () => number;
+  /** The password check (tests count its calls). */
+  verify?: typeof verifyPassword;
+  /** How many password checks run at once and wait in line. */
+  hashing?: HashGateOptions;
+  /** How long an address past ADDRESS_SLOW_AFTER_FAILURES waits before each check. */
+  addressDelayMs?: number;
 }
 
 export function toPublicUser(user: UserRow): PublicUser {
@@ -77,11 +95,17 @@ export class AuthService {
   private readonly now: () => number;
   private secret: Promise<Buffer> | undefined;
   private readonly configuredSecret: string | undefined;
+  private readonly verify: typeof verifyPassword;
+  private readonly gate: HashGate;
+  private readonly addressDelayMs: number;
 
   constructor(options: AuthServiceOptions) {
     this.store = options.store;
     this.now = options.now ?? Date.now;
     this.configuredSecret = options.secret;
+    this.verify = options.verify ?? verifyPassword;
+    this.gate = new HashGate(options.hashing ?? DEFAULT_HASH_GATE);
+    this.addressDelayMs = options.addressDelayMs ?? ADDRESS_SLOW_DELAY_MS;
   }
 
   /** The HMAC key, read once (the database is asked lazily: buildApp is synchronous). */
@@ -96,24 +120,43 @@ export class AuthService {
 
   async login(username: string, password: string, address: string): Promise<LoginResult> {
     const now = this.now();
+    const since = now - LOGIN_WINDOW_MS;
     const accountKey = `account:${username.trim().toLowerCase()}`;
     const addressKey = `address:${address}`;
-    const failures = await this.store.sessions.recentLoginFailures([accountKey, addressKey], now - LOGIN_WINDOW_MS);
-    for (const [key, kind] of [
-      [accountKey, 'account'],
-      [addressKey, 'address'],
-    ] as const) {
-      const seen = failures.get(key);
-      if (seen && seen.count >= LOGIN_MAX_FAILURES) {
-        return { kind: 'rate_limited', key: kind, retryAfterSeconds: Math.max(1, Math.ceil((seen.oldest + LOGIN_WINDOW_MS - now) / 1000)) };
-      }
+    const lockedFor = (oldest: number) => Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - now) / 1000));
+    const before = await this.store.sessions.recentLoginFailures([accountKey, addressKey], since);
+    const account = before.get(accountKey) ?? { count: 0, oldest: now };
+    if (account.count >= LOGIN_MAX_FAILURES) return { kind: 'rate_limited', retryAfterSeconds: lockedFor(account.oldest) };
+    // A place in line for the password check before anything is counted: a full line refuses
+    // (503) without spending one of the member's tries.
+    let ticket: HashTicket;
+    try {
+      ticket = this.gate.enter();
+    } catch (error) {
+      if (error instanceof HashGateFullError) return { kind: 'busy', retryAfterSeconds: error.retryAfterSeconds };
+      throw error;
     }
-    const user = await this.store.accounts.findUserByUsername(username);
-    // Always run the KDF, also for unknown users, so timing does not tell which usernames exist.
-    const passwordOk = await verifyPassword(password, user?.passwordHash);
-    if (!user || !passwordOk || user.disabled) {
-      await this.store.sessions.recordLoginFailure([accountKey, addressKey], now, now - LOGIN_WINDOW_MS);
-      return { kind: 'invalid', userId: user?.id };
+    let user: UserRow | undefined;
+    try {
+      // The attempt is recorded as a failure before its check and counted after: of any number
+      // of parallel guesses, only those that see at most the limit — never more than the limit
+      // — reach the password check. A right password takes its record back (clearLoginFailures).
+      await this.store.sessions.recordLoginFailure([accountKey], now, since);
+      const reserved = (await this.store.sessions.recentLoginFailures([accountKey], since)).get(accountKey) ?? { count: 1, oldest: now };
+      if (reserved.count > LOGIN_MAX_FAILURES) return { kind: 'rate_limited', retryAfterSeconds: lockedFor(reserved.oldest) };
+      const slowedAddress = (before.get(addressKey)?.count ?? 0) >= ADDRESS_SLOW_AFTER_FAILURES;
+      if (slowedAddress) await new Promise((resolve) => setTimeout(resolve, this.addressDelayMs));
+      user = await this.store.accounts.findUserByUsername(username);
+      await ticket.ready;
+      // Always run the KDF, also for unknown users, so timing does not tell which usernames exist.
+      const passwordOk = await this.verify(password, user?.passwordHash);
+      if (!user || !passwordOk || user.disabled) {
+        await this.store.sessions.recordLoginFailure([addressKey], now, since);
+        const remainingAttempts = LOGIN_MAX_FAILURES - reserved.count;
+        return { kind: 'invalid', userId: user?.id, remainingAttempts, retryAfterSeconds: remainingAttempts === 0 ? lockedFor(reserved.oldest) : undefined, slowedAddress };
+      }
+    } finally {
+      ticket.release();
     }
     await this.store.sessions.clearLoginFailures(accountKey);
     // A new session (refresh-token family) on every login (ASVS 7.2.4).

@@ -22,14 +22,20 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService): voi
     const parsed = loginRequestSchema.safeParse(request.body);
     if (!parsed.success) throw new ApiError(400, 'bad_request', 'Send { "username", "password" }.');
     const result = await auth.login(parsed.data.username, parsed.data.password, request.ip);
+    if (result.kind === 'busy') {
+      request.log.warn({ event: 'login_busy', ip: request.ip }, 'security: too many password checks waiting');
+      throw new ApiError(503, 'unavailable', 'The server is busy; try again in a moment.', result.retryAfterSeconds);
+    }
     if (result.kind === 'rate_limited') {
-      request.log.warn({ event: 'login_rate_limited', by: result.key, ip: request.ip }, 'security: login rate limited');
-      reply.header('retry-after', String(result.retryAfterSeconds));
-      throw new ApiError(429, 'too_many_requests', 'Too many failed sign-ins; try again later.');
+      request.log.warn({ event: 'login_rate_limited', by: 'account', ip: request.ip }, 'security: login rate limited');
+      throw new ApiError(429, 'too_many_requests', 'Too many failed sign-ins for this account; try again later.', result.retryAfterSeconds);
     }
     if (result.kind === 'invalid') {
-      request.log.warn({ event: 'login_failed', userId: result.userId, ip: request.ip }, 'security: login failed');
-      throw new ApiError(401, 'unauthorized', 'Wrong username or password.');
+      if (result.slowedAddress) request.log.warn({ event: 'login_address_slowed', ip: request.ip }, 'security: many failed sign-ins from one address');
+      request.log.warn({ event: 'login_failed', userId: result.userId, ip: request.ip, remainingAttempts: result.remainingAttempts }, 'security: login failed');
+      // The tries left travel with every failure (the phone warns before the lock); the last one
+      // also says when the lock lifts.
+      throw new ApiError(401, 'unauthorized', 'Wrong username or password.', result.retryAfterSeconds, { remainingAttempts: result.remainingAttempts });
     }
     request.log.info({ event: 'login_ok', userId: result.user.id, sessionId: result.sessionId, ip: request.ip }, 'security: login ok');
     return sendTokens(request, reply, result);

@@ -150,4 +150,11 @@ export const loginRequestSchema = z.strictObject({
 export const refreshRequestSchema = z.strictObject({ refreshToken: z.string().min(1).max(512).optional() });
 
 /** Error body of every non-2xx response. */
-export const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** A failed sign-in: the tries left before the account is locked for a while (the phone warns). */
+    remainingAttempts: z.number().int().min(0).optional(),
+  }),
+});
