@@ -7,6 +7,7 @@ import type { Config, TrustProxy } from './config';
 import { registerErrorHandler } from './errors';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoute } from './routes/health';
+import { registerPrivacyRoutes } from './routes/privacy';
 import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
 import { inProcessSyncRequests, type SyncRequests } from './sync/sync-requests';
@@ -87,6 +88,7 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
     registerAuthRoutes(api, auth);
     registerSyncRoutes(api, { requests: syncRequests ?? inProcessSyncRequests(store.records), auth, rateLimitPerMinute: config.syncRateLimitPerMinute });
     registerReportRoutes(api, { store, auth });
+    registerPrivacyRoutes(api, { store, auth });
     done();
   });
   registerStatic(app, config.distDir);

@@ -16,6 +16,8 @@ const RULES = {
   'log.editAny': ['leader'],
   'citizen.view': ['member', 'leader'],
   'citizen.export': ['leader'],
+  // A citizen's request to erase their details is the commune's to answer (docs/privacy.md).
+  'citizen.erase': ['leader'],
   // Free-text notes on logs and classes often carry names: only the team reads them.
   'notes.view': ['member', 'leader'],
   'contact.create': ['member', 'leader'],

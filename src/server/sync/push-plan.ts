@@ -9,9 +9,11 @@
 //   the record lives in another commune → rejected `wrong_commune` (I8);
 //   registry.validateMutation (role, scope, server-owned fields, patch schema) → rejected or a patch;
 //   the clock capped to server time + MAX_CLOCK_DRIFT_MS (I9);
-//   merged per field with applyWrite; the merged record checked with the table's record schema;
+//   merged per field with applyWrite; a deleted record loses its personal fields (citizen, notes);
+//   the merged record checked with the table's record schema;
 //   acked. Rejections are acked and remembered too: they never block the queue (I12).
 // A record that changed gets one new row_seq at the end, however many mutations touched it.
+import { withoutPersonalData } from '../../shared/privacy/erasure';
 import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
 import { capHlc, type Hlc } from '../../shared/sync/hlc';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
@@ -74,7 +76,9 @@ export function planPush({ user, scope, mutations, now }: PlanInput, state: Push
       if (!verdict.ok) return { table, outcome: rejected(verdict.code, verdict.message) };
       // Server-owned times: when the server first and last applied a change (schemas/common.ts).
       const fields = { ...verdict.patch, updatedAt: nowIso, ...(verdict.created ? { createdAt: nowIso } : {}) };
-      const merged = applyWrite(existing, { recordId, hlc: capHlc(mutation.hlc, now), fields });
+      const written = applyWrite(existing, { recordId, hlc: capHlc(mutation.hlc, now), fields });
+      // A tombstone carries no personal data, whatever merged into it (docs/privacy.md "Erasure").
+      const merged = written.deleted === true ? withoutPersonalData(table, written, now) : written;
       const problem = validateMergedRecord(table, merged);
       if (problem) return { table, outcome: rejected(problem.code, problem.message) };
       if (existing === undefined || !sameRecord(existing, merged)) {

@@ -70,6 +70,9 @@ export class SqliteConnection {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // A citizen's erased details must not survive in freed space of the file (docs/privacy.md):
+    // SQLite overwrites deleted content with zeros instead of leaving it in free pages.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.runner = this.db.transaction((fn: () => unknown) => fn());
     if (options.checkpointedElsewhere) this.db.pragma('wal_autocheckpoint = 0');

@@ -1,0 +1,97 @@
+// Removing a citizen's details while keeping the anonymous counts (docs/privacy.md "Erasure").
+// Pure rules shared by the server (which erases and strips tombstones) and the phones (which find
+// a citizen's records before asking the server to erase them).
+import { normalizeVnPhone } from '../schemas/phone';
+import type { SyncTable } from '../schemas/tables';
+import { compareHlc, formatHlc, parseHlc, type Hlc } from '../sync/hlc';
+import type { SyncedRecord } from '../sync/merge';
+import { foldForSearch } from '../text/vietnamese';
+
+/**
+ * The fields that can hold a citizen's details, per table: the citizen sub-object, and the free
+ * text notes, which often carry a name despite the guard. Erasure and tombstones set them to null;
+ * service, outcome, barriers, village and date stay, so reports do not change.
+ */
+export const PERSONAL_FIELDS: Readonly<Partial<Record<SyncTable, readonly string[]>>> = {
+  assistanceLogs: ['citizen', 'note'],
+  groupSessions: ['note'],
+};
+
+/** Whom a leader asks to erase: a name, a phone number, or both (both must then match). */
+export interface CitizenQuery {
+  name?: string | undefined;
+  phone?: string | undefined;
+}
+
+/** Whether the query names anyone at all (an empty query must never match every log). */
+export function isCitizenQuery(query: CitizenQuery): boolean {
+  return foldForSearch(query.name ?? '') !== '' || normalizeVnPhone(query.phone ?? '') !== '';
+}
+
+/**
+ * Whether a log's citizen is the one asked for: the whole name equal once folded (diacritics,
+ * case and spacing ignored: "Nguyen van an" finds "Nguyễn Văn An", "An" alone does not), and the
+ * phone equal once normalised. Every criterion given must match.
+ */
+export function citizenMatches(citizen: unknown, query: CitizenQuery): boolean {
+  if (citizen === null || typeof citizen !== 'object' || !isCitizenQuery(query)) return false;
+  const { name, phone } = citizen as { name?: unknown; phone?: unknown };
+  const wantedName = foldForSearch(query.name ?? '');
+  const wantedPhone = normalizeVnPhone(query.phone ?? '');
+  if (wantedName !== '' && (typeof name !== 'string' || foldForSearch(name) !== wantedName)) return false;
+  if (wantedPhone !== '' && (typeof phone !== 'string' || normalizeVnPhone(phone) !== wantedPhone)) return false;
+  return true;
+}
+
+/** The server's node id in the HLCs of the writes it makes itself (erasure, tombstones, retention). */
+export const SERVER_NODE = '0000000000000000';
+
+/** A server HLC at `now`, later than every clock given, so the server's write wins the merge. */
+export function serverHlcAfter(clocks: readonly (string | undefined)[], now: number): Hlc {
+  let hlc = formatHlc({ millis: now, counter: 0, node: SERVER_NODE });
+  for (const clock of clocks) {
+    if (clock !== undefined && compareHlc(clock as Hlc, hlc) >= 0) {
+      const { millis, counter } = parseHlc(clock);
+      hlc = formatHlc({ millis, counter: counter + 1, node: SERVER_NODE });
+    }
+  }
+  return hlc;
+}
+
+/** Whether a record still holds something in one of its personal fields. */
+export function holdsPersonalData(table: SyncTable, record: SyncedRecord): boolean {
+  return (PERSONAL_FIELDS[table] ?? []).some((field) => record[field] !== undefined && record[field] !== null);
+}
+
+/**
+ * The record with its personal fields set to null by a write that beats their clocks. Used for an
+ * erasure and for a tombstone (a deleted record carries no personal data, whatever merged into it).
+ */
+export function withoutPersonalData(table: SyncTable, record: SyncedRecord, now: number): SyncedRecord {
+  const fields = (PERSONAL_FIELDS[table] ?? []).filter((field) => record[field] !== undefined && record[field] !== null);
+  if (fields.length === 0) return record;
+  const hlc = serverHlcAfter(fields.map((field) => record.clocks[field]), now);
+  const cleared: Record<string, unknown> = { ...record };
+  const clocks: Record<string, Hlc> = { ...record.clocks };
+  for (const field of fields) {
+    cleared[field] = null;
+    clocks[field] = hlc;
+  }
+  return { ...cleared, id: record.id, clocks };
+}
+
+/**
+ * A citizen's log after an erasure: the personal fields null and `updatedAt` the erasure's time,
+ * all with one server HLC later than the record's clocks, so every phone's merge takes it.
+ */
+export function erasedRecord(table: SyncTable, record: SyncedRecord, now: number): SyncedRecord {
+  const fields = [...(PERSONAL_FIELDS[table] ?? []), 'updatedAt'];
+  const hlc = serverHlcAfter(Object.values(record.clocks), now);
+  const erased: Record<string, unknown> = { ...record };
+  const clocks: Record<string, Hlc> = { ...record.clocks };
+  for (const field of fields) {
+    erased[field] = field === 'updatedAt' ? new Date(now).toISOString() : null;
+    clocks[field] = hlc;
+  }
+  return { ...erased, id: record.id, clocks };
+}
