@@ -8,10 +8,14 @@
 import type { Page } from 'playwright-core';
 import { atMost, median, percentile, type Measurement } from './measurement';
 import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { unlock } from '../e2e/support/sign-in';
+import { seedMemberKey } from '../e2e/support/vault-seed';
 import { startAppServer } from '../e2e/support/server';
 
 const OPEN_RUNS = 10;
 const STATUS_RUNS = 20;
+/** The seeded member's password (their key is wrapped with it). */
+const BENCH_PASSWORD = 'bench-password';
 const LEADER = { id: '0197c1a2-0000-7000-8000-0000000000b1', username: 'bench-leader', displayName: 'Tổ trưởng (bench)', role: 'leader', communeId: 'bench-commune' };
 
 /** Puts a signed-in leader in IndexedDB with the raw API (the bench needs no server account). */
@@ -104,9 +108,12 @@ export async function runChecklistsBench(): Promise<Measurement[]> {
     await page.goto(server.url);
     await waitForServiceWorkerControl(page);
     await seedSession(page);
+    await seedMemberKey(page, LEADER, BENCH_PASSWORD);
     await server.stop();
     await context.setOffline(true);
     await page.goto(`${server.url}/checklists/new`);
+    // A page load locks the app (docs/security.md): unlock, as the member would.
+    await unlock(page, BENCH_PASSWORD);
     await page.getByRole('radio', { name: /^Sẵn sàng hệ thống thông tin dùng chung/ }).check();
     await page.getByRole('button', { name: 'Tạo danh mục' }).click();
     await page.locator('[data-item-id]').nth(51).waitFor();

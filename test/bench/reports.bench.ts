@@ -8,6 +8,8 @@
 import type { Page } from 'playwright-core';
 import { atMost, median, percentile, type Measurement } from './measurement';
 import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { unlock } from '../e2e/support/sign-in';
+import { seedMemberKey } from '../e2e/support/vault-seed';
 import { startAppServer } from '../e2e/support/server';
 import { presetRange } from '../../src/shared/reports/period';
 import { addDays, startOfLocalDate, todayLocal } from '../../src/shared/text/dates';
@@ -16,6 +18,8 @@ const RUNS = 10;
 const LOGS = 100_000;
 const SESSIONS = 2_000;
 const COMMUNE = 'bench-commune';
+/** The seeded member's password (their key is wrapped with it). */
+const BENCH_PASSWORD = 'bench-password';
 const LEADER = { id: '0197c1a2-0000-7000-8000-0000000000b1', username: 'bench-leader', displayName: 'Tổ trưởng (bench)', role: 'leader', communeId: COMMUNE };
 
 /** A signed-in leader and a year of records, written with the raw IndexedDB API in batches. */
@@ -150,9 +154,12 @@ export async function runReportsBench(): Promise<Measurement[]> {
     const today = todayLocal(Date.now());
     // The last instant of the current reporting period (23:59 on its last day, in Vietnam).
     await seed(page, startOfLocalDate(addDays(presetRange('period', today).end, 1)).getTime() - 60_000);
+    await seedMemberKey(page, LEADER, BENCH_PASSWORD);
     await server.stop();
     await context.setOffline(true);
     await page.goto(`${server.url}/reports?p=month`);
+    // A page load locks the app (docs/security.md): unlock, as the member would.
+    await unlock(page, BENCH_PASSWORD);
     await page.locator('[data-testid="activity-report"] svg.rp-trend').waitFor({ timeout: 60_000 });
 
     const fast = await measure(page, today);

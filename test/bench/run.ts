@@ -10,6 +10,7 @@ import { runChecklistsBench } from './checklists.bench';
 import { runReportsBench } from './reports.bench';
 import { runAssistanceBench } from './assistance.bench';
 import { runSyncClientBench } from './sync-client.bench';
+import { runLockBench } from './lock.bench';
 
 const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
   { name: 'bundle', run: runBundleBench },
@@ -19,6 +20,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'reports', run: runReportsBench },
   { name: 'assistance', run: runAssistanceBench },
   { name: 'sync client', run: runSyncClientBench },
+  { name: 'lock', run: runLockBench },
 ];
 
 const only = process.argv.slice(2);

@@ -11,7 +11,7 @@ import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/
 import { freePort, startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
-import { signIn } from './support/sign-in';
+import { signIn, unlock } from './support/sign-in';
 import { todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'assistance-e2e-password';
@@ -159,6 +159,7 @@ describe('citizen assistance offline in Chromium', () => {
   it('keeps everything after a reload with no network, and finds "Nguyễn" by typing "nguyen"', async () => {
     const { page } = phone;
     await page.reload();
+    await unlock(page, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Hỗ trợ người dân' }).waitFor();
     await expect.poll(() => logRows(page).count()).toBe(3);
     expect(await page.getByText('Đã gọi tổng đài, cổng vẫn lỗi').count()).toBe(0); // the note is on the detail, not in the list
@@ -176,6 +177,7 @@ describe('citizen assistance offline in Chromium', () => {
     await page.getByLabel('Ghi chú').fill('Đang làm dở thì máy tắt');
     await expect.poll(async () => (await storeRows(page, 'drafts')).length).toBe(1);
     await page.reload();
+    await unlock(page, DEMO_PASSWORD);
     await page.getByText('Đã mở lại bản nháp chưa lưu của bạn.').waitFor();
     expect(await page.getByLabel('Ghi chú').inputValue()).toBe('Đang làm dở thì máy tắt');
     expect(await page.getByRole('radio', { name: 'Xong một phần' }).isChecked()).toBe(true);

@@ -8,7 +8,7 @@ import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
-import { signIn } from './support/sign-in';
+import { signIn, unlock } from './support/sign-in';
 import { addDays, todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'checklists-e2e-password';
@@ -154,6 +154,7 @@ describe('readiness checklists offline in Chromium', () => {
     expect(outbox.filter((e) => e.table === 'checklistItems').length).toBeGreaterThanOrEqual(52 + 5);
 
     await page.reload();
+    await unlock(page, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: READINESS_TITLE }).waitFor();
     expect(await progressFigures(page)).toEqual(before);
     expect(await row(page, 'qng25-lgsp-01').getAttribute('data-status')).toBe('blocked');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
-import { signIn } from './support/sign-in';
+import { signIn, unlock } from './support/sign-in';
 import { storeRows } from './support/idb';
 
 const DEMO_PASSWORD = 'contacts-e2e-password';
@@ -95,6 +95,7 @@ describe('support-contact directory offline in Chromium', () => {
   it('still has everything after a reload with no network', async () => {
     const { page } = phone;
     await page.goto(`${server.url}/contacts`);
+    await unlock(page, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Danh bạ hỗ trợ' }).waitFor();
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     const slot = page.locator('li.slot', { has: page.getByRole('heading', { level: 3, name: /^Công an xã/ }) });

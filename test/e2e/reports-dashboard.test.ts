@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
-import { signIn } from './support/sign-in';
+import { signIn, unlock } from './support/sign-in';
 import { pdfText } from './reports-pdf';
 import { parseCsv } from '../helpers/csv-parse';
 import { formatHlc } from '../../src/shared/sync/hlc';
@@ -179,6 +179,7 @@ describe('reports in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Báo cáo hoạt động hỗ trợ chuyển đổi số' }).waitFor();
     // A reload with no network: the service worker serves the app and IndexedDB the figures.
     await page.reload();
+    await unlock(page, DEMO_PASSWORD);
     await page.locator('[data-testid="print-report"][data-ready="true"]').waitFor();
     expect(await page.getByTestId('print-commune').textContent()).toBe(`Đơn vị: ${COMMUNE_NAME}`);
     expect(await figure(page, 'citizens').textContent()).toBe('5');
@@ -214,6 +215,7 @@ describe('reports in Chromium', () => {
     await context.setOffline(false);
     await signIn(page, server.url, 'demo-admin', DEMO_PASSWORD);
     await page.goto(`${server.url}/reports`);
+    await unlock(page, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Báo cáo toàn tỉnh' }).waitFor();
     const row = page.getByTestId('province-table').locator('tbody tr', { hasText: COMMUNE_NAME });
     await row.waitFor({ timeout: 30_000 });

@@ -21,7 +21,8 @@ describe('app shell', () => {
 
   it.each(screens)('renders $url with its Vietnamese title', async ({ url, vi }) => {
     await renderApp(url);
-    expect(await screen.findByRole('heading', { level: 1, name: vi })).toBeTruthy();
+    // The first test to open a screen also compiles its lazy chunks (the lock check, the screen).
+    expect(await screen.findByRole('heading', { level: 1, name: vi }, { timeout: 5000 })).toBeTruthy();
   });
 
   it('shows the six destinations in the bottom navigation and marks the current one', async () => {

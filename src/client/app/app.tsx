@@ -1,6 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './routes';
+import { LockGate } from './lock-gate';
 import { log } from '../lib/log';
 
 export function App(): ReactElement {
@@ -12,7 +13,9 @@ export function App(): ReactElement {
   }, []);
   return (
     <BrowserRouter>
-      <AppRoutes />
+      <LockGate>
+        <AppRoutes />
+      </LockGate>
     </BrowserRouter>
   );
 }

@@ -7,6 +7,7 @@ import { getSession, saveSession } from '../data/session-repository';
 import { clearPendingLogout, markPendingLogout, PendingChangesError, wipeLocalUserData } from '../data/sync-repository';
 import { countOutbox, clearSyncError } from '../data/sync-status-repository';
 import { requestPersistentStorage } from '../data/storage-info';
+import { adoptKey, deleteMemberKey, establishKey, PreviousPasswordNeededError, WrongSecretError } from '../data/vault/vault';
 import { log } from '../lib/log';
 
 export type SignInFailure =
@@ -15,12 +16,19 @@ export type SignInFailure =
   | { reason: 'offline' }
   | { reason: 'updateRequired' }
   | { reason: 'server' }
+  /** The password changed on the server since this phone made the member's key: type the previous one once. */
+  | { reason: 'previousPasswordNeeded' }
+  | { reason: 'previousPasswordWrong' }
   /** Another person's changes are still waiting on this phone: they must be sent (or given up) first. */
   | { reason: 'otherUserPending'; pending: number; otherName: string };
 
 export type SignInResult = { ok: true } | ({ ok: false } & SignInFailure);
 
-export async function signIn(username: string, password: string): Promise<SignInResult> {
+/**
+ * Online sign-in. The password the server accepted also unlocks (or, on a first sign-in here,
+ * creates) the member's data key on this phone (docs/security.md): after success the app is unlocked.
+ */
+export async function signIn(username: string, password: string, previousPassword?: string): Promise<SignInResult> {
   const { transport, token, scheduler, whileNotSyncing } = getSyncRuntime();
   let answer;
   try {
@@ -30,6 +38,15 @@ export async function signIn(username: string, password: string): Promise<SignIn
   }
   const user = answer.body.user;
   if (!user) return { ok: false, reason: 'server' };
+  let key: CryptoKey;
+  try {
+    key = await establishKey(user, password, previousPassword);
+  } catch (error) {
+    await transport.logout(answer.body.accessToken).catch(() => undefined);
+    if (error instanceof PreviousPasswordNeededError) return { ok: false, reason: 'previousPasswordNeeded' };
+    if (error instanceof WrongSecretError) return { ok: false, reason: 'previousPasswordWrong' };
+    throw error;
+  }
   const outcome = await whileNotSyncing(async (): Promise<SignInResult> => {
     const previous = await getSession();
     if (previous && previous.user.id !== user.id) {
@@ -50,6 +67,7 @@ export async function signIn(username: string, password: string): Promise<SignIn
     return outcome;
   }
   token.set(answer);
+  adoptKey(user, key);
   // sync-research item 14: ask right after the first sign-in, when the user has just engaged.
   requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
   scheduler.trigger('signIn');
@@ -87,6 +105,7 @@ export async function signOut(options: { discardPending?: number } = {}): Promis
     if (error instanceof PendingChangesError) return { ok: false, pending: error.pending };
     throw error;
   }
+  await deleteMemberKey(session.user);
   const accessToken = token.current();
   token.clear();
   try {

@@ -11,6 +11,7 @@ import { createHttpTransport, type Transport } from './transport';
 import { clearPendingLogout, hasPendingLogout, syncRepository } from '../data/sync-repository';
 import { observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
 import { getSession } from '../data/session-repository';
+import { keyFor, subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { log } from '../lib/log';
 
 /** One sync at a time across tabs (and the service worker, should it ever sync). */
@@ -65,6 +66,9 @@ function createRuntime(): SyncRuntime {
         await revokeForgottenSession(transport);
         return false;
       }
+      // Locked: no sync (docs/security.md). A finder cannot sync as the member, and pulled
+      // citizen details could not be stored encrypted without the key.
+      if (!keyFor(session.user)) return false;
       await runSyncRound({
         store: syncRepository,
         api: {
@@ -133,6 +137,10 @@ export function startSyncRuntime(): SyncRuntime {
     if (visible) scheduler.trigger('visible');
   });
   scheduler.setVisible(document.visibilityState === 'visible');
+  // Unlocking resumes syncing at once (a locked phone does not sync).
+  subscribeVault(() => {
+    if (vaultSnapshot().unlockedUserId !== null) scheduler.trigger('start');
+  });
   // A local write grows the outbox (in this tab or another): sync 2 s after the last one.
   let last = Number.POSITIVE_INFINITY;
   observeOutboxCount(

@@ -1,5 +1,8 @@
-// Signs in through the app's own /sign-in screen (never by seeding a session in the page).
+// Signs in through the app's own /sign-in screen (never by seeding a session in the page), and
+// unlocks the app after a page load: every cold start locks it (docs/security.md).
 import type { Page } from 'playwright-core';
+
+export const LOCK_TITLE = 'Ứng dụng đang khoá';
 
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
@@ -7,4 +10,13 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
+/** After a reload or a navigation by URL: the lock screen, then the password, offline. */
+export async function unlock(page: Page, password: string): Promise<void> {
+  const lock = page.getByRole('heading', { level: 1, name: LOCK_TITLE });
+  await lock.waitFor();
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Mở khoá', exact: true }).click();
+  await lock.waitFor({ state: 'detached' });
 }

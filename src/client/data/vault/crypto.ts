@@ -38,16 +38,19 @@ export interface Sealed {
   ct: Uint8Array;
 }
 
+/** A Uint8Array from any realm (IndexedDB in a test runner may hand back another realm's). */
+const isBytes = (value: unknown): value is Uint8Array => ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+
 export function isSealed(value: unknown): value is Sealed {
   const sealed = value as Sealed | null | undefined;
-  return typeof sealed === 'object' && sealed !== null && sealed.v === 1 && sealed.iv instanceof Uint8Array && sealed.ct instanceof Uint8Array;
+  return typeof sealed === 'object' && sealed !== null && sealed.v === 1 && isBytes(sealed.iv) && isBytes(sealed.ct);
 }
 
 export function isWrappedKey(value: unknown): value is WrappedKey {
   const key = value as WrappedKey | null | undefined;
   return (
     typeof key === 'object' && key !== null && key.v === 1 && key.kdf === 'PBKDF2' && key.hash === KDF_HASH &&
-    typeof key.iterations === 'number' && key.salt instanceof Uint8Array && key.wrapped instanceof Uint8Array
+    typeof key.iterations === 'number' && isBytes(key.salt) && isBytes(key.wrapped)
   );
 }
 

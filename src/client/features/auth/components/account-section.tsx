@@ -11,6 +11,7 @@ import { useSession } from '../../../lib/use-session';
 import { countOutbox } from '../../../data/sync-status-repository';
 import { signOut } from '../../../sync/auth';
 import { syncNow } from '../../../sync/runtime';
+import { lockVault } from '../../../data/vault/vault';
 import { formatDateTime } from '../../../../shared/text/dates';
 import { log } from '../../../lib/log';
 import '../auth.css';
@@ -68,6 +69,7 @@ export function AccountSection(): ReactElement | null {
         {user.communeId && <li>{t('account.commune', { commune: user.communeId })}</li>}
         <li>{t('account.signedInAt', { when: formatDateTime(session.signedInAt) })}</li>
       </ul>
+      <button type="button" className="button" onClick={lockVault}>{t('lock.lockNow')}</button>
       <p className="hint">{t('account.signOutHint')}</p>
       {step.kind !== 'confirm' && (
         <button

@@ -9,7 +9,7 @@ import { Screen } from '../../../components/ui/screen';
 import { useSession } from '../../../lib/use-session';
 import { useSignIn } from '../hooks/use-sign-in';
 import { readSyncSummary } from '../../../data/sync-status-repository';
-import type { SignInFailure } from '../../../sync/auth';
+import { failureText } from './sign-in-failure';
 import '../auth.css';
 
 export function SignInScreen(): ReactElement {
@@ -20,12 +20,15 @@ export function SignInScreen(): ReactElement {
   // null until typed: an expired session's own username is filled in for the same person.
   const [typed, setUsername] = useState<string | null>(null);
   const [password, setPassword] = useState('');
+  const [previous, setPrevious] = useState('');
   const [showPassword, setShowPassword] = useState(false);
   const [missing, setMissing] = useState(false);
   const alertRef = useRef<HTMLParagraphElement>(null);
   const previousUser = session?.user;
   const expired = useLiveQuery(readSyncSummary, [])?.lastError?.reason === 'signedOut';
   const username = typed ?? previousUser?.username ?? '';
+  // The password changed on the server since this phone made the member's key (docs/security.md).
+  const needPrevious = state.status === 'failed' && (state.failure.reason === 'previousPasswordNeeded' || state.failure.reason === 'previousPasswordWrong');
 
   useEffect(() => {
     if (state.status === 'done') void navigate('/', { replace: true });
@@ -39,7 +42,7 @@ export function SignInScreen(): ReactElement {
       return;
     }
     setMissing(false);
-    submit(username, password);
+    submit(username, password, needPrevious && previous !== '' ? previous : undefined);
   };
   const submitting = state.status === 'submitting';
   const error = missing ? t('signIn.required') : state.status === 'failed' ? failureText(state.failure, t) : null;
@@ -58,6 +61,12 @@ export function SignInScreen(): ReactElement {
           <span>{t('signIn.password')}</span>
           <input name="password" type={showPassword ? 'text' : 'password'} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-invalid={missing && password === ''} required />
         </label>
+        {needPrevious && (
+          <label className="field">
+            <span>{t('lock.previousPassword')}</span>
+            <input name="previous-password" type={showPassword ? 'text' : 'password'} autoComplete="off" value={previous} onChange={(event) => setPrevious(event.target.value)} />
+          </label>
+        )}
         <label className="choice">
           <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
           {t('signIn.showPassword')}
@@ -72,25 +81,4 @@ export function SignInScreen(): ReactElement {
       )}
     </Screen>
   );
-}
-
-type Translate = ReturnType<typeof useTranslation<'auth'>>['t'];
-
-function failureText(failure: SignInFailure, t: Translate): string {
-  switch (failure.reason) {
-    case 'wrongPassword':
-      return t('error.wrongPassword');
-    case 'tooManyAttempts':
-      return failure.retryAfterMs === undefined
-        ? t('error.tooManyAttemptsLater')
-        : t('error.tooManyAttempts', { minutes: Math.max(1, Math.ceil(failure.retryAfterMs / 60_000)) });
-    case 'offline':
-      return t('error.offline');
-    case 'updateRequired':
-      return t('error.updateRequired');
-    case 'otherUserPending':
-      return t('error.otherUserPending', { count: failure.pending, name: failure.otherName });
-    case 'server':
-      return t('error.server');
-  }
 }

@@ -5,11 +5,11 @@ import { log } from '../../../lib/log';
 
 export type SignInState = { status: 'idle' } | { status: 'submitting' } | { status: 'failed'; failure: SignInFailure } | { status: 'done' };
 
-export function useSignIn(): { state: SignInState; submit: (username: string, password: string) => void } {
+export function useSignIn(): { state: SignInState; submit: (username: string, password: string, previousPassword?: string) => void } {
   const [state, setState] = useState<SignInState>({ status: 'idle' });
-  const submit = useCallback((username: string, password: string) => {
+  const submit = useCallback((username: string, password: string, previousPassword?: string) => {
     setState({ status: 'submitting' });
-    signIn(username, password).then(
+    signIn(username, password, previousPassword).then(
       (result) => setState(result.ok ? { status: 'done' } : { status: 'failed', failure: result }),
       (error: unknown) => {
         log.error('sign-in failed', error instanceof Error ? error.message : error);

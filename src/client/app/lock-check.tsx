@@ -1,0 +1,30 @@
+// Shows the lock screen instead of the app while a member is signed in and the app is locked
+// (cold start, idle time in the background, "lock now"). Signing in as another member stays open.
+import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { useSession } from '../lib/use-session';
+import { subscribeVault, vaultSnapshot } from '../data/vault/vault';
+import { startIdleLock } from '../data/vault/idle-lock';
+import { Opening } from './lock-gate';
+
+const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
+
+export function LockCheck({ children }: { children: ReactNode }): ReactElement {
+  const session = useSession();
+  const vault = useSyncExternalStore(subscribeVault, vaultSnapshot);
+  const { pathname } = useLocation();
+  useEffect(() => startIdleLock(), []);
+
+  if (session === undefined) return <Opening />;
+  const locked = session !== null && vault.unlockedUserId !== session.user.id;
+  if (locked && pathname !== '/sign-in') {
+    return (
+      <main id="main" className="lock-shell">
+        <Suspense fallback={<Opening />}>
+          <LockScreen user={session.user} />
+        </Suspense>
+      </main>
+    );
+  }
+  return <>{children}</>;
+}
