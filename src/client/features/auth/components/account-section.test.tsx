@@ -63,7 +63,7 @@ describe('account section', () => {
     await renderApp('/settings');
     await userEvent.click(await screen.findByRole('button', { name: 'Đăng xuất' }, { timeout: 5_000 }));
     await waitFor(async () => expect(await getSession()).toBeUndefined());
-    expect(await screen.findByRole('link', { name: 'Đăng nhập' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Đăng nhập' }, { timeout: 5_000 })).toBeTruthy();
     await userEvent.click(screen.getByRole('link', { name: 'Trang chủ' }));
     expect(await screen.findByTestId('sign-in-card')).toBeTruthy();
   });
