@@ -62,7 +62,7 @@ const behind = (a: { epoch: string; c: number; p: number }, b: { epoch: string; 
 export class SoakPhone {
   readonly db: AppDatabase;
   readonly repo: SyncRepository;
-  private readonly transport: Transport;
+  private transport: Transport;
   private accessToken: string | undefined;
   /** Successful rounds, and rounds that failed on the network or a server error. */
   rounds = { ok: 0, failed: 0 };
@@ -70,14 +70,23 @@ export class SoakPhone {
   constructor(
     readonly name: string,
     readonly account: Account,
-    baseUrl: string,
+    private readonly baseUrl: string,
     /** Milliseconds this phone's clock is off. */
     readonly skewMs: number,
     private readonly ledger: Ledger,
   ) {
     this.db = new AppDatabase(`soak-${name}-${Math.random().toString(36).slice(2)}`);
     this.repo = new SyncRepository(this.db);
-    this.transport = createHttpTransport({ baseUrl, fetch: (input, init) => fetch(input, init), now: this.now, timeoutMs: CLIENT_TIMEOUT_MS });
+    this.transport = this.makeTransport(CLIENT_TIMEOUT_MS);
+  }
+
+  /** The same app transport with another request timeout. */
+  useTimeout(ms: number): void {
+    this.transport = this.makeTransport(ms);
+  }
+
+  private makeTransport(timeoutMs: number): Transport {
+    return createHttpTransport({ baseUrl: this.baseUrl, fetch: (input, init) => fetch(input, init), now: this.now, timeoutMs });
   }
 
   now = (): number => Date.now() + this.skewMs;
