@@ -97,9 +97,14 @@ describe('sign-in', () => {
     expect(await getSession()).toBeUndefined();
   });
 
-  it('says "too many attempts" with the wait the server asked for', async () => {
+  it('says "too many attempts" with the moment the lock lifts (the wait the server asked for)', async () => {
     loginStatus = 429;
-    expect(await signIn('lan.nguyen', 'mat-khau-dung')).toEqual({ ok: false, reason: 'tooManyAttempts', retryAfterMs: 120_000 });
+    const before = Date.now();
+    const result = await signIn('lan.nguyen', 'mat-khau-dung');
+    expect(result).toEqual({ ok: false, reason: 'tooManyAttempts', lockedUntil: expect.any(Number) as number });
+    const { lockedUntil } = result as { lockedUntil: number };
+    expect(lockedUntil).toBeGreaterThanOrEqual(before + 120_000);
+    expect(lockedUntil).toBeLessThanOrEqual(Date.now() + 120_000);
   });
 
   it('says "no network" when the server cannot be reached', async () => {

@@ -11,8 +11,9 @@ import { adoptKey, deleteMemberKey, establishKey, PreviousPasswordNeededError, W
 import { log } from '../lib/log';
 
 export type SignInFailure =
-  | { reason: 'wrongPassword' }
-  | { reason: 'tooManyAttempts'; retryAfterMs?: number }
+  /** `remainingAttempts`: tries left before the account locks; `lockedUntil` (ms since epoch) once none are. */
+  | { reason: 'wrongPassword'; remainingAttempts?: number; lockedUntil?: number }
+  | { reason: 'tooManyAttempts'; lockedUntil?: number }
   | { reason: 'offline' }
   | { reason: 'updateRequired' }
   | { reason: 'server' }
@@ -77,8 +78,12 @@ export async function signIn(username: string, password: string, previousPasswor
 function signInFailure(error: unknown): SignInFailure {
   if (error instanceof NetworkError) return { reason: 'offline' };
   if (error instanceof HttpError) {
-    if (error.status === 401 || error.status === 400) return { reason: 'wrongPassword' };
-    if (error.status === 429) return error.retryAfterMs === undefined ? { reason: 'tooManyAttempts' } : { reason: 'tooManyAttempts', retryAfterMs: error.retryAfterMs };
+    // When the lock lifts, as a moment: the screen shows it as a clock time that does not drift.
+    const lockedUntil = error.retryAfterMs === undefined ? {} : { lockedUntil: Date.now() + error.retryAfterMs };
+    if (error.status === 401 || error.status === 400) {
+      return { reason: 'wrongPassword', ...(error.remainingAttempts === undefined ? {} : { remainingAttempts: error.remainingAttempts }), ...lockedUntil };
+    }
+    if (error.status === 429) return { reason: 'tooManyAttempts', ...lockedUntil };
     if (error.status === 426) return { reason: 'updateRequired' };
   }
   log.warn('sign-in failed', error instanceof Error ? error.message : error);

@@ -12,6 +12,8 @@ export class HttpError extends Error {
     message: string,
     /** From Retry-After (429, 503), in milliseconds from now. */
     readonly retryAfterMs?: number,
+    /** A failed sign-in: the tries left before the account is locked for a while. */
+    readonly remainingAttempts?: number,
   ) {
     super(message);
   }

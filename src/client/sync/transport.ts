@@ -117,6 +117,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
           error.success ? error.data.error.code : 'unknown',
           error.success ? error.data.error.message : response.statusText,
           parseRetryAfter(response.headers.get('retry-after'), receivedAt),
+          error.success ? error.data.error.remainingAttempts : undefined,
         );
       }
       const result = schema.safeParse(parsed);

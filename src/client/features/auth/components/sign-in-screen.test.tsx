@@ -6,6 +6,7 @@ import { renderApp } from '../../../../../test/helpers/render-app';
 import { COMMUNE } from '../../../../../test/helpers/sync-fixtures';
 import { db } from '../../../data/db';
 import { getSession } from '../../../data/session-repository';
+import { formatTime } from '../../../../shared/text/dates';
 
 const LAN = { id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', role: 'member', communeId: COMMUNE };
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -42,13 +43,37 @@ describe('sign-in screen', () => {
 
   it.each([
     ['wrong password', () => json(401, { error: { code: 'unauthorized', message: 'x' } }), 'Sai tên đăng nhập hoặc mật khẩu.'],
-    ['too many attempts', () => json(429, { error: { code: 'too_many_requests', message: 'x' } }, { 'retry-after': '300' }), 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 5 phút.'],
+    ['a wrong password with many tries left', () => json(401, { error: { code: 'unauthorized', message: 'x', remainingAttempts: 7 } }), 'Sai tên đăng nhập hoặc mật khẩu.'],
+    [
+      'a wrong password two tries before the lock',
+      () => json(401, { error: { code: 'unauthorized', message: 'x', remainingAttempts: 2 } }),
+      'Sai tên đăng nhập hoặc mật khẩu. Còn 2 lần thử, sau đó tài khoản bị tạm khoá 15 phút.',
+    ],
+    [
+      'the wrong password that locks the account',
+      () => json(401, { error: { code: 'unauthorized', message: 'x', remainingAttempts: 0 } }, { 'retry-after': '900' }),
+      /^Sai tên đăng nhập hoặc mật khẩu\. Tài khoản bị tạm khoá đến (\d\d:\d\d) \(khoảng 15 phút nữa\)\.$/,
+    ],
+    [
+      'a locked account',
+      () => json(429, { error: { code: 'too_many_requests', message: 'x' } }, { 'retry-after': '300' }),
+      /^Tài khoản đang bị tạm khoá vì đăng nhập sai nhiều lần\. Hãy thử lại lúc (\d\d:\d\d) \(khoảng 5 phút nữa\)\.$/,
+    ],
     ['no network', () => Promise.reject(new TypeError('Failed to fetch')), 'Không có mạng. Lần đăng nhập đầu tiên cần kết nối mạng; hãy thử lại khi có sóng.'],
     ['a server failure', () => json(500, { error: { code: 'internal', message: 'x' } }), 'Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.'],
   ])('says so on %s and stores nothing', async (_name, reply, message) => {
     answer = reply;
     await submit('lan.nguyen', 'mat-khau');
-    expect((await screen.findByTestId('sign-in-error')).textContent).toBe(message);
+    const text = (await screen.findByTestId('sign-in-error')).textContent ?? '';
+    if (typeof message === 'string') {
+      expect(text).toBe(message);
+    } else {
+      // The clock time the lock lifts: Retry-After from now, 24-hour, Vietnam's zone.
+      const time = message.exec(text)?.[1];
+      const minutes = Number(/khoảng (\d+) phút/.exec(text)?.[1]);
+      const expected = [0, 1].map((late) => formatTime(new Date(Date.now() + (minutes * 60 - late * 60) * 1000)));
+      expect(expected, text).toContain(time);
+    }
     expect(await getSession()).toBeUndefined();
   });
 
