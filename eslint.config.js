@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import react from 'eslint-plugin-react';
 import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import vitest from '@vitest/eslint-plugin';
 import local from './eslint-rules/boundaries.js';
 
 export default tseslint.config(
@@ -14,9 +16,15 @@ export default tseslint.config(
       parserOptions: { projectService: { allowDefaultProject: ['eslint-rules/*.js'] }, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.browser, ...globals.node },
     },
-    plugins: { local },
+    plugins: { local, 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })] },
     rules: {
       'local/boundaries': 'error',
+      // Import cycles make load order matter and hide layering mistakes the zones above cannot see.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // A switch over a union names every member (or has a default): a new role, table or outcome
+      // cannot fall through unnoticed.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
@@ -50,5 +58,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-*', 'dexie', 'dexie-*', 'fastify', '@fastify/*', 'pg', 'better-sqlite3', 'node:*'], message: 'src/shared is pure code used by client and server.' }] }] },
   },
   { files: ['test/**', '**/*.test.{ts,tsx}'], rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' } },
+  {
+    // No focused or skipped tests: a .only silences the rest of the suite, a .skip a test that can no longer fail.
+    files: ['test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
+    plugins: { vitest },
+    rules: { 'vitest/no-focused-tests': 'error', 'vitest/no-disabled-tests': 'error' },
+  },
   { files: ['eslint-rules/**', 'eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -6,8 +6,56 @@ import path from 'node:path';
 const root = process.cwd();
 const rel = (file) => path.relative(root, file).split(path.sep).join('/');
 
+/**
+ * The server's layers, bottom to top. Each may import the layers below it and its own, never one
+ * above: routes → services → storage. `base` (configuration, error format, URL paths) is
+ * importable by all; `top` composes the server (compose.ts, app.ts, main.ts, the admin CLI).
+ */
+const SERVER_LAYERS = [
+  ['base', /^src\/server\/(config|errors|paths)\.ts$/],
+  ['storage', /^src\/server\/storage\//],
+  ['services', /^src\/server\/(sync|auth|reports)\/|^src\/server\/(accounts|demo)\.ts$/],
+  ['routes', /^src\/server\/routes\/|^src\/server\/(static|security-headers)\.ts$/],
+  ['top', /^src\/server\//],
+];
+
+/** @returns {number} the index of the file's server layer in SERVER_LAYERS, or -1 outside the server */
+function serverLayer(file) {
+  const withExtension = /\.[a-z]+$/.test(file) ? file : `${file}.ts`;
+  return SERVER_LAYERS.findIndex(([, pattern]) => pattern.test(withExtension));
+}
+
+/** Database drivers: only the storage layer talks to a database. */
+const DRIVERS = new Set(['pg', 'better-sqlite3']);
+
+/** @returns {string | null} why the package import is not allowed, or null */
+function packageViolation(fromFile, source) {
+  const from = rel(fromFile);
+  if (DRIVERS.has(source) && from.startsWith('src/server/') && !from.startsWith('src/server/storage/')) {
+    return `only src/server/storage talks to the database (${source})`;
+  }
+  return null;
+}
+
 /** @returns {string | null} why the import is not allowed, or null */
-function violation(fromFile, target) {
+function serverViolation(from, target) {
+  const fromLayer = serverLayer(from);
+  const toLayer = serverLayer(target);
+  if (fromLayer < 0 || toLayer <= fromLayer) return null;
+  const [fromName] = SERVER_LAYERS[fromLayer];
+  const [toName] = SERVER_LAYERS[toLayer];
+  return `server layers go routes → services → storage: ${fromName} must not import ${toName} (${target})`;
+}
+
+/** @returns {string | null} why the import is not allowed, or null */
+function routeToStorage(from, target, typeOnly) {
+  if (typeOnly) return null;
+  if (SERVER_LAYERS[serverLayer(from)]?.[0] !== 'routes' || SERVER_LAYERS[serverLayer(target)]?.[0] !== 'storage') return null;
+  return 'routes reach storage through a service; a route may import storage types only (import type)';
+}
+
+/** @returns {string | null} why the import is not allowed, or null */
+function violation(fromFile, target, typeOnly = false) {
   const from = rel(fromFile);
   if (from.startsWith('src/shared/') && /^src\/(client|server)\//.test(target)) {
     return 'src/shared must not import client or server code';
@@ -27,7 +75,7 @@ function violation(fromFile, target) {
   if (/^src\/client\/(lib|components|data|sync)\//.test(from) && /^src\/client\/(features|app)\//.test(target)) {
     return 'lib, components, data and sync sit below features and app';
   }
-  return null;
+  return serverViolation(from, target) ?? routeToStorage(from, target, typeOnly);
 }
 
 export const boundaries = {
@@ -35,9 +83,15 @@ export const boundaries = {
   create(context) {
     const check = (node) => {
       const source = node.source?.value;
-      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      if (typeof source !== 'string') return;
+      if (!source.startsWith('.')) {
+        const why = packageViolation(context.filename, source);
+        if (why) context.report({ node: node.source, message: why });
+        return;
+      }
       const target = rel(path.resolve(path.dirname(context.filename), source));
-      const why = violation(context.filename, target);
+      const typeOnly = node.importKind === 'type' || node.exportKind === 'type';
+      const why = violation(context.filename, target, typeOnly);
       if (why) context.report({ node: node.source, message: why });
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
