@@ -5,7 +5,7 @@ import { useLocation } from 'react-router';
 import { useSession } from '../lib/use-session';
 import { subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { startIdleLock } from '../data/vault/idle-lock';
-import { Opening } from './lock-gate';
+import { Opening } from './opening';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
 

@@ -2,7 +2,7 @@
 // IndexedDB, so it is a lazy chunk: until it has answered, only the app's name shows — never a
 // screen that could display a citizen's details on a locked phone.
 import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Opening } from './opening';
 
 const LockCheck = lazy(async () => ({ default: (await import('./lock-check')).LockCheck }));
 
@@ -11,15 +11,5 @@ export function LockGate({ children }: { children: ReactNode }): ReactElement {
     <Suspense fallback={<Opening />}>
       <LockCheck>{children}</LockCheck>
     </Suspense>
-  );
-}
-
-export function Opening(): ReactElement {
-  const { t } = useTranslation();
-  return (
-    <section className="screen">
-      <h1>{t('app.name')}</h1>
-      <p role="status">{t('app.loading')}</p>
-    </section>
   );
 }
