@@ -15,6 +15,8 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['test/helpers/setup-unit.ts'],
+          // Component tests render whole screens; 5 s (the default) is too tight on a loaded shared machine.
+          testTimeout: 20_000,
         },
       },
       {

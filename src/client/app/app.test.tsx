@@ -21,8 +21,9 @@ describe('app shell', () => {
 
   it.each(screens)('renders $url with its Vietnamese title', async ({ url, vi }) => {
     await renderApp(url);
-    // The first test to open a screen also compiles its lazy chunks (the lock check, the screen).
-    expect(await screen.findByRole('heading', { level: 1, name: vi }, { timeout: 5000 })).toBeTruthy();
+    // The first test to open a screen also compiles its lazy chunks (the lock check, the screen):
+    // findBy* waits up to the suite's asyncUtilTimeout (test/helpers/setup-unit.ts).
+    expect(await screen.findByRole('heading', { level: 1, name: vi })).toBeTruthy();
   });
 
   it('shows the six destinations in the bottom navigation and marks the current one', async () => {
