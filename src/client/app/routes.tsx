@@ -14,6 +14,7 @@ const ChecklistsScreen = lazy(async () => ({ default: (await withStrings('checkl
 const ContactsScreen = lazy(async () => ({ default: (await withStrings('contacts', () => import('../features/contacts/components/contacts-screen'))).ContactsScreen }));
 const ReportsScreen = lazy(async () => ({ default: (await withStrings('reports', () => import('../features/reports/components/reports-screen'))).ReportsScreen }));
 const PrivacyNoticeScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/privacy-notice-screen'))).PrivacyNoticeScreen }));
+const ErasureScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/erasure-screen'))).ErasureScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
@@ -28,6 +29,7 @@ export function AppRoutes(): ReactElement {
         <Route path="reports/*" element={<ReportsScreen />} />
         <Route path="settings" element={<SettingsRoute />} />
         <Route path="privacy" element={<PrivacyNoticeScreen />} />
+        <Route path="privacy/erase" element={<ErasureScreen />} />
         <Route path="sign-in" element={<SignInScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>

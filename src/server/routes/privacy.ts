@@ -2,9 +2,8 @@
 // logs on the citizen's request (docs/privacy.md "Erasure"). The body names the citizen; it is
 // never logged, and the answer holds only how many logs changed.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { can } from '../../shared/permissions';
-import { isCitizenQuery } from '../../shared/privacy/erasure';
+import { erasureRequestSchema, isCitizenQuery, type ErasureResponse } from '../../shared/privacy/erasure';
 import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
 import { eraseCitizen } from '../privacy/erase-citizen';
@@ -15,13 +14,6 @@ export interface PrivacyRouteOptions {
   store: SyncStore;
   auth: AuthService;
   now?: () => number;
-}
-
-const erasureBodySchema = z.strictObject({ name: z.string().max(100).optional(), phone: z.string().max(20).optional() });
-
-export interface ErasureResponse {
-  /** How many of the commune's logs lost the citizen's details. */
-  erasedLogs: number;
 }
 
 export function registerPrivacyRoutes(app: FastifyInstance, options: PrivacyRouteOptions): void {
@@ -36,7 +28,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, options: PrivacyRout
       request.log.warn({ event: 'erasure_forbidden', userId: user.id, role: user.role }, 'security: erasure refused');
       throw new ApiError(403, 'forbidden', "Only the commune's leader erases a citizen's details.");
     }
-    const body = erasureBodySchema.safeParse(request.body);
+    const body = erasureRequestSchema.safeParse(request.body);
     if (!body.success || !isCitizenQuery(body.data)) throw new ApiError(400, 'bad_request', 'Send the citizen\'s name, phone number or both.');
     const erasedLogs = await eraseCitizen(store.records, { scope: user.communeId, userId: user.id, query: body.data, now: now() });
     request.log.info({ event: 'citizen_erased', userId: user.id, communeId: user.communeId, erasedLogs }, 'privacy: citizen details erased');

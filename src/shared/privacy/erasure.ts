@@ -1,6 +1,7 @@
 // Removing a citizen's details while keeping the anonymous counts (docs/privacy.md "Erasure").
 // Pure rules shared by the server (which erases and strips tombstones) and the phones (which find
 // a citizen's records before asking the server to erase them).
+import { z } from 'zod';
 import { normalizeVnPhone } from '../schemas/phone';
 import type { SyncTable } from '../schemas/tables';
 import { compareHlc, formatHlc, parseHlc, type Hlc } from '../sync/hlc';
@@ -22,6 +23,12 @@ export interface CitizenQuery {
   name?: string | undefined;
   phone?: string | undefined;
 }
+
+/** POST /api/privacy/erasures: the citizen's name, phone number or both. */
+export const erasureRequestSchema = z.strictObject({ name: z.string().max(100).optional(), phone: z.string().max(20).optional() });
+/** Its answer: how many of the commune's logs lost the citizen's details. */
+export const erasureResponseSchema = z.strictObject({ erasedLogs: z.number().int().min(0) });
+export type ErasureResponse = z.infer<typeof erasureResponseSchema>;
 
 /** Whether the query names anyone at all (an empty query must never match every log). */
 export function isCitizenQuery(query: CitizenQuery): boolean {

@@ -21,3 +21,30 @@ export async function storeRows(page: Page, store: string): Promise<Record<strin
     }
   }, store);
 }
+
+/** Every row of every object store of the app's database, as JSON text: a raw dump. */
+export async function dumpDatabase(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('so-tay-so');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+    });
+    try {
+      const names = Array.from(database.objectStoreNames);
+      const all = await Promise.all(
+        names.map(
+          (name) =>
+            new Promise<unknown[]>((resolve, reject) => {
+              const request = database.transaction(name, 'readonly').objectStore(name).getAll();
+              request.onsuccess = () => resolve(request.result as unknown[]);
+              request.onerror = () => reject(request.error ?? new Error('read failed'));
+            }),
+        ),
+      );
+      return JSON.stringify(Object.fromEntries(names.map((name, i) => [name, all[i]])));
+    } finally {
+      database.close();
+    }
+  });
+}

@@ -17,6 +17,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }): ReactEle
         <h2 id="about-title">{t('settings.about')}</h2>
         <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
         <p><Link to="/privacy">{t('settings.privacyNotice')}</Link></p>
+        <p><Link to="/privacy/erase">{t('settings.erasure')}</Link></p>
       </section>
     </Screen>
   );
