@@ -99,7 +99,8 @@ describe("erasing a citizen's details on request reaches a phone that was offlin
     await b.context.setOffline(true);
 
     const { page } = a;
-    await page.goto(`${server.url}/settings`);
+    // In-app navigation: a page load would lock the app (docs/security.md).
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
     await page.getByRole('link', { name: 'Xóa thông tin người dân theo yêu cầu (tổ trưởng)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Xóa thông tin người dân theo yêu cầu' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
