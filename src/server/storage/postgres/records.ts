@@ -15,12 +15,33 @@ import type {
   StoredRecord,
 } from '../record-types';
 import { RECORD_COLUMNS, decodeOutcome, decodeRecordRow, encodeRecord, fitPage, type RecordRow } from '../rows';
-import type { PostgresConnection } from './connection';
+import { isUniqueViolation, type PostgresConnection } from './connection';
+
+/** A push that meets another scope's fresh row is planned again; a handful of times is plenty (each retry sees one more commit). */
+const PUSH_ATTEMPTS = 5;
 
 export class PostgresRecordStore implements RecordStore {
   constructor(private readonly connection: PostgresConnection) {}
 
+  /**
+   * Pushes of two scopes lock two different counter rows, so both may read "no such record" (or
+   * "no such mutation id") before either writes; the second insert then meets the first's row in
+   * a unique index (records_commune_unique, the applied_mutations key). PostgreSQL raises that
+   * only once the first has committed, so the whole push is planned again on the state that now
+   * holds the winner's row, and answers what a serial run answers (wrong_commune, a duplicate
+   * mutation id) instead of a 500. The plan is pure, so running it again is safe.
+   */
   async push<P extends PushPlan>(batch: PushBatch<P>): Promise<PushCommitted<P>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pushOnce(batch);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= PUSH_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private pushOnce<P extends PushPlan>(batch: PushBatch<P>): Promise<PushCommitted<P>> {
     // READ COMMITTED (the default): the counter row lock is taken first and held to COMMIT, so
     // writers of one scope queue on it, each sees the previous one's commit, and row_seq order
     // equals commit order (sync-research §4.1). REPEATABLE READ would fail the second writer instead.
