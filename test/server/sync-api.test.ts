@@ -240,6 +240,21 @@ function syncSuite<F extends StoreFixture>(factory: () => Promise<F>, options: {
       expect(stored.record.barriers).toBeUndefined();
     });
 
+    it('[V1] absurd dates and a CCCD in a note are refused by the server too (a phone with a bad form cannot push them)', async () => {
+      const future = mutation('assistanceLogs', uuidv7(), logFields(memberA, { occurredAt: '2099-05-01T02:00:00.000Z' }));
+      const ancient = mutation('assistanceLogs', uuidv7(), logFields(memberA, { occurredAt: '1901-01-01T02:00:00.000Z' }));
+      const followUpFirst = mutation('assistanceLogs', uuidv7(), logFields(memberA, { occurredAt: '2025-08-01T02:00:00.000Z', followUpAt: '2025-07-01' }));
+      const cccd = mutation('assistanceLogs', uuidv7(), logFields(memberA, { note: 'CCCD 001203012345' }));
+      const res = await pushOk(app, memberA, [future, ancient, followUpFirst, cccd]);
+      expect(res.acked).toEqual([]);
+      expect(res.rejected).toEqual([
+        { id: future.id, code: 'invalid', message: 'validation.dateInFuture' },
+        { id: ancient.id, code: 'invalid', message: 'validation.dateTooEarly' },
+        { id: followUpFirst.id, code: 'invalid', message: 'validation.followUpBeforeHelp' },
+        { id: cccd.id, code: 'invalid', message: 'validation.citizenIdInNote' },
+      ]);
+    });
+
     it('[V2] extra keys on the body or a mutation, or a mutation without a UUID id → 400, nothing stored', async () => {
       const m = mutation('contacts', uuidv7(), contactFields(memberA));
       const payloads = [

@@ -17,6 +17,7 @@ import {
   uniqueListSchema,
 } from './common';
 import { CONSENT_GIVERS, CONSENT_PURPOSES, surelyUnderGuardianAge } from '../privacy/notice';
+import { followUpAfterHelp, noteSchema, pastInstantSchema } from './bounds';
 import { vnPhoneSchema } from './phone';
 
 export const OUTCOMES = ['done', 'partial', 'referred', 'failed'] as const;
@@ -98,11 +99,11 @@ export const assistanceLogFieldsObject = strictObject({
   /** The catalogue code of the service (services.code, e.g. "vneid-install-register"), BRIEF §8.2. */
   serviceId: slugSchema,
   outcome: enumSchema(OUTCOMES),
-  occurredAt: isoDateTimeSchema,
+  occurredAt: pastInstantSchema,
   villageId: clearable(idSchema),
   barriers: uniqueListSchema(enumSchema(BARRIERS), BARRIERS.length).optional(),
   durationMin: clearable(intSchema(0, 600)),
-  note: clearable(nfcString(0, 2000)),
+  note: clearable(noteSchema),
   followUpAt: clearable(localDateSchema),
   followUpDone: boolSchema().optional(),
   /** Done on the team's phone for a citizen with no smartphone (BRIEF §8.4). */
@@ -110,7 +111,7 @@ export const assistanceLogFieldsObject = strictObject({
   citizen: clearable(citizenSchema),
 });
 
-type CrossFieldInput = { barriers?: readonly string[] | undefined; citizen?: unknown };
+type CrossFieldInput = { barriers?: readonly string[] | undefined; citizen?: unknown; occurredAt?: string | undefined; followUpAt?: string | null | undefined };
 
 // PRIVACY B.3: no health/disability code on an identified citizen.
 function noSensitiveBarrierOnCitizen(value: CrossFieldInput, ctx: z.RefinementCtx): void {
@@ -119,8 +120,13 @@ function noSensitiveBarrierOnCitizen(value: CrossFieldInput, ctx: z.RefinementCt
   if (index >= 0) ctx.addIssue({ code: 'custom', message: 'validation.sensitiveBarrier', path: ['barriers', index] });
 }
 
+function crossFieldRules(value: CrossFieldInput, ctx: z.RefinementCtx): void {
+  noSensitiveBarrierOnCitizen(value, ctx);
+  followUpAfterHelp(value, ctx);
+}
+
 /** A complete set of fields, as a form submits it. */
-export const assistanceLogFieldsSchema = assistanceLogFieldsObject.superRefine(noSensitiveBarrierOnCitizen);
+export const assistanceLogFieldsSchema = assistanceLogFieldsObject.superRefine(crossFieldRules);
 /**
  * One mutation's fields: any subset, plus `deleted`. Cross-field rules cannot be judged on a
  * subset; validate the merged result with assistanceLogRecordSchema.
@@ -129,7 +135,7 @@ export const assistanceLogPatchSchema = assistanceLogFieldsObject.partial().exte
 /** A stored record: metadata plus fields, with the cross-field rules. */
 export const assistanceLogRecordSchema = recordMetaSchema
   .extend(assistanceLogFieldsObject.shape)
-  .superRefine(noSensitiveBarrierOnCitizen);
+  .superRefine(crossFieldRules);
 
 export type AssistanceLogFields = z.infer<typeof assistanceLogFieldsSchema>;
 export type AssistanceLogPatch = z.infer<typeof assistanceLogPatchSchema>;

@@ -2,7 +2,8 @@
 // someone touched the item; an item without a record is "todo". Each field merges on its own, so
 // one member can set the status while another writes the note.
 import type { z } from 'zod';
-import { clearable, enumSchema, idSchema, localDateSchema, nfcString, patchExtras, recordMetaSchema, slugSchema, strictObject } from './common';
+import { dueDateSchema, noteSchema } from './bounds';
+import { clearable, enumSchema, idSchema, nfcString, patchExtras, recordMetaSchema, slugSchema, strictObject } from './common';
 
 /** not started / in progress / done / blocked / not applicable (PRODUCT.md job 3). */
 export const CHECKLIST_ITEM_STATUSES = ['todo', 'doing', 'done', 'blocked', 'na'] as const;
@@ -14,10 +15,10 @@ export const checklistItemFieldsObject = strictObject({
   /** The template item's id, e.g. "qng25-email-01". */
   itemId: slugSchema,
   status: enumSchema(CHECKLIST_ITEM_STATUSES),
-  note: clearable(nfcString(0, 2000)),
+  note: clearable(noteSchema),
   /** Who is responsible: a name as the team says it, not necessarily an account. */
   assignee: clearable(nfcString(0, 200)),
-  dueDate: clearable(localDateSchema),
+  dueDate: clearable(dueDateSchema),
   /**
    * Why the item is blocked. Kept when the status moves on, so the history of the reason is not
    * lost to a concurrent status change; the UI shows it only while the status is "blocked".

@@ -2,7 +2,8 @@
 // never as a list of people. Ethnic-minority reach is a count here and nowhere per person
 // (PRIVACY B.3: ethnic origin is sensitive data).
 import type { z } from 'zod';
-import { clearable, idSchema, intSchema, isoDateTimeSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';
+import { noteSchema, pastInstantSchema } from './bounds';
+import { clearable, idSchema, intSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';
 
 // A commune hall seats a few hundred; the cap only stops typos such as 2000 for 20.
 const MAX_PARTICIPANTS = 10_000;
@@ -11,14 +12,14 @@ const MAX_PARTICIPANTS = 10_000;
 export const groupSessionFieldsObject = strictObject({
   topic: nfcString(1, 200),
   place: nfcString(1, 200),
-  occurredAt: isoDateTimeSchema,
+  occurredAt: pastInstantSchema,
   villageId: clearable(idSchema),
   participants: intSchema(1, MAX_PARTICIPANTS),
   women: clearable(intSchema(0, MAX_PARTICIPANTS)),
   elderly: clearable(intSchema(0, MAX_PARTICIPANTS)),
   ethnicMinority: clearable(intSchema(0, MAX_PARTICIPANTS)),
   durationMin: clearable(intSchema(0, 600)),
-  note: clearable(nfcString(0, 2000)),
+  note: clearable(noteSchema),
 });
 
 /** The sub-counts that can never exceed the number of participants. */

@@ -30,6 +30,11 @@ export const VALIDATION_KEYS = [
   'validation.villageRequired', // a village checklist without its village
   'validation.unknownCategory', // template item in a category the template does not list
   'validation.roleScope', // admin without province, or commune user without commune
+  'validation.dateInFuture', // an instant later than now (beyond the clock margin)
+  'validation.dateTooEarly', // before the teams existed / before the plans' horizon
+  'validation.dateTooLate', // beyond the plans' or follow-ups' horizon
+  'validation.followUpBeforeHelp', // a follow-up before the day of the help
+  'validation.citizenIdInNote', // a CCCD number in a synced note
 ] as const;
 
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRIVACY_WARNING_KEYS, findSensitiveText, hasSensitiveText, type SensitiveTextKind } from './privacy-guard';
+import { PRIVACY_WARNING_KEYS, findSensitiveText, hasSensitiveText, removeCitizenIds, type SensitiveTextKind } from './privacy-guard';
 import { toNfc } from './vietnamese';
 
 const kinds = (text: string): SensitiveTextKind[] => findSensitiveText(text).map((w) => w.kind);
@@ -72,5 +72,13 @@ describe('findSensitiveText: misses', () => {
   it('is false for plain notes', () => {
     expect(hasSensitiveText('Đã hướng dẫn cài VNeID, bà tự làm được.')).toBe(false);
     expect(hasSensitiveText('CCCD 001203012345')).toBe(true);
+  });
+});
+
+describe('removeCitizenIds', () => {
+  it('takes out grouped and plain CCCD numbers and nothing else', () => {
+    expect(removeCitizenIds('Số 001203012345 đã xem')).toBe('Số đã xem');
+    expect(removeCitizenIds('CCCD 001 203 012 345, gọi 0912345678')).toBe('CCCD , gọi 0912345678');
+    expect(removeCitizenIds('Hồ sơ H48-250701-0001')).toBe('Hồ sơ H48-250701-0001');
   });
 });

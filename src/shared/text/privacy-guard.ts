@@ -1,6 +1,7 @@
 // Free-text privacy guard (PRIVACY-SECURITY B.2 #28, B.3): people type national ID numbers,
-// passwords and OTP codes into notes. The app warns while they type and never blocks saving
-// (PRODUCT.md): a false alarm must cost one glance, a block would cost the citizen's visit.
+// passwords and OTP codes into notes. The app warns while they type; only a CCCD number is also
+// refused by the schemas (docs/data-rules.md). Other kinds never block saving: a false alarm must
+// cost one glance, a block would cost the citizen's visit.
 // Matching runs on a length-preserving fold of the NFC text, so "MẬT KHẨU", "mat khau" and
 // "Mật khẩu" are all found and the positions returned point into toNfc(text).
 
@@ -103,4 +104,16 @@ export function findSensitiveText(text: string): SensitiveTextWarning[] {
 /** True when the text has anything worth a warning. */
 export function hasSensitiveText(text: string): boolean {
   return findSensitiveText(text).length > 0;
+}
+
+/**
+ * The text without its CCCD numbers (what the note field's "remove the number" button writes).
+ * Works on toNfc(text), where findSensitiveText's positions point; spaces left doubled are joined.
+ */
+export function removeCitizenIds(text: string): string {
+  const nfc = toNfc(text);
+  const ranges = findSensitiveText(nfc).filter((w) => w.kind === 'citizenId');
+  let out = nfc;
+  for (const { start, end } of ranges.reverse()) out = out.slice(0, start) + out.slice(end);
+  return ranges.length > 0 ? out.replace(/[ \t]{2,}/g, ' ') : nfc;
 }

@@ -8,7 +8,7 @@ import { log } from '../../../lib/log';
 import { useGroupForm } from '../hooks/use-group-form';
 import type { COUNT_FIELDS } from '../utils/group-form-values';
 import { errorProps, FieldError } from './field-error';
-import { NoteField } from './note-field';
+import { NoteField } from '../../../components/ui/note-field';
 import { VillagePicker } from './village-picker';
 import { useToast } from './undo-toast';
 import { RecordFormFrame } from './record-form-frame';

@@ -166,14 +166,40 @@ describe('assistance log form', { timeout: 30_000 }, () => {
     expect(screen.getByRole('group', { name: /^Outcome/ }).textContent).toContain('Required');
   });
 
-  it('warns while typing a CCCD number in the note, without blocking', async () => {
+  it('refuses to save a note with a CCCD number and offers to remove the number', async () => {
     await openForm();
-    const note = screen.getByRole('textbox', { name: 'Ghi chú' });
-    await userEvent.type(note, 'Số CCCD 001203012345');
-    expect(await screen.findByText('Có vẻ là số CCCD. Ứng dụng không cần số này, hãy xóa.')).toBeTruthy();
-    await userEvent.clear(note);
-    await userEvent.type(note, 'Bà cụ đã cài xong');
+    await userEvent.click(screen.getByRole('radio', { name: SERVICE }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Đã xong' }));
+    const note = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ghi chú' });
+    await userEvent.type(note, 'Số CCCD 001203012345 đã kiểm tra');
+    expect(await screen.findByText(/Có vẻ là số CCCD/)).toBeTruthy();
+    await save();
+    expect(await screen.findByText(/Ghi chú có số CCCD\. Xóa số này để lưu/)).toBeTruthy();
+    expect(await db.records('assistanceLogs').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Xóa số CCCD khỏi ghi chú' }));
+    expect(note.value).toBe('Số CCCD đã kiểm tra');
     await waitFor(() => expect(screen.queryByText(/Có vẻ là số CCCD/)).toBeNull());
+    await save();
+    await screen.findByText('Đã lưu lượt hỗ trợ trên máy.');
+    const [saved] = await db.records('assistanceLogs').toArray();
+    expect(saved!.note).toBe('Số CCCD đã kiểm tra');
+  });
+
+  it('counts a long note near the limit and refuses past it, without cutting the text', async () => {
+    await openForm();
+    await userEvent.click(screen.getByRole('radio', { name: SERVICE }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Đã xong' }));
+    const note = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Ghi chú' });
+    await userEvent.click(note);
+    await userEvent.paste('chữ '.repeat(500) + 'thêm');
+    expect(note.value.length).toBe(2004);
+    expect(await screen.findByText('Dài hơn giới hạn 2000 ký tự: bớt 4 ký tự để lưu')).toBeTruthy();
+    await save();
+    expect(await db.records('assistanceLogs').count()).toBe(0);
+    await userEvent.type(note, '{Backspace}{Backspace}{Backspace}{Backspace}');
+    expect(await screen.findByText('1999/2000 ký tự')).toBeTruthy();
   });
 
   it('restores the draft after the form is unmounted, for the same user only', async () => {

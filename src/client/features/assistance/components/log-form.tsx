@@ -11,7 +11,7 @@ import { useToday } from '../hooks/use-today';
 import { BarrierField, DurationField, OutcomeField } from './choice-fields';
 import { CitizenSection } from './citizen-section';
 import { errorProps, FieldError } from './field-error';
-import { NoteField } from './note-field';
+import { NoteField } from '../../../components/ui/note-field';
 import { ServicePicker } from './service-picker';
 import { VillagePicker } from './village-picker';
 

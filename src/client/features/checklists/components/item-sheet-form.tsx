@@ -2,12 +2,11 @@
 // compares again with the stored state, so a sheet left open while a colleague's change synced in
 // does not write back stale values of untouched fields.
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
-import { useTranslation } from 'react-i18next';
+import { NoteField } from '../../../components/ui/note-field';
 import type { ItemChanges } from '../../../data/checklist-repository';
 import type { SessionUser } from '../../../data/session-repository';
 import type { ItemView } from '../../../../shared/checklists/progress';
 import { CHECKLIST_ITEM_STATUSES, type ChecklistItemStatus } from '../../../../shared/checklists/status';
-import { findSensitiveText } from '../../../../shared/text/privacy-guard';
 import { formatDate, isLocalDate } from '../../../../shared/text/dates';
 import { useLabels } from '../hooks/use-labels';
 
@@ -25,7 +24,6 @@ function initialValues(view: ItemView): FormValues {
 
 export function ItemSheetForm({ view, user, onSave, onClose }: { view: ItemView; user: SessionUser; onSave: (changes: ItemChanges) => Promise<ItemChanges>; onClose: () => void }): ReactElement {
   const { t, errorMessage, fieldErrors } = useLabels();
-  const { t: tc } = useTranslation();
   const id = useId();
   const [initial] = useState(() => initialValues(view));
   const [values, setValues] = useState(initial);
@@ -34,7 +32,6 @@ export function ItemSheetForm({ view, user, onSave, onClose }: { view: ItemView;
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
   const errors = fieldErrors(error);
-  const warnings = findSensitiveText(values.note);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -80,16 +77,7 @@ export function ItemSheetForm({ view, user, onSave, onClose }: { view: ItemView;
           {fieldError('blockedReason')}
         </div>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('sheet.note')}</label>
-        <textarea id={`${id}-note`} rows={3} value={values.note} aria-describedby={describedBy('note', warnings.length > 0 ? `${id}-note-warn` : undefined)} onChange={(e) => set({ note: e.target.value })} />
-        {warnings.length > 0 && (
-          <ul className="notice" id={`${id}-note-warn`}>
-            {[...new Set(warnings.map((w) => w.messageKey))].map((key) => <li key={key}>{tc(key)}</li>)}
-          </ul>
-        )}
-        {fieldError('note')}
-      </div>
+      <NoteField id={`${id}-note`} label={t('sheet.note')} value={values.note} error={errors.note} onChange={(note) => set({ note })} />
       <div className="field">
         <label htmlFor={`${id}-assignee`}>{t('sheet.assignee')}</label>
         <div className="input-row">
