@@ -206,14 +206,16 @@ describe('assistance repository', () => {
   it('lists follow-ups due today or overdue in Vietnam time, and records their new outcome', async () => {
     // 2026-03-10 17:30 UTC is already 11/03 in Vietnam.
     const now = Date.parse('2026-03-10T17:30:00.000Z');
-    const today = await createLog(log({ followUpAt: '2026-03-11', outcome: 'failed', barriers: ['portal_down'] }));
-    const overdue = await createLog(log({ followUpAt: '2026-03-08' }));
-    await createLog(log({ followUpAt: '2026-03-12' }));
-    await createLog(log({ followUpAt: '2026-03-01', followUpDone: true }));
-    const deleted = await createLog(log({ followUpAt: '2026-03-09' }));
+    // Helped before any of the follow-ups (a follow-up before the help is refused).
+    const HELPED = '2026-02-25T02:00:00.000Z';
+    const today = await createLog(log({ occurredAt: HELPED, followUpAt: '2026-03-11', outcome: 'failed', barriers: ['portal_down'] }));
+    const overdue = await createLog(log({ occurredAt: HELPED, followUpAt: '2026-03-08' }));
+    await createLog(log({ occurredAt: HELPED, followUpAt: '2026-03-12' }));
+    await createLog(log({ occurredAt: HELPED, followUpAt: '2026-03-01', followUpDone: true }));
+    const deleted = await createLog(log({ occurredAt: HELPED, followUpAt: '2026-03-09' }));
     await deleteLog(deleted.id);
     await signIn(otherMember);
-    const notMine = await createLog(log({ followUpAt: '2026-03-11' }));
+    const notMine = await createLog(log({ occurredAt: HELPED, followUpAt: '2026-03-11' }));
     await signIn(member);
 
     const due = await listFollowUpsDue(now);
