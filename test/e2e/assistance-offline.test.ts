@@ -12,7 +12,7 @@ import { freePort, startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
 import { signIn, unlock } from './support/sign-in';
-import { todayLocal } from '../../src/shared/text/dates';
+import { formatDate, todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'assistance-e2e-password';
 const INSTALL = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản định danh điện tử';
@@ -99,10 +99,13 @@ describe('citizen assistance offline in Chromium', () => {
     await page.getByRole('radio', { name: 'Chưa làm được' }).check();
     await page.getByRole('checkbox', { name: 'Cổng dịch vụ công bị lỗi' }).check();
     await page.getByLabel('Ghi chú').fill('CCCD 001203012345');
-    await page.getByText('Có vẻ là số CCCD. Ứng dụng không cần số này, hãy xóa.').waitFor();
+    await page.getByText('Có vẻ là số CCCD. Ứng dụng không lưu số này: hãy xóa số trước khi lưu.').waitFor();
     await noAxeViolations(page, 'log form with privacy warning');
+    await page.getByRole('button', { name: 'Xóa số CCCD khỏi ghi chú' }).click();
+    expect(await page.getByLabel('Ghi chú').inputValue()).toBe('CCCD');
     await page.getByLabel('Ghi chú').fill('Cổng dịch vụ công lỗi, hẹn bà quay lại');
-    await page.getByLabel('Hẹn hỗ trợ lại (không bắt buộc)').fill(today);
+    // Typed as people read dates here, whatever language the browser is in.
+    await page.getByLabel('Hẹn hỗ trợ lại (không bắt buộc)').fill(formatDate(today));
     await saveLog(page);
 
     // 3: in a village the leader adds from the form.

@@ -9,7 +9,7 @@ import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
 import { signIn, unlock } from './support/sign-in';
-import { addDays, todayLocal } from '../../src/shared/text/dates';
+import { addDays, formatDate, todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'checklists-e2e-password';
 const READINESS_TITLE = /^Sẵn sàng hệ thống thông tin dùng chung của xã/;
@@ -122,7 +122,7 @@ describe('readiness checklists offline in Chromium', () => {
     // A due date three days ago makes an open item overdue, shown dd/mm/yyyy and "3 ngày quá hạn".
     await row(page, 'qng25-tthc-01').getByRole('button', { name: 'Chi tiết', exact: true }).click();
     sheet = page.getByTestId('item-sheet');
-    await sheet.getByLabel('Hạn hoàn thành').fill(threeDaysAgo);
+    await sheet.getByLabel('Hạn hoàn thành').fill(formatDate(threeDaysAgo));
     await sheet.getByRole('button', { name: 'Tôi phụ trách' }).click();
     await sheet.getByRole('button', { name: 'Lưu' }).click();
     await sheet.waitFor({ state: 'detached' });
@@ -179,7 +179,7 @@ describe('readiness checklists offline in Chromium', () => {
     // An urgent item opens straight into its sheet.
     await page.locator('.urgent-item').first().click();
     await page.getByTestId('item-sheet').getByRole('heading', { level: 2 }).waitFor();
-    expect(await page.getByTestId('item-sheet').getByLabel('Hạn hoàn thành').inputValue()).toBe(threeDaysAgo);
+    expect(await page.getByTestId('item-sheet').getByLabel('Hạn hoàn thành').inputValue()).toBe(formatDate(threeDaysAgo));
   });
 
   it('raised no page error', () => {

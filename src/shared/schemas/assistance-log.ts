@@ -5,6 +5,7 @@ import {
   boolSchema,
   clearable,
   enumSchema,
+  EVEN_WHEN_FIELDS_FAIL,
   idSchema,
   intSchema,
   isoDateTimeSchema,
@@ -115,18 +116,20 @@ type CrossFieldInput = { barriers?: readonly string[] | undefined; citizen?: unk
 
 // PRIVACY B.3: no health/disability code on an identified citizen.
 function noSensitiveBarrierOnCitizen(value: CrossFieldInput, ctx: z.RefinementCtx): void {
-  if (value.citizen == null) return;
-  const index = (value.barriers ?? []).findIndex((b) => (SENSITIVE_BARRIERS as readonly string[]).includes(b));
+  const barriers: unknown = value.barriers;
+  if (value.citizen == null || !Array.isArray(barriers)) return;
+  const index = barriers.findIndex((b: unknown) => (SENSITIVE_BARRIERS as readonly unknown[]).includes(b));
   if (index >= 0) ctx.addIssue({ code: 'custom', message: 'validation.sensitiveBarrier', path: ['barriers', index] });
 }
 
 function crossFieldRules(value: CrossFieldInput, ctx: z.RefinementCtx): void {
+  if (typeof value !== 'object' || value === null) return; // runs even on garbage (EVEN_WHEN_FIELDS_FAIL)
   noSensitiveBarrierOnCitizen(value, ctx);
   followUpAfterHelp(value, ctx);
 }
 
 /** A complete set of fields, as a form submits it. */
-export const assistanceLogFieldsSchema = assistanceLogFieldsObject.superRefine(crossFieldRules);
+export const assistanceLogFieldsSchema = assistanceLogFieldsObject.superRefine(crossFieldRules, EVEN_WHEN_FIELDS_FAIL);
 /**
  * One mutation's fields: any subset, plus `deleted`. Cross-field rules cannot be judged on a
  * subset; validate the merged result with assistanceLogRecordSchema.
@@ -135,7 +138,7 @@ export const assistanceLogPatchSchema = assistanceLogFieldsObject.partial().exte
 /** A stored record: metadata plus fields, with the cross-field rules. */
 export const assistanceLogRecordSchema = recordMetaSchema
   .extend(assistanceLogFieldsObject.shape)
-  .superRefine(crossFieldRules);
+  .superRefine(crossFieldRules, EVEN_WHEN_FIELDS_FAIL);
 
 export type AssistanceLogFields = z.infer<typeof assistanceLogFieldsSchema>;
 export type AssistanceLogPatch = z.infer<typeof assistanceLogPatchSchema>;

@@ -51,7 +51,7 @@ type FollowUpInput = { occurredAt?: string | undefined; followUpAt?: string | nu
 /** A follow-up is on or after the day of the help, and within a year of it. */
 export function followUpAfterHelp(value: FollowUpInput, ctx: z.RefinementCtx): void {
   const { occurredAt, followUpAt } = value;
-  if (!followUpAt || !occurredAt || !isIsoDateTime(occurredAt)) return;
+  if (typeof followUpAt !== 'string' || typeof occurredAt !== 'string' || !isIsoDateTime(occurredAt)) return;
   const helpDay = localDateOf(occurredAt);
   if (followUpAt < helpDay) ctx.addIssue({ code: 'custom', message: 'validation.followUpBeforeHelp', path: ['followUpAt'] });
   else if (followUpAt > addDays(helpDay, FOLLOW_UP_HORIZON_DAYS)) ctx.addIssue({ code: 'custom', message: 'validation.dateTooLate', path: ['followUpAt'] });

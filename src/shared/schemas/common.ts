@@ -151,5 +151,12 @@ export const referenceRecordMetaSchema = strictObject({
 });
 export type ReferenceRecordMeta = z.infer<typeof referenceRecordMetaSchema>;
 
+/**
+ * Params for a cross-field rule that runs even when a field already failed, so a form shows every
+ * problem at once (a negative count and "25 women of 20 people" together). Such rules must check
+ * the types they read: the values may be anything.
+ */
+export const EVEN_WHEN_FIELDS_FAIL = { when: (): boolean => true };
+
 /** The `deleted` flag a patch may carry besides the entity's own fields. */
 export const patchExtras = { deleted: boolSchema().optional() };

@@ -52,4 +52,12 @@ describe('groupSessions', () => {
   it('null clears a sub-count', () => {
     expect(groupSessionFieldsSchema.safeParse({ ...session, women: null }).success).toBe(true);
   });
+
+  it('reports every problem at once: a negative count and a count above the participants together', () => {
+    const issues = groupSessionFieldsSchema.safeParse({ ...session, participants: 20, elderly: -1, women: 25 }).error?.issues ?? [];
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['elderly', 'validation.tooSmall'],
+      ['women', 'validation.exceedsParticipants'],
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
 // (PRIVACY B.3: ethnic origin is sensitive data).
 import type { z } from 'zod';
 import { noteSchema, pastInstantSchema } from './bounds';
-import { clearable, idSchema, intSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';
+import { clearable, EVEN_WHEN_FIELDS_FAIL, idSchema, intSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';
 
 // A commune hall seats a few hundred; the cap only stops typos such as 2000 for 20.
 const MAX_PARTICIPANTS = 10_000;
@@ -28,18 +28,21 @@ export const PARTICIPANT_SUBCOUNTS = ['women', 'elderly', 'ethnicMinority'] as c
 type Counts = { participants: number } & Partial<Record<(typeof PARTICIPANT_SUBCOUNTS)[number], number | null>>;
 
 function subcountsWithinParticipants(value: Counts, ctx: z.RefinementCtx): void {
+  if (typeof value !== 'object' || value === null) return; // runs even on garbage (EVEN_WHEN_FIELDS_FAIL)
+  const participants: unknown = value.participants;
+  if (typeof participants !== 'number' || !Number.isInteger(participants) || participants < 1) return;
   for (const key of PARTICIPANT_SUBCOUNTS) {
-    const n = value[key];
-    if (n != null && n > value.participants) ctx.addIssue({ code: 'custom', message: 'validation.exceedsParticipants', path: [key] });
+    const n: unknown = value[key];
+    if (typeof n === 'number' && n > participants) ctx.addIssue({ code: 'custom', message: 'validation.exceedsParticipants', path: [key] });
   }
 }
 
 /** A complete set of fields, as a form submits it. */
-export const groupSessionFieldsSchema = groupSessionFieldsObject.superRefine(subcountsWithinParticipants);
+export const groupSessionFieldsSchema = groupSessionFieldsObject.superRefine(subcountsWithinParticipants, EVEN_WHEN_FIELDS_FAIL);
 /** One mutation's fields: any subset, plus `deleted`; validate the merged record afterwards. */
 export const groupSessionPatchSchema = groupSessionFieldsObject.partial().extend(patchExtras);
 /** A stored record: metadata plus fields, with the cross-field rules. */
-export const groupSessionRecordSchema = recordMetaSchema.extend(groupSessionFieldsObject.shape).superRefine(subcountsWithinParticipants);
+export const groupSessionRecordSchema = recordMetaSchema.extend(groupSessionFieldsObject.shape).superRefine(subcountsWithinParticipants, EVEN_WHEN_FIELDS_FAIL);
 
 export type GroupSessionFields = z.infer<typeof groupSessionFieldsSchema>;
 export type GroupSessionPatch = z.infer<typeof groupSessionPatchSchema>;

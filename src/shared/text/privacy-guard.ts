@@ -115,5 +115,5 @@ export function removeCitizenIds(text: string): string {
   const ranges = findSensitiveText(nfc).filter((w) => w.kind === 'citizenId');
   let out = nfc;
   for (const { start, end } of ranges.reverse()) out = out.slice(0, start) + out.slice(end);
-  return ranges.length > 0 ? out.replace(/[ \t]{2,}/g, ' ') : nfc;
+  return ranges.length > 0 ? out.replace(/[ \t]{2,}/g, ' ').trim() : nfc;
 }

@@ -38,6 +38,7 @@ export function CitizenSection({ id, values, errors, set, setConsent }: Props): 
         {t('citizen.agrees')}
       </label>
       <FieldError id={`${id}-consent`} error={errors['citizen.consent']} />
+      {off && <p className="hint locked-hint">{t('citizen.lockedUntilConsent')}</p>}
       <fieldset className="field segmented-choice" disabled={off}>
         <legend>{t('citizen.method')}</legend>
         {CONSENT_METHODS.map((method) => (

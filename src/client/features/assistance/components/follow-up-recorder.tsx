@@ -2,27 +2,29 @@
 // follow-up open. Used on Home, in the follow-ups tab and on a log's detail.
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordFollowUp, type LogItem } from '../../../data/assistance-repository';
+import { DateInput } from '../../../components/ui/date-input';
+import { recordFollowUp, ValidationFailedError, type LogItem } from '../../../data/assistance-repository';
+import type { ValidationKey } from '../../../../shared/schemas/validation-keys';
 import { OUTCOMES, type Outcome } from '../../../../shared/schemas/assistance-log';
-import { addDays } from '../../../../shared/text/dates';
-import { useToday } from '../hooks/use-today';
 import { log as logger } from '../../../lib/log';
 
 export function FollowUpRecorder({ log, onRecorded }: { log: LogItem; onRecorded: (outcome: Outcome, next: string | null) => void }): ReactElement {
   const { t } = useTranslation('assistance');
+  const { t: tc } = useTranslation();
   const id = useId();
   const [next, setNext] = useState('');
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const tomorrow = addDays(useToday(), 1);
+  const [failed, setFailed] = useState<ValidationKey | 'errors.saveFailed' | null>(null);
   const record = (outcome: Outcome) => {
     setBusy(true);
-    setFailed(false);
+    setFailed(null);
     recordFollowUp(log.id, { outcome, nextFollowUpAt: next || null })
       .then(() => onRecorded(outcome, next || null))
       .catch((error: unknown) => {
+        // A next date the schema refuses (not a date, before the help, too far) is the member's to fix.
+        if (error instanceof ValidationFailedError) return setFailed(Object.values(error.fieldErrors)[0] ?? 'validation.invalidType');
         logger.error('follow-up failed', error);
-        setFailed(true);
+        setFailed('errors.saveFailed');
       })
       .finally(() => setBusy(false));
   };
@@ -38,9 +40,9 @@ export function FollowUpRecorder({ log, onRecorded }: { log: LogItem; onRecorded
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-next`}>{t('followUps.nextDate')}</label>
-        <input id={`${id}-next`} type="date" min={tomorrow} value={next} onChange={(e) => setNext(e.target.value)} />
+        <DateInput id={`${id}-next`} value={next} onChange={setNext} aria-invalid={failed?.startsWith('validation.') || undefined} />
       </div>
-      {failed && <p className="field-error" role="alert">{t('errors.saveFailed')}</p>}
+      {failed && <p className="field-error" role="alert">{failed === 'errors.saveFailed' ? t('errors.saveFailed') : tc(failed)}</p>}
     </div>
   );
 }

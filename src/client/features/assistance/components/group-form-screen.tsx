@@ -1,5 +1,5 @@
 // /assistance/groups/new and /assistance/groups/:id/edit: a "Bình dân học vụ số" session (a lazy chunk).
-import { useId, type FormEvent, type ReactElement } from 'react';
+import { useId, useRef, type FormEvent, type ReactElement } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getGroupSession, type GroupSessionItem } from '../../../data/group-session-repository';
@@ -8,6 +8,8 @@ import { log } from '../../../lib/log';
 import { useGroupForm } from '../hooks/use-group-form';
 import type { COUNT_FIELDS } from '../utils/group-form-values';
 import { errorProps, FieldError } from './field-error';
+import { DateInput, TimeInput } from '../../../components/ui/date-input';
+import { focusFirstInvalid } from '../../../components/ui/focus-first-invalid';
 import { NoteField } from '../../../components/ui/note-field';
 import { VillagePicker } from './village-picker';
 import { useToast } from './undo-toast';
@@ -29,6 +31,7 @@ function GroupForm({ user, existing }: { user: SessionUser; existing?: GroupSess
   const toast = useToast();
   const form = useGroupForm(user, existing);
   const { values, errors, set } = form;
+  const root = useRef<HTMLFormElement>(null);
   if (!form.ready) return <p role="status">{t('loading')}</p>;
 
   const submit = (event: FormEvent) => {
@@ -36,7 +39,7 @@ function GroupForm({ user, existing }: { user: SessionUser; existing?: GroupSess
     form
       .submit()
       .then((saved) => {
-        if (!saved) return;
+        if (!saved) return void requestAnimationFrame(() => focusFirstInvalid(root.current));
         toast(existing ? t('form.updated') : t('groups.created'));
         void navigate(`/assistance/groups/${saved.id}`);
       })
@@ -62,18 +65,18 @@ function GroupForm({ user, existing }: { user: SessionUser; existing?: GroupSess
   );
 
   return (
-    <form className="log-form" onSubmit={submit} noValidate>
+    <form ref={root} className="log-form" onSubmit={submit} noValidate>
       {form.restored && <p className="notice" role="status">{t('form.draftRestored')}</p>}
       {text('topic')}
       {text('place')}
       <div className="field-pair">
         <div className="field">
           <label htmlFor={`${id}-date`}>{t('fields.date')}</label>
-          <input id={`${id}-date`} type="date" value={values.date} onChange={(e) => set('date', e.target.value)} {...errorProps(`${id}-date`, errors.occurredAt)} />
+          <DateInput id={`${id}-date`} value={values.date} onChange={(v) => set('date', v)} {...errorProps(`${id}-date`, errors.occurredAt)} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-time`}>{t('fields.time')}</label>
-          <input id={`${id}-time`} type="time" value={values.time} onChange={(e) => set('time', e.target.value)} {...errorProps(`${id}-date`, errors.occurredAt)} />
+          <TimeInput id={`${id}-time`} value={values.time} onChange={(v) => set('time', v)} {...errorProps(`${id}-date`, errors.occurredAt)} />
         </div>
       </div>
       <FieldError id={`${id}-date`} error={errors.occurredAt} />

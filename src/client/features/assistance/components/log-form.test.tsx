@@ -50,6 +50,8 @@ describe('assistance log form', { timeout: 30_000 }, () => {
     expect(service.textContent).toContain('Bắt buộc');
     expect(outcome.textContent).toContain('Bắt buộc');
     expect(screen.getByRole('alert').textContent).toBe('Chưa lưu được. Hãy sửa các mục được đánh dấu.');
+    // Focus goes to the first thing to fix, not left on Save below an off-screen summary.
+    await waitFor(() => expect(service.contains(document.activeElement)).toBe(true));
     expect(await db.outbox.count()).toBe(0);
     expect(await db.records('assistanceLogs').count()).toBe(0);
   });
@@ -78,6 +80,7 @@ describe('assistance log form', { timeout: 30_000 }, () => {
     const phone = screen.getByRole<HTMLInputElement>('textbox', { name: 'Số điện thoại' });
     expect(name.disabled).toBe(true);
     expect(phone.disabled).toBe(true);
+    expect(screen.getByText('Các ô bên dưới bị khóa cho đến khi đánh dấu “Người dân đồng ý cho ghi thông tin”.')).toBeTruthy();
     expect(screen.getByText(/Luật Bảo vệ dữ liệu cá nhân số 91\/2025\/QH15/)).toBeTruthy();
 
     const consent = screen.getByRole('checkbox', { name: 'Người dân đồng ý cho ghi thông tin' });

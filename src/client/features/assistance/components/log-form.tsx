@@ -2,16 +2,17 @@
 // what, result, barriers, where, how long, note, follow-up, citizen (with consent), team device.
 import { useId, useRef, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput, TimeInput } from '../../../components/ui/date-input';
+import { focusFirstInvalid } from '../../../components/ui/focus-first-invalid';
+import { NoteField } from '../../../components/ui/note-field';
 import type { LogItem } from '../../../data/assistance-repository';
 import type { SessionUser } from '../../../data/session-repository';
 import { log } from '../../../lib/log';
 import { hasCitizenDetails } from '../utils/log-form-values';
 import { useLogForm } from '../hooks/use-log-form';
-import { useToday } from '../hooks/use-today';
 import { BarrierField, DurationField, OutcomeField } from './choice-fields';
 import { CitizenSection } from './citizen-section';
 import { errorProps, FieldError } from './field-error';
-import { NoteField } from '../../../components/ui/note-field';
 import { ServicePicker } from './service-picker';
 import { VillagePicker } from './village-picker';
 
@@ -21,7 +22,6 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
   const form = useLogForm(user, existing);
   const { values, errors, set } = form;
   const root = useRef<HTMLFormElement>(null);
-  const today = useToday();
 
   if (!form.ready) return <p role="status">{t('loading')}</p>;
 
@@ -31,8 +31,8 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
       .submit()
       .then((saved) => {
         if (saved) onSaved(saved);
-        // Take the member to the first thing to fix.
-        else requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[aria-invalid="true"], .field-error')?.closest('.field, fieldset')?.scrollIntoView?.({ block: 'center' }));
+        // Take the member to the first thing to fix (once the errors are on screen).
+        else requestAnimationFrame(() => focusFirstInvalid(root.current));
       })
       .catch((error: unknown) => log.error('log save failed', error));
   };
@@ -61,18 +61,18 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
       <div className="field-pair">
         <div className="field">
           <label htmlFor={`${id}-date`}>{t('fields.date')}</label>
-          <input id={`${id}-date`} type="date" value={values.date} onChange={(e) => set('date', e.target.value)} {...errorProps(`${id}-date`, errors.occurredAt)} />
+          <DateInput id={`${id}-date`} value={values.date} onChange={(v) => set('date', v)} {...errorProps(`${id}-date`, errors.occurredAt)} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-time`}>{t('fields.time')}</label>
-          <input id={`${id}-time`} type="time" value={values.time} onChange={(e) => set('time', e.target.value)} {...errorProps(`${id}-date`, errors.occurredAt)} />
+          <TimeInput id={`${id}-time`} value={values.time} onChange={(v) => set('time', v)} {...errorProps(`${id}-date`, errors.occurredAt)} />
         </div>
       </div>
       <FieldError id={`${id}-date`} error={errors.occurredAt} />
       <NoteField id={`${id}-note`} label={t('fields.note')} value={values.note} error={errors.note} onChange={(v) => set('note', v)} />
       <div className="field">
         <label htmlFor={`${id}-follow`}>{t('fields.followUpAt')}</label>
-        <input id={`${id}-follow`} type="date" min={existing ? undefined : today} value={values.followUpAt} onChange={(e) => set('followUpAt', e.target.value)} {...errorProps(`${id}-follow`, errors.followUpAt)} />
+        <DateInput id={`${id}-follow`} value={values.followUpAt} onChange={(v) => set('followUpAt', v)} {...errorProps(`${id}-follow`, errors.followUpAt)} />
         <FieldError id={`${id}-follow`} error={errors.followUpAt} />
       </div>
       <CitizenSection id={`${id}-citizen`} values={values} errors={errors} set={set} setConsent={form.setConsent} />

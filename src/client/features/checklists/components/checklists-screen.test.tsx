@@ -150,7 +150,7 @@ describe('checklist screens', () => {
     await userEvent.clear(title);
     await userEvent.type(title, 'Cập nhật danh sách cán bộ khi có thay đổi');
     await userEvent.clear(first.getByLabelText('Thời hạn'));
-    await userEvent.type(first.getByLabelText('Thời hạn'), '2027-01-15');
+    await userEvent.type(first.getByLabelText('Thời hạn'), '15/01/2027');
     await userEvent.click(screen.getByRole('button', { name: 'Xuất bản phiên bản 2' }));
     expect(await screen.findByText('Đã xuất bản phiên bản 2.')).toBeTruthy();
     expect(await screen.findByText('Phiên bản 2 · 52 việc · Cấp xã')).toBeTruthy();

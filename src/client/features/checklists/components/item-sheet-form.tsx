@@ -2,12 +2,12 @@
 // compares again with the stored state, so a sheet left open while a colleague's change synced in
 // does not write back stale values of untouched fields.
 import { useId, useState, type FormEvent, type ReactElement } from 'react';
+import { DateInput } from '../../../components/ui/date-input';
 import { NoteField } from '../../../components/ui/note-field';
 import type { ItemChanges } from '../../../data/checklist-repository';
 import type { SessionUser } from '../../../data/session-repository';
 import type { ItemView } from '../../../../shared/checklists/progress';
 import { CHECKLIST_ITEM_STATUSES, type ChecklistItemStatus } from '../../../../shared/checklists/status';
-import { formatDate, isLocalDate } from '../../../../shared/text/dates';
 import { useLabels } from '../hooks/use-labels';
 
 interface FormValues {
@@ -89,11 +89,9 @@ export function ItemSheetForm({ view, user, onSave, onClose }: { view: ItemView;
       <div className="field">
         <label htmlFor={`${id}-due`}>{t('sheet.dueDate')}</label>
         <div className="input-row">
-          <input id={`${id}-due`} type="date" value={values.dueDate} aria-describedby={describedBy('dueDate', `${id}-due-echo`)} onChange={(e) => set({ dueDate: e.target.value })} />
+          <DateInput id={`${id}-due`} value={values.dueDate} aria-describedby={describedBy('dueDate')} aria-invalid={errors.dueDate ? true : undefined} onChange={(dueDate) => set({ dueDate })} />
           <button type="button" className="button" onClick={() => set({ dueDate: '' })} disabled={values.dueDate === ''}>{t('sheet.clearDue')}</button>
         </div>
-        {/* The picker follows the phone's language (mm/dd on an English phone); say the day as dd/mm/yyyy. */}
-        <p className="hint due-echo" id={`${id}-due-echo`}>{isLocalDate(values.dueDate) ? t('due.date', { date: formatDate(values.dueDate) }) : t('sheet.none')}</p>
         {fieldError('dueDate')}
       </div>
       {error !== null && Object.keys(errors).length === 0 && <p role="alert" className="field-error">{errorMessage(error)}</p>}

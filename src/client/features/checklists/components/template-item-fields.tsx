@@ -1,6 +1,7 @@
 // One item of a template being published: Vietnamese and English title, due date.
 import { useId, type ReactElement } from 'react';
 import { useLabels } from '../hooks/use-labels';
+import { DateInput } from '../../../components/ui/date-input';
 
 export interface ItemDraft {
   vi: string;
@@ -25,7 +26,7 @@ export function TemplateItemFields({ number, itemId, draft, onChange }: { number
       </div>
       <div className="field">
         <label htmlFor={`${id}-due`}>{t('templates.itemDue')}</label>
-        <input id={`${id}-due`} type="date" value={draft.due} onChange={(e) => onChange({ ...draft, due: e.target.value })} />
+        <DateInput id={`${id}-due`} value={draft.due} onChange={(due) => onChange({ ...draft, due })} />
       </div>
     </fieldset>
   );

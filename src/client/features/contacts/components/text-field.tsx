@@ -3,6 +3,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValidationKey } from '../../../../shared/schemas/validation-keys';
+import { DateInput } from '../../../components/ui/date-input';
 
 export interface TextFieldProps {
   id: string;
@@ -43,6 +44,8 @@ export function TextField(props: TextFieldProps): ReactElement {
       {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
       {multiline ? (
         <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} />
+      ) : type === 'date' ? (
+        <DateInput {...common} onChange={onChange} />
       ) : (
         <input {...common} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} />
       )}

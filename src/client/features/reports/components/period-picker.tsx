@@ -2,6 +2,7 @@
 // quarter, or two dates. Radio buttons (one tap each, 48 px), the dates only for "custom".
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../components/ui/date-input';
 import { PERIOD_PRESETS } from '../../../../shared/reports/period';
 import { formatDate } from '../../../../shared/text/dates';
 import type { PeriodChoice, PeriodState } from '../hooks/use-period';
@@ -24,11 +25,11 @@ export function PeriodPicker({ period, onChange }: { period: PeriodState; onChan
         <div className="rp-dates">
           <label className="rp-date">
             <span>{t('period.from')}</span>
-            <input type="date" value={period.from} max={period.to || undefined} onChange={(event) => onChange({ ...choice, from: event.target.value })} aria-invalid={period.problem !== null} />
+            <DateInput value={period.from} onChange={(from) => onChange({ ...choice, from })} aria-invalid={period.problem !== null} />
           </label>
           <label className="rp-date">
             <span>{t('period.to')}</span>
-            <input type="date" value={period.to} min={period.from || undefined} onChange={(event) => onChange({ ...choice, to: event.target.value })} aria-invalid={period.problem !== null} />
+            <DateInput value={period.to} onChange={(to) => onChange({ ...choice, to })} aria-invalid={period.problem !== null} />
           </label>
         </div>
       )}

@@ -148,7 +148,7 @@ describe('reports screens', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Tự chọn' }));
     const to = screen.getByLabelText('Đến ngày');
     await userEvent.clear(to);
-    await userEvent.type(to, '2000-01-01');
+    await userEvent.type(to, '01/01/2000');
     expect(await screen.findByText('Ngày kết thúc phải sau ngày bắt đầu.')).toBeTruthy();
   });
 
