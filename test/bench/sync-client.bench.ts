@@ -32,7 +32,7 @@ const NOTES = [
   'Người dân chưa có căn cước gắn chip, đã hẹn ra công an xã làm thủ tục vào thứ Năm.',
   'Hỗ trợ nộp hồ sơ đăng ký khai sinh trực tuyến trên Cổng dịch vụ công quốc gia, đã có mã hồ sơ.',
   'Cổng thanh toán báo lỗi khi nộp lệ phí, hướng dẫn người dân thử lại vào buổi chiều.',
-  'Mạng 3G ở thôn yếu, phải ra nhà văn hoá thôn mới tải được ứng dụng.',
+  'Mạng 3G ở thôn yếu, phải ra nhà văn hóa thôn mới tải được ứng dụng.',
   'Ông cụ không nhớ mật khẩu email, đã hướng dẫn khôi phục qua số điện thoại của con trai.',
   'Chị làm hồ sơ cấp đổi giấy phép lái xe trên VNeID, đã chụp ảnh chân dung đạt yêu cầu.',
   'Hướng dẫn mở tài khoản ngân hàng trên điện thoại để nhận trợ cấp an sinh xã hội không dùng tiền mặt.',

@@ -97,7 +97,7 @@ describe('citizen assistance offline in Chromium', () => {
     await openNewLog(page);
     await page.getByRole('radio', { name: ACTIVATE }).check();
     await page.getByRole('radio', { name: 'Chưa làm được' }).check();
-    await page.getByRole('checkbox', { name: 'Cổng dịch vụ công bị lỗi' }).check();
+    await page.getByRole('checkbox', { name: 'Cổng Dịch vụ công quốc gia bị lỗi' }).check();
     await page.getByLabel('Ghi chú').fill('CCCD 001203012345');
     await page.getByText('Có vẻ là số CCCD. Ứng dụng không lưu số này: hãy xóa số trước khi lưu.').waitFor();
     await noAxeViolations(page, 'log form with privacy warning');

@@ -110,7 +110,7 @@ describe('readiness checklists offline in Chromium', () => {
     sheet = page.getByTestId('item-sheet');
     await sheet.waitFor();
     expect(await row(page, 'qng25-lgsp-01').getAttribute('data-status')).toBe('todo');
-    await sheet.getByRole('radio', { name: 'Bị vướng' }).check();
+    await sheet.getByRole('radio', { name: 'Vướng mắc' }).check();
     await sheet.getByRole('button', { name: 'Lưu' }).click();
     await sheet.getByRole('alert').filter({ hasText: 'Hãy ghi lý do bị vướng.' }).waitFor();
     await sheet.getByLabel('Lý do bị vướng (bắt buộc)').fill('Chưa có mã định danh mới của xã');
@@ -134,7 +134,7 @@ describe('readiness checklists offline in Chromium', () => {
     expect(before).toEqual({ percent: '3%', counts: { todo: '49', doing: '0', done: '2', blocked: '1', na: '0' } });
 
     // The filters.
-    await page.getByRole('button', { name: 'Bị vướng (1)' }).click();
+    await page.getByRole('button', { name: 'Vướng mắc (1)' }).click();
     expect(await page.locator('[data-item-id]').count()).toBe(1);
     await page.getByRole('button', { name: 'Quá hạn (1)' }).click();
     expect(await page.locator('[data-item-id]').getAttribute('data-item-id')).toBe('qng25-tthc-01');

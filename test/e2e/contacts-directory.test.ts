@@ -80,7 +80,7 @@ describe('support-contact directory offline in Chromium', () => {
 
   it('fills the commune-police role slot from the directory', async () => {
     const { page } = phone;
-    await page.getByRole('button', { name: 'Xoá tìm kiếm' }).click();
+    await page.getByRole('button', { name: 'Xóa tìm kiếm' }).click();
     const slot = page.locator('li.slot', { has: page.getByRole('heading', { level: 3, name: /^Công an xã/ }) });
     await slot.getByText('Chưa có ai.').waitFor();
     expect({ screen: 'directory', violations: await axeViolations(page) }).toEqual({ screen: 'directory', violations: [] });

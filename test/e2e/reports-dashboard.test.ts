@@ -123,8 +123,8 @@ describe('reports in Chromium', () => {
     expect(await figure(page, 'sessions').textContent()).toBe('1');
     expect(await figure(page, 'participants').textContent()).toBe('18');
     expect(await page.locator('[data-figure="group-ethnicMinority"]').textContent()).toBe('7');
-    expect(await page.getByRole('img', { name: /^Kết quả hỗ trợ:/ }).getAttribute('aria-label')).toBe('Kết quả hỗ trợ: Đã xong 2; Xong một phần 1; Chuyển bộ phận một cửa 1; Chưa làm được 1');
-    expect(await page.getByRole('img', { name: /^Khó khăn thường gặp:/ }).getAttribute('aria-label')).toMatch(/^Khó khăn thường gặp: Cổng dịch vụ công bị lỗi 2;/);
+    expect(await page.getByRole('img', { name: /^Kết quả hỗ trợ:/ }).getAttribute('aria-label')).toBe('Kết quả hỗ trợ: Đã xong 2; Xong một phần 1; Chuyển Bộ phận Một cửa 1; Chưa làm được 1');
+    expect(await page.getByRole('img', { name: /^Khó khăn thường gặp:/ }).getAttribute('aria-label')).toMatch(/^Khó khăn thường gặp: Cổng Dịch vụ công quốc gia bị lỗi 2;/);
     expect(await page.getByText(XSS).count()).toBeGreaterThan(0);
     expect(await page.locator('main img').count()).toBe(0);
     expect({ screen: 'dashboard', violations: await axeViolations(page) }).toEqual({ screen: 'dashboard', violations: [] });

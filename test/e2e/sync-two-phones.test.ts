@@ -318,7 +318,7 @@ describe('two phones of one commune sync through the real server', () => {
     const { page } = b;
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByText('Đã đăng xuất và xoá dữ liệu khỏi máy này.').waitFor();
+    await page.getByText('Đã đăng xuất và xóa dữ liệu khỏi máy này.').waitFor();
     expect(await rows(page, 'assistanceLogs')).toEqual([]);
     expect(await rows(page, 'checklistItems')).toEqual([]);
     await page.getByRole('link', { name: 'Đăng nhập', exact: true }).click();

@@ -47,7 +47,7 @@ const base: ExportLog = {
 const logs: ExportLog[] = [
   base,
   { ...base, id: 'l0', occurredAt: '2026-07-10T02:00:00.000Z', outcome: 'done', barriers: [], villageId: null, createdBy: '0197c1a2-0000-7000-8000-00000000000b', followUpAt: null, durationMin: null, assistedOnTeamDevice: false, note: null, citizen: null },
-  { ...base, id: 'gone', deleted: true, note: 'xoá rồi' },
+  { ...base, id: 'gone', deleted: true, note: 'xóa rồi' },
 ];
 
 describe('log export', () => {
@@ -59,7 +59,7 @@ describe('log export', () => {
     expect(rows[2]!.slice(0, 12)).toEqual(['15/07/2026', '00:30', 'Cài đặt ứng dụng VNeID', 'G:vneid', 'O:partial', 'B:portal_down; B:weak_network', 'Làng Kon Rờ Bàng', 'Tổ trưởng Lan', '25', 'Có', '20/07/2026', 'Không']);
     // The note survives its comma, quotes and line break, stays inert text, and cannot run as a formula.
     expect(rows[2]![12]).toBe(`'${base.note!}`);
-    expect(rows.flat().join('\n')).not.toContain('xoá rồi');
+    expect(rows.flat().join('\n')).not.toContain('xóa rồi');
   });
 
   it('has no citizen column and no personal data for a reviewer, or for a leader who did not ask', () => {

@@ -61,8 +61,8 @@ describe('assistance log form', { timeout: 30_000 }, () => {
     await userEvent.type(screen.getByRole('searchbox', { name: 'Tìm loại hỗ trợ' }), 'cai dat vneid');
     expect(screen.getAllByRole('radio').filter((r) => r.closest('.service-options')).length).toBe(1);
     await userEvent.click(screen.getByRole('radio', { name: SERVICE }));
-    await userEvent.click(screen.getByRole('radio', { name: 'Chuyển bộ phận một cửa' }));
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Cổng dịch vụ công bị lỗi' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Chuyển Bộ phận Một cửa' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Cổng Dịch vụ công quốc gia bị lỗi' }));
     await userEvent.click(screen.getByRole('radio', { name: '15 phút' }));
     await save();
     expect(await screen.findByRole('heading', { level: 1, name: 'Hỗ trợ người dân' })).toBeTruthy();

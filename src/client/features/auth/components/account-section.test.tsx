@@ -35,14 +35,14 @@ describe('account section', () => {
     expect(await getSession()).toBeDefined();
 
     await userEvent.click(screen.getByRole('button', { name: 'Vẫn đăng xuất và bỏ 2 thay đổi' }));
-    expect(screen.getByRole('alertdialog', { name: 'Xoá vĩnh viễn?' })).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Huỷ' }));
+    expect(screen.getByRole('alertdialog', { name: 'Xóa vĩnh viễn?' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Hủy' }));
     expect(await db.outbox.count()).toBe(2);
 
     await userEvent.click(screen.getByRole('button', { name: 'Đăng xuất' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Vẫn đăng xuất và bỏ 2 thay đổi' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Xoá 2 thay đổi và đăng xuất' }));
-    expect(await screen.findByText('Đã đăng xuất và xoá dữ liệu khỏi máy này.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Xóa 2 thay đổi và đăng xuất' }));
+    expect(await screen.findByText('Đã đăng xuất và xóa dữ liệu khỏi máy này.')).toBeTruthy();
     expect(await getSession()).toBeUndefined();
     expect(await db.outbox.count()).toBe(0);
     expect(await db.records('assistanceLogs').count()).toBe(0);
@@ -55,7 +55,7 @@ describe('account section', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Vẫn đăng xuất và bỏ 1 thay đổi' }));
     await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now()) });
     expect(await screen.findByText('Số thay đổi chờ gửi vừa thay đổi. Hãy xem lại trước khi đăng xuất.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Xoá 1 thay đổi/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Xóa 1 thay đổi/ })).toBeNull();
     expect(await db.outbox.count()).toBe(2);
   });
 

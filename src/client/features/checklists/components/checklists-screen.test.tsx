@@ -63,7 +63,7 @@ describe('checklist screens', () => {
     // Details: block with a reason.
     await userEvent.click(within(row('qng25-lgsp-01')).getByRole('button', { name: 'Chi tiết' }));
     const sheet = await screen.findByTestId('item-sheet');
-    await userEvent.click(within(sheet).getByRole('radio', { name: 'Bị vướng' }));
+    await userEvent.click(within(sheet).getByRole('radio', { name: 'Vướng mắc' }));
     await userEvent.click(within(sheet).getByRole('button', { name: 'Lưu' }));
     expect(await within(sheet).findByRole('alert')).toHaveProperty('textContent', 'Hãy ghi lý do bị vướng.');
     await userEvent.type(within(sheet).getByLabelText('Lý do bị vướng (bắt buộc)'), 'Chưa có tài khoản LGSP');
@@ -73,7 +73,7 @@ describe('checklist screens', () => {
     await waitFor(() => expect(row('qng25-lgsp-01').dataset.status).toBe('blocked'));
     expect(within(row('qng25-lgsp-01')).getByText('Lý do vướng: Chưa có tài khoản LGSP')).toBeTruthy();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Bị vướng (1)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Vướng mắc (1)' }));
     expect(document.querySelectorAll('[data-item-id]')).toHaveLength(1);
     await userEvent.click(screen.getByRole('button', { name: 'Của tôi (1)' }));
     expect(row('qng25-lgsp-01')).toBeTruthy();

@@ -182,8 +182,8 @@ describe('contacts: detail', () => {
     await signIn(leader);
     const contact = await createContact({ name: 'Nguyễn Văn Bình', phones: ['0912345678'] });
     await renderApp(`/contacts/${contact.id}`);
-    await userEvent.click(await screen.findByRole('button', { name: 'Xoá liên hệ' }));
-    expect(await screen.findByText('Đã xoá “Nguyễn Văn Bình”.')).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: 'Xóa liên hệ' }));
+    expect(await screen.findByText('Đã xóa “Nguyễn Văn Bình”.')).toBeTruthy();
     expect(await listContacts('dak-mar')).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'Hoàn tác' }));
     expect(await screen.findByText('Đã khôi phục “Nguyễn Văn Bình”.')).toBeTruthy();
@@ -209,6 +209,6 @@ describe('contacts: detail', () => {
     const contact = await createContact({ name: 'Nguyễn Văn Bình' });
     await renderApp(`/contacts/${contact.id}`);
     expect(await screen.findByRole('link', { name: 'Sửa' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Xoá liên hệ' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Xóa liên hệ' })).toBeNull();
   });
 });

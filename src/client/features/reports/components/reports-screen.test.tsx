@@ -143,7 +143,7 @@ describe('reports screens', () => {
     await renderApp('/reports?p=custom&from=2020-01-01&to=2020-01-31');
     expect(await screen.findByText('Từ 01/01/2020 đến 31/01/2020', undefined, SLOW)).toBeTruthy();
     await waitFor(() => expect(figure('citizens')).toBe('0'));
-    await userEvent.click(screen.getByRole('radio', { name: 'Kỳ báo cáo (15 đến 14)' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Kỳ báo cáo (từ ngày 15 tháng trước đến ngày 14)' }));
     await waitFor(() => expect(figure('citizens')).toBe('3'));
     await userEvent.click(screen.getByRole('radio', { name: 'Tự chọn' }));
     const to = screen.getByLabelText('Đến ngày');
