@@ -244,26 +244,25 @@ async function foldedServiceNames(): Promise<Map<string, string>> {
 
 export interface FollowUp {
   log: LogItem;
-  /** Days past the follow-up date; 0 when due today. */
+  /** Days past the follow-up date; 0 when due today, negative for one still to come. */
   daysOverdue: number;
 }
 
 /**
- * Follow-ups due today or earlier (in Asia/Ho_Chi_Minh) and not yet done, most overdue first.
- * Only those the user may record: a member's own, every one for a leader.
+ * Follow-ups not yet done, due today or earlier (in Asia/Ho_Chi_Minh), most overdue first; with
+ * `upcoming`, the ones still to come as well (soonest last). Only those the user may record: a
+ * member's own, every one for a leader.
  */
-export async function listFollowUpsDue(now: number = Date.now()): Promise<FollowUp[]> {
+export async function listFollowUpsDue(now: number = Date.now(), { upcoming = false }: { upcoming?: boolean } = {}): Promise<FollowUp[]> {
   const user = await requireUser();
   const today = todayLocal(now);
-  const rows = await db
-    .records('assistanceLogs')
-    .where('followUpAt')
-    .belowOrEqual(today)
+  const byDate = db.records('assistanceLogs').where('followUpAt');
+  const rows = await (upcoming ? byDate.above('') : byDate.belowOrEqual(today))
     .filter((row) => row.deleted !== true && row.followUpDone !== true && row.communeId === user.communeId && canEditRecord(user, { createdBy: row.createdBy }))
     .toArray();
   return rows.map((row) => {
     const log = toLog(row, user);
-    return { log, daysOverdue: log.followUpAt ? Math.max(0, daysBetween(log.followUpAt, today)) : 0 };
+    return { log, daysOverdue: log.followUpAt ? daysBetween(log.followUpAt, today) : 0 };
   });
 }
 

@@ -8,11 +8,11 @@ import { formatDate } from '../../../../shared/text/dates';
 import { useServiceNames } from '../hooks/use-reference-data';
 import { FollowUpRecorder } from './follow-up-recorder';
 
-export function useFollowUpsDue(): FollowUp[] | undefined {
+export function useFollowUpsDue({ upcoming = false }: { upcoming?: boolean } = {}): FollowUp[] | undefined {
   // The querier must be an async function: Dexie keeps the liveQuery's zone across native awaits
   // only then, and a plain arrow returning the promise silently stops observing after the first
   // await inside the repository.
-  return useLiveQuery(async () => listFollowUpsDue(), []);
+  return useLiveQuery(async () => listFollowUpsDue(Date.now(), { upcoming }), [upcoming]);
 }
 
 export function FollowUpList({ items, limit }: { items: readonly FollowUp[]; limit?: number }): ReactElement {
@@ -29,7 +29,7 @@ export function FollowUpList({ items, limit }: { items: readonly FollowUp[]; lim
             <div className="follow-up-head">
               <Link to={`/assistance/logs/${log.id}`} className="follow-up-title">{names(log.serviceId)}</Link>
               <span className="follow-up-when">
-                {daysOverdue > 0 ? t('followUps.overdue', { count: daysOverdue }) : t('followUps.today')}
+                {daysOverdue > 0 ? t('followUps.overdue', { count: daysOverdue }) : daysOverdue === 0 ? t('followUps.today') : t('followUps.inDays', { count: -daysOverdue })}
                 {log.followUpAt ? ` · ${formatDate(log.followUpAt)}` : ''}
                 {log.citizen?.name ? ` · ${log.citizen.name}` : ''}
               </span>

@@ -7,7 +7,7 @@ import { db } from '../../../data/db';
 import { saveSession, type SessionUser } from '../../../data/session-repository';
 import { createLog } from '../../../data/assistance-repository';
 import { uuidv7 } from '../../../../shared/sync/ids';
-import { addDays, todayLocal } from '../../../../shared/text/dates';
+import { addDays, formatDate, todayLocal } from '../../../../shared/text/dates';
 import { VirtualList } from './virtual-list';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -96,6 +96,23 @@ describe('assistance screens', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: /Cần hỗ trợ lại/ })).toBeNull());
     const done = (await db.records('assistanceLogs').toArray()).find((row) => row.followUpAt === today);
     expect(done).toMatchObject({ outcome: 'done', followUpDone: true });
+  });
+
+  it('lists every open follow-up in the tab, grouped overdue / today / coming up', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    const today = todayLocal(NOW);
+    const helped = new Date(NOW - 5 * 86_400_000).toISOString();
+    await createLog({ serviceId: 'vneid-install-register', outcome: 'failed', occurredAt: helped, followUpAt: addDays(today, -2) });
+    await createLog({ serviceId: 'vneid-recover-account', outcome: 'failed', occurredAt: helped, followUpAt: today });
+    await createLog({ serviceId: 'vneid-activate-level2', outcome: 'partial', occurredAt: helped, followUpAt: addDays(today, 7) });
+    await renderApp('/assistance/follow-ups');
+    const overdue = await screen.findByRole('region', { name: 'Quá hạn (1)' });
+    expect(overdue.textContent).toContain('Quá hạn 2 ngày');
+    expect(screen.getByRole('region', { name: 'Hôm nay (1)' }).textContent).toContain('Đến hạn hôm nay');
+    const upcoming = screen.getByRole('region', { name: 'Sắp tới (1)' });
+    expect(upcoming.textContent).toContain('Còn 7 ngày');
+    expect(upcoming.textContent).toContain(formatDate(addDays(today, 7)));
   });
 
   it('saves a group session and refuses sub-counts above the participants, in Vietnamese', async () => {
