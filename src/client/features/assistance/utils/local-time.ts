@@ -1,5 +1,5 @@
 // Date and time inputs ↔ instants, always in Asia/Ho_Chi_Minh whatever zone the phone is set to:
-// <input type="date"> and <input type="time"> give wall-clock text, which we read as Vietnam time.
+// the date and time inputs (components/ui/date-input) give wall-clock text, which we read as Vietnam time.
 import { isLocalDate, localDateOf, formatTime, startOfLocalDate } from '../../../../shared/text/dates';
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
