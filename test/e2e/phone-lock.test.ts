@@ -66,10 +66,10 @@ describe('member lock in Chromium', () => {
     const { page, context } = phone;
     await context.setOffline(true);
     await page.getByLabel('Mật khẩu', { exact: true }).fill('not the password');
-    await page.getByRole('button', { name: 'Mở khoá', exact: true }).click();
+    await page.getByRole('button', { name: 'Mở khóa', exact: true }).click();
     await expect.poll(() => page.getByTestId('unlock-error').textContent()).toBe('Sai mật khẩu.');
     await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Mở khoá', exact: true }).click();
+    await page.getByRole('button', { name: 'Mở khóa', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Hỗ trợ người dân' }).waitFor();
     await page.getByText(CITIZEN).waitFor();
     await context.setOffline(false);
@@ -78,7 +78,7 @@ describe('member lock in Chromium', () => {
   it('"lock now" in Settings locks the app', async () => {
     const { page } = phone;
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
-    await page.getByRole('button', { name: 'Khoá ngay' }).click();
+    await page.getByRole('button', { name: 'Khóa ngay' }).click();
     await lockHeading(page).waitFor();
     expect(await page.locator('body').innerText()).not.toContain(CITIZEN);
     await unlock(page, DEMO_PASSWORD);
@@ -90,11 +90,11 @@ describe('member lock in Chromium', () => {
     await lockHeading(page).waitFor();
     for (let i = 0; i < 3; i++) {
       await page.getByLabel('Mật khẩu', { exact: true }).fill(`wrong ${i}`);
-      await page.getByRole('button', { name: 'Mở khoá', exact: true }).click();
+      await page.getByRole('button', { name: 'Mở khóa', exact: true }).click();
       await expect.poll(() => page.getByTestId('unlock-error').textContent()).toMatch(/Sai mật khẩu|Hãy chờ/);
     }
     await expect.poll(() => page.getByTestId('unlock-error').textContent()).toMatch(/Hãy chờ \d+ giây/);
-    expect(await page.getByRole('button', { name: 'Mở khoá', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Mở khóa', exact: true }).isDisabled()).toBe(true);
     await page.reload();
     await expect.poll(() => page.getByTestId('unlock-error').textContent()).toMatch(/Hãy chờ \d+ giây/);
   });

@@ -2,7 +2,7 @@
 // unlocks the app after a page load: every cold start locks it (docs/security.md).
 import type { Page } from 'playwright-core';
 
-export const LOCK_TITLE = 'Ứng dụng đang khoá';
+export const LOCK_TITLE = 'Ứng dụng đang khóa';
 
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
@@ -17,6 +17,6 @@ export async function unlock(page: Page, password: string): Promise<void> {
   const lock = page.getByRole('heading', { level: 1, name: LOCK_TITLE });
   await lock.waitFor();
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Mở khoá', exact: true }).click();
+  await page.getByRole('button', { name: 'Mở khóa', exact: true }).click();
   await lock.waitFor({ state: 'detached' });
 }

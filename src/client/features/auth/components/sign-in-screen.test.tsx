@@ -47,17 +47,17 @@ describe('sign-in screen', () => {
     [
       'a wrong password two tries before the lock',
       () => json(401, { error: { code: 'unauthorized', message: 'x', remainingAttempts: 2 } }),
-      'Sai tên đăng nhập hoặc mật khẩu. Còn 2 lần thử, sau đó tài khoản bị tạm khoá 15 phút.',
+      'Sai tên đăng nhập hoặc mật khẩu. Còn 2 lần thử, sau đó tài khoản bị tạm khóa 15 phút.',
     ],
     [
       'the wrong password that locks the account',
       () => json(401, { error: { code: 'unauthorized', message: 'x', remainingAttempts: 0 } }, { 'retry-after': '900' }),
-      /^Sai tên đăng nhập hoặc mật khẩu\. Tài khoản bị tạm khoá đến (\d\d:\d\d) \(khoảng 15 phút nữa\)\.$/,
+      /^Sai tên đăng nhập hoặc mật khẩu\. Tài khoản bị tạm khóa đến (\d\d:\d\d) \(khoảng 15 phút nữa\)\.$/,
     ],
     [
       'a locked account',
       () => json(429, { error: { code: 'too_many_requests', message: 'x' } }, { 'retry-after': '300' }),
-      /^Tài khoản đang bị tạm khoá vì đăng nhập sai nhiều lần\. Hãy thử lại lúc (\d\d:\d\d) \(khoảng 5 phút nữa\)\.$/,
+      /^Tài khoản đang bị tạm khóa vì đăng nhập sai nhiều lần\. Hãy thử lại lúc (\d\d:\d\d) \(khoảng 5 phút nữa\)\.$/,
     ],
     ['no network', () => Promise.reject(new TypeError('Failed to fetch')), 'Không có mạng. Lần đăng nhập đầu tiên cần kết nối mạng; hãy thử lại khi có sóng.'],
     ['a server failure', () => json(500, { error: { code: 'internal', message: 'x' } }), 'Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.'],
