@@ -7,6 +7,7 @@ import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { LOCK_TITLE, signIn, unlock } from './support/sign-in';
+import { storeRows } from './support/idb';
 
 const DEMO_PASSWORD = 'lock-e2e-password';
 const INSTALL = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản định danh điện tử';
@@ -82,6 +83,30 @@ describe('member lock in Chromium', () => {
     await lockHeading(page).waitFor();
     expect(await page.locator('body').innerText()).not.toContain(CITIZEN);
     await unlock(page, DEMO_PASSWORD);
+  });
+
+  it("shared phone: A's draft is stored sealed, and B, signing in on the same phone, cannot read it", async () => {
+    const { page } = phone;
+    const DRAFT = 'Bản nháp riêng của thành viên A về ông Đinh Văn Tú';
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ' }).click();
+    await page.getByRole('link', { name: 'Ghi mới' }).click();
+    await page.getByLabel('Ghi chú').fill(DRAFT);
+    await expect.poll(async () => (await storeRows(page, 'drafts')).length, { timeout: 10_000 }).toBe(1);
+    const raw = JSON.stringify(await storeRows(page, 'drafts'));
+    expect(raw).not.toContain('Đinh Văn Tú');
+    expect(raw).not.toContain('thành viên A');
+    // A's log has reached the server, so another member may sign in on this phone.
+    await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 30_000 }).toBe(0);
+    await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ' }).click();
+    await page.getByRole('link', { name: 'Ghi mới' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ghi nhận hỗ trợ' }).waitFor();
+    expect(await page.getByLabel('Ghi chú').inputValue()).toBe('');
+    expect(await page.getByText('Đã mở lại bản nháp chưa lưu của bạn.').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain('Đinh Văn Tú');
+    // A's draft is still on the phone for A, unreadable without A's password.
+    expect(JSON.stringify(await storeRows(page, 'drafts'))).not.toContain('Đinh Văn Tú');
+    expect((await storeRows(page, 'drafts')).length).toBeGreaterThanOrEqual(1);
   });
 
   it('makes the member wait after repeated wrong passwords, and the wait survives a reload', async () => {

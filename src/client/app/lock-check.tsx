@@ -6,6 +6,7 @@ import { useSession } from '../lib/use-session';
 import { subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { startIdleLock } from '../data/vault/idle-lock';
 import { Opening } from './opening';
+import { log } from '../lib/log';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
 
@@ -14,6 +15,14 @@ export function LockCheck({ children }: { children: ReactNode }): ReactElement {
   const vault = useSyncExternalStore(subscribeVault, vaultSnapshot);
   const { pathname } = useLocation();
   useEffect(() => startIdleLock(), []);
+  // After an unlock: seal what a release before encryption left in plaintext (docs/security.md).
+  const unlockedUserId = vault.unlockedUserId;
+  useEffect(() => {
+    if (unlockedUserId === null) return;
+    import('../data/draft-repository')
+      .then(({ sealPlainDrafts }) => sealPlainDrafts(unlockedUserId))
+      .catch((error: unknown) => log.warn('sealing old drafts failed', error));
+  }, [unlockedUserId]);
 
   if (session === undefined) return <Opening />;
   const locked = session !== null && vault.unlockedUserId !== session.user.id;

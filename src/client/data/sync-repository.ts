@@ -10,6 +10,7 @@ import { db, type AppDatabase, type OutboxEntry, type RejectedChange } from './d
 import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
 import { SYNC_KEYS } from './sync-status-repository';
 import { clearSession } from './session-repository';
+import { isSealed } from './vault/crypto';
 import { rebase, type FieldWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { capClock, initialClock, newNodeId, receive, type Hlc, type HlcState } from '../../shared/sync/hlc';
 import type { Mutation, Rejection } from '../../shared/sync/protocol';
@@ -264,7 +265,15 @@ export class PendingChangesError extends Error {
  * user agreed to lose — checked inside the transaction, so a change saved a moment after the user
  * confirmed is never deleted without having been counted. The device clock and language stay.
  */
-export async function wipeLocalUserData(input: { userId: string; discardPending?: number }): Promise<void> {
+export async function wipeLocalUserData(input: {
+  userId: string;
+  discardPending?: number;
+  /**
+   * Another member signs in on a shared phone: the leaving member's sealed drafts stay (only their
+   * key opens them); plaintext ones left by a release before encryption go, as all drafts did then.
+   */
+  keepDrafts?: boolean;
+}): Promise<void> {
   const tables = SYNC_TABLES.map((table) => db.records(table));
   await db.transaction('rw', [db.outbox, db.rejectedChanges, db.syncState, db.drafts, db.settings, ...tables], async () => {
     const pending = await db.outbox.count();
@@ -272,7 +281,7 @@ export async function wipeLocalUserData(input: { userId: string; discardPending?
     for (const table of tables) await table.clear();
     await db.outbox.clear();
     await db.rejectedChanges.clear();
-    await db.drafts.where('userId').equals(input.userId).delete();
+    await db.drafts.where('userId').equals(input.userId).filter((row) => !input.keepDrafts || !isSealed(row.value)).delete();
     await db.syncState.where('key').noneOf([CLOCK_KEY, CLOCK_OFFSET_KEY]).delete();
     await clearSession();
   });

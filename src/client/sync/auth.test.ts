@@ -130,9 +130,12 @@ describe('sign-in', () => {
     await saveSession({ user: { ...LAN, role: 'member' }, signedInAt: '2026-07-01T01:00:00.000Z' });
     await db.records('contacts').put({ id: uuidv7(), name: 'Chị Mai', clocks: {} });
     await db.drafts.put({ key: 'assistance-new', userId: LAN.id, value: { note: 'nháp của Lan' }, updatedAt: '2026-07-01T01:00:00.000Z' });
+    const sealed = { v: 1, iv: new Uint8Array(12), ct: new Uint8Array(32) };
+    await db.drafts.put({ key: 'contact-new', userId: LAN.id, value: sealed, updatedAt: '2026-07-01T01:00:00.000Z' });
     expect(await signIn('hung.tran', 'mat-khau-hung')).toEqual({ ok: true });
     expect(await db.records('contacts').count()).toBe(0);
-    expect(await db.drafts.count()).toBe(0);
+    // Lan's sealed draft stays for her (only her key opens it); a plaintext one from before encryption goes.
+    expect((await db.drafts.toArray()).map((row) => row.key)).toEqual(['contact-new']);
     expect((await getSession())?.user.id).toBe(HUNG.id);
   });
 });

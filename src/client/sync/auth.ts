@@ -54,7 +54,8 @@ export async function signIn(username: string, password: string, previousPasswor
       const pending = await countOutbox();
       if (pending > 0) return { ok: false, reason: 'otherUserPending', pending, otherName: previous.user.displayName };
       // A shared phone changing hands: the previous member's data goes before the next one's comes.
-      await wipeLocalUserData({ userId: previous.user.id });
+      // Their drafts stay, sealed with their own key: the next member cannot read them (docs/security.md).
+      await wipeLocalUserData({ userId: previous.user.id, keepDrafts: true });
     }
     // The cookie is now this user's: a revocation still owed for an earlier sign-out would hit it.
     await clearPendingLogout();

@@ -95,6 +95,11 @@ export function keyFor(user: Pick<SessionUser, 'id' | 'communeId' | 'provinceId'
   return unlocked && unlocked.userId === user.id && unlocked.scope === scopeOf(user) ? unlocked.key : undefined;
 }
 
+/** The data key of the member `userId` when the app is unlocked for them (drafts are per member). */
+export function keyForUserId(userId: string): CryptoKey | undefined {
+  return unlocked?.userId === userId ? unlocked.key : undefined;
+}
+
 /** The signed-in member's data key, or LockedError. */
 export async function requireKey(): Promise<CryptoKey> {
   const session = await getSession();

@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { db } from '../../../data/db';
 import { clearSession, saveSession, type SessionUser } from '../../../data/session-repository';
+import { adoptKey, establishKey } from '../../../data/vault/vault';
 import { uuidv7 } from '../../../../shared/sync/ids';
 
 const member: SessionUser = { id: uuidv7(), username: 'lan', displayName: 'Lan', role: 'member', communeId: 'ngok-bay' };
@@ -14,6 +15,8 @@ const SERVICE = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản đ�
 
 async function openForm(user: SessionUser = member) {
   await saveSession({ user, signedInAt: '2026-03-01T00:00:00.000Z' });
+  // The form is used unlocked (drafts are sealed with the member's key); a small PBKDF2 cost keeps it fast.
+  adoptKey(user, await establishKey(user, `pw-${user.username}`, undefined, 1_000));
   const view = await renderApp('/assistance/new');
   await screen.findByRole('heading', { level: 1, name: 'Ghi nhận hỗ trợ' });
   // The catalogue is seeded on first use; wait until its radios are there.
