@@ -24,6 +24,11 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const domainDir = path.resolve(repoRoot, '../shared/domain');
 const seedDir = path.resolve(repoRoot, 'src/shared/seed');
 
+/** Notes cite the repository's own docs, not the research folder's brief (docs/domain.md keeps its numbering). */
+function ownWords(text: string | undefined): string | undefined {
+  return text?.replace(/BRIEF §/g, 'docs/domain.md §');
+}
+
 // Namespace of the name-based ids. Never change it: the ids are stored in every database.
 const SEED_NAMESPACE = 'a32219c3-30e4-469a-b96f-1ef47ce4b74f';
 
@@ -38,7 +43,7 @@ function uuidV5(name: string, namespace = SEED_NAMESPACE): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Every string in a JSON value, NFC-normalised (BRIEF §8.9: text is stored NFC). */
+/** Every string in a JSON value, NFC-normalised (docs/domain.md §8.9: text is stored NFC). */
 function nfcDeep(value: unknown): unknown {
   if (typeof value === 'string') return toNfc(value);
   if (Array.isArray(value)) return value.map(nfcDeep);
@@ -133,7 +138,7 @@ function buildServices(): WithId<ServiceFields>[] {
   return readDomain('service-catalog.json', z.array(sourceService)).map((s) =>
     withId(
       uuidV5(`services/${s.id}`),
-      compact({ code: s.id, name: { vi: s.name_vi, en: s.name_en }, group: s.group, catalogVersion: 1, active: true, notes: s.notes_en }),
+      compact({ code: s.id, name: { vi: s.name_vi, en: s.name_en }, group: s.group, catalogVersion: 1, active: true, notes: ownWords(s.notes_en) }),
       serviceFieldsSchema,
       `service ${s.id}`,
     ),
@@ -156,7 +161,7 @@ function buildTemplates(): WithId<ChecklistTemplateFields>[] {
         start: i.start,
         phase: i.phase ?? undefined,
         target: i.target ? compact({ ...i.target }) : undefined,
-        notes: i.notes_en,
+        notes: ownWords(i.notes_en),
         sourceRef: i.source_ref,
       }),
     );
@@ -171,7 +176,7 @@ function buildTemplates(): WithId<ChecklistTemplateFields>[] {
         categories,
         items,
         source: t.source,
-        notes: t.notes_en,
+        notes: ownWords(t.notes_en),
       }),
       checklistTemplateFieldsSchema,
       `template ${t.id}`,

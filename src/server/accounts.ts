@@ -66,7 +66,7 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
   let communeId: string | null = null;
   let provinceId: string | null = null;
   if (role === 'admin') {
-    // PRODUCT.md: admins belong to the province, not to a commune.
+    // docs/product.md: admins belong to the province, not to a commune.
     if (input.communeId !== undefined) throw new AccountError('An admin belongs to a province: use --province <id> instead of --commune.');
     if (input.provinceId === undefined) throw new AccountError('An admin needs --province <id>.');
     if (!slugSchema.safeParse(input.provinceId).success) throw new AccountError(`The province id "${input.provinceId}" is not valid (e.g. quang-ngai).`);
@@ -102,7 +102,7 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
   return created;
 }
 
-/** Sets a new password and ends every session of the account (PRIVACY-SECURITY B.2 item 8). */
+/** Sets a new password and ends every session of the account (docs/privacy.md checklist item 8). */
 export async function resetPassword(store: SyncStore, usernameInput: string, password: string, options: { now?: number; cost?: ScryptCost } = {}): Promise<UserRow> {
   const user = await store.accounts.findUserByUsername(usernameInput);
   if (!user) throw new AccountError(`There is no account "${usernameInput}".`);

@@ -1,4 +1,4 @@
-// The admin CLI (SYNC.md §5; the forms below are fixed, scripts rely on them):
+// The admin CLI (docs/sync.md §5; the forms below are fixed, scripts rely on them):
 //   npm run admin -- create-commune --id <id> --name <name> [--province <id>]
 //   npm run admin -- create-user --username <u> --password <p> --role <member|leader|reviewer|admin> --commune <id>
 //                    (an admin takes --province <id> instead of --commune; optional --display-name <name>)

@@ -35,7 +35,7 @@ export interface BuildAppOptions {
 /**
  * Paths pino masks wherever they appear in a log object. Fastify's request serializer
  * does not log headers today; this keeps tokens out if anyone logs a request's headers.
- * Bodies are never logged (PRIVACY-SECURITY #15).
+ * Bodies are never logged (docs/privacy.md checklist #15).
  */
 export const LOG_REDACT_PATHS = [
   'req.headers.authorization',
@@ -59,7 +59,7 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
     // Fastify's own request logging writes two lines per request; one (below) is enough.
     logController: new LogController({ disableRequestLogging: true }),
     // Bodies are validated as sent: no silent type coercion ("42" for 42) and no silent
-    // stripping of unknown fields, which must be rejected (PRIVACY-SECURITY: "strict schemas
+    // stripping of unknown fields, which must be rejected (docs/privacy.md: "strict schemas
     // reject extra fields"). Query strings arrive as text: coerce them in the route (zod).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });

@@ -120,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const e = parsed.data;
   const nodeEnv: NodeEnv = e.NODE_ENV ?? 'development';
   if (nodeEnv === 'production' && e.DEMO_PASSWORD !== undefined) {
-    // A fixed, known password is for test runs only (PRIVACY-SECURITY B.2 item 12).
+    // A fixed, known password is for test runs only (docs/privacy.md checklist item 12).
     throw new ConfigError(['DEMO_PASSWORD: is for tests only and is refused when NODE_ENV=production']);
   }
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);

@@ -1,6 +1,6 @@
-// Demo mode (SYNC.md §5): the first start of the embedded database with no accounts creates one
+// Demo mode (docs/sync.md §5): the first start of the embedded database with no accounts creates one
 // demo commune and one account per role, with random passwords printed once. Never in production
-// (PRIVACY-SECURITY B.2 item 12): a production start refuses a database that has enabled demo
+// (docs/privacy.md checklist item 12): a production start refuses a database that has enabled demo
 // accounts. DEMO_PASSWORD (tests only, refused in production by config.ts) fixes the password so
 // end-to-end tests can sign in.
 import { randomInt } from 'node:crypto';

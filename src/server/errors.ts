@@ -1,6 +1,6 @@
-// Every error leaves the server as `{ "error": { "code", "message" } }` (SYNC.md §4).
+// Every error leaves the server as `{ "error": { "code", "message" } }` (docs/sync.md §4).
 // Messages are generic on purpose: no stack, SQL or token ever reaches a client
-// (PRIVACY-SECURITY #14); the details go to the server log instead.
+// (docs/privacy.md checklist #14); the details go to the server log instead.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 
 export type ErrorCode =

@@ -14,7 +14,7 @@ import type { SyncStore } from './storage/types';
 /** After this long a stop that is still waiting on requests gives up and exits non-zero. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 /**
- * Idempotency keys are kept this long (SYNC.md §5 asks ≥ 180 days, longer than any plausible
+ * Idempotency keys are kept this long (docs/sync.md §5 asks ≥ 180 days, longer than any plausible
  * offline period); the merge is idempotent anyway, so a later duplicate cannot double-apply.
  */
 export const APPLIED_MUTATION_RETENTION_MS = 400 * 24 * 60 * 60 * 1000;

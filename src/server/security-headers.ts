@@ -1,4 +1,4 @@
-// Security headers on every response (PRIVACY-SECURITY #16, #17, #19, #23).
+// Security headers on every response (docs/privacy.md checklist #16, #17, #19, #23).
 // There is deliberately no CORS: the app and API share one origin, so no
 // Access-Control-* header is ever sent and Origin is never reflected.
 import type { FastifyInstance } from 'fastify';

@@ -46,14 +46,14 @@ export function registerStatic(app: FastifyInstance, distDir: string): void {
     prefix: '/',
     // We set Cache-Control ourselves, per file type.
     cacheControl: false,
-    // Never serve .env, .git and the like if they end up in the build folder (PRIVACY-SECURITY #18).
+    // Never serve .env, .git and the like if they end up in the build folder (docs/privacy.md checklist #18).
     dotfiles: 'ignore',
     serveDotFiles: false,
     // The API namespace belongs to routes, never to files.
     allowedPath: (pathname) => !isApiPath(pathname),
     setHeaders: (reply, filePath) => {
       reply.header('cache-control', cacheControlFor(path.relative(root, filePath)));
-      // text/javascript is the standard JS type (RFC 9239) and what PRIVACY-SECURITY #21 asks of sw.js.
+      // text/javascript is the standard JS type (RFC 9239) and what docs/privacy.md checklist #21 asks of sw.js.
       if (filePath.endsWith('.js') || filePath.endsWith('.mjs')) reply.header('content-type', 'text/javascript; charset=utf-8');
       // The manifest holds Vietnamese text; say how it is encoded rather than leave it to sniffing.
       if (filePath.endsWith('.webmanifest')) reply.header('content-type', 'application/manifest+json; charset=utf-8');
@@ -72,7 +72,7 @@ export function registerStatic(app: FastifyInstance, distDir: string): void {
 
   // Only the root service worker may be fetched as a worker script: an attacker who
   // gets a script onto the origin cannot register it as a second, persistent SW
-  // (PRIVACY-SECURITY #21).
+  // (docs/privacy.md checklist #21).
   app.addHook('onRequest', async (request, reply) => {
     if (request.headers['service-worker'] === 'script' && pathnameOf(request.url) !== '/sw.js') {
       return sendError(reply, 403, 'forbidden', 'Only /sw.js may be registered as a service worker.');

@@ -248,7 +248,7 @@ describe('citizen assistance offline in Chromium', () => {
     // The server did log the sign-in and the sync, one line per request…
     expect(log).toContain('"route":"/api/auth/login","status":200');
     expect(log).toContain('"route":"/api/sync/push","status":200');
-    // …and nothing personal or secret (PRIVACY-SECURITY B.2 item 15): no citizen's name or phone,
+    // …and nothing personal or secret (docs/privacy.md checklist item 15): no citizen's name or phone,
     // no password, no access token (a JWT starts "eyJ"), no Authorization header, no refresh cookie.
     for (const secret of ['Nguyễn Văn An', '0912345678', '0912 345 678', DEMO_PASSWORD, 'eyJ', 'Bearer ', 'sts_refresh=']) {
       expect(log, secret).not.toContain(secret);

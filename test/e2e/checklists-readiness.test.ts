@@ -75,7 +75,7 @@ describe('readiness checklists offline in Chromium', () => {
     await page.locator('[data-item-id]').nth(51).waitFor();
     expect(await page.locator('[data-item-id]').count()).toBe(52);
     expect(await progressFigures(page)).toEqual({ percent: '0%', counts: { todo: '52', doing: '0', done: '0', blocked: '0', na: '0' } });
-    // Province-led items are confirmations, commune-led ones are work (BRIEF §8.7).
+    // Province-led items are confirmations, commune-led ones are work (docs/domain.md §8.7).
     expect(await row(page, 'qng25-email-02').getByText('Xã xác nhận đã nhận').isVisible()).toBe(true);
     expect(await row(page, 'qng25-email-01').getByText('Xã phải làm').isVisible()).toBe(true);
     expect({ screen: 'checklist', violations: await axeViolations(page) }).toEqual({ screen: 'checklist', violations: [] });

@@ -28,7 +28,7 @@ interface Row {
 
 export class FakeSyncServer {
   readonly rows = new Map<string, Row>();
-  /** Every mutation id ever answered for, with its answer (idempotency, SYNC.md §5). */
+  /** Every mutation id ever answered for, with its answer (idempotency, docs/sync.md §5). */
   readonly answers = new Map<string, { acked: true } | Rejection>();
   seq = 0;
   pushes: PushRequest[] = [];

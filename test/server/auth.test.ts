@@ -1,4 +1,4 @@
-// Sign-in, tokens and sessions over HTTP (SYNC.md §4, PRIVACY-SECURITY B.2 items 6–11, 15, 24),
+// Sign-in, tokens and sessions over HTTP (docs/sync.md §4, docs/privacy.md checklist items 6–11, 15, 24),
 // on a real SQLite file and a real PostgreSQL database. Test ids: A… (auth and scope).
 import { createHmac } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';

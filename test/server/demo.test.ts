@@ -1,4 +1,4 @@
-// Demo mode (SYNC.md §5, PRIVACY-SECURITY B.2 item 12): the first start of an empty embedded
+// Demo mode (docs/sync.md §5, docs/privacy.md checklist item 12): the first start of an empty embedded
 // database creates one demo commune and one account per role and prints the passwords once;
 // never in production, and a production start refuses a database with demo accounts.
 import { spawn } from 'node:child_process';

@@ -35,7 +35,7 @@ describe('SQLite store specifics', () => {
     const store = fixture.open();
     await store.migrate();
     expect(existsSync(fixture.file)).toBe(true);
-    // synchronous: 2 = FULL (durability is chosen, SYNC.md §1).
+    // synchronous: 2 = FULL (durability is chosen, docs/sync.md §1).
     expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, busyTimeout: 5000, walAutocheckpoint: 1000 });
   });
 

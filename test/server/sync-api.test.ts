@@ -1,5 +1,5 @@
-// The sync HTTP contract (SYNC.md §4–5, src/shared/sync/PROTOCOL.md) on a real SQLite file and a
-// real PostgreSQL database, through app.inject(). Test ids: I… invariants (sync-research §5),
+// The sync HTTP contract (docs/sync.md §4–5, src/shared/sync/PROTOCOL.md) on a real SQLite file and a
+// real PostgreSQL database, through app.inject(). Test ids: I… invariants (docs/sync.md §7.2),
 // V… validation and limits, A… auth and scope. Every route's first test is 401 without a token.
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -478,7 +478,7 @@ function syncSuite<F extends StoreFixture>(factory: () => Promise<F>, options: {
         const res = await raw(body);
         expect(res.statusCode).toBe(413);
         expect(res.json<ErrorBody>().error.code).toBe('too_large');
-        // A 20 MB body (PRIVACY-SECURITY B.2 item 4).
+        // A 20 MB body (docs/privacy.md checklist item 4).
         expect((await raw('x'.repeat(20 * 1024 * 1024))).statusCode).toBe(413);
       });
 

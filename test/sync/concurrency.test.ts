@@ -1,4 +1,4 @@
-// [I5] No skipped change under concurrency, on PostgreSQL (sync-research §4.1: there a change with
+// [I5] No skipped change under concurrency, on PostgreSQL (docs/sync.md §7.1: there a change with
 // a smaller sequence number can commit after a larger one). Three server instances (three
 // connection pools) on one database; eight members push at once, while pullers page through
 // the commune at once. Afterwards every puller must hold exactly the server's (id, row_seq) set,

@@ -11,7 +11,7 @@ const PROTOCOL = path.join(ROOT, 'src/shared/sync/PROTOCOL.md');
 
 /** Ids defined by the rows of PROTOCOL.md's tables: `| I4 | … |`. */
 export function protocolIds(markdown: string): string[] {
-  return [...markdown.matchAll(/^\| ([IAV]\d+) \|/gm)].map((match) => match[1]!);
+  return [...markdown.matchAll(/^\| ([IAVR]\d+) \|/gm)].map((match) => match[1]!);
 }
 
 /**
@@ -34,10 +34,10 @@ function testFiles(dir: string): string[] {
 describe('PROTOCOL.md invariant ids and test names', () => {
   const ids = protocolIds(readFileSync(PROTOCOL, 'utf8'));
   const names = [...testFiles(path.join(ROOT, 'src')), ...testFiles(path.join(ROOT, 'test'))].flatMap((file) => testNames(readFileSync(file, 'utf8')));
-  const named = new Set(names.flatMap((name) => [...name.matchAll(/\[([IAV]\d+)\]/g)].map((match) => match[1]!)));
+  const named = new Set(names.flatMap((name) => [...name.matchAll(/\[([IAVR]\d+)\]/g)].map((match) => match[1]!)));
 
   it('reads the tables and the test names (the matchers work)', () => {
-    expect(ids).toEqual(expect.arrayContaining(['I1', 'I15', 'A0', 'A15', 'V1', 'V6']));
+    expect(ids).toEqual(expect.arrayContaining(['I1', 'I15', 'A0', 'A15', 'V1', 'V6', 'R1', 'R7']));
     expect(new Set(ids).size).toBe(ids.length);
     expect(testNames("it.each([1, 2])('[I2] seed %i', run); it.skip('[I3] not yet', x); describe(\n  `[A1] login`, () => {})")).toEqual(['[I2] seed %i', '[A1] login']);
   });
@@ -46,7 +46,7 @@ describe('PROTOCOL.md invariant ids and test names', () => {
     expect(ids.filter((id) => !named.has(id))).toEqual([]);
   });
 
-  it('no test names an I/A/V id the table does not define', () => {
+  it('no test names an I/A/V/R id the table does not define', () => {
     expect([...named].filter((id) => !ids.includes(id)).sort()).toEqual([]);
   });
 });

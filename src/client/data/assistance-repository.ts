@@ -1,4 +1,4 @@
-// Citizen-assistance logs (PRODUCT.md jobs 1–2): create, edit, soft delete and undo, the paged
+// Citizen-assistance logs (docs/product.md jobs 1–2): create, edit, soft delete and undo, the paged
 // newest-first list with its filters, follow-ups due, and the member's recent kinds of help.
 // Every write is validated with the shared zod schema BEFORE a transaction opens, then goes
 // through writeRecord (record + outbox entry in one transaction).
@@ -116,7 +116,7 @@ function toLog(row: SyncedRecord, user: SessionUser): LogItem {
     followUpAt: str(row.followUpAt),
     followUpDone: row.followUpDone === true,
     assistedOnTeamDevice: row.assistedOnTeamDevice === true,
-    // PRIVACY B.3: reviewers read the commune's activity, never citizens' details.
+    // docs/privacy.md: reviewers read the commune's activity, never citizens' details.
     citizen: can(user.role, 'citizen.view') && row.citizen != null ? (row.citizen as Citizen) : null,
   };
 }
@@ -140,7 +140,7 @@ export function periodRange(period: Period, now: number): LocalDateRange | null 
     case 'week':
       return weekOf(today);
     case 'period':
-      // The province's reporting period runs from the 15th to the 14th (BRIEF §8.3).
+      // The province's reporting period runs from the 15th to the 14th (docs/domain.md §8.3).
       return reportingPeriodOf(today, 15);
     case 'month':
       return monthOf(today);
@@ -313,7 +313,7 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-// The server checks that the consent was recorded by the member who pushes it (PRIVACY B.3).
+// The server checks that the consent was recorded by the member who pushes it (docs/privacy.md).
 function checkConsentAuthor(citizen: Citizen | null | undefined, user: SessionUser): void {
   if (citizen && citizen.consentEvidence.recordedBy !== user.id) throw new ValidationFailedError({ 'citizen.consent': 'validation.consentRequired' });
 }

@@ -1,4 +1,4 @@
-// Checklist templates: province reference data (BRIEF §8.6–8.7). The five seeded templates are put
+// Checklist templates: province reference data (docs/domain.md §8.6–8.7). The five seeded templates are put
 // on the phone before the first sync (ensureTemplateSeed), so a leader can start a checklist the
 // day the app is installed. Templates are versioned: publishing adds a record for version + 1 and
 // never touches the older ones, which running checklists keep using (shared/checklists/versioning).

@@ -1,4 +1,4 @@
-// The support-contact directory (PRODUCT.md job 4 "Call for help"; BRIEF §8.8). Contacts are
+// The support-contact directory (docs/product.md job 4 "Call for help"; docs/domain.md §8.8). Contacts are
 // officials' and technicians' work numbers, not citizens' data. Every change goes through
 // writeRecord (record + outbox in one transaction) after the shared schema has accepted it, so bad
 // input changes nothing. The directory itself (role slots grouped by system, favourites first,
@@ -219,7 +219,7 @@ export function changedFields(current: Contact, next: ContactFields): Record<str
 }
 
 /**
- * Saves an edited form: only the fields that changed are written (SYNC: older clients must not
+ * Saves an edited form: only the fields that changed are written (docs/sync.md §7.2 item 4: older clients must not
  * erase newer fields, and two people editing different fields both keep their change).
  */
 export async function updateContact(id: string, input: ContactInput, now: number = Date.now()): Promise<Contact> {
@@ -256,7 +256,7 @@ export function setContactFavorite(id: string, favorite: boolean, now: number = 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Duplicates (PRODUCT.md, medic/cht-core#6363: warn, never block)
+// Duplicates (docs/product.md, medic/cht-core#6363: warn, never block)
 
 export interface DuplicatePhone {
   /** The normalised number both contacts have. */
@@ -365,7 +365,7 @@ export function matchesRole(role: ContactRole, query: string, context: SearchCon
 
 /**
  * The order of the directory's groups: the document and procedure systems people call about most
- * (PRODUCT.md job 4), then e-ID, signatures, the portals and the rest. Systems this list does not
+ * (docs/product.md job 4), then e-ID, signatures, the portals and the rest. Systems this list does not
  * know come after it in alphabetical order; contacts without a system go to OTHER_GROUP, last.
  */
 export const CONTACT_SYSTEMS = [

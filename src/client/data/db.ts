@@ -11,7 +11,7 @@ export interface SettingRow {
   value: unknown;
 }
 
-/** A local change waiting for the server's acknowledgement (SYNC.md §3). */
+/** A local change waiting for the server's acknowledgement (docs/sync.md §3). */
 export interface OutboxEntry {
   /** Local insertion order: the outbox is pushed oldest first. */
   seq?: number;
@@ -25,7 +25,7 @@ export interface OutboxEntry {
 }
 
 /**
- * A change the server refused for good (SYNC.md §3): it left the outbox, and stays here, visible,
+ * A change the server refused for good (docs/sync.md §3): it left the outbox, and stays here, visible,
  * until the user has read it and dismissed it. Never dropped silently.
  */
 export interface RejectedChange extends OutboxEntry {
@@ -55,7 +55,7 @@ export class AppDatabase extends Dexie {
   rejectedChanges!: EntityTable<RejectedChange, 'id'>;
 
   constructor(name = 'so-tay-so') {
-    // Durability is chosen, not assumed (SYNC.md §1): a commit is on disk before Dexie resolves,
+    // Durability is chosen, not assumed (docs/sync.md §1): a commit is on disk before Dexie resolves,
     // so a phone that dies right after "saved" keeps the record and its outbox entry.
     super(name, { chromeTransactionDurability: 'strict' });
     // Version 1 is not released yet: its indexes may still change. After the first release,

@@ -1,4 +1,4 @@
-// Group sessions ("Bình dân học vụ số", BRIEF §8.11): one record per class at the village hall,
+// Group sessions ("Bình dân học vụ số", docs/domain.md §8.11): one record per class at the village hall,
 // counted as a group (participants and sub-counts), never as a list of people. Same write rules
 // as the logs: validated before the transaction, record + outbox together, soft delete with undo.
 import { db } from './db';

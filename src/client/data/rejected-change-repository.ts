@@ -1,4 +1,4 @@
-// "Changes not accepted" (SYNC.md §3): mutations the server refused for good. They left the
+// "Changes not accepted" (docs/sync.md §3): mutations the server refused for good. They left the
 // outbox so they never block the rest of the queue; here the user reads each one, with its reason
 // and the record it concerns, and dismisses it once read. Nothing is removed without that tap.
 import { db, type RejectedChange } from './db';

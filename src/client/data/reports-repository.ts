@@ -1,4 +1,4 @@
-// Reads for the reports (PRODUCT.md job 5): the records of one period through the occurredAt
+// Reads for the reports (docs/product.md job 5): the records of one period through the occurredAt
 // indexes (a period reads its own rows, never the whole table), and the commune's checklists.
 // The figures themselves are computed by the pure functions in src/shared/reports, which the
 // server's province view uses too.

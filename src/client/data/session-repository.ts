@@ -1,6 +1,6 @@
 // Who is using this phone. The signed-in user is kept in IndexedDB so the app keeps working
 // offline after a restart; tokens are not (the access token lives in memory in src/client/sync,
-// the refresh token in an HttpOnly cookie — PRIVACY-SECURITY #24).
+// the refresh token in an HttpOnly cookie — docs/privacy.md checklist #24).
 import { db } from './db';
 import type { Role } from '../../shared/permissions';
 

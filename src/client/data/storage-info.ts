@@ -1,5 +1,5 @@
 // What the browser lets us keep. Field phones lose IndexedDB when storage is short unless the
-// origin is "persisted" (PRODUCT.md: the top complaint of web field tools), so we ask and show it.
+// origin is "persisted" (docs/product.md: the top complaint of web field tools), so we ask and show it.
 
 export type PersistState = 'persisted' | 'not-persisted' | 'unsupported';
 

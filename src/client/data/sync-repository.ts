@@ -1,5 +1,5 @@
-// The sync engine's view of IndexedDB (SYNC.md §3). Every method that changes several things does
-// it in ONE Dexie transaction and awaits nothing but Dexie inside it (sync-research pitfall 27):
+// The sync engine's view of IndexedDB (docs/sync.md §3). Every method that changes several things does
+// it in ONE Dexie transaction and awaits nothing but Dexie inside it (docs/sync.md §7.3):
 // decoding, byte counting and clock maths happen before the transaction opens.
 //
 // - An outbox entry leaves only when the server answered for it: acked → deleted, rejected →
@@ -259,7 +259,7 @@ export class PendingChangesError extends Error {
 }
 
 /**
- * Sign-out on a shared phone (PRIVACY-SECURITY 26–27): removes the session, every synced record,
+ * Sign-out on a shared phone (docs/privacy.md checklist item 26–27): removes the session, every synced record,
  * the outbox, the refused changes, this user's drafts and the sync cursor, in one transaction.
  * Refuses while changes are waiting unless `discardPending` is exactly the number of changes the
  * user agreed to lose — checked inside the transaction, so a change saved a moment after the user

@@ -1,6 +1,6 @@
 // Service-worker registration with a user-accepted update (workbox-window).
 // A new version waits until the user taps "update": reloading by surprise would drop an
-// unsaved form (PRODUCT.md: update prompts mid-form train users to ignore them).
+// unsaved form (docs/product.md: update prompts mid-form train users to ignore them).
 // workbox-window is imported after the first render so it never delays the first screen.
 import { useSyncExternalStore } from 'react';
 import { log } from './log';

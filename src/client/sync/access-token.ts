@@ -1,4 +1,4 @@
-// The access token, in memory only (PRIVACY-SECURITY 24): a reload forgets it and the next request
+// The access token, in memory only (docs/privacy.md checklist item 24): a reload forgets it and the next request
 // gets a new one from the HttpOnly refresh cookie. 401 → one refresh → one retry; a refused
 // refresh means "signed out" (the outbox is kept; the user signs in again).
 import { HttpError, SignedOutError } from './errors';
@@ -12,7 +12,7 @@ export interface AccessTokenOptions {
   now: () => number;
   /**
    * Serialises refreshes across tabs (Web Locks). Refresh tokens rotate and reusing an old one
-   * revokes the session (SYNC.md §4), so two tabs must never refresh with the same cookie at once.
+   * revokes the session (docs/sync.md §4), so two tabs must never refresh with the same cookie at once.
    */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   /** The user the phone's data belongs to: a refresh that answers for someone else is refused. */

@@ -1,5 +1,5 @@
 // Sign-in and sign-out through the real runtime (transport, token, scheduler, engine, IndexedDB),
-// with fetch answered by an in-memory server that speaks the HTTP contract of SYNC.md §4.
+// with fetch answered by an in-memory server that speaks the HTTP contract of docs/sync.md §4.
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signIn, signOut } from './auth';
@@ -86,7 +86,7 @@ describe('sign-in', () => {
     await idle();
     expect(await db.records('assistanceLogs').get(existing)).toBeDefined();
     expect(calls.find((call) => call.path === '/api/sync/pull')?.authorization).toBe(`Bearer access-${LAN.id}`);
-    // PRIVACY-SECURITY 24: no token anywhere in IndexedDB.
+    // docs/privacy.md checklist item 24: no token anywhere in IndexedDB.
     const stored = JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray())));
     expect(stored).not.toContain('access-');
     expect(stored).not.toContain('in-the-cookie');

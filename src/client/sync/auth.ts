@@ -1,6 +1,6 @@
 // Sign-in and sign-out. Signing in needs the network once; afterwards the session (who is using
 // this phone) lives in IndexedDB and the app works offline, while the access token stays in
-// memory and the refresh token in an HttpOnly cookie (PRIVACY-SECURITY 24).
+// memory and the refresh token in an HttpOnly cookie (docs/privacy.md checklist item 24).
 import { HttpError, NetworkError } from './errors';
 import { getSyncRuntime } from './runtime';
 import { getSession, saveSession } from '../data/session-repository';
@@ -70,7 +70,7 @@ export async function signIn(username: string, password: string, previousPasswor
   }
   token.set(answer);
   adoptKey(user, key);
-  // sync-research item 14: ask right after the first sign-in, when the user has just engaged.
+  // docs/sync.md §7.2 item 14: ask right after the first sign-in, when the user has just engaged.
   requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
   scheduler.trigger('signIn');
   return outcome;
@@ -94,7 +94,7 @@ function signInFailure(error: unknown): SignInFailure {
 export type SignOutResult = { ok: true } | { ok: false; pending: number };
 
 /**
- * Signs out and clears this user's data from the phone (shared phones, PRIVACY-SECURITY 26–27).
+ * Signs out and clears this user's data from the phone (shared phones, docs/privacy.md checklist item 26–27).
  * Refuses while changes are waiting, unless `discardPending` is exactly the number of waiting
  * changes the user explicitly agreed to lose. Runs while no sync round runs in any tab, so a page
  * being pulled cannot bring the data back after the wipe.

@@ -1,4 +1,4 @@
-// One sync round (SYNC.md §3): push the outbox oldest-first in small batches, then pull pages until
+// One sync round (docs/sync.md §3): push the outbox oldest-first in small batches, then pull pages until
 // the server has no more. Pure orchestration: storage (data/sync-repository), the network
 // (an authenticated API) and the clock are injected, so the unit and fuzz tests drive it with a
 // fake server and fake time. Errors are thrown to the caller (the scheduler decides on retries).
@@ -36,7 +36,7 @@ export interface RoundOptions {
   api: EngineApi;
   now: () => number;
   onProgress?: (progress: SyncProgress) => void;
-  /** Defaults: SYNC.md's 100 mutations / 64 KB per push, the server's maximum page for pulls. */
+  /** Defaults: docs/sync.md's 100 mutations / 64 KB per push, the server's maximum page for pulls. */
   pushBatch?: number;
   pushBytes?: number;
   pullLimit?: number;
@@ -53,7 +53,7 @@ export interface RoundStats {
 /**
  * Statuses on which the server refused a whole push, possibly for one change in it. The batch is
  * halved until the culprit is alone; a single mutation refused that way can never succeed, so it
- * moves to the "not accepted" list instead of blocking the queue forever (sync-research pitfall
+ * moves to the "not accepted" list instead of blocking the queue forever (docs/sync.md §7
  * 12) — for 400/409/422 only when the mutation itself is malformed: a well-formed one refused
  * alone means the request is at fault (a bug), and the outbox is kept.
  */

@@ -1,5 +1,5 @@
 // What can go wrong talking to the server, sorted by what the engine must do about it
-// (SYNC.md §3 "Errors"). A network error or a timeout means "outcome unknown": the server may
+// (docs/sync.md §3 "Errors"). A network error or a timeout means "outcome unknown": the server may
 // have applied a push whose answer was lost, so the same mutation ids are sent again.
 
 /** The server answered with a non-2xx status. */

@@ -121,7 +121,7 @@ function askForAppUpdate(): void {
 }
 
 /**
- * Starts syncing in this tab: a round now, then on every trigger of SYNC.md §3. Safe to call twice
+ * Starts syncing in this tab: a round now, then on every trigger of docs/sync.md §3. Safe to call twice
  * (React StrictMode mounts effects twice in development).
  */
 export function startSyncRuntime(): SyncRuntime {

@@ -1,4 +1,4 @@
-// When to sync (SYNC.md §3 "Triggers", sync-research §5 items 9–12): app start, `online`, the page
+// When to sync (docs/sync.md §3 "Triggers", docs/sync.md §7.2 items 9–12): app start, `online`, the page
 // becoming visible, 2 s after local writes, every 60 s while visible, and "sync now"; one round at
 // a time (in this tab, and across tabs through the injected lock). Failures back off exponentially
 // with full jitter, capped at 5 minutes; Retry-After is obeyed. Time and timers are injected so

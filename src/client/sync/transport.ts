@@ -1,4 +1,4 @@
-// The HTTP side of sync (SYNC.md §4): the only code in the app that calls fetch. It turns every
+// The HTTP side of sync (docs/sync.md §4): the only code in the app that calls fetch. It turns every
 // answer into either a parsed, contract-checked body or a typed error (errors.ts); deciding what
 // to do about an error is the engine's job.
 import { z } from 'zod';

@@ -32,7 +32,7 @@ export const ADDRESS_SLOW_DELAY_MS = 2_000;
 /** Access tokens whose signature is remembered as checked (one per active phone is plenty). */
 const VERIFIED_TOKENS_KEPT = 10_000;
 
-/** The user as the login response describes it (SYNC.md §4). */
+/** The user as the login response describes it (docs/sync.md §4). */
 export interface PublicUser {
   id: string;
   username: string;
@@ -204,7 +204,7 @@ export class AuthService {
   /**
    * The user behind a Bearer token, or undefined. The session is checked on every call (one
    * primary-key read), so sign-out, a password reset or a disabled account take effect at once
-   * instead of when the 15-minute token expires (PRIVACY-SECURITY B.2 item 8).
+   * instead of when the 15-minute token expires (docs/privacy.md checklist item 8).
    */
   async authenticate(accessToken: string): Promise<UserRow | undefined> {
     const now = this.now();

@@ -1,4 +1,4 @@
-// Passwords refused whatever their length (PRIVACY-SECURITY B.2 item 11). A short list, not the
+// Passwords refused whatever their length (docs/privacy.md checklist item 11). A short list, not the
 // top-3,000 the ASVS suggests: the most common 8+ character passwords of public breach lists,
 // plus Vietnamese favourites (matkhau = "password", anhyeuem = "I love you", the app's own name).
 // Compared lower-case. Extend it here; a longer list can be loaded from a file the same way.

@@ -1,5 +1,5 @@
-// Passwords: scrypt from node:crypto (a memory-hard KDF, SYNC.md §5, ASVS 11.4.2) and the
-// password rules of PRIVACY-SECURITY B.2 item 11 (length only, no composition rules, no common
+// Passwords: scrypt from node:crypto (a memory-hard KDF, docs/sync.md §5, ASVS 11.4.2) and the
+// password rules of docs/privacy.md checklist item 11 (length only, no composition rules, no common
 // passwords). The hash string carries its own parameters, so they can be raised later without
 // invalidating existing passwords.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';

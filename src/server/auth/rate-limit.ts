@@ -1,4 +1,4 @@
-// A fixed-window request counter per key (a user id), for the sync endpoints (PRIVACY-SECURITY
+// A fixed-window request counter per key (a user id), for the sync endpoints (docs/privacy.md
 // B.2 item 10). In memory, per server process: it protects one instance from a runaway client; it
 // is not a global quota. Login attempts are limited in the database instead (store.recentLoginFailures),
 // so the limit survives restarts and holds across instances.

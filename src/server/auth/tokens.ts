@@ -1,4 +1,4 @@
-// Access and refresh tokens (SYNC.md §4, PRIVACY-SECURITY B.2 items 6–7).
+// Access and refresh tokens (docs/sync.md §4, docs/privacy.md checklist items 6–7).
 // Access token: a compact JWT signed with HMAC-SHA256. Verification allows exactly one algorithm
 // (`alg: none` and every other value are refused before any signature work), checks the
 // signature in constant time, then `aud`, `iss`, `exp` and `nbf`. Written here with node:crypto

@@ -1,4 +1,4 @@
-// POST /api/auth/login | refresh | logout (SYNC.md §4, PRIVACY-SECURITY B.2 items 6–11, 24).
+// POST /api/auth/login | refresh | logout (docs/sync.md §4, docs/privacy.md checklist items 6–11, 24).
 // The refresh token is returned in the JSON body (non-browser clients) and set as an HttpOnly,
 // SameSite=Strict cookie (the PWA), so no script-readable store in the browser ever holds it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -70,7 +70,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService): voi
 
 function sendTokens(request: FastifyRequest, reply: FastifyReply, tokens: IssuedTokens) {
   setRefreshCookie(request, reply, tokens.refreshToken);
-  // Exactly the fields of SYNC.md §4: nothing internal (session id, result kind) leaves.
+  // Exactly the fields of docs/sync.md §4: nothing internal (session id, result kind) leaves.
   const body = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn, user: tokens.user };
   return reply.send(body);
 }

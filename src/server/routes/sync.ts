@@ -1,4 +1,4 @@
-// POST /api/sync/push and GET /api/sync/pull (SYNC.md §4; the protocol with examples is in
+// POST /api/sync/push and GET /api/sync/pull (docs/sync.md §4; the protocol with examples is in
 // src/shared/sync/PROTOCOL.md). Both need a Bearer access token and are rate-limited per user.
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -9,7 +9,7 @@ import { ApiError } from '../errors';
 import { readPushRequest, type SyncRequests } from '../sync/sync-requests';
 import { bearerToken } from './auth';
 
-/** Bytes on the wire (compressed or not) a push may take (sync-research §5 item 25). */
+/** Bytes on the wire (compressed or not) a push may take (docs/sync.md §7.2 item 25). */
 export const PUSH_WIRE_LIMIT = 1024 * 1024;
 /** Bytes a push may take once inflated; counted while streaming, so a gzip bomb stops here. */
 export const PUSH_INFLATED_LIMIT = 8 * 1024 * 1024;

@@ -19,7 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: 'meta',
     // The epoch is a random 128-bit id written once; pull cursors carry it so a cursor
-    // from before a restore or re-seed is recognised (SYNC.md §5).
+    // from before a restore or re-seed is recognised (docs/sync.md §5).
     sqlite: `
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
       INSERT INTO meta (key, value) VALUES ('epoch', lower(hex(randomblob(16))));
@@ -37,7 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // records have the same UUIDv5 in every province; commune records are unique by (table, id)
     // across communes (partial index), which is how a push naming another commune's record is caught.
     // records_scope_seq: the pull index, and the proof that row_seq is unique within a scope.
-    // scope_seq: the per-scope counter row every push locks first (SYNC.md §5, sync-research §4.1).
+    // scope_seq: the per-scope counter row every push locks first (docs/sync.md §5, docs/sync.md §7.1).
     sqlite: `
       CREATE TABLE communes (
         id TEXT PRIMARY KEY, name TEXT NOT NULL, province_id TEXT NOT NULL, created_at INTEGER NOT NULL) STRICT;

@@ -16,7 +16,7 @@ export interface RecordStore {
   pull(request: PullRequest): Promise<PullPage>;
   /** Inserts records the scope does not have yet (seeded reference data); returns how many. */
   seedRecords(scope: string, records: readonly { table: SyncTable; record: SyncedRecord }[]): Promise<number>;
-  /** Forgets idempotency keys applied before `before` (kept ≥ 180 days, SYNC.md §5). */
+  /** Forgets idempotency keys applied before `before` (kept ≥ 180 days, docs/sync.md §5). */
   pruneAppliedMutations(before: number): Promise<number>;
   /** The records of some tables in one scope (read-only), for the province report (issue #6). */
   listRecords(query: RecordQuery): Promise<StoredRecord[]>;

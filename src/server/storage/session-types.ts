@@ -8,7 +8,7 @@ export interface SessionStore {
   getSession(sessionId: string): Promise<SessionWithUser | undefined>;
   /**
    * Atomically replaces a refresh token by a new one in the same session. A token that was
-   * already replaced is a reuse: the whole session is revoked (PRIVACY-SECURITY B.2 item 7).
+   * already replaced is a reuse: the whole session is revoked (docs/privacy.md checklist item 7).
    */
   rotateRefreshToken(rotation: RefreshRotation): Promise<RefreshOutcome>;
   /** The session a refresh token belongs to, whatever its state (for logout). */

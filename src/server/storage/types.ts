@@ -56,7 +56,7 @@ export class DuplicateError extends Error {
 
 /** Keys of the `meta` table. */
 export const META_KEYS = {
-  /** The sync cursor epoch (SYNC.md §5): rotated when the database is restored or re-seeded. */
+  /** The sync cursor epoch (docs/sync.md §5): rotated when the database is restored or re-seeded. */
   epoch: 'epoch',
   /** The HMAC key of access tokens when AUTH_SECRET is not set: generated once, shared by every instance. */
   authSecret: 'auth_secret',

@@ -1,4 +1,4 @@
-// The pull cursor (SYNC.md §5, sync-research §5 item 20): base64url of
+// The pull cursor (docs/sync.md §5, docs/sync.md §7.2 item 20): base64url of
 // `{ "v": 1, "epoch": "<db epoch>", "c": <commune seq>, "p": <province seq>, "s": "<scope tag>" }`.
 // Opaque to clients: they store it after applying the page it came with and send it back.
 // `s` ties the positions to the scopes they were read from: if the user's commune changes, the

@@ -1,5 +1,5 @@
-// What one push does, decided inside the write transaction from what the store loaded (SYNC.md
-// §5, sync-research §5 items 16–19). Pure and synchronous, so both stores run the same code in
+// What one push does, decided inside the write transaction from what the store loaded (docs/sync.md
+// §5, docs/sync.md §7.2 items 16–19). Pure and synchronous, so both stores run the same code in
 // their transaction (SQLite's cannot await).
 //
 // Per mutation, in the order sent:

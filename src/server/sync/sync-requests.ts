@@ -187,7 +187,7 @@ function validationKeyOf(issue: Issue): string {
   return 'validation.invalidType';
 }
 
-/** Names the field and the rule, never the value (PRIVACY-SECURITY B.2 item 14). */
+/** Names the field and the rule, never the value (docs/privacy.md checklist item 14). */
 function describeIssue(issue: Issue): string {
   if (!issue) return 'The request is malformed.';
   const where = issue.path.length > 0 ? issue.path.join('.') : 'body';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checklistAccess } from './access';
 
-describe('checklist permissions per role (PRODUCT.md roles)', () => {
+describe('checklist permissions per role (docs/product.md roles)', () => {
   it.each([
     ['member', { updateItems: true, create: false, archive: false, comment: false, signOff: false, manageTemplates: false }],
     ['leader', { updateItems: true, create: true, archive: true, comment: true, signOff: false, manageTemplates: false }],

@@ -4,7 +4,7 @@
 // 1. the due date set on the item in this checklist (null = someone cleared it: no deadline);
 // 2. otherwise the template's date, when the template means a deadline (dueKind on / by / before /
 //    period / unset) AND that date was not already past when the checklist was made. Templates are
-//    re-run long after their source documents' dates (BRIEF §8.6: the June 2025 deadlines have
+//    re-run long after their source documents' dates (docs/domain.md §8.6: the June 2025 deadlines have
 //    passed): a checklist made in 2026 from a 2025 plan would otherwise open with forty items
 //    "400 days overdue", which hides the ones that matter. Such dates stay visible as the
 //    template's reference date; a leader sets a real deadline on the item.

@@ -1,6 +1,6 @@
 // The id of a checklist item's state record, the same on every phone: UUIDv5 (RFC 9562 §5.5) of
 // "<checklistId>/<itemId>" in a fixed namespace. Two members who touch the same item offline
-// therefore write to ONE record, which merges field by field (SYNC.md §2), instead of making two
+// therefore write to ONE record, which merges field by field (docs/sync.md §2), instead of making two
 // records for one item. Pure TypeScript SHA-1, because this runs on the client before a Dexie
 // transaction opens (no awaits allowed inside it) and on the server, and WebCrypto is async only.
 

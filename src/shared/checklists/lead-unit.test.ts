@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { leadLevel } from './lead-unit';
 import { seedChecklistTemplates } from '../seed';
 
-describe('lead unit level (BRIEF §8.7)', () => {
+describe('lead unit level (docs/domain.md §8.7)', () => {
   it.each([
     ['Văn phòng UBND tỉnh (phối hợp: UBND cấp huyện, cấp xã)', 'province'], // partners in parentheses do not count
     ['Sở Khoa học và Công nghệ (phối hợp: Tập đoàn VNPT, VNPT Quảng Ngãi)', 'province'],

@@ -1,4 +1,4 @@
-// Who leads a checklist item (BRIEF §8.7). Many items in the commune templates are led by a
+// Who leads a checklist item (docs/domain.md §8.7). Many items in the commune templates are led by a
 // province body (Sở KH&CN, Văn phòng UBND tỉnh…): the commune does not do them, it confirms it
 // received the result ("received the email accounts"). The templates only carry the lead unit as
 // Vietnamese text, so the level is read from it: text in parentheses (partners, "phối hợp",

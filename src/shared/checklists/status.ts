@@ -1,4 +1,4 @@
-// Item statuses as the checklist screen cycles them (PRODUCT.md job 3).
+// Item statuses as the checklist screen cycles them (docs/product.md job 3).
 import { CHECKLIST_ITEM_STATUSES, type ChecklistItemStatus } from '../schemas/checklist-item';
 
 export { CHECKLIST_ITEM_STATUSES, type ChecklistItemStatus };

@@ -1,4 +1,4 @@
-// Template versions (BRIEF §8.6: templates are re-run). A template is a series of records sharing
+// Template versions (docs/domain.md §8.6: templates are re-run). A template is a series of records sharing
 // a templateId, one per version; publishing never edits a version in place, it adds version + 1.
 // A checklist names the exact version it was made from (templateId + templateVersion), so a new
 // version changes new checklists only: an item list that moved under a running checklist would

@@ -1,6 +1,6 @@
-// Activity figures for a period (PRODUCT.md job 5): assistance logs by kind of help, catalogue
+// Activity figures for a period (docs/product.md job 5): assistance logs by kind of help, catalogue
 // group, outcome, barrier, village, member and week, open follow-ups, and digital-skills group
-// sessions counted on their own (BRIEF §8.11: a class is not one citizen's help case).
+// sessions counted on their own (docs/domain.md §8.11: a class is not one citizen's help case).
 //
 // Pure: the same code runs on the phone (commune dashboard, print page) and on the server
 // (province view). Inputs are loose records (what IndexedDB or the server's store hold); facts are
@@ -132,12 +132,12 @@ export interface ActivityReport {
   logs: number;
   /**
    * Citizens assisted. Every log is one citizen helped once, and logs are anonymous by default
-   * (PRIVACY B.3), so the same person helped twice cannot be recognised: this equals `logs`.
+   * (docs/privacy.md), so the same person helped twice cannot be recognised: this equals `logs`.
    */
   citizensAssisted: number;
   /** Sum of the recorded durations, in minutes (logs without one count 0). */
   minutes: number;
-  /** Done on the team's device for a citizen without a suitable phone (BRIEF §8.4). */
+  /** Done on the team's device for a citizen without a suitable phone (docs/domain.md §8.4). */
   onTeamDevice: number;
   outcomes: Record<Outcome, number>;
   /** Logs per catalogue group, in catalogue order (unknown kinds count as "other"). */

@@ -1,4 +1,4 @@
-// CSV that opens correctly in Excel with Vietnamese text (PRODUCT.md job 5) and cannot run
+// CSV that opens correctly in Excel with Vietnamese text (docs/product.md job 5) and cannot run
 // anything there (CSV injection, OWASP): RFC 4180 quoting, CRLF line ends, a UTF-8 byte-order
 // mark (without it Excel reads the file as the Windows code page and shows "Nguyá»…n"), text in
 // NFC, and a leading apostrophe on any text cell a spreadsheet would read as a formula.

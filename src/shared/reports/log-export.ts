@@ -1,6 +1,6 @@
-// The assistance logs of a period as CSV rows (PRODUCT.md job 5). Which columns a role gets is
+// The assistance logs of a period as CSV rows (docs/product.md job 5). Which columns a role gets is
 // decided here, once: citizens' personal data only with `citizen.export` (leaders) AND the
-// caller's explicit request (the screen asks for confirmation first, PRIVACY B.3 "no export of
+// caller's explicit request (the screen asks for confirmation first, docs/privacy.md "no export of
 // citizen fields except by a leader"). Labels come from the caller, so the file is in the UI's
 // language; dates are dd/mm/yyyy in Vietnam's zone.
 import { can, type Role } from '../permissions';

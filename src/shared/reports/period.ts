@@ -1,4 +1,4 @@
-// The period a report covers, in Asia/Ho_Chi_Minh calendar days (PRODUCT.md job 5, BRIEF §8.3).
+// The period a report covers, in Asia/Ho_Chi_Minh calendar days (docs/product.md job 5, docs/domain.md §8.3).
 // A period is an inclusive range of local dates; records are placed in it by the local date of
 // their instant, so a log at 2026-07-14T17:30Z (00:30 on 15/7 in Vietnam) belongs to the period
 // that starts on the 15th, not to the one ending on the 14th.
@@ -8,7 +8,7 @@ import { addDays, daysBetween, isLocalDate, monthOf, quarterOf, reportingPeriodO
 export const PERIOD_PRESETS = ['period', 'month', 'quarter', 'custom'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
-/** The province counts from the 15th of one month to the 14th of the next (BRIEF §8.3). */
+/** The province counts from the 15th of one month to the 14th of the next (docs/domain.md §8.3). */
 export const REPORTING_PERIOD_START_DAY = 15;
 
 /**

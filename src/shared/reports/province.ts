@@ -1,7 +1,7 @@
-// The province view (PRODUCT.md job 5, admins): one row per commune of the province, computed on
+// The province view (docs/product.md job 5, admins): one row per commune of the province, computed on
 // the server from synced data, and the contract of GET /api/reports/province shared by the server
 // and the client. Counts only: no citizen, no member, no village leaves the server here
-// (PRIVACY-SECURITY B.2 item 3).
+// (docs/privacy.md checklist item 3).
 import { z } from 'zod';
 import { OUTCOMES, type Outcome } from '../schemas/assistance-log';
 import { SERVICE_GROUPS, type ServiceGroup } from '../schemas/service';

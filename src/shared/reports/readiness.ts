@@ -1,4 +1,4 @@
-// Readiness of a commune (PRODUCT.md job 5): each checklist's percent done, overdue and blocked
+// Readiness of a commune (docs/product.md job 5): each checklist's percent done, overdue and blocked
 // items, newest changes first, and one figure for the commune. The rules are the checklists'
 // own (src/shared/checklists): not-applicable items leave the count, an item is overdue when its
 // deadline is before today in Vietnam and it is neither done nor not applicable.

@@ -55,7 +55,7 @@ describe('assistanceLogs fields', () => {
     expect(parsed.note).toBe(full.note);
   });
 
-  it('accepts null for the clearable fields (SYNC: followUpAt and citizen may be null)', () => {
+  it('accepts null for the clearable fields (docs/sync.md §4: followUpAt and citizen may be null)', () => {
     const cleared = { ...minimal, villageId: null, durationMin: null, note: null, followUpAt: null, citizen: null };
     expect(assistanceLogFieldsSchema.parse(cleared)).toEqual(cleared);
   });
@@ -81,7 +81,7 @@ describe('assistanceLogs fields', () => {
   });
 });
 
-describe('assistanceLogs citizen (PRIVACY B.3)', () => {
+describe('assistanceLogs citizen (docs/privacy.md)', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['citizen without consent', { name: 'Hoa' }, 'validation.consentRequired'],
     ['consent: false', { name: 'Hoa', consent: false, consentEvidence: citizen.consentEvidence }, 'validation.consentRequired'],

@@ -1,5 +1,5 @@
-// assistanceLogs: one help session with one citizen (PRODUCT.md job 1). Anonymous by default;
-// citizen details only with recorded consent (PRIVACY B.3).
+// assistanceLogs: one help session with one citizen (docs/product.md job 1). Anonymous by default;
+// citizen details only with recorded consent (docs/privacy.md).
 import { z } from 'zod';
 import {
   boolSchema,
@@ -77,7 +77,7 @@ function guardianForChild(value: { birthYear?: number | undefined; consentEviden
 
 /**
  * The citizen sub-object: the minimum of B.3 and nothing else (no ID number, no address, no
- * ethnicity). `consent: true` is SYNC.md §4's fixed wire type; the evidence travels beside it in
+ * ethnicity). `consent: true` is docs/sync.md §4's fixed wire type; the evidence travels beside it in
  * `consentEvidence`, which is required, so "consent: true" alone is refused. The whole object is
  * one field for the sync merge, so details and their consent always change together.
  */
@@ -97,7 +97,7 @@ export type Citizen = z.infer<typeof citizenSchema>;
 
 /** The fields a client writes, without cross-field rules (used to build patches). */
 export const assistanceLogFieldsObject = strictObject({
-  /** The catalogue code of the service (services.code, e.g. "vneid-install-register"), BRIEF §8.2. */
+  /** The catalogue code of the service (services.code, e.g. "vneid-install-register"), docs/domain.md §8.2. */
   serviceId: slugSchema,
   outcome: enumSchema(OUTCOMES),
   occurredAt: pastInstantSchema,
@@ -107,14 +107,14 @@ export const assistanceLogFieldsObject = strictObject({
   note: clearable(noteSchema),
   followUpAt: clearable(localDateSchema),
   followUpDone: boolSchema().optional(),
-  /** Done on the team's phone for a citizen with no smartphone (BRIEF §8.4). */
+  /** Done on the team's phone for a citizen with no smartphone (docs/domain.md §8.4). */
   assistedOnTeamDevice: boolSchema().optional(),
   citizen: clearable(citizenSchema),
 });
 
 type CrossFieldInput = { barriers?: readonly string[] | undefined; citizen?: unknown; occurredAt?: string | undefined; followUpAt?: string | null | undefined };
 
-// PRIVACY B.3: no health/disability code on an identified citizen.
+// docs/privacy.md: no health/disability code on an identified citizen.
 function noSensitiveBarrierOnCitizen(value: CrossFieldInput, ctx: z.RefinementCtx): void {
   const barriers: unknown = value.barriers;
   if (value.citizen == null || !Array.isArray(barriers)) return;

@@ -5,11 +5,11 @@ import type { z } from 'zod';
 import { dueDateSchema, noteSchema } from './bounds';
 import { clearable, enumSchema, idSchema, nfcString, patchExtras, recordMetaSchema, slugSchema, strictObject } from './common';
 
-/** not started / in progress / done / blocked / not applicable (PRODUCT.md job 3). */
+/** not started / in progress / done / blocked / not applicable (docs/product.md job 3). */
 export const CHECKLIST_ITEM_STATUSES = ['todo', 'doing', 'done', 'blocked', 'na'] as const;
 export type ChecklistItemStatus = (typeof CHECKLIST_ITEM_STATUSES)[number];
 
-/** The fields a client writes (SYNC.md §4 plus blockedReason). */
+/** The fields a client writes (docs/sync.md §4 plus blockedReason). */
 export const checklistItemFieldsObject = strictObject({
   checklistId: idSchema,
   /** The template item's id, e.g. "qng25-email-01". */

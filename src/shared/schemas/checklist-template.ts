@@ -1,5 +1,5 @@
 // checklistTemplates: province reference data (admins write, everyone reads). Seeded from
-// ../shared/domain/checklist-templates.json by scripts/build-seed.ts.
+// the domain research by scripts/build-seed.ts (sources in docs/domain.md).
 import { z } from 'zod';
 import {
   clearable,
@@ -36,7 +36,7 @@ export const templateItemSchema = strictObject({
   id: slugSchema,
   title: localizedTextSchema(1000),
   category: slugSchema,
-  /** The unit that leads the item (BRIEF §8.7: "we must do" vs "we confirm we received"). */
+  /** The unit that leads the item (docs/domain.md §8.7: "we must do" vs "we confirm we received"). */
   leadUnit: nfcString(1, 500),
   due: clearable(localDateSchema),
   dueKind: enumSchema(DUE_KINDS).optional(),

@@ -1,5 +1,5 @@
-// checklists: one run of a template for a commune, a village or the team (PRODUCT.md job 3).
-// Templates can be re-run (BRIEF §8.6), so a checklist names the template version it was made from.
+// checklists: one run of a template for a commune, a village or the team (docs/product.md job 3).
+// Templates can be re-run (docs/domain.md §8.6), so a checklist names the template version it was made from.
 import type { z } from 'zod';
 import {
   boolSchema,

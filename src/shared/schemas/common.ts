@@ -3,7 +3,7 @@
 // Conventions used by every entity file:
 // - Objects are strict: an unknown field is an error (PRIVACY item 2, mass assignment).
 // - Every message is a ValidationKey (an i18n key), never prose.
-// - Text is trimmed and normalised to NFC before its length is checked (BRIEF §8.9).
+// - Text is trimmed and normalised to NFC before its length is checked (docs/domain.md §8.9).
 // - An optional field also accepts null, which means "cleared". Sync merges field by field, and a
 //   JSON patch cannot carry `undefined`, so a member who removes a village or a note sends null.
 //   Booleans and lists are cleared with false and [] instead.
@@ -104,7 +104,7 @@ export const isoDateTimeSchema = z
   // Runs after the check; an invalid value is left as it is (the check has already failed).
   .overwrite((s) => (isIsoDateTime(s) && !UTC_MILLIS.test(s) ? new Date(Date.parse(s)).toISOString() : s));
 
-/** The four roles (PRODUCT.md "People and roles"). */
+/** The four roles (docs/product.md "People and roles"). */
 export const ROLES = ['member', 'leader', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = enumSchema(ROLES);
@@ -119,7 +119,7 @@ export type LocalizedText = z.infer<ReturnType<typeof localizedTextSchema>>;
  * Metadata of every commune-scoped synced record. Who sets what:
  * - `id`: the client, when it creates the record (UUIDv7, so ids sort by creation).
  * - `communeId`, `createdBy`: the server, from the access token; a client's value is never trusted
- *   (SYNC §4, PRIVACY item 1–2).
+ *   (docs/sync.md §4, PRIVACY item 1–2).
  * - `createdAt`, `updatedAt`: the server, when it applies the first and the latest mutation.
  * - `deleted`: the client, through a mutation that sets it (deletes are tombstones).
  * The per-field clocks travel beside the record under the protocol's reserved key and are not

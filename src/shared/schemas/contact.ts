@@ -1,5 +1,5 @@
-// contacts: the support directory (PRODUCT.md job 4): who to call for which system. Contacts are
-// officials and technicians, not citizens; their numbers are often posted publicly (BRIEF §8.8).
+// contacts: the support directory (docs/product.md job 4): who to call for which system. Contacts are
+// officials and technicians, not citizens; their numbers are often posted publicly (docs/domain.md §8.8).
 import { z } from 'zod';
 import {
   boolSchema,
@@ -36,7 +36,7 @@ export const emailSchema = z
   .max(254, { error: 'validation.tooLong' })
   .regex(EMAIL, { error: 'validation.email' });
 
-/** The fields a client writes (SYNC.md §4 plus roleId and lastVerifiedAt). */
+/** The fields a client writes (docs/sync.md §4 plus roleId and lastVerifiedAt). */
 export const contactFieldsObject = strictObject({
   name: nfcString(1, 200),
   organization: clearable(nfcString(0, 200)),
@@ -51,7 +51,7 @@ export const contactFieldsObject = strictObject({
   favorite: boolSchema().optional(),
   /** The role slot of seed/contact-roles.json this contact fills, e.g. "vnpt-qlvb-technician". */
   roleId: clearable(slugSchema),
-  /** The day someone last checked the number still works (BRIEF §8.8: contacts change often). */
+  /** The day someone last checked the number still works (docs/domain.md §8.8: contacts change often). */
   lastVerifiedAt: clearable(localDateSchema),
 });
 

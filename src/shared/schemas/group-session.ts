@@ -1,6 +1,6 @@
-// groupSessions: a digital-skills class ("Bình dân học vụ số", BRIEF §8.11), counted as a group,
+// groupSessions: a digital-skills class ("Bình dân học vụ số", docs/domain.md §8.11), counted as a group,
 // never as a list of people. Ethnic-minority reach is a count here and nowhere per person
-// (PRIVACY B.3: ethnic origin is sensitive data).
+// (docs/privacy.md: ethnic origin is sensitive data).
 import type { z } from 'zod';
 import { noteSchema, pastInstantSchema } from './bounds';
 import { clearable, EVEN_WHEN_FIELDS_FAIL, idSchema, intSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';

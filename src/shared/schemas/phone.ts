@@ -1,6 +1,6 @@
 // Vietnamese phone numbers. Stored normalised, digits only in the domestic form
 // ("0912345678", "02553822123"), so that the same number typed as "+84 912 345 678" or
-// "0912.345.678" is found as a duplicate (PRODUCT.md: warn when a contact with the same number
+// "0912.345.678" is found as a duplicate (docs/product.md: warn when a contact with the same number
 // exists) and works in tel: and Zalo links. How a number is shown is the UI's business.
 import { z } from 'zod';
 import { typeError } from './common';

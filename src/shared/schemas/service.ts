@@ -1,5 +1,5 @@
 // services: the service catalogue (kinds of help), province reference data. Seeded from
-// ../shared/domain/service-catalog.json. Assistance logs refer to a service by its `code`.
+// the domain research by scripts/build-seed.ts (sources in docs/domain.md). Assistance logs refer to a service by its `code`.
 import type { z } from 'zod';
 import {
   boolSchema,

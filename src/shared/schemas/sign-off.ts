@@ -1,4 +1,4 @@
-// signOffs: a reviewer's sign-off of a checklist (PRODUCT.md roles: reviewers sign off). One record
+// signOffs: a reviewer's sign-off of a checklist (docs/product.md roles: reviewers sign off). One record
 // per sign-off, never edited: a new sign-off is a new record, so the history stays.
 import type { z } from 'zod';
 import { clearable, idSchema, isoDateTimeSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';

@@ -1,4 +1,4 @@
-// Table-level checks over every synced table: the registry matches SYNC.md §4, each table accepts a
+// Table-level checks over every synced table: the registry matches docs/sync.md §4, each table accepts a
 // valid example, refuses unknown fields at every level, and every message it can produce is a
 // ValidationKey the UI translates.
 import { describe, expect, it } from 'vitest';
@@ -96,7 +96,7 @@ const metaOf = (table: SyncTable) => (TABLE_SCHEMAS[table].scope === 'province' 
 const messagesOf = (schema: z.ZodType, value: unknown): string[] => schema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
 
 describe('the table registry', () => {
-  it('names exactly the tables of SYNC.md §4', () => {
+  it('names exactly the tables of docs/sync.md §4', () => {
     expect([...SYNC_TABLES].sort()).toEqual(
       ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs'].sort(),
     );

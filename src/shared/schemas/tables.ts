@@ -1,4 +1,4 @@
-// The synced tables by their wire names (SYNC.md §4), each with its schemas and scope, so the
+// The synced tables by their wire names (docs/sync.md §4), each with its schemas and scope, so the
 // server validates a push with one lookup: patch first, then the merged record.
 import type { z } from 'zod';
 import { assistanceLogFieldsSchema, assistanceLogPatchSchema, assistanceLogRecordSchema } from './assistance-log';

@@ -1,4 +1,4 @@
-// The signed-in user as POST /api/auth/login returns it (SYNC.md §4), plus the admin's province.
+// The signed-in user as POST /api/auth/login returns it (docs/sync.md §4), plus the admin's province.
 import { z } from 'zod';
 import { communeIdSchema, idSchema, nfcString, roleSchema, slugSchema, typeError } from './common';
 
@@ -25,7 +25,7 @@ export const userSchema = z
     { error: typeError },
   )
   .superRefine((user, ctx) => {
-    // PRODUCT.md: a user belongs to exactly one commune, admins to the province.
+    // docs/product.md: a user belongs to exactly one commune, admins to the province.
     const ok = user.role === 'admin' ? user.communeId === null && user.provinceId !== undefined : user.communeId !== null;
     if (!ok) ctx.addIssue({ code: 'custom', message: 'validation.roleScope', path: ['communeId'] });
   });

@@ -23,9 +23,9 @@ export const VALIDATION_KEYS = [
   'validation.email',
   'validation.zalo', // neither a phone number nor a zalo.me link
   'validation.username',
-  'validation.consentRequired', // citizen details without recorded consent (PRIVACY B.3)
+  'validation.consentRequired', // citizen details without recorded consent (docs/privacy.md)
   'validation.guardianRequired', // a citizen under 16 without a guardian's consent (docs/privacy.md)
-  'validation.sensitiveBarrier', // health/disability barrier on an identified citizen (PRIVACY B.3)
+  'validation.sensitiveBarrier', // health/disability barrier on an identified citizen (docs/privacy.md)
   'validation.exceedsParticipants', // women/elderly/ethnic-minority count above participants
   'validation.villageRequired', // a village checklist without its village
   'validation.unknownCategory', // template item in a category the template does not list

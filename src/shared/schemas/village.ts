@@ -1,4 +1,4 @@
-// villages: the commune's own list of villages and residential groups (BRIEF §8.10: the seeds
+// villages: the commune's own list of villages and residential groups (docs/domain.md §8.10: the seeds
 // name none, so each commune keeps its list). Logs and village checklists point at these ids.
 import type { z } from 'zod';
 import { boolSchema, enumSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';

@@ -62,7 +62,7 @@ describe('HLC wire format', () => {
     expect(isHlc(null)).toBe(false);
   });
 
-  it('formats the example from SYNC.md', () => {
+  it('formats the example from docs/sync.md', () => {
     expect(formatHlc(at('2026-07-01T08:30:00.000Z', 0x123, '0123456789abcdef'))).toBe(
       '2026-07-01T08:30:00.000Z-0123-0123456789abcdef',
     );

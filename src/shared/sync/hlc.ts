@@ -2,7 +2,7 @@
 // Budget uses (packages/crdt/src/crdt/timestamp.ts): wall-clock milliseconds, a 16-bit counter and
 // a 64-bit node id. Pure: callers pass the physical time in, nothing here reads a clock.
 //
-// Wire format (fixed by SYNC.md §2): `2026-07-01T08:30:00.000Z-0000-0123456789abcdef`
+// Wire format (fixed by docs/sync.md §2): `2026-07-01T08:30:00.000Z-0000-0123456789abcdef`
 //   UTC ISO-8601 with milliseconds, `-`, 4 lowercase hex digits of counter, `-`, 16 lowercase hex
 //   digits of node id. Every part is fixed width, so comparing two HLC strings with `<` gives the
 //   same answer as comparing (millis, counter, node) numerically. That only holds while the ISO
@@ -18,7 +18,7 @@ export const MAX_HLC_MILLIS = Date.parse('9999-12-31T23:59:59.999Z');
 export const MAX_HLC_COUNTER = 0xffff;
 
 /**
- * How far a client clock may lead the server's before the server rewrites it (SYNC.md §2).
+ * How far a client clock may lead the server's before the server rewrites it (docs/sync.md §2).
  * 5 minutes: far above real NTP error plus a slow 2G round trip (seconds), so honest devices are
  * never capped, yet a device whose clock is days ahead can only beat edits made within 5 minutes
  * after its own. Same value as Actual Budget's `maxDrift`.
@@ -150,7 +150,7 @@ export function receive(state: HlcState, remoteHlc: Hlc, physicalNow: number): H
 }
 
 /**
- * Server side of SYNC.md §2: an HLC more than `marginMs` ahead of the server clock is rewritten to
+ * Server side of docs/sync.md §2: an HLC more than `marginMs` ahead of the server clock is rewritten to
  * `serverNow + marginMs`, keeping counter and node (so two capped writes still differ and order by
  * counter, then node). A bad clock then wins at most the edits made within the margin.
  */

@@ -1,4 +1,4 @@
-// Record and mutation ids (SYNC.md §2): UUIDv7 (RFC 9562 §5.7), made on the device so a record can
+// Record and mutation ids (docs/sync.md §2): UUIDv7 (RFC 9562 §5.7), made on the device so a record can
 // be created offline, and sortable by creation time so ids cluster well in B-tree indexes.
 //
 // Layout: 48-bit Unix milliseconds | version 7 (4 bits) | 12 + 62 random bits around the variant

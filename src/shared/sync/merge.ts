@@ -1,4 +1,4 @@
-// Per-field last-writer-wins (SYNC.md §2–3, sync-research §5 items 3 and 6). Pure: no clock reads,
+// Per-field last-writer-wins (docs/sync.md §2–3, docs/sync.md §7.2 items 3 and 6). Pure: no clock reads,
 // no I/O, inputs never mutated. Field values are JSON and are shared, not copied, between input and
 // output records, so treat them as immutable.
 //
@@ -69,7 +69,7 @@ export function mergeRecords(a: SyncedRecord, b: SyncedRecord): SyncedRecord {
 }
 
 /**
- * SYNC.md §3: a pulled server record replaces the local one, then the local writes the server has
+ * docs/sync.md §3: a pulled server record replaces the local one, then the local writes the server has
  * not acknowledged yet are re-applied on top, oldest first. Not merge(local, server): a clock the
  * server capped or a write it rejected would then survive locally forever.
  */

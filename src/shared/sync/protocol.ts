@@ -1,4 +1,4 @@
-// The sync wire contract (SYNC.md §4 — the HTTP surface is fixed). Request and response bodies
+// The sync wire contract (docs/sync.md §4 — the HTTP surface is fixed). Request and response bodies
 // as zod schemas, used by the server to validate and by the client to parse. The full protocol,
 // with examples, is in PROTOCOL.md beside this file.
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 // Who may write what, per table, field and role, and the one function the server runs on every
-// pushed mutation before merging it (SYNC.md §5 "Validation", PRIVACY-SECURITY B.2 items 1–3).
+// pushed mutation before merging it (docs/sync.md §5 "Validation", docs/privacy.md checklist items 1–3).
 // Pure: no clock reads, no I/O. Built on TABLE_SCHEMAS (shape of the data) and permissions.ts
 // (the role table the client also reads), so a rule changes in one place for both sides.
 //
@@ -87,7 +87,7 @@ const byAction =
 const ownRecords = (user: SyncUser, existing: SyncedRecord): boolean => canEditRecord(user, { createdBy: existing.createdBy });
 
 /**
- * PRIVACY B.3: the consent evidence names the member who heard the citizen agree. New evidence must
+ * docs/privacy.md: the consent evidence names the member who heard the citizen agree. New evidence must
  * name the pusher; evidence already on the record (a leader correcting a name) may stay as it is.
  */
 function consentRecordedByPusher(user: SyncUser, patch: Readonly<Record<string, unknown>>, existing: SyncedRecord | undefined): Rejection | undefined {
@@ -234,7 +234,7 @@ export function validateMergedRecord(table: SyncTable, record: SyncedRecord): Re
 }
 
 /**
- * Fields that only roles with an action may read (PRIVACY B.2 item 3), per table: they are removed
+ * Fields that only roles with an action may read (docs/privacy.md checklist item 3), per table: they are removed
  * before a record leaves the server, so a phone never holds what its user may not see.
  */
 export const READ_RESTRICTED_FIELDS: Readonly<Partial<Record<SyncTable, Readonly<Record<string, Action>>>>> = {
@@ -269,7 +269,7 @@ export function redactForReader(user: Pick<SyncUser, 'role'>, table: SyncTable, 
 
 /**
  * Upcasters from an older client data format to the current one, by the version they upgrade
- * from (sync-research §5 item 24). Empty while MIN_SCHEMA_VERSION = CURRENT_SCHEMA_VERSION = 1;
+ * from (docs/sync.md §7.2 item 24). Empty while MIN_SCHEMA_VERSION = CURRENT_SCHEMA_VERSION = 1;
  * a format change adds `1: (m) => …` here and raises CURRENT_SCHEMA_VERSION in protocol.ts.
  */
 export const UPCASTERS: Readonly<Record<number, (mutation: MutationInput) => MutationInput>> = {};

@@ -163,7 +163,7 @@ function dateOf(y: number, m: number, d: number): LocalDate {
 
 /**
  * The reporting period containing a local date. The province counts from the 15th of one month
- * to the 14th of the next (BRIEF §8.3: "kỳ báo cáo 15/6–14/7"); other provinces may differ, so the
+ * to the 14th of the next (docs/domain.md §8.3: "kỳ báo cáo 15/6–14/7"); other provinces may differ, so the
  * start day is a parameter. 1 gives calendar months. Start days above 28 are refused because
  * February would have no such day and periods would overlap or leave gaps.
  */

@@ -6,7 +6,7 @@ const kinds = (text: string): SensitiveTextKind[] => findSensitiveText(text).map
 
 describe('findSensitiveText: hits', () => {
   it.each<[string, SensitiveTextKind[]]>([
-    // PRIVACY B.2 #28's own test case.
+    // docs/privacy.md checklist #28's own test case.
     ['001203012345', ['citizenId']],
     ['CCCD của bà: 001203012345.', ['citizenId']],
     ['số 001 203 012 345', ['citizenId']],

@@ -1,4 +1,4 @@
-// Free-text privacy guard (PRIVACY-SECURITY B.2 #28, B.3): people type national ID numbers,
+// Free-text privacy guard (docs/privacy.md checklist item 28): people type national ID numbers,
 // passwords and OTP codes into notes. The app warns while they type; only a CCCD number is also
 // refused by the schemas (docs/data-rules.md). Other kinds never block saving: a false alarm must
 // cost one glance, a block would cost the citizen's visit.

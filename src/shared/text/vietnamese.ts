@@ -1,5 +1,5 @@
 // Vietnamese text helpers shared by the PWA and the server.
-// Stored text is always NFC (BRIEF §8.9): the same word typed on different keyboards
+// Stored text is always NFC (docs/domain.md §8.9): the same word typed on different keyboards
 // (Telex/VNI, iOS, Windows) may arrive precomposed or decomposed, and only NFC compares equal.
 // Names are never "corrected": ethnic-minority spellings such as Ngọk, Đăk, Rơ, Kơi, Tờ are
 // kept exactly as typed; only search folds them.

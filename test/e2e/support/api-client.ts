@@ -1,4 +1,4 @@
-// A third client in Node speaking the HTTP contract of SYNC.md §4: it reads the server's state
+// A third client in Node speaking the HTTP contract of docs/sync.md §4: it reads the server's state
 // (to compare phones with the server) and seeds data through the push API (benchmarks).
 import { gzipSync } from 'node:zlib';
 import { fromWireRecord, pullResponseSchema, pushResponseSchema, type Mutation, type PushResponse } from '../../../src/shared/sync/protocol';

@@ -40,7 +40,7 @@ export function describeSyncStatus(input: {
 
 const DAY_MS = 86_400_000;
 
-/** sync-research item 14: storage not persisted and work waiting for more than a day. */
+/** docs/sync.md §7.2 item 14: storage not persisted and work waiting for more than a day. */
 export function storageAtRisk(persist: 'persisted' | 'not-persisted' | 'unsupported' | undefined, oldestPendingAt: string | null, now: number): boolean {
   if (persist !== 'not-persisted' || oldestPendingAt === null) return false;
   return now - Date.parse(oldestPendingAt) > DAY_MS;

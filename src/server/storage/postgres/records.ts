@@ -44,7 +44,7 @@ export class PostgresRecordStore implements RecordStore {
   private pushOnce<P extends PushPlan>(batch: PushBatch<P>): Promise<PushCommitted<P>> {
     // READ COMMITTED (the default): the counter row lock is taken first and held to COMMIT, so
     // writers of one scope queue on it, each sees the previous one's commit, and row_seq order
-    // equals commit order (sync-research §4.1). REPEATABLE READ would fail the second writer instead.
+    // equals commit order (docs/sync.md §7.1). REPEATABLE READ would fail the second writer instead.
     return this.connection.transaction(async (client) => {
       let seq = await lockScope(client, batch.scope);
       const applied = new Map<string, AppliedMutation>();

@@ -62,7 +62,7 @@ export class SqliteConnection {
     this.migrations = options.migrations ?? MIGRATIONS;
     this.db = new Database(options.file);
     // WAL lets pulls read while a push writes. synchronous=FULL because durability is
-    // chosen (SYNC.md §1): WAL's usual NORMAL can lose the last commits on power loss,
+    // chosen (docs/sync.md §1): WAL's usual NORMAL can lose the last commits on power loss,
     // and an acknowledged mutation must never be lost. busy_timeout waits out another
     // connection (the server's push thread, the admin CLI) instead of failing with SQLITE_BUSY;
     // it is set first, so even switching to WAL waits rather than fails.

@@ -28,7 +28,7 @@ export class SqliteRecordStore implements RecordStore {
   /**
    * Group commit: pushes that arrive together are written in one transaction, each inside its own
    * savepoint (a push that fails rolls back alone), so they share one fsync. With
-   * synchronous=FULL the fsync is most of a push's cost; this keeps durability chosen (SYNC.md §1)
+   * synchronous=FULL the fsync is most of a push's cost; this keeps durability chosen (docs/sync.md §1)
    * without one fsync per phone. Every push still resolves only after the COMMIT.
    */
   push<P extends PushPlan>(batch: PushBatch<P>): Promise<PushCommitted<P>> {

@@ -33,7 +33,7 @@ export function BarrierField({ id, value, citizenNamed, error, onChange }: { id:
       <legend>{t('fields.barriers')}</legend>
       <div className="chips">
         {BARRIERS.map((barrier) => {
-          // Health data beside a named citizen is refused (PRIVACY B.3); the chip says so up front.
+          // Health data beside a named citizen is refused (docs/privacy.md); the chip says so up front.
           const blocked = citizenNamed && SENSITIVE_BARRIERS.includes(barrier) && !value.includes(barrier);
           return (
             <label key={barrier} className="chip">

@@ -1,4 +1,4 @@
-// A citizen's phone: masked until tapped (PRIVACY-SECURITY #30). Revealed, it becomes a call link.
+// A citizen's phone: masked until tapped (docs/privacy.md checklist #30). Revealed, it becomes a call link.
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPhone, maskPhone } from '../utils/phone-mask';

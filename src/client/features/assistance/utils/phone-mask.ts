@@ -1,4 +1,4 @@
-// PRIVACY-SECURITY #30: a citizen's phone number is masked wherever a list shows it, and shown in
+// docs/privacy.md checklist #30: a citizen's phone number is masked wherever a list shows it, and shown in
 // full only when the member taps it.
 
 /** "0912345678" → "091••••678"; short numbers keep only their last two digits. */

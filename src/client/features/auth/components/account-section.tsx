@@ -1,5 +1,5 @@
 // Settings → Account: who is signed in, and sign-out. Sign-out clears this user's data from the
-// phone (shared phones, PRIVACY-SECURITY 26–27), so it refuses to drop unsent changes silently:
+// phone (shared phones, docs/privacy.md checklist item 26–27), so it refuses to drop unsent changes silently:
 // with changes waiting it first offers "Đồng bộ ngay"; giving them up takes a second, explicit
 // confirmation that names how many changes will be lost, and the data layer re-checks that number
 // in the same transaction as the wipe.

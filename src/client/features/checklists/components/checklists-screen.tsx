@@ -1,4 +1,4 @@
-// Readiness checklists (PRODUCT.md job 3, issue #5), at /checklists/*. Everything reads and writes
+// Readiness checklists (docs/product.md job 3, issue #5), at /checklists/*. Everything reads and writes
 // IndexedDB only, so it works offline for days; it needs a signed-in user for the commune, the role
 // and the author of each change.
 import { useEffect, type ReactElement } from 'react';

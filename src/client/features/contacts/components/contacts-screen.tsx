@@ -1,4 +1,4 @@
-// The support-contact directory (PRODUCT.md job 4), at /contacts/*. Everything here reads and
+// The support-contact directory (docs/product.md job 4), at /contacts/*. Everything here reads and
 // writes IndexedDB only, so it works offline; it needs a signed-in user for the commune and the
 // author of each change.
 import type { ReactElement } from 'react';

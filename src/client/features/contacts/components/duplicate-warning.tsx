@@ -1,4 +1,4 @@
-// "This number is already in the directory" (PRODUCT.md; medic/cht-core#6363): a warning with a
+// "This number is already in the directory" (docs/product.md; medic/cht-core#6363): a warning with a
 // link to the other contact, never a block. The form's draft is kept if the link is followed.
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';

@@ -1,4 +1,4 @@
-// "Last verified dd/mm/yyyy" and the one-tap "still correct" (BRIEF §8.8: contacts change often;
+// "Last verified dd/mm/yyyy" and the one-tap "still correct" (docs/domain.md §8.8: contacts change often;
 // VNPT re-posts technician lists in Zalo groups).
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';

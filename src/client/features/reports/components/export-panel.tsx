@@ -1,6 +1,6 @@
 // Exports of the period: the CSV of the logs (Blob link, works offline) and the printable report.
 // Citizens' personal data goes into the file only for a role with citizen.export, only when the
-// user ticks it, and only after a confirmation that says what the file will hold (PRIVACY B.3).
+// user ticks it, and only after a confirmation that says what the file will hold (docs/privacy.md).
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
