@@ -50,7 +50,7 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     const seeded = await seedAllProvinces(store);
     if (seeded > 0) app.log.info({ seeded }, 'province reference data seeded');
     if (demoModeApplies(config)) demoCredentials = await setUpDemo(store, config.demoPassword);
-    await pruneAppliedMutations(store, app);
+    await pruneOldRows(store, app.log);
     await syncReady;
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -60,7 +60,7 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     throw error;
   }
   const running = app;
-  const pruning = setInterval(() => void pruneAppliedMutations(store, running), PRUNE_INTERVAL_MS);
+  const pruning = setInterval(() => void pruneOldRows(store, running.log), PRUNE_INTERVAL_MS);
   pruning.unref();
   let stopping: Promise<void> | undefined;
   return {
@@ -78,12 +78,26 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
   };
 }
 
-async function pruneAppliedMutations(store: SyncStore, app: FastifyInstance): Promise<void> {
+/** Revoked sessions stay this long for the record (who was signed out, why), then go. */
+export const REVOKED_SESSION_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * The periodic clean-up (at start and daily): idempotency keys past their retention, and expired
+ * sessions and refresh tokens — a refresh token is 256 bits of a member's access for 60 days, so
+ * none is kept longer than it can be used.
+ */
+export async function pruneOldRows(store: SyncStore, log: Pick<FastifyInstance['log'], 'info' | 'error'>, now = Date.now()): Promise<void> {
   try {
-    const removed = await store.records.pruneAppliedMutations(Date.now() - APPLIED_MUTATION_RETENTION_MS);
-    if (removed > 0) app.log.info({ removed }, 'old idempotency keys pruned');
+    const removed = await store.records.pruneAppliedMutations(now - APPLIED_MUTATION_RETENTION_MS);
+    if (removed > 0) log.info({ removed }, 'old idempotency keys pruned');
   } catch (error) {
-    app.log.error({ err: error }, 'pruning idempotency keys failed');
+    log.error({ err: error }, 'pruning idempotency keys failed');
+  }
+  try {
+    const removed = await store.sessions.pruneSessions(now, now - REVOKED_SESSION_RETENTION_MS);
+    if (removed.sessions + removed.tokens > 0) log.info(removed, 'expired sessions and refresh tokens pruned');
+  } catch (error) {
+    log.error({ err: error }, 'pruning sessions failed');
   }
 }
 

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountError, createUser, resetPassword, setDisabled } from '../../src/server/accounts';
 import { AuthService } from '../../src/server/auth/auth-service';
 import { PASSWORD_MAX_LENGTH, hashPassword, passwordProblem, verifyPassword } from '../../src/server/auth/password';
-import { ACCESS_TOKEN_TTL_SECONDS, TOKEN_AUDIENCE, TOKEN_ISSUER, signAccessToken, verifyAccessToken } from '../../src/server/auth/tokens';
+import { ACCESS_TOKEN_TTL_SECONDS, TOKEN_AUDIENCE, TOKEN_ISSUER, hashRefreshToken, signAccessToken, verifyAccessToken } from '../../src/server/auth/tokens';
+import { pruneOldRows } from '../../src/server/main';
 import type { ErrorBody } from '../../src/server/errors';
 import { userSchema } from '../../src/shared/schemas/user';
 import { REFRESH_COOKIE_PLAIN, REFRESH_COOKIE_SECURE } from '../../src/server/routes/auth';
@@ -305,6 +306,32 @@ function authSuite(factory: StoreFixtureFactory): void {
       const res = await post('/api/auth/logout', {}, { cookie: `${REFRESH_COOKIE_PLAIN}=${session.refreshToken}` });
       expect(res.statusCode).toBe(204);
       expect(await pullStatus(session)).toBe(401);
+    });
+  });
+
+  describe('pruning', () => {
+    it('[A8] the periodic job deletes expired sessions and refresh tokens (and long-revoked sessions); live ones stay', async () => {
+      const live = await login(app, 'leaderB');
+      const ended = await login(app, 'leaderB');
+      await post('/api/auth/logout', {}, { ...bearer(ended) });
+      const count = () => {
+        const lines: string[] = [];
+        const log = { info: (fields: unknown) => void lines.push(JSON.stringify(fields)), error: (fields: unknown) => void lines.push(`error ${JSON.stringify(fields)}`) };
+        return { log, lines };
+      };
+      // Today: nothing live or recently revoked goes.
+      const today = count();
+      await pruneOldRows(store, today.log as never);
+      expect(today.lines.filter((line) => line.startsWith('error'))).toEqual([]);
+      expect(await pullStatus(live)).toBe(200);
+      expect(await store.sessions.findSessionByRefreshHash(hashRefreshToken(ended.refreshToken))).toBeDefined();
+      // 181 days later every session of today has expired (a login lasts 180 days at most).
+      const later = count();
+      await pruneOldRows(store, later.log as never, Date.now() + 181 * 24 * 60 * 60 * 1000);
+      expect(later.lines.join('')).toMatch(/"sessions":[1-9]/);
+      for (const session of [live, ended]) expect(await store.sessions.findSessionByRefreshHash(hashRefreshToken(session.refreshToken))).toBeUndefined();
+      expect(await pullStatus(live)).toBe(401);
+      expect((await post('/api/auth/refresh', { refreshToken: live.refreshToken })).statusCode).toBe(401);
     });
   });
 

@@ -14,6 +14,11 @@ export interface SessionStore {
   /** The session a refresh token belongs to, whatever its state (for logout). */
   findSessionByRefreshHash(tokenHash: string): Promise<string | undefined>;
   revokeSession(sessionId: string, reason: string, now: number): Promise<void>;
+  /**
+   * Deletes refresh tokens expired by `now`, and sessions expired by `now` or revoked before
+   * `revokedBefore` (with their tokens). Returns how many of each went.
+   */
+  pruneSessions(now: number, revokedBefore: number): Promise<{ sessions: number; tokens: number }>;
 
   // ---------- login rate limit ----------
   /** Failures per key since `since`, with the oldest one's time (to compute Retry-After). */

@@ -71,6 +71,17 @@ export class PostgresSessionStore implements SessionStore {
     });
   }
 
+  async pruneSessions(now: number, revokedBefore: number): Promise<{ sessions: number; tokens: number }> {
+    return this.connection.transaction(async (client) => {
+      const tokens = await client.query(
+        'DELETE FROM refresh_tokens WHERE expires_at <= $1 OR session_id IN (SELECT id FROM sessions WHERE expires_at <= $1 OR revoked_at <= $2)',
+        [now, revokedBefore],
+      );
+      const sessions = await client.query('DELETE FROM sessions WHERE expires_at <= $1 OR revoked_at <= $2', [now, revokedBefore]);
+      return { sessions: sessions.rowCount ?? 0, tokens: tokens.rowCount ?? 0 };
+    });
+  }
+
   async clearLoginFailures(key: string): Promise<void> {
     await this.connection.pool.query('DELETE FROM login_failures WHERE key = $1', [key]);
   }

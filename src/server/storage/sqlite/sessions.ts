@@ -83,6 +83,17 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
+  pruneSessions(now: number, revokedBefore: number): Promise<{ sessions: number; tokens: number }> {
+    return run(() =>
+      this.connection.transaction(() => {
+        const gone = 'SELECT id FROM sessions WHERE expires_at <= ? OR revoked_at <= ?';
+        const tokens = this.connection.sql(`DELETE FROM refresh_tokens WHERE expires_at <= ? OR session_id IN (${gone})`).run(now, now, revokedBefore).changes;
+        const sessions = this.connection.sql('DELETE FROM sessions WHERE expires_at <= ? OR revoked_at <= ?').run(now, revokedBefore).changes;
+        return { sessions, tokens };
+      }),
+    );
+  }
+
   clearLoginFailures(key: string): Promise<void> {
     return run(() => {
       this.connection.sql('DELETE FROM login_failures WHERE key = ?').run(key);
