@@ -1,124 +1,43 @@
-// Citizen-assistance logs (docs/product.md jobs 1–2): create, edit, soft delete and undo, the paged
+// Citizen-assistance logs (PRODUCT.md jobs 1–2): create, edit, soft delete and undo, the paged
 // newest-first list with its filters, follow-ups due, and the member's recent kinds of help.
 // Every write is validated with the shared zod schema BEFORE a transaction opens, then goes
 // through writeRecord (record + outbox entry in one transaction).
 import { Dexie } from 'dexie';
-import type { z } from 'zod';
-import { db } from './db';
+import { db, type StoredRecord } from './db';
+import { communeUserWhoMay } from './access';
+import { planEdit, editableRecord } from './editable-record';
+import { ValidationError } from './errors';
 import { writeRecord } from './local-write';
+import { definedOnly } from './record-fields';
 import { requireUser, type SessionUser } from './session-repository';
 import { listServices } from './service-repository';
 import { seedServices } from '../../shared/seed';
-import { can, canEditRecord, type Action } from '../../shared/permissions';
+import { can, canEditRecord } from '../../shared/permissions';
 import {
   assistanceLogFieldsObject,
   assistanceLogFieldsSchema,
   assistanceLogPatchSchema,
-  OUTCOMES,
   type AssistanceLogFields,
   type AssistanceLogPatch,
+  type AssistanceLogRecord,
   type Citizen,
   type Outcome,
-  type Barrier,
 } from '../../shared/schemas/assistance-log';
-import { VALIDATION_KEYS, type ValidationKey } from '../../shared/schemas/validation-keys';
+import { sameJson } from '../../shared/sync/canonical-json';
 import { uuidv7 } from '../../shared/sync/ids';
-import type { SyncedRecord } from '../../shared/sync/merge';
-import { addDays, daysBetween, monthOf, reportingPeriodOf, startOfLocalDate, todayLocal, weekOf, type LocalDateRange } from '../../shared/text/dates';
+import { instantBounds, listPeriodRange, type ListPeriod } from '../../shared/reports/period';
+import { daysBetween, todayLocal } from '../../shared/text/dates';
 import { foldForSearch, searchTokens } from '../../shared/text/vietnamese';
-
-// ---------------------------------------------------------------------------------------------
-// Errors a screen can show.
-
-/** Field path ("serviceId", "citizen.phone", "barriers") → the i18n key of its message. */
-export type FieldErrors = Partial<Record<string, ValidationKey>>;
-
-export class ValidationFailedError extends Error {
-  override readonly name = 'ValidationFailedError';
-  readonly fieldErrors: FieldErrors;
-  constructor(errorOrFields: z.ZodError | FieldErrors) {
-    super('validation failed');
-    this.fieldErrors = 'issues' in errorOrFields && Array.isArray(errorOrFields.issues) ? fieldErrorsOf(errorOrFields as z.ZodError) : (errorOrFields as FieldErrors);
-  }
-}
-
-export class PermissionError extends Error {
-  override readonly name = 'PermissionError';
-  constructor(action: Action | 'record.edit') {
-    super(`not allowed: ${action}`);
-  }
-}
-
-export class RecordNotFoundError extends Error {
-  override readonly name = 'RecordNotFoundError';
-}
-
-const isValidationKey = (message: string): message is ValidationKey => (VALIDATION_KEYS as readonly string[]).includes(message);
-
-/**
- * The first message per field. A path is cut at its first list index ("barriers.2" → "barriers")
- * and the consent evidence reports on the consent tick ("citizen.consentEvidence.x" → "citizen.consent").
- */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const cut = issue.path.findIndex((part) => typeof part === 'number');
-    let path = (cut >= 0 ? issue.path.slice(0, cut) : issue.path).map(String).join('.');
-    if (path.startsWith('citizen.consentEvidence')) path = 'citizen.consent';
-    const key = path === '' ? '_form' : path;
-    out[key] ??= isValidationKey(issue.message) ? issue.message : 'validation.invalidType';
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading.
 
-export interface LogItem {
-  id: string;
-  communeId: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  deleted: boolean;
-  serviceId: string;
-  outcome: Outcome;
-  occurredAt: string;
-  villageId: string | null;
-  barriers: Barrier[];
-  durationMin: number | null;
-  note: string | null;
-  followUpAt: string | null;
-  followUpDone: boolean;
-  assistedOnTeamDevice: boolean;
-  /** Null when the log is anonymous, or when the reader's role may not see citizens' details. */
-  citizen: Citizen | null;
-}
+/** A log as the screens read it: the stored record, `citizen` null when hidden from the reader. */
+export type LogItem = AssistanceLogRecord;
 
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-function toLog(row: SyncedRecord, user: SessionUser): LogItem {
-  const outcome = (OUTCOMES as readonly unknown[]).includes(row.outcome) ? (row.outcome as Outcome) : 'failed';
-  return {
-    id: row.id,
-    communeId: str(row.communeId) ?? '',
-    createdBy: str(row.createdBy) ?? '',
-    createdAt: str(row.createdAt) ?? '',
-    updatedAt: str(row.updatedAt) ?? '',
-    deleted: row.deleted === true,
-    serviceId: str(row.serviceId) ?? '',
-    outcome,
-    occurredAt: str(row.occurredAt) ?? '',
-    villageId: str(row.villageId),
-    barriers: Array.isArray(row.barriers) ? (row.barriers as Barrier[]) : [],
-    durationMin: typeof row.durationMin === 'number' ? row.durationMin : null,
-    note: str(row.note),
-    followUpAt: str(row.followUpAt),
-    followUpDone: row.followUpDone === true,
-    assistedOnTeamDevice: row.assistedOnTeamDevice === true,
-    // docs/privacy.md: reviewers read the commune's activity, never citizens' details.
-    citizen: can(user.role, 'citizen.view') && row.citizen != null ? (row.citizen as Citizen) : null,
-  };
+// PRIVACY B.3: reviewers read the commune's activity, never citizens' details.
+function toLog(row: StoredRecord<'assistanceLogs'>, user: SessionUser): LogItem {
+  return row.citizen == null || can(user.role, 'citizen.view') ? row : { ...row, citizen: null };
 }
 
 /** One log of the user's commune, deleted ones included (the detail screen offers undo). */
@@ -128,29 +47,8 @@ export async function getLog(id: string): Promise<LogItem | undefined> {
   return row && row.communeId === user.communeId ? toLog(row, user) : undefined;
 }
 
-export const PERIODS = ['today', 'week', 'period', 'month', 'all'] as const;
-export type Period = (typeof PERIODS)[number];
-
-/** The local dates a period covers on `now` in Asia/Ho_Chi_Minh; null for "all". */
-export function periodRange(period: Period, now: number): LocalDateRange | null {
-  const today = todayLocal(now);
-  switch (period) {
-    case 'today':
-      return { start: today, end: today };
-    case 'week':
-      return weekOf(today);
-    case 'period':
-      // The province's reporting period runs from the 15th to the 14th (docs/domain.md §8.3).
-      return reportingPeriodOf(today, 15);
-    case 'month':
-      return monthOf(today);
-    case 'all':
-      return null;
-  }
-}
-
 export interface LogFilter {
-  period: Period;
+  period: ListPeriod;
   serviceId?: string | undefined;
   outcome?: Outcome | undefined;
   villageId?: string | undefined;
@@ -186,11 +84,12 @@ export async function listLogs(filter: LogFilter, page: { after?: LogCursor | nu
   const user = await requireUser();
   const limit = page.limit ?? DEFAULT_PAGE_SIZE;
   const after = page.after ?? null;
-  const range = periodRange(filter.period, now);
-  const lower: string | number = range ? startOfLocalDate(range.start).toISOString() : Dexie.minKey;
+  const range = listPeriodRange(filter.period, now);
+  const bounds = range ? instantBounds(range) : null;
+  const lower: string | number = bounds ? bounds.from : Dexie.minKey;
   // The period's end is exclusive (the next day's midnight); a cursor's is inclusive (ties on
   // occurredAt are resolved by id in the filter below).
-  const periodEnd = range ? startOfLocalDate(addDays(range.end, 1)).toISOString() : null;
+  const periodEnd = bounds ? bounds.before : null;
   const upper: unknown = after ? (periodEnd !== null && periodEnd < after.occurredAt ? periodEnd : after.occurredAt) : (periodEnd ?? Dexie.maxKey);
 
   const indexed: [string, string] | null = filter.serviceId
@@ -214,8 +113,8 @@ export async function listLogs(filter: LogFilter, page: { after?: LogCursor | nu
   const rows = await collection
     .reverse()
     .filter((row) => {
-      if (row.deleted === true || row.communeId !== user.communeId) return false;
-      const occurredAt = row.occurredAt as string;
+      if (row.deleted || row.communeId !== user.communeId) return false;
+      const occurredAt = row.occurredAt;
       if (periodEnd !== null && occurredAt >= periodEnd) return false;
       if (after && occurredAt === after.occurredAt && row.id >= after.id) return false;
       if (filter.serviceId && row.serviceId !== filter.serviceId) return false;
@@ -223,8 +122,8 @@ export async function listLogs(filter: LogFilter, page: { after?: LogCursor | nu
       if (filter.mine && row.createdBy !== user.id) return false;
       if (filter.outcome && row.outcome !== filter.outcome) return false;
       if (tokens.length === 0) return true;
-      const citizenName = showCitizen ? ((row.citizen as Citizen | null | undefined)?.name ?? '') : '';
-      const haystack = `${foldForSearch(typeof row.note === 'string' ? row.note : '')}\n${foldForSearch(citizenName)}\n${serviceText.get(row.serviceId as string) ?? ''}`;
+      const citizenName = showCitizen ? (row.citizen?.name ?? '') : '';
+      const haystack = `${foldForSearch(row.note ?? '')}\n${foldForSearch(citizenName)}\n${serviceText.get(row.serviceId) ?? ''}`;
       return tokens.every((token) => haystack.includes(token));
     })
     .limit(limit)
@@ -258,7 +157,7 @@ export async function listFollowUpsDue(now: number = Date.now(), { upcoming = fa
   const today = todayLocal(now);
   const byDate = db.records('assistanceLogs').where('followUpAt');
   const rows = await (upcoming ? byDate.above('') : byDate.belowOrEqual(today))
-    .filter((row) => row.deleted !== true && row.followUpDone !== true && row.communeId === user.communeId && canEditRecord(user, { createdBy: row.createdBy }))
+    .filter((row) => !row.deleted && row.followUpDone !== true && row.communeId === user.communeId && canEditRecord(user, row))
     .toArray();
   return rows.map((row) => {
     const log = toLog(row, user);
@@ -278,7 +177,7 @@ export async function recentServiceCodes(max = 5): Promise<string[]> {
     .toArray();
   const codes: string[] = [];
   for (const row of rows) {
-    if (row.deleted === true || typeof row.serviceId !== 'string' || codes.includes(row.serviceId)) continue;
+    if (row.deleted || codes.includes(row.serviceId)) continue;
     codes.push(row.serviceId);
     if (codes.length === max) break;
   }
@@ -297,25 +196,11 @@ export function onLogsChanged(listener: () => void): () => void {
 // ---------------------------------------------------------------------------------------------
 // Writing.
 
-const FIELD_NAMES = Object.keys(assistanceLogFieldsObject.shape) as (keyof AssistanceLogFields)[];
+const LOG_EDIT = { patch: assistanceLogPatchSchema, fields: assistanceLogFieldsSchema, names: Object.keys(assistanceLogFieldsObject.shape) };
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** JSON with sorted keys, to tell whether a field really changed (absent and null both mean "not set"). */
-export function canonical(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-// The server checks that the consent was recorded by the member who pushes it (docs/privacy.md).
+// The server checks that the consent was recorded by the member who pushes it (PRIVACY B.3).
 function checkConsentAuthor(citizen: Citizen | null | undefined, user: SessionUser): void {
-  if (citizen && citizen.consentEvidence.recordedBy !== user.id) throw new ValidationFailedError({ 'citizen.consent': 'validation.consentRequired' });
+  if (citizen && citizen.consentEvidence.recordedBy !== user.id) throw ValidationError.of('citizen.consent', 'validation.consentRequired');
 }
 
 /** User Timing entry of each createLog (validation + committed transaction), read by the bench. */
@@ -329,13 +214,12 @@ function recordTiming(name: string, start: number): void {
   }
 }
 
-/** Creates a log for the signed-in user's commune. Bad input throws ValidationFailedError and writes nothing. */
+/** Creates a log for the signed-in user's commune. Bad input throws ValidationError and writes nothing. */
 export async function createLog(input: AssistanceLogFields, now: number = Date.now()): Promise<LogItem> {
   const started = performance.now();
-  const user = await requireUser();
-  if (!can(user.role, 'log.create')) throw new PermissionError('log.create');
+  const user = await communeUserWhoMay('log.create');
   const parsed = assistanceLogFieldsSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationFailedError(parsed.error);
+  if (!parsed.success) throw new ValidationError(parsed.error);
   checkConsentAuthor(parsed.data.citizen, user);
   const record = await writeRecord(
     {
@@ -349,47 +233,27 @@ export async function createLog(input: AssistanceLogFields, now: number = Date.n
   return toLog(record, user);
 }
 
-async function editable(id: string): Promise<{ user: SessionUser; row: SyncedRecord }> {
-  const user = await requireUser();
-  const row = await db.records('assistanceLogs').get(id);
-  if (!row || row.communeId !== user.communeId) throw new RecordNotFoundError(id);
-  // Leaders edit anyone's log, members their own (one rule table for client and server).
-  if (!canEditRecord(user, { createdBy: row.createdBy })) throw new PermissionError('record.edit');
-  return { user, row };
-}
-
 /**
- * Changes some fields of a log. Only fields whose value really changes are written (and queued),
- * so a concurrent edit of another field on another phone is never overwritten. The merged result
- * is checked with the cross-field rules (no disability barrier beside a named citizen).
+ * Changes some fields of a log: only those whose value really changes are written and queued
+ * (planEdit). The merged result must pass the cross-field rules (no disability barrier beside a
+ * named citizen).
  */
 export async function updateLog(id: string, changes: Omit<AssistanceLogPatch, 'deleted'>, now: number = Date.now()): Promise<LogItem> {
-  const { user, row } = await editable(id);
-  const patch = assistanceLogPatchSchema.safeParse(changes);
-  if (!patch.success) throw new ValidationFailedError(patch.error);
-  const { deleted: _ignored, ...fields } = patch.data;
-  const current = Object.fromEntries(FIELD_NAMES.filter((name) => row[name] !== undefined).map((name) => [name, row[name]]));
-  const merged = assistanceLogFieldsSchema.safeParse({ ...current, ...definedOnly(fields) });
-  if (!merged.success) throw new ValidationFailedError(merged.error);
-  const changed = Object.fromEntries(Object.entries(definedOnly(fields)).filter(([name, value]) => canonical(value) !== canonical(row[name])));
-  if ('citizen' in changed) {
-    const before = row.citizen as Citizen | null | undefined;
-    const after = changed.citizen as Citizen | null;
-    // New consent evidence must be the editor's own; an unchanged evidence may be someone else's.
-    if (after && canonical(after.consentEvidence) !== canonical(before?.consentEvidence)) checkConsentAuthor(after, user);
-  }
+  const { user, row, changed } = await planEdit('assistanceLogs', id, changes, LOG_EDIT);
+  // New consent evidence must be the editor's own; an unchanged evidence may be someone else's.
+  if (changed.citizen && !sameJson(changed.citizen.consentEvidence, row.citizen?.consentEvidence)) checkConsentAuthor(changed.citizen, user);
   if (Object.keys(changed).length === 0) return toLog(row, user);
   return toLog(await writeRecord({ table: 'assistanceLogs', recordId: id, fields: changed }, now), user);
 }
 
 /** Soft delete: a tombstone that syncs to every phone; restoreLog undoes it. */
 export async function deleteLog(id: string, now: number = Date.now()): Promise<void> {
-  await editable(id);
+  await editableRecord('assistanceLogs', id);
   await writeRecord({ table: 'assistanceLogs', recordId: id, fields: { deleted: true } }, now);
 }
 
 export async function restoreLog(id: string, now: number = Date.now()): Promise<void> {
-  await editable(id);
+  await editableRecord('assistanceLogs', id);
   await writeRecord({ table: 'assistanceLogs', recordId: id, fields: { deleted: false } }, now);
 }
 

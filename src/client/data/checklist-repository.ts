@@ -1,54 +1,32 @@
-// Commune checklists (docs/product.md job 3): checklists made from a template version, the state of each
+// Commune checklists (PRODUCT.md job 3): checklists made from a template version, the state of each
 // item, and reviewers' sign-offs. Every change goes through writeRecord (record + outbox entry in
 // one transaction) after the role and the shared schema have accepted it, so a refused change
 // changes nothing. Item states are separate records with an id fixed by (checklist, item), and a
 // change sends only the fields it changes: two members editing the status and the note of one item
-// offline merge field by field (docs/sync.md §2).
-import { db } from './db';
+// offline merge field by field (SYNC.md §2).
+import { db, type StoredRecord } from './db';
+import { assertMay, communeUserWhoMay } from './access';
+import { RecordNotFoundError, ValidationError } from './errors';
 import { writeRecord, writeRecords, type LocalWrite } from './local-write';
+import { changedFields } from './record-fields';
 import { requireUser, type SessionUser } from './session-repository';
 import { getTemplateVersion, listLatestTemplates, listTemplateVersions, type ChecklistTemplate } from './checklist-template-repository';
 import { listVillages } from './village-repository';
-import { can, type Action } from '../../shared/permissions';
-import { checklistFieldsSchema, type ChecklistScope } from '../../shared/schemas/checklist';
-import { checklistItemFieldsObject, type ChecklistItemStatus } from '../../shared/schemas/checklist-item';
-import { signOffFieldsSchema } from '../../shared/schemas/sign-off';
-import type { ValidationKey } from '../../shared/schemas/validation-keys';
-import type { SyncedRecord } from '../../shared/sync/merge';
+import { checklistFieldsSchema, type ChecklistRecord, type ChecklistScope } from '../../shared/schemas/checklist';
+import { checklistItemFieldsObject, type ChecklistItemRecord, type ChecklistItemStatus } from '../../shared/schemas/checklist-item';
+import { signOffFieldsSchema, type SignOffRecord } from '../../shared/schemas/sign-off';
 import { uuidv7 } from '../../shared/sync/ids';
 import { localDateOf, todayLocal } from '../../shared/text/dates';
 import { findVersion } from '../../shared/checklists/versioning';
 import { checklistItemRecordId } from '../../shared/checklists/item-id';
-import { buildItemViews, progressOf, type ChecklistProgress, type ItemState } from '../../shared/checklists/progress';
-import { DEFAULT_ITEM_STATUS, isItemStatus } from '../../shared/checklists/status';
-import { ChecklistError, ChecklistValidationError, type FieldIssue } from '../../shared/checklists/errors';
+import { buildItemViews, progressOf, type ChecklistProgress } from '../../shared/checklists/progress';
+import { DEFAULT_ITEM_STATUS } from '../../shared/checklists/status';
+import { ChecklistError } from '../../shared/checklists/errors';
 
-export interface Checklist {
-  id: string;
-  communeId: string | null;
-  templateId: string;
-  templateVersion: number;
-  title: string;
-  scope: ChecklistScope;
-  villageId: string | null;
-  archived: boolean;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ItemStateRecord extends ItemState {
-  id: string;
-  checklistId: string;
-}
-
-export interface SignOff {
-  id: string;
-  checklistId: string;
-  signedBy: string;
-  signedAt: string;
-  comment: string | null;
-}
+/** The records as the screens read them. An item without a state record is "todo". */
+export type Checklist = ChecklistRecord;
+export type ItemStateRecord = ChecklistItemRecord;
+export type SignOff = SignOffRecord;
 
 /** A checklist with everything its screen shows. `template` is undefined while its version is not on the phone. */
 export interface ChecklistBundle {
@@ -58,54 +36,13 @@ export interface ChecklistBundle {
   signOffs: SignOff[];
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-function toChecklist(row: SyncedRecord, communeId: string | null): Checklist | null {
-  if (row.deleted === true || row.communeId !== communeId || typeof row.templateId !== 'string' || typeof row.templateVersion !== 'number') return null;
-  return {
-    id: row.id,
-    communeId: str(row.communeId),
-    templateId: row.templateId,
-    templateVersion: row.templateVersion,
-    title: str(row.title) ?? '',
-    scope: row.scope === 'village' || row.scope === 'team' ? row.scope : 'commune',
-    villageId: str(row.villageId),
-    archived: row.archived === true,
-    createdBy: str(row.createdBy),
-    createdAt: str(row.createdAt) ?? new Date(0).toISOString(),
-    updatedAt: str(row.updatedAt) ?? str(row.createdAt) ?? new Date(0).toISOString(),
-  };
+/** A checklist of the commune that is not deleted, or null. */
+function ofCommune(row: StoredRecord<'checklists'> | undefined, communeId: string | null): Checklist | null {
+  return row && !row.deleted && row.communeId === communeId ? row : null;
 }
 
-function toItemState(row: SyncedRecord): ItemStateRecord | null {
-  if (row.deleted === true || typeof row.checklistId !== 'string' || typeof row.itemId !== 'string') return null;
-  const optional = (key: string): string | null | undefined => (row[key] === undefined ? undefined : str(row[key]));
-  return {
-    id: row.id,
-    checklistId: row.checklistId,
-    itemId: row.itemId,
-    status: isItemStatus(row.status) ? row.status : undefined,
-    note: optional('note'),
-    assignee: optional('assignee'),
-    dueDate: optional('dueDate'),
-    blockedReason: optional('blockedReason'),
-  };
-}
-
-function toSignOff(row: SyncedRecord): SignOff | null {
-  if (row.deleted === true || typeof row.checklistId !== 'string' || typeof row.signedBy !== 'string' || typeof row.signedAt !== 'string') return null;
-  return { id: row.id, checklistId: row.checklistId, signedBy: row.signedBy, signedAt: row.signedAt, comment: str(row.comment) };
-}
-
-const notNull = <T>(value: T | null): value is T => value !== null;
-
-function requireRole(user: SessionUser, action: Action): void {
-  if (!can(user.role, action)) throw new ChecklistError('forbidden');
-}
-
-function issuesOf(error: { issues: readonly { path: PropertyKey[]; message: string }[] }): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message as ValidationKey }));
-}
+const live = <T extends { deleted: boolean }>(row: T): boolean => !row.deleted;
+const newestFirst = <K extends string>(key: K) => (a: Record<K, string>, b: Record<K, string>) => (a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : 0);
 
 /** The local date a checklist was made (template dates already past then are not deadlines). */
 export function checklistCreatedOn(checklist: Pick<Checklist, 'createdAt'>): string {
@@ -119,30 +56,23 @@ export function checklistCreatedOn(checklist: Pick<Checklist, 'createdAt'>): str
 export async function listChecklists(): Promise<Checklist[]> {
   const user = await requireUser();
   const rows = await db.records('checklists').toArray();
-  return rows
-    .map((row) => toChecklist(row, user.communeId))
-    .filter(notNull)
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  return rows.filter((row) => ofCommune(row, user.communeId)).sort(newestFirst('createdAt'));
 }
 
 async function loadChecklist(user: SessionUser, id: string): Promise<Checklist> {
-  const row = await db.records('checklists').get(id);
-  const checklist = row ? toChecklist(row, user.communeId) : null;
-  if (!checklist) throw new ChecklistError('notFound');
+  const checklist = ofCommune(await db.records('checklists').get(id), user.communeId);
+  if (!checklist) throw new RecordNotFoundError();
   return checklist;
 }
 
 async function statesOf(checklistIds: readonly string[]): Promise<ItemStateRecord[]> {
   const rows = await db.records('checklistItems').where('checklistId').anyOf(checklistIds).toArray();
-  return rows.map(toItemState).filter(notNull);
+  return rows.filter(live);
 }
 
 async function signOffsOf(checklistIds: readonly string[]): Promise<SignOff[]> {
   const rows = await db.records('signOffs').where('checklistId').anyOf(checklistIds).toArray();
-  return rows
-    .map(toSignOff)
-    .filter(notNull)
-    .sort((a, b) => (a.signedAt < b.signedAt ? 1 : a.signedAt > b.signedAt ? -1 : 0));
+  return rows.filter(live).sort(newestFirst('signedAt'));
 }
 
 /**
@@ -151,8 +81,7 @@ async function signOffsOf(checklistIds: readonly string[]): Promise<SignOff[]> {
  */
 export async function getChecklist(id: string, user?: Pick<SessionUser, 'communeId'>): Promise<Checklist | undefined> {
   const { communeId } = user ?? (await requireUser());
-  const row = await db.records('checklists').get(id);
-  return (row && toChecklist(row, communeId)) ?? undefined;
+  return ofCommune(await db.records('checklists').get(id), communeId) ?? undefined;
 }
 
 /** The item states of one checklist by template item id (items without a record are "todo"). */
@@ -214,8 +143,7 @@ export interface NewChecklistInput {
  * to create it (the loser's "todo" would overwrite the winner's "done").
  */
 export async function createChecklist(input: NewChecklistInput, now: number = Date.now()): Promise<Checklist> {
-  const user = await requireUser();
-  requireRole(user, 'checklist.create');
+  const user = await communeUserWhoMay('checklist.create');
   const template = (await listLatestTemplates()).find((t) => t.templateId === input.templateId);
   if (!template) throw new ChecklistError('templateMissing');
   const parsed = checklistFieldsSchema.safeParse({
@@ -226,9 +154,9 @@ export async function createChecklist(input: NewChecklistInput, now: number = Da
     villageId: input.scope === 'village' ? (input.villageId ?? null) : null,
     archived: false,
   });
-  if (!parsed.success) throw new ChecklistValidationError(issuesOf(parsed.error));
+  if (!parsed.success) throw new ValidationError(parsed.error);
   if (parsed.data.villageId != null && !(await listVillages()).some((v) => v.id === parsed.data.villageId)) {
-    throw new ChecklistValidationError([{ path: 'villageId', message: 'validation.invalidOption' }]);
+    throw ValidationError.of('villageId', 'validation.invalidOption');
   }
   const id = uuidv7();
   const createdAt = new Date(now).toISOString();
@@ -241,16 +169,14 @@ export async function createChecklist(input: NewChecklistInput, now: number = Da
       fields: { checklistId: id, itemId: item.id, status: DEFAULT_ITEM_STATUS, ...meta },
     })),
   ];
-  const [record] = await writeRecords(writes, now);
-  const checklist = record ? toChecklist(record, user.communeId) : null;
-  if (!checklist) throw new Error('checklist not readable after write');
-  return checklist;
+  await writeRecords(writes, now);
+  return loadChecklist(user, id);
 }
 
 /** Archives (or restores) a checklist (leaders). Archived checklists are read-only. */
 export async function setChecklistArchived(id: string, archived: boolean, now: number = Date.now()): Promise<void> {
   const user = await requireUser();
-  requireRole(user, 'checklist.archive');
+  assertMay(user, 'checklist.archive');
   const checklist = await loadChecklist(user, id);
   if (checklist.archived === archived) return;
   await writeRecord({ table: 'checklists', recordId: id, fields: { archived } }, now);
@@ -289,34 +215,38 @@ const TEXT_FIELDS = ['note', 'assignee', 'blockedReason'] as const;
  */
 export async function updateChecklistItem(checklistId: string, itemId: string, changes: ItemChanges, now: number = Date.now()): Promise<ItemChanges> {
   // A blank field is a cleared one: store null, so the clear merges as a clear on every phone.
-  const input: Record<string, unknown> = { ...changes };
-  if (input.dueDate === '') input.dueDate = null;
-  const parsed = itemChangesSchema.safeParse(input);
-  if (!parsed.success) throw new ChecklistValidationError(issuesOf(parsed.error));
-  const wanted: Record<string, unknown> = { ...parsed.data };
+  const parsed = itemChangesSchema.safeParse(changes.dueDate === '' ? { ...changes, dueDate: null } : changes);
+  if (!parsed.success) throw new ValidationError(parsed.error);
+  const wanted: ItemChanges = { ...parsed.data };
   for (const key of TEXT_FIELDS) if (wanted[key] === '') wanted[key] = null;
   const recordId = checklistItemRecordId(checklistId, itemId);
 
   // Checks and write in ONE transaction: a refusal (thrown inside) aborts it so nothing changes,
   // nothing can change between the check and the write, and a tap costs one IndexedDB commit
-  // (the budget is 20 ms on a cheap phone). Only Dexie is awaited inside (docs/sync.md §7.3).
+  // (the budget is 20 ms on a cheap phone). Only Dexie is awaited inside (sync-research pitfall 27).
   const items = db.records('checklistItems');
   return db.transaction('rw', [db.settings, db.records('checklists'), db.records('checklistTemplates'), items, db.outbox, db.syncState], async () => {
     // Independent reads in parallel: each IndexedDB request is a round trip to the browser's
     // storage process, and sequential round trips are most of a tap's cost.
     const [user, row, existing] = await Promise.all([requireUser(), db.records('checklists').get(checklistId), items.get(recordId)]);
-    requireRole(user, 'checklistItem.update');
-    const checklist = row ? toChecklist(row, user.communeId) : null;
-    if (!checklist) throw new ChecklistError('notFound');
+    assertMay(user, 'checklistItem.update');
+    const checklist = ofCommune(row, user.communeId);
+    if (!checklist) throw new RecordNotFoundError();
     if (checklist.archived) throw new ChecklistError('archived');
     const itemIds = await templateItemIds(checklist.templateId, checklist.templateVersion);
     if (!itemIds) throw new ChecklistError('templateMissing');
     if (!itemIds.has(itemId)) throw new ChecklistError('unknownItem');
 
-    const current = (key: string): unknown => existing?.[key] ?? (key === 'status' ? DEFAULT_ITEM_STATUS : null);
-    const fields = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => value !== undefined && value !== current(key)));
-    const status = (fields.status ?? current('status')) as ChecklistItemStatus;
-    const reason = (fields.blockedReason !== undefined ? fields.blockedReason : current('blockedReason')) as string | null;
+    const current: Required<ItemChanges> = {
+      status: existing?.status ?? DEFAULT_ITEM_STATUS,
+      note: existing?.note ?? null,
+      assignee: existing?.assignee ?? null,
+      dueDate: existing?.dueDate ?? null,
+      blockedReason: existing?.blockedReason ?? null,
+    };
+    const fields = changedFields(current, wanted);
+    const status = fields.status ?? current.status;
+    const reason = fields.blockedReason !== undefined ? fields.blockedReason : current.blockedReason;
     if (status === 'blocked' && (reason === null || reason.trim() === '')) throw new ChecklistError('blockedReasonRequired');
     if (Object.keys(fields).length === 0) return {};
 
@@ -324,7 +254,7 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
     // sync page boundary) is created here with the status it has, since every item state needs
     // one. createdBy/createdAt are left to the server: the record most likely exists there with
     // the leader as its author, and echoing another author would get the change rejected.
-    const creation = existing ? {} : { checklistId, itemId, status, communeId: user.communeId, deleted: false };
+    const creation = existing ? {} : { checklistId, itemId, status, communeId: checklist.communeId, deleted: false };
     await writeRecord({ table: 'checklistItems', recordId, fields: { ...creation, ...fields } }, now);
     return fields;
   });
@@ -332,10 +262,9 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
 
 /** Signs off a completed checklist (reviewers): who, when and an optional comment. */
 export async function signOffChecklist(checklistId: string, comment: string | null, now: number = Date.now()): Promise<SignOff> {
-  const user = await requireUser();
-  requireRole(user, 'checklist.signOff');
+  const user = await communeUserWhoMay('checklist.signOff');
   const bundle = await getChecklistBundle(checklistId);
-  if (!bundle) throw new ChecklistError('notFound');
+  if (!bundle) throw new RecordNotFoundError();
   if (bundle.checklist.archived) throw new ChecklistError('archived');
   const progress = bundleProgress(bundle, todayLocal(now));
   if (!progress) throw new ChecklistError('templateMissing');
@@ -346,13 +275,9 @@ export async function signOffChecklist(checklistId: string, comment: string | nu
     signedAt: new Date(now).toISOString(),
     comment: comment === null || comment.trim() === '' ? null : comment,
   });
-  if (!parsed.success) throw new ChecklistValidationError(issuesOf(parsed.error));
-  const id = uuidv7();
-  const record = await writeRecord(
-    { table: 'signOffs', recordId: id, fields: { ...parsed.data, communeId: user.communeId, createdBy: user.id, createdAt: new Date(now).toISOString(), deleted: false } },
+  if (!parsed.success) throw new ValidationError(parsed.error);
+  return writeRecord(
+    { table: 'signOffs', recordId: uuidv7(), fields: { ...parsed.data, communeId: user.communeId, createdBy: user.id, createdAt: new Date(now).toISOString(), deleted: false } },
     now,
   );
-  const signOff = toSignOff(record);
-  if (!signOff) throw new Error('sign-off not readable after write');
-  return signOff;
 }

@@ -63,7 +63,7 @@ describe('checklist template repository', () => {
     await expect(publishTemplateVersion(READINESS, {})).rejects.toMatchObject({ code: 'noChange' });
     await expect(publishTemplateVersion('no-such-template', { title: { vi: 'X', en: 'X' } })).rejects.toBeInstanceOf(ChecklistError);
     await expect(publishTemplateVersion(READINESS, { items: [{ itemId: 'nope', due: null }] })).rejects.toMatchObject({ code: 'unknownItem' });
-    await expect(publishTemplateVersion(READINESS, { title: { vi: '   ', en: '' } })).rejects.toMatchObject({ issues: [{ path: 'title.vi', message: 'validation.required' }] });
+    await expect(publishTemplateVersion(READINESS, { title: { vi: '   ', en: '' } })).rejects.toMatchObject({ issues: [{ path: 'title.vi', key: 'validation.required' }] });
     expect(await db.outbox.count()).toBe(0);
     expect(await listTemplateVersions()).toHaveLength(5);
   });

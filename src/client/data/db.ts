@@ -1,9 +1,10 @@
 // The one Dexie instance: the only code in the app that opens IndexedDB.
 // Repositories beside this file expose domain functions; screens never touch `db`.
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { SyncedRecord } from '../../shared/sync/merge';
+import type { z } from 'zod';
+import type { FieldClocks, SyncedRecord } from '../../shared/sync/merge';
 import type { Hlc } from '../../shared/sync/hlc';
-import type { SyncTable } from '../../shared/schemas/tables';
+import type { SyncTable, TABLE_SCHEMAS } from '../../shared/schemas/tables';
 
 /** A device-local preference or state (language, signed-in user, clock…). Never synced. */
 export interface SettingRow {
@@ -44,8 +45,19 @@ export interface DraftRow {
   updatedAt: string;
 }
 
-/** Every synced table stores SyncedRecord rows: the fields flat, plus `clocks`. */
-export type RecordTable = Table<SyncedRecord, string>;
+/** A synced record of one table as the shared schema defines it (metadata and fields, no clocks). */
+export type RecordOf<T extends SyncTable> = z.infer<(typeof TABLE_SCHEMAS)[T]['record']>;
+
+/**
+ * A row of a synced table: the record, fields flat, plus `clocks` (the HLC of each field's write).
+ * The type is the schema's because every row passed it before it was stored: a local write is
+ * validated by the repository before writeRecord, a pulled record by the server before it is
+ * served, a seeded one when the seed is built. Fields a newer server adds are carried along
+ * unread. One gap is known and short-lived: when the server refuses a change, the fields it set
+ * are taken out of the row (sync-repository.ts undoRejectedWrite) and the next pull, which the
+ * engine starts at once, brings the server's values back.
+ */
+export type StoredRecord<T extends SyncTable> = RecordOf<T> & { readonly clocks: FieldClocks };
 
 export class AppDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
@@ -80,8 +92,16 @@ export class AppDatabase extends Dexie {
     } satisfies Record<SyncTable | 'settings' | 'outbox' | 'drafts' | 'syncState' | 'rejectedChanges', string>);
   }
 
-  /** The Dexie table holding a synced record type. */
-  records(table: SyncTable): RecordTable {
+  /** The Dexie table of one synced record type, typed by its shared schema. */
+  records<T extends SyncTable>(table: T): Table<StoredRecord<T>, string> {
+    return this.table(table);
+  }
+
+  /**
+   * Any synced table as bare SyncedRecords: for the code that moves records without reading their
+   * fields (local-write, the sync repository, the reference seed).
+   */
+  syncedTable(table: SyncTable): Table<SyncedRecord, string> {
     return this.table(table);
   }
 }

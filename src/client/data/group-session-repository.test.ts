@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { saveSession, type SessionUser } from './session-repository';
 import { createGroupSession, deleteGroupSession, getGroupSession, listGroupSessions, restoreGroupSession, updateGroupSession } from './group-session-repository';
-import { PermissionError, ValidationFailedError } from './assistance-repository';
+import { PermissionError, ValidationError } from './errors';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { GroupSessionFields } from '../../shared/schemas/group-session';
 
@@ -50,7 +50,7 @@ describe('group session repository', () => {
     expect(await db.outbox.count()).toBe(0);
     const created = await createGroupSession(session());
     // Lowering participants below the women already counted breaks the merged record.
-    await expect(updateGroupSession(created.id, { participants: 10 })).rejects.toBeInstanceOf(ValidationFailedError);
+    await expect(updateGroupSession(created.id, { participants: 10 })).rejects.toBeInstanceOf(ValidationError);
     expect((await getGroupSession(created.id))?.participants).toBe(25);
     await updateGroupSession(created.id, { participants: 30, ethnicMinority: 12 });
     expect(await getGroupSession(created.id)).toMatchObject({ participants: 30, ethnicMinority: 12, women: 14 });

@@ -26,6 +26,7 @@ describe('local writes', () => {
       writeRecords([
         { table: 'contacts', recordId: good, fields: { name: 'Đã lưu?' } },
         // "clocks" is reserved: the merge throws after the first write was put inside the same transaction.
+        // @ts-expect-error -- the write's type already forbids it; this proves the runtime does too.
         { table: 'contacts', recordId: bad, fields: { clocks: {} } },
       ]),
     ).rejects.toThrow();

@@ -1,8 +1,8 @@
 // The one path by which the app changes a synced record. The record and its outbox entry
-// commit in one Dexie transaction (docs/sync.md §1; ARCHITECTURE.md ("One home per responsibility")): a crash leaves both or neither.
+// commit in one Dexie transaction (SYNC.md §1; CONVENTIONS §6.4): a crash leaves both or neither.
 // Ids and the node id are made before the transaction opens; inside it only Dexie is awaited
-// (awaiting anything else commits an IndexedDB transaction early — docs/sync.md §7.3).
-import { db, type AppDatabase, type OutboxEntry } from './db';
+// (awaiting anything else commits an IndexedDB transaction early — sync-research pitfall 27).
+import { db, type AppDatabase, type OutboxEntry, type RecordOf, type StoredRecord } from './db';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { initialClock, newNodeId, tick, type HlcState } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
@@ -12,12 +12,19 @@ import type { SyncTable } from '../../shared/schemas/tables';
 export const CLOCK_KEY = 'clock';
 export const CLOCK_OFFSET_KEY = 'clockOffsetMs';
 
-export interface LocalWrite {
-  table: SyncTable;
+/** A change of one record of table T. */
+export interface TableWrite<T extends SyncTable> {
+  table: T;
   recordId: string;
-  /** Only the fields this change sets (never a whole record: older clients must not erase newer fields). */
-  fields: Record<string, unknown>;
+  /**
+   * Only the fields this change sets (never a whole record: older clients must not erase newer
+   * fields). Named and typed by the table's record schema; `id` is the recordId.
+   */
+  fields: Partial<Omit<RecordOf<T>, 'id'>>;
 }
+
+/** A change of any synced table (writeRecords takes several tables in one transaction). */
+export type LocalWrite = { [T in SyncTable]: TableWrite<T> }[SyncTable];
 
 function isClockState(value: unknown): value is HlcState {
   const state = value as HlcState | undefined;
@@ -37,7 +44,7 @@ export async function writeRecords(
   const mutationIds = writes.map(() => uuidv7());
   const freshNode = newNodeId();
   const createdAt = new Date(now).toISOString();
-  const tables = [...new Set(writes.map((write) => database.records(write.table)))];
+  const tables = [...new Set(writes.map((write) => database.syncedTable(write.table)))];
   return database.transaction('rw', [database.outbox, database.syncState, ...tables], async () => {
     const stored = await database.syncState.get(CLOCK_KEY);
     const offset = await database.syncState.get(CLOCK_OFFSET_KEY);
@@ -48,7 +55,7 @@ export async function writeRecords(
       const stamped = tick(clock, physicalNow);
       clock = stamped.state;
       const fields = { ...write.fields, updatedAt: createdAt };
-      const table = database.records(write.table);
+      const table = database.syncedTable(write.table);
       const record = applyWrite(await table.get(write.recordId), { recordId: write.recordId, hlc: stamped.hlc, fields });
       await table.put(record);
       const entry: OutboxEntry = { id: mutationIds[index]!, table: write.table, recordId: write.recordId, hlc: stamped.hlc, fields, createdAt };
@@ -60,8 +67,11 @@ export async function writeRecords(
   });
 }
 
-export async function writeRecord(write: LocalWrite, now?: number, database?: AppDatabase): Promise<SyncedRecord> {
-  const [record] = await writeRecords([write], now, database);
+/** Writes one record (see writeRecords) and returns it as stored, typed by its table's schema. */
+export async function writeRecord<T extends SyncTable>(write: TableWrite<T>, now?: number, database?: AppDatabase): Promise<StoredRecord<T>> {
+  // TableWrite<T> is one member of LocalWrite; TypeScript cannot see that for a generic T.
+  const [record] = await writeRecords([write as LocalWrite], now, database);
   if (!record) throw new Error('writeRecords returned nothing');
-  return record;
+  // The fields were validated by the table's schema before this write (see StoredRecord).
+  return record as StoredRecord<T>;
 }

@@ -10,7 +10,7 @@ describe('reference seed', () => {
     const records = seedServices().map((service) => seedRecord(service));
     expect(await ensureReferenceSeed('services', records)).toBe(records.length);
     const first = records[0]!;
-    await db.records('services').put({ ...first, active: false });
+    await db.syncedTable('services').put({ ...first, active: false });
     expect(await ensureReferenceSeed('services', records)).toBe(0);
     expect((await db.records('services').get(first.id))?.active).toBe(false);
     expect(await db.records('services').count()).toBe(records.length);

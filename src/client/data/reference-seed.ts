@@ -8,7 +8,7 @@ import type { SyncTable } from '../../shared/schemas/tables';
 
 /** Adds the seeded records this phone does not have yet; existing rows (synced or seeded) are kept. */
 export async function ensureReferenceSeed(table: SyncTable, records: readonly SyncedRecord[]): Promise<number> {
-  const target = db.records(table);
+  const target = db.syncedTable(table);
   return db.transaction('rw', target, async () => {
     const present = new Set(await target.where('id').anyOf(records.map((record) => record.id)).primaryKeys());
     const missing = records.filter((record) => !present.has(record.id));

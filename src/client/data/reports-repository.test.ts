@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { saveSession, type SessionUser } from './session-repository';
 import { createLog } from './assistance-repository';
-import { getCommuneName, loadActivity, loadLogsForExport, loadReadiness, prepareReports, ReportsNotAllowedError, saveCommuneInfo } from './reports-repository';
+import { getCommuneName, loadActivity, loadLogsForExport, loadReadiness, prepareReports, saveCommuneInfo } from './reports-repository';
+import { PermissionError } from './errors';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import { presetRange } from '../../shared/reports/period';
@@ -35,14 +36,14 @@ describe('reports repository', () => {
   });
 
   it('reads the period by Vietnam days: 2026-07-14T17:30Z is in the next period; deleted and other communes left out', async () => {
-    await db.records('assistanceLogs').bulkPut([
+    await db.syncedTable('assistanceLogs').bulkPut([
       logRow('2026-06-14T17:00:00.000Z'), // 00:00 on 15/6: first minute of the period
       logRow('2026-07-14T16:59:59.000Z'), // 23:59:59 on 14/7: last second
       logRow('2026-07-14T17:30:00.000Z'), // 00:30 on 15/7: next period
       logRow('2026-06-20T02:00:00.000Z', { deleted: true }),
       logRow('2026-06-20T02:00:00.000Z', { communeId: 'another-commune' }),
     ]);
-    await db.records('groupSessions').bulkPut([
+    await db.syncedTable('groupSessions').bulkPut([
       row({ topic: 'Học vụ số', place: 'Nhà văn hóa', occurredAt: '2026-06-20T02:00:00.000Z', participants: 30, women: 12 }),
       row({ topic: 'Học vụ số', place: 'Nhà văn hóa', occurredAt: '2026-06-21T02:00:00.000Z', participants: 99, deleted: true }),
     ]);
@@ -66,7 +67,7 @@ describe('reports repository', () => {
 
   it('gives citizens details to the export only for roles that may see them', async () => {
     const citizen = { name: 'Y Bơ', phone: '0912345678', consent: true, consentEvidence: { method: 'spoken', noticeVersion: 'v1', recordedAt: '2026-06-20T02:00:00.000Z', recordedBy: OTHER_AUTHOR } };
-    await db.records('assistanceLogs').bulkPut([logRow('2026-06-20T02:00:00.000Z', { citizen, note: 'hẹn lại' })]);
+    await db.syncedTable('assistanceLogs').bulkPut([logRow('2026-06-20T02:00:00.000Z', { citizen, note: 'hẹn lại' })]);
     const asLeader = await loadLogsForExport(JUNE);
     expect(asLeader.logs[0]).toMatchObject({ note: 'hẹn lại', citizen: { name: 'Y Bơ' } });
     await signIn(reviewer);
@@ -77,10 +78,10 @@ describe('reports repository', () => {
 
   it('refuses members and accounts without a commune', async () => {
     await signIn(member);
-    await expect(loadActivity(JUNE, NOW)).rejects.toBeInstanceOf(ReportsNotAllowedError);
-    await expect(loadLogsForExport(JUNE)).rejects.toBeInstanceOf(ReportsNotAllowedError);
+    await expect(loadActivity(JUNE, NOW)).rejects.toBeInstanceOf(PermissionError);
+    await expect(loadLogsForExport(JUNE)).rejects.toBeInstanceOf(PermissionError);
     await signIn(admin);
-    await expect(loadReadiness(NOW)).rejects.toBeInstanceOf(ReportsNotAllowedError);
+    await expect(loadReadiness(NOW)).rejects.toBeInstanceOf(PermissionError);
   });
 
   it('computes readiness from the stored checklists with the seeded template, not-applicable items excluded', async () => {
@@ -89,8 +90,8 @@ describe('reports repository', () => {
     const [first, second, third] = template.items;
     const state = (itemId: string, status: string) =>
       row({ id: checklistItemRecordId(checklist.id, itemId), checklistId: checklist.id, itemId, status, updatedAt: '2026-07-02T01:00:00.000Z' });
-    await db.records('checklists').bulkPut([checklist, row({ ...checklist, id: uuidv7(), deleted: true })]);
-    await db.records('checklistItems').bulkPut([state(first!.id, 'done'), state(second!.id, 'na'), state(third!.id, 'blocked')]);
+    await db.syncedTable('checklists').bulkPut([checklist, row({ ...checklist, id: uuidv7(), deleted: true })]);
+    await db.syncedTable('checklistItems').bulkPut([state(first!.id, 'done'), state(second!.id, 'na'), state(third!.id, 'blocked')]);
     const report = await loadReadiness(NOW);
     expect(report.active).toHaveLength(1);
     expect(report.active[0]!.progress).toMatchObject({ total: template.items.length, applicable: template.items.length - 1, done: 1, blocked: 1 });

@@ -2,17 +2,16 @@
 // indexes (a period reads its own rows, never the whole table), and the commune's checklists.
 // The figures themselves are computed by the pure functions in src/shared/reports, which the
 // server's province view uses too.
-import { db } from './db';
-import { requireUser, type SessionUser } from './session-repository';
+import { db, type StoredRecord } from './db';
+import { assertMay, communeUserWhoMay, type CommuneUser } from './access';
+import type { SessionUser } from './session-repository';
 import { ensureServiceCatalogue, listServices, type ServiceItem } from './service-repository';
 import { ensureTemplateSeed } from './checklist-template-repository';
 import { listVillages } from './village-repository';
 import { getSetting, putSetting } from './settings-repository';
 import { can } from '../../shared/permissions';
-import type { Citizen } from '../../shared/schemas/assistance-log';
 import type { ServiceGroup } from '../../shared/schemas/service';
 import { seedCommuneById } from '../../shared/seed';
-import type { SyncedRecord } from '../../shared/sync/merge';
 import { computeActivity, groupSessionFactOf, logFactOf, type ActivityReport, type GroupSessionFact, type LogFact } from '../../shared/reports/activity';
 import { instantBounds } from '../../shared/reports/period';
 import { checklistFactOf, computeReadiness, itemStateFactOf, templateFactOf, type ReadinessReport } from '../../shared/reports/readiness';
@@ -20,19 +19,8 @@ import type { ExportLog } from '../../shared/reports/log-export';
 import { provinceReportSchema, type CommuneInfo, type ProvinceReport } from '../../shared/reports/province';
 import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
 
-/** The user may not read the commune's reports (members, or signed in without a commune). */
-export class ReportsNotAllowedError extends Error {
-  override readonly name = 'ReportsNotAllowedError';
-  constructor() {
-    super('reports.view needs a commune account');
-  }
-}
-
-async function requireReader(): Promise<SessionUser & { communeId: string }> {
-  const user = await requireUser();
-  if (!can(user.role, 'reports.view') || user.communeId === null) throw new ReportsNotAllowedError();
-  return { ...user, communeId: user.communeId };
-}
+/** A reader of the commune's reports: leaders and reviewers of a commune (PermissionError otherwise). */
+const requireReader = (): Promise<CommuneUser> => communeUserWhoMay('reports.view');
 
 /**
  * Puts the shipped service catalogue and checklist templates on the phone if it has never synced.
@@ -43,10 +31,10 @@ export async function prepareReports(): Promise<void> {
 }
 
 /** The rows of a commune-scoped table whose occurredAt falls in the period (Vietnam days). */
-async function rowsInPeriod(table: 'assistanceLogs' | 'groupSessions', range: LocalDateRange, communeId: string): Promise<SyncedRecord[]> {
+async function rowsInPeriod<T extends 'assistanceLogs' | 'groupSessions'>(table: T, range: LocalDateRange, communeId: string): Promise<StoredRecord<T>[]> {
   const { from, before } = instantBounds(range);
   const rows = await db.records(table).where('occurredAt').between(from, before, true, false).toArray();
-  return rows.filter((row) => row.communeId === communeId && row.deleted !== true);
+  return rows.filter((row) => row.communeId === communeId && !row.deleted);
 }
 
 const notNull = <T>(value: T | null): value is T => value !== null;
@@ -112,13 +100,13 @@ export interface ExportData {
  */
 export async function loadLogsForExport(range: LocalDateRange): Promise<ExportData> {
   const user = await requireReader();
-  if (!can(user.role, 'reports.export')) throw new ReportsNotAllowedError();
+  assertMay(user, 'reports.export');
   const [rows, names] = await Promise.all([rowsInPeriod('assistanceLogs', range, user.communeId), reportNames(user)]);
   const showCitizen = can(user.role, 'citizen.view');
   const logs = rows.flatMap((row): ExportLog[] => {
     const fact = logFactOf(row);
     if (!fact) return [];
-    return [{ ...fact, note: typeof row.note === 'string' ? row.note : null, citizen: showCitizen && row.citizen != null ? (row.citizen as Citizen) : null }];
+    return [{ ...fact, note: row.note ?? null, citizen: (showCitizen && row.citizen) || null }];
   });
   return { logs, names };
 }

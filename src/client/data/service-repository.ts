@@ -5,17 +5,10 @@ import { db } from './db';
 import { ensureReferenceSeed } from './reference-seed';
 import { seedServices } from '../../shared/seed';
 import { seedRecord } from '../../shared/seed/seed-record';
-import type { ServiceGroup } from '../../shared/schemas/service';
-import type { LocalizedText } from '../../shared/schemas/common';
-import type { SyncedRecord } from '../../shared/sync/merge';
+import type { ServiceRecord } from '../../shared/schemas/service';
 
-export interface ServiceItem {
-  id: string;
-  code: string;
-  name: LocalizedText;
-  group: ServiceGroup;
-  active: boolean;
-}
+/** A kind of help as the screens read it: the stored record. */
+export type ServiceItem = ServiceRecord;
 
 /**
  * Puts the shipped catalogue into the `services` table where rows are missing, so a phone that
@@ -27,12 +20,6 @@ export function ensureServiceCatalogue(): Promise<number> {
   return ensureReferenceSeed('services', seedServices().map((service) => seedRecord(service)));
 }
 
-function toService(row: SyncedRecord): ServiceItem | null {
-  const name = row.name as LocalizedText | undefined;
-  if (row.deleted === true || typeof row.code !== 'string' || typeof name?.vi !== 'string') return null;
-  return { id: row.id, code: row.code, name, group: row.group as ServiceGroup, active: row.active !== false };
-}
-
 /**
  * Every service, including inactive ones (old logs still need their names), in catalogue order
  * (the seed lists them by group, most frequent first). Call ensureServiceCatalogue() first.
@@ -41,8 +28,7 @@ export async function listServices(): Promise<ServiceItem[]> {
   const rows = await db.records('services').toArray();
   const order = new Map(seedServices().map((service, index) => [service.code, index]));
   return rows
-    .map(toService)
-    .filter((service): service is ServiceItem => service !== null)
+    .filter((service) => !service.deleted)
     .sort((a, b) => (order.get(a.code) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.code) ?? Number.MAX_SAFE_INTEGER) || (a.code < b.code ? -1 : 1));
 }
 

@@ -131,7 +131,7 @@ export class SyncRepository {
     const ackedIds = input.acked.filter((id) => !rejectedIds.has(id));
     // Record tables only when something was refused (its record is repaired), so an all-acked
     // answer does not hold up a form saving into those tables.
-    const tables = input.rejected.length > 0 ? SYNC_TABLES.map((table) => this.db.records(table)) : [];
+    const tables = input.rejected.length > 0 ? SYNC_TABLES.map((table) => this.db.syncedTable(table)) : [];
     return this.db.transaction('rw', [this.db.outbox, this.db.rejectedChanges, this.db.syncState, ...tables], async () => {
       let settled = 0;
       let resyncNeeded = false;
@@ -165,12 +165,12 @@ export class SyncRepository {
       byTable.set(change.table, list);
     }
     const remote = maxClock(input.changes);
-    const tables = [...byTable.keys()].map((table) => this.db.records(table));
+    const tables = [...byTable.keys()].map((table) => this.db.syncedTable(table));
     await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...tables], async () => {
       const pending = await this.pendingWrites(input.changes);
       for (const [table, changes] of byTable) {
         const rows = changes.map(({ record }) => rebase(record, pending.get(pendingKey(table, record.id)) ?? []));
-        await this.db.records(table).bulkPut(rows);
+        await this.db.syncedTable(table).bulkPut(rows);
       }
       await this.adjustClock(input.serverClock, remote);
       // The cursor moves past changes this version could not read: remember which tables, so an
@@ -217,7 +217,7 @@ export class SyncRepository {
    * that had server values under those fields needs a resync to get them back (returns true).
    */
   private async undoRejectedWrite(entry: OutboxEntry): Promise<boolean> {
-    const table = this.db.records(entry.table);
+    const table = this.db.syncedTable(entry.table);
     const record = await table.get(entry.recordId);
     if (!record) return false;
     const stale = new Set(Object.keys(record.clocks).filter((field) => record.clocks[field] === entry.hlc));
@@ -274,7 +274,7 @@ export async function wipeLocalUserData(input: {
    */
   keepDrafts?: boolean;
 }): Promise<void> {
-  const tables = SYNC_TABLES.map((table) => db.records(table));
+  const tables = SYNC_TABLES.map((table) => db.syncedTable(table));
   await db.transaction('rw', [db.outbox, db.rejectedChanges, db.syncState, db.drafts, db.settings, ...tables], async () => {
     const pending = await db.outbox.count();
     if (pending > 0 && pending !== input.discardPending) throw new PendingChangesError(pending);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { saveSession, type SessionUser } from './session-repository';
 import { createVillage, listVillages, setVillageActive } from './village-repository';
-import { PermissionError } from './assistance-repository';
+import { PermissionError } from './errors';
 import { uuidv7 } from '../../shared/sync/ids';
 
 const leader: SessionUser = { id: uuidv7(), username: 'minh', displayName: 'Minh', role: 'leader', communeId: 'ngok-bay' };

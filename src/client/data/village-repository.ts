@@ -1,39 +1,24 @@
 // The commune's villages and residential groups (thôn, tổ dân phố…). Each commune keeps its own
-// list (docs/domain.md §8.10); leaders add and deactivate entries, everyone picks from it.
-import { z } from 'zod';
+// list (BRIEF §8.10); leaders add and deactivate entries, everyone picks from it.
 import { db } from './db';
+import { assertMay, communeUserWhoMay } from './access';
+import { RecordNotFoundError, ValidationError } from './errors';
 import { writeRecord } from './local-write';
-import { requireUser, type SessionUser } from './session-repository';
-import { can } from '../../shared/permissions';
-import { villageFieldsSchema, VILLAGE_KINDS, type VillageKind } from '../../shared/schemas/village';
+import { requireUser } from './session-repository';
+import { villageFieldsSchema, type VillageKind, type VillageRecord } from '../../shared/schemas/village';
 import { uuidv7 } from '../../shared/sync/ids';
 import { compareVi, foldForSearch } from '../../shared/text/vietnamese';
-import type { SyncedRecord } from '../../shared/sync/merge';
-import { PermissionError, ValidationFailedError } from './assistance-repository';
 
-export interface VillageItem {
-  id: string;
-  name: string;
-  kind: VillageKind;
-  active: boolean;
-}
-
-function toVillage(row: SyncedRecord, communeId: string | null): VillageItem | null {
-  if (row.deleted === true || row.communeId !== communeId || typeof row.name !== 'string') return null;
-  const kind = (VILLAGE_KINDS as readonly unknown[]).includes(row.kind) ? (row.kind as VillageKind) : 'other';
-  return { id: row.id, name: row.name, kind, active: row.active !== false };
-}
+/** A village as the screens read it: the stored record. */
+export type VillageItem = VillageRecord;
 
 /** The signed-in user's commune's villages in Vietnamese order; inactive ones only when asked. */
 export async function listVillages(options: { includeInactive?: boolean } = {}): Promise<VillageItem[]> {
   const user = await requireUser();
   const rows = await db.records('villages').toArray();
-  const villages = rows.map((row) => toVillage(row, user.communeId)).filter((v): v is VillageItem => v !== null);
-  return villages.filter((v) => options.includeInactive === true || v.active).sort((a, b) => compareVi(a.name, b.name));
-}
-
-function requireManager(user: SessionUser): void {
-  if (!can(user.role, 'villages.manage')) throw new PermissionError('villages.manage');
+  return rows
+    .filter((v) => !v.deleted && v.communeId === user.communeId && (options.includeInactive === true || v.active))
+    .sort((a, b) => compareVi(a.name, b.name));
 }
 
 /**
@@ -42,34 +27,29 @@ function requireManager(user: SessionUser): void {
  * because "Thôn 1" and "thon 1" in one list split the commune's counts.
  */
 export async function createVillage(input: { name: string; kind: VillageKind }, now: number = Date.now()): Promise<VillageItem> {
-  const user = await requireUser();
-  requireManager(user);
+  const user = await communeUserWhoMay('villages.manage');
   const parsed = villageFieldsSchema.safeParse({ ...input, active: true });
-  if (!parsed.success) throw new ValidationFailedError(parsed.error);
+  if (!parsed.success) throw new ValidationError(parsed.error);
   const existing = await listVillages({ includeInactive: true });
   const folded = foldForSearch(parsed.data.name);
   if (existing.some((village) => foldForSearch(village.name) === folded)) {
-    throw new ValidationFailedError(new z.ZodError([{ code: 'custom', message: 'validation.duplicate', path: ['name'], input: input.name }]));
+    throw ValidationError.of('name', 'validation.duplicate');
   }
-  const id = uuidv7();
-  const record = await writeRecord(
+  return writeRecord(
     {
       table: 'villages',
-      recordId: id,
+      recordId: uuidv7(),
       fields: { ...parsed.data, communeId: user.communeId, createdBy: user.id, createdAt: new Date(now).toISOString(), deleted: false },
     },
     now,
   );
-  const village = toVillage(record, user.communeId);
-  if (!village) throw new Error('village not readable after write');
-  return village;
 }
 
 /** Villages merged or renamed are deactivated, never deleted, so old logs keep their name. */
 export async function setVillageActive(id: string, active: boolean, now: number = Date.now()): Promise<void> {
   const user = await requireUser();
-  requireManager(user);
+  assertMay(user, 'villages.manage');
   const row = await db.records('villages').get(id);
-  if (!row || row.communeId !== user.communeId) throw new Error('village not found');
+  if (!row || row.communeId !== user.communeId) throw new RecordNotFoundError();
   await writeRecord({ table: 'villages', recordId: id, fields: { active } }, now);
 }

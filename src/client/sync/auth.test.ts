@@ -128,7 +128,7 @@ describe('sign-in', () => {
 
   it('clears the previous person\'s synced data when someone else signs in on a clean phone', async () => {
     await saveSession({ user: { ...LAN, role: 'member' }, signedInAt: '2026-07-01T01:00:00.000Z' });
-    await db.records('contacts').put({ id: uuidv7(), name: 'Chị Mai', clocks: {} });
+    await db.syncedTable('contacts').put({ id: uuidv7(), name: 'Chị Mai', clocks: {} });
     await db.drafts.put({ key: 'assistance-new', userId: LAN.id, value: { note: 'nháp của Lan' }, updatedAt: '2026-07-01T01:00:00.000Z' });
     const sealed = { v: 1, iv: new Uint8Array(12), ct: new Uint8Array(32) };
     await db.drafts.put({ key: 'contact-new', userId: LAN.id, value: sealed, updatedAt: '2026-07-01T01:00:00.000Z' });

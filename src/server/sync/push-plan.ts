@@ -17,6 +17,7 @@ import { withoutPersonalData } from '../../shared/privacy/erasure';
 import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
 import { capHlc, type Hlc } from '../../shared/sync/hlc';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
+import { canonicalJson } from '../../shared/sync/canonical-json';
 import { validateMergedRecord, validateMutation, writeScope, type SyncUser } from '../../shared/sync/registry';
 import type { MutationOutcome, PushPlan, PushState } from '../storage/record-types';
 
@@ -108,16 +109,6 @@ function sameRecord(a: SyncedRecord, b: SyncedRecord): boolean {
   for (const field of fields) {
     if (a.clocks[field] !== b.clocks[field]) return false;
   }
-  return canonical(a) === canonical(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-    return `{${entries.map(([k, item]) => `${JSON.stringify(k)}:${canonical(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}

@@ -1,10 +1,7 @@
-// Why a checklist action was refused, as i18n keys of the `checklists` namespace ("errors.<code>"),
-// so the phone shows a translated reason and the server can send the same code.
-import type { ValidationKey } from '../schemas/validation-keys';
-
+// Why the checklist rules refused an action, as i18n keys of the `checklists` namespace
+// ("errors.<code>"), so the phone shows a translated reason. A role that may not act, a checklist
+// that is not there and bad input are the data layer's common errors (src/client/data/errors.ts).
 export const CHECKLIST_ERROR_CODES = [
-  'forbidden', // the role may not do this (src/shared/permissions.ts)
-  'notFound', // no such checklist (or not in the user's commune)
   'archived', // archived checklists are read-only until a leader restores them
   'notComplete', // only a completed checklist can be signed off
   'templateMissing', // the template version is not on this phone (yet)
@@ -18,18 +15,5 @@ export class ChecklistError extends Error {
   override readonly name = 'ChecklistError';
   constructor(readonly code: ChecklistErrorCode) {
     super(`errors.${code}`);
-  }
-}
-
-/** One invalid field: its path ("dueDate", "items.3.title.vi") and the common validation key. */
-export interface FieldIssue {
-  path: string;
-  message: ValidationKey;
-}
-
-export class ChecklistValidationError extends Error {
-  override readonly name = 'ChecklistValidationError';
-  constructor(readonly issues: readonly FieldIssue[]) {
-    super(issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRange, instantBounds, MAX_PERIOD_DAYS, presetRange, rangeDays } from './period';
+import { checkRange, instantBounds, listPeriodRange, MAX_PERIOD_DAYS, presetRange, rangeDays } from './period';
 import { addDays } from '../text/dates';
 
 describe('report periods', () => {
@@ -23,5 +23,15 @@ describe('report periods', () => {
 
   it('bounds a period by Vietnam midnights, end exclusive', () => {
     expect(instantBounds({ start: '2026-07-15', end: '2026-08-14' })).toEqual({ from: '2026-07-14T17:00:00.000Z', before: '2026-08-14T17:00:00.000Z' });
+  });
+
+  it('gives the list periods in Asia/Ho_Chi_Minh, with the 15th-to-14th reporting period', () => {
+    // 2026-03-14 23:30 in Vietnam is still 16:30 UTC of the 14th; 2026-03-15 00:30 there is the 14th in UTC.
+    const now = Date.parse('2026-03-14T17:30:00.000Z'); // 15/03 00:30 in Vietnam
+    expect(listPeriodRange('today', now)).toEqual({ start: '2026-03-15', end: '2026-03-15' });
+    expect(listPeriodRange('period', now)).toEqual({ start: '2026-03-15', end: '2026-04-14' });
+    expect(listPeriodRange('week', now)).toEqual({ start: '2026-03-09', end: '2026-03-15' });
+    expect(listPeriodRange('month', now)).toEqual({ start: '2026-03-01', end: '2026-03-31' });
+    expect(listPeriodRange('all', now)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // A period is an inclusive range of local dates; records are placed in it by the local date of
 // their instant, so a log at 2026-07-14T17:30Z (00:30 on 15/7 in Vietnam) belongs to the period
 // that starts on the 15th, not to the one ending on the 14th.
-import { addDays, daysBetween, isLocalDate, monthOf, quarterOf, reportingPeriodOf, startOfLocalDate, type LocalDate, type LocalDateRange } from '../text/dates';
+import { addDays, daysBetween, isLocalDate, monthOf, quarterOf, reportingPeriodOf, startOfLocalDate, todayLocal, weekOf, type LocalDate, type LocalDateRange } from '../text/dates';
 
 /** The choices of the period picker. */
 export const PERIOD_PRESETS = ['period', 'month', 'quarter', 'custom'] as const;
@@ -30,6 +30,30 @@ export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, today: Loca
       return monthOf(today);
     case 'quarter':
       return quarterOf(today);
+  }
+}
+
+/** The periods a list of records can be filtered by (the assistance log and group-session lists). */
+export const LIST_PERIODS = ['today', 'week', 'period', 'month', 'all'] as const;
+export type ListPeriod = (typeof LIST_PERIODS)[number];
+
+export function isListPeriod(value: unknown): value is ListPeriod {
+  return typeof value === 'string' && (LIST_PERIODS as readonly string[]).includes(value);
+}
+
+/** The local dates a list period covers at the instant `now` (Asia/Ho_Chi_Minh); null for "all". */
+export function listPeriodRange(period: ListPeriod, now: number): LocalDateRange | null {
+  const today = todayLocal(now);
+  switch (period) {
+    case 'today':
+      return { start: today, end: today };
+    case 'week':
+      return weekOf(today);
+    case 'period':
+    case 'month':
+      return presetRange(period, today);
+    case 'all':
+      return null;
   }
 }
 

@@ -7,6 +7,7 @@
 // client (one HLC stamps one write), but a buggy or hostile one could send them; the greater
 // canonical JSON then wins, so every replica still picks the same value. Ordering versions by the
 // pair (HLC, canonical JSON) makes merge a max per field: commutative, associative, idempotent.
+import { canonicalJson } from './canonical-json';
 import { InvalidHlcError, isHlc, type Hlc } from './hlc';
 
 export type FieldClocks = Readonly<Record<string, Hlc>>;
@@ -93,7 +94,7 @@ function newer(a: SyncedRecord, b: SyncedRecord, field: string): SyncedRecord {
   const clockA = a.clocks[field] ?? '';
   const clockB = b.clocks[field] ?? '';
   if (clockA !== clockB) return clockA > clockB ? a : b;
-  return canonicalJson(b[field]) > canonicalJson(a[field]) ? b : a;
+  return tieKey(b[field]) > tieKey(a[field]) ? b : a;
 }
 
 /**
@@ -113,16 +114,7 @@ function build(id: string, versions: readonly FieldVersion[]): SyncedRecord {
   return Object.fromEntries(values) as SyncedRecord;
 }
 
-/** JSON with object keys sorted: equal JSON values give equal strings whatever their key order. */
-function canonicalJson(value: unknown): string {
-  if (value === undefined) return '';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item) || 'null').join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
+/** A tie's order: the canonical JSON, with an absent value ('') below every value, null included. */
+function tieKey(value: unknown): string {
+  return value === undefined ? '' : canonicalJson(value);
 }

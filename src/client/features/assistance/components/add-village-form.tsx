@@ -3,7 +3,7 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createVillage, type VillageItem } from '../../../data/village-repository';
-import { ValidationFailedError, type FieldErrors } from '../../../data/assistance-repository';
+import { ValidationError, type FieldErrors } from '../../../data/errors';
 import { VILLAGE_KINDS, type VillageKind } from '../../../../shared/schemas/village';
 import { log } from '../../../lib/log';
 import { errorProps, FieldError } from './field-error';
@@ -24,7 +24,7 @@ export function AddVillageForm({ onAdded, onCancel }: { onAdded: (village: Villa
         onAdded(village);
       })
       .catch((error: unknown) => {
-        if (error instanceof ValidationFailedError) setErrors(error.fieldErrors);
+        if (error instanceof ValidationError) setErrors(error.fieldErrors);
         else log.error('village add failed', error);
       })
       .finally(() => setBusy(false));

@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CONSENT_METHODS, GENDERS } from '../../../../shared/schemas/assistance-log';
-import type { FieldErrors } from '../../../data/assistance-repository';
+import type { FieldErrors } from '../../../data/errors';
 import type { LogFormValues } from '../utils/log-form-values';
 import { errorProps, FieldError } from './field-error';
 

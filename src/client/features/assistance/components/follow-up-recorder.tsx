@@ -3,7 +3,8 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../components/ui/date-input';
-import { recordFollowUp, ValidationFailedError, type LogItem } from '../../../data/assistance-repository';
+import { recordFollowUp, type LogItem } from '../../../data/assistance-repository';
+import { ValidationError } from '../../../data/errors';
 import type { ValidationKey } from '../../../../shared/schemas/validation-keys';
 import { OUTCOMES, type Outcome } from '../../../../shared/schemas/assistance-log';
 import { log as logger } from '../../../lib/log';
@@ -22,7 +23,7 @@ export function FollowUpRecorder({ log, onRecorded }: { log: LogItem; onRecorded
       .then(() => onRecorded(outcome, next || null))
       .catch((error: unknown) => {
         // A next date the schema refuses (not a date, before the help, too far) is the member's to fix.
-        if (error instanceof ValidationFailedError) return setFailed(Object.values(error.fieldErrors)[0] ?? 'validation.invalidType');
+        if (error instanceof ValidationError) return setFailed(Object.values(error.fieldErrors)[0] ?? 'validation.invalidType');
         logger.error('follow-up failed', error);
         setFailed('errors.saveFailed');
       })

@@ -34,7 +34,7 @@ export function GroupDetailScreen({ user }: { user: SessionUser }): ReactElement
       .catch((error: unknown) => log.error('group delete failed', error))
       .finally(() => setBusy(false));
   };
-  const count = (n: number | null) => (n === null ? none : String(n));
+  const count = (n: number | null | undefined) => (n == null ? none : String(n));
   return (
     <Screen title={session.topic}>
       {session.deleted && <p className="notice" role="status">{t('detail.isDeleted')}</p>}
@@ -54,7 +54,7 @@ export function GroupDetailScreen({ user }: { user: SessionUser }): ReactElement
         <dt>{t('groups.fields.ethnicMinority')}</dt>
         <dd>{count(session.ethnicMinority)}</dd>
         <dt>{t('fields.duration')}</dt>
-        <dd>{session.durationMin === null ? none : t('duration.minutes', { count: session.durationMin })}</dd>
+        <dd>{session.durationMin == null ? none : t('duration.minutes', { count: session.durationMin })}</dd>
         <dt>{t('fields.note')}</dt>
         <dd className="pre-wrap">{session.note ?? none}</dd>
       </dl>

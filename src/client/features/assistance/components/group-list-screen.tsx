@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { can } from '../../../../shared/permissions';
-import { PERIODS, type Period } from '../../../data/assistance-repository';
+import { LIST_PERIODS, type ListPeriod } from '../../../../shared/reports/period';
 import { listGroupSessions } from '../../../data/group-session-repository';
 import type { SessionUser } from '../../../data/session-repository';
 import { formatDate, formatTime } from '../../../../shared/text/dates';
@@ -16,7 +16,7 @@ import { AssistanceTabs } from './assistance-tabs';
 export function GroupListScreen({ user }: { user: SessionUser }): ReactElement {
   const { t } = useTranslation('assistance');
   const id = useId();
-  const [period, setPeriod] = useState<Period>('period');
+  const [period, setPeriod] = useState<ListPeriod>('period');
   const data = useLiveQuery(async () => listGroupSessions(period), [period]);
   const villages = useVillageNames();
   return (
@@ -25,8 +25,8 @@ export function GroupListScreen({ user }: { user: SessionUser }): ReactElement {
       <p className="hint">{t('groups.hint')}</p>
       <div className="field">
         <label htmlFor={`${id}-period`}>{t('filters.period')}</label>
-        <select id={`${id}-period`} value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
-          {PERIODS.map((p) => <option key={p} value={p}>{t(`periods.${p}`)}</option>)}
+        <select id={`${id}-period`} value={period} onChange={(e) => setPeriod(e.target.value as ListPeriod)}>
+          {LIST_PERIODS.map((p) => <option key={p} value={p}>{t(`periods.${p}`)}</option>)}
         </select>
       </div>
       {data === undefined ? (

@@ -77,11 +77,11 @@ function LogFacts({ log, user }: { log: LogItem; user: SessionUser }): ReactElem
       <dt>{t('fields.outcome')}</dt>
       <dd><span className={`outcome-tag outcome-${log.outcome}`}>{t(`outcomes.${log.outcome}`)}</span></dd>
       <dt>{t('fields.barriers')}</dt>
-      <dd>{log.barriers.length ? log.barriers.map((b) => t(`barriers.${b}`)).join(', ') : none}</dd>
+      <dd>{log.barriers?.length ? log.barriers.map((b) => t(`barriers.${b}`)).join(', ') : none}</dd>
       <dt>{t('fields.village')}</dt>
       <dd>{villages(log.villageId) ?? none}</dd>
       <dt>{t('fields.duration')}</dt>
-      <dd>{log.durationMin === null ? none : t('duration.minutes', { count: log.durationMin })}</dd>
+      <dd>{log.durationMin == null ? none : t('duration.minutes', { count: log.durationMin })}</dd>
       <dt>{t('detail.teamDevice')}</dt>
       <dd>{log.assistedOnTeamDevice ? t('detail.yes') : t('detail.no')}</dd>
       <dt>{t('detail.followUpAt')}</dt>

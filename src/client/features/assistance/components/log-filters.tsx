@@ -2,7 +2,8 @@
 // detail returns to the same filtered list.
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PERIODS, type LogFilter, type Period } from '../../../data/assistance-repository';
+import type { LogFilter } from '../../../data/assistance-repository';
+import { isListPeriod, LIST_PERIODS, type ListPeriod } from '../../../../shared/reports/period';
 import { OUTCOMES, type Outcome } from '../../../../shared/schemas/assistance-log';
 import { useServices, useVillages } from '../hooks/use-reference-data';
 import { serviceName } from '../../../data/service-repository';
@@ -16,8 +17,8 @@ export function LogFilters({ filter, onChange }: { filter: LogFilter; onChange: 
     <div className="filters">
       <div className="field">
         <label htmlFor={`${id}-period`}>{t('filters.period')}</label>
-        <select id={`${id}-period`} value={filter.period} onChange={(e) => onChange({ ...filter, period: e.target.value as Period })}>
-          {PERIODS.map((p) => <option key={p} value={p}>{t(`periods.${p}`)}</option>)}
+        <select id={`${id}-period`} value={filter.period} onChange={(e) => onChange({ ...filter, period: e.target.value as ListPeriod })}>
+          {LIST_PERIODS.map((p) => <option key={p} value={p}>{t(`periods.${p}`)}</option>)}
         </select>
       </div>
       <div className="field">
@@ -59,7 +60,7 @@ export function filterFromParams(params: URLSearchParams): LogFilter {
   const period = params.get('period');
   const outcome = params.get('outcome');
   return {
-    period: (PERIODS as readonly string[]).includes(period ?? '') ? (period as Period) : 'all',
+    period: isListPeriod(period) ? period : 'all',
     serviceId: params.get('service') ?? undefined,
     outcome: (OUTCOMES as readonly string[]).includes(outcome ?? '') ? (outcome as Outcome) : undefined,
     villageId: params.get('village') ?? undefined,

@@ -2,7 +2,7 @@
 // group-session schema and repository.
 import { useCallback } from 'react';
 import { groupSessionFieldsSchema } from '../../../../shared/schemas/group-session';
-import { fieldErrorsOf } from '../../../data/assistance-repository';
+import { fieldErrorsOf } from '../../../data/errors';
 import { createGroupSession, updateGroupSession, type GroupSessionItem } from '../../../data/group-session-repository';
 import type { SessionUser } from '../../../data/session-repository';
 import { emptyGroupForm, groupFieldsFromForm, groupFormFromItem, isGroupFormValues, type GroupFormValues } from '../utils/group-form-values';

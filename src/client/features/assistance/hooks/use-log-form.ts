@@ -2,7 +2,8 @@
 // schema and repository, plus consent gating of the citizen's details.
 import { useCallback } from 'react';
 import { assistanceLogFieldsSchema } from '../../../../shared/schemas/assistance-log';
-import { createLog, fieldErrorsOf, updateLog, type FieldErrors, type LogItem } from '../../../data/assistance-repository';
+import { createLog, updateLog, type LogItem } from '../../../data/assistance-repository';
+import { fieldErrorsOf, type FieldErrors } from '../../../data/errors';
 import type { SessionUser } from '../../../data/session-repository';
 import { emptyLogForm, isLogFormValues, logFieldsFromForm, logFormFromItem, type LogFormValues } from '../utils/log-form-values';
 import { useRecordForm } from './use-record-form';

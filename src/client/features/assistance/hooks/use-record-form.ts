@@ -2,7 +2,7 @@
 // first attempt, field errors the data layer found, an autosaved draft (new records only), and a
 // save that does not wait behind a re-render.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { ValidationFailedError, type FieldErrors } from '../../../data/assistance-repository';
+import { ValidationError, type FieldErrors } from '../../../data/errors';
 import { log } from '../../../lib/log';
 import { useDraft } from './use-draft';
 
@@ -76,7 +76,7 @@ export function useRecordForm<Values extends object, Fields extends object, Item
       if (!existingId) await draft.discard();
       return saved;
     } catch (error) {
-      if (error instanceof ValidationFailedError) {
+      if (error instanceof ValidationError) {
         setAttempted(true);
         setServerErrors(error.fieldErrors);
         return null;

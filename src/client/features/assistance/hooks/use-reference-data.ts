@@ -37,11 +37,11 @@ export function useVillages(includeInactive = false): VillageItem[] | undefined 
 }
 
 /** Village id → name, including inactive villages (old logs keep their village's name). */
-export function useVillageNames(): (id: string | null) => string | null {
+export function useVillageNames(): (id: string | null | undefined) => string | null {
   const villages = useVillages(true);
   return useMemo(() => {
     const names = new Map((villages ?? []).map((v) => [v.id, v.name]));
-    return (id: string | null) => (id === null ? null : (names.get(id) ?? null));
+    return (id: string | null | undefined) => (id == null ? null : (names.get(id) ?? null));
   }, [villages]);
 }
 

@@ -1,7 +1,7 @@
 // The group-session form's values (strings for controlled inputs, also what the draft stores) and
 // their conversion to the shared schema's fields.
 import type { GroupSessionFields } from '../../../../shared/schemas/group-session';
-import type { FieldErrors } from '../../../data/assistance-repository';
+import type { FieldErrors } from '../../../data/errors';
 import type { GroupSessionItem } from '../../../data/group-session-repository';
 import { fromInstant, toInstant } from './local-time';
 
@@ -15,7 +15,7 @@ export function emptyGroupForm(now: number): GroupFormValues {
 }
 
 export function groupFormFromItem(session: GroupSessionItem): GroupFormValues {
-  const text = (n: number | null) => (n === null ? '' : String(n));
+  const text = (n: number | null | undefined) => (n == null ? '' : String(n));
   return {
     topic: session.topic,
     place: session.place,

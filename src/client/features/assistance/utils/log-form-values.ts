@@ -3,7 +3,8 @@
 import { CONSENT_PURPOSES, PRIVACY_NOTICE_VERSION } from '../../../../shared/privacy/notice';
 import { BARRIERS, OUTCOMES, type GENDERS, type AssistanceLogFields, type Barrier, type Citizen, type Outcome } from '../../../../shared/schemas/assistance-log';
 import type { ValidationKey } from '../../../../shared/schemas/validation-keys';
-import type { LogItem, FieldErrors } from '../../../data/assistance-repository';
+import type { LogItem } from '../../../data/assistance-repository';
+import type { FieldErrors } from '../../../data/errors';
 import { fromInstant, toInstant } from './local-time';
 
 /** The version of the privacy notice the member shows or reads out (the /privacy screen). */
@@ -70,13 +71,13 @@ export function emptyLogForm(now: number): LogFormValues {
 
 export function logFormFromItem(log: LogItem): LogFormValues {
   const { date, time } = fromInstant(log.occurredAt);
-  const minutes = log.durationMin === null ? '' : String(log.durationMin);
+  const minutes = log.durationMin == null ? '' : String(log.durationMin);
   const citizen = log.citizen;
   return {
     ...emptyLogForm(Date.parse(log.occurredAt)),
     serviceId: log.serviceId,
     outcome: log.outcome,
-    barriers: log.barriers,
+    barriers: log.barriers ?? [],
     villageId: log.villageId ?? '',
     date,
     time,
@@ -84,8 +85,8 @@ export function logFormFromItem(log: LogItem): LogFormValues {
     customDuration: (DURATION_PICKS as readonly string[]).includes(minutes) ? '' : minutes,
     note: log.note ?? '',
     followUpAt: log.followUpAt ?? '',
-    assistedOnTeamDevice: log.assistedOnTeamDevice,
-    consent: citizen !== null,
+    assistedOnTeamDevice: log.assistedOnTeamDevice === true,
+    consent: citizen != null,
     consentMethod: citizen?.consentEvidence.method ?? 'spoken',
     consentByGuardian: citizen?.consentEvidence.agreedBy === 'guardian',
     consentRecordedAt: citizen?.consentEvidence.recordedAt ?? '',

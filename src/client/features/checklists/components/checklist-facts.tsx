@@ -10,7 +10,7 @@ import { useVillages } from '../hooks/use-checklists';
 
 export function ChecklistFacts({ bundle, user }: { bundle: ChecklistBundle; user: SessionUser }): ReactElement {
   const { t, localized, errorMessage } = useLabels();
-  const villages = useVillages(bundle.checklist.villageId !== null);
+  const villages = useVillages(bundle.checklist.villageId != null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const { checklist, template } = bundle;

@@ -114,7 +114,7 @@ describe('checklist screens', () => {
     await ensureTemplateSeed();
     await signIn(leader);
     const checklist = await createChecklist({ templateId: 'village-digital-readiness', scope: 'team' });
-    const items = (await db.records('checklistItems').where('checklistId').equals(checklist.id).toArray()).map((r) => r.itemId as string);
+    const items = (await db.records('checklistItems').where('checklistId').equals(checklist.id).toArray()).map((r) => r.itemId);
     for (const itemId of items) await updateChecklistItem(checklist.id, itemId, { status: 'done' });
     await signIn(reviewer);
     await renderApp(`/checklists/${checklist.id}`);

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type checklistsVi from '../../../../../locales/vi/checklists.json';
 import { NotSignedInError } from '../../../data/session-repository';
-import { ChecklistError, ChecklistValidationError } from '../../../../shared/checklists/errors';
+import { ChecklistError } from '../../../../shared/checklists/errors';
+import { RecordNotFoundError, PermissionError, ValidationError } from '../../../data/errors';
 import type { LocalizedText } from '../../../../shared/schemas/common';
 import { formatDate, daysBetween, type LocalDate } from '../../../../shared/text/dates';
 import { log } from '../../../lib/log';
@@ -56,9 +57,11 @@ export function useLabels() {
   const errorMessage = useCallback(
     (error: unknown): string => {
       if (error instanceof ChecklistError) return t(`errors.${error.code}`);
+      if (error instanceof PermissionError) return t('errors.forbidden');
+      if (error instanceof RecordNotFoundError) return t('errors.notFound');
       if (error instanceof NotSignedInError) return tc('errors.notSignedIn');
-      if (error instanceof ChecklistValidationError) {
-        return error.issues.map((issue) => t('errors.field', { field: issue.path, message: tc(issue.message) })).join(' ');
+      if (error instanceof ValidationError) {
+        return error.issues.map((issue) => t('errors.field', { field: issue.path, message: tc(issue.key) })).join(' ');
       }
       log.error('checklist action failed', error);
       return t('errors.unknown');
@@ -69,7 +72,7 @@ export function useLabels() {
   /** Validation problems by field path ("dueDate"), translated, for messages beside each input. */
   const fieldErrors = useCallback(
     (error: unknown): Record<string, string> =>
-      error instanceof ChecklistValidationError ? Object.fromEntries(error.issues.map((issue) => [issue.path, tc(issue.message)])) : {},
+      error instanceof ValidationError ? Object.fromEntries(error.issues.map((issue) => [issue.path, tc(issue.key)])) : {},
     [tc],
   );
 

@@ -2,7 +2,7 @@
 // (https://zalo.me/<number> or the contact's zalo.me link), email, and a share text for Zalo.
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../data/contacts-repository';
+import type { Contact } from '../../../../shared/contacts/directory';
 import { useContactLabels } from '../hooks/use-contact-labels';
 import { copyText, shareOrCopy } from '../utils/clipboard';
 import { formatPhone, telHref, zaloLink } from '../utils/phone';
@@ -14,6 +14,7 @@ export function ContactActions({ contact }: { contact: Contact }): ReactElement 
   const labels = useContactLabels();
   const [status, setStatus] = useState('');
   const zalo = zaloLink(contact);
+  const phones = contact.phones ?? [];
 
   const copy = (value: string) => {
     void copyText(value).then((ok) => setStatus(ok ? t('actions.copied', { value }) : t('actions.copyFailed', { value })));
@@ -21,7 +22,7 @@ export function ContactActions({ contact }: { contact: Contact }): ReactElement 
   const share = () => {
     const text = contactShareText(contact, {
       role: labels.contactRole(contact),
-      systems: contact.systems.map(labels.systemLabel),
+      systems: (contact.systems ?? []).map(labels.systemLabel),
       systemsLabel: t('share.systems'),
       phone: t('share.phone'),
       zalo: t('share.zalo'),
@@ -39,9 +40,9 @@ export function ContactActions({ contact }: { contact: Contact }): ReactElement 
   return (
     <section className="card contact-actions" aria-labelledby="contact-actions-title">
       <h2 id="contact-actions-title">{t('detail.actions')}</h2>
-      {contact.phones.length === 0 ? <p className="hint">{t('row.noPhone')}</p> : null}
+      {phones.length === 0 ? <p className="hint">{t('row.noPhone')}</p> : null}
       <ul className="contact-phone-list">
-        {contact.phones.map((phone) => (
+        {phones.map((phone) => (
           <li key={phone} className="contact-phone-item">
             <a className="button primary call-button contact-wide" href={telHref(phone)}>
               <ContactIcon name="phone" />
@@ -59,7 +60,7 @@ export function ContactActions({ contact }: { contact: Contact }): ReactElement 
           <a className="button" href={zalo.href} target="_blank" rel="noopener noreferrer">
             <ContactIcon name="chat" />
             {/* Name the number only when it is not the one shown first above. */}
-            {zalo.number && zalo.number !== contact.phones[0] ? t('actions.zaloFromPhone', { phone: formatPhone(zalo.number) }) : t('actions.zalo')}
+            {zalo.number && zalo.number !== phones[0] ? t('actions.zaloFromPhone', { phone: formatPhone(zalo.number) }) : t('actions.zalo')}
           </a>
         ) : null}
         {contact.email ? (

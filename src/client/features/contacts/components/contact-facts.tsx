@@ -1,7 +1,7 @@
 // The rest of what is known about a contact, as a description list.
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../data/contacts-repository';
+import type { Contact } from '../../../../shared/contacts/directory';
 import { seedContactRoleById } from '../../../../shared/seed';
 import { useContactLabels } from '../hooks/use-contact-labels';
 
@@ -13,7 +13,7 @@ export function ContactFacts({ contact }: { contact: Contact }): ReactElement | 
   // The role and organisation are the screen's lead line; the slot is listed when the lead shows
   // the free-text role instead.
   if (slot && contact.role) facts.push([t('detail.roleSlot'), labels.roleName(slot)]);
-  if (contact.systems.length > 0) facts.push([t('detail.systems'), contact.systems.map(labels.systemLabel).join(', ')]);
+  if (contact.systems?.length) facts.push([t('detail.systems'), contact.systems.map(labels.systemLabel).join(', ')]);
   if (contact.zalo) facts.push([t('detail.zalo'), contact.zalo]);
   if (contact.email) facts.push([t('detail.email'), contact.email]);
   if (contact.area) facts.push([t('detail.area'), contact.area]);

@@ -2,7 +2,7 @@
 // are translated from its keys. Nothing is written until the whole form is valid.
 import { useMemo, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { typedNumbers } from '../../../data/contacts-repository';
+import { typedNumbers } from '../../../../shared/contacts/duplicates';
 import type { SessionUser } from '../../../data/session-repository';
 import { seedContactRoleById, seedContactRoles } from '../../../../shared/seed';
 import { todayLocal } from '../../../../shared/text/dates';

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../data/contacts-repository';
+import type { Contact } from '../../../../shared/contacts/directory';
 import { useContactLabels } from '../hooks/use-contact-labels';
 import { formatPhone, telHref } from '../utils/phone';
 import { ContactIcon } from './contact-icons';
@@ -10,7 +10,7 @@ import { ContactIcon } from './contact-icons';
 export function ContactRow({ contact, showRole = false }: { contact: Contact; showRole?: boolean }): ReactElement {
   const { t } = useTranslation('contacts');
   const labels = useContactLabels();
-  const phone = contact.phones[0];
+  const phone = contact.phones?.[0];
   const details = [showRole ? labels.contactRole(contact) : contact.role, contact.organization, contact.area].filter(Boolean).join(' · ');
   return (
     <li className="contact-row">

@@ -3,7 +3,7 @@
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryGroup, RoleSlot } from '../../../data/contacts-repository';
+import type { DirectoryGroup, RoleSlot } from '../../../../shared/contacts/directory';
 import { useContactLabels } from '../hooks/use-contact-labels';
 import { ContactIcon } from './contact-icons';
 import { ContactRow } from './contact-row';

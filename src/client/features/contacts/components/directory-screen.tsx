@@ -4,7 +4,7 @@ import { useMemo, type ReactElement } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
-import { buildDirectory } from '../../../data/contacts-repository';
+import { buildDirectory } from '../../../../shared/contacts/directory';
 import type { SessionUser } from '../../../data/session-repository';
 import { can } from '../../../../shared/permissions';
 import { seedContactRoles } from '../../../../shared/seed';

@@ -3,7 +3,7 @@
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { DuplicatePhone } from '../../../data/contacts-repository';
+import type { DuplicatePhone } from '../../../../shared/contacts/duplicates';
 import { formatPhone } from '../utils/phone';
 
 export function DuplicateWarning({ duplicates }: { duplicates: DuplicatePhone[] }): ReactElement {

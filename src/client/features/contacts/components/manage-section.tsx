@@ -2,7 +2,8 @@
 import { useState, type ReactElement } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { deleteContact, restoreContact, setContactFavorite, type Contact } from '../../../data/contacts-repository';
+import { deleteContact, restoreContact, setContactFavorite } from '../../../data/contacts-repository';
+import type { Contact } from '../../../../shared/contacts/directory';
 import type { SessionUser } from '../../../data/session-repository';
 import { can } from '../../../../shared/permissions';
 import { contactErrorKey, type ContactErrorKey } from '../utils/error-key';

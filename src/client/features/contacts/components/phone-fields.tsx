@@ -2,7 +2,8 @@
 // (another contact already has this number) right under them, before saving.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DuplicatePhone, FieldIssue } from '../../../data/contacts-repository';
+import type { FieldIssue } from '../../../data/errors';
+import type { DuplicatePhone } from '../../../../shared/contacts/duplicates';
 import { ContactIcon } from './contact-icons';
 import { DuplicateWarning } from './duplicate-warning';
 import { TextField } from './text-field';

@@ -2,7 +2,7 @@
 // already has (from a newer version), kept checked so editing does not drop it.
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_SYSTEMS } from '../../../data/contacts-repository';
+import { CONTACT_SYSTEMS } from '../../../../shared/contacts/directory';
 import { useContactLabels } from '../hooks/use-contact-labels';
 
 export function SystemsFieldset({ systems, onChange }: { systems: string[]; onChange: (systems: string[]) => void }): ReactElement {

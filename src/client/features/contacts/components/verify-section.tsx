@@ -2,7 +2,8 @@
 // VNPT re-posts technician lists in Zalo groups).
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { markContactVerified, type Contact } from '../../../data/contacts-repository';
+import { markContactVerified } from '../../../data/contacts-repository';
+import type { Contact } from '../../../../shared/contacts/directory';
 import { daysBetween, formatDate, todayLocal } from '../../../../shared/text/dates';
 import { contactErrorKey, type ContactErrorKey } from '../utils/error-key';
 import { ContactIcon } from './contact-icons';
@@ -16,7 +17,7 @@ export function VerifySection({ contact, canEdit }: { contact: Contact; canEdit:
   const [error, setError] = useState<ContactErrorKey | null>(null);
   // Read once per visit (render must be pure); a screen left open past midnight keeps yesterday.
   const [today] = useState(() => todayLocal(Date.now()));
-  const verified = contact.lastVerifiedAt;
+  const verified = contact.lastVerifiedAt ?? null;
   const stale = verified !== null && daysBetween(verified, today) > STALE_AFTER_DAYS;
   const confirm = () => {
     setError(null);

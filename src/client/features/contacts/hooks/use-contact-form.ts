@@ -2,15 +2,8 @@
 // common.json), the draft kept in IndexedDB while typing, and saving through the repository.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  clearContactDraft,
-  ContactValidationError,
-  createContact,
-  saveContactDraft,
-  updateContact,
-  validateContact,
-  type FieldIssue,
-} from '../../../data/contacts-repository';
+import { clearContactDraft, createContact, saveContactDraft, updateContact, validateContact } from '../../../data/contacts-repository';
+import { ValidationError, type FieldIssue } from '../../../data/errors';
 import type { SessionUser } from '../../../data/session-repository';
 import { log } from '../../../lib/log';
 import { contactErrorKey, type ContactErrorKey } from '../utils/error-key';
@@ -91,7 +84,7 @@ export function useContactForm(options: {
       (contact) => finish(`/contacts/${contact.id}`),
       (error: unknown) => {
         setSaving(false);
-        if (error instanceof ContactValidationError) setErrors(errorsByField(error.issues, phoneRows));
+        if (error instanceof ValidationError) setErrors(errorsByField(error.issues, phoneRows));
         else setSaveError(contactErrorKey(error));
       },
     );

@@ -3,7 +3,7 @@
 // translated in this feature's namespace.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_SYSTEMS, OTHER_GROUP } from '../../../data/contacts-repository';
+import { CONTACT_SYSTEMS, OTHER_GROUP } from '../../../../shared/contacts/directory';
 import type { ContactRole } from '../../../../shared/schemas/contact-role';
 import { seedContactRoleById } from '../../../../shared/seed';
 
@@ -15,7 +15,7 @@ export interface ContactLabels {
   roleName: (role: ContactRole) => string;
   roleHint: (role: ContactRole) => string;
   /** The slot's name for a contact's roleId, else its free-text role. */
-  contactRole: (contact: { roleId: string | null; role: string | null }) => string | null;
+  contactRole: (contact: { roleId?: string | null | undefined; role?: string | null | undefined }) => string | null;
 }
 
 export function useContactLabels(): ContactLabels {
@@ -35,7 +35,7 @@ export function useContactLabels(): ContactLabels {
       roleName,
       // A slot added to the seed before its translation still says when to call, in English.
       roleHint: (role: ContactRole) => hints[role.id] ?? role.whenToCall,
-      contactRole: (contact: { roleId: string | null; role: string | null }) => {
+      contactRole: (contact: { roleId?: string | null | undefined; role?: string | null | undefined }) => {
         const slot = contact.roleId ? seedContactRoleById(contact.roleId) : undefined;
         return contact.role ?? (slot ? roleName(slot) : null);
       },

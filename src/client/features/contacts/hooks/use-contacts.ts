@@ -1,6 +1,8 @@
 // Live reads of the directory: screens re-render when a local write or a sync changes a contact.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { findDuplicatePhones, getContact, listContacts, type Contact, type DuplicatePhone } from '../../../data/contacts-repository';
+import { findDuplicatePhones, getContact, listContacts } from '../../../data/contacts-repository';
+import type { Contact } from '../../../../shared/contacts/directory';
+import type { DuplicatePhone } from '../../../../shared/contacts/duplicates';
 
 /** The commune's live contacts; undefined while loading. */
 export function useContactList(communeId: string | null): Contact[] | undefined {

@@ -2,7 +2,9 @@
 // text means "not given": omitted on create, cleared on edit (the repository compares with the
 // stored contact). Blank phone rows are dropped, and the index of each kept row is remembered so
 // that an error on phones.1 is shown under the row the person typed it in.
-import type { Contact, ContactInput, FieldIssue } from '../../../data/contacts-repository';
+import type { ContactInput } from '../../../data/contacts-repository';
+import type { FieldIssue } from '../../../data/errors';
+import type { Contact } from '../../../../shared/contacts/directory';
 import type { ContactRole } from '../../../../shared/schemas/contact-role';
 
 export interface ContactFormValues {
@@ -43,13 +45,13 @@ export function formValuesOf(contact: Contact): ContactFormValues {
     roleId: contact.roleId ?? '',
     role: contact.role ?? '',
     organization: contact.organization ?? '',
-    systems: [...contact.systems],
-    phones: contact.phones.length > 0 ? [...contact.phones] : [''],
+    systems: [...(contact.systems ?? [])],
+    phones: contact.phones?.length ? [...contact.phones] : [''],
     zalo: contact.zalo ?? '',
     email: contact.email ?? '',
     area: contact.area ?? '',
     note: contact.note ?? '',
-    favorite: contact.favorite,
+    favorite: contact.favorite === true,
     lastVerifiedAt: contact.lastVerifiedAt ?? '',
   };
 }

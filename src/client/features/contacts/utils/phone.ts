@@ -30,11 +30,11 @@ const ZALO_NUMBER = /^\d+$/;
  * as given, made https), else the first mobile number, since a Vietnamese Zalo account is reached
  * by its phone number. The schema only accepts zalo.me links, so this is never another site.
  */
-export function zaloLink(contact: { zalo: string | null; phones: readonly string[] }): { href: string; number: string | null } | null {
+export function zaloLink(contact: { zalo?: string | null | undefined; phones?: readonly string[] | undefined }): { href: string; number: string | null } | null {
   if (contact.zalo) {
     if (ZALO_NUMBER.test(contact.zalo)) return { href: `https://zalo.me/${contact.zalo}`, number: contact.zalo };
     return { href: `https://${contact.zalo.replace(/^https:\/\//, '')}`, number: null };
   }
-  const mobile = contact.phones.find(isMobileNumber);
+  const mobile = contact.phones?.find(isMobileNumber);
   return mobile ? { href: `https://zalo.me/${mobile}`, number: mobile } : null;
 }

@@ -1,6 +1,6 @@
 // A contact as plain text that pastes well into a Zalo chat: one fact per line, the name first,
 // numbers as digits (Zalo and the dialler turn them into links), the zalo.me link in full.
-import type { Contact } from '../../../data/contacts-repository';
+import type { Contact } from '../../../../shared/contacts/directory';
 import { formatDate } from '../../../../shared/text/dates';
 import { zaloLink } from './phone';
 
@@ -22,11 +22,11 @@ export function contactShareText(contact: Contact, labels: ShareLabels): string 
     labels.role,
     contact.organization,
     labels.systems.length > 0 ? `${labels.systemsLabel}: ${labels.systems.join(', ')}` : null,
-    ...contact.phones.map((phone) => `${labels.phone}: ${phone}`),
+    ...(contact.phones ?? []).map((phone) => `${labels.phone}: ${phone}`),
     zalo && contact.zalo ? `${labels.zalo}: ${zalo.href}` : null,
     contact.email ? `${labels.email}: ${contact.email}` : null,
     contact.area ? `${labels.area}: ${contact.area}` : null,
     contact.lastVerifiedAt ? labels.verified(formatDate(contact.lastVerifiedAt)) : null,
   ];
-  return lines.filter((line): line is string => line !== null && line !== '').join('\n');
+  return lines.filter((line): line is string => line != null && line !== '').join('\n');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import vi from '../../../../../locales/vi/contacts.json';
 import en from '../../../../../locales/en/contacts.json';
-import { CONTACT_SYSTEMS } from '../../../data/contacts-repository';
+import { CONTACT_SYSTEMS } from '../../../../shared/contacts/directory';
 import { seedContactRoles } from '../../../../shared/seed';
 import { errorsByField, toContactInput, emptyFormValues, formValuesFromDraft } from './form-values';
 import { formatPhone, telHref, zaloLink } from './phone';
@@ -54,7 +54,7 @@ describe('share text', () => {
   it('puts one fact per line, numbers as digits, for pasting into Zalo', () => {
     const text = contactShareText(
       {
-        id: 'x', communeId: 'dak-mar', createdBy: null, createdAt: null, updatedAt: null, deleted: false,
+        id: 'x', communeId: 'dak-mar', createdBy: 'u', createdAt: '2025-07-01T00:00:00.000Z', updatedAt: '2025-07-01T00:00:00.000Z', deleted: false,
         name: 'Nguyễn Văn Bình', organization: 'VNPT Quảng Ngãi', role: null, systems: ['qlvb'], phones: ['0912345678'],
         zalo: '0912345678', email: 'binh@vnpt.vn', area: 'Đăk Mar', note: 'riêng tư', favorite: false, roleId: null, lastVerifiedAt: '2025-07-01',
       },

@@ -34,14 +34,14 @@ async function seed(): Promise<void> {
   const start = Date.parse(instantBounds(period).from);
   const at = (hours: number) => new Date(start + hours * 3_600_000).toISOString();
   const citizen = { name: 'Y Bơ', phone: '0912345678', birthYear: 1958, consent: true, consentEvidence: { method: 'spoken', noticeVersion: 'v1', recordedAt: at(2), recordedBy: leader.id } };
-  await db.records('villages').bulkPut([row({ id: VILLAGE, name: XSS, kind: 'thon', active: true })]);
-  await db.records('assistanceLogs').bulkPut([
+  await db.syncedTable('villages').bulkPut([row({ id: VILLAGE, name: XSS, kind: 'thon', active: true })]);
+  await db.syncedTable('assistanceLogs').bulkPut([
     row({ serviceId: 'vneid-install-register', outcome: 'done', occurredAt: at(2), villageId: VILLAGE, createdBy: leader.id, citizen, note: `=1+1, "quoted"\n${XSS}` }),
     row({ serviceId: 'vneid-activate-level2', outcome: 'partial', occurredAt: at(3), barriers: ['portal_down'] }),
     row({ serviceId: 'dvc-submit-online', outcome: 'failed', occurredAt: at(4), barriers: ['portal_down', 'no_smartphone'] }),
     row({ serviceId: 'dvc-submit-online', outcome: 'done', occurredAt: at(5), deleted: true }),
   ]);
-  await db.records('groupSessions').bulkPut([row({ topic: 'Học vụ số', place: 'Nhà văn hóa', occurredAt: at(6), participants: 25, women: 11, elderly: 6, ethnicMinority: 9 })]);
+  await db.syncedTable('groupSessions').bulkPut([row({ topic: 'Học vụ số', place: 'Nhà văn hóa', occurredAt: at(6), participants: 25, women: 11, elderly: 6, ethnicMinority: 9 })]);
 }
 
 /** The Blob's bytes as UTF-8, the byte-order mark kept (jsdom's Blob has no text()). */
@@ -154,7 +154,7 @@ describe('reports screens', () => {
 
   it('prints the commune, the period, the figures and the signature lines, with markup left inert', { timeout: 60_000 }, async () => {
     await seed();
-    await db.records('checklists').bulkPut([row({ templateId: 'qng-2025-commune-shared-systems-readiness', templateVersion: 1, title: XSS, scope: 'commune' })]);
+    await db.syncedTable('checklists').bulkPut([row({ templateId: 'qng-2025-commune-shared-systems-readiness', templateVersion: 1, title: XSS, scope: 'commune' })]);
     await signIn(leader);
     await renderApp('/reports/print?p=period');
     await waitFor(() => expect(screen.getByTestId('print-report').dataset.ready).toBe('true'), SLOW);
