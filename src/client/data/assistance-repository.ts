@@ -1,4 +1,4 @@
-// Citizen-assistance logs (PRODUCT.md jobs 1–2): create, edit, soft delete and undo, the paged
+// Citizen-assistance logs (docs/product.md jobs 1–2): create, edit, soft delete and undo, the paged
 // newest-first list with its filters, follow-ups due, and the member's recent kinds of help.
 // Every write is validated with the shared zod schema BEFORE a transaction opens, then goes
 // through writeRecord (record + outbox entry in one transaction).

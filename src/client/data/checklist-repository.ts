@@ -1,9 +1,9 @@
-// Commune checklists (PRODUCT.md job 3): checklists made from a template version, the state of each
+// Commune checklists (docs/product.md job 3): checklists made from a template version, the state of each
 // item, and reviewers' sign-offs. Every change goes through writeRecord (record + outbox entry in
 // one transaction) after the role and the shared schema have accepted it, so a refused change
 // changes nothing. Item states are separate records with an id fixed by (checklist, item), and a
 // change sends only the fields it changes: two members editing the status and the note of one item
-// offline merge field by field (SYNC.md §2).
+// offline merge field by field (docs/sync.md §2).
 import { db, type StoredRecord } from './db';
 import { assertMay, communeUserWhoMay } from './access';
 import { RecordNotFoundError, ValidationError } from './errors';
@@ -223,7 +223,7 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
 
   // Checks and write in ONE transaction: a refusal (thrown inside) aborts it so nothing changes,
   // nothing can change between the check and the write, and a tap costs one IndexedDB commit
-  // (the budget is 20 ms on a cheap phone). Only Dexie is awaited inside (sync-research pitfall 27).
+  // (the budget is 20 ms on a cheap phone). Only Dexie is awaited inside (docs/sync.md §7.3).
   const items = db.records('checklistItems');
   return db.transaction('rw', [db.settings, db.records('checklists'), db.records('checklistTemplates'), items, db.outbox, db.syncState], async () => {
     // Independent reads in parallel: each IndexedDB request is a round trip to the browser's

@@ -1,4 +1,4 @@
-// The support-contact directory (PRODUCT.md job 4 "Call for help"; BRIEF §8.8). Contacts are
+// The support-contact directory (docs/product.md job 4 "Call for help"; docs/domain.md §8.8). Contacts are
 // officials' and technicians' work numbers, not citizens' data. Every change goes through
 // writeRecord (record + outbox in one transaction) after the shared schema has accepted it, so bad
 // input changes nothing. The directory itself (role slots grouped by system, favourites first,

@@ -1,7 +1,7 @@
 // The one path by which the app changes a synced record. The record and its outbox entry
-// commit in one Dexie transaction (SYNC.md §1; CONVENTIONS §6.4): a crash leaves both or neither.
+// commit in one Dexie transaction (docs/sync.md §1; ARCHITECTURE.md ("One home per responsibility")): a crash leaves both or neither.
 // Ids and the node id are made before the transaction opens; inside it only Dexie is awaited
-// (awaiting anything else commits an IndexedDB transaction early — sync-research pitfall 27).
+// (awaiting anything else commits an IndexedDB transaction early — docs/sync.md §7.3).
 import { db, type AppDatabase, type OutboxEntry, type RecordOf, type StoredRecord } from './db';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { initialClock, newNodeId, tick, type HlcState } from '../../shared/sync/hlc';

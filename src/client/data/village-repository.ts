@@ -1,5 +1,5 @@
 // The commune's villages and residential groups (thôn, tổ dân phố…). Each commune keeps its own
-// list (BRIEF §8.10); leaders add and deactivate entries, everyone picks from it.
+// list (docs/domain.md §8.10); leaders add and deactivate entries, everyone picks from it.
 import { db } from './db';
 import { assertMay, communeUserWhoMay } from './access';
 import { RecordNotFoundError, ValidationError } from './errors';

@@ -1,4 +1,4 @@
-// The support-contact directory as the Contacts screen shows it (PRODUCT.md job 4 "Call for help"):
+// The support-contact directory as the Contacts screen shows it (docs/product.md job 4 "Call for help"):
 // role slots grouped by system, favourites first, Vietnamese order, and the search. Pure, so the
 // rules are tested without a database and the screens stay thin.
 import type { ContactRecord } from '../schemas/contact';
@@ -93,7 +93,7 @@ export function matchesRole(role: ContactRole, query: string, context: SearchCon
 
 /**
  * The order of the directory's groups: the document and procedure systems people call about most
- * (PRODUCT.md job 4), then e-ID, signatures, the portals and the rest. Systems this list does not
+ * (docs/product.md job 4), then e-ID, signatures, the portals and the rest. Systems this list does not
  * know come after it in alphabetical order; contacts without a system go to OTHER_GROUP, last.
  */
 export const CONTACT_SYSTEMS = [

@@ -1,4 +1,4 @@
-// Duplicate numbers in the directory (PRODUCT.md: warn, never block — medic/cht-core#6363). Pure:
+// Duplicate numbers in the directory (docs/product.md: warn, never block — medic/cht-core#6363). Pure:
 // the data layer finds the candidates through its phone and Zalo indexes, this decides which are
 // duplicates and in which order the warning lists them.
 import { compareContacts, contactNumbers, type Contact } from './directory';
