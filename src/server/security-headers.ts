@@ -3,15 +3,17 @@
 // Access-Control-* header is ever sent and Origin is never reflected.
 import type { FastifyInstance } from 'fastify';
 import { isApiPath } from './paths';
+import { shellCssHashSource } from './app-shell-style';
 
 /**
- * Strict CSP: only same-origin code, no inline script or style, no plugins, no framing.
+ * Strict CSP: only same-origin code, no inline script, no inline style but the one the build puts
+ * in index.html (allowed by its hash, app-shell-style.ts), no plugins, no framing.
  * Exported so tests and the e2e suite check the exact string the server sends.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${shellCssHashSource()}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

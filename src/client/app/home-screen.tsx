@@ -21,14 +21,16 @@ export function HomeScreen(): ReactElement {
     <Screen title={t('home.title')}>
       <p className="lead">{t('home.greeting')} {t('home.intro')}</p>
       {!online && <p className="notice" role="status">{t('home.offlineNow')}</p>}
-      <Suspense fallback={null}><SignInCard /></Suspense>
-      <Suspense fallback={null}><FollowUpsWidget /></Suspense>
       <h2>{t('home.quickActions')}</h2>
       <ul className="tile-list">
         <li><Link className="tile" to="/assistance/new"><Icon name="assistance" />{t('home.logAssistance')}</Link></li>
         <li><Link className="tile" to="/checklists"><Icon name="checklists" />{t('home.openChecklists')}</Link></li>
         <li><Link className="tile" to="/contacts"><Icon name="contacts" />{t('home.callSupport')}</Link></li>
       </ul>
+      {/* Below the quick actions: they appear once IndexedDB has answered, and above them they
+          would push the tiles down under the user's thumb (a layout shift; docs/first-visit.md). */}
+      <Suspense fallback={null}><SignInCard /></Suspense>
+      <Suspense fallback={null}><FollowUpsWidget /></Suspense>
     </Screen>
   );
 }
