@@ -4,8 +4,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { renderApp } from '../../../test/helpers/render-app';
+import { initI18n } from '../lib/i18n';
+import { OpeningShell } from './opening';
 
 const INDEX_HTML = readFileSync(path.join(import.meta.dirname, '../../../index.html'), 'utf8');
 
@@ -38,20 +41,38 @@ function staticShell(): Document {
   return new DOMParser().parseFromString(INDEX_HTML, 'text/html');
 }
 
+const SELECTORS = ['.skip-link', '.top-bar .brand', '.screen-header', '.lead', '.tile-list', '.bottom-nav'];
+
+function expectSameAsPainted(): void {
+  const painted = staticShell();
+  for (const selector of SELECTORS) {
+    const before = painted.querySelector(selector);
+    const after = document.querySelector(selector);
+    expect(before, selector).not.toBeNull();
+    expect(after, selector).not.toBeNull();
+    expect(shape(before!), selector).toEqual(shape(after!));
+  }
+  const heading = (document_: Document) => document_.querySelector('.tile-list')?.previousElementSibling?.textContent;
+  expect(heading(painted)).toBe(heading(document));
+  expect(painted.querySelector('main')?.getAttribute('id')).toBe(document.querySelector('main')?.getAttribute('id'));
+}
+
 describe('the static app shell in index.html', () => {
   it('is what the app renders on Home: skip link, top bar, title, text, quick actions, bottom navigation', async () => {
     await renderApp('/');
     await screen.findByRole('heading', { level: 1, name: 'Trang chủ' });
-    const painted = staticShell();
-    for (const selector of ['.skip-link', '.top-bar .brand', '.screen-header', '.lead', '.tile-list', '.bottom-nav']) {
-      const before = painted.querySelector(selector);
-      const after = document.querySelector(selector);
-      expect(before, selector).not.toBeNull();
-      expect(shape(before!), selector).toEqual(shape(after!));
-    }
-    const heading = (document_: Document) => document_.querySelector('.tile-list')?.previousElementSibling?.textContent;
-    expect(heading(painted)).toBe(heading(document));
-    expect(painted.querySelector('main')?.getAttribute('id')).toBe(document.querySelector('main')?.getAttribute('id'));
+    expectSameAsPainted();
+  });
+
+  it('is what the app shows while the lock check loads, so React replacing it moves nothing', async () => {
+    await initI18n('vi');
+    render(
+      <MemoryRouter initialEntries={['/']}>
+        <OpeningShell />
+      </MemoryRouter>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Trang chủ' });
+    expectSameAsPainted();
   });
 
   it('needs no script to paint: no inline script, no inline style attribute, and the entry is a module', () => {
