@@ -2,10 +2,10 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { APP_VERSION } from './src/shared/version';
-import { shellCss } from './src/server/app-shell-style';
+import { shellCss } from './src/server/security-headers';
 
 /**
- * The base CSS inside index.html (its CSP hash: src/server/app-shell-style.ts), so the static app
+ * The base CSS inside index.html (its CSP hash: src/server/security-headers.ts), so the static app
  * shell in index.html paints with no request but the page's own. After Vite's own HTML handling,
  * so nothing rewrites the text the hash covers.
  */
