@@ -1,7 +1,20 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { APP_VERSION } from './src/shared/version';
+import { shellCss } from './src/server/security-headers';
+
+/**
+ * The base CSS inside index.html (its CSP hash: src/server/security-headers.ts), so the static app
+ * shell in index.html paints with no request but the page's own. After Vite's own HTML handling,
+ * so nothing rewrites the text the hash covers.
+ */
+function inlineShellCss(): Plugin {
+  return {
+    name: 'so-tay-so:inline-shell-css',
+    transformIndexHtml: { order: 'post', handler: (html) => html.replace('</head>', `<style>${shellCss()}</style></head>`) },
+  };
+}
 
 // The PWA shell: everything the first screen needs is precached so the app opens
 // with no network after the first visit. /api is never cached (citizen data, PRIVACY-SECURITY #23).
@@ -12,6 +25,7 @@ export default defineConfig({
   build: { outDir: 'dist', sourcemap: false, target: 'es2022', assetsInlineLimit: 0 },
   plugins: [
     react(),
+    inlineShellCss(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -1,6 +1,7 @@
 // Boot: language first (so the first paint is in the user's language), then render,
 // then the service worker and the request for persistent storage.
-import { StrictMode } from 'react';
+import './lib/zod-jitless';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { initI18n } from './lib/i18n';
@@ -8,17 +9,22 @@ import { loadSavedLanguage } from './lib/language';
 import { registerServiceWorker } from './lib/pwa';
 import { requestPersistentStorage } from './data/storage-info';
 import { log } from './lib/log';
-import './app/styles.css';
 
 async function boot(): Promise<void> {
   await initI18n(await loadSavedLanguage());
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // The static shell in index.html is already on screen (docs/first-visit.md): React may build the
+  // real one in slices (a transition yields to the browser every few ms) instead of one long task
+  // that would leave a tap on the painted shell unanswered.
+  const reactRoot = createRoot(root);
+  startTransition(() => {
+    reactRoot.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
   registerServiceWorker();
   requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
 }

@@ -3,15 +3,37 @@
 // Access-Control-* header is ever sent and Origin is never reflected.
 import type { FastifyInstance } from 'fastify';
 import { isApiPath } from './paths';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+// The app's base CSS (src/client/app/styles.css) travels inside index.html, so the first paint
+// needs no stylesheet request (docs/first-visit.md). shellCss() is the exact text the build
+// inlines (vite.config.ts), and the CSP allows it by its hash: no 'unsafe-inline'.
+const SHELL_CSS_SOURCE = new URL('../client/app/styles.css', import.meta.url);
+
+/** styles.css without comments and with runs of white space collapsed (the file has no strings that care). */
+export function shellCss(): string {
+  return readFileSync(SHELL_CSS_SOURCE, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .trim();
+}
+
+/** The CSP source that allows exactly the inlined text. */
+function shellCssHashSource(): string {
+  return `'sha256-${createHash('sha256').update(shellCss(), 'utf8').digest('base64')}'`;
+}
 
 /**
- * Strict CSP: only same-origin code, no inline script or style, no plugins, no framing.
+ * Strict CSP: only same-origin code, no inline script, no inline style but the one the build puts
+ * in index.html (allowed by its hash, app-shell-style.ts), no plugins, no framing.
  * Exported so tests and the e2e suite check the exact string the server sends.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${shellCssHashSource()}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -3,6 +3,6 @@
 // misses them — the sizes are deterministic, so a test may hold them. Lower them here only.
 
 /** The JavaScript the first screen needs (entry script + modulepreloads), gzip -9, in KB. */
-export const FIRST_SCREEN_JS_BUDGET_KB = 150;
+export const FIRST_SCREEN_JS_BUDGET_KB = 110;
 /** Everything the service worker precaches, gzip -9, in KB. */
 export const PRECACHE_BUDGET_KB = 400;

@@ -1,6 +1,6 @@
 // Home: what a team member needs first — the common tasks, one tap away. It lives in app/
 // because it composes pieces of several features (follow-ups due, sync status, …).
-import { lazy, Suspense, type ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../components/ui/screen';
@@ -15,20 +15,34 @@ const FollowUpsWidget = lazy(async () => ({ default: (await withStrings('assista
 const SignInCard = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-card')).SignInCard }));
 
 export function HomeScreen(): ReactElement {
+  return (
+    <HomeIntro>
+      {/* Below the quick actions: they appear once IndexedDB has answered, and above them they
+          would push the tiles down under the user's thumb (a layout shift; docs/first-visit.md). */}
+      <Suspense fallback={null}><SignInCard /></Suspense>
+      <Suspense fallback={null}><FollowUpsWidget /></Suspense>
+    </HomeIntro>
+  );
+}
+
+/**
+ * Home without anything read from IndexedDB: what index.html paints before any script, and what
+ * the app shows while it has not yet checked the lock (lock-gate.tsx) — the same, so nothing moves.
+ */
+export function HomeIntro({ children }: { children?: ReactNode }): ReactElement {
   const { t } = useTranslation();
   const online = useOnline();
   return (
     <Screen title={t('home.title')}>
       <p className="lead">{t('home.greeting')} {t('home.intro')}</p>
       {!online && <p className="notice" role="status">{t('home.offlineNow')}</p>}
-      <Suspense fallback={null}><SignInCard /></Suspense>
-      <Suspense fallback={null}><FollowUpsWidget /></Suspense>
       <h2>{t('home.quickActions')}</h2>
       <ul className="tile-list">
         <li><Link className="tile" to="/assistance/new"><Icon name="assistance" />{t('home.logAssistance')}</Link></li>
         <li><Link className="tile" to="/checklists"><Icon name="checklists" />{t('home.openChecklists')}</Link></li>
         <li><Link className="tile" to="/contacts"><Icon name="contacts" />{t('home.callSupport')}</Link></li>
       </ul>
+      {children}
     </Screen>
   );
 }

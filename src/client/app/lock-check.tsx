@@ -5,7 +5,7 @@ import { useLocation } from 'react-router';
 import { useSession } from '../lib/use-session';
 import { subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { startIdleLock } from '../data/vault/idle-lock';
-import { Opening } from './opening';
+import { Opening, OpeningShell } from './opening';
 import { log } from '../lib/log';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
@@ -24,7 +24,7 @@ export function LockCheck({ children }: { children: ReactNode }): ReactElement {
       .catch((error: unknown) => log.warn('sealing old drafts failed', error));
   }, [unlockedUserId]);
 
-  if (session === undefined) return <Opening />;
+  if (session === undefined) return <OpeningShell />;
   const locked = session !== null && vault.unlockedUserId !== session.user.id;
   if (locked && pathname !== '/sign-in') {
     return (

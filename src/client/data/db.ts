@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { FieldClocks, SyncedRecord } from '../../shared/sync/merge';
 import type { Hlc } from '../../shared/sync/hlc';
 import type { SyncTable, TABLE_SCHEMAS } from '../../shared/schemas/tables';
+import { DATABASE_NAME } from './boot-settings';
 
 /** A device-local preference or state (language, signed-in user, clock…). Never synced. */
 export interface SettingRow {
@@ -66,7 +67,7 @@ export class AppDatabase extends Dexie {
   syncState!: EntityTable<SettingRow, 'key'>;
   rejectedChanges!: EntityTable<RejectedChange, 'id'>;
 
-  constructor(name = 'so-tay-so') {
+  constructor(name = DATABASE_NAME) {
     // Durability is chosen, not assumed (docs/sync.md §1): a commit is on disk before Dexie resolves,
     // so a phone that dies right after "saved" keeps the record and its outbox entry.
     super(name, { chromeTransactionDurability: 'strict' });

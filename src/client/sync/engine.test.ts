@@ -1,7 +1,7 @@
 // The sync round against an in-memory server made of the shared merge code, on fake-indexeddb.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSyncRound, type EngineApi } from './engine';
-import { HttpError, NetworkError } from './errors';
+import { HttpError, NetworkError, ProtocolError } from './errors';
 import { FakeSyncServer } from '../../../test/helpers/fake-sync-server';
 import { checklistItemFields, comparable, logFields, makePhone, type TestPhone } from '../../../test/helpers/sync-fixtures';
 import { uuidv7 } from '../../shared/sync/ids';
@@ -183,6 +183,32 @@ describe('sync round', () => {
       },
     };
     await expect(round(b, broken)).rejects.toThrow(/cannot be decoded/);
+    expect(await b.repo.getCursor()).toBeUndefined();
+    expect(await b.db.records('assistanceLogs').count()).toBe(0);
+  });
+
+  it.each([
+    ['a record that is not an object', () => 'text'],
+    ['a record that is a list', () => []],
+    ['a record whose id is not the change\'s', (record: Record<string, unknown>) => ({ ...record, id: uuidv7() })],
+    ['a record without field clocks', (record: Record<string, unknown>) => ({ ...record, _c: undefined })],
+    ['field clocks that are a list', (record: Record<string, unknown>) => ({ ...record, _c: [] })],
+    ['field clocks whose fields are not names', (record: Record<string, unknown>) => ({ ...record, _c: { [Object.keys(record._c as object)[0]!]: [1] } })],
+  ])('does not apply a page with %s, nor store its cursor', async (_case, breakRecord) => {
+    const server = new FakeSyncServer(() => T0);
+    const a = phone();
+    await a.write('assistanceLogs', uuidv7(), logFields(T0));
+    await round(a, server.api());
+    const b = phone();
+    const broken: EngineApi = {
+      ...server.api(),
+      pull: async (cursor, limit) => {
+        const answer = await server.api().pull(cursor, limit);
+        const [change] = answer.body.changes;
+        return { ...answer, body: { ...answer.body, changes: [{ ...change!, record: breakRecord(change!.record as Record<string, unknown>) }] } };
+      },
+    };
+    await expect(round(b, broken)).rejects.toThrow(ProtocolError);
     expect(await b.repo.getCursor()).toBeUndefined();
     expect(await b.db.records('assistanceLogs').count()).toBe(0);
   });

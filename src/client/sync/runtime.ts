@@ -61,6 +61,7 @@ function createRuntime(): SyncRuntime {
   };
   const scheduler = new SyncScheduler(env, {
     round: async (onProgress) => {
+      const started = performance.now();
       const session = await getSession();
       if (!session) {
         await revokeForgottenSession(transport);
@@ -78,6 +79,9 @@ function createRuntime(): SyncRuntime {
         now: () => Date.now(),
         onProgress,
       });
+      // The round's own time, from the session read to the last page on disk: `npm run bench`
+      // compares it with a minimal client of the same pages (test/bench/floor-client.ts).
+      performance.measure('sync:round', { start: started, end: performance.now() });
       return true;
     },
     onState: (state) => setLiveSyncState({ ...state, started: true }),

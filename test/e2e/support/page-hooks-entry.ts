@@ -13,8 +13,31 @@ const hooks = {
   session: () => getSession(),
   rows: (table: SyncTable) => db.records(table).toArray(),
   outboxCount: () => db.outbox.count(),
+  outbox: () => db.outbox.toArray(),
   rejected: () => db.rejectedChanges.toArray(),
   syncState: async (key: string) => (await db.syncState.get(key))?.value,
+  /**
+   * Benchmark baseline: a bare Dexie put (this database's strict durability, no validation, no
+   * outbox) of a copy of the record the app wrote last; resolves with its time in ms.
+   */
+  barePutOfLastWrite: async () => {
+    const last = await db.outbox.orderBy('seq').last();
+    if (!last) throw new Error('nothing written yet');
+    const row = await db.records(last.table).get(last.recordId);
+    if (!row) throw new Error(`record ${last.recordId} not found`);
+    const copy = { ...row, id: crypto.randomUUID() };
+    const started = performance.now();
+    await db.records(last.table).put(copy);
+    const ms = performance.now() - started;
+    await db.records(last.table).delete(copy.id);
+    return ms;
+  },
+  /** Benchmark baseline: the logs of [from, before) read through the occurredAt index, nothing computed; ms and count. */
+  scanLogs: async (from: string, before: string) => {
+    const started = performance.now();
+    const rows = await db.records('assistanceLogs').where('occurredAt').between(from, before, true, false).toArray();
+    return { ms: performance.now() - started, count: rows.length };
+  },
   /** Everything in the database, as text (to prove what is not stored). */
   dumpAll: async () => JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray()))),
 };

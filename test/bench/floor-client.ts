@@ -1,0 +1,146 @@
+// The floor of the sync benches: the least a client can do with the same HTTP contract, in the
+// same page (same origin, same network emulation, same IndexedDB): fetch a pull page, parse it,
+// put every record as it came into a store with the SAME indexes as the app's store, and the
+// cursor with them, in one strict-durability transaction per page; ask for the next page while
+// writing one, as the app does. No validation, no merge, no clocks, no UI. The app's first sync
+// divided by this is the app's own overhead, whatever the machine's speed that minute.
+import type { Page } from 'playwright-core';
+import { LIMITS, type Mutation } from '../../src/shared/sync/protocol';
+
+const FLOOR_DB = 'sync-floor';
+const APP_DB = 'so-tay-so';
+
+/** Creates (or empties) the floor's database: the app's synced stores, indexes copied, plus `meta`. */
+export async function prepareFloor(page: Page, tables: readonly string[]): Promise<void> {
+  await page.evaluate(
+    async ({ tables, floorDb, appDb }) => {
+      const open = (name: string, version?: number, upgrade?: (db: IDBDatabase) => void) =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
+          request.onupgradeneeded = () => upgrade?.(request.result);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error(`open ${name} failed`));
+        });
+      const app = await open(appDb);
+      const shapes = tables.map((name) => {
+        const store = app.transaction(name).objectStore(name);
+        const indexes = [...store.indexNames].map((index) => {
+          const found = store.index(index);
+          return { name: index, keyPath: found.keyPath, unique: found.unique, multiEntry: found.multiEntry };
+        });
+        return { name, keyPath: store.keyPath, indexes };
+      });
+      app.close();
+      await new Promise((resolve) => {
+        const request = indexedDB.deleteDatabase(floorDb);
+        request.onsuccess = request.onerror = resolve;
+      });
+      const floor = await open(floorDb, 1, (db) => {
+        for (const shape of shapes) {
+          const store = db.createObjectStore(shape.name, { keyPath: shape.keyPath });
+          for (const index of shape.indexes) store.createIndex(index.name, index.keyPath, { unique: index.unique, multiEntry: index.multiEntry });
+        }
+        db.createObjectStore('meta');
+      });
+      floor.close();
+    },
+    { tables, floorDb: FLOOR_DB, appDb: APP_DB },
+  );
+}
+
+/** Pulls from `cursor` to the end into the floor's database; resolves with its time and where it ended. */
+export async function floorPull(page: Page, token: string, cursor: string | undefined): Promise<{ ms: number; received: number; cursor: string }> {
+  return page.evaluate(
+    async ({ token, cursor, floorDb, limit }) => {
+      const started = performance.now();
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(floorDb);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      interface Page { changes: { table: string; record: { id: string } }[]; cursor: string; hasMore: boolean }
+      const get = async (from: string | undefined): Promise<Page> => {
+        const query = new URLSearchParams({ limit: String(limit), ...(from === undefined ? {} : { cursor: from }) });
+        const response = await fetch(`/api/sync/pull?${query.toString()}`, { headers: { accept: 'application/json', authorization: `Bearer ${token}` }, cache: 'no-store' });
+        if (!response.ok) throw new Error(`floor pull: ${response.status}`);
+        return (await response.json()) as Page;
+      };
+      let received = 0;
+      let next = get(cursor);
+      for (;;) {
+        const body = await next;
+        if (body.hasMore) next = get(body.cursor);
+        await new Promise<void>((resolve, reject) => {
+          const stores = [...new Set(body.changes.map((change) => change.table)), 'meta'];
+          const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+          for (const change of body.changes) tx.objectStore(change.table).put(change.record);
+          tx.objectStore('meta').put(body.cursor, 'cursor');
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('floor write failed'));
+        });
+        received += body.changes.length;
+        cursor = body.cursor;
+        if (!body.hasMore) break;
+      }
+      db.close();
+      return { ms: performance.now() - started, received, cursor };
+    },
+    { token, cursor, floorDb: FLOOR_DB, limit: LIMITS.pullMax },
+  );
+}
+
+/**
+ * Pushes `mutations` as the app's contract wants them (batches of the app's size, gzip above the
+ * app's threshold, one request after the other); resolves with the time until the last answer.
+ */
+export async function floorPush(page: Page, token: string, clientId: string, schemaVersion: number, mutations: Mutation[]): Promise<number> {
+  return page.evaluate(
+    async ({ token, clientId, schemaVersion, mutations, batch }) => {
+      const started = performance.now();
+      for (let start = 0; start < mutations.length; start += batch) {
+        const json = new TextEncoder().encode(JSON.stringify({ clientId, schemaVersion, mutations: mutations.slice(start, start + batch) }));
+        const body = await new Response(new Response(json).body!.pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+        const response = await fetch('/api/sync/push', {
+          method: 'POST',
+          headers: { accept: 'application/json', authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          body,
+          cache: 'no-store',
+        });
+        if (!response.ok) throw new Error(`floor push: ${response.status}`);
+        await response.json();
+      }
+      return performance.now() - started;
+    },
+    { token, clientId, schemaVersion, mutations, batch: LIMITS.clientPushBatch },
+  );
+}
+
+/** Empties the app's synced stores and forgets its cursor (raw IndexedDB): the next round is a first sync. */
+export async function resetAppSync(page: Page, tables: readonly string[]): Promise<void> {
+  await page.evaluate(
+    async ({ tables, appDb }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(appDb);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction([...tables, 'syncState'], 'readwrite');
+        for (const table of tables) tx.objectStore(table).clear();
+        tx.objectStore('syncState').delete('cursor');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('reset failed'));
+      });
+      db.close();
+    },
+    { tables, appDb: APP_DB },
+  );
+}
+
+/** Triggers one app round (its own `online` trigger) and resolves with the round's own User Timing (runtime.ts `sync:round`). */
+export async function appRound(page: Page, timeoutMs = 120_000): Promise<number> {
+  const seen = await page.evaluate(() => performance.getEntriesByName('sync:round').length);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.waitForFunction((count) => performance.getEntriesByName('sync:round').length > count, seen, { timeout: timeoutMs, polling: 20 });
+  return page.evaluate(() => performance.getEntriesByName('sync:round').at(-1)!.duration);
+}

@@ -1,0 +1,112 @@
+// First visit (issue 18): Lighthouse's mobile audit (simulated slow 4G, 4× CPU slowdown, a Moto G
+// sized screen) of the production build served by the real server, in Debian's headless
+// Chromium, on a fresh profile each time (a first visit: no service worker, no cache).
+// Budgets on the home and the sign-in screens: performance ≥ 0.95, accessibility 1, best
+// practices ≥ 0.95, cumulative layout shift < 0.05, first contentful paint ≤ 1.2 s.
+// Calibrated CPU: Lighthouse's mobile profile emulates a Moto G Power, and its default 4× CPU
+// slowdown assumes the machine running it is a fast desktop. On a shared 2-core VM (benchmark
+// index 400–800 against a desktop's 1,500+) 4× emulates a phone several times slower than that, and
+// the score would follow the VM's load. As Chrome DevTools' CPU calibration does, the slowdown is
+// this machine's benchmark index (measured by Lighthouse in the run before) over the emulated
+// phone's (264), never below 1: the same phone on any machine.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { throttling } from 'lighthouse/core/config/constants.js';
+import { atLeast, atMost, context, median, type Measurement } from './measurement';
+import { CHROMIUM_PATH } from '../e2e/support/browser';
+import { startAppServer } from '../e2e/support/server';
+
+/** Lighthouse runs per screen; the median score is the one budgeted (one run varies by a few points). */
+const RUNS = 3;
+/** The benchmark index of the phone Lighthouse's mobile profile emulates (Chrome DevTools' "low-tier mobile"). */
+const EMULATED_PHONE_BENCHMARK_INDEX = 264;
+const SCREENS = [
+  { name: 'home', path: '/' },
+  { name: 'sign-in', path: '/sign-in' },
+] as const;
+
+interface Audit {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  benchmarkIndex: number;
+  cpuSlowdown: number;
+}
+
+async function audit(url: string, cpuSlowdown: number): Promise<Audit> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'so-tay-so-lighthouse-'));
+  const chrome = await launch({ chromePath: CHROMIUM_PATH, userDataDir: profile, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: cpuSlowdown },
+    });
+    if (!result) throw new Error(`lighthouse gave no result for ${url}`);
+    const { categories, audits, environment } = result.lhr;
+    const score = (id: string) => categories[id]?.score ?? Number.NaN;
+    const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
+    const failed = Object.values(audits).filter((item) => item.score !== null && item.score < 1 && ['accessibility', 'best-practices'].some((category) => categories[category]?.auditRefs.some((ref) => ref.id === item.id && ref.weight > 0)));
+    if (failed.length > 0) process.stdout.write(`    ${url}: below 1 — ${failed.map((item) => item.id).join(', ')}\n`);
+    return {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      fcpMs: value('first-contentful-paint'),
+      lcpMs: value('largest-contentful-paint'),
+      tbtMs: value('total-blocking-time'),
+      cls: value('cumulative-layout-shift'),
+      benchmarkIndex: environment.benchmarkIndex,
+      cpuSlowdown,
+    };
+  } finally {
+    chrome.kill();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export async function runLighthouseBench(): Promise<Measurement[]> {
+  const server = await startAppServer();
+  const results: Measurement[] = [];
+  const slowdownFor = (benchmarkIndex: number) => Math.max(1, Math.round((10 * benchmarkIndex) / EMULATED_PHONE_BENCHMARK_INDEX) / 10);
+  try {
+    // A first audit measures the machine (and warms the server); each audit then sets the next one's slowdown.
+    let cpuSlowdown = slowdownFor((await audit(`${server.url}/`, 4)).benchmarkIndex);
+    for (const screen of SCREENS) {
+      const runs: Audit[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const result = await audit(`${server.url}${screen.path}`, cpuSlowdown);
+        runs.push(result);
+        cpuSlowdown = slowdownFor(result.benchmarkIndex);
+      }
+      const mid = (pick: (a: Audit) => number) => median(runs.map(pick));
+      process.stdout.write(
+        `  ${screen.name}: performance ${runs.map((a) => a.performance).join(', ')}; FCP ${runs.map((a) => a.fcpMs.toFixed(0)).join(', ')} ms; LCP ${runs.map((a) => a.lcpMs.toFixed(0)).join(', ')} ms; TBT ${runs.map((a) => a.tbtMs.toFixed(0)).join(', ')} ms; CLS ${runs.map((a) => a.cls.toFixed(3)).join(', ')}; benchmark index ${runs.map((a) => a.benchmarkIndex.toFixed(0)).join(', ')} → CPU slowdown ${runs.map((a) => a.cpuSlowdown).join(', ')}×\n`,
+      );
+      const label = `Lighthouse mobile, ${screen.name} (median of ${RUNS})`;
+      results.push(
+        atLeast(`${label}: performance`, mid((a) => a.performance), 'score', 0.95),
+        atLeast(`${label}: accessibility`, mid((a) => a.accessibility), 'score', 1),
+        atLeast(`${label}: best practices`, mid((a) => a.bestPractices), 'score', 0.95),
+        atMost(`${label}: cumulative layout shift`, mid((a) => a.cls), '', 0.0499),
+        atMost(`${label}: first contentful paint (simulated)`, mid((a) => a.fcpMs) / 1000, 's', 1.2),
+        context(`${label}: largest contentful paint (simulated)`, mid((a) => a.lcpMs) / 1000, 's'),
+        context(`${label}: total blocking time (simulated)`, mid((a) => a.tbtMs), 'ms'),
+        context(`${label}: this machine's benchmark index (Lighthouse's calibration)`, mid((a) => a.benchmarkIndex), ''),
+        context(`${label}: CPU slowdown applied (benchmark index / ${EMULATED_PHONE_BENCHMARK_INDEX})`, mid((a) => a.cpuSlowdown), '×'),
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+  return results;
+}
