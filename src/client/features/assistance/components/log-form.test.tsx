@@ -164,7 +164,10 @@ describe('assistance log form', { timeout: 30_000 }, () => {
   });
 
   it('speaks English when the UI is English, service names included', async () => {
-    await saveSession({ user: member, signedInAt: '2026-03-01T00:00:00.000Z' });
+    // A member of its own: the earlier tests' forms flush a sealed draft for `member` as they unmount,
+    // and that write can land after beforeEach has cleared the drafts.
+    const english: SessionUser = { id: uuidv7(), username: 'mai', displayName: 'Mai', role: 'member', communeId: 'ngok-bay' };
+    await saveSession({ user: english, signedInAt: '2026-03-01T00:00:00.000Z' });
     await renderApp('/assistance/new', 'en');
     await screen.findByRole('heading', { level: 1, name: 'Log assistance' });
     expect(await screen.findByRole('radio', { name: 'Install VNeID and register an electronic identification account' })).toBeTruthy();
