@@ -25,6 +25,8 @@ const log = (occurredAt: string, extra: Partial<LogFact> = {}): LogFact => ({
   followUpDone: false,
   durationMin: null,
   assistedOnTeamDevice: false,
+  onlineSubmission: null,
+  helped: null,
   deleted: false,
   ...extra,
 });
@@ -36,6 +38,7 @@ const session = (occurredAt: string, extra: Partial<GroupSessionFact> = {}): Gro
   women: 0,
   elderly: 0,
   ethnicMinority: 0,
+  audience: null,
   deleted: false,
   ...extra,
 });
@@ -43,6 +46,32 @@ const session = (occurredAt: string, extra: Partial<GroupSessionFact> = {}): Gro
 const JUNE = presetRange('period', '2026-07-01');
 
 describe('activity figures', () => {
+  it("counts the plans' figures: online submission, who was helped, participants per audience", () => {
+    const report = computeActivity({
+      range: JUNE,
+      today: '2026-07-01',
+      logs: [
+        log('2026-06-20T03:00:00.000Z', { serviceId: 'dvc-submit-online', onlineSubmission: 'full', helped: 'household_business' }),
+        log('2026-06-21T03:00:00.000Z', { serviceId: 'dvc-submit-online', onlineSubmission: 'partial', helped: 'citizen' }),
+        log('2026-06-22T03:00:00.000Z', { serviceId: 'dvc-submit-online', onlineSubmission: 'full', helped: 'citizen', deleted: true }),
+        log('2026-06-23T03:00:00.000Z'),
+      ],
+      groupSessions: [session('2026-06-20T03:00:00.000Z', { audience: 'leaders', participants: 4 }), session('2026-06-25T03:00:00.000Z', { participants: 30 }), session('2026-07-20T03:00:00.000Z', { audience: 'citizens' })],
+      serviceGroups: GROUPS,
+    });
+    expect(report.plan.onlineSubmission).toEqual({ full: 1, partial: 1 });
+    expect(report.plan.helped).toEqual({ citizen: 1, household_business: 1, official: 0, unrecorded: 1 });
+    expect(report.plan.audiences.leaders).toEqual({ sessions: 1, participants: 4 });
+    expect(report.plan.audiences.citizens).toEqual({ sessions: 0, participants: 0 });
+    expect(report.plan.audiences.unrecorded).toEqual({ sessions: 1, participants: 30 });
+  });
+
+  it('reads an old record without the new facts as not recorded, and ignores unknown values', () => {
+    const fact = logFactOf({ id: 'x', occurredAt: '2026-06-20T03:00:00.000Z', serviceId: 's', outcome: 'done', onlineSubmission: 'fax', helped: 'alien' });
+    expect(fact).toMatchObject({ onlineSubmission: null, helped: null });
+    expect(groupSessionFactOf({ id: 'g', occurredAt: '2026-06-20T03:00:00.000Z', participants: 3 })).toMatchObject({ audience: null });
+  });
+
   it('places a log by its local date in Asia/Ho_Chi_Minh: 2026-07-14T17:30Z is 15/7, the next period', () => {
     expect(JUNE).toEqual({ start: '2026-06-15', end: '2026-07-14' });
     const late = log('2026-07-14T17:30:00.000Z');

@@ -5,102 +5,17 @@
 // Pure: the same code runs on the phone (commune dashboard, print page) and on the server
 // (province view). Inputs are loose records (what IndexedDB or the server's store hold); facts are
 // read defensively, because a record written by an older app may lack a field.
-import { BARRIERS, OUTCOMES, type Barrier, type Outcome } from '../schemas/assistance-log';
+import type { Barrier, Outcome } from '../schemas/assistance-log';
+import { OUTCOMES } from '../schemas/assistance-log';
 import { SERVICE_GROUPS, type ServiceGroup } from '../schemas/service';
-import { addDays, isIsoDateTime, isLocalDate, isWithin, localDateOf, weekOf, type LocalDate, type LocalDateRange } from '../text/dates';
+import type { GroupSessionFact, LogFact } from './facts';
+import { countLog, countSession, emptyPlanFigures, type PlanFigures } from './plan-figures';
+import { addDays, isWithin, localDateOf, weekOf, type LocalDate, type LocalDateRange } from '../text/dates';
 
-/** What a report needs of one assistance log. */
-export interface LogFact {
-  id: string;
-  occurredAt: string;
-  serviceId: string;
-  outcome: Outcome;
-  barriers: readonly Barrier[];
-  villageId: string | null;
-  createdBy: string;
-  followUpAt: LocalDate | null;
-  followUpDone: boolean;
-  durationMin: number | null;
-  assistedOnTeamDevice: boolean;
-  deleted: boolean;
-}
-
-/** What a report needs of one group session: counts only, never people. */
-export interface GroupSessionFact {
-  id: string;
-  occurredAt: string;
-  villageId: string | null;
-  participants: number;
-  women: number;
-  elderly: number;
-  ethnicMinority: number;
-  deleted: boolean;
-}
-
-type Loose = Readonly<Record<string, unknown>>;
+export { groupSessionFactOf, instantMs, logFactOf, type GroupSessionFact, type LogFact } from './facts';
 
 const DAY_MS = 86_400_000;
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-// The form every stored instant has (schemas/common.ts rewrites them with Date#toISOString).
-const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-/**
- * An instant in milliseconds, or NaN when it is not an ISO date-time with a zone. The stored form
- * takes a fast path (a report reads thousands of logs on a cheap phone): Date.parse, then a round
- * trip, because Date.parse alone accepts 30 February.
- */
-export function instantMs(value: string): number {
-  if (CANONICAL_INSTANT.test(value)) {
-    const ms = Date.parse(value);
-    return Number.isFinite(ms) && new Date(ms).toISOString() === value ? ms : Number.NaN;
-  }
-  return isIsoDateTime(value) ? Date.parse(value) : Number.NaN;
-}
-
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0);
-const isOutcome = (value: unknown): value is Outcome => typeof value === 'string' && (OUTCOMES as readonly string[]).includes(value);
-const isBarrier = (value: unknown): value is Barrier => typeof value === 'string' && (BARRIERS as readonly string[]).includes(value);
-
-/** A log's facts, or null when the record cannot be placed in time or lacks its kind of help. */
-export function logFactOf(record: Loose): LogFact | null {
-  const id = text(record.id);
-  const occurredAt = text(record.occurredAt);
-  const serviceId = text(record.serviceId);
-  if (id === null || occurredAt === null || Number.isNaN(instantMs(occurredAt)) || serviceId === null || !isOutcome(record.outcome)) return null;
-  const followUpAt = text(record.followUpAt);
-  return {
-    id,
-    occurredAt,
-    serviceId,
-    outcome: record.outcome,
-    barriers: Array.isArray(record.barriers) ? record.barriers.filter(isBarrier) : [],
-    villageId: text(record.villageId),
-    createdBy: text(record.createdBy) ?? '',
-    followUpAt: followUpAt !== null && isLocalDate(followUpAt) ? followUpAt : null,
-    followUpDone: record.followUpDone === true,
-    durationMin: typeof record.durationMin === 'number' && record.durationMin >= 0 ? record.durationMin : null,
-    assistedOnTeamDevice: record.assistedOnTeamDevice === true,
-    deleted: record.deleted === true,
-  };
-}
-
-/** A group session's facts, or null when it cannot be placed in time. */
-export function groupSessionFactOf(record: Loose): GroupSessionFact | null {
-  const id = text(record.id);
-  const occurredAt = text(record.occurredAt);
-  if (id === null || occurredAt === null || Number.isNaN(instantMs(occurredAt))) return null;
-  return {
-    id,
-    occurredAt,
-    villageId: text(record.villageId),
-    participants: count(record.participants),
-    women: count(record.women),
-    elderly: count(record.elderly),
-    ethnicMinority: count(record.ethnicMinority),
-    deleted: record.deleted === true,
-  };
-}
 
 /** One bar of a chart: a key (a code or an id; null = "not recorded") and how many. */
 export interface Count<K = string> {
@@ -158,6 +73,8 @@ export interface ActivityReport {
   followUps: { open: number; overdue: number };
   /** Digital-skills group sessions, counted separately from the logs. */
   groupSessions: GroupSessionTotals;
+  /** Online submission, parties helped, audiences trained (plan-figures.ts). */
+  plan: PlanFigures;
 }
 
 export interface ActivityInput {
@@ -234,6 +151,7 @@ export function computeActivity(input: ActivityInput): ActivityReport {
   let logsWithBarrier = 0;
   let open = 0;
   let overdue = 0;
+  const plan = emptyPlanFigures();
 
   for (const log of input.logs) {
     if (log.deleted) continue;
@@ -249,6 +167,7 @@ export function computeActivity(input: ActivityInput): ActivityReport {
     for (const barrier of new Set(log.barriers)) bump(barriers, barrier);
     minutes += log.durationMin ?? 0;
     if (log.assistedOnTeamDevice) onTeamDevice += 1;
+    countLog(plan, log);
     if (log.followUpAt !== null && !log.followUpDone) {
       open += 1;
       if (log.followUpAt < today) overdue += 1;
@@ -267,6 +186,7 @@ export function computeActivity(input: ActivityInput): ActivityReport {
     groupSessions.women += session.women;
     groupSessions.elderly += session.elderly;
     groupSessions.ethnicMinority += session.ethnicMinority;
+    countSession(plan, session);
     const bucket = byWeek[bucketOf(day)];
     if (bucket) bucket.participants += session.participants;
   }
@@ -287,6 +207,7 @@ export function computeActivity(input: ActivityInput): ActivityReport {
     byWeek,
     followUps: { open, overdue },
     groupSessions,
+    plan,
   };
 }
 

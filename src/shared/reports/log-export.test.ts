@@ -33,6 +33,8 @@ const base: ExportLog = {
   followUpDone: false,
   durationMin: 25,
   assistedOnTeamDevice: true,
+  onlineSubmission: null,
+  helped: null,
   deleted: false,
   note: '=cmd|" /C calc"!A0, rồi\n<img src=x onerror=alert(1)>',
   citizen: {

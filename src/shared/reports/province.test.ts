@@ -35,7 +35,7 @@ describe('province figures', () => {
   });
 
   it('builds a row from a commune activity and readiness report, with counts only', () => {
-    const log: LogFact = { id: 'l', occurredAt: '2026-07-01T01:00:00.000Z', serviceId: 's', outcome: 'failed', barriers: ['portal_down'], villageId: 'v', createdBy: 'u', followUpAt: null, followUpDone: false, durationMin: 5, assistedOnTeamDevice: false, deleted: false };
+    const log: LogFact = { id: 'l', occurredAt: '2026-07-01T01:00:00.000Z', serviceId: 's', outcome: 'failed', barriers: ['portal_down'], villageId: 'v', createdBy: 'u', followUpAt: null, followUpDone: false, durationMin: 5, assistedOnTeamDevice: false, onlineSubmission: null, helped: null, deleted: false };
     const activity = computeActivity({ range: { start: '2026-06-15', end: '2026-07-14' }, today: '2026-07-01', logs: [log], groupSessions: [], serviceGroups: new Map() });
     const readiness = computeReadiness({ checklists: [], states: [], templates: [], today: '2026-07-01' });
     const built = communeRow({ id: 'x', name: 'Xã X' }, activity, readiness);

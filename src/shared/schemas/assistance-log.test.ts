@@ -4,6 +4,7 @@ import {
   assistanceLogPatchSchema,
   assistanceLogRecordSchema,
   citizenSchema,
+  dossierCodeSchema,
   type AssistanceLogFields,
 } from './assistance-log';
 
@@ -147,5 +148,25 @@ describe('assistanceLogs patch and record', () => {
     expect(assistanceLogPatchSchema.safeParse({ barriers: ['disability'] }).success).toBe(true);
     expect(assistanceLogRecordSchema.safeParse({ ...meta, ...full, barriers: ['disability'] }).success).toBe(false);
     expect(assistanceLogRecordSchema.safeParse({ ...meta, ...full, extra: 1 }).success).toBe(false);
+  });
+});
+
+describe("the plans' facts of a log", () => {
+  it('takes a dossier code in the receipt shape, and refuses digits alone (an ID card or a phone number)', () => {
+    expect(dossierCodeSchema.safeParse('000.00.10.H55-250718-0001').success).toBe(true);
+    expect(dossierCodeSchema.safeParse('G22-2507180001').success).toBe(true);
+    for (const bad of ['079203001234', '0912345678', 'abc-123', 'H55 0001', 'A1', `${'A'.repeat(41)}`]) {
+      expect(dossierCodeSchema.safeParse(bad).success, bad).toBe(false);
+    }
+    expect(dossierCodeSchema.safeParse('079203001234').error?.issues[0]?.message).toBe('validation.dossierCode');
+  });
+
+  it('keeps old logs valid and checks the new values when given', () => {
+    expect(assistanceLogFieldsSchema.safeParse(minimal).success).toBe(true);
+    const withFacts = { ...minimal, onlineSubmission: 'partial', dossierCode: '000.00.10.H55-250718-0001', helped: 'household_business' };
+    expect(assistanceLogFieldsSchema.safeParse(withFacts).success).toBe(true);
+    expect(assistanceLogFieldsSchema.safeParse({ ...minimal, onlineSubmission: 'level4' }).success).toBe(false);
+    expect(assistanceLogFieldsSchema.safeParse({ ...minimal, helped: 'company' }).success).toBe(false);
+    expect(assistanceLogPatchSchema.safeParse({ onlineSubmission: null, dossierCode: null, helped: null }).success).toBe(true);
   });
 });

@@ -43,6 +43,26 @@ export type Barrier = (typeof BARRIERS)[number];
  */
 export const SENSITIVE_BARRIERS: readonly Barrier[] = ['disability'];
 
+/**
+ * How the dossier of an online public service went in (the plans' "toàn trình / một phần"): fully
+ * online, or partly (some step on paper or at the desk). Only for the catalogue's public-service kinds.
+ */
+export const ONLINE_SUBMISSIONS = ['full', 'partial'] as const;
+export type OnlineSubmission = (typeof ONLINE_SUBMISSIONS)[number];
+
+/** Who was helped, as the plans count them: a citizen, a household business, an official. */
+export const HELPED_PARTIES = ['citizen', 'household_business', 'official'] as const;
+export type HelpedParty = (typeof HELPED_PARTIES)[number];
+
+/**
+ * A dossier's receipt code as the procedure system prints it (e.g. "000.00.10.H55-250718-0001"):
+ * capitals, digits, dots and dashes. Digits alone are refused, because a bare number is more
+ * likely an ID card or a phone number than a dossier code (docs/privacy.md: no personal data here).
+ */
+export const dossierCodeSchema = nfcString(5, 40)
+  .regex(/^[A-Z0-9][A-Z0-9.-]*$/, { error: 'validation.dossierCode' })
+  .regex(/[A-Z.-]/, { error: 'validation.dossierCode' });
+
 export const GENDERS = ['female', 'male', 'other'] as const;
 export const CONSENT_METHODS = ['spoken', 'signed'] as const;
 
@@ -109,6 +129,10 @@ export const assistanceLogFieldsObject = strictObject({
   followUpDone: boolSchema().optional(),
   /** Done on the team's phone for a citizen with no smartphone (docs/domain.md §8.4). */
   assistedOnTeamDevice: boolSchema().optional(),
+  /** Fully or partly online; optional, so logs written before it stay valid. */
+  onlineSubmission: clearable(enumSchema(ONLINE_SUBMISSIONS)),
+  dossierCode: clearable(dossierCodeSchema),
+  helped: clearable(enumSchema(HELPED_PARTIES)),
   citizen: clearable(citizenSchema),
 });
 

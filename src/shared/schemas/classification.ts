@@ -82,6 +82,9 @@ export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, F
     followUpAt: none('the day to call back'),
     followUpDone: none('whether the follow-up is done'),
     assistedOnTeamDevice: none("help given on the team's phone (citizens without a smartphone)"),
+    onlineSubmission: none('dossier sent fully or partly online (share of fully-online dossiers)'),
+    dossierCode: none("the procedure system's receipt code; digits alone are refused so no ID or phone number fits"),
+    helped: none('citizen, household business or official (counts per party)'),
     'citizen.name': citizen('to find the citizen again for a follow-up'),
     'citizen.phone': citizen('to call the citizen back for a follow-up'),
     'citizen.birthYear': citizen('to tell citizens of the same name apart; age-group counts'),
@@ -105,6 +108,7 @@ export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, F
     elderly: none('how many of them were elderly (count only)'),
     ethnicMinority: none('ethnic-minority reach as a count, never per person'),
     durationMin: none('time spent (workload)'),
+    audience: none('who the class was for (people trained per audience)'),
     note: staff("the member's free-text note; may mention a person", 'record'),
   },
   contacts: {

@@ -3,10 +3,17 @@
 // (docs/privacy.md: ethnic origin is sensitive data).
 import type { z } from 'zod';
 import { noteSchema, pastInstantSchema } from './bounds';
-import { clearable, EVEN_WHEN_FIELDS_FAIL, idSchema, intSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';
+import { clearable, enumSchema, EVEN_WHEN_FIELDS_FAIL, idSchema, intSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';
 
 // A commune hall seats a few hundred; the cap only stops typos such as 2000 for 20.
 const MAX_PARTICIPANTS = 10_000;
+
+/**
+ * Who a class was for, as the plans count people trained in digital skills: commune leaders,
+ * full-time officials (cán bộ, công chức chuyên trách), other staff, citizens.
+ */
+export const AUDIENCES = ['leaders', 'full_time_officials', 'staff', 'citizens'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 /** The fields a client writes, without cross-field rules (used to build patches). */
 export const groupSessionFieldsObject = strictObject({
@@ -19,6 +26,8 @@ export const groupSessionFieldsObject = strictObject({
   elderly: clearable(intSchema(0, MAX_PARTICIPANTS)),
   ethnicMinority: clearable(intSchema(0, MAX_PARTICIPANTS)),
   durationMin: clearable(intSchema(0, 600)),
+  /** Optional, so sessions written before it stay valid (they count as "not recorded"). */
+  audience: clearable(enumSchema(AUDIENCES)),
   note: clearable(noteSchema),
 });
 

@@ -26,6 +26,7 @@ export const VALIDATION_KEYS = [
   'validation.consentRequired', // citizen details without recorded consent (docs/privacy.md)
   'validation.guardianRequired', // a citizen under 16 without a guardian's consent (docs/privacy.md)
   'validation.sensitiveBarrier', // health/disability barrier on an identified citizen (docs/privacy.md)
+  'validation.dossierCode', // not a dossier receipt code (capitals, digits, dots, dashes; not digits alone)
   'validation.exceedsParticipants', // women/elderly/ethnic-minority count above participants
   'validation.villageRequired', // a village checklist without its village
   'validation.unknownCategory', // template item in a category the template does not list

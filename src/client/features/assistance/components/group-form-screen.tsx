@@ -7,6 +7,7 @@ import type { SessionUser } from '../../../data/session-repository';
 import { log } from '../../../lib/log';
 import { useGroupForm } from '../hooks/use-group-form';
 import type { COUNT_FIELDS } from '../utils/group-form-values';
+import { AUDIENCES } from '../../../../shared/schemas/group-session';
 import { errorProps, FieldError } from './field-error';
 import { DateInput, TimeInput } from '../../../components/ui/date-input';
 import { focusFirstInvalid } from '../../../components/ui/focus-first-invalid';
@@ -81,6 +82,17 @@ function GroupForm({ user, existing }: { user: SessionUser; existing?: GroupSess
       </div>
       <FieldError id={`${id}-date`} error={errors.occurredAt} />
       <VillagePicker id={`${id}-village`} user={user} value={values.villageId} error={errors.villageId} onChange={(v) => set('villageId', v)} />
+      <fieldset className="field" id={`${id}-audience`}>
+        <legend>{t('groups.fields.audience')}</legend>
+        <div className="chips">
+          {AUDIENCES.map((audience) => (
+            <label key={audience} className="chip">
+              <input type="radio" name={`${id}-audience`} checked={values.audience === audience} onChange={() => set('audience', audience)} />
+              {t(`groups.audiences.${audience}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <fieldset className="card">
         <legend>{t('groups.counts')}</legend>
         <p className="hint">{t('groups.countsHint')}</p>

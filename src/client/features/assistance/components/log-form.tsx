@@ -10,6 +10,8 @@ import type { SessionUser } from '../../../data/session-repository';
 import { log } from '../../../lib/log';
 import { hasCitizenDetails } from '../utils/log-form-values';
 import { useLogForm } from '../hooks/use-log-form';
+import { useServices } from '../hooks/use-reference-data';
+import { DossierFields, HelpedField } from './dossier-fields';
 import { BarrierField, DurationField, OutcomeField } from './choice-fields';
 import { CitizenSection } from './citizen-section';
 import { errorProps, FieldError } from './field-error';
@@ -22,6 +24,7 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
   const form = useLogForm(user, existing);
   const { values, errors, set } = form;
   const root = useRef<HTMLFormElement>(null);
+  const services = useServices();
 
   if (!form.ready) return <p role="status">{t('loading')}</p>;
 
@@ -37,6 +40,15 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
       .catch((error: unknown) => log.error('log save failed', error));
   };
   const hasErrors = Object.keys(errors).length > 0;
+  const isPublicService = (code: string) => services?.find((s) => s.code === code)?.group === 'public-service';
+  const chooseService = (code: string) => {
+    set('serviceId', code);
+    // A dossier's facts belong to an online public service only: another kind of help clears them.
+    if (!isPublicService(code)) {
+      set('onlineSubmission', '');
+      set('dossierCode', '');
+    }
+  };
 
   return (
     <form ref={root} className="log-form" onSubmit={submit} noValidate>
@@ -46,8 +58,19 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
           <button type="button" className="button" onClick={form.discardDraft}>{t('form.discardDraft')}</button>
         </div>
       )}
-      <ServicePicker id={`${id}-service`} value={values.serviceId} error={errors.serviceId} onChange={(code) => set('serviceId', code)} />
+      <ServicePicker id={`${id}-service`} value={values.serviceId} error={errors.serviceId} onChange={chooseService} />
       <OutcomeField id={`${id}-outcome`} value={values.outcome} error={errors.outcome} onChange={(v) => set('outcome', v)} />
+      {isPublicService(values.serviceId) && (
+        <DossierFields
+          id={`${id}-dossier`}
+          submission={values.onlineSubmission}
+          code={values.dossierCode}
+          codeError={errors.dossierCode}
+          onSubmission={(v) => set('onlineSubmission', v)}
+          onCode={(v) => set('dossierCode', v)}
+        />
+      )}
+      <HelpedField id={`${id}-helped`} value={values.helped} onChange={(v) => set('helped', v)} />
       <BarrierField id={`${id}-barriers`} value={values.barriers} citizenNamed={values.consent && hasCitizenDetails(values)} error={errors.barriers} onChange={(v) => set('barriers', v)} />
       <VillagePicker id={`${id}-village`} user={user} value={values.villageId} error={errors.villageId} onChange={(v) => set('villageId', v)} />
       <DurationField

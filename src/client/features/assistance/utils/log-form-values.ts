@@ -1,7 +1,7 @@
 // What the quick-entry form holds (plain strings and booleans for controlled inputs, and what the
 // draft stores), and how it becomes the shared schema's fields.
 import { CONSENT_PURPOSES, PRIVACY_NOTICE_VERSION } from '../../../../shared/privacy/notice';
-import { BARRIERS, OUTCOMES, type GENDERS, type AssistanceLogFields, type Barrier, type Citizen, type Outcome } from '../../../../shared/schemas/assistance-log';
+import { BARRIERS, OUTCOMES, type GENDERS, type AssistanceLogFields, type Barrier, type Citizen, type HelpedParty, type OnlineSubmission, type Outcome } from '../../../../shared/schemas/assistance-log';
 import type { ValidationKey } from '../../../../shared/schemas/validation-keys';
 import type { LogItem } from '../../../data/assistance-repository';
 import type { FieldErrors } from '../../../data/errors';
@@ -27,6 +27,10 @@ export interface LogFormValues {
   note: string;
   followUpAt: string;
   assistedOnTeamDevice: boolean;
+  /** Asked only when the kind of help is an online public service (catalogue group "public-service"). */
+  onlineSubmission: OnlineSubmission | '';
+  dossierCode: string;
+  helped: HelpedParty | '';
   /** "The citizen agrees": citizen details are enabled only while this is ticked. */
   consent: boolean;
   consentMethod: 'spoken' | 'signed';
@@ -56,6 +60,9 @@ export function emptyLogForm(now: number): LogFormValues {
     note: '',
     followUpAt: '',
     assistedOnTeamDevice: false,
+    onlineSubmission: '',
+    dossierCode: '',
+    helped: '',
     consent: false,
     consentMethod: 'spoken',
     consentByGuardian: false,
@@ -86,6 +93,9 @@ export function logFormFromItem(log: LogItem): LogFormValues {
     note: log.note ?? '',
     followUpAt: log.followUpAt ?? '',
     assistedOnTeamDevice: log.assistedOnTeamDevice === true,
+    onlineSubmission: log.onlineSubmission ?? '',
+    dossierCode: log.dossierCode ?? '',
+    helped: log.helped ?? '',
     consent: citizen != null,
     consentMethod: citizen?.consentEvidence.method ?? 'spoken',
     consentByGuardian: citizen?.consentEvidence.agreedBy === 'guardian',
@@ -100,7 +110,7 @@ export function logFormFromItem(log: LogItem): LogFormValues {
 }
 
 /** Fields added after drafts were first stored; a draft without them is read with their empty value. */
-const LATER_FIELDS: readonly string[] = ['consentByGuardian'];
+const LATER_FIELDS: readonly string[] = ['consentByGuardian', 'onlineSubmission', 'dossierCode', 'helped'];
 
 /** Accepts a stored draft only if it has this form's shape (an older app version's draft is dropped). */
 export function isLogFormValues(value: unknown): value is LogFormValues {
@@ -170,6 +180,10 @@ export function logFieldsFromForm(values: LogFormValues, now: number): { fields:
     note: values.note.trim() === '' ? null : values.note,
     followUpAt: values.followUpAt || null,
     assistedOnTeamDevice: values.assistedOnTeamDevice,
+    // The form clears these when another kind of help is chosen (dossier-fields.tsx).
+    onlineSubmission: values.onlineSubmission || null,
+    dossierCode: values.dossierCode.trim() === '' ? null : values.dossierCode.trim().toUpperCase(),
+    helped: values.helped || null,
     citizen,
   } as AssistanceLogFields;
   return { fields, errors };
