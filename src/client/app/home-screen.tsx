@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Screen } from '../components/ui/screen';
 import { Icon } from '../components/ui/icons';
 import { withStrings } from '../lib/i18n';
-import { useOnline } from '../lib/use-online';
+import { useOnline } from '../hooks/use-online';
 
 // Lazy: the follow-ups card reads IndexedDB through the assistance repository (zod, Dexie), which
 // must not weigh on the first paint. It renders nothing when nobody is signed in or nothing is due.

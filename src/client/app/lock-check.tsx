@@ -2,7 +2,7 @@
 // (cold start, idle time in the background, "lock now"). Signing in as another member stays open.
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { useSession } from '../lib/use-session';
+import { useSession } from '../hooks/use-session';
 import { subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { startIdleLock } from '../data/vault/idle-lock';
 import { Opening, OpeningShell } from './opening';

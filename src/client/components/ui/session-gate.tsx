@@ -4,7 +4,7 @@
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../data/session-repository';
-import { useSession } from '../../lib/use-session';
+import { useSession } from '../../hooks/use-session';
 import { Screen } from './screen';
 
 /** The area's own words for each state (each feature keeps them in its namespace). */

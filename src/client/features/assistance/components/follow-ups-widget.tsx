@@ -3,7 +3,7 @@
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../../lib/use-session';
+import { useSession } from '../../../hooks/use-session';
 import { FollowUpList, useFollowUpsDue } from './follow-up-list';
 import '../assistance.css';
 

@@ -12,7 +12,7 @@ import { useServiceNames, useVillageNames } from '../hooks/use-reference-data';
 import { AssistanceTabs } from './assistance-tabs';
 import { activeFilterCount, filterFromParams, filterToParams, LogFilters } from './log-filters';
 import { LOG_ROW_HEIGHT, LogRow } from './log-row';
-import { VirtualList } from './virtual-list';
+import { VirtualList } from '../../../components/ui/virtual-list';
 
 const SEARCH_DELAY_MS = 250;
 

@@ -8,7 +8,7 @@ import { saveSession, type SessionUser } from '../../../data/session-repository'
 import { createLog } from '../../../data/assistance-repository';
 import { uuidv7 } from '../../../../shared/sync/ids';
 import { addDays, formatDate, todayLocal } from '../../../../shared/text/dates';
-import { VirtualList } from './virtual-list';
+import { VirtualList } from '../../../components/ui/virtual-list';
 
 configure({ asyncUtilTimeout: 5000 });
 

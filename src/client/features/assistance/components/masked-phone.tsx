@@ -1,14 +1,14 @@
 // A citizen's phone: masked until tapped (docs/privacy.md checklist #30). Revealed, it becomes a call link.
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPhone, maskPhone } from '../utils/phone-mask';
+import { formatPhone, maskPhone, telHref } from '../../../../shared/text/phone';
 
 export function MaskedPhone({ phone }: { phone: string }): ReactElement {
   const { t } = useTranslation('assistance');
   const [shown, setShown] = useState(false);
   if (shown) {
     return (
-      <a className="phone-link" href={`tel:${phone}`} aria-label={t('phone.call', { phone: formatPhone(phone) })}>
+      <a className="phone-link" href={telHref(phone)} aria-label={t('phone.call', { phone: formatPhone(phone) })}>
         {formatPhone(phone)}
       </a>
     );

@@ -6,7 +6,7 @@ import { fieldErrorsOf } from '../../../data/errors';
 import { createGroupSession, updateGroupSession, type GroupSessionItem } from '../../../data/group-session-repository';
 import type { SessionUser } from '../../../data/session-repository';
 import { emptyGroupForm, groupFieldsFromForm, groupFormFromItem, isGroupFormValues, type GroupFormValues } from '../utils/group-form-values';
-import { useRecordForm } from './use-record-form';
+import { useRecordForm } from '../../../hooks/use-record-form';
 
 export const GROUP_DRAFT_KEY = 'group-session/new';
 

@@ -6,7 +6,7 @@ import { createLog, updateLog, type LogItem } from '../../../data/assistance-rep
 import { fieldErrorsOf, type FieldErrors } from '../../../data/errors';
 import type { SessionUser } from '../../../data/session-repository';
 import { emptyLogForm, isLogFormValues, logFieldsFromForm, logFormFromItem, type LogFormValues } from '../utils/log-form-values';
-import { useRecordForm } from './use-record-form';
+import { useRecordForm } from '../../../hooks/use-record-form';
 
 export const LOG_DRAFT_KEY = 'assistance-log/new';
 

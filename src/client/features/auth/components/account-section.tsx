@@ -7,7 +7,7 @@ import { useState, type ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSession } from '../../../lib/use-session';
+import { useSession } from '../../../hooks/use-session';
 import { countOutbox } from '../../../data/sync-status-repository';
 import { signOut } from '../../../sync/auth';
 import { syncNow } from '../../../sync/runtime';

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Screen } from '../../../components/ui/screen';
-import { useSession } from '../../../lib/use-session';
+import { useSession } from '../../../hooks/use-session';
 import { useSignIn } from '../hooks/use-sign-in';
 import { readSyncSummary } from '../../../data/sync-status-repository';
 import { failureText } from './sign-in-failure';

@@ -11,7 +11,7 @@ import type { ItemView } from '../../../../shared/checklists/progress';
 import { useChecklistBundle } from '../hooks/use-checklists';
 import { useItemActions } from '../hooks/use-item-actions';
 import { useLabels } from '../hooks/use-labels';
-import { useToday } from '../hooks/use-today';
+import { useToday } from '../../../hooks/use-today';
 import { summarize } from '../utils/summaries';
 import { ChecklistFacts } from './checklist-facts';
 import { isItemFilter, ItemFilters, type ItemFilter } from './item-filters';

@@ -7,7 +7,7 @@ import { EmptyState, Screen } from '../../../components/ui/screen';
 import { checklistAccess } from '../../../../shared/checklists/access';
 import { useChecklistBundles } from '../hooks/use-checklists';
 import { useLabels } from '../hooks/use-labels';
-import { useToday } from '../hooks/use-today';
+import { useToday } from '../../../hooks/use-today';
 import { compareChecklists, summarize, urgentItems } from '../utils/summaries';
 import { ChecklistCard } from './checklist-card';
 import { UrgentList } from './urgent-list';

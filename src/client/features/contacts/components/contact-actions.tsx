@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/contacts/directory';
 import { useContactLabels } from '../hooks/use-contact-labels';
 import { copyText, shareOrCopy } from '../utils/clipboard';
-import { formatPhone, telHref, zaloLink } from '../utils/phone';
+import { formatPhone, telHref } from '../../../../shared/text/phone';
+import { zaloLink } from '../utils/phone';
 import { contactShareText } from '../utils/share-text';
 import { ContactIcon } from './contact-icons';
 

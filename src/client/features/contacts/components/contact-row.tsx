@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/contacts/directory';
 import { useContactLabels } from '../hooks/use-contact-labels';
-import { formatPhone, telHref } from '../utils/phone';
+import { formatPhone, telHref } from '../../../../shared/text/phone';
 import { ContactIcon } from './contact-icons';
 
 export function ContactRow({ contact, showRole = false }: { contact: Contact; showRole?: boolean }): ReactElement {

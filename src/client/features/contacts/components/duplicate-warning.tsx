@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DuplicatePhone } from '../../../../shared/contacts/duplicates';
-import { formatPhone } from '../utils/phone';
+import { formatPhone } from '../../../../shared/text/phone';
 
 export function DuplicateWarning({ duplicates }: { duplicates: DuplicatePhone[] }): ReactElement {
   const { t } = useTranslation('contacts');

@@ -4,7 +4,8 @@ import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { markContactVerified } from '../../../data/contacts-repository';
 import type { Contact } from '../../../../shared/contacts/directory';
-import { daysBetween, formatDate, todayLocal } from '../../../../shared/text/dates';
+import { daysBetween, formatDate } from '../../../../shared/text/dates';
+import { useToday } from '../../../hooks/use-today';
 import { contactErrorKey, type ContactErrorKey } from '../utils/error-key';
 import { ContactIcon } from './contact-icons';
 
@@ -15,8 +16,7 @@ export function VerifySection({ contact, canEdit }: { contact: Contact; canEdit:
   const { t } = useTranslation('contacts');
   const [done, setDone] = useState(false);
   const [error, setError] = useState<ContactErrorKey | null>(null);
-  // Read once per visit (render must be pure); a screen left open past midnight keeps yesterday.
-  const [today] = useState(() => todayLocal(Date.now()));
+  const today = useToday();
   const verified = contact.lastVerifiedAt ?? null;
   const stale = verified !== null && daysBetween(verified, today) > STALE_AFTER_DAYS;
   const confirm = () => {

@@ -4,24 +4,10 @@ import en from '../../../../../locales/en/contacts.json';
 import { CONTACT_SYSTEMS } from '../../../../shared/contacts/directory';
 import { seedContactRoles } from '../../../../shared/seed';
 import { errorsByField, toContactInput, emptyFormValues, formValuesFromDraft } from './form-values';
-import { formatPhone, telHref, zaloLink } from './phone';
+import { zaloLink } from './phone';
 import { contactShareText } from './share-text';
 
-describe('phone display and links', () => {
-  it.each([
-    ['0912345678', '0912 345 678'],
-    ['02553822123', '0255 3822 123'],
-    ['18001260', '1800 1260'],
-    ['1900123456', '1900 123 456'],
-    ['113', '113'],
-  ])('formats %s as %s', (stored, shown) => {
-    expect(formatPhone(stored)).toBe(shown);
-  });
-
-  it('dials the stored digits', () => {
-    expect(telHref('0912345678')).toBe('tel:0912345678');
-  });
-
+describe('Zalo links', () => {
   it.each<[string | null, string[], string | null]>([
     ['0987654321', ['0912345678'], 'https://zalo.me/0987654321'],
     ['zalo.me/g/abcdef', [], 'https://zalo.me/g/abcdef'],

@@ -1,8 +1,9 @@
 // Horizontal bars in hand-written SVG: one row per item (label above its bar, value after it),
 // readable at 360 px, no chart library. The SVG carries a text summary for screen readers, and the
 // same numbers are a table underneath (folded on the dashboard, always shown on the print page).
-import { useId, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartFrame } from '../../../components/ui/chart-frame';
 
 export interface BarDatum {
   key: string;
@@ -20,7 +21,6 @@ const clip = (label: string) => (label.length > MAX_LABEL ? `${label.slice(0, MA
 
 export function BarChart({ title, data, total, table = 'folded' }: { title: string; data: readonly BarDatum[]; total?: number; table?: 'folded' | 'shown' }): ReactElement {
   const { t } = useTranslation('reports');
-  const id = useId();
   const max = Math.max(1, ...data.map((d) => d.value));
   const height = data.length * ROW + 4;
   const summary = t('chart.summary', { title, values: data.map((d) => `${d.label} ${d.value}`).join('; ') });
@@ -47,28 +47,19 @@ export function BarChart({ title, data, total, table = 'folded' }: { title: stri
     </table>
   );
   return (
-    <figure className="rp-chart" aria-labelledby={`${id}-c`}>
-      <figcaption id={`${id}-c`} className="rp-visually-hidden">{title}</figcaption>
-      <svg className="rp-bars" role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
-        {data.map((d, i) => {
-          const y = i * ROW;
-          const w = Math.max(d.value > 0 ? 2 : 0, Math.round(((WIDTH - VALUE_SPACE) * d.value) / max));
-          return (
-            <g key={d.key}>
-              <text x={0} y={y + 13} className="rp-bar-label">{clip(d.label)}</text>
-              <rect x={0} y={y + 19} width={WIDTH - VALUE_SPACE} height={BAR} rx={3} className="rp-bar-track" />
-              <rect x={0} y={y + 19} width={w} height={BAR} rx={3} className="rp-bar" />
-              <text x={w + 6} y={y + 31} className="rp-bar-value">{d.value}</text>
-            </g>
-          );
-        })}
-      </svg>
-      {table === 'shown' ? rows : (
-        <details className="rp-details">
-          <summary>{t('chart.showTable')}</summary>
-          {rows}
-        </details>
-      )}
-    </figure>
+    <ChartFrame title={title} summary={summary} svgClassName="rp-bars" width={WIDTH} height={height} table={rows} tableMode={table}>
+      {data.map((d, i) => {
+        const y = i * ROW;
+        const w = Math.max(d.value > 0 ? 2 : 0, Math.round(((WIDTH - VALUE_SPACE) * d.value) / max));
+        return (
+          <g key={d.key}>
+            <text x={0} y={y + 13} className="rp-bar-label">{clip(d.label)}</text>
+            <rect x={0} y={y + 19} width={WIDTH - VALUE_SPACE} height={BAR} rx={3} className="rp-bar-track" />
+            <rect x={0} y={y + 19} width={w} height={BAR} rx={3} className="rp-bar" />
+            <text x={w + 6} y={y + 31} className="rp-bar-value">{d.value}</text>
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }

@@ -1,8 +1,9 @@
 // The weekly trend in hand-written SVG: citizens assisted per week (solid line with dots) and
 // digital-skills participants (dashed), on one scale, with a text summary for screen readers and
 // the numbers as a table underneath.
-import { useId, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartFrame } from '../../../components/ui/chart-frame';
 import type { WeekBucket } from '../../../../shared/reports/activity';
 import { formatDate } from '../../../../shared/text/dates';
 
@@ -26,7 +27,6 @@ const dayMonth = (localDate: string) => formatDate(localDate).slice(0, 5);
 
 export function TrendChart({ title, weeks, table = 'folded' }: { title: string; weeks: readonly WeekBucket[]; table?: 'folded' | 'shown' }): ReactElement {
   const { t } = useTranslation('reports');
-  const id = useId();
   const top = niceMax(Math.max(0, ...weeks.map((w) => Math.max(w.logs, w.participants))));
   const plotW = WIDTH - LEFT - RIGHT;
   const plotH = HEIGHT - TOP - BOTTOM;
@@ -57,31 +57,24 @@ export function TrendChart({ title, weeks, table = 'folded' }: { title: string; 
       </tbody>
     </table>
   );
+  const legend = (
+    <p className="rp-legend" aria-hidden="true">
+      <span className="rp-legend-item"><span className="rp-key rp-key-logs" />{t('chart.logs')}</span>
+      <span className="rp-legend-item"><span className="rp-key rp-key-participants" />{t('chart.participants')}</span>
+    </p>
+  );
   return (
-    <figure className="rp-chart" aria-labelledby={`${id}-c`}>
-      <figcaption id={`${id}-c`} className="rp-visually-hidden">{title}</figcaption>
-      <svg className="rp-trend" role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" preserveAspectRatio="xMinYMin meet">
-        {[0, top / 2, top].map((v) => (
-          <g key={v}>
-            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(v)} y2={y(v)} className="rp-grid" />
-            <text x={LEFT - 6} y={y(v) + 4} className="rp-axis" textAnchor="end">{v}</text>
-          </g>
-        ))}
-        {weeks.map((w, i) => (i % step === 0 ? <text key={w.start} x={x(i)} y={HEIGHT - 8} className="rp-axis" textAnchor="middle">{dayMonth(w.start)}</text> : null))}
-        <polyline points={line((w) => w.participants)} className="rp-line-participants" />
-        <polyline points={line((w) => w.logs)} className="rp-line-logs" />
-        {weeks.map((w, i) => <circle key={w.start} cx={x(i)} cy={y(w.logs)} r={3} className="rp-dot" />)}
-      </svg>
-      <p className="rp-legend" aria-hidden="true">
-        <span className="rp-legend-item"><span className="rp-key rp-key-logs" />{t('chart.logs')}</span>
-        <span className="rp-legend-item"><span className="rp-key rp-key-participants" />{t('chart.participants')}</span>
-      </p>
-      {table === 'shown' ? rows : (
-        <details className="rp-details">
-          <summary>{t('chart.showTable')}</summary>
-          {rows}
-        </details>
-      )}
-    </figure>
+    <ChartFrame title={title} summary={summary} svgClassName="rp-trend" width={WIDTH} height={HEIGHT} table={rows} tableMode={table} legend={legend}>
+      {[0, top / 2, top].map((v) => (
+        <g key={v}>
+          <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(v)} y2={y(v)} className="rp-grid" />
+          <text x={LEFT - 6} y={y(v) + 4} className="rp-axis" textAnchor="end">{v}</text>
+        </g>
+      ))}
+      {weeks.map((w, i) => (i % step === 0 ? <text key={w.start} x={x(i)} y={HEIGHT - 8} className="rp-axis" textAnchor="middle">{dayMonth(w.start)}</text> : null))}
+      <polyline points={line((w) => w.participants)} className="rp-line-participants" />
+      <polyline points={line((w) => w.logs)} className="rp-line-logs" />
+      {weeks.map((w, i) => <circle key={w.start} cx={x(i)} cy={y(w.logs)} r={3} className="rp-dot" />)}
+    </ChartFrame>
   );
 }

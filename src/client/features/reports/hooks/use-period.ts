@@ -1,9 +1,10 @@
 // The period of a report lives in the URL (?p=period|month|quarter|custom&from=…&to=…), so the
 // printable page, a reload or a link shared in Zalo shows the same period.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { checkRange, isPeriodPreset, presetRange, type PeriodPreset, type PeriodProblem } from '../../../../shared/reports/period';
-import { todayLocal, type LocalDate, type LocalDateRange } from '../../../../shared/text/dates';
+import type { LocalDate, LocalDateRange } from '../../../../shared/text/dates';
+import { useToday } from '../../../hooks/use-today';
 
 export interface PeriodChoice {
   preset: PeriodPreset;
@@ -18,12 +19,6 @@ export interface PeriodState extends PeriodChoice {
   problem: PeriodProblem | null;
   /** The query string that names this period ("p=custom&from=…&to=…"). */
   query: string;
-}
-
-/** Today in Asia/Ho_Chi_Minh, read once when the screen opens (render must stay pure). */
-export function useToday(): LocalDate {
-  const [today] = useState(() => todayLocal(Date.now()));
-  return today;
 }
 
 export function periodState(params: URLSearchParams, today: LocalDate): PeriodState {

@@ -6,7 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSyncStatus } from '../hooks/use-sync-status';
 import { useHeadlineLabel } from '../hooks/use-headline-label';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../hooks/use-now';
 import { storageAtRisk } from '../status';
 import { RejectedChanges } from './rejected-changes';
 import { syncNow } from '../../../sync/runtime';

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSyncStatus } from '../hooks/use-sync-status';
 import { useHeadlineLabel } from '../hooks/use-headline-label';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../hooks/use-now';
 import '../sync.css';
 
 export function SyncStatusBadge(): ReactElement | null {

@@ -4,8 +4,8 @@ import { useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getLiveSyncState, subscribeLiveSyncState, type LiveSyncState } from '../../../sync/status-store';
 import { readSyncSummary, type SyncSummary } from '../../../data/sync-status-repository';
-import { useSession } from '../../../lib/use-session';
-import { useOnline } from '../../../lib/use-online';
+import { useSession } from '../../../hooks/use-session';
+import { useOnline } from '../../../hooks/use-online';
 import { describeSyncStatus, type SyncHeadline } from '../status';
 
 export interface SyncStatus {

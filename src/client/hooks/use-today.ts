@@ -1,7 +1,7 @@
 // Today in Vietnam (Asia/Ho_Chi_Minh), re-rendered at local midnight so an item left open on the
 // screen overnight turns overdue without a reload.
 import { useEffect, useState } from 'react';
-import { addDays, startOfLocalDate, todayLocal, type LocalDate } from '../../../../shared/text/dates';
+import { addDays, startOfLocalDate, todayLocal, type LocalDate } from '../../shared/text/dates';
 
 export function useToday(): LocalDate {
   const [today, setToday] = useState(() => todayLocal(Date.now()));

@@ -2,8 +2,8 @@
 // first attempt, field errors the data layer found, an autosaved draft (new records only), and a
 // save that does not wait behind a re-render.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { ValidationError, type FieldErrors } from '../../../data/errors';
-import { log } from '../../../lib/log';
+import { ValidationError, type FieldErrors } from '../data/errors';
+import { log } from '../lib/log';
 import { useDraft } from './use-draft';
 
 /** "Saving…" shows only when the write is slow. */

@@ -1,8 +1,8 @@
 // Autosaves a form to the user's own draft and restores it after a reload or a crash
 // (draft-repository: per user, so a shared phone never shows one member's draft to another).
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
-import { clearDraft, loadDraft, saveDraft } from '../../../data/draft-repository';
-import { log } from '../../../lib/log';
+import { clearDraft, loadDraft, saveDraft } from '../data/draft-repository';
+import { log } from '../lib/log';
 
 const SAVE_DELAY_MS = 400;
 

@@ -2,6 +2,7 @@
 // the DOM, so 20,000 logs scroll as smoothly as 20 on a 2 GB phone. The list scrolls inside its
 // own box, sized to the space left above the bottom navigation.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import './virtual-list.css';
 
 const OVERSCAN = 6;
 const NAV_AND_MARGIN_PX = 64 + 16;
