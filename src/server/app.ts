@@ -5,6 +5,8 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { AuthService, type AuthServiceOptions } from './auth/auth-service';
 import type { Config, TrustProxy } from './config';
 import { registerErrorHandler } from './errors';
+import { AuditLog } from './privacy/audit-log';
+import { registerAuditRoutes } from './routes/audit';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoute } from './routes/health';
 import { registerPrivacyRoutes } from './routes/privacy';
@@ -83,12 +85,14 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
   // inside plugins (avvio loads them in order).
   void app.register(fastifyCompress, { global: true, threshold: COMPRESS_THRESHOLD, encodings: ['br', 'gzip'] });
   const auth = new AuthService({ ...authOptions, store, secret: config.authSecret });
+  const audit = new AuditLog(store.audit);
   void app.register((api, _options, done) => {
     registerHealthRoute(api, store);
     registerAuthRoutes(api, auth);
-    registerSyncRoutes(api, { requests: syncRequests ?? inProcessSyncRequests(store.records), auth, rateLimitPerMinute: config.syncRateLimitPerMinute });
-    registerReportRoutes(api, { store, auth });
-    registerPrivacyRoutes(api, { store, auth });
+    registerSyncRoutes(api, { requests: syncRequests ?? inProcessSyncRequests(store.records), auth, audit, rateLimitPerMinute: config.syncRateLimitPerMinute });
+    registerReportRoutes(api, { store, auth, audit });
+    registerPrivacyRoutes(api, { store, auth, audit });
+    registerAuditRoutes(api, { audit, auth });
     done();
   });
   registerStatic(app, config.distDir);

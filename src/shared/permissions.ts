@@ -18,6 +18,8 @@ const RULES = {
   'citizen.export': ['leader'],
   // A citizen's request to erase their details is the commune's to answer (docs/privacy.md).
   'citizen.erase': ['leader'],
+  // The audit log: a leader reads their commune's, the province admin every commune's (docs/privacy.md).
+  'audit.read': ['leader', 'admin'],
   // Free-text notes on logs and classes often carry names: only the team reads them.
   'notes.view': ['member', 'leader'],
   'contact.create': ['member', 'leader'],

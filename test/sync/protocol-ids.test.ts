@@ -1,4 +1,4 @@
-// PROTOCOL.md §10 lists the invariants (I…), auth and scope rules (A…) and validation rules (V…)
+// PROTOCOL.md §10 lists the invariants (I…), auth and scope rules (A…), validation rules (V…), reports (R…) and the audit log (AU…)
 // with the tests that prove them; a test proves one by carrying its id in its name ("[I4] …").
 // This keeps the table and the suite honest both ways: every id of the table is in the name of a
 // test that runs (not skipped, not a todo), and no test names an id the table does not define.
@@ -11,7 +11,7 @@ const PROTOCOL = path.join(ROOT, 'src/shared/sync/PROTOCOL.md');
 
 /** Ids defined by the rows of PROTOCOL.md's tables: `| I4 | … |`. */
 export function protocolIds(markdown: string): string[] {
-  return [...markdown.matchAll(/^\| ([IAVR]\d+) \|/gm)].map((match) => match[1]!);
+  return [...markdown.matchAll(/^\| ((?:AU|[IAVR])\d+) \|/gm)].map((match) => match[1]!);
 }
 
 /**
@@ -34,7 +34,7 @@ function testFiles(dir: string): string[] {
 describe('PROTOCOL.md invariant ids and test names', () => {
   const ids = protocolIds(readFileSync(PROTOCOL, 'utf8'));
   const names = [...testFiles(path.join(ROOT, 'src')), ...testFiles(path.join(ROOT, 'test'))].flatMap((file) => testNames(readFileSync(file, 'utf8')));
-  const named = new Set(names.flatMap((name) => [...name.matchAll(/\[([IAVR]\d+)\]/g)].map((match) => match[1]!)));
+  const named = new Set(names.flatMap((name) => [...name.matchAll(/\[((?:AU|[IAVR])\d+)\]/g)].map((match) => match[1]!)));
 
   it('reads the tables and the test names (the matchers work)', () => {
     expect(ids).toEqual(expect.arrayContaining(['I1', 'I15', 'A0', 'A15', 'V1', 'V6', 'R1', 'R7']));
@@ -46,7 +46,7 @@ describe('PROTOCOL.md invariant ids and test names', () => {
     expect(ids.filter((id) => !named.has(id))).toEqual([]);
   });
 
-  it('no test names an I/A/V/R id the table does not define', () => {
+  it('no test names an I/A/V/R/AU id the table does not define', () => {
     expect([...named].filter((id) => !ids.includes(id)).sort()).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { can } from '../../shared/permissions';
 import { erasureRequestSchema, isCitizenQuery, type ErasureResponse } from '../../shared/privacy/erasure';
 import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
+import type { AuditLog } from '../privacy/audit-log';
 import { eraseCitizen } from '../privacy/erase-citizen';
 import type { SyncStore } from '../storage/types';
 import { bearerToken } from './auth';
@@ -13,6 +14,7 @@ import { bearerToken } from './auth';
 export interface PrivacyRouteOptions {
   store: SyncStore;
   auth: AuthService;
+  audit: AuditLog;
   now?: () => number;
 }
 
@@ -25,12 +27,14 @@ export function registerPrivacyRoutes(app: FastifyInstance, options: PrivacyRout
     const user = token ? await auth.authenticate(token) : undefined;
     if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
     if (!can(user.role, 'citizen.erase') || !user.communeId) {
+      await options.audit.append({ kind: 'access.refused', actor: user, details: { action: 'citizen.erase', role: user.role } });
       request.log.warn({ event: 'erasure_forbidden', userId: user.id, role: user.role }, 'security: erasure refused');
       throw new ApiError(403, 'forbidden', "Only the commune's leader erases a citizen's details.");
     }
     const body = erasureRequestSchema.safeParse(request.body);
     if (!body.success || !isCitizenQuery(body.data)) throw new ApiError(400, 'bad_request', 'Send the citizen\'s name, phone number or both.');
     const erasedLogs = await eraseCitizen(store.records, { scope: user.communeId, userId: user.id, query: body.data, now: now() });
+    await options.audit.append({ kind: 'citizen.erased', actor: user, details: { logs: erasedLogs } });
     request.log.info({ event: 'citizen_erased', userId: user.id, communeId: user.communeId, erasedLogs }, 'privacy: citizen details erased');
     const answer: ErasureResponse = { erasedLogs };
     return reply.header('cache-control', 'no-store').send(answer);

@@ -8,6 +8,7 @@ import { can } from '../../shared/permissions';
 import { checkRange } from '../../shared/reports/period';
 import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
+import type { AuditLog } from '../privacy/audit-log';
 import { communeInfo, provinceReport } from '../reports/province-report';
 import type { UserRow } from '../storage/account-types';
 import type { SyncStore } from '../storage/types';
@@ -16,6 +17,7 @@ import { bearerToken } from './auth';
 export interface ReportRouteOptions {
   store: SyncStore;
   auth: AuthService;
+  audit: AuditLog;
   now?: () => number;
 }
 
@@ -35,6 +37,7 @@ export function registerReportRoutes(app: FastifyInstance, options: ReportRouteO
   app.get('/api/reports/province', async (request, reply) => {
     const user = await signedIn(request);
     if (!can(user.role, 'province.view') || !user.provinceId) {
+      await options.audit.append({ kind: 'access.refused', actor: user, details: { action: 'province.view', role: user.role } });
       request.log.warn({ event: 'reports_forbidden', userId: user.id, role: user.role }, 'security: province report refused');
       throw new ApiError(403, 'forbidden', 'Only province accounts see the province report.');
     }

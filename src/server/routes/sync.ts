@@ -6,6 +6,7 @@ import type { SyncUser } from '../../shared/sync/registry';
 import { toSyncUser, type AuthService } from '../auth/auth-service';
 import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';
+import type { AuditLog } from '../privacy/audit-log';
 import { readPushRequest, type SyncRequests } from '../sync/sync-requests';
 import { bearerToken } from './auth';
 
@@ -18,6 +19,8 @@ export interface SyncRouteOptions {
   /** Where pushes and pulls are carried out (sync-requests.ts): in this process, or pushes on the SQLite push thread. */
   requests: SyncRequests;
   auth: AuthService;
+  /** Where changes to citizens' details and refused writes are recorded (docs/privacy.md "Audit log"). */
+  audit: AuditLog;
   /** Requests per user per minute (push and pull together); 0 = unlimited. */
   rateLimitPerMinute: number;
   now?: () => number;
@@ -57,10 +60,15 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
 
   app.post('/api/sync/push', { bodyLimit: PUSH_INFLATED_LIMIT }, async (request, reply) => {
     const user = await authorize(request);
-    const { response, refused } = await requests.push(user, readPushRequest(request.body), now());
+    const { response, refused, citizenChanges } = await requests.push(user, readPushRequest(request.body), now());
     for (const { table, code } of refused) {
       request.log.warn({ event: 'sync_authz_rejected', userId: user.id, table, code }, 'security: mutation refused');
     }
+    // After COMMIT, like the answer: a crash in between loses these rows, never a change (docs/privacy.md).
+    await options.audit.appendAll([
+      ...citizenChanges.map(({ recordId, change }) => ({ kind: 'citizen.changed' as const, actor: user, subjectId: recordId, details: { change } })),
+      ...refused.map(({ table, code }) => ({ kind: 'access.refused' as const, actor: user, details: { action: `sync.${table ?? 'unknown'}.${code}`, role: user.role } })),
+    ]);
     return reply.send(response);
   });
 

@@ -159,6 +159,59 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX applied_mutations_applied_at ON applied_mutations (applied_at);
     `,
   },
+  {
+    version: 3,
+    name: 'audit log',
+    // Append-only (docs/privacy.md "Audit log"): the database itself refuses UPDATE and DELETE
+    // (and on PostgreSQL TRUNCATE), so no code path of the app can rewrite history. seq orders the
+    // log; id is the event's own id, which makes a phone's resend harmless. Names are never
+    // copied in: actor_id and commune_id are joined to users and communes when read.
+    sqlite: `
+      CREATE TABLE audit_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_role TEXT,
+        commune_id TEXT,
+        province_id TEXT,
+        subject_id TEXT,
+        details TEXT NOT NULL,
+        occurred_at INTEGER,
+        recorded_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_events_commune ON audit_events (commune_id, seq);
+      CREATE INDEX audit_events_province ON audit_events (province_id, seq);
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+    `,
+    postgres: `
+      CREATE TABLE audit_events (
+        seq bigserial PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        kind text NOT NULL,
+        actor_id text NOT NULL,
+        actor_role text,
+        commune_id text,
+        province_id text,
+        subject_id text,
+        details text NOT NULL,
+        occurred_at bigint,
+        recorded_at bigint NOT NULL
+      );
+      CREATE INDEX audit_events_commune ON audit_events (commune_id, seq);
+      CREATE INDEX audit_events_province ON audit_events (province_id, seq);
+      CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit_events is append-only' USING ERRCODE = 'insufficient_privilege'; END $$;
+      CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events
+        FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+      CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+      REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM PUBLIC;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

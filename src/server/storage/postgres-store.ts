@@ -1,6 +1,7 @@
 // The PostgreSQL store, for deployments that outgrow one file (DATABASE_URL). A facade over one
 // pool (postgres/connection.ts) and one store per area (postgres/<area>.ts).
 import { PostgresAccountStore } from './postgres/accounts';
+import { PostgresAuditStore } from './postgres/audit';
 import { PostgresConnection, type PostgresStoreOptions } from './postgres/connection';
 import { PostgresRecordStore } from './postgres/records';
 import { PostgresSessionStore } from './postgres/sessions';
@@ -15,6 +16,7 @@ export class PostgresStore extends StoreFacade<PostgresConnection> implements Sy
   readonly accounts = new PostgresAccountStore(this.connection);
   readonly sessions = new PostgresSessionStore(this.connection);
   readonly records = new PostgresRecordStore(this.connection);
+  readonly audit = new PostgresAuditStore(this.connection);
 
   constructor(options: PostgresStoreOptions) {
     super(new PostgresConnection(options));

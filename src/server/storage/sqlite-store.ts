@@ -2,6 +2,7 @@
 // over one connection (sqlite/connection.ts) and one store per area (sqlite/<area>.ts).
 import type { CheckpointStats } from './sqlite-checkpointer';
 import { SqliteAccountStore } from './sqlite/accounts';
+import { SqliteAuditStore } from './sqlite/audit';
 import { SqliteConnection, type SqliteSettings, type SqliteStoreOptions } from './sqlite/connection';
 import { SqliteRecordStore } from './sqlite/records';
 import { SqliteSessionStore } from './sqlite/sessions';
@@ -15,6 +16,7 @@ export class SqliteStore extends StoreFacade<SqliteConnection> implements SyncSt
   readonly accounts = new SqliteAccountStore(this.connection);
   readonly sessions = new SqliteSessionStore(this.connection);
   readonly records = new SqliteRecordStore(this.connection);
+  readonly audit = new SqliteAuditStore(this.connection);
 
   constructor(options: SqliteStoreOptions) {
     super(new SqliteConnection(options));

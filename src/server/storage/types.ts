@@ -1,6 +1,6 @@
 // The one storage contract the server codes against: a facade over one store per area, each in
 // its own file pair (sqlite/<area>.ts, postgres/<area>.ts) behind an interface of its own
-// (account-types.ts, session-types.ts, record-types.ts). SQLite (embedded default) and PostgreSQL
+// (account-types.ts, session-types.ts, record-types.ts, audit-types.ts). SQLite (embedded default) and PostgreSQL
 // implement it and pass the same contract suites (test/server/store-contract.ts,
 // test/server/sync-store-contract.ts).
 //
@@ -10,6 +10,7 @@
 // because the two drivers differ in kind (better-sqlite3 is synchronous, pg is asynchronous)
 // and a shared transaction abstraction would leak SQL dialects into the callers.
 import type { AccountStore } from './account-types';
+import type { AuditStore } from './audit-types';
 import type { RecordStore } from './record-types';
 import type { SessionStore } from './session-types';
 
@@ -36,6 +37,8 @@ export interface SyncStore {
   readonly sessions: SessionStore;
   /** Synced records: pushes, pulls, seeding, idempotency keys, reports' reads. */
   readonly records: RecordStore;
+  /** The append-only audit log (docs/privacy.md "Audit log"). */
+  readonly audit: AuditStore;
 
   /** Brings the schema up to date in one transaction; safe to call again and from two processes at once. */
   migrate(): Promise<MigrationResult>;

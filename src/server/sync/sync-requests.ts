@@ -16,7 +16,8 @@ import {
 } from '../../shared/sync/protocol';
 import { readScopes, upcastMutation, writeScope, type SyncUser } from '../../shared/sync/registry';
 import { ApiError } from '../errors';
-import type { RecordStore, StoredRecord } from '../storage/record-types';
+import { canonicalJson } from '../../shared/sync/canonical-json';
+import type { PushPlan, PushState, RecordStore, StoredRecord } from '../storage/record-types';
 import { pullResponseJson } from './pull-json';
 import { decodeCursor, encodeCursor, scopeTag } from './cursor';
 import { planPush, type IncomingMutation } from './push-plan';
@@ -37,9 +38,16 @@ export interface RefusedWrite {
   code: string;
 }
 
+/** A log whose citizen section this push added, changed or removed (for the audit log). */
+export interface CitizenChange {
+  recordId: string;
+  change: 'added' | 'changed' | 'removed';
+}
+
 export interface PushResult {
   response: PushResponse;
   refused: RefusedWrite[];
+  citizenChanges: CitizenChange[];
 }
 
 /** The request handling both transports share: in-process, or on the SQLite sync thread. */
@@ -92,8 +100,9 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
   if (!scope || mutations.length === 0) {
     // No scope (cannot happen for a valid account) or nothing to do: answer without a transaction.
     const outcomes = mutations.map((m) => ({ id: m.id, code: 'forbidden', message: 'sync.notAllowed' }));
-    return { response: { acked: [], rejected: outcomes, serverTime }, refused: [] };
+    return { response: { acked: [], rejected: outcomes, serverTime }, refused: [], citizenChanges: [] };
   }
+  let citizenChanges: CitizenChange[] = [];
   const committed = await store.push({
     scope,
     userId: user.id,
@@ -101,10 +110,14 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
     mutationIds: mutations.map((m) => m.id),
     recordKeys: mutations.flatMap((m) => (m.kind === 'valid' ? [{ table: m.table, id: m.recordId }] : [])),
     now: time,
-    plan: (state) => planPush({ user, scope, mutations, now: time }, state),
+    plan: (state) => {
+      const plan = planPush({ user, scope, mutations, now: time }, state);
+      citizenChanges = citizenChangesOf(state, plan.writes);
+      return plan;
+    },
   });
   // Only now, after COMMIT, is anything acknowledged.
-  const result: PushResult = { response: { acked: [], rejected: [], serverTime }, refused: [] };
+  const result: PushResult = { response: { acked: [], rejected: [], serverTime }, refused: [], citizenChanges };
   for (const { mutationId, outcome, table } of committed.plan.outcomes) {
     if (outcome.status === 'acked') {
       result.response.acked.push(mutationId);
@@ -116,6 +129,20 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
     }
   }
   return result;
+}
+
+/** The logs whose citizen section the planned writes change, compared with the stored state. */
+function citizenChangesOf(state: PushState, writes: PushPlan['writes']): CitizenChange[] {
+  const before = new Map(state.records.filter((row) => row.table === 'assistanceLogs').map((row) => [row.record.id, row.record.citizen ?? null]));
+  const changes: CitizenChange[] = [];
+  for (const { table, record } of writes) {
+    if (table !== 'assistanceLogs') continue;
+    const old = before.get(record.id) ?? null;
+    const now = record.citizen ?? null;
+    if (canonicalJson(old) === canonicalJson(now)) continue;
+    changes.push({ recordId: record.id, change: old === null ? 'added' : now === null ? 'removed' : 'changed' });
+  }
+  return changes;
 }
 
 /** The page as JSON text (pull-json.ts), equal to JSON.stringify of its PullResponse. */

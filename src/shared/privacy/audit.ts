@@ -1,0 +1,96 @@
+// The audit log's vocabulary (docs/privacy.md "Audit log"): the kinds of event, what each one
+// carries, what a phone may report and what a reader receives. Shared by the server (which
+// validates and stores events) and the phones (which record views and exports and read the log).
+//
+// The kinds are an open list: a new kind is one entry in AUDIT_DETAILS with the strict schema of
+// its details. Details never hold a citizen's name, phone or notes — only ids, counts, roles and
+// the reason a leader typed for an export.
+import { z } from 'zod';
+import { ROLES } from '../schemas/common';
+import { uuidSchema } from '../sync/ids';
+
+/** The reason asked in the export dialog: short, free text typed by the leader. */
+export const EXPORT_REASON_MIN = 3;
+export const EXPORT_REASON_MAX = 200;
+
+const shortText = z.string().min(1).max(100);
+
+/** Every kind of event and the schema of its details. Add a kind here (and its labels in locales/). */
+export const AUDIT_DETAILS = {
+  /** A member or leader opened a log showing a citizen's details (recorded by the phone). */
+  'citizen.viewed': z.strictObject({ table: z.literal('assistanceLogs') }),
+  /** A leader exported citizen columns; checked by the server before the phone writes the file. */
+  'citizen.exported': z.strictObject({
+    reason: z.string().trim().min(EXPORT_REASON_MIN).max(EXPORT_REASON_MAX),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    rows: z.number().int().min(0).max(1_000_000),
+  }),
+  /** A leader erased a citizen's details on request (how many logs changed; never who). */
+  'citizen.erased': z.strictObject({ logs: z.number().int().min(0) }),
+  /** A push added, changed or removed a log's citizen section (recorded by the server). */
+  'citizen.changed': z.strictObject({ change: z.enum(['added', 'changed', 'removed']) }),
+  /** The server refused a request: what was tried, and the role that tried it. */
+  'access.refused': z.strictObject({ action: shortText, role: z.enum(ROLES) }),
+  /** Account administration (the province console). */
+  'account.created': z.strictObject({ role: z.enum(ROLES) }),
+  'account.roleChanged': z.strictObject({ from: z.enum(ROLES), to: z.enum(ROLES) }),
+  'account.disabled': z.strictObject({}),
+  'account.enabled': z.strictObject({}),
+  'account.passwordReset': z.strictObject({}),
+} as const satisfies Record<string, z.ZodType>;
+
+export type AuditKind = keyof typeof AUDIT_DETAILS;
+export type AuditDetails<K extends AuditKind> = z.infer<(typeof AUDIT_DETAILS)[K]>;
+
+export const AUDIT_KINDS = Object.keys(AUDIT_DETAILS) as [AuditKind, ...AuditKind[]];
+export const auditKindSchema = z.enum(AUDIT_KINDS);
+
+/** What a phone may report itself; every other kind is recorded by the server only. */
+export const PHONE_AUDIT_KINDS = ['citizen.viewed', 'citizen.exported'] as const satisfies readonly AuditKind[];
+export type PhoneAuditKind = (typeof PHONE_AUDIT_KINDS)[number];
+
+/** Limits of the audit API. */
+export const AUDIT_LIMITS = { eventsPerPost: 100, pageSize: 50 } as const;
+
+/** Checks an event's details against its kind; undefined when they do not fit. */
+export function parseAuditDetails(kind: AuditKind, details: unknown): Record<string, unknown> | undefined {
+  const parsed = AUDIT_DETAILS[kind].safeParse(details);
+  return parsed.success ? (parsed.data) : undefined;
+}
+
+/** One event as a phone sends it: its id makes a resend harmless; the server adds who and when. */
+export const phoneAuditEventSchema = z.strictObject({
+  id: uuidSchema,
+  kind: z.enum(PHONE_AUDIT_KINDS),
+  /** The record concerned (a log's id), when there is one. */
+  subjectId: uuidSchema.nullable(),
+  /** When it happened on the phone (its clock; the server keeps its own time beside it). */
+  occurredAt: z.iso.datetime({ offset: true }),
+  details: z.record(z.string(), z.unknown()),
+});
+export type PhoneAuditEvent = z.infer<typeof phoneAuditEventSchema>;
+
+/** POST /api/audit/events. */
+export const auditPostSchema = z.strictObject({ events: z.array(z.unknown()).min(1).max(AUDIT_LIMITS.eventsPerPost) });
+export const auditPostResponseSchema = z.strictObject({ accepted: z.array(uuidSchema), refused: z.array(uuidSchema) });
+export type AuditPostResponse = z.infer<typeof auditPostResponseSchema>;
+
+/** One event as a reader receives it: names, not ids, for people. */
+export const auditEntrySchema = z.strictObject({
+  seq: z.number().int(),
+  kind: auditKindSchema,
+  actorName: z.string(),
+  actorRole: z.enum(ROLES).nullable(),
+  communeName: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  occurredAt: z.number().int().nullable(),
+  recordedAt: z.number().int(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** GET /api/audit/events?before=<seq>: newest first; `next` is the `before` of the next page. */
+export const auditPageSchema = z.strictObject({ events: z.array(auditEntrySchema), next: z.number().int().nullable() });
+export type AuditPage = z.infer<typeof auditPageSchema>;
+export const auditQuerySchema = z.strictObject({ before: z.coerce.number().int().min(1).optional() });
