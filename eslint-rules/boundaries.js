@@ -66,16 +66,43 @@ function violation(fromFile, target, typeOnly = false) {
   if (from.startsWith('src/server/') && target.startsWith('src/client/')) {
     return 'the server must not import client code';
   }
+  return clientViolation(from, target) ?? serverViolation(from, target) ?? routeToStorage(from, target, typeOnly);
+}
+
+/**
+ * The client's shared tier: what more than one feature uses lives here, once (ARCHITECTURE.md
+ * "The shared client tier"). A feature imports its own folder, this tier, src/shared and the
+ * translations — never another feature, the app shell, or a tier's private files.
+ */
+const SHARED_TIER = /^src\/client\/(hooks|components\/ui|lib|data|sync)\/|^src\/shared\/|^locales\//;
+
+/**
+ * Files private to the data and sync tiers: the Dexie handle, the one write path, record plumbing,
+ * the vault's crypto, the transport. Only src/client/data and src/client/sync (which sits on data)
+ * import them, so the UI goes through the repositories and the sync runtime. Tests may seed through them.
+ */
+const TIER_PRIVATE = /^src\/client\/(data\/(db|local-write|access|editable-record|record-fields|sync-repository|vault\/crypto)|sync\/(transport|access-token|scheduler))(\.tsx?)?$/;
+
+const isTest = (file) => /\.test\.tsx?$/.test(file) || file.startsWith('test/');
+
+/** @returns {string | null} why the import is not allowed, or null */
+function clientViolation(from, target) {
   const feature = /^src\/client\/features\/([^/]+)\//;
   const fromFeature = feature.exec(from)?.[1];
   const toFeature = feature.exec(target)?.[1];
   if (fromFeature && toFeature && fromFeature !== toFeature) {
-    return `features never import each other (${fromFeature} → ${toFeature}); compose them in src/client/app`;
+    return `features never import each other (${fromFeature} → ${toFeature}); move what both need to src/client/hooks or src/client/components/ui, or compose them in src/client/app`;
   }
-  if (/^src\/client\/(lib|components|data|sync)\//.test(from) && /^src\/client\/(features|app)\//.test(target)) {
-    return 'lib, components, data and sync sit below features and app';
+  if (fromFeature && toFeature !== fromFeature && !SHARED_TIER.test(target) && !isTest(from)) {
+    return `a feature imports only its own folder and the shared tier (src/client/hooks, components/ui, lib, data, sync; src/shared), not ${target}`;
   }
-  return serverViolation(from, target) ?? routeToStorage(from, target, typeOnly);
+  if (/^src\/client\/(lib|hooks|components|data|sync)\//.test(from) && /^src\/client\/(features|app)\//.test(target)) {
+    return 'the shared tier (lib, hooks, components, data, sync) sits below features and app';
+  }
+  if (/^src\/client\/(features|app|hooks|components|lib)\//.test(from) && TIER_PRIVATE.test(target) && !isTest(from)) {
+    return `${target} is private to its tier: go through a repository in src/client/data or the sync runtime`;
+  }
+  return null;
 }
 
 export const boundaries = {
