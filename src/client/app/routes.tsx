@@ -15,6 +15,8 @@ const ContactsScreen = lazy(async () => ({ default: (await withStrings('contacts
 const ReportsScreen = lazy(async () => ({ default: (await withStrings('reports', () => import('../features/reports/components/reports-screen'))).ReportsScreen }));
 const PrivacyNoticeScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/privacy-notice-screen'))).PrivacyNoticeScreen }));
 const ErasureScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/erasure-screen'))).ErasureScreen }));
+// The summary names barriers with the reports' labels: both namespaces load with it.
+const SummaryScreen = lazy(async () => ({ default: (await withStrings(['summary', 'reports'], () => import('../features/summary/components/summary-screen'))).SummaryScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
@@ -27,6 +29,7 @@ export function AppRoutes(): ReactElement {
         <Route path="checklists/*" element={<ChecklistsScreen />} />
         <Route path="contacts/*" element={<ContactsScreen />} />
         <Route path="reports/*" element={<ReportsScreen />} />
+        <Route path="summary" element={<SummaryScreen />} />
         <Route path="settings" element={<SettingsRoute />} />
         <Route path="privacy" element={<PrivacyNoticeScreen />} />
         <Route path="privacy/erase" element={<ErasureScreen />} />

@@ -31,7 +31,7 @@ export async function prepareReports(): Promise<void> {
 }
 
 /** The rows of a commune-scoped table whose occurredAt falls in the period (Vietnam days). */
-async function rowsInPeriod<T extends 'assistanceLogs' | 'groupSessions'>(table: T, range: LocalDateRange, communeId: string): Promise<StoredRecord<T>[]> {
+export async function rowsInPeriod<T extends 'assistanceLogs' | 'groupSessions'>(table: T, range: LocalDateRange, communeId: string): Promise<StoredRecord<T>[]> {
   const { from, before } = instantBounds(range);
   const rows = await db.records(table).where('occurredAt').between(from, before, true, false).toArray();
   return rows.filter((row) => row.communeId === communeId && !row.deleted);
@@ -48,7 +48,7 @@ export interface ReportNames {
   members: ReadonlyMap<string, string>;
 }
 
-async function reportNames(user: SessionUser): Promise<ReportNames> {
+export async function reportNames(user: SessionUser): Promise<ReportNames> {
   const [services, villages] = await Promise.all([listServices(), listVillages({ includeInactive: true })]);
   return {
     services: new Map(services.map((s) => [s.code, s])),
@@ -114,7 +114,15 @@ export async function loadLogsForExport(range: LocalDateRange): Promise<ExportDa
 /** The readiness of the signed-in user's commune: every checklist's progress on today's date. */
 export async function loadReadiness(now: number = Date.now()): Promise<ReadinessReport> {
   const user = await requireReader();
-  const checklists = (await db.records('checklists').toArray()).filter((row) => row.communeId === user.communeId);
+  return communeReadiness(user.communeId, now);
+}
+
+/**
+ * Every checklist's progress in a commune on today's date. Not gated: callers check the user first
+ * (the reports need reports.view, a member's weekly summary only the member's own commune).
+ */
+export async function communeReadiness(communeId: string, now: number = Date.now()): Promise<ReadinessReport> {
+  const checklists = (await db.records('checklists').toArray()).filter((row) => row.communeId === communeId);
   const ids = checklists.map((row) => row.id);
   const [states, templates] = await Promise.all([
     db.records('checklistItems').where('checklistId').anyOf(ids).toArray(),
@@ -122,7 +130,7 @@ export async function loadReadiness(now: number = Date.now()): Promise<Readiness
   ]);
   return computeReadiness({
     checklists: checklists.map(checklistFactOf).filter(notNull),
-    states: states.filter((row) => row.communeId === user.communeId).map(itemStateFactOf).filter(notNull),
+    states: states.filter((row) => row.communeId === communeId).map(itemStateFactOf).filter(notNull),
     templates: templates.map(templateFactOf).filter(notNull),
     today: todayLocal(now),
   });

@@ -81,7 +81,7 @@ export async function applyLanguage(language: Language): Promise<void> {
  * Loads a lazy screen together with its strings, so that the screen does not open and then wait
  * again for them (one round of loading, not two).
  */
-export async function withStrings<T>(namespace: string, load: () => Promise<T>): Promise<T> {
+export async function withStrings<T>(namespace: string | string[], load: () => Promise<T>): Promise<T> {
   const [module] = await Promise.all([load(), i18next.loadNamespaces(namespace)]);
   return module;
 }

@@ -7,6 +7,7 @@ import type common from '../../../locales/vi/common.json';
 import type contacts from '../../../locales/vi/contacts.json';
 import type privacy from '../../../locales/vi/privacy.json';
 import type reports from '../../../locales/vi/reports.json';
+import type summary from '../../../locales/vi/summary.json';
 import type sync from '../../../locales/vi/sync.json';
 
 declare module 'i18next' {
@@ -20,6 +21,7 @@ declare module 'i18next' {
       contacts: typeof contacts;
       privacy: typeof privacy;
       reports: typeof reports;
+      summary: typeof summary;
       sync: typeof sync;
     };
   }

@@ -11,7 +11,7 @@ import { can } from '../../../../shared/permissions';
 import { buildLogCsv } from '../../../../shared/reports/log-export';
 import type { LocalDateRange } from '../../../../shared/text/dates';
 import { csvLabels, makeReportLabels } from '../hooks/use-report-labels';
-import { downloadText, fileName } from '../utils/download';
+import { downloadText, fileName } from '../../../lib/save-file';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; count: number } | { kind: 'failed' };
 

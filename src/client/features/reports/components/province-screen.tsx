@@ -12,7 +12,7 @@ import { log } from '../../../lib/log';
 import { buildProvinceCsv, PROVINCE_COLUMNS, RANKINGS, rankCommunes, type Ranking } from '../../../../shared/reports/province';
 import { formatDate, formatTime } from '../../../../shared/text/dates';
 import { usePeriod } from '../hooks/use-period';
-import { downloadText, fileName } from '../utils/download';
+import { downloadText, fileName } from '../../../lib/save-file';
 import { PeriodPicker } from './period-picker';
 import { ProvinceTable } from './province-table';
 

@@ -13,6 +13,10 @@ export function SettingsScreen({ children }: { children?: ReactNode }): ReactEle
       {children}
       <LanguageSection />
       <StorageSection />
+      <section className="card" aria-labelledby="field-tools-title">
+        <h2 id="field-tools-title">{t('settings.fieldTools')}</h2>
+        <p><Link to="/summary">{t('settings.summary')}</Link></p>
+      </section>
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.about')}</h2>
         <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
