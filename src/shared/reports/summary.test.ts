@@ -19,6 +19,8 @@ const log = (service: string, extra: Partial<LogFact> = {}): LogFact => ({
   followUpDone: false,
   durationMin: null,
   assistedOnTeamDevice: false,
+  onlineSubmission: null,
+  helped: null,
   deleted: false,
   ...extra,
 });
@@ -29,9 +31,9 @@ function activityOf(logs: LogFact[]) {
     today: '2026-12-03',
     logs,
     groupSessions: [
-      { id: 'g1', occurredAt: '2026-12-02T02:00:00.000Z', villageId: null, participants: 18, women: 9, elderly: 4, ethnicMinority: 7, deleted: false },
-      { id: 'g2', occurredAt: '2026-12-04T02:00:00.000Z', villageId: null, participants: 12, women: 0, elderly: 0, ethnicMinority: 0, deleted: false },
-      { id: 'g3', occurredAt: '2026-11-20T02:00:00.000Z', villageId: null, participants: 99, women: 0, elderly: 0, ethnicMinority: 0, deleted: false },
+      { id: 'g1', occurredAt: '2026-12-02T02:00:00.000Z', villageId: null, participants: 18, women: 9, elderly: 4, ethnicMinority: 7, audience: null, deleted: false },
+      { id: 'g2', occurredAt: '2026-12-04T02:00:00.000Z', villageId: null, participants: 12, women: 0, elderly: 0, ethnicMinority: 0, audience: null, deleted: false },
+      { id: 'g3', occurredAt: '2026-11-20T02:00:00.000Z', villageId: null, participants: 99, women: 0, elderly: 0, ethnicMinority: 0, audience: null, deleted: false },
     ],
     serviceGroups: new Map<string, ServiceGroup>(),
   });

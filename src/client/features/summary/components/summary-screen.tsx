@@ -9,7 +9,8 @@ import type { SessionUser } from '../../../data/session-repository';
 import { can } from '../../../../shared/permissions';
 import { presetRange } from '../../../../shared/reports/period';
 import { SUMMARY_SCOPES, type SummaryScope } from '../../../../shared/reports/summary';
-import { addDays, todayLocal, weekOf, type LocalDateRange } from '../../../../shared/text/dates';
+import { addDays, weekOf, type LocalDate, type LocalDateRange } from '../../../../shared/text/dates';
+import { useToday } from '../../../hooks/use-today';
 import { useSummary } from '../hooks/use-summary';
 import { SummaryShare } from './summary-share';
 import '../summary.css';
@@ -17,8 +18,7 @@ import '../summary.css';
 const PERIODS = ['thisWeek', 'lastWeek', 'period', 'month'] as const;
 type SummaryPeriod = (typeof PERIODS)[number];
 
-function rangeOf(period: SummaryPeriod, now: number): LocalDateRange {
-  const today = todayLocal(now);
+function rangeOf(period: SummaryPeriod, today: LocalDate): LocalDateRange {
   switch (period) {
     case 'thisWeek':
       return weekOf(today);
@@ -28,12 +28,6 @@ function rangeOf(period: SummaryPeriod, now: number): LocalDateRange {
     case 'month':
       return presetRange(period, today);
   }
-}
-
-/** When the screen opened, read once (like the reports' useToday). */
-function useOpenedAt(): number {
-  const [at] = useState(() => Date.now());
-  return at;
 }
 
 const scopesFor = (user: SessionUser): SummaryScope[] =>
@@ -62,11 +56,10 @@ export function SummaryScreen(): ReactElement {
 function SummaryBody({ scopes, initialScope }: { scopes: SummaryScope[]; initialScope: SummaryScope }): ReactElement {
   const { t } = useTranslation('summary');
   const [scope, setScope] = useState<SummaryScope>(initialScope);
-  // The clock is read when a period is chosen, not at every render (render stays pure).
-  const opened = useOpenedAt();
-  const [{ period, now }, setChoice] = useState<{ period: SummaryPeriod; now: number }>({ period: 'thisWeek', now: opened });
-  const range = useMemo(() => rangeOf(period, now), [period, now]);
-  const state = useSummary(range, scope, now);
+  const [period, setPeriod] = useState<SummaryPeriod>('thisWeek');
+  const today = useToday();
+  const range = useMemo(() => rangeOf(period, today), [period, today]);
+  const state = useSummary(range, scope, today);
   return (
     <Screen title={t('title')}>
       <p className="lead">{t('intro')}</p>
@@ -85,7 +78,7 @@ function SummaryBody({ scopes, initialScope }: { scopes: SummaryScope[]; initial
         <legend>{t('period.legend')}</legend>
         {PERIODS.map((value) => (
           <label key={value} className="sm-choice">
-            <input type="radio" name="sm-period" value={value} checked={period === value} onChange={() => setChoice({ period: value, now: Date.now() })} />
+            <input type="radio" name="sm-period" value={value} checked={period === value} onChange={() => setPeriod(value)} />
             <span>{t(`period.${value}`)}</span>
           </label>
         ))}

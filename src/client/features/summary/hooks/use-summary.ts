@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { loadSummary, prepareSummary, type SummaryData } from '../../../data/summary-repository';
 import { log } from '../../../lib/log';
 import { summaryText, type SummaryDoc, type SummaryScope } from '../../../../shared/reports/summary';
-import { todayLocal, type LocalDateRange } from '../../../../shared/text/dates';
+import { startOfLocalDate, type LocalDate, type LocalDateRange } from '../../../../shared/text/dates';
 import { buildSummaryDoc } from '../utils/summary-doc';
 import { drawSummaryCard } from '../utils/summary-card';
 
 export type SummaryState = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; doc: SummaryDoc; text: string };
 
-/** `now`: when the summary is made (today's date in its footer, overdue follow-ups). */
-export function useSummary(range: LocalDateRange, scope: SummaryScope, now: number): SummaryState {
+/** `today`: the day the summary is made on (its footer, overdue follow-ups, checklist deadlines). */
+export function useSummary(range: LocalDateRange, scope: SummaryScope, today: LocalDate): SummaryState {
   const { t, i18n } = useTranslation(['summary', 'reports']);
   useEffect(() => {
     prepareSummary().catch((error: unknown) => log.warn('summary reference seed failed', error));
@@ -21,20 +21,20 @@ export function useSummary(range: LocalDateRange, scope: SummaryScope, now: numb
   const data = useLiveQuery(
     async (): Promise<SummaryData | 'failed'> => {
       try {
-        return await loadSummary(range, scope, now);
+        return await loadSummary(range, scope, startOfLocalDate(today).getTime());
       } catch (error) {
         log.error('summary query failed', error instanceof Error ? error.message : error);
         return 'failed';
       }
     },
-    [range.start, range.end, scope, now],
+    [range.start, range.end, scope, today],
   );
   return useMemo((): SummaryState => {
     if (data === undefined) return { status: 'loading' };
     if (data === 'failed') return { status: 'failed' };
-    const doc = buildSummaryDoc(data, t, i18n.language, todayLocal(now));
+    const doc = buildSummaryDoc(data, t, i18n.language, today);
     return { status: 'ready', doc, text: summaryText(doc) };
-  }, [data, t, i18n.language, now]);
+  }, [data, t, i18n.language, today]);
 }
 
 /** A Blob as a data: URL (the app's CSP allows data: images, not blob: ones). */
