@@ -142,7 +142,7 @@ describe('the server process (SQLite)', () => {
     [{ DATABASE_URL: 'mysql://localhost/sts' }, /DATABASE_URL/],
   ])('exits 1 with a clear message on bad configuration %o', async (env, message) => {
     const child = launch(env);
-    expect(await expectExit(child, 10_000)).toBe(1);
+    expect(await expectExit(child, 25_000)).toBe(1);
     expect(child.output().stderr).toMatch(/Invalid configuration/);
     expect(child.output().stderr).toMatch(message);
   });
@@ -168,7 +168,7 @@ describe('the server process (SQLite)', () => {
     try {
       const { port } = blocker.address() as net.AddressInfo;
       const child = launch({ PORT: String(port) });
-      expect(await expectExit(child, 10_000)).toBe(1);
+      expect(await expectExit(child, 25_000)).toBe(1);
       expect(child.output().stderr).toMatch(/could not start.*EADDRINUSE|EADDRINUSE/s);
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));

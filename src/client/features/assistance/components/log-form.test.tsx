@@ -1,7 +1,7 @@
 // The quick-entry form with the real routes, real i18n (Vietnamese) and fake-indexeddb.
 import { PRIVACY_NOTICE_VERSION } from '../../../../shared/privacy/notice';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { db } from '../../../data/db';
@@ -24,8 +24,6 @@ async function openForm(user: SessionUser = member) {
   return view;
 }
 
-// Lazy chunks are transformed on first use in the test run, which can take seconds on a shared CPU.
-configure({ asyncUtilTimeout: 5000 });
 
 const save = () => userEvent.click(screen.getByRole('button', { name: 'Lưu' }));
 
