@@ -1,8 +1,10 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { APP_VERSION } from './src/shared/version';
-import { shellCss } from './src/server/security-headers';
+// With extensions: Vite's native config loader (its announced default) resolves no bare paths,
+// and the build warns about every one.
+import { APP_VERSION } from './src/shared/version.ts';
+import { shellCss } from './src/server/security-headers.ts';
 
 /**
  * The base CSS inside index.html (its CSP hash: src/server/security-headers.ts), so the static app

@@ -135,7 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       : { kind: 'sqlite', file: path.join(dataDir, 'so-tay-so.sqlite') },
     distDir: e.DIST_DIR ? path.resolve(cwd, e.DIST_DIR) : path.join(REPO_ROOT, 'dist'),
     // Tests keep the console readable; anything else logs requests at info.
-    logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    // Outside production the terminal is a person's (`npm start`): warnings only, the banner readable.
+    logLevel: e.LOG_LEVEL ?? (nodeEnv === 'production' ? 'info' : 'warn'),
     nodeEnv,
     nodeEnvSet: e.NODE_ENV !== undefined,
     trustProxy,

@@ -53,24 +53,11 @@ export async function setUpDemo(store: SyncStore, fixedPassword?: string): Promi
 
 /** The enabled demo accounts of a database (a production server refuses to start with any). */
 export async function enabledDemoAccounts(store: SyncStore): Promise<string[]> {
-  const names = new Set(DEMO_ACCOUNTS.map((account) => account.username));
-  return (await store.accounts.listUsers()).filter((user) => names.has(user.username) && !user.disabled).map((user) => user.username);
+  const enabled = new Set((await store.accounts.listUsers()).filter((user) => !user.disabled).map((user) => user.username));
+  return DEMO_ACCOUNTS.map((account) => account.username).filter((name) => enabled.has(name));
 }
 
 /** Demo mode applies to the embedded database outside production. */
 export function demoModeApplies(config: Config): boolean {
   return config.nodeEnv !== 'production' && config.database.kind === 'sqlite';
-}
-
-/** The text printed once to stdout (never to the log: the log may be shipped elsewhere). */
-export function formatDemoCredentials(credentials: readonly DemoCredential[]): string {
-  const width = Math.max(...credentials.map((c) => c.username.length));
-  const lines = credentials.map((c) => `  ${c.username.padEnd(width)}  ${c.password}  (${c.role})`);
-  return [
-    `Demo mode: created the commune "${DEMO_COMMUNE.name}" (${DEMO_COMMUNE.id}) with one account per role.`,
-    'These passwords are shown only now:',
-    ...lines,
-    'Demo mode is off when NODE_ENV=production; create real accounts with `npm run admin`.',
-    '',
-  ].join('\n');
 }

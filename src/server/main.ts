@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type LoggerOverrides } from './app';
 import { ConfigError, describeDatabase, loadConfig, startupWarnings, type Config } from './config';
-import { demoModeApplies, enabledDemoAccounts, formatDemoCredentials, setUpDemo, type DemoCredential } from './demo';
+import { formatBanner } from './banner';
+import { demoModeApplies, enabledDemoAccounts, setUpDemo, type DemoCredential } from './demo';
 import { seedAllProvinces } from './sync/seed';
 import { openServerStore } from './compose';
 import type { SyncStore } from './storage/types';
@@ -29,11 +30,14 @@ export interface RunningServer {
   stop(): Promise<void>;
   /** The demo accounts created by this start (first start of an empty embedded database), to print once. */
   demoCredentials: DemoCredential[] | undefined;
+  /** The enabled demo accounts that existed before this start (demo mode only), to name in the banner. */
+  demoAccounts: string[];
 }
 
 export async function startServer(config: Config, options: { logger?: LoggerOverrides } = {}): Promise<RunningServer> {
   let app: FastifyInstance | undefined;
   let demoCredentials: DemoCredential[] | undefined;
+  let demoAccounts: string[] = [];
   const { store, sync: syncRequests, ready: syncReady } = openServerStore(config.database, (error) => app?.log.error({ err: error }, 'database background error'));
   try {
     app = buildApp({ config, store, syncRequests, ...(options.logger ? { logger: options.logger } : {}) });
@@ -49,7 +53,10 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     }
     const seeded = await seedAllProvinces(store);
     if (seeded > 0) app.log.info({ seeded }, 'province reference data seeded');
-    if (demoModeApplies(config)) demoCredentials = await setUpDemo(store, config.demoPassword);
+    if (demoModeApplies(config)) {
+      demoCredentials = await setUpDemo(store, config.demoPassword);
+      if (!demoCredentials) demoAccounts = await enabledDemoAccounts(store);
+    }
     await pruneOldRows(store, app.log);
     await syncReady;
     await app.listen({ port: config.port, host: config.host });
@@ -68,6 +75,7 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     store,
     url: reachableUrl(config.host, (running.server.address() as AddressInfo).port),
     demoCredentials,
+    demoAccounts,
     stop: () => {
       clearInterval(pruning);
       // Fastify's close() stops listening, closes idle keep-alive sockets and waits for
@@ -129,9 +137,9 @@ async function main(): Promise<void> {
     process.stderr.write(`Sổ tay số could not start: ${message}\n`);
     process.exit(1);
   }
-  // One write, so whoever reads the output sees the demo accounts together with the address.
-  const demo = server.demoCredentials ? formatDemoCredentials(server.demoCredentials) : '';
-  process.stdout.write(`Sổ tay số is running at ${server.url} (${describeDatabase(config.database)})\n${demo}`);
+  // One write, last: the address, the database and the demo accounts together, after every start-up line.
+  const banner = { url: server.url, database: describeDatabase(config.database), created: server.demoCredentials, existing: server.demoAccounts };
+  process.stdout.write(formatBanner(banner));
 
   const shutdown = (signal: NodeJS.Signals) => {
     server.app.log.info({ signal }, 'shutting down');

@@ -2,7 +2,8 @@
 // There is deliberately no CORS: the app and API share one origin, so no
 // Access-Control-* header is ever sent and Origin is never reflected.
 import type { FastifyInstance } from 'fastify';
-import { isApiPath } from './paths';
+// With its extension: vite.config.ts imports this file, and Vite's config loader wants one.
+import { isApiPath } from './paths.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 

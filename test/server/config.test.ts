@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       dataDir: '/srv/app/.data',
       database: { kind: 'sqlite', file: '/srv/app/.data/so-tay-so.sqlite' },
       distDir: path.join(repoRoot, 'dist'),
-      logLevel: 'info',
+      logLevel: 'warn',
       nodeEnv: 'development',
       nodeEnvSet: false,
       trustProxy: false,
@@ -64,8 +64,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '' }).database.kind).toBe('sqlite');
   });
 
-  it('logs quietly under test unless told otherwise', () => {
+  it('logs quietly outside production unless told otherwise (a person reads `npm start`), and at info in production', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('warn');
+    expect(loadConfig({}).logLevel).toBe('warn');
+    expect(loadConfig({ NODE_ENV: 'production' }).logLevel).toBe('info');
     expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
   });
 

@@ -35,7 +35,7 @@ async function signIn(server: RunningServer, username: string, password: string)
   return { status: res.status, ...body };
 }
 
-/** Runs main.ts to completion or until it prints its URL, then stops it. */
+/** Runs main.ts to completion or until it prints its banner, then stops it. */
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
@@ -47,7 +47,7 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (stdout.includes('is running at')) child.kill('SIGTERM');
+      if (stdout.includes('Stop with Ctrl+C.')) child.kill('SIGTERM');
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
@@ -59,7 +59,7 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
 describe('demo mode', () => {
   it('[A14] the first start prints one account per role once; they sign in and see the demo commune and the catalogue', async () => {
     const first = await runMain({ NODE_ENV: 'development' });
-    expect(first.stdout).toContain(`Demo mode: created the commune "${DEMO_COMMUNE.name}" (${DEMO_COMMUNE.id})`);
+    expect(first.stdout).toContain(`Demo commune "${DEMO_COMMUNE.name}", one account per role. These passwords are shown only now:`);
     const passwords = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const match = new RegExp(`^\\s+${account.username}\\s+([a-z2-9]{16})\\s+\\(${account.role}\\)$`, 'm').exec(first.stdout);
@@ -69,7 +69,8 @@ describe('demo mode', () => {
     expect(new Set(passwords.values()).size).toBe(DEMO_ACCOUNTS.length);
 
     const second = await runMain({ NODE_ENV: 'development' });
-    expect(second.stdout).not.toContain('Demo mode');
+    expect(second.stdout).not.toContain('shown only now');
+    expect(second.stdout).not.toMatch(/[a-z2-9]{16} {2}\(/);
 
     const server = await startServer(config());
     try {

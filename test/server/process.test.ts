@@ -162,6 +162,29 @@ describe('the server process (SQLite)', () => {
     expect(await expectExit(local, 5_000)).toBe(0);
   });
 
+  it('on a newcomer\'s start prints no JSON log lines and ends with a plain banner: address, database, demo accounts', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const banner = async (child: Child) => {
+      await waitForHealth(url, child);
+      await expect.poll(() => child.output().stdout, { timeout: 5_000 }).toMatch(/Stop with Ctrl\+C\.\n$/);
+      child.process.kill('SIGTERM');
+      expect(await expectExit(child, 5_000)).toBe(0);
+      return child.output().stdout;
+    };
+    const first = await banner(launch({ PORT: String(port), NODE_ENV: '', LOG_LEVEL: '' }));
+    expect(first).not.toMatch(/^\{/m);
+    expect(first).toContain(`Open:      ${url}`);
+    expect(first).toContain(`Database:  SQLite ${path.join(dir, 'data', 'so-tay-so.sqlite')}`);
+    expect(first).toMatch(/demo-member {4}[a-z2-9]{16} {2}\(member\)/);
+    expect(first.trimEnd().split('\n').at(-1)).toContain('Who sees what');
+
+    const later = await banner(launch({ PORT: String(port), NODE_ENV: '', LOG_LEVEL: '' }));
+    expect(later).not.toMatch(/^\{/m);
+    expect(later).toContain('Demo accounts: demo-member, demo-leader, demo-reviewer, demo-admin');
+    expect(later).toContain('reset-password');
+  });
+
   it('exits 1 when the port is taken', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -1,9 +1,11 @@
-import { describe, expect, it, beforeEach } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, beforeEach } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../test/helpers/render-app';
 import { loadSavedLanguage } from '../lib/language';
 import { db } from '../data/db';
+import { clearSession, saveSession, type SessionUser } from '../data/session-repository';
+import { ROLES } from '../../shared/permissions';
 
 const screens = [
   { url: '/', vi: 'Trang chủ', en: 'Home' },
@@ -63,5 +65,42 @@ describe('app shell', () => {
   it.each(screens)('has the English title for $url', async ({ url, en }) => {
     await renderApp(url, 'en');
     expect(await screen.findByRole('heading', { level: 1, name: en })).toBeTruthy();
+  });
+});
+
+describe('each role sees what it can use', () => {
+  const user = (role: SessionUser['role']): SessionUser => ({
+    id: `0197c1a2-0000-7000-8000-00000000000${ROLES.indexOf(role)}`,
+    username: role,
+    displayName: role,
+    role,
+    communeId: role === 'admin' ? null : 'ngok-bay',
+  });
+  afterEach(async () => {
+    await clearSession();
+  });
+
+  it.each([
+    ['member', ['Trang chủ', 'Hỗ trợ', 'Kiểm tra', 'Danh bạ', 'Cài đặt'], ['Ghi nhận hỗ trợ', 'Danh mục kiểm tra', 'Gọi hỗ trợ']],
+    ['leader', ['Trang chủ', 'Hỗ trợ', 'Kiểm tra', 'Danh bạ', 'Báo cáo', 'Cài đặt'], ['Ghi nhận hỗ trợ', 'Danh mục kiểm tra', 'Gọi hỗ trợ']],
+    ['reviewer', ['Trang chủ', 'Hỗ trợ', 'Kiểm tra', 'Danh bạ', 'Báo cáo', 'Cài đặt'], ['Ký xác nhận danh mục', 'Xem báo cáo', 'Gọi hỗ trợ']],
+    ['admin', ['Trang chủ', 'Kiểm tra', 'Báo cáo', 'Cài đặt'], ['Ban hành mẫu danh mục', 'Số liệu các xã', 'Cài đặt']],
+  ] as const)('%s: the bottom bar and Home quick actions', async (role, tabs, actions) => {
+    await saveSession({ user: user(role), signedInAt: '2026-07-01T01:00:00.000Z' });
+    await renderApp('/');
+    const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+    await waitFor(() => expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(tabs));
+    const tiles = () => within(screen.getByRole('heading', { name: 'Việc thường làm' }).nextElementSibling as HTMLElement).getAllByRole('link');
+    await waitFor(() => expect(tiles().map((link) => link.textContent)).toEqual(actions));
+  });
+
+  it('a deep link to an area the role cannot use says where to go instead, with a link', async () => {
+    await saveSession({ user: user('member'), signedInAt: '2026-07-01T01:00:00.000Z' });
+    const { unmount } = await renderApp('/reports');
+    expect(await screen.findByRole('link', { name: 'Mở Hỗ trợ' })).toHaveProperty('pathname', '/assistance');
+    unmount();
+    await saveSession({ user: user('admin'), signedInAt: '2026-07-01T01:00:00.000Z' });
+    await renderApp('/assistance');
+    expect(await screen.findByRole('link', { name: 'Mở Báo cáo' })).toHaveProperty('pathname', '/reports');
   });
 });

@@ -1,22 +1,24 @@
 // Home: what a team member needs first — the common tasks, one tap away. It lives in app/
 // because it composes pieces of several features (follow-ups due, sync status, …).
 import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../components/ui/screen';
-import { Icon } from '../components/ui/icons';
 import { withStrings } from '../lib/i18n';
 import { useOnline } from '../hooks/use-online';
+import { FIELD_ACTIONS } from './nav-items';
+import { QuickActionList } from './nav-lists';
 
 // Lazy: the follow-ups card reads IndexedDB through the assistance repository (zod, Dexie), which
 // must not weigh on the first paint. It renders nothing when nobody is signed in or nothing is due.
 const FollowUpsWidget = lazy(async () => ({ default: (await withStrings('assistance', () => import('../features/assistance/components/follow-ups-widget'))).FollowUpsWidget }));
 // The sign-in call to action is lazy for the same reason (it reads the session from IndexedDB).
 const SignInCard = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-card')).SignInCard }));
+// The signed-in role's quick actions, swapped in place for the painted ones (nav-items.ts).
+const RoleQuickActions = lazy(async () => ({ default: (await import('./role-nav')).RoleQuickActions }));
 
 export function HomeScreen(): ReactElement {
   return (
-    <HomeIntro>
+    <HomeIntro actions={<Suspense fallback={<QuickActionList actions={FIELD_ACTIONS} />}><RoleQuickActions /></Suspense>}>
       {/* Below the quick actions: they appear once IndexedDB has answered, and above them they
           would push the tiles down under the user's thumb (a layout shift; docs/first-visit.md). */}
       <Suspense fallback={null}><SignInCard /></Suspense>
@@ -29,7 +31,7 @@ export function HomeScreen(): ReactElement {
  * Home without anything read from IndexedDB: what index.html paints before any script, and what
  * the app shows while it has not yet checked the lock (lock-gate.tsx) — the same, so nothing moves.
  */
-export function HomeIntro({ children }: { children?: ReactNode }): ReactElement {
+export function HomeIntro({ actions, children }: { actions?: ReactNode; children?: ReactNode }): ReactElement {
   const { t } = useTranslation();
   const online = useOnline();
   return (
@@ -37,11 +39,7 @@ export function HomeIntro({ children }: { children?: ReactNode }): ReactElement 
       <p className="lead">{t('home.greeting')} {t('home.intro')}</p>
       {!online && <p className="notice" role="status">{t('home.offlineNow')}</p>}
       <h2>{t('home.quickActions')}</h2>
-      <ul className="tile-list">
-        <li><Link className="tile" to="/assistance/new"><Icon name="assistance" />{t('home.logAssistance')}</Link></li>
-        <li><Link className="tile" to="/checklists"><Icon name="checklists" />{t('home.openChecklists')}</Link></li>
-        <li><Link className="tile" to="/contacts"><Icon name="contacts" />{t('home.callSupport')}</Link></li>
-      </ul>
+      {actions ?? <QuickActionList actions={FIELD_ACTIONS} />}
       {children}
     </Screen>
   );

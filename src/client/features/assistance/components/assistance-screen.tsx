@@ -2,7 +2,7 @@
 // signed-in user (records carry createdBy and communeId); the forms are lazy chunks, because
 // they are not needed to read the list and are the heaviest part of the feature.
 import { lazy, type ReactElement } from 'react';
-import { Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { SessionGate } from '../../../components/ui/session-gate';
@@ -28,6 +28,7 @@ export function AssistanceScreen(): ReactElement {
         user.communeId === null ? (
           <Screen title={t('title')}>
             <EmptyState>{t('notForRole')}</EmptyState>
+            <Link className="button" to="/reports">{t('openReports')}</Link>
           </Screen>
         ) : (
           <AssistanceRoutes user={user} />

@@ -2,7 +2,7 @@
 // for leaders and reviewers; the province view for admins. Members log, they do not report
 // (permissions.ts reports.view).
 import type { ReactElement } from 'react';
-import { Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { SessionGate } from '../../../components/ui/session-gate';
@@ -25,6 +25,7 @@ export function ReportsScreen(): ReactElement {
           return (
             <Screen title={t('title')}>
               <EmptyState>{t('notForRole')}</EmptyState>
+              <Link className="button" to="/assistance">{t('openAssistance')}</Link>
             </Screen>
           );
         }
