@@ -25,6 +25,7 @@ export function ChecklistCard({ summary }: { summary: ChecklistSummary }): React
               {progress.overdue > 0 && <span className="badge badge-overdue">{t('card.overdue', { count: progress.overdue })}</span>}
               {progress.blocked > 0 && <span className="badge badge-blocked">{t('card.blocked', { count: progress.blocked })}</span>}
               {signOffs.length > 0 && <span className="badge badge-done">{t('card.signedOff')}</span>}
+              {signOffs.length === 0 && progress.complete && !checklist.archived && <span className="badge badge-soon">{t('card.awaitingSignOff')}</span>}
               {checklist.archived && <span className="badge">{t('card.archived')}</span>}
             </span>
           </>

@@ -96,7 +96,15 @@ export function ChecklistScreen({ user }: { user: SessionUser }): ReactElement {
       <Link className="back-link" to="/checklists">{t('back')}</Link>
       <ChecklistFacts bundle={bundle} user={user} />
       {summary.progress ? <ProgressSummary progress={summary.progress} /> : <p className="notice">{t('card.templateMissing', { version: checklist.templateVersion })}</p>}
-      <SignOffSection checklistId={checklist.id} signOffs={bundle.signOffs} user={user} canSignOff={access.signOff && !checklist.archived} complete={summary.progress?.complete ?? false} />
+      <SignOffSection
+        checklistId={checklist.id}
+        signOffs={bundle.signOffs}
+        user={user}
+        canSignOff={access.signOff && !checklist.archived}
+        complete={summary.progress?.complete ?? false}
+        pending={summary.views.filter((v) => v.status !== 'done' && v.status !== 'na')}
+        onOpenItem={openItem}
+      />
       {bundle.template && (
         <section aria-labelledby="items-title">
           <h2 id="items-title">{t('checklist.itemsTitle')}</h2>

@@ -100,7 +100,7 @@ describe('checklist screens', () => {
     await renderApp(`/checklists/${checklist.id}`);
     await waitFor(() => expect(document.querySelectorAll('[data-item-id]')).toHaveLength(13));
     expect(screen.queryAllByRole('button', { name: /chạm để chuyển/ })).toHaveLength(0);
-    expect(screen.getByText(/Chỉ ký xác nhận được khi/)).toBeTruthy();
+    expect(screen.getByText('Còn 13 việc chưa xong trước khi ký xác nhận:')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Tạo danh mục' })).toBeNull();
     // The sheet reads, it does not edit.
     await userEvent.click(screen.getAllByRole('button', { name: 'Chi tiết' })[0]!);
@@ -123,6 +123,35 @@ describe('checklist screens', () => {
     const section = screen.getByTestId('sign-offs');
     expect(await within(section).findByText(/^Bạn ký xác nhận lúc \d\d\/\d\d\/\d{4} \d\d:\d\d$/)).toBeTruthy();
     expect(within(section).getByText('Ý kiến: Đạt yêu cầu')).toBeTruthy();
+    // The signed state replaces the form; signing again is a deliberate second step.
+    expect(within(section).getByRole('status').textContent).toBe('Đã ký xác nhận.');
+    await waitFor(() => expect(within(section).queryByRole('button', { name: 'Ký xác nhận danh mục' })).toBeNull());
+    expect(within(section).queryByLabelText('Ý kiến (không bắt buộc)')).toBeNull();
+    await userEvent.click(within(section).getByRole('button', { name: 'Ký xác nhận lại' }));
+    expect(within(section).getByRole('button', { name: 'Ký xác nhận danh mục' })).toBeTruthy();
+  });
+
+  it('tells a leader who signs and what is missing, then that the checklist waits for the commune leader', { timeout: 30_000 }, async () => {
+    await ensureTemplateSeed();
+    await signIn(leader);
+    const checklist = await createChecklist({ templateId: 'village-digital-readiness', scope: 'team' });
+    const items = (await db.records('checklistItems').where('checklistId').equals(checklist.id).toArray()).map((r) => r.itemId);
+    for (const itemId of items.slice(1)) await updateChecklistItem(checklist.id, itemId, { status: 'done' });
+    const { unmount } = await renderApp(`/checklists/${checklist.id}`);
+    const section = await screen.findByTestId('sign-offs', {}, SLOW);
+    expect(within(section).getByText(/^Lãnh đạo xã \(tài khoản vai trò Lãnh đạo xã\) ký xác nhận/)).toBeTruthy();
+    expect(within(section).getByText('Còn 1 việc chưa xong trước khi ký xác nhận:')).toBeTruthy();
+    // The missing item opens its sheet.
+    await userEvent.click(within(section).getAllByRole('button')[0]!);
+    expect(await screen.findByTestId('item-sheet')).toBeTruthy();
+    unmount();
+
+    await updateChecklistItem(checklist.id, items[0]!, { status: 'done' });
+    await renderApp(`/checklists/${checklist.id}`);
+    expect(await within(await screen.findByTestId('sign-offs', {}, SLOW)).findByText('Mọi việc đã xong. Đang chờ lãnh đạo xã ký xác nhận.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Ký xác nhận danh mục' })).toBeNull();
+    await renderApp('/checklists');
+    expect(await screen.findByText('Chờ lãnh đạo xã ký xác nhận', {}, SLOW)).toBeTruthy();
   });
 
   it('lets an admin publish a new template version; other roles cannot reach the screen', { timeout: 60_000 }, async () => {
