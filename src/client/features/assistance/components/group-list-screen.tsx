@@ -35,7 +35,7 @@ export function GroupListScreen({ user }: { user: SessionUser }): ReactElement {
         <>
           <p className="totals" data-testid="group-totals">{t('groups.totals', { sessions: data.sessions, participants: data.participants })}</p>
           {data.items.length === 0 ? (
-            <EmptyState>{t('groups.empty')}</EmptyState>
+            <EmptyState>{can(user.role, 'log.create') ? t('groups.empty') : t('groups.emptyReadOnly')}</EmptyState>
           ) : (
             <ul className="plain-list">
               {data.items.map((s) => (

@@ -64,7 +64,7 @@ export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
       {list.loading ? (
         <p role="status">{t('loading')}</p>
       ) : list.items.length === 0 ? (
-        <EmptyState>{active > 0 || filter.search ? t('list.noMatch') : t('list.empty')}</EmptyState>
+        <EmptyState>{active > 0 || filter.search ? t('list.noMatch') : can(user.role, 'log.create') ? t('list.emptyCanLog') : t('list.empty')}</EmptyState>
       ) : (
         <VirtualList
           items={list.items}

@@ -54,6 +54,16 @@ describe('assistance screens', { timeout: 30_000 }, () => {
     expect(screen.getByRole('list', { name: /Các lượt hỗ trợ/ }).textContent).toContain('Nguyễn Văn An');
   });
 
+  it('says what to do next on an empty list: a member logs, a commune leader waits for the team\'s sync', async () => {
+    const { unmount } = await renderApp('/assistance');
+    expect(await screen.findByText(/Bấm “Ghi mới” sau mỗi lần giúp người dân/)).toBeTruthy();
+    unmount();
+    await saveSession({ user: { ...member, id: uuidv7(), role: 'reviewer' }, signedInAt: '2026-03-01T00:00:00.000Z' });
+    await renderApp('/assistance');
+    expect(await screen.findByText(/Các lượt tổ ghi nhận hiện ở đây sau khi đồng bộ/)).toBeTruthy();
+    expect(screen.queryByText(/Ghi mới/)).toBeNull();
+  });
+
   it('filters by outcome from the filter panel, keeping the filter in the URL', async () => {
     await seedLogs();
     await renderApp('/assistance?outcome=failed');

@@ -33,6 +33,16 @@ describe('checklist screens', () => {
     expect(screen.getByRole('link', { name: 'Đăng nhập' }).getAttribute('href')).toBe('/sign-in');
   });
 
+  it('tells a member with no checklist to ask the team leader, and a commune leader what comes to them', { timeout: 20_000 }, async () => {
+    await signIn(member);
+    const { unmount } = await renderApp('/checklists');
+    expect(await screen.findByText(/hãy nhờ tổ trưởng tạo, rồi bấm “Đồng bộ ngay” trong Cài đặt/, {}, SLOW)).toBeTruthy();
+    unmount();
+    await signIn(reviewer);
+    await renderApp('/checklists');
+    expect(await screen.findByText(/bạn ký xác nhận danh mục ở đây/, {}, SLOW)).toBeTruthy();
+  });
+
   it('lets a leader create the readiness checklist from its template, then work it', { timeout: 60_000 }, async () => {
     await signIn(leader);
     await renderApp('/checklists');

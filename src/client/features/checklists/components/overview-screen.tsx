@@ -38,7 +38,7 @@ export function OverviewScreen({ user }: { user: SessionUser }): ReactElement {
       {bundles === undefined ? (
         <p role="status">{t('loading')}</p>
       ) : summaries.length === 0 ? (
-        access.manageTemplates ? null : <EmptyState>{access.create ? t('overview.emptyLeader') : t('overview.empty')}</EmptyState>
+        access.manageTemplates ? null : <EmptyState>{access.create ? t('overview.emptyLeader') : access.signOff ? t('overview.emptyReviewer') : t('overview.empty')}</EmptyState>
       ) : (
         <>
           {active.length > 0 && (
