@@ -18,10 +18,12 @@ import { communeSchema, type Commune } from '../src/shared/schemas/commune';
 import { idSchema } from '../src/shared/schemas/common';
 import { contactRoleSchema, type ContactRole } from '../src/shared/schemas/contact-role';
 import { serviceFieldsSchema, type ServiceFields } from '../src/shared/schemas/service';
+import { provincesSchema } from '../src/shared/seed/provinces';
 import { slugifyVi, toNfc } from '../src/shared/text/vietnamese';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const domainDir = path.resolve(repoRoot, '../shared/domain');
+// SEED_DOMAIN_DIR lets a checkout that is not beside the research folder (a git worktree) point at it.
+const domainDir = process.env.SEED_DOMAIN_DIR ?? path.resolve(repoRoot, '../shared/domain');
 const seedDir = path.resolve(repoRoot, 'src/shared/seed');
 
 /** Notes cite the repository's own docs, not the research folder's brief (docs/domain.md keeps its numbering). */
@@ -94,6 +96,10 @@ const sourceTemplate = z.strictObject({
   scope: z.string(),
   notes_en: z.string().optional(),
   items: z.array(sourceItem),
+  // The provinces the template belongs to ([] = every province). Kept beside the template in the
+  // seed, not in the synced record: the province scope a record is stored in already says whose it
+  // is, so this only decides which provinces get the template seeded (docs/domain.md "Reference data per province").
+  provinces: z.array(z.string()),
 });
 const sourceRole = z.strictObject({
   id: z.string(),
@@ -104,6 +110,8 @@ const sourceRole = z.strictObject({
   when_to_call_en: z.string(),
   level: z.string(),
   sources: z.array(z.string()),
+  // The provinces whose communes are offered this role slot ([] = every province).
+  provinces: z.array(z.string()),
 });
 const sourceCommune = z.strictObject({
   name_vi: z.string(),
@@ -145,7 +153,7 @@ function buildServices(): WithId<ServiceFields>[] {
   );
 }
 
-function buildTemplates(): WithId<ChecklistTemplateFields>[] {
+function buildTemplates(): (WithId<ChecklistTemplateFields> & { provinces: string[] })[] {
   return readDomain('checklist-templates.json', z.array(sourceTemplate)).map((t) => {
     // Categories in order of first use, which is the order the research groups items in.
     const categories = [...new Set(t.items.map((i) => i.category))];
@@ -166,7 +174,7 @@ function buildTemplates(): WithId<ChecklistTemplateFields>[] {
       }),
     );
     const version = 1;
-    return withId(
+    const template = withId(
       uuidV5(`checklistTemplates/${t.id}/v${version}`),
       compact({
         templateId: t.id,
@@ -181,6 +189,7 @@ function buildTemplates(): WithId<ChecklistTemplateFields>[] {
       checklistTemplateFieldsSchema,
       `template ${t.id}`,
     );
+    return { ...template, provinces: validated(provincesSchema, t.provinces, `template ${t.id} provinces`) };
   });
 }
 
@@ -203,6 +212,7 @@ function buildRoles(): ContactRole[] {
         systems: r.systems,
         whenToCall: r.when_to_call_en,
         level,
+        provinces: r.provinces,
       },
       `contact role ${r.id}`,
     );

@@ -1,4 +1,4 @@
-// Checklist templates: province reference data (docs/domain.md §8.6–8.7). The five seeded templates are put
+// Checklist templates: province reference data (docs/domain.md §8.6–8.7). The seeded templates of the user's province are put
 // on the phone before the first sync (ensureTemplateSeed), so a leader can start a checklist the
 // day the app is installed. Templates are versioned: publishing adds a record for version + 1 and
 // never touches the older ones, which running checklists keep using (shared/checklists/versioning).
@@ -8,8 +8,10 @@ import { ValidationError } from './errors';
 import { ensureReferenceSeed } from './reference-seed';
 import { writeRecord } from './local-write';
 import { checklistTemplateFieldsSchema, type ChecklistTemplateFields, type ChecklistTemplateRecord } from '../../shared/schemas/checklist-template';
-import { seedChecklistTemplates } from '../../shared/seed';
-import { DEFAULT_PROVINCE_ID, seedRecord } from '../../shared/seed/seed-record';
+import { getSession } from './session-repository';
+import { seedChecklistTemplates, seedTemplateRecords } from '../../shared/seed';
+import { forProvince } from '../../shared/seed/provinces';
+import { DEFAULT_PROVINCE_ID } from '../../shared/seed/seed-record';
 import { sameJson } from '../../shared/sync/canonical-json';
 import { uuidv7 } from '../../shared/sync/ids';
 import { compareVi } from '../../shared/text/vietnamese';
@@ -32,9 +34,29 @@ export function templateFields(template: ChecklistTemplate): ChecklistTemplateFi
   return { templateId, version, title, scope, categories, items, ...(source === undefined ? {} : { source }), ...(notes === undefined ? {} : { notes }) };
 }
 
-/** Puts the seeded templates this phone lacks (no outbox entries: they are not local changes). */
+/** The signed-in user's province (undefined before sign-in: the default province's seed applies). */
+async function userProvince(): Promise<string | undefined> {
+  return (await getSession())?.user.provinceId ?? undefined;
+}
+
+/**
+ * Puts the seeded templates of the user's province this phone lacks (no outbox entries: they are
+ * not local changes). Another province's templates are never seeded here.
+ */
 export async function ensureTemplateSeed(): Promise<number> {
-  return ensureReferenceSeed('checklistTemplates', seedChecklistTemplates().map((template) => seedRecord(template)));
+  return ensureReferenceSeed('checklistTemplates', seedTemplateRecords((await userProvince()) ?? DEFAULT_PROVINCE_ID));
+}
+
+/**
+ * Whether a template is offered to the user's province. Phones seeded by an older release (and
+ * servers that seeded every template into every province) hold another province's seeded
+ * templates: they are hidden from the offer, while checklists already made from one keep reading
+ * it (getTemplateVersion does not filter).
+ */
+async function offeredInProvince(): Promise<(template: ChecklistTemplate) => boolean> {
+  const provinceId = await userProvince();
+  const foreign = new Set(seedChecklistTemplates().filter((t) => !forProvince(t.provinces, provinceId)).map((t) => t.templateId));
+  return (template) => !foreign.has(template.templateId);
 }
 
 /** Every version of every template on the phone. */
@@ -47,7 +69,8 @@ export async function listTemplateVersions(): Promise<ChecklistTemplate[]> {
 export async function listLatestTemplates(): Promise<ChecklistTemplate[]> {
   const order = new Map(seedChecklistTemplates().map((t, index) => [t.templateId, index]));
   const rank = (t: ChecklistTemplate) => order.get(t.templateId) ?? Number.MAX_SAFE_INTEGER;
-  return latestVersions(await listTemplateVersions()).sort((a, b) => rank(a) - rank(b) || compareVi(a.title.vi, b.title.vi));
+  const offered = await offeredInProvince();
+  return latestVersions((await listTemplateVersions()).filter(offered)).sort((a, b) => rank(a) - rank(b) || compareVi(a.title.vi, b.title.vi));
 }
 
 /** Exactly one version of a template, or undefined when this phone does not have it. */

@@ -28,7 +28,7 @@ describe('template versions', () => {
 
   it('derives a valid new version with edited titles and due dates, leaving the base unchanged', () => {
     const base = seedTemplateById('qng-2025-commune-shared-systems-readiness')!;
-    const { id: _id, ...fields } = base;
+    const { id: _id, provinces: _provinces, ...fields } = base;
     const before = JSON.stringify(fields);
     const first = fields.items[0]!;
     const monthItem = fields.items.find((i) => i.dueKind === 'month')!;
@@ -53,7 +53,7 @@ describe('template versions', () => {
 
   it('clears a deadline to "unspecified" and keeps non-deadline kinds', () => {
     const base = seedChecklistTemplates()[0]!;
-    const { id: _id, ...fields } = base;
+    const { id: _id, provinces: _provinces, ...fields } = base;
     const dated = fields.items.find((i) => i.due && i.dueKind === 'on')!;
     const next = deriveTemplateVersion(fields, 2, { items: [{ itemId: dated.id, due: null }] });
     expect(next.items.find((i) => i.id === dated.id)).toMatchObject({ due: null, dueKind: 'unspecified' });
@@ -61,7 +61,7 @@ describe('template versions', () => {
   });
 
   it('refuses an edit of an item the template does not have', () => {
-    const { id: _id, ...fields } = seedChecklistTemplates()[0]!;
+    const { id: _id, provinces: _provinces, ...fields } = seedChecklistTemplates()[0]!;
     expect(() => deriveTemplateVersion(fields, 2, { items: [{ itemId: 'no-such-item', due: null }] })).toThrow(RangeError);
   });
 });

@@ -17,6 +17,8 @@ export const contactRoleSchema = strictObject({
   /** When to call, in English (the source has no Vietnamese yet). */
   whenToCall: nfcString(0, 1000),
   level: enumSchema(CONTACT_ROLE_LEVELS),
+  /** The provinces whose communes are offered this slot; empty = every province (src/shared/seed/provinces.ts). */
+  provinces: uniqueListSchema(slugSchema, 100),
 });
 
 export type ContactRole = z.infer<typeof contactRoleSchema>;

@@ -12,6 +12,9 @@ import checklistTemplatesJson from './checklist-templates.json';
 import communesJson from './communes.json';
 import contactRolesJson from './contact-roles.json';
 import servicesJson from './services.json';
+import { forProvince, provincesSchema } from './provinces';
+import { seedRecord } from './seed-record';
+import type { SyncedRecord } from '../sync/merge';
 
 /**
  * A seeded record of a synced reference table: its fields plus its id. The id is a name-based
@@ -20,7 +23,8 @@ import servicesJson from './services.json';
  */
 export type Seeded<T> = { id: string } & T;
 export type SeedService = Seeded<ServiceFields>;
-export type SeedChecklistTemplate = Seeded<ChecklistTemplateFields>;
+/** A seeded template and the provinces it is for ([] = every province); `provinces` is not a synced field. */
+export type SeedChecklistTemplate = Seeded<ChecklistTemplateFields> & { provinces: readonly string[] };
 
 // Splits off the id so the strict fields schema sees exactly the fields.
 function seededSchema<T>(fields: z.ZodType<T>) {
@@ -35,6 +39,18 @@ function seededSchema<T>(fields: z.ZodType<T>) {
     return z.NEVER;
   });
 }
+
+// A seeded template: the synced fields, plus the provinces it is seeded for.
+const seedTemplateSchema = z.unknown().transform((raw, ctx): SeedChecklistTemplate => {
+  const { provinces, ...rest } = raw as Record<string, unknown>;
+  const parsedProvinces = provincesSchema.safeParse(provinces);
+  const parsed = seededSchema(checklistTemplateFieldsSchema).safeParse(rest);
+  if (parsed.success && parsedProvinces.success) return { ...parsed.data, provinces: parsedProvinces.data };
+  for (const issue of [...(parsedProvinces.error?.issues ?? []).map((i) => ({ ...i, path: ['provinces', ...i.path] })), ...(parsed.error?.issues ?? [])]) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  }
+  return z.NEVER;
+});
 
 function lazyList<T>(name: string, schema: z.ZodType<T>, data: unknown): () => readonly T[] {
   let cache: readonly T[] | undefined;
@@ -53,14 +69,25 @@ function lazyList<T>(name: string, schema: z.ZodType<T>, data: unknown): () => r
 export const seedServices = lazyList('services.json', seededSchema(serviceFieldsSchema), servicesJson);
 
 /** The checklist templates (version 1 of each). */
-export const seedChecklistTemplates = lazyList(
-  'checklist-templates.json',
-  seededSchema(checklistTemplateFieldsSchema),
-  checklistTemplatesJson,
-);
+export const seedChecklistTemplates = lazyList('checklist-templates.json', seedTemplateSchema, checklistTemplatesJson);
 
-/** The support-contact role slots (who to call for which system). */
+/** The seeded templates a province gets: its own and the generic ones (src/shared/seed/provinces.ts). */
+export function seedChecklistTemplatesFor(provinceId: string | null | undefined): SeedChecklistTemplate[] {
+  return seedChecklistTemplates().filter((template) => forProvince(template.provinces, provinceId));
+}
+
+/** The seeded templates as synced records of a province's scope (without the seed-only `provinces`). */
+export function seedTemplateRecords(provinceId: string): SyncedRecord[] {
+  return seedChecklistTemplatesFor(provinceId).map(({ provinces: _provinces, ...template }) => seedRecord(template, provinceId));
+}
+
+/** The support-contact role slots (who to call for which system), of every province. */
 export const seedContactRoles = lazyList('contact-roles.json', contactRoleSchema, contactRolesJson);
+
+/** The role slots a commune of `provinceId` is offered: its province's and the generic ones. */
+export function seedContactRolesFor(provinceId: string | null | undefined): ContactRole[] {
+  return seedContactRoles().filter((role) => forProvince(role.provinces, provinceId));
+}
 
 /** The province's communes with their permanent ids. Some names are uncertain (see `note`). */
 export const seedCommunes = lazyList('communes.json', communeSchema, communesJson);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedRecord, SEED_HLC } from './seed-record';
-import { seedServices, seedChecklistTemplates } from './index';
+import { seedServices, seedTemplateRecords } from './index';
 import { serviceRecordSchema } from '../schemas/service';
 import { checklistTemplateRecordSchema } from '../schemas/checklist-template';
 import { applyWrite } from '../sync/merge';
@@ -12,8 +12,8 @@ describe('seed records', () => {
       const { clocks: _clocks, ...record } = seedRecord(service);
       expect(serviceRecordSchema.safeParse(record).success).toBe(true);
     }
-    for (const template of seedChecklistTemplates()) {
-      const { clocks: _clocks, ...record } = seedRecord(template);
+    for (const seeded of [...seedTemplateRecords('quang-ngai'), ...seedTemplateRecords('nghe-an')]) {
+      const { clocks: _clocks, ...record } = seeded;
       expect(checklistTemplateRecordSchema.safeParse(record).success).toBe(true);
     }
   });

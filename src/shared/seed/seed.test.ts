@@ -14,10 +14,13 @@ import {
   seedCommunes,
   seedContactRoleById,
   seedContactRoles,
+  seedContactRolesFor,
+  seedChecklistTemplatesFor,
   seedServiceByCode,
   seedServices,
   seedTemplateById,
 } from './index';
+import { provincesSchema } from './provinces';
 
 const withoutId = ({ id: _id, ...rest }: { id: string }) => rest;
 
@@ -27,7 +30,9 @@ describe('seed files parse with their schemas, entry by entry', () => {
   });
 
   it.each(checklistTemplatesJson.map((t) => [t.templateId, t] as const))('template %s', (_id, entry) => {
-    expect(checklistTemplateFieldsSchema.safeParse(withoutId(entry)).error?.issues).toBeUndefined();
+    const { provinces, ...fields } = withoutId(entry) as { provinces?: unknown };
+    expect(checklistTemplateFieldsSchema.safeParse(fields).error?.issues).toBeUndefined();
+    expect(provincesSchema.safeParse(provinces).error?.issues).toBeUndefined();
   });
 
   it.each(contactRolesJson.map((r) => [r.id, r] as const))('contact role %s', (_id, entry) => {
@@ -105,5 +110,33 @@ describe('seed contents', () => {
     expect(seedServiceByCode('vneid-install-register')?.id).toBe('1211ab82-cb86-5d24-9cd4-899043cac872');
     for (const s of seedServices()) expect(s.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(seedTemplateById('qng-2025-commune-shared-systems-readiness')?.id).toBe('b49538a8-5729-5980-aefa-b01fe96b283c');
+  });
+});
+
+describe('reference data per province', () => {
+  const PROVINCE_NAMES = ['Quảng Ngãi', 'Nghệ An', 'Kon Tum'];
+  const mentions = (value: unknown): string[] => PROVINCE_NAMES.filter((name) => JSON.stringify(value).includes(name));
+
+  it('tags every template and role slot; a national one names no province in what a commune reads', () => {
+    for (const template of seedChecklistTemplates()) {
+      if (template.provinces.length > 0) continue;
+      expect([template.templateId, mentions({ title: template.title.vi, items: template.items.map((i) => [i.title.vi, i.leadUnit]) })]).toEqual([template.templateId, []]);
+    }
+    for (const role of seedContactRoles()) {
+      if (role.provinces.length > 0) continue;
+      expect([role.id, mentions([role.role.vi, role.organization])]).toEqual([role.id, []]);
+    }
+  });
+
+  it("gives each province its own entries and the national ones, never another province's", () => {
+    const ids = (province: string) => seedChecklistTemplatesFor(province).map((t) => t.templateId);
+    expect(ids('nghe-an')).toContain('nga-2025-commune-go-live');
+    expect(ids('quang-ngai')).not.toContain('nga-2025-commune-go-live');
+    expect(ids('kon-tum')).toEqual(['community-digital-team-operations', 'village-digital-readiness']);
+    expect(seedContactRolesFor('nghe-an').map((r) => r.id)).not.toContain('vnpt-qlvb-technician');
+    expect(seedContactRolesFor('nghe-an').map((r) => r.id)).toContain('vnpt-platform-support');
+    expect(seedContactRolesFor('quang-ngai')).toHaveLength(25);
+    // A session saved before provinces existed is in the default province.
+    expect(seedContactRolesFor(undefined)).toEqual(seedContactRolesFor('quang-ngai'));
   });
 });

@@ -4,7 +4,7 @@ import { useMemo, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { typedNumbers } from '../../../../shared/contacts/duplicates';
 import type { SessionUser } from '../../../data/session-repository';
-import { seedContactRoleById, seedContactRoles } from '../../../../shared/seed';
+import { seedContactRoleById, seedContactRolesFor } from '../../../../shared/seed';
 import { todayLocal } from '../../../../shared/text/dates';
 import { findSensitiveText } from '../../../../shared/text/privacy-guard';
 import { useContactForm } from '../hooks/use-contact-form';
@@ -33,6 +33,12 @@ export function ContactForm({ user, contactId, initial, base, draftRestored }: C
   const { values, set, errors } = form;
   const numbers = useMemo(() => typedNumbers(values.phones, values.zalo), [values.phones, values.zalo]);
   const duplicates = useDuplicatePhones(numbers, user.communeId, contactId);
+  // The province's slots; a contact filed under another province's slot (by an older release) keeps it.
+  const roles = useMemo(() => {
+    const own = seedContactRolesFor(user.provinceId);
+    const current = seedContactRoleById(values.roleId);
+    return current && !own.includes(current) ? [...own, current] : own;
+  }, [user.provinceId, values.roleId]);
   const noteWarnings = useMemo(() => [...new Set(findSensitiveText(values.note).map((w) => w.messageKey))], [values.note]);
 
   const chooseRole = (roleId: string) => {
@@ -68,7 +74,7 @@ export function ContactForm({ user, contactId, initial, base, draftRestored }: C
         <p id="roleId-hint" className="hint">{t('form.roleIdHint')}</p>
         <select id="roleId" value={values.roleId} aria-describedby="roleId-hint" onChange={(event) => chooseRole(event.target.value)}>
           <option value="">{t('form.roleNone')}</option>
-          {seedContactRoles().map((role) => (
+          {roles.map((role) => (
             <option key={role.id} value={role.id}>{labels.roleName(role)}</option>
           ))}
         </select>

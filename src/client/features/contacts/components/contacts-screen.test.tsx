@@ -57,6 +57,22 @@ describe('contacts: directory', () => {
     expect(screen.getByRole('region', { name: 'Lãnh đạo xã, đoàn thể và liên hệ khác' })).toBeTruthy();
   });
 
+  it("offers a Nghệ An commune its province's and the national role slots, never Quảng Ngãi's", async () => {
+    await signIn({ ...leader, provinceId: 'nghe-an' });
+    await renderApp('/contacts');
+    expect(await screen.findByRole('heading', { level: 3, name: /Bộ phận kỹ thuật VNPT – LGSP/ })).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 3, name: /Cán bộ kỹ thuật VNPT hỗ trợ địa bàn/ })).toBeNull();
+    expect(screen.queryByRole('heading', { level: 3, name: /Cán bộ kỹ thuật Viettel/ })).toBeNull();
+    expect(screen.getByRole('heading', { level: 3, name: /Công an xã/ })).toBeTruthy();
+    cleanup();
+    await renderApp('/contacts/new');
+    const roles = within(await screen.findByLabelText('Vai trò trong danh bạ')).getAllByRole('option').map((o) => o.getAttribute('value'));
+    expect(roles).toContain('vnpt-platform-support');
+    expect(roles).toContain('commune-police');
+    expect(roles).not.toContain('vnpt-qlvb-technician');
+    expect(roles).not.toContain('viettel-portal-technician');
+  });
+
   it('lists favourites first, finds "nguyen" without diacritics and calls from the list', async () => {
     await createContact({ name: 'Nguyễn Văn Bình', organization: 'VNPT Quảng Ngãi', phones: ['0912 345 678'], roleId: 'vnpt-qlvb-technician', systems: ['qlvb'] });
     await createContact({ name: 'Trần Thị Lan', phones: ['0987654321'], favorite: true, roleId: 'commune-police' });

@@ -7,7 +7,7 @@ import { Screen } from '../../../components/ui/screen';
 import { buildDirectory } from '../../../../shared/contacts/directory';
 import type { SessionUser } from '../../../data/session-repository';
 import { can } from '../../../../shared/permissions';
-import { seedContactRoles } from '../../../../shared/seed';
+import { seedContactRolesFor } from '../../../../shared/seed';
 import { foldForSearch } from '../../../../shared/text/vietnamese';
 import { useContactLabels } from '../hooks/use-contact-labels';
 import { useContactList } from '../hooks/use-contacts';
@@ -24,8 +24,8 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
   const searching = foldForSearch(query) !== '';
   const contacts = useContactList(user.communeId);
   const directory = useMemo(
-    () => contacts && buildDirectory(contacts, seedContactRoles(), { query, systemLabels: labels.systemLabels, language: labels.language }),
-    [contacts, query, labels],
+    () => contacts && buildDirectory(contacts, seedContactRolesFor(user.provinceId), { query, systemLabels: labels.systemLabels, language: labels.language }),
+    [contacts, query, labels, user.provinceId],
   );
   const canCreate = can(user.role, 'contact.create') && user.communeId !== null;
   const setQuery = (value: string) => setParams(value === '' ? {} : { q: value }, { replace: true });
