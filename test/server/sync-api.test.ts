@@ -10,7 +10,7 @@ import type { ErrorBody } from '../../src/server/errors';
 import { PUSH_WIRE_LIMIT } from '../../src/server/routes/sync';
 import { openServerStore, type ServerStore } from '../../src/server/compose';
 import { META_KEYS, type SyncStore } from '../../src/server/storage/types';
-import { seedChecklistTemplates, seedServices } from '../../src/shared/seed';
+import { seedChecklistTemplatesFor, seedServices } from '../../src/shared/seed';
 import { MAX_CLOCK_DRIFT_MS, parseHlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CLOCKS_KEY, CURRENT_SCHEMA_VERSION, LIMITS, MIN_SCHEMA_VERSION, fromWireRecord, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol';
@@ -34,7 +34,9 @@ import {
   type Session,
 } from './sync-fixtures';
 
-const SEEDED = seedServices().length + seedChecklistTemplates().length;
+/** The reference records seeded into a province: the catalogue and its own and the national templates. */
+const seededIn = (province: string) => seedServices().length + seedChecklistTemplatesFor(province).length;
+const SEEDED = seededIn('quang-ngai');
 const SQL_INJECTION = "Robert'); DROP TABLE records; -- và \"; DELETE FROM users; --";
 
 function consent(session: Session) {
@@ -543,12 +545,12 @@ function syncSuite<F extends StoreFixture>(factory: () => Promise<F>, options: {
       const { changes } = await pullAll(app, memberB);
       const reference = changes.filter((change) => change.record.communeId === null);
       expect(reference.map((change) => change.table).sort()).toEqual(
-        [...seedServices().map(() => 'services'), ...seedChecklistTemplates().map(() => 'checklistTemplates')].sort(),
+        [...seedServices().map(() => 'services'), ...seedChecklistTemplatesFor('quang-ngai').map(() => 'checklistTemplates')].sort(),
       );
       expect(reference).toHaveLength(SEEDED);
       expect(changes.slice(0, SEEDED).every((change) => change.record.communeId === null)).toBe(true);
       const forAdmin = await pullAll(app, adminKT);
-      expect(forAdmin.changes).toHaveLength(SEEDED);
+      expect(forAdmin.changes).toHaveLength(seededIn('kon-tum'));
       expect(forAdmin.changes.every((change) => change.record.provinceId === 'kon-tum')).toBe(true);
     });
 
