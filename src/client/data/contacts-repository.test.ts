@@ -6,11 +6,8 @@ import {
   findDuplicatePhones,
   getContact,
   listContacts,
-  loadContactDraft,
   markContactVerified,
   restoreContact,
-  saveContactDraft,
-  clearContactDraft,
   setContactFavorite,
   updateContact,
 } from './contacts-repository';
@@ -143,13 +140,5 @@ describe('contacts repository', () => {
     await signIn(leader);
     await deleteContact(second.id);
     expect(await findDuplicatePhones(['0987654321'], { communeId: 'dak-mar' })).toEqual([]);
-  });
-
-  it('keeps a draft per user', async () => {
-    await saveContactDraft(member.id, undefined, { name: 'Bình' });
-    expect(await loadContactDraft(member.id)).toEqual({ name: 'Bình' });
-    expect(await loadContactDraft(leader.id)).toBeUndefined();
-    await clearContactDraft(member.id);
-    expect(await loadContactDraft(member.id)).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
 // input changes nothing. The directory itself (role slots grouped by system, favourites first,
 // search) is built by pure functions below, so the screens stay thin and the rules are tested here.
 import type { z } from 'zod';
-import { db, type DraftRow } from './db';
+import { db } from './db';
 import { communeUserWhoMay, type CommuneUser } from './access';
 import { issuesOf, RecordNotFoundError, ValidationError, type FieldIssue } from './errors';
 import { writeRecord } from './local-write';
@@ -141,24 +141,4 @@ export async function findDuplicatePhones(numbers: readonly string[], options: {
   if (wanted.length === 0 || options.communeId === null) return [];
   const [byPhone, byZalo] = await Promise.all([contacts().where('phones').anyOf(wanted).toArray(), contacts().where('zalo').anyOf(wanted).toArray()]);
   return duplicatesAmong([...byPhone, ...byZalo], wanted, options);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Form drafts: what was typed survives a reload, a crash or a tap on the duplicate's link. Kept
-// per user, so a second user of a shared phone never sees the first one's draft.
-
-const draftKey = (userId: string, contactId: string | undefined) => `contacts:${userId}:${contactId ?? 'new'}`;
-
-export async function loadContactDraft(userId: string, contactId?: string): Promise<unknown> {
-  const row = await db.drafts.get(draftKey(userId, contactId));
-  return row && row.userId === userId ? row.value : undefined;
-}
-
-export async function saveContactDraft(userId: string, contactId: string | undefined, value: unknown, now: number = Date.now()): Promise<void> {
-  const row: DraftRow = { key: draftKey(userId, contactId), userId, value, updatedAt: new Date(now).toISOString() };
-  await db.drafts.put(row);
-}
-
-export async function clearContactDraft(userId: string, contactId?: string): Promise<void> {
-  await db.drafts.delete(draftKey(userId, contactId));
 }

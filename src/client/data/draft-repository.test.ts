@@ -76,4 +76,16 @@ describe('draft repository', () => {
     // B's plaintext draft waits for B's own unlock.
     expect(await rawDrafts()).toContain('của B');
   });
+
+  it('moves a contact draft of the older separate store under its key, sealed, without overwriting a newer one', async () => {
+    await db.drafts.put({ key: 'contacts:user-a:new', userId: 'user-a', value: { note: 'liên hệ mới của Hà' }, updatedAt: '2026-03-01T00:00:00.000Z' });
+    await db.drafts.put({ key: 'contacts:user-a:c-1', userId: 'user-a', value: { note: 'bản cũ' }, updatedAt: '2026-03-01T00:00:00.000Z' });
+    await unlockAs(A);
+    await saveDraft('user-a', 'contacts/c-1', { note: 'bản mới' });
+    expect(await sealPlainDrafts('user-a')).toBe(1);
+    expect(await loadDraft('user-a', 'contacts/new', isNote)).toEqual({ note: 'liên hệ mới của Hà' });
+    expect(await loadDraft('user-a', 'contacts/c-1', isNote)).toEqual({ note: 'bản mới' });
+    expect(await db.drafts.count()).toBe(2);
+    expect(await rawDrafts()).not.toContain('Hà');
+  });
 });

@@ -44,12 +44,30 @@ export async function countDrafts(userId: string): Promise<number> {
 }
 
 /**
+ * Contact drafts of an older release had a store of their own, keyed 'contacts:<user>:<id|new>'
+ * and never sealed: each moves under this store's key (the contact form's 'contacts/<id|new>'),
+ * unless a newer draft is already there, and is then sealed like any plaintext draft.
+ */
+async function adoptLegacyContactDrafts(userId: string): Promise<void> {
+  const prefix = `contacts:${userId}:`;
+  await db.transaction('rw', db.drafts, async () => {
+    const legacy = await db.drafts.where('userId').equals(userId).filter((row) => row.key.startsWith(prefix)).toArray();
+    for (const row of legacy) {
+      const key = keyOf(userId, `contacts/${row.key.slice(prefix.length)}`);
+      if (!(await db.drafts.get(key))) await db.drafts.put({ ...row, key });
+      await db.drafts.delete(row.key);
+    }
+  });
+}
+
+/**
  * Seals the plaintext drafts a release before encryption left for this member (run after each
  * unlock). Each row is re-read in the write transaction: a draft saved meanwhile is not overwritten.
  */
 export async function sealPlainDrafts(userId: string): Promise<number> {
   const dataKey = keyForUserId(userId);
   if (!dataKey) return 0;
+  await adoptLegacyContactDrafts(userId);
   const rows = (await db.drafts.where('userId').equals(userId).toArray()).filter((row) => !isSealed(row.value));
   let sealed = 0;
   for (const row of rows) {

@@ -1,5 +1,6 @@
-// Autosaves a form to the user's own draft and restores it after a reload or a crash
-// (draft-repository: per user, so a shared phone never shows one member's draft to another).
+// Autosaves a form to the user's own draft and restores it after a reload or a crash — the one
+// draft hook of the app (draft-repository: per user and sealed with their data key, so a shared
+// phone never shows one member's draft to another).
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { clearDraft, loadDraft, saveDraft } from '../data/draft-repository';
 import { log } from '../lib/log';
@@ -28,13 +29,16 @@ export function useDraft<T>(options: {
   values: T;
   touched: boolean;
   isValid: (value: unknown) => value is T;
+  /** True for values worth no draft (e.g. an edit typed back to the stored record): none is kept. */
+  isBlank?: (value: T) => boolean;
   onRestore: (value: T) => void;
 }): DraftControl {
-  const { userId, formKey, enabled, values, touched, isValid, onRestore } = options;
+  const { userId, formKey, enabled, values, touched, isValid, isBlank, onRestore } = options;
   const [ready, setReady] = useState(!enabled);
   const [restored, setRestored] = useState(false);
-  const latest = useRef<{ values: T; pending: boolean; finished: boolean }>({ values, pending: false, finished: false });
+  const latest = useRef<{ values: T; blank: boolean; pending: boolean; finished: boolean }>({ values, blank: false, pending: false, finished: false });
   const restore = useEffectEvent(onRestore);
+  const blank = useEffectEvent((value: T) => isBlank?.(value) ?? false);
 
   useEffect(() => {
     if (!enabled) return undefined;
@@ -42,7 +46,7 @@ export function useDraft<T>(options: {
     loadDraft(userId, formKey, isValid)
       .then((draft) => {
         if (!live) return;
-        if (draft !== undefined) {
+        if (draft !== undefined && !blank(draft)) {
           restore(draft);
           setRestored(true);
         }
@@ -61,16 +65,18 @@ export function useDraft<T>(options: {
     const state = latest.current;
     if (!state.pending || state.finished) return;
     state.pending = false;
-    saveDraft(userId, formKey, state.values).catch((error: unknown) => log.warn('draft save failed', error));
+    const write = state.blank ? clearDraft(userId, formKey) : saveDraft(userId, formKey, state.values);
+    write.catch((error: unknown) => log.warn('draft save failed', error));
   }, [userId, formKey]);
 
   useEffect(() => {
     if (!enabled || !ready || !touched || latest.current.finished) return undefined;
     latest.current.values = values;
+    latest.current.blank = isBlank?.(values) ?? false;
     latest.current.pending = true;
     const timer = setTimeout(flush, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [enabled, ready, touched, values, flush]);
+  }, [enabled, ready, touched, values, isBlank, flush]);
 
   // Leaving the screen (or the tab going to the background) must not lose the last keystrokes.
   useEffect(() => {

@@ -1,6 +1,6 @@
-// What the log form and the group-session form share: the values, validation shown after the
-// first attempt, field errors the data layer found, an autosaved draft (new records only), and a
-// save that does not wait behind a re-render.
+// The one form-state hook for record forms (the assistance log, the group session, the contact):
+// the values, validation shown after the first attempt, field errors the data layer found, an
+// autosaved draft (use-draft.ts), and a save that does not wait behind a re-render.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ValidationError, type FieldErrors } from '../data/errors';
 import { log } from '../lib/log';
@@ -11,8 +11,9 @@ const SHOW_SAVING_AFTER_MS = 150;
 
 export interface RecordFormConfig<Values, Fields, Item> {
   userId: string;
-  draftKey: string;
-  /** The id of the record being edited; undefined for a new one (which alone keeps a draft). */
+  /** The form's draft, or null for none (e.g. editing a record whose form keeps no draft). */
+  draftKey: string | null;
+  /** The id of the record being edited; undefined for a new one. */
   existingId: string | undefined;
   /** The values the form opens with (the record's, or empty ones). */
   initial: () => Values;
@@ -22,6 +23,10 @@ export interface RecordFormConfig<Values, Fields, Item> {
   validate: (values: Values, now: number) => { fields: Fields; errors: FieldErrors };
   create: (fields: Fields) => Promise<Item>;
   update: (id: string, fields: Fields) => Promise<Item>;
+  /** The data layer's refusal as field errors (default: as it names them). */
+  errorsOf?: (error: ValidationError, values: Values) => FieldErrors;
+  /** Values that keep no draft (see use-draft.ts). */
+  isBlank?: (values: Values) => boolean;
 }
 
 export interface RecordFormState<Values, Item> {
@@ -38,7 +43,7 @@ export interface RecordFormState<Values, Item> {
 }
 
 export function useRecordForm<Values extends object, Fields extends object, Item>(config: RecordFormConfig<Values, Fields, Item>): RecordFormState<Values, Item> {
-  const { userId, draftKey, existingId, empty, isValues, validate, create, update } = config;
+  const { userId, draftKey, existingId, empty, isValues, validate, create, update, errorsOf, isBlank } = config;
   const [values, setValues] = useState<Values>(config.initial);
   const [touched, setTouched] = useState(false);
   const [attempted, setAttempted] = useState(false);
@@ -46,7 +51,7 @@ export function useRecordForm<Values extends object, Fields extends object, Item
   const [saving, setSaving] = useState(false);
   // The clock only bounds dates in the checks shown while typing; reading it once is enough.
   const [openedAt] = useState(() => Date.now());
-  const draft = useDraft({ userId, formKey: draftKey, enabled: existingId === undefined, values, touched, isValid: isValues, onRestore: setValues });
+  const draft = useDraft({ userId, formKey: draftKey ?? '', enabled: draftKey !== null, values, touched, isValid: isValues, isBlank, onRestore: setValues });
 
   const errors = useMemo(() => (attempted ? { ...validate(values, openedAt).errors, ...serverErrors } : serverErrors), [attempted, values, serverErrors, openedAt, validate]);
 
@@ -73,12 +78,12 @@ export function useRecordForm<Values extends object, Fields extends object, Item
         ? await update(existingId, fields)
         : // A new record carries only what was given; null ("cleared") only matters for edits.
           await create(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null)) as Fields);
-      if (!existingId) await draft.discard();
+      if (draftKey !== null) await draft.discard();
       return saved;
     } catch (error) {
       if (error instanceof ValidationError) {
         setAttempted(true);
-        setServerErrors(error.fieldErrors);
+        setServerErrors(errorsOf ? errorsOf(error, values) : error.fieldErrors);
         return null;
       }
       throw error;
@@ -87,7 +92,7 @@ export function useRecordForm<Values extends object, Fields extends object, Item
       inFlight.current = false;
       setSaving(false);
     }
-  }, [values, existingId, draft, validate, create, update]);
+  }, [values, existingId, draftKey, draft, validate, create, update, errorsOf]);
 
   const discardDraft = useCallback(() => {
     setValues(empty(Date.now()));

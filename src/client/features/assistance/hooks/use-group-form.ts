@@ -19,7 +19,8 @@ function validate(values: GroupFormValues) {
 export function useGroupForm(user: SessionUser, existing?: GroupSessionItem) {
   const form = useRecordForm({
     userId: user.id,
-    draftKey: GROUP_DRAFT_KEY,
+    // An edit is saved or left at once; only a new record keeps a draft.
+    draftKey: existing ? null : GROUP_DRAFT_KEY,
     existingId: existing?.id,
     initial: () => (existing ? groupFormFromItem(existing) : emptyGroupForm(Date.now())),
     empty: emptyGroupForm,

@@ -34,7 +34,8 @@ export interface LogFormState {
 export function useLogForm(user: SessionUser, existing?: LogItem): LogFormState {
   const form = useRecordForm({
     userId: user.id,
-    draftKey: LOG_DRAFT_KEY,
+    // An edit is saved or left at once; only a new record keeps a draft.
+    draftKey: existing ? null : LOG_DRAFT_KEY,
     existingId: existing?.id,
     initial: () => (existing ? logFormFromItem(existing) : emptyLogForm(Date.now())),
     empty: emptyLogForm,

@@ -18,18 +18,16 @@ import { TextField } from './text-field';
 export interface ContactFormProps {
   user: SessionUser;
   contactId: string | undefined;
-  initial: ContactFormValues;
   base: ContactFormValues;
-  draftRestored: boolean;
 }
 
-export function ContactForm({ user, contactId, initial, base, draftRestored }: ContactFormProps): ReactElement {
+export function ContactForm({ user, contactId, base }: ContactFormProps): ReactElement {
   const { t } = useTranslation('contacts');
   const { t: tc } = useTranslation('common');
   const labels = useContactLabels();
   const summaryRef = useRef<HTMLDivElement>(null);
   // Focus the summary so a screen reader hears it and the page scrolls to it.
-  const form = useContactForm({ user, contactId, initial, base, onInvalid: () => requestAnimationFrame(() => summaryRef.current?.focus()) });
+  const form = useContactForm({ user, contactId, base, onInvalid: () => requestAnimationFrame(() => summaryRef.current?.focus()) });
   const { values, set, errors } = form;
   const numbers = useMemo(() => typedNumbers(values.phones, values.zalo), [values.phones, values.zalo]);
   const duplicates = useDuplicatePhones(numbers, user.communeId, contactId);
@@ -49,6 +47,7 @@ export function ContactForm({ user, contactId, initial, base, draftRestored }: C
     if (role && values.systems.length === 0) set('systems', [...role.systems]);
   };
 
+  if (!form.ready) return <p role="status">{t('loading')}</p>;
   return (
     <form
       noValidate
@@ -62,7 +61,7 @@ export function ContactForm({ user, contactId, initial, base, draftRestored }: C
         {errors.size > 0 ? <p className="contact-field-error" role="alert">{t('form.errorSummary', { count: errors.size })}</p> : null}
         {form.saveError ? <p className="contact-field-error" role="alert">{t(form.saveError)}</p> : null}
       </div>
-      {draftRestored ? (
+      {form.restored ? (
         <div className="notice">
           <p>{t('form.draftRestored')}</p>
           <button type="button" className="button" onClick={form.discardDraft}>{t('form.discardDraft')}</button>

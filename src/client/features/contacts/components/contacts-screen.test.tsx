@@ -8,6 +8,7 @@ import { db } from '../../../data/db';
 import { createContact, listContacts } from '../../../data/contacts-repository';
 import { clearSession, saveSession, type SessionUser } from '../../../data/session-repository';
 import { applyLanguage } from '../../../lib/i18n';
+import { adoptKey, establishKey } from '../../../data/vault/vault';
 import { todayLocal, formatDate } from '../../../../shared/text/dates';
 
 const member: SessionUser = { id: '0197c1a2-0000-7000-8000-000000000001', username: 'binh', displayName: 'Bình', role: 'member', communeId: 'dak-mar' };
@@ -149,6 +150,8 @@ describe('contacts: form', () => {
   });
 
   it('keeps what was typed as a draft when leaving, and offers it back', async () => {
+    // Drafts are sealed with the member's data key, held while the phone is unlocked.
+    adoptKey(member, await establishKey(member, 'pw-binh', undefined, 1_000));
     const { unmount } = await renderApp('/contacts/new');
     await userEvent.type(await screen.findByLabelText(/Họ tên/), 'Bình');
     unmount();

@@ -1,106 +1,87 @@
-// The contact form's state: values as typed, validation with the shared schema (errors as keys of
-// common.json), the draft kept in IndexedDB while typing, and saving through the repository.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The contact form's state: the shared record form (src/client/hooks/use-record-form.ts) over the
+// contact schema and repository — values as typed, errors as keys of common.json, a sealed draft
+// kept while typing (also for an edit: leaving through the duplicate's link keeps what was typed),
+// and the way back to the contact once saved or cancelled.
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { clearContactDraft, createContact, saveContactDraft, updateContact, validateContact } from '../../../data/contacts-repository';
-import { ValidationError, type FieldIssue } from '../../../data/errors';
+import { createContact, updateContact, validateContact, type ContactInput } from '../../../data/contacts-repository';
+import type { FieldErrors, FieldIssue, ValidationError } from '../../../data/errors';
 import type { SessionUser } from '../../../data/session-repository';
-import { log } from '../../../lib/log';
+import { useRecordForm } from '../../../hooks/use-record-form';
 import { contactErrorKey, type ContactErrorKey } from '../utils/error-key';
-import { errorsByField, sameValues, toContactInput, type ContactFormValues } from '../utils/form-values';
+import { errorsByField, isContactFormValues, sameValues, toContactInput, type ContactFormValues } from '../utils/form-values';
 
-const DRAFT_DELAY_MS = 400;
+export const contactDraftKey = (contactId: string | undefined): string => `contacts/${contactId ?? 'new'}`;
 
 export interface ContactFormState {
   values: ContactFormValues;
   set: <K extends keyof ContactFormValues>(field: K, value: ContactFormValues[K]) => void;
   errors: ReadonlyMap<string, FieldIssue['key']>;
   saveError: ContactErrorKey | null;
+  /** False until the stored draft (if any) has been read. */
+  ready: boolean;
+  /** True when the form opened with what was typed last time. */
+  restored: boolean;
   saving: boolean;
   submit: () => void;
   cancel: () => void;
   discardDraft: () => void;
 }
 
+function validate(values: ContactFormValues): { fields: ContactInput; errors: FieldErrors } {
+  const { input, phoneRows } = toContactInput(values);
+  const checked = validateContact(input);
+  return { fields: input, errors: checked.ok ? {} : Object.fromEntries(errorsByField(checked.issues, phoneRows)) };
+}
+
+/** The data layer's refusal, each phone error under the row it was typed in. */
+const errorsOf = (error: ValidationError, values: ContactFormValues): FieldErrors => Object.fromEntries(errorsByField(error.issues, toContactInput(values).phoneRows));
+
 export function useContactForm(options: {
   user: SessionUser;
   contactId: string | undefined;
-  initial: ContactFormValues;
+  /** The stored contact's values (or a new one's): what the form opens with and "start again" returns to. */
   base: ContactFormValues;
   /** Called after a failed validation, to move focus to the error summary. */
   onInvalid: () => void;
 }): ContactFormState {
-  const { user, contactId, initial, base, onInvalid } = options;
+  const { user, contactId, base, onInvalid } = options;
   const navigate = useNavigate();
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<ReadonlyMap<string, FieldIssue['key']>>(new Map());
   const [saveError, setSaveError] = useState<ContactErrorKey | null>(null);
-  const [saving, setSaving] = useState(false);
-  // Once saved or cancelled, no draft may be written again (a late timer would resurrect it).
-  const finished = useRef(false);
-  const latest = useRef(values);
+  const form = useRecordForm({
+    userId: user.id,
+    draftKey: contactDraftKey(contactId),
+    existingId: contactId,
+    initial: () => base,
+    empty: () => base,
+    isValues: isContactFormValues,
+    validate,
+    create: (input: ContactInput) => createContact(input),
+    update: (id: string, input: ContactInput) => updateContact(id, input),
+    errorsOf,
+    // Typed back to the stored contact: nothing worth a draft.
+    isBlank: useCallback((values: ContactFormValues) => sameValues(values, base), [base]),
+  });
+  const { change } = form;
+  const errors = useMemo(() => new Map(Object.entries(form.errors).filter((entry): entry is [string, FieldIssue['key']] => entry[1] !== undefined)), [form.errors]);
 
-  const persistDraft = useCallback(
-    (next: ContactFormValues) => {
-      if (finished.current) return;
-      const write = sameValues(next, base) ? clearContactDraft(user.id, contactId) : saveContactDraft(user.id, contactId, next);
-      write.catch((error: unknown) => log.warn('contact draft not saved', error));
-    },
-    [base, user.id, contactId],
-  );
-
-  useEffect(() => {
-    latest.current = values;
-    const timer = setTimeout(() => persistDraft(values), DRAFT_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [values, persistDraft]);
-  // Leaving the screen (e.g. through the duplicate's link) keeps what was typed.
-  useEffect(() => () => persistDraft(latest.current), [persistDraft]);
-
-  const set = useCallback(<K extends keyof ContactFormValues>(field: K, value: ContactFormValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-  }, []);
-
-  const finish = (to: string) => {
-    finished.current = true;
-    clearContactDraft(user.id, contactId).catch((error: unknown) => log.warn('contact draft not cleared', error));
-    void navigate(to, { replace: true });
-  };
+  const set = useCallback(<K extends keyof ContactFormValues>(field: K, value: ContactFormValues[K]) => change((current) => ({ ...current, [field]: value })), [change]);
 
   const submit = () => {
-    if (saving) return;
-    const { input, phoneRows } = toContactInput(values);
-    const checked = validateContact(input);
     setSaveError(null);
-    if (!checked.ok) {
-      setErrors(errorsByField(checked.issues, phoneRows));
-      onInvalid();
-      return;
-    }
-    setErrors(new Map());
-    setSaving(true);
-    const saved = contactId === undefined ? createContact(input) : updateContact(contactId, input);
-    saved.then(
-      (contact) => finish(`/contacts/${contact.id}`),
-      (error: unknown) => {
-        setSaving(false);
-        if (error instanceof ValidationError) setErrors(errorsByField(error.issues, phoneRows));
-        else setSaveError(contactErrorKey(error));
+    form.submit().then(
+      (contact) => {
+        if (contact) void navigate(`/contacts/${contact.id}`, { replace: true });
+        else onInvalid();
       },
+      (error: unknown) => setSaveError(contactErrorKey(error)),
     );
   };
 
-  return {
-    values,
-    set,
-    errors,
-    saveError,
-    saving,
-    submit,
-    cancel: () => finish(contactId === undefined ? '/contacts' : `/contacts/${contactId}`),
-    discardDraft: () => {
-      setValues(base);
-      setErrors(new Map());
-    },
+  const cancel = () => {
+    form.discardDraft();
+    void navigate(contactId === undefined ? '/contacts' : `/contacts/${contactId}`, { replace: true });
   };
+
+  return { values: form.values, set, errors, saveError, ready: form.ready, restored: form.restored, saving: form.saving, submit, cancel, discardDraft: form.discardDraft };
 }

@@ -56,33 +56,14 @@ export function formValuesOf(contact: Contact): ContactFormValues {
   };
 }
 
-/** A draft read back from storage: anything unexpected is replaced by the default. */
-export function formValuesFromDraft(value: unknown, fallback: ContactFormValues): ContactFormValues {
-  if (typeof value !== 'object' || value === null) return fallback;
+const TEXT_KEYS = ['name', 'roleId', 'role', 'organization', 'zalo', 'email', 'area', 'note', 'lastVerifiedAt'] as const;
+const isTextList = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** A draft read back from storage has this form's shape (a draft of another shape is not restored). */
+export function isContactFormValues(value: unknown): value is ContactFormValues {
+  if (typeof value !== 'object' || value === null) return false;
   const draft = value as Record<string, unknown>;
-  type TextKey = Exclude<keyof ContactFormValues, 'systems' | 'phones' | 'favorite'>;
-  const str = (key: TextKey): string => {
-    const v = draft[key];
-    return typeof v === 'string' ? v : fallback[key];
-  };
-  const list = (key: 'systems' | 'phones'): string[] => {
-    const v = draft[key];
-    return Array.isArray(v) && v.every((item): item is string => typeof item === 'string') ? v : fallback[key];
-  };
-  return {
-    name: str('name'),
-    roleId: str('roleId'),
-    role: str('role'),
-    organization: str('organization'),
-    systems: list('systems'),
-    phones: list('phones').length > 0 ? list('phones') : [''],
-    zalo: str('zalo'),
-    email: str('email'),
-    area: str('area'),
-    note: str('note'),
-    favorite: typeof draft.favorite === 'boolean' ? draft.favorite : fallback.favorite,
-    lastVerifiedAt: str('lastVerifiedAt'),
-  };
+  return TEXT_KEYS.every((key) => typeof draft[key] === 'string') && isTextList(draft.systems) && isTextList(draft.phones) && typeof draft.favorite === 'boolean';
 }
 
 export function sameValues(a: ContactFormValues, b: ContactFormValues): boolean {

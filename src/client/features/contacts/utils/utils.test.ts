@@ -3,7 +3,7 @@ import vi from '../../../../../locales/vi/contacts.json';
 import en from '../../../../../locales/en/contacts.json';
 import { CONTACT_SYSTEMS } from '../../../../shared/contacts/directory';
 import { seedContactRoles } from '../../../../shared/seed';
-import { errorsByField, toContactInput, emptyFormValues, formValuesFromDraft } from './form-values';
+import { errorsByField, toContactInput, emptyFormValues, isContactFormValues } from './form-values';
 import { zaloLink } from './phone';
 import { contactShareText } from './share-text';
 
@@ -29,10 +29,10 @@ describe('form values', () => {
     expect([...errors]).toEqual([['phones.3', 'validation.phone'], ['name', 'validation.required']]);
   });
 
-  it('reads a damaged draft safely', () => {
-    const base = emptyFormValues();
-    expect(formValuesFromDraft({ name: 'Bình', phones: [1, 2], favorite: 'yes' }, base)).toEqual({ ...base, name: 'Bình' });
-    expect(formValuesFromDraft('nonsense', base)).toBe(base);
+  it('restores only a draft of the form’s shape', () => {
+    expect(isContactFormValues({ ...emptyFormValues(), name: 'Bình' })).toBe(true);
+    expect(isContactFormValues({ ...emptyFormValues(), name: 'Bình', phones: [1, 2], favorite: 'yes' })).toBe(false);
+    expect(isContactFormValues('nonsense')).toBe(false);
   });
 });
 
