@@ -69,7 +69,7 @@ describe('log export', () => {
       const csv = buildLogCsv(logs, { role, includeCitizen: false, labels });
       const rows = parseCsv(csv.slice(1));
       expect(rows[0]).toHaveLength(LOG_COLUMNS.length);
-      for (const secret of ['Y Bơ', '0912345678', '1958', 'Nữ', 'Bằng lời']) expect(csv).not.toContain(secret);
+      for (const secret of ['Y Bơ', '0912345678', '0912 345 678', '1958', 'Nữ', 'Bằng lời']) expect(csv).not.toContain(secret);
     }
   });
 
@@ -82,7 +82,8 @@ describe('log export', () => {
   it('adds the citizen columns for a leader who asked', () => {
     const rows = parseCsv(buildLogCsv(logs, { role: 'leader', includeCitizen: true, labels }).slice(1));
     expect(rows[0]!.slice(LOG_COLUMNS.length)).toEqual(CITIZEN_COLUMNS.map((c) => `H:${c}`));
-    expect(rows[2]!.slice(LOG_COLUMNS.length)).toEqual(['Y Bơ', '0912345678', '1958', 'Nữ', 'Bằng lời', '15/07/2026']);
+    // The phone as text Excel keeps (its leading 0): grouped, never a bare number.
+    expect(rows[2]!.slice(LOG_COLUMNS.length)).toEqual(['Y Bơ', '0912 345 678', '1958', 'Nữ', 'Bằng lời', '15/07/2026']);
     expect(rows[1]!.slice(LOG_COLUMNS.length)).toEqual(['', '', '', '', '', '']);
   });
 });

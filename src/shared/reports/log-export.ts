@@ -7,6 +7,7 @@ import { can, type Role } from '../permissions';
 import type { Barrier, Citizen, Outcome } from '../schemas/assistance-log';
 import type { ServiceGroup } from '../schemas/service';
 import { formatDate, formatTime } from '../text/dates';
+import { formatPhone } from '../text/phone';
 import { toCsv, type CsvValue } from './csv';
 import type { LogFact } from './activity';
 
@@ -102,7 +103,9 @@ function cells(log: ExportLog, columns: readonly LogColumn[], labels: LogExportL
       case 'citizenName':
         return citizen?.name;
       case 'citizenPhone':
-        return citizen?.phone;
+        // Grouped as the app shows it ("0912 345 678"): Excel reads a bare "0912345678" as a number
+        // and drops the leading 0; with the spaces it stays text, and no formula is needed.
+        return citizen?.phone === undefined || citizen.phone === null ? citizen?.phone : formatPhone(citizen.phone);
       case 'citizenBirthYear':
         return citizen?.birthYear;
       case 'citizenGender':
