@@ -14,7 +14,7 @@ const rel = (file) => path.relative(root, file).split(path.sep).join('/');
 const SERVER_LAYERS = [
   ['base', /^src\/server\/(config|errors|paths)\.ts$/],
   ['storage', /^src\/server\/storage\//],
-  ['services', /^src\/server\/(sync|auth|reports|privacy|reference)\/|^src\/server\/(accounts|demo)\.ts$/],
+  ['services', /^src\/server\/(sync|auth|reports|privacy|reference|admin)\/|^src\/server\/(accounts|demo)\.ts$/],
   ['routes', /^src\/server\/routes\/|^src\/server\/(static|security-headers)\.ts$/],
   ['top', /^src\/server\//],
 ];

@@ -9,6 +9,7 @@ import { DEFAULT_PROVINCE_ID } from '../shared/seed/seed-record';
 import { DEFAULT_SCRYPT_COST, hashPassword, passwordProblem, type ScryptCost } from './auth/password';
 import type { CommuneRow, UserRow } from './storage/account-types';
 import { DuplicateError, type SyncStore } from './storage/types';
+import { publishRoster } from './admin/roster';
 import { seedProvince } from './sync/seed';
 
 export class AccountError extends Error {
@@ -32,7 +33,7 @@ export async function createCommune(store: SyncStore, input: NewCommuneInput, no
   if (!name.success) throw new AccountError('The commune name must have 1 to 100 characters.');
   const provinceId = input.provinceId ?? DEFAULT_PROVINCE_ID;
   if (!slugSchema.safeParse(provinceId).success) throw new AccountError(`The province id "${provinceId}" is not valid (e.g. quang-ngai).`);
-  const commune: CommuneRow = { id: input.id, name: name.data, provinceId, createdAt: now };
+  const commune: CommuneRow = { id: input.id, name: name.data, provinceId, createdAt: now, active: true };
   try {
     await store.accounts.createCommune(commune);
   } catch (error) {
@@ -40,6 +41,7 @@ export async function createCommune(store: SyncStore, input: NewCommuneInput, no
     throw error;
   }
   await seedProvince(store, provinceId);
+  await publishRoster(store, commune.id, now);
   return commune;
 }
 
@@ -97,6 +99,7 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
     throw error;
   }
   if (provinceId) await seedProvince(store, provinceId);
+  if (communeId) await publishRoster(store, communeId, now);
   const created = await store.accounts.findUserByUsername(username.data);
   if (!created) throw new Error('The account was not stored');
   return created;
@@ -116,5 +119,6 @@ export async function setDisabled(store: SyncStore, usernameInput: string, disab
   const user = await store.accounts.findUserByUsername(usernameInput);
   if (!user) throw new AccountError(`There is no account "${usernameInput}".`);
   await store.accounts.setUserDisabled(user.id, disabled, now);
+  if (user.communeId) await publishRoster(store, user.communeId, now);
   return user;
 }

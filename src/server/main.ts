@@ -9,6 +9,7 @@ import { ConfigError, describeDatabase, loadConfig, startupWarnings, type Config
 import { formatBanner } from './banner';
 import { demoModeApplies, enabledDemoAccounts, setUpDemo, type DemoCredential } from './demo';
 import { seedAllProvinces } from './sync/seed';
+import { publishAllRosters } from './admin/roster';
 import { openServerStore } from './compose';
 import type { SyncStore } from './storage/types';
 
@@ -57,6 +58,9 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
       demoCredentials = await setUpDemo(store, config.demoPassword);
       if (!demoCredentials) demoAccounts = await enabledDemoAccounts(store);
     }
+    // Accounts made by an older server reach the phones' rosters (docs/accounts.md).
+    const published = await publishAllRosters(store);
+    if (published > 0) app.log.info({ published }, 'team rosters published');
     await pruneOldRows(store, app.log);
     await syncReady;
     await app.listen({ port: config.port, host: config.host });

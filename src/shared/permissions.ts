@@ -40,6 +40,9 @@ const RULES = {
   'reports.export': ['leader', 'reviewer'],
   'province.view': ['admin'],
   'members.manage': ['leader', 'admin'],
+  // The roster and the commune's name are published by the server from its accounts and communes
+  // tables (docs/accounts.md); no role pushes them from a phone.
+  'serverPublished.push': [],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof RULES;

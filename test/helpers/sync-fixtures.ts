@@ -67,3 +67,26 @@ export function checklistItemFields(now: number, checklistId: string = uuidv7())
 export function comparable(record: SyncedRecord | undefined): unknown {
   return record === undefined ? undefined : JSON.parse(JSON.stringify(record));
 }
+
+/** A roster entry as the server publishes it (src/server/admin/roster.ts), for the phone's tables. */
+export function teamMemberRow(
+  id: string,
+  displayName: string,
+  extra: { role?: 'member' | 'leader' | 'reviewer'; active?: boolean; communeId?: string } = {},
+): SyncedRecord {
+  const at = '2026-01-01T00:00:00.000Z';
+  return {
+    id,
+    communeId: extra.communeId ?? COMMUNE,
+    createdBy: '00000000-0000-5000-8000-000000000000',
+    createdAt: at,
+    updatedAt: at,
+    deleted: false,
+    displayName,
+    role: extra.role ?? 'member',
+    villageIds: [],
+    phone: null,
+    active: extra.active ?? true,
+    clocks: {},
+  };
+}

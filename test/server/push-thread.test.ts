@@ -126,6 +126,6 @@ describe('the push thread (SQLite server)', () => {
     await expect(pushThread.push(user, contacts(1).body, Date.now())).rejects.toMatchObject({ statusCode: 503 });
     const store = fixture.open();
     const page = await store.records.pull({ scopes: [{ scope: COMMUNE.id, after: 0 }], limit: 1000 });
-    expect(page.scopes[0]!.rows).toHaveLength(80);
+    expect(page.scopes[0]!.rows.filter((row) => row.table === 'contacts')).toHaveLength(80);
   });
 });

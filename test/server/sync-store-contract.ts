@@ -62,7 +62,8 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
       await expect(store.accounts.createUser(newUser('bad-member', { communeId: null }))).rejects.toThrow();
       await store.accounts.createUser(newUser('admin-qn', { role: 'admin', communeId: null, provinceId: 'quang-ngai' }));
       expect((await store.accounts.listUsers()).map((u) => u.username)).toEqual(['admin-qn', 'Lan.Nguyen']);
-      expect(await store.accounts.listCommunes()).toEqual([{ id: 'xa-mot', name: 'Xã Một', provinceId: 'quang-ngai', createdAt: 1 }]);
+      expect(await store.accounts.listCommunes()).toEqual([{ id: 'xa-mot', name: 'Xã Một', provinceId: 'quang-ngai', createdAt: 1, active: true }]);
+      expect((await store.accounts.listCommuneUsers('xa-mot')).map((u) => [u.username, u.phone, u.villageIds])).toEqual([['Lan.Nguyen', null, []]]);
     });
 
     it('refresh tokens rotate once; a reused token revokes the session; unknown and expired tokens are told apart', async () => {

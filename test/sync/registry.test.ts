@@ -89,8 +89,16 @@ describe('registry: who may write what', () => {
 
   it('[A12] every table has a rule', () => {
     expect(Object.keys(WRITE_RULES).sort()).toEqual(
-      ['assistanceLogs', 'checklistItems', 'checklistTemplates', 'checklists', 'contacts', 'groupSessions', 'services', 'signOffs', 'villages'].sort(),
+      ['assistanceLogs', 'checklistItems', 'checklistTemplates', 'checklists', 'communeProfiles', 'contacts', 'groupSessions', 'services', 'signOffs', 'teamMembers', 'villages'].sort(),
     );
+  });
+
+  it('[A12] no role pushes the roster or the commune profile: the server publishes them', () => {
+    for (const role of ['member', 'leader', 'reviewer', 'admin'] as const) {
+      const pusher = user(role);
+      expect(validateMutation(pusher, { table: 'teamMembers', recordId: pusher.id, fields: { displayName: 'Tự đặt tên' } }, undefined)).toMatchObject({ ok: false });
+      expect(validateMutation(pusher, { table: 'communeProfiles', recordId: pusher.id, fields: { name: 'Xã khác' } }, undefined)).toMatchObject({ ok: false });
+    }
   });
 });
 

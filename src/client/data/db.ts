@@ -90,7 +90,9 @@ export class AppDatabase extends Dexie {
       services: 'id, code',
       villages: 'id, name',
       signOffs: 'id, checklistId',
-    } satisfies Record<SyncTable | 'settings' | 'outbox' | 'drafts' | 'syncState' | 'rejectedChanges', string>);
+    } satisfies Record<Exclude<SyncTable, 'teamMembers' | 'communeProfiles'> | 'settings' | 'outbox' | 'drafts' | 'syncState' | 'rejectedChanges', string>);
+    // The roster and the commune's name, published by the server (docs/accounts.md).
+    this.version(2).stores({ teamMembers: 'id', communeProfiles: 'id' } satisfies Record<Extract<SyncTable, 'teamMembers' | 'communeProfiles'>, string>);
   }
 
   /** The Dexie table of one synced record type, typed by its shared schema. */

@@ -2,6 +2,8 @@
 // indexes (a period reads its own rows, never the whole table), and the commune's checklists.
 // The figures themselves are computed by the pure functions in src/shared/reports, which the
 // server's province view uses too.
+import { memberNamesOf } from './team-repository';
+import { communeProfileId } from '../../shared/schemas/commune-profile';
 import { db, type StoredRecord } from './db';
 import { assertMay, communeUserWhoMay, type CommuneUser } from './access';
 import type { SessionUser } from './session-repository';
@@ -44,16 +46,16 @@ export interface ReportNames {
   services: ReadonlyMap<string, ServiceItem>;
   /** Village id → name (inactive villages included: old logs keep theirs). */
   villages: ReadonlyMap<string, string>;
-  /** User id → display name, where this phone knows it (the signed-in user). */
+  /** User id → display name: the commune's roster and the signed-in user (team-repository.ts). */
   members: ReadonlyMap<string, string>;
 }
 
 export async function reportNames(user: SessionUser): Promise<ReportNames> {
-  const [services, villages] = await Promise.all([listServices(), listVillages({ includeInactive: true })]);
+  const [services, villages, roster] = await Promise.all([listServices(), listVillages({ includeInactive: true }), db.records('teamMembers').toArray()]);
   return {
     services: new Map(services.map((s) => [s.code, s])),
     villages: new Map(villages.map((v) => [v.id, v.name])),
-    members: new Map([[user.id, user.displayName]]),
+    members: memberNamesOf(user, roster),
   };
 }
 
@@ -144,10 +146,12 @@ function isCommuneInfo(value: unknown): value is CommuneInfo {
 }
 
 /**
- * The commune's name for the printed report: as the server last named it, else as the shipped
- * list of communes names it, else null (the screen then shows the commune id).
+ * The commune's name for the printed report: as the synced commune profile names it, else as the
+ * server's report last named it, else as the shipped list of communes names it, else null.
  */
 export async function getCommuneName(communeId: string): Promise<string | null> {
+  const profile = await db.records('communeProfiles').get(communeProfileId(communeId));
+  if (profile && !profile.deleted) return profile.name;
   const saved = await getSetting(COMMUNE_KEY, isCommuneInfo);
   if (saved?.id === communeId) return saved.name;
   return seedCommuneById(communeId)?.name ?? null;

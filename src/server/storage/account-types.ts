@@ -4,7 +4,7 @@ import type { Role } from '../../shared/permissions';
 
 export interface AccountStore {
   /** Throws DuplicateError when the id is taken. */
-  createCommune(commune: CommuneRow): Promise<void>;
+  createCommune(commune: NewCommune): Promise<void>;
   getCommune(id: string): Promise<CommuneRow | undefined>;
   listCommunes(): Promise<CommuneRow[]>;
   /** Throws DuplicateError when the username is taken (case-insensitive). */
@@ -12,17 +12,24 @@ export interface AccountStore {
   /** Case-insensitive. */
   findUserByUsername(username: string): Promise<UserRow | undefined>;
   listUsers(): Promise<UserRow[]>;
+  /** The accounts of one commune (its roster, docs/accounts.md). */
+  listCommuneUsers(communeId: string): Promise<UserRow[]>;
   /** Sets a new password hash and revokes every session of the user, in one transaction. */
   setPassword(userId: string, passwordHash: string, now: number): Promise<void>;
   /** Disables (and revokes every session of) or re-enables an account. */
   setUserDisabled(userId: string, disabled: boolean, now: number): Promise<void>;
 }
 
+/** A commune being created: it starts active. */
+export type NewCommune = Omit<CommuneRow, 'active'>;
+
 export interface CommuneRow {
   id: string;
   name: string;
   provinceId: string;
   createdAt: number;
+  /** A deactivated commune keeps its id and records (docs/accounts.md). */
+  active: boolean;
 }
 
 /** What an account is made of, whether being created (NewUser) or read back (UserRow). */
@@ -48,4 +55,8 @@ export interface UserRow extends UserFields {
   disabled: boolean;
   createdAt: number;
   passwordChangedAt: number;
+  /** A work phone shown to the commune's team, or null. */
+  phone: string | null;
+  /** The villages the member covers (ids of the commune's villages). */
+  villageIds: string[];
 }

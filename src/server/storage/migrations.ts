@@ -212,6 +212,23 @@ export const MIGRATIONS: readonly Migration[] = [
       REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM PUBLIC;
     `,
   },
+  {
+    version: 4,
+    name: 'team roster',
+    // What the commune's phones show of each account besides its name (docs/accounts.md "Team
+    // roster"): a work phone and the villages covered (a JSON list of village ids). A commune is
+    // deactivated, never deleted: its id stays in every record.
+    sqlite: `
+      ALTER TABLE users ADD COLUMN phone TEXT;
+      ALTER TABLE users ADD COLUMN village_ids TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE communes ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+    `,
+    postgres: `
+      ALTER TABLE users ADD COLUMN phone text;
+      ALTER TABLE users ADD COLUMN village_ids text NOT NULL DEFAULT '[]';
+      ALTER TABLE communes ADD COLUMN active boolean NOT NULL DEFAULT true;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -78,11 +78,13 @@ export interface UserDbRow {
   disabled: number | boolean;
   created_at: number | string;
   password_changed_at: number | string;
+  phone: string | null;
+  village_ids: string;
 }
 
 /** Selects a user with the effective province (their commune's, or the admin's own). */
 export const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.commune_id,
-  COALESCE(c.province_id, u.province_id) AS province_id, u.password_hash, u.disabled, u.created_at, u.password_changed_at`;
+  COALESCE(c.province_id, u.province_id) AS province_id, u.password_hash, u.disabled, u.created_at, u.password_changed_at, u.phone, u.village_ids`;
 export const USER_FROM = 'users u LEFT JOIN communes c ON c.id = u.commune_id';
 
 export function decodeUserRow(row: UserDbRow): UserRow {
@@ -98,23 +100,26 @@ export function decodeUserRow(row: UserDbRow): UserRow {
     disabled: Boolean(row.disabled),
     createdAt: Number(row.created_at),
     passwordChangedAt: Number(row.password_changed_at),
+    phone: row.phone,
+    villageIds: JSON.parse(row.village_ids) as string[],
   };
 }
 
-export const COMMUNE_COLUMNS = 'id, name, province_id, created_at';
+export const COMMUNE_COLUMNS = 'id, name, province_id, created_at, active';
 
 export interface CommuneDbRow {
   id: string;
   name: string;
   province_id: string;
   created_at: number | string;
+  active: number | boolean;
 }
 
 export function decodeCommuneRow(row: CommuneDbRow): CommuneRow {
-  return { id: row.id, name: row.name, provinceId: row.province_id, createdAt: Number(row.created_at) };
+  return { id: row.id, name: row.name, provinceId: row.province_id, createdAt: Number(row.created_at), active: Boolean(row.active) };
 }
 
-export function duplicateCommune(commune: CommuneRow): DuplicateError {
+export function duplicateCommune(commune: Pick<CommuneRow, 'id'>): DuplicateError {
   return new DuplicateError(`A commune with id "${commune.id}" already exists.`);
 }
 

@@ -211,7 +211,3 @@ export function computeActivity(input: ActivityInput): ActivityReport {
   };
 }
 
-/** A user id as a short, stable label when the name is not known on this phone ("…3f9a2c"). */
-export function shortId(id: string): string {
-  return id.length <= 8 ? id : `…${id.replace(/-/g, '').slice(-6)}`;
-}

@@ -192,4 +192,20 @@ export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, F
     signedAt: none('when they signed'),
     comment: staff("the reviewer's free-text comment", 'record'),
   },
+  teamMembers: {
+    ...COMMUNE_META,
+    createdBy: none('always the system id: the server publishes the roster'),
+    displayName: staff('the name colleagues know the member by (shown instead of an account id)'),
+    role: none('member, team leader or commune leader'),
+    villageIds: none('the villages the member covers'),
+    phone: staff("the member's work phone, for colleagues"),
+    active: none('the account is still in use'),
+  },
+  communeProfiles: {
+    ...COMMUNE_META,
+    createdBy: none('always the system id: the server publishes the profile'),
+    name: none("the commune's official name"),
+    provinceId: none('the province the commune belongs to'),
+    active: none('the commune is still in use'),
+  },
 };

@@ -90,6 +90,8 @@ const EXAMPLES: Record<SyncTable, Record<string, unknown>> = {
   },
   villages: { name: 'Làng Kon Rờ Bàng', kind: 'lang', active: true },
   signOffs: { checklistId: ID, signedBy: USER, signedAt: '2025-07-10T02:00:00.000Z', comment: 'Đạt' },
+  teamMembers: { displayName: 'Y Blông', role: 'member', villageIds: [ID], phone: '0912345678', active: true },
+  communeProfiles: { name: 'Ngọk Bay', provinceId: 'quang-ngai', active: true },
 };
 
 const metaOf = (table: SyncTable) => (TABLE_SCHEMAS[table].scope === 'province' ? provinceMeta : communeMeta);
@@ -98,7 +100,7 @@ const messagesOf = (schema: z.ZodType, value: unknown): string[] => schema.safeP
 describe('the table registry', () => {
   it('names exactly the tables of docs/sync.md §4', () => {
     expect([...SYNC_TABLES].sort()).toEqual(
-      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs'].sort(),
+      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles'].sort(),
     );
     expect(Object.keys(TABLE_SCHEMAS).sort()).toEqual([...SYNC_TABLES].sort());
     expect(isSyncTable('contacts')).toBe(true);

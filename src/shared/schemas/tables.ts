@@ -2,6 +2,7 @@
 // server validates a push with one lookup: patch first, then the merged record.
 import type { z } from 'zod';
 import { assistanceLogFieldsSchema, assistanceLogPatchSchema, assistanceLogRecordSchema } from './assistance-log';
+import { communeProfileFieldsSchema, communeProfilePatchSchema, communeProfileRecordSchema } from './commune-profile';
 import { checklistFieldsSchema, checklistPatchSchema, checklistRecordSchema } from './checklist';
 import { checklistItemFieldsSchema, checklistItemPatchSchema, checklistItemRecordSchema } from './checklist-item';
 import { checklistTemplateFieldsSchema, checklistTemplatePatchSchema, checklistTemplateRecordSchema } from './checklist-template';
@@ -9,6 +10,7 @@ import { contactFieldsSchema, contactPatchSchema, contactRecordSchema } from './
 import { groupSessionFieldsSchema, groupSessionPatchSchema, groupSessionRecordSchema } from './group-session';
 import { serviceFieldsSchema, servicePatchSchema, serviceRecordSchema } from './service';
 import { signOffFieldsSchema, signOffPatchSchema, signOffRecordSchema } from './sign-off';
+import { teamMemberFieldsSchema, teamMemberPatchSchema, teamMemberRecordSchema } from './team-member';
 import { villageFieldsSchema, villagePatchSchema, villageRecordSchema } from './village';
 
 export const SYNC_TABLES = [
@@ -21,6 +23,8 @@ export const SYNC_TABLES = [
   'services',
   'villages',
   'signOffs',
+  'teamMembers',
+  'communeProfiles',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -52,6 +56,14 @@ export const TABLE_SCHEMAS = {
   services: { scope: 'province', fields: serviceFieldsSchema, patch: servicePatchSchema, record: serviceRecordSchema },
   villages: { scope: 'commune', fields: villageFieldsSchema, patch: villagePatchSchema, record: villageRecordSchema },
   signOffs: { scope: 'commune', fields: signOffFieldsSchema, patch: signOffPatchSchema, record: signOffRecordSchema },
+  // Written by the server from the accounts and communes tables; no phone pushes them (registry.ts).
+  teamMembers: { scope: 'commune', fields: teamMemberFieldsSchema, patch: teamMemberPatchSchema, record: teamMemberRecordSchema },
+  communeProfiles: {
+    scope: 'commune',
+    fields: communeProfileFieldsSchema,
+    patch: communeProfilePatchSchema,
+    record: communeProfileRecordSchema,
+  },
 } as const satisfies Record<SyncTable, TableSchemas>;
 
 /** True when a string from the wire names a synced table. */

@@ -126,6 +126,8 @@ export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
   },
   services: { create: 'services.manage', update: byAction('services.manage') },
   checklistTemplates: { create: 'template.manage', update: byAction('template.manage') },
+  teamMembers: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
+  communeProfiles: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
 };
 
 // ---------- validation ----------

@@ -1,18 +1,19 @@
 // Communes and users on PostgreSQL (AccountStore).
-import type { AccountStore, CommuneRow, NewUser, UserRow } from '../account-types';
+import type { AccountStore, CommuneRow, NewCommune, NewUser, UserRow } from '../account-types';
 import { COMMUNE_COLUMNS, USER_COLUMNS, USER_FROM, decodeCommuneRow, decodeUserRow, duplicateCommune, duplicateUsername, usernameKey, type CommuneDbRow, type UserDbRow } from '../rows';
 import { isUniqueViolation, type PostgresConnection } from './connection';
 
 export class PostgresAccountStore implements AccountStore {
   constructor(private readonly connection: PostgresConnection) {}
 
-  async createCommune(commune: CommuneRow): Promise<void> {
+  async createCommune(commune: NewCommune): Promise<void> {
     try {
-      await this.connection.pool.query(`INSERT INTO communes (${COMMUNE_COLUMNS}) VALUES ($1, $2, $3, $4)`, [
+      await this.connection.pool.query(`INSERT INTO communes (${COMMUNE_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`, [
         commune.id,
         commune.name,
         commune.provinceId,
         commune.createdAt,
+        true,
       ]);
     } catch (error) {
       throw isUniqueViolation(error) ? duplicateCommune(commune) : error;
@@ -48,6 +49,11 @@ export class PostgresAccountStore implements AccountStore {
 
   async listUsers(): Promise<UserRow[]> {
     const { rows } = await this.connection.pool.query<UserDbRow>(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} ORDER BY u.commune_id NULLS FIRST, u.username_key`);
+    return rows.map(decodeUserRow);
+  }
+
+  async listCommuneUsers(communeId: string): Promise<UserRow[]> {
+    const { rows } = await this.connection.pool.query<UserDbRow>(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.commune_id = $1 ORDER BY u.username_key`, [communeId]);
     return rows.map(decodeUserRow);
   }
 

@@ -1,17 +1,17 @@
 // Communes and users on SQLite (AccountStore).
-import type { AccountStore, CommuneRow, NewUser, UserRow } from '../account-types';
+import type { AccountStore, CommuneRow, NewCommune, NewUser, UserRow } from '../account-types';
 import { COMMUNE_COLUMNS, USER_COLUMNS, USER_FROM, decodeCommuneRow, decodeUserRow, duplicateCommune, duplicateUsername, usernameKey, type CommuneDbRow, type UserDbRow } from '../rows';
 import { isUniqueViolation, run, type SqliteConnection } from './connection';
 
 export class SqliteAccountStore implements AccountStore {
   constructor(private readonly connection: SqliteConnection) {}
 
-  createCommune(commune: CommuneRow): Promise<void> {
+  createCommune(commune: NewCommune): Promise<void> {
     return run(() => {
       try {
         this.connection
-          .sql('INSERT INTO communes (id, name, province_id, created_at) VALUES (?, ?, ?, ?)')
-          .run(commune.id, commune.name, commune.provinceId, commune.createdAt);
+          .sql('INSERT INTO communes (id, name, province_id, created_at, active) VALUES (?, ?, ?, ?, ?)')
+          .run(commune.id, commune.name, commune.provinceId, commune.createdAt, 1);
       } catch (error) {
         throw isUniqueViolation(error) ? duplicateCommune(commune) : error;
       }
@@ -53,6 +53,12 @@ export class SqliteAccountStore implements AccountStore {
 
   listUsers(): Promise<UserRow[]> {
     return run(() => (this.connection.sql(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} ORDER BY u.commune_id, u.username_key`).all() as UserDbRow[]).map(decodeUserRow));
+  }
+
+  listCommuneUsers(communeId: string): Promise<UserRow[]> {
+    return run(() =>
+      (this.connection.sql(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.commune_id = ? ORDER BY u.username_key`).all(communeId) as UserDbRow[]).map(decodeUserRow),
+    );
   }
 
   setPassword(userId: string, passwordHash: string, now: number): Promise<void> {

@@ -9,6 +9,7 @@ import { deleteLog, getLog, restoreLog, type LogItem } from '../../../data/assis
 import type { SessionUser } from '../../../data/session-repository';
 import { formatDate, formatDateTime } from '../../../../shared/text/dates';
 import { log as logger } from '../../../lib/log';
+import { usePersonName } from '../../../hooks/use-people';
 import { useServiceNames, useVillageNames } from '../hooks/use-reference-data';
 import { FollowUpRecorder } from './follow-up-recorder';
 import { MaskedPhone } from './masked-phone';
@@ -67,6 +68,7 @@ export function LogDetailScreen({ user }: { user: SessionUser }): ReactElement {
 
 function LogFacts({ log, user }: { log: LogItem; user: SessionUser }): ReactElement {
   const { t } = useTranslation('assistance');
+  const personName = usePersonName();
   const villages = useVillageNames();
   const none = t('detail.none');
   const citizen = log.citizen;
@@ -105,7 +107,7 @@ function LogFacts({ log, user }: { log: LogItem; user: SessionUser }): ReactElem
         )}
       </dd>
       <dt>{t('detail.recordedBy')}</dt>
-      <dd>{log.createdBy === user.id ? t('detail.you') : t('detail.teamMember')}</dd>
+      <dd>{log.createdBy === user.id ? t('detail.you') : personName(log.createdBy)}</dd>
     </dl>
   );
 }

@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { COMMUNE, logFields } from '../../../../../test/helpers/sync-fixtures';
+import { communeProfileId } from '../../../../shared/schemas/commune-profile';
 import { db } from '../../../data/db';
 import { getSession, saveSession } from '../../../data/session-repository';
 import { writeRecord } from '../../../data/local-write';
@@ -24,6 +25,26 @@ describe('account section', () => {
     await renderApp('/settings');
     expect(await screen.findByText('Họ tên: Nguyễn Thị Lan', {}, { timeout: 5_000 })).toBeTruthy();
     expect(screen.getByText('Vai trò: Thành viên tổ')).toBeTruthy();
+  });
+
+  it("names the commune, never its id: a placeholder until the first sync, then the commune's name (issue 17 item 8)", async () => {
+    await renderApp('/settings');
+    expect(await screen.findByText('Đơn vị: tên xã sẽ hiện sau lần đồng bộ đầu tiên', {}, { timeout: 5_000 })).toBeTruthy();
+    const at = '2026-01-01T00:00:00.000Z';
+    await db.syncedTable('communeProfiles').put({
+      id: communeProfileId(COMMUNE),
+      communeId: COMMUNE,
+      createdBy: '00000000-0000-5000-8000-000000000000',
+      createdAt: at,
+      updatedAt: at,
+      deleted: false,
+      name: 'Xã Ngọk Bay',
+      provinceId: 'quang-ngai',
+      active: true,
+      clocks: {},
+    });
+    expect(await screen.findByText('Đơn vị: Xã Ngọk Bay')).toBeTruthy();
+    expect(screen.getByTestId('account-section').textContent).not.toContain(COMMUNE);
   });
 
   it('asks to sync first, and only deletes waiting changes after a second confirmation naming them', async () => {

@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSession } from '../../../hooks/use-session';
+import { useCommuneName } from '../../../hooks/use-people';
 import { countOutbox } from '../../../data/sync-status-repository';
 import { signOut } from '../../../sync/auth';
 import { syncNow } from '../../../sync/runtime';
@@ -22,6 +23,7 @@ export function AccountSection(): ReactElement | null {
   const { t } = useTranslation('auth');
   const session = useSession();
   const pending = useLiveQuery(countOutbox, []);
+  const communeName = useCommuneName();
   const [chosen, setStep] = useState<Step>({ kind: 'idle' });
   const [syncing, setSyncing] = useState(false);
 
@@ -66,7 +68,7 @@ export function AccountSection(): ReactElement | null {
         <li>{t('account.name', { name: user.displayName })}</li>
         <li>{t('account.username', { username: user.username })}</li>
         <li>{t('account.role', { role: t(`role.${user.role}`) })}</li>
-        {user.communeId && <li>{t('account.commune', { commune: user.communeId })}</li>}
+        {user.communeId && <li>{communeName ? t('account.commune', { commune: communeName }) : t('account.communeNotSynced')}</li>}
         <li>{t('account.signedInAt', { when: formatDateTime(session.signedInAt) })}</li>
       </ul>
       <button type="button" className="button" onClick={lockVault}>{t('lock.lockNow')}</button>

@@ -6,6 +6,7 @@ import { db } from '../../../data/db';
 import { clearSession, saveSession, type SessionUser } from '../../../data/session-repository';
 import { createChecklist, updateChecklistItem } from '../../../data/checklist-repository';
 import { ensureTemplateSeed } from '../../../data/checklist-template-repository';
+import { teamMemberRow } from '../../../../../test/helpers/sync-fixtures';
 
 const communeUser = { communeId: 'ngok-bay' };
 const leader: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000002', username: 'lan', displayName: 'Lan', role: 'leader' };
@@ -13,7 +14,7 @@ const member: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-00000
 const reviewer: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000003', username: 'hoa', displayName: 'Hoa', role: 'reviewer' };
 const admin: SessionUser = { id: '0197c1a2-0000-7000-8000-00000000000a', username: 'so', displayName: 'Sở KH&CN', role: 'admin', communeId: null, provinceId: 'quang-ngai' };
 const signIn = (user: SessionUser) => saveSession({ user, signedInAt: '2025-07-01T01:00:00.000Z' });
-const TABLES = ['checklists', 'checklistItems', 'checklistTemplates', 'signOffs', 'villages'] as const;
+const TABLES = ['checklists', 'checklistItems', 'checklistTemplates', 'signOffs', 'villages', 'teamMembers'] as const;
 
 // The first render waits for the lazy checklists chunk, which takes seconds on a busy machine.
 const SLOW = { timeout: 15_000 };
@@ -139,6 +140,13 @@ describe('checklist screens', () => {
     expect(within(section).queryByLabelText('Ý kiến (không bắt buộc)')).toBeNull();
     await userEvent.click(within(section).getByRole('button', { name: 'Ký xác nhận lại' }));
     expect(within(section).getByRole('button', { name: 'Ký xác nhận danh mục' })).toBeTruthy();
+    // On the leader's phone the sign-off names the reviewer from the roster (issue 17 item 8).
+    await db.syncedTable('teamMembers').bulkPut([teamMemberRow(reviewer.id, 'Phạm Thị Hoa', { role: 'reviewer' })]);
+    await signIn(leader);
+    await renderApp(`/checklists/${checklist.id}`);
+    const signed = await screen.findByTestId('sign-offs', {}, SLOW);
+    expect(await within(signed).findByText(/^Phạm Thị Hoa ký xác nhận lúc \d\d\/\d\d\/\d{4} \d\d:\d\d$/)).toBeTruthy();
+    expect(signed.textContent).not.toMatch(/mã|000003/);
   });
 
   it('tells a leader who signs and what is missing, then that the checklist waits for the commune leader', { timeout: 30_000 }, async () => {
@@ -162,6 +170,7 @@ describe('checklist screens', () => {
     expect(screen.queryByRole('button', { name: 'Ký xác nhận danh mục' })).toBeNull();
     await renderApp('/checklists');
     expect(await screen.findByText('Chờ lãnh đạo xã ký xác nhận', {}, SLOW)).toBeTruthy();
+
   });
 
   it('lets an admin publish a new template version; other roles cannot reach the screen', { timeout: 60_000 }, async () => {

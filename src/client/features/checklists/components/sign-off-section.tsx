@@ -7,6 +7,7 @@ import type { SessionUser } from '../../../data/session-repository';
 import type { ItemView } from '../../../../shared/checklists/progress';
 import { formatDateTime } from '../../../../shared/text/dates';
 import { useLabels } from '../hooks/use-labels';
+import { usePersonName } from '../../../hooks/use-people';
 
 interface SignOffSectionProps {
   checklistId: string;
@@ -28,6 +29,7 @@ export function SignOffSection({ checklistId, signOffs, user, canSignOff, comple
   const signed = signOffs.length > 0;
   // Newest first: the state that counts now is the last signing.
   const history = [...signOffs].sort((a, b) => b.signedAt.localeCompare(a.signedAt));
+  const personName = usePersonName();
   return (
     <section className="card" aria-labelledby="sign-off-title" data-testid="sign-offs">
       <h2 id="sign-off-title">{t('signOff.title')}</h2>
@@ -39,9 +41,8 @@ export function SignOffSection({ checklistId, signOffs, user, canSignOff, comple
               <li key={signOff.id}>
                 <p>
                   {t('signOff.by', {
-                    // Only the signer's id travels with the record; other people's names need the
-                    // commune's member list, which this phone may not have.
-                    name: signOff.signedBy === user.id ? t('signOff.you') : t('signOff.someone', { id: signOff.signedBy.slice(-6) }),
+                    // The signer's name comes from the commune's roster (hooks/use-people.ts), never the id.
+                    name: signOff.signedBy === user.id ? t('signOff.you') : personName(signOff.signedBy),
                     time: formatDateTime(signOff.signedAt),
                   })}
                 </p>

@@ -8,6 +8,8 @@ import { clearSession, saveSession, type SessionUser } from '../../../data/sessi
 import type { SyncedRecord } from '../../../../shared/sync/merge';
 import { presetRange, instantBounds } from '../../../../shared/reports/period';
 import { todayLocal } from '../../../../shared/text/dates';
+import { communeProfileId } from '../../../../shared/schemas/commune-profile';
+import { teamMemberRow } from '../../../../../test/helpers/sync-fixtures';
 
 const COMMUNE = 'ngok-bay';
 const leader: SessionUser = { id: '0197c1a2-0000-7000-8000-000000000002', username: 'lan', displayName: 'Tổ trưởng Lan', role: 'leader', communeId: COMMUNE };
@@ -64,7 +66,7 @@ describe('reports screens', () => {
   let blobs: Blob[] = [];
   beforeAll(() => configure({ asyncUtilTimeout: 5000 }));
   beforeEach(async () => {
-    await Promise.all([db.outbox.clear(), db.settings.clear(), clearSession(), ...['assistanceLogs', 'groupSessions', 'villages', 'checklists', 'checklistItems'].map((t) => db.table(t).clear())]);
+    await Promise.all([db.outbox.clear(), db.settings.clear(), clearSession(), ...['assistanceLogs', 'groupSessions', 'villages', 'checklists', 'checklistItems', 'teamMembers', 'communeProfiles'].map((t) => db.table(t).clear())]);
     blobs = [];
     // jsdom has no Blob URLs: capture what the page would download.
     URL.createObjectURL = vi.fn((blob: Blob) => {
@@ -166,5 +168,35 @@ describe('reports screens', () => {
     expect(document.querySelector('img')).toBeNull();
     // Tables are shown, not folded, on paper.
     expect(document.querySelector('.rp-print details')).toBeNull();
+  });
+
+  it('names people from the roster, never by id: "Theo thành viên tổ", the CSV\'s "Người hỗ trợ" and the printed report (issue 17 item 8)', { timeout: 60_000 }, async () => {
+    await seed();
+    // OTHER left the team (inactive): old logs keep their name.
+    await db.syncedTable('teamMembers').bulkPut([teamMemberRow(OTHER, 'Y Blông Niê', { active: false }), teamMemberRow(leader.id, 'Nguyễn Thị Lan', { role: 'leader' })]);
+    await db.syncedTable('communeProfiles').bulkPut([
+      { ...row({ name: 'Xã Đăk Rơ Wa', provinceId: 'quang-ngai', active: true }), id: communeProfileId(COMMUNE) },
+    ]);
+    await signIn(leader);
+    await renderApp('/reports');
+    const members = await screen.findByRole('heading', { name: 'Theo thành viên tổ' }, SLOW);
+    const section = members.closest('section')!;
+    await waitFor(() => expect(within(section).getAllByText(/Y Blông Niê/).length).toBeGreaterThan(0));
+    expect(within(section).getAllByText(/Nguyễn Thị Lan/).length).toBeGreaterThan(0);
+    expect(section.textContent).not.toMatch(/…[0-9a-f]{6}|0197c1a2/);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Tải tệp CSV' }));
+    await screen.findByText('Đã tạo tệp với 3 lượt hỗ trợ.');
+    const rows = parseCsv((await blobText(blobs[0]!)).slice(1));
+    const column = rows[0]!.indexOf('Người hỗ trợ');
+    expect(column).toBeGreaterThanOrEqual(0);
+    expect(rows.slice(1).map((r) => r[column]).sort()).toEqual(['Nguyễn Thị Lan', 'Y Blông Niê', 'Y Blông Niê']);
+
+    await renderApp('/reports/print?p=period');
+    await waitFor(() => expect(screen.getByTestId('print-report').dataset.ready).toBe('true'), SLOW);
+    expect(screen.getByTestId('print-commune').textContent).toBe('Đơn vị: Xã Đăk Rơ Wa');
+    const printed = screen.getByTestId('print-report').textContent ?? '';
+    expect(printed).toContain('Y Blông Niê');
+    expect(printed).not.toMatch(/…[0-9a-f]{6}|0197c1a2/);
   });
 });

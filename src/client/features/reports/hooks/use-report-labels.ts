@@ -1,11 +1,11 @@
-// Names for what the reports count: kinds of help in the UI language, villages, members (a short
-// id when this phone does not know the person's name), and the fixed codes.
+// Names for what the reports count: kinds of help in the UI language, villages, members (by the
+// commune's roster; "a member of the commune" when this phone does not know the person, never an id),
+// and the fixed codes.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceName, type ServiceItem } from '../../../data/service-repository';
 import type { ReportNames } from '../../../data/reports-repository';
 import { seedServices } from '../../../../shared/seed';
-import { shortId } from '../../../../shared/reports/activity';
 import { CITIZEN_COLUMNS, LOG_COLUMNS, type LogExportLabels } from '../../../../shared/reports/log-export';
 import { BARRIERS, GENDERS, OUTCOMES, CONSENT_METHODS } from '../../../../shared/schemas/assistance-log';
 import { SERVICE_GROUPS, type ServiceGroup } from '../../../../shared/schemas/service';
@@ -38,7 +38,7 @@ export function makeReportLabels(t: ReportsT, language: string, names: ReportNam
     },
     group: (code) => services.get(code)?.group ?? 'other',
     village: (id) => (id === null ? t('labels.noVillage') : (names?.villages.get(id) ?? t('labels.unknownVillage'))),
-    member: (id) => names?.members.get(id) ?? shortId(id),
+    member: (id) => names?.members.get(id) ?? t('labels.unknownMember'),
   };
 }
 

@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { dismissRejectedChange, listRejectedChanges, type RejectedChange } from '../../../data/rejected-change-repository';
 import { formatDateTime } from '../../../../shared/text/dates';
 import { log } from '../../../lib/log';
+import { useMemberNames } from '../../../hooks/use-people';
 
 /** Fields the server sets itself: not what the user changed. */
 const META = new Set(['communeId', 'createdBy', 'createdAt', 'updatedAt', 'provinceId']);
@@ -16,9 +17,11 @@ function shorten(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function display(value: unknown): string {
-  if (typeof value === 'string') return shorten(value, 200);
-  return shorten(JSON.stringify(value) ?? '', 200);
+/** A value as text, with every account id it holds (a signer, who recorded a consent) replaced by the person's name. */
+function display(value: unknown, names: ReadonlyMap<string, string> | undefined): string {
+  let text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+  for (const [id, name] of names ?? []) text = text.replaceAll(id, name);
+  return shorten(text, 200);
 }
 
 export function RejectedChanges(): ReactElement | null {
@@ -40,6 +43,7 @@ export function RejectedChanges(): ReactElement | null {
 
 function RejectedItem({ change }: { change: RejectedChange }): ReactElement {
   const { t, i18n } = useTranslation('sync');
+  const names = useMemberNames();
   const summaryField = SUMMARY_FIELDS.find((field) => typeof change.fields[field] === 'string' && change.fields[field] !== '');
   const summary = summaryField
     ? shorten(change.fields[summaryField] as string)
@@ -61,7 +65,7 @@ function RejectedItem({ change }: { change: RejectedChange }): ReactElement {
             {fields.map(([field, value]) => (
               <Fragment key={field}>
                 <dt>{field}</dt>
-                <dd>{display(value)}</dd>
+                <dd>{display(value, names)}</dd>
               </Fragment>
             ))}
           </dl>

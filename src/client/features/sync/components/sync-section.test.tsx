@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
-import { COMMUNE, logFields } from '../../../../../test/helpers/sync-fixtures';
+import { COMMUNE, logFields, teamMemberRow } from '../../../../../test/helpers/sync-fixtures';
 import { db, type RejectedChange } from '../../../data/db';
 import { saveSession } from '../../../data/session-repository';
 import { writeRecord } from '../../../data/local-write';
@@ -73,5 +73,18 @@ describe('sync section', () => {
     await userEvent.click(within(items[2]!).getByRole('button', { name: /Đã đọc/ }));
     expect(await db.rejectedChanges.count()).toBe(2);
     expect(await within(list).findAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('names the people a refused change mentions, never their account ids (issue 17 item 8)', async () => {
+    const HOA = '0190a1b2-c3d4-7e5f-8a6b-0000000000aa';
+    await db.syncedTable('teamMembers').bulkPut([teamMemberRow(HOA, 'Phạm Thị Hoa', { role: 'reviewer' })]);
+    await db.rejectedChanges.bulkPut([
+      rejected({ table: 'signOffs', fields: { checklistId: uuidv7(), signedBy: HOA, comment: 'Đạt' }, code: 'forbidden', message: 'sync.signOffNotYours' }),
+    ]);
+    await renderApp('/settings');
+    const list = await screen.findByTestId('rejected-changes', {}, { timeout: 5_000 });
+    await userEvent.click(within(list).getByText('Nội dung thay đổi'));
+    expect(await within(list).findByText('Phạm Thị Hoa')).toBeTruthy();
+    expect(list.textContent).not.toContain(HOA);
   });
 });
