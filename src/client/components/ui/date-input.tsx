@@ -51,6 +51,30 @@ function useShownText(value: string, toText: (value: string) => string, parse: (
   return [text, type];
 }
 
+/** The text input both share; `kind` picks how its value is read, shown and tidied. */
+function ShownTextInput({ kind, value, onChange, className, onBlur, ...rest }: InputProps & { kind: 'date' | 'time'; value: string; onChange: (value: string) => void }): ReactElement {
+  const { t } = useTranslation();
+  const [toText, parse] = kind === 'date' ? [toDayMonthYear, parseDayMonthYear] : [identity, parseTime24];
+  const [text, type] = useShownText(value, toText, parse);
+  return (
+    <input
+      {...rest}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={kind === 'date' ? t('dateInput.datePlaceholder') : t('dateInput.timePlaceholder')}
+      className={[`${kind}-input`, className].filter(Boolean).join(' ')}
+      value={text}
+      onChange={(event) => onChange(type(event.target.value))}
+      onBlur={(event) => {
+        // Tidy "1/5/2025" to "01/05/2025" (or "8h" to "08:00") once the person moves on.
+        if (parse(toText(value)) === value) type(toText(value));
+        onBlur?.(event);
+      }}
+    />
+  );
+}
+
 export interface DateInputProps extends InputProps {
   /** "yyyy-mm-dd", '' when empty, or text that is not a date yet. */
   value: string;
@@ -58,26 +82,8 @@ export interface DateInputProps extends InputProps {
 }
 
 /** A day as dd/mm/yyyy. */
-export function DateInput({ value, onChange, className, onBlur, ...rest }: DateInputProps): ReactElement {
-  const { t } = useTranslation();
-  const [text, type] = useShownText(value, toDayMonthYear, parseDayMonthYear);
-  return (
-    <input
-      {...rest}
-      type="text"
-      inputMode="numeric"
-      autoComplete="off"
-      placeholder={t('dateInput.datePlaceholder')}
-      className={['date-input', className].filter(Boolean).join(' ')}
-      value={text}
-      onChange={(event) => onChange(type(event.target.value))}
-      onBlur={(event) => {
-        // Tidy "1/5/2025" to "01/05/2025" once the person moves on.
-        if (isLocalDate(value)) type(toDayMonthYear(value));
-        onBlur?.(event);
-      }}
-    />
-  );
+export function DateInput(props: DateInputProps): ReactElement {
+  return <ShownTextInput kind="date" {...props} />;
 }
 
 export interface TimeInputProps extends InputProps {
@@ -87,25 +93,8 @@ export interface TimeInputProps extends InputProps {
 }
 
 /** A time of day on the 24-hour clock. */
-export function TimeInput({ value, onChange, className, onBlur, ...rest }: TimeInputProps): ReactElement {
-  const { t } = useTranslation();
-  const [text, type] = useShownText(value, identity, parseTime24);
-  return (
-    <input
-      {...rest}
-      type="text"
-      inputMode="numeric"
-      autoComplete="off"
-      placeholder={t('dateInput.timePlaceholder')}
-      className={['time-input', className].filter(Boolean).join(' ')}
-      value={text}
-      onChange={(event) => onChange(type(event.target.value))}
-      onBlur={(event) => {
-        if (parseTime24(value) === value) type(value);
-        onBlur?.(event);
-      }}
-    />
-  );
+export function TimeInput(props: TimeInputProps): ReactElement {
+  return <ShownTextInput kind="time" {...props} />;
 }
 
 const identity = (value: string): string => value;

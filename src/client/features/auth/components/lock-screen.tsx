@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
 import type { SessionUser } from '../../../data/session-repository';
 import { useUnlock, type UnlockProblem } from '../hooks/use-unlock';
+import { PasswordFields } from './password-fields';
 import { failureText } from './sign-in-failure';
 import '../auth.css';
 
@@ -16,7 +17,6 @@ export function LockScreen({ user }: { user: SessionUser }): ReactElement {
   const { block, busy, problem, now, submit } = useUnlock(user);
   const [password, setPassword] = useState('');
   const [previous, setPrevious] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
   const alertRef = useRef<HTMLParagraphElement>(null);
   const needPrevious = problem?.kind === 'signIn' && (problem.failure.reason === 'previousPasswordNeeded' || problem.failure.reason === 'previousPasswordWrong');
   const waitSeconds = block?.kind === 'wait' ? Math.max(1, Math.ceil((block.until - now) / 1000)) : 0;
@@ -42,20 +42,7 @@ export function LockScreen({ user }: { user: SessionUser }): ReactElement {
         <p className="form-error" role="alert" ref={alertRef} tabIndex={-1} data-testid="unlock-error">
           {waitSeconds > 0 ? t('lock.wait', { count: waitSeconds }) : problemText(problem, t)}
         </p>
-        <label className="field">
-          <span>{t('lock.password')}</span>
-          <input name="password" type={showPassword ? 'text' : 'password'} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} required />
-        </label>
-        {needPrevious && (
-          <label className="field">
-            <span>{t('lock.previousPassword')}</span>
-            <input name="previous-password" type={showPassword ? 'text' : 'password'} autoComplete="off" value={previous} onChange={(event) => setPrevious(event.target.value)} />
-          </label>
-        )}
-        <label className="choice">
-          <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
-          {t('signIn.showPassword')}
-        </label>
+        <PasswordFields label={t('lock.password')} password={password} onPassword={setPassword} needPrevious={needPrevious} previous={previous} onPrevious={setPrevious} />
         <button type="submit" className="button primary" disabled={busy || block === undefined || waitSeconds > 0}>
           {busy ? t('lock.checking') : block?.kind === 'online' ? t('lock.signIn') : t('lock.unlock')}
         </button>

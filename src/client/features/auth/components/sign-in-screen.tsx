@@ -9,6 +9,7 @@ import { Screen } from '../../../components/ui/screen';
 import { useSession } from '../../../hooks/use-session';
 import { useSignIn } from '../hooks/use-sign-in';
 import { readSyncSummary } from '../../../data/sync-status-repository';
+import { PasswordFields } from './password-fields';
 import { failureText } from './sign-in-failure';
 import '../auth.css';
 
@@ -21,7 +22,6 @@ export function SignInScreen(): ReactElement {
   const [typed, setUsername] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [previous, setPrevious] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
   const [missing, setMissing] = useState(false);
   const alertRef = useRef<HTMLParagraphElement>(null);
   const previousUser = session?.user;
@@ -57,20 +57,7 @@ export function SignInScreen(): ReactElement {
           <span>{t('signIn.username')}</span>
           <input name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} value={username} onChange={(event) => setUsername(event.target.value)} aria-invalid={missing && username.trim() === ''} required />
         </label>
-        <label className="field">
-          <span>{t('signIn.password')}</span>
-          <input name="password" type={showPassword ? 'text' : 'password'} autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-invalid={missing && password === ''} required />
-        </label>
-        {needPrevious && (
-          <label className="field">
-            <span>{t('lock.previousPassword')}</span>
-            <input name="previous-password" type={showPassword ? 'text' : 'password'} autoComplete="off" value={previous} onChange={(event) => setPrevious(event.target.value)} />
-          </label>
-        )}
-        <label className="choice">
-          <input type="checkbox" checked={showPassword} onChange={(event) => setShowPassword(event.target.checked)} />
-          {t('signIn.showPassword')}
-        </label>
+        <PasswordFields label={t('signIn.password')} password={password} onPassword={setPassword} invalid={missing && password === ''} needPrevious={needPrevious} previous={previous} onPrevious={setPrevious} />
         <p className="hint">{t('signIn.privacy')}</p>
         <button type="submit" className="button primary" disabled={submitting}>{submitting ? t('signIn.submitting') : t('signIn.submit')}</button>
       </form>
