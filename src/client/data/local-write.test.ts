@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
-import { writeRecord, writeRecords } from './local-write';
+import { importEntries, writeRecord, writeRecords } from './local-write';
+import type { OutboxEntry } from './db';
+import { formatHlc } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
 
 describe('local writes', () => {
@@ -44,5 +46,38 @@ describe('local writes', () => {
     expect(second).toMatchObject({ name: 'A', note: 'hai' });
     expect(second.clocks.note).toBe(next!.hlc);
     expect(second.clocks.name).toBe(first!.hlc);
+  });
+
+  it('[I7] imports handed-over changes with their own ids and clocks, once, and moves the clock past them', async () => {
+    const id = uuidv7();
+    const author = uuidv7();
+    const future = Date.parse('2026-12-03T02:00:00.000Z');
+    const entry = (n: number, fields: Record<string, unknown>): OutboxEntry => ({
+      id: uuidv7(),
+      table: 'contacts',
+      recordId: id,
+      hlc: formatHlc({ millis: future, counter: n, node: 'aaaaaaaaaaaaaaaa' }),
+      fields,
+      createdAt: '2026-12-03T02:00:00.000Z',
+    });
+    const entries = [entry(0, { name: 'Anh Tuấn', createdBy: author, deleted: false }), entry(1, { note: 'Gọi giờ hành chính' })];
+    expect(await importEntries(entries, Date.parse('2026-12-01T00:00:00.000Z'))).toBe(2);
+    expect(await importEntries(entries)).toBe(0);
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox.map(({ seq: _seq, ...rest }) => rest)).toEqual(entries);
+    const row = await db.records('contacts').get(id);
+    expect(row).toMatchObject({ name: 'Anh Tuấn', note: 'Gọi giờ hành chính', createdBy: author });
+    expect(row!.clocks.note).toBe(entries[1]!.hlc);
+    // This phone's next write orders after the imported ones, even with its clock behind.
+    const mine = await writeRecord({ table: 'contacts', recordId: id, fields: { note: 'sửa sau' } }, Date.parse('2026-12-01T00:00:00.000Z'));
+    expect((mine.clocks.note ?? '') > entries[1]!.hlc).toBe(true);
+  });
+
+  it('[I7] an import that fails half-way leaves nothing', async () => {
+    const good: OutboxEntry = { id: uuidv7(), table: 'contacts', recordId: uuidv7(), hlc: formatHlc({ millis: Date.now(), counter: 0, node: 'aaaaaaaaaaaaaaaa' }), fields: { name: 'A' }, createdAt: new Date().toISOString() };
+    const bad: OutboxEntry = { ...good, id: uuidv7(), recordId: uuidv7(), fields: { clocks: {} } };
+    await expect(importEntries([good, bad])).rejects.toThrow();
+    expect(await db.records('contacts').get(good.recordId)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
   });
 });

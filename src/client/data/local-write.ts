@@ -4,7 +4,7 @@
 // (awaiting anything else commits an IndexedDB transaction early — docs/sync.md §7.3).
 import { db, type AppDatabase, type OutboxEntry, type RecordOf, type StoredRecord } from './db';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
-import { initialClock, newNodeId, tick, type HlcState } from '../../shared/sync/hlc';
+import { initialClock, newNodeId, receive, tick, type HlcState } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { SyncTable } from '../../shared/schemas/tables';
 
@@ -74,4 +74,35 @@ export async function writeRecord<T extends SyncTable>(write: TableWrite<T>, now
   if (!record) throw new Error('writeRecords returned nothing');
   // The fields were validated by the table's schema before this write (see StoredRecord).
   return record as StoredRecord<T>;
+}
+
+/**
+ * Changes made on another phone and handed over without a network (docs/field-aids.md §2): each is
+ * applied with its own clock (not a new one) and queued under its own mutation id, so whichever
+ * phone pushes it first, the server applies it once. All in one transaction, like writeRecords;
+ * ids already in this outbox are skipped (a bundle imported twice changes nothing). The device
+ * clock moves past the greatest imported clock, so this phone's next write orders after them.
+ * Returns how many entries were new.
+ */
+export async function importEntries(entries: readonly OutboxEntry[], now: number = Date.now(), database: AppDatabase = db): Promise<number> {
+  const freshNode = newNodeId();
+  const tables = [...new Set(entries.map((entry) => database.syncedTable(entry.table)))];
+  return database.transaction('rw', [database.outbox, database.syncState, ...tables], async () => {
+    const known = new Set((await database.outbox.where('id').anyOf(entries.map((entry) => entry.id)).toArray()).map((entry) => entry.id));
+    const stored = await database.syncState.get(CLOCK_KEY);
+    let clock = isClockState(stored?.value) ? stored.value : initialClock(freshNode);
+    let added = 0;
+    for (const entry of entries) {
+      if (known.has(entry.id)) continue;
+      known.add(entry.id);
+      const table = database.syncedTable(entry.table);
+      await table.put(applyWrite(await table.get(entry.recordId), { recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields }));
+      const { seq: _seq, ...queued } = entry;
+      await database.outbox.add(queued);
+      clock = receive(clock, entry.hlc, now);
+      added += 1;
+    }
+    await database.syncState.put({ key: CLOCK_KEY, value: clock });
+    return added;
+  });
 }
