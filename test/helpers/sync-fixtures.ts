@@ -2,6 +2,7 @@
 import { AppDatabase } from '../../src/client/data/db';
 import { SyncRepository } from '../../src/client/data/sync-repository';
 import { writeRecord } from '../../src/client/data/local-write';
+import { openRows } from '../../src/client/data/sealed-records';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
 import type { SyncTable } from '../../src/shared/schemas/tables';
@@ -17,6 +18,7 @@ export interface TestPhone {
   /** The phone's own clock (tests skew it). */
   now: () => number;
   write(table: SyncTable, recordId: string, fields: Record<string, unknown>): Promise<SyncedRecord>;
+  /** The rows as the app reads them: sealed fields opened. */
   rows(table: SyncTable): Promise<SyncedRecord[]>;
   close(): Promise<void>;
 }
@@ -24,12 +26,14 @@ export interface TestPhone {
 export function makePhone(now: () => number = () => Date.now()): TestPhone {
   databases += 1;
   const db = new AppDatabase(`sync-test-${databases}-${Math.random().toString(36).slice(2)}`);
+  // Each phone's own data key: citizen details and notes are stored sealed, as on a real phone.
+  const key = crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   return {
     db,
-    repo: new SyncRepository(db),
+    repo: new SyncRepository(db, () => key),
     now,
-    write: (table, recordId, fields) => writeRecord({ table, recordId, fields }, now(), db),
-    rows: (table) => db.records(table).toArray(),
+    write: async (table, recordId, fields) => writeRecord({ table, recordId, fields }, now(), db, await key),
+    rows: async (table) => openRows(table, await db.records(table).toArray(), await key),
     async close() {
       db.close();
       await db.delete();

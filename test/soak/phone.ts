@@ -5,6 +5,7 @@
 import { AppDatabase } from '../../src/client/data/db';
 import { writeRecord } from '../../src/client/data/local-write';
 import { SyncRepository } from '../../src/client/data/sync-repository';
+import { openFields, openRows } from '../../src/client/data/sealed-records';
 import { runSyncRound, type EngineApi, type EngineStore } from '../../src/client/sync/engine';
 import { HttpError } from '../../src/client/sync/errors';
 import { createHttpTransport, type Transport } from '../../src/client/sync/transport';
@@ -62,6 +63,8 @@ const behind = (a: { epoch: string; c: number; p: number }, b: { epoch: string; 
 export class SoakPhone {
   readonly db: AppDatabase;
   readonly repo: SyncRepository;
+  /** This phone's data key: notes are stored sealed, as on a real phone. */
+  private readonly key = crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   private transport: Transport;
   private accessToken: string | undefined;
   /** Successful rounds, and rounds that failed on the network or a server error. */
@@ -76,7 +79,7 @@ export class SoakPhone {
     private readonly ledger: Ledger,
   ) {
     this.db = new AppDatabase(`soak-${name}-${Math.random().toString(36).slice(2)}`);
-    this.repo = new SyncRepository(this.db);
+    this.repo = new SyncRepository(this.db, () => this.key);
     this.transport = this.makeTransport(CLIENT_TIMEOUT_MS);
   }
 
@@ -93,14 +96,17 @@ export class SoakPhone {
 
   /** One local change through the app's one write path; its outbox entry goes to the ledger. */
   async write(table: SyncTable, recordId: string, fields: Record<string, unknown>): Promise<void> {
-    await writeRecord({ table, recordId, fields }, this.now(), this.db);
+    const key = await this.key;
+    await writeRecord({ table, recordId, fields }, this.now(), this.db, key);
     const entry = await this.db.outbox.orderBy('seq').last();
     if (!entry || entry.recordId !== recordId) throw new Error(`${this.name}: the write left no outbox entry`);
-    this.ledger.mutations.set(entry.id, { id: entry.id, table, recordId, hlc: entry.hlc, fields: entry.fields, phone: this.name, communeId: this.account.communeId });
+    const sent = await openFields(table, recordId, entry.fields, key);
+    this.ledger.mutations.set(entry.id, { id: entry.id, table, recordId, hlc: entry.hlc, fields: sent, phone: this.name, communeId: this.account.communeId });
   }
 
-  rows(table: SyncTable): Promise<SyncedRecord[]> {
-    return this.db.records(table).toArray();
+  /** The rows as the app reads them: sealed fields opened. */
+  async rows(table: SyncTable): Promise<SyncedRecord[]> {
+    return openRows(table, await this.db.records(table).toArray(), await this.key);
   }
 
   /** One sync round; false when it failed on the network or the server (it is simply retried). */

@@ -22,6 +22,9 @@ export function LockCheck({ children }: { children: ReactNode }): ReactElement {
     import('../data/draft-repository')
       .then(({ sealPlainDrafts }) => sealPlainDrafts(unlockedUserId))
       .catch((error: unknown) => log.warn('sealing old drafts failed', error));
+    import('../data/seal-migration')
+      .then(({ sealPlainRecords }) => sealPlainRecords())
+      .catch((error: unknown) => log.warn('sealing old records failed', error));
   }, [unlockedUserId]);
 
   if (session === undefined) return <OpeningShell />;

@@ -14,6 +14,9 @@ import {
   type LogFilter,
 } from './assistance-repository';
 import { PermissionError, ValidationError } from './errors';
+import { lockVault, LockedError } from './vault/vault';
+import { isSealed } from './vault/crypto';
+import { unlockTestVault } from '../../../test/helpers/test-vault';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { AssistanceLogFields } from '../../shared/schemas/assistance-log';
 
@@ -23,7 +26,10 @@ const leader: SessionUser = { id: uuidv7(), username: 'minh', displayName: 'Minh
 const reviewer: SessionUser = { id: uuidv7(), username: 'chu-tich', displayName: 'Chủ tịch', role: 'reviewer', communeId: 'ngok-bay' };
 const stranger: SessionUser = { id: uuidv7(), username: 'xa-khac', displayName: 'Xã khác', role: 'leader', communeId: 'son-ha' };
 
-const signIn = (user: SessionUser) => saveSession({ user, signedInAt: '2026-03-01T00:00:00.000Z' });
+const signIn = async (user: SessionUser) => {
+  await saveSession({ user, signedInAt: '2026-03-01T00:00:00.000Z' });
+  await unlockTestVault(user);
+};
 
 const log = (extra: Partial<AssistanceLogFields> = {}): AssistanceLogFields => ({
   serviceId: 'vneid-install-register',
@@ -98,7 +104,8 @@ describe('assistance repository', () => {
     expect(updated).toMatchObject({ note: 'mới', durationMin: 10 });
     const outbox = await outboxFor(created.id);
     expect(outbox).toHaveLength(2);
-    expect(outbox[1]!.fields).toEqual({ note: 'mới', updatedAt: '2026-03-10T03:00:00.000Z' });
+    expect(Object.keys(outbox[1]!.fields).sort()).toEqual(['note', 'updatedAt']);
+    expect(isSealed(outbox[1]!.fields['note'])).toBe(true);
     // Nothing changes: nothing is queued.
     await updateLog(created.id, { note: 'mới' });
     expect(await outboxFor(created.id)).toHaveLength(2);
@@ -106,6 +113,29 @@ describe('assistance repository', () => {
     await expect(updateLog(created.id, { durationMin: -5 })).rejects.toBeInstanceOf(ValidationError);
     expect((await getLog(created.id))?.durationMin).toBe(10);
     expect(await outboxFor(created.id)).toHaveLength(2);
+  });
+
+  it('stores the citizen and the note sealed, in the record and its outbox entry, and reads them back opened', async () => {
+    const created = await createLog(log({ note: 'Bà Hoa nhờ cài VNeID', citizen: { name: 'Nguyễn Thị Hoa', phone: '0912345678', birthYear: 1950, ...consent(member) } }));
+    expect(created.citizen?.name).toBe('Nguyễn Thị Hoa');
+    const raw = JSON.stringify([await db.records('assistanceLogs').toArray(), await db.outbox.toArray()]);
+    for (const text of ['Hoa', '0912345678', '1950', 'VNeID']) expect(raw).not.toContain(text);
+    const stored = await db.records('assistanceLogs').get(created.id);
+    expect(isSealed(stored?.citizen)).toBe(true);
+    expect(stored).toMatchObject({ serviceId: 'vneid-install-register', outcome: 'done', occurredAt: '2026-03-10T02:00:00.000Z' });
+    expect((await getLog(created.id))?.citizen?.phone).toBe('0912345678');
+    expect((await listLogs({ period: 'all', search: 'nguyen hoa' })).items.map((item) => item.id)).toEqual([created.id]);
+    // An edit of another field leaves the sealed values as they were.
+    const edited = await updateLog(created.id, { durationMin: 20 });
+    expect(edited).toMatchObject({ durationMin: 20, note: 'Bà Hoa nhờ cài VNeID' });
+    expect((await db.records('assistanceLogs').get(created.id))?.citizen).toEqual(stored?.citizen);
+  });
+
+  it('refuses to store a citizen or a note while locked, and writes nothing', async () => {
+    lockVault();
+    await expect(createLog(log({ note: 'ghi chú' }))).rejects.toBeInstanceOf(LockedError);
+    expect(await db.records('assistanceLogs').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('lets members edit their own logs and leaders anyone’s', async () => {

@@ -9,6 +9,7 @@ import { planEdit, editableRecord } from './editable-record';
 import { ValidationError } from './errors';
 import { writeRecord } from './local-write';
 import { definedOnly } from './record-fields';
+import { openRow, openRows } from './sealed-records';
 import { requireUser, type SessionUser } from './session-repository';
 import { listServices } from './service-repository';
 import { seedServices } from '../../shared/seed';
@@ -44,7 +45,8 @@ function toLog(row: StoredRecord<'assistanceLogs'>, user: SessionUser): LogItem 
 export async function getLog(id: string): Promise<LogItem | undefined> {
   const user = await requireUser();
   const row = await db.records('assistanceLogs').get(id);
-  return row && row.communeId === user.communeId ? toLog(row, user) : undefined;
+  if (!row || row.communeId !== user.communeId) return undefined;
+  return toLog((await openRow('assistanceLogs', row)) ?? row, user);
 }
 
 export interface LogFilter {
@@ -72,26 +74,68 @@ export interface LogPage {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-/**
- * One page of logs, newest first. The scan walks an index backwards from the cursor and applies
- * the filters in the cursor callback with a limit, so a page costs the rows it skips, not the
- * whole table. With a kind, village, author or outcome filter the scan uses the compound
- * [field+occurredAt] index and never visits rows of other values. Rows with equal occurredAt come
- * in descending id order (IndexedDB orders equal index keys by primary key), which the cursor's
- * tie-break relies on.
- */
+/** One page of logs, newest first (see scanLogs), with the search applied. */
 export async function listLogs(filter: LogFilter, page: { after?: LogCursor | null; limit?: number } = {}, now: number = Date.now()): Promise<LogPage> {
   const user = await requireUser();
   const limit = page.limit ?? DEFAULT_PAGE_SIZE;
-  const after = page.after ?? null;
   const range = listPeriodRange(filter.period, now);
   const bounds = range ? instantBounds(range) : null;
-  const lower: string | number = bounds ? bounds.from : Dexie.minKey;
+  const scope: LogScan = { user, filter, from: bounds ? bounds.from : Dexie.minKey, periodEnd: bounds ? bounds.before : null };
+  const tokens = searchTokens(filter.search ?? '');
+  const showCitizen = can(user.role, 'citizen.view');
+  // Only the rows shown (or searched) are decrypted (docs/security.md "Lists and search").
+  const open = (rows: StoredRecord<'assistanceLogs'>[]) => openRows('assistanceLogs', rows);
+  let rows: StoredRecord<'assistanceLogs'>[];
+  if (tokens.length === 0) {
+    rows = await open(await scanLogs(scope, page.after ?? null, limit));
+  } else {
+    // The note and the citizen's name are sealed on disk: the search walks the filtered rows in
+    // chunks, decrypting each chunk in memory, until the page is full.
+    const serviceText = await foldedServiceNames();
+    rows = [];
+    let after = page.after ?? null;
+    while (rows.length < limit) {
+      const chunk = await scanLogs(scope, after, SEARCH_CHUNK);
+      for (const row of await open(chunk)) {
+        const citizenName = showCitizen ? (row.citizen?.name ?? '') : '';
+        const haystack = `${foldForSearch(row.note ?? '')}\n${foldForSearch(citizenName)}\n${serviceText.get(row.serviceId) ?? ''}`;
+        if (tokens.every((token) => haystack.includes(token))) rows.push(row);
+        if (rows.length === limit) break;
+      }
+      const last = chunk[chunk.length - 1];
+      if (chunk.length < SEARCH_CHUNK || !last) break;
+      after = { occurredAt: last.occurredAt, id: last.id };
+    }
+  }
+  const items = rows.map((row) => toLog(row, user));
+  const last = items[items.length - 1];
+  return { items, next: items.length === limit && last ? { occurredAt: last.occurredAt, id: last.id } : null };
+}
+
+/** Rows a search decrypts at a time. */
+const SEARCH_CHUNK = 200;
+
+interface LogScan {
+  user: SessionUser;
+  filter: LogFilter;
+  /** The period's first instant (inclusive), or the lowest key. */
+  from: string | number;
+  /** The period's end (exclusive), or null. */
+  periodEnd: string | null;
+}
+
+/**
+ * Up to `limit` rows after the cursor, newest first, that pass every filter but the search. The
+ * scan walks an index backwards from the cursor and applies the filters in the cursor callback
+ * with a limit, so a page costs the rows it skips, not the whole table. With a kind, village,
+ * author or outcome filter the scan uses the compound [field+occurredAt] index and never visits
+ * rows of other values. Rows with equal occurredAt come in descending id order (IndexedDB orders
+ * equal index keys by primary key), which the cursor's tie-break relies on.
+ */
+async function scanLogs({ user, filter, from, periodEnd }: LogScan, after: LogCursor | null, limit: number): Promise<StoredRecord<'assistanceLogs'>[]> {
   // The period's end is exclusive (the next day's midnight); a cursor's is inclusive (ties on
   // occurredAt are resolved by id in the filter below).
-  const periodEnd = bounds ? bounds.before : null;
   const upper: unknown = after ? (periodEnd !== null && periodEnd < after.occurredAt ? periodEnd : after.occurredAt) : (periodEnd ?? Dexie.maxKey);
-
   const indexed: [string, string] | null = filter.serviceId
     ? ['serviceId', filter.serviceId]
     : filter.villageId
@@ -103,14 +147,9 @@ export async function listLogs(filter: LogFilter, page: { after?: LogCursor | nu
           : null;
   const table = db.records('assistanceLogs');
   const collection = indexed
-    ? table.where(`[${indexed[0]}+occurredAt]`).between([indexed[1], lower], [indexed[1], upper], true, true)
-    : table.where('occurredAt').between(lower, upper, true, true);
-
-  const tokens = searchTokens(filter.search ?? '');
-  const serviceText = tokens.length > 0 ? await foldedServiceNames() : new Map<string, string>();
-  const showCitizen = can(user.role, 'citizen.view');
-
-  const rows = await collection
+    ? table.where(`[${indexed[0]}+occurredAt]`).between([indexed[1], from], [indexed[1], upper], true, true)
+    : table.where('occurredAt').between(from, upper, true, true);
+  return collection
     .reverse()
     .filter((row) => {
       if (row.deleted || row.communeId !== user.communeId) return false;
@@ -121,17 +160,10 @@ export async function listLogs(filter: LogFilter, page: { after?: LogCursor | nu
       if (filter.villageId && row.villageId !== filter.villageId) return false;
       if (filter.mine && row.createdBy !== user.id) return false;
       if (filter.outcome && row.outcome !== filter.outcome) return false;
-      if (tokens.length === 0) return true;
-      const citizenName = showCitizen ? (row.citizen?.name ?? '') : '';
-      const haystack = `${foldForSearch(row.note ?? '')}\n${foldForSearch(citizenName)}\n${serviceText.get(row.serviceId) ?? ''}`;
-      return tokens.every((token) => haystack.includes(token));
+      return true;
     })
     .limit(limit)
     .toArray();
-
-  const items = rows.map((row) => toLog(row, user));
-  const last = items[items.length - 1];
-  return { items, next: items.length === limit && last ? { occurredAt: last.occurredAt, id: last.id } : null };
 }
 
 // Folded names of every kind of help: the shipped catalogue, overridden by the rows this phone has
@@ -152,17 +184,33 @@ export interface FollowUp {
  * `upcoming`, the ones still to come as well (soonest last). Only those the user may record: a
  * member's own, every one for a leader.
  */
-export async function listFollowUpsDue(now: number = Date.now(), { upcoming = false }: { upcoming?: boolean } = {}): Promise<FollowUp[]> {
+export async function listFollowUpsDue(now: number = Date.now(), { upcoming = false, limit }: { upcoming?: boolean; limit?: number } = {}): Promise<FollowUp[]> {
   const user = await requireUser();
   const today = todayLocal(now);
-  const byDate = db.records('assistanceLogs').where('followUpAt');
-  const rows = await (upcoming ? byDate.above('') : byDate.belowOrEqual(today))
-    .filter((row) => !row.deleted && row.followUpDone !== true && row.communeId === user.communeId && canEditRecord(user, row))
-    .toArray();
+  const due = followUpsOf(user).rows(today, upcoming);
+  // The index is in date order: the first ones are the most overdue. Only those listed are decrypted.
+  const rows = await openRows('assistanceLogs', await (limit === undefined ? due : due.limit(limit)).toArray());
   return rows.map((row) => {
     const log = toLog(row, user);
     return { log, daysOverdue: log.followUpAt ? daysBetween(log.followUpAt, today) : 0 };
   });
+}
+
+/** How many follow-ups listFollowUpsDue would list (nothing is decrypted to count them). */
+export async function countFollowUpsDue(now: number = Date.now()): Promise<number> {
+  const user = await requireUser();
+  return followUpsOf(user).rows(todayLocal(now), false).count();
+}
+
+function followUpsOf(user: SessionUser) {
+  return {
+    rows: (today: string, upcoming: boolean) => {
+      const byDate = db.records('assistanceLogs').where('followUpAt');
+      return (upcoming ? byDate.above('') : byDate.belowOrEqual(today)).filter(
+        (row) => !row.deleted && row.followUpDone !== true && row.communeId === user.communeId && canEditRecord(user, row),
+      );
+    },
+  };
 }
 
 /** The kinds of help this user logged most recently, newest first, without repeats. */

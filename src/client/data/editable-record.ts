@@ -5,6 +5,7 @@ import { db, type StoredRecord } from './db';
 import { RecordNotFoundError, PermissionError, ValidationError } from './errors';
 import { changedFields, definedOnly, pickFields } from './record-fields';
 import { requireUser, type SessionUser } from './session-repository';
+import { openRow } from './sealed-records';
 import { canEditRecord } from '../../shared/permissions';
 
 export type AuthoredTable = 'assistanceLogs' | 'groupSessions';
@@ -18,7 +19,8 @@ export async function editableRecord<T extends AuthoredTable>(table: T, id: stri
   const row = await db.records(table).get(id);
   if (!row || row.communeId !== user.communeId) throw new RecordNotFoundError();
   if (!canEditRecord(user, row)) throw new PermissionError('record.edit');
-  return { user, row };
+  // Opened: an edit compares the stored citizen and note with the new ones (planEdit).
+  return { user, row: (await openRow(table, row)) ?? row };
 }
 
 export interface EditSchemas<Patch> {

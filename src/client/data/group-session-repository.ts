@@ -8,6 +8,7 @@ import { ValidationError } from './errors';
 import { writeRecord } from './local-write';
 import { definedOnly } from './record-fields';
 import { requireUser } from './session-repository';
+import { openRow, openRows } from './sealed-records';
 import {
   groupSessionFieldsObject,
   groupSessionFieldsSchema,
@@ -25,7 +26,7 @@ export type GroupSessionItem = GroupSessionRecord;
 export async function getGroupSession(id: string): Promise<GroupSessionItem | undefined> {
   const user = await requireUser();
   const row = await db.records('groupSessions').get(id);
-  return row && row.communeId === user.communeId ? row : undefined;
+  return row && row.communeId === user.communeId ? openRow('groupSessions', row) : undefined;
 }
 
 export interface GroupSessionList {
@@ -46,7 +47,8 @@ export async function listGroupSessions(period: ListPeriod, limit = 200, now: nu
   const bounds = range ? instantBounds(range) : null;
   const collection = bounds ? table.where('occurredAt').between(bounds.from, bounds.before, true, false) : table.orderBy('occurredAt');
   const items = await collection.reverse().filter((row) => !row.deleted && row.communeId === user.communeId).toArray();
-  return { items: items.slice(0, limit), sessions: items.length, participants: items.reduce((sum, s) => sum + s.participants, 0) };
+  // Only the rows shown are decrypted; the totals need no note.
+  return { items: await openRows('groupSessions', items.slice(0, limit)), sessions: items.length, participants: items.reduce((sum, s) => sum + s.participants, 0) };
 }
 
 const SESSION_EDIT = { patch: groupSessionPatchSchema, fields: groupSessionFieldsSchema, names: Object.keys(groupSessionFieldsObject.shape) };

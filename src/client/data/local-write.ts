@@ -1,12 +1,15 @@
 // The one path by which the app changes a synced record. The record and its outbox entry
 // commit in one Dexie transaction (docs/sync.md §1; ARCHITECTURE.md ("One home per responsibility")): a crash leaves both or neither.
 // Ids and the node id are made before the transaction opens; inside it only Dexie is awaited
-// (awaiting anything else commits an IndexedDB transaction early — docs/sync.md §7.3).
+// (awaiting anything else commits an IndexedDB transaction early — docs/sync.md §7.3). For the
+// same reason citizen details and notes are sealed before the transaction opens
+// (sealed-records.ts): the record and its outbox entry store the same ciphertext.
 import { db, type AppDatabase, type OutboxEntry, type RecordOf, type StoredRecord } from './db';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { initialClock, newNodeId, receive, tick, type HlcState } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { SyncTable } from '../../shared/schemas/tables';
+import { hasSealed, needsSealing, openFields, requireDataKey, sealFields, sealedFieldsOf } from './sealed-records';
 
 /** Device clock state and the offset to the server's clock, kept in syncState. */
 export const CLOCK_KEY = 'clock';
@@ -40,18 +43,28 @@ export async function writeRecords(
   now: number = Date.now(),
   // Another database than the app's: lets the sync tests run several phones in one process.
   database: AppDatabase = db,
+  // The data key sealing citizen details and notes; by default the unlocked member's.
+  key?: CryptoKey,
 ): Promise<SyncedRecord[]> {
   const mutationIds = writes.map(() => uuidv7());
   const freshNode = newNodeId();
   const createdAt = new Date(now).toISOString();
   const tables = [...new Set(writes.map((write) => database.syncedTable(write.table)))];
-  return database.transaction('rw', [database.outbox, database.syncState, ...tables], async () => {
+  // Nothing to seal (a status tap, a tombstone): no await at all, so a caller may run this inside
+  // its own transaction (checklist-repository.ts updateChecklistItem).
+  const sealing = writes.some((write) => needsSealing(write.table, write.fields));
+  const dataKey = sealing ? (key ?? requireDataKey()) : undefined;
+  // Same table and record, fields of the same names: still a LocalWrite.
+  const sealedWrites: readonly LocalWrite[] = dataKey
+    ? await Promise.all(writes.map(async (write) => ({ ...write, fields: await sealFields(write.table, write.recordId, write.fields, dataKey) }) as LocalWrite))
+    : writes;
+  const stored = await database.transaction('rw', [database.outbox, database.syncState, ...tables], async () => {
     const stored = await database.syncState.get(CLOCK_KEY);
     const offset = await database.syncState.get(CLOCK_OFFSET_KEY);
     let clock = isClockState(stored?.value) ? stored.value : initialClock(freshNode);
     const physicalNow = now + (typeof offset?.value === 'number' ? offset.value : 0);
     const results: SyncedRecord[] = [];
-    for (const [index, write] of writes.entries()) {
+    for (const [index, write] of sealedWrites.entries()) {
       const stamped = tick(clock, physicalNow);
       clock = stamped.state;
       const fields = { ...write.fields, updatedAt: createdAt };
@@ -65,12 +78,27 @@ export async function writeRecords(
     await database.syncState.put({ key: CLOCK_KEY, value: clock });
     return results;
   });
+  return Promise.all(stored.map((record, index) => reveal(record, writes[index]!, sealedWrites[index]!, key)));
+}
+
+/**
+ * The stored record as the caller reads it: a sealed value this write set is given back as the
+ * plaintext it was made from; one stored earlier is opened.
+ */
+async function reveal(record: SyncedRecord, plain: LocalWrite, sealed: LocalWrite, key: CryptoKey | undefined): Promise<SyncedRecord> {
+  const names = sealedFieldsOf(plain.table);
+  if (names.length === 0) return record;
+  const sealedFields: Record<string, unknown> = sealed.fields;
+  const plainFields: Record<string, unknown> = plain.fields;
+  const copy: Record<string, unknown> & SyncedRecord = { ...record };
+  for (const name of names) if (Object.hasOwn(sealedFields, name) && copy[name] === sealedFields[name]) copy[name] = plainFields[name];
+  return hasSealed(plain.table, copy) ? openFields(plain.table, record.id, copy, key ?? requireDataKey()) : copy;
 }
 
 /** Writes one record (see writeRecords) and returns it as stored, typed by its table's schema. */
-export async function writeRecord<T extends SyncTable>(write: TableWrite<T>, now?: number, database?: AppDatabase): Promise<StoredRecord<T>> {
+export async function writeRecord<T extends SyncTable>(write: TableWrite<T>, now?: number, database?: AppDatabase, key?: CryptoKey): Promise<StoredRecord<T>> {
   // TableWrite<T> is one member of LocalWrite; TypeScript cannot see that for a generic T.
-  const [record] = await writeRecords([write as LocalWrite], now, database);
+  const [record] = await writeRecords([write as LocalWrite], now, database, key);
   if (!record) throw new Error('writeRecords returned nothing');
   // The fields were validated by the table's schema before this write (see StoredRecord).
   return record as StoredRecord<T>;

@@ -11,6 +11,7 @@ import { ensureServiceCatalogue, listServices, type ServiceItem } from './servic
 import { ensureTemplateSeed } from './checklist-template-repository';
 import { listVillages } from './village-repository';
 import { getSetting, putSetting } from './settings-repository';
+import { openRows } from './sealed-records';
 import { can } from '../../shared/permissions';
 import type { ServiceGroup } from '../../shared/schemas/service';
 import { seedCommuneById } from '../../shared/seed';
@@ -103,7 +104,9 @@ export interface ExportData {
 export async function loadLogsForExport(range: LocalDateRange): Promise<ExportData> {
   const user = await requireReader();
   assertMay(user, 'reports.export');
-  const [rows, names] = await Promise.all([rowsInPeriod('assistanceLogs', range, user.communeId), reportNames(user)]);
+  const [sealedRows, names] = await Promise.all([rowsInPeriod('assistanceLogs', range, user.communeId), reportNames(user)]);
+  // The notes (and the citizens, for the roles that see them) go into the file: decrypted here.
+  const rows = await openRows('assistanceLogs', sealedRows);
   const showCitizen = can(user.role, 'citizen.view');
   const logs = rows.flatMap((row): ExportLog[] => {
     const fact = logFactOf(row);

@@ -6,11 +6,15 @@
 //   moved to rejectedChanges (visible until the user dismisses it).
 // - A pulled page is applied by REBASE and stored together with its cursor, so a dropped
 //   connection resumes after the last page that is really on disk (pitfalls 3, 4, 6).
+// - Citizen details and notes are sealed before a pulled page's transaction opens and opened
+//   when the outbox is read for a push (sealed-records.ts): on disk they are only ciphertext.
 import { db, type AppDatabase, type OutboxEntry, type RejectedChange } from './db';
 import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
 import { SYNC_KEYS } from './sync-status-repository';
 import { clearSession } from './session-repository';
 import { isSealed } from './vault/crypto';
+import { currentDataKey, LockedError } from './vault/vault';
+import { hasSealed, needsSealing, openFields, sealFields } from './sealed-records';
 import { rebase, type FieldWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { capClock, initialClock, newNodeId, receive, type Hlc, type HlcState } from '../../shared/sync/hlc';
 import type { Mutation, Rejection } from '../../shared/sync/protocol';
@@ -69,7 +73,18 @@ function maxClock(changes: readonly PulledChange[]): Hlc | undefined {
 
 /** One phone's sync storage. The app uses `syncRepository` (its own database); tests make more. */
 export class SyncRepository {
-  constructor(private readonly db: AppDatabase) {}
+  constructor(
+    private readonly db: AppDatabase,
+    // The key sealing citizen details (the unlocked member's); the sync tests give each phone one.
+    private readonly keyOf: () => CryptoKey | undefined | Promise<CryptoKey> = currentDataKey,
+  ) {}
+
+  /** Only ever awaited outside a transaction. */
+  private async key(): Promise<CryptoKey> {
+    const key = await this.keyOf();
+    if (!key) throw new LockedError();
+    return key;
+  }
 
   /**
    * The oldest outbox entries, at most `maxCount` of them and at most `maxBytes` of JSON — except
@@ -78,9 +93,12 @@ export class SyncRepository {
    */
   async readOutboxBatch(maxCount: number, maxBytes: number): Promise<OutboxBatch> {
     const candidates = await this.db.outbox.orderBy('seq').limit(Math.max(1, maxCount)).toArray();
+    const sealed = candidates.some((entry) => hasSealed(entry.table, entry.fields));
+    const key = sealed ? await this.key() : undefined;
+    const opened = key ? await Promise.all(candidates.map(async (entry) => ({ ...entry, fields: await openFields(entry.table, entry.recordId, entry.fields, key) }))) : candidates;
     const batch: OutboxBatch = { entries: [], mutations: [], bytes: 0 };
-    for (const entry of candidates) {
-      const mutation = toMutation(entry);
+    for (const [index, entry] of candidates.entries()) {
+      const mutation = toMutation(opened[index]!);
       const size = encoder.encode(JSON.stringify(mutation)).length + 1;
       if (batch.entries.length > 0 && batch.bytes + size > maxBytes) break;
       batch.entries.push(entry);
@@ -159,17 +177,18 @@ export class SyncRepository {
    */
   async applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock; skippedTables?: readonly string[] }): Promise<void> {
     const byTable = new Map<SyncTable, PulledChange[]>();
-    for (const change of input.changes) {
+    const changes = await this.sealPulled(input.changes);
+    for (const change of changes) {
       const list = byTable.get(change.table) ?? [];
       list.push(change);
       byTable.set(change.table, list);
     }
-    const remote = maxClock(input.changes);
+    const remote = maxClock(changes);
     const tables = [...byTable.keys()].map((table) => this.db.syncedTable(table));
     await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...tables], async () => {
-      const pending = await this.pendingWrites(input.changes);
-      for (const [table, changes] of byTable) {
-        const rows = changes.map(({ record }) => rebase(record, pending.get(pendingKey(table, record.id)) ?? []));
+      const pending = await this.pendingWrites(changes);
+      for (const [table, tableChanges] of byTable) {
+        const rows = tableChanges.map(({ record }) => rebase(record, pending.get(pendingKey(table, record.id)) ?? []));
         await this.db.syncedTable(table).bulkPut(rows);
       }
       await this.adjustClock(input.serverClock, remote);
@@ -181,6 +200,13 @@ export class SyncRepository {
       }
       await this.db.syncState.put({ key: SYNC_KEYS.cursor, value: input.cursor });
     });
+  }
+
+  /** The pulled records with their citizen details and notes sealed (the rest untouched). */
+  private async sealPulled(changes: readonly PulledChange[]): Promise<readonly PulledChange[]> {
+    if (!changes.some(({ table, record }) => needsSealing(table, record))) return changes;
+    const key = await this.key();
+    return Promise.all(changes.map(async ({ table, record }) => ({ table, record: await sealFields(table, record.id, record, key) })));
   }
 
   /** Forgets the cursor if changes of one of `known` were once set aside as unknown: they are pulled again. */

@@ -2,6 +2,7 @@
 import { db } from '../../../src/client/data/db';
 import { writeRecord, writeRecords } from '../../../src/client/data/local-write';
 import { getSession } from '../../../src/client/data/session-repository';
+import { openRows } from '../../../src/client/data/sealed-records';
 import type { SyncTable } from '../../../src/shared/schemas/tables';
 
 const hooks = {
@@ -11,7 +12,8 @@ const hooks = {
     await writeRecords(records.map(({ id, fields }) => ({ table, recordId: id, fields })));
   },
   session: () => getSession(),
-  rows: (table: SyncTable) => db.records(table).toArray(),
+  /** The rows as the app reads them: citizen details and notes opened with the unlocked key. */
+  rows: async (table: SyncTable) => openRows(table, await db.records(table).toArray()),
   outboxCount: () => db.outbox.count(),
   outbox: () => db.outbox.toArray(),
   rejected: () => db.rejectedChanges.toArray(),

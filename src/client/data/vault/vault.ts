@@ -100,6 +100,14 @@ export function keyForUserId(userId: string): CryptoKey | undefined {
   return unlocked?.userId === userId ? unlocked.key : undefined;
 }
 
+/**
+ * The data key of the member the app is unlocked for (the signed-in one: the lock screen stands
+ * before the app for anyone else), or undefined while locked. Synced records are sealed with it.
+ */
+export function currentDataKey(): CryptoKey | undefined {
+  return unlocked?.key;
+}
+
 /** The signed-in member's data key, or LockedError. */
 export async function requireKey(): Promise<CryptoKey> {
   const session = await getSession();

@@ -3,11 +3,11 @@ import type { ReactElement } from 'react';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listFollowUpsDue } from '../../../data/assistance-repository';
+import { countFollowUpsDue } from '../../../data/assistance-repository';
 
 export function AssistanceTabs(): ReactElement {
   const { t } = useTranslation('assistance');
-  const due = useLiveQuery(async () => (await listFollowUpsDue()).length, []);
+  const due = useLiveQuery(async () => countFollowUpsDue(), []);
   return (
     <nav className="segments" aria-label={t('tabs.label')}>
       <NavLink to="/assistance" end>{t('tabs.logs')}</NavLink>

@@ -4,7 +4,9 @@ import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../hooks/use-session';
-import { FollowUpList, useFollowUpsDue } from './follow-up-list';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { countFollowUpsDue, listFollowUpsDue } from '../../../data/assistance-repository';
+import { FollowUpList } from './follow-up-list';
 import '../assistance.css';
 
 const SHOWN_ON_HOME = 3;
@@ -16,12 +18,18 @@ export function FollowUpsWidget(): ReactElement | null {
 
 function DueCard(): ReactElement | null {
   const { t } = useTranslation('assistance');
-  const due = useFollowUpsDue();
-  if (!due || due.length === 0) return null;
+  // The count and the first few only: Home re-runs this after every change to the logs (a sync
+  // round among them), so it reads no more than it shows and decrypts only the three names.
+  const due = useLiveQuery(async () => {
+    const now = Date.now();
+    const [count, first] = await Promise.all([countFollowUpsDue(now), listFollowUpsDue(now, { limit: SHOWN_ON_HOME })]);
+    return { count, first };
+  }, []);
+  if (!due || due.count === 0) return null;
   return (
     <section className="card follow-ups-card" aria-labelledby="home-follow-ups">
-      <h2 id="home-follow-ups">{t('followUps.homeTitle', { count: due.length })}</h2>
-      <FollowUpList items={due} limit={SHOWN_ON_HOME} />
+      <h2 id="home-follow-ups">{t('followUps.homeTitle', { count: due.count })}</h2>
+      <FollowUpList items={due.first} />
       <Link to="/assistance/follow-ups">{t('followUps.seeAll')}</Link>
     </section>
   );

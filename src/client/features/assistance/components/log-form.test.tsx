@@ -7,6 +7,7 @@ import { renderApp } from '../../../../../test/helpers/render-app';
 import { db } from '../../../data/db';
 import { clearSession, saveSession, type SessionUser } from '../../../data/session-repository';
 import { adoptKey, establishKey } from '../../../data/vault/vault';
+import { openRows } from '../../../data/sealed-records';
 import { uuidv7 } from '../../../../shared/sync/ids';
 
 const member: SessionUser = { id: uuidv7(), username: 'lan', displayName: 'Lan', role: 'member', communeId: 'ngok-bay' };
@@ -24,6 +25,9 @@ async function openForm(user: SessionUser = member) {
   return view;
 }
 
+
+// The logs as the app reads them (citizen and note are sealed on disk).
+const storedLogs = async () => openRows('assistanceLogs', await db.records('assistanceLogs').toArray());
 
 const save = () => userEvent.click(screen.getByRole('button', { name: 'Lưu' }));
 
@@ -68,7 +72,7 @@ describe('assistance log form', { timeout: 30_000 }, () => {
     await save();
     expect(await screen.findByRole('heading', { level: 1, name: 'Hỗ trợ người dân' })).toBeTruthy();
     expect(await screen.findByText('Đã lưu lượt hỗ trợ trên máy.')).toBeTruthy();
-    const [log] = await db.records('assistanceLogs').toArray();
+    const [log] = await storedLogs();
     expect(log).toMatchObject({ serviceId: 'vneid-install-register', outcome: 'referred', barriers: ['portal_down'], durationMin: 15, createdBy: member.id });
     expect(log!.citizen).toBeUndefined();
     expect(await db.outbox.count()).toBe(1);
@@ -98,7 +102,7 @@ describe('assistance log form', { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Đã xong' }));
     await save();
     await screen.findByText('Đã lưu lượt hỗ trợ trên máy.');
-    const [saved] = await db.records('assistanceLogs').toArray();
+    const [saved] = await storedLogs();
     expect(saved!.citizen).toBeUndefined();
     expect(JSON.stringify(await db.outbox.toArray())).not.toContain('Nguyễn Văn An');
   });
@@ -113,7 +117,7 @@ describe('assistance log form', { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Đã xong' }));
     await save();
     await screen.findByText('Đã lưu lượt hỗ trợ trên máy.');
-    const [saved] = await db.records('assistanceLogs').toArray();
+    const [saved] = await storedLogs();
     expect(saved!.citizen).toMatchObject({
       name: 'Nguyễn Văn An',
       birthYear: 1958,
@@ -136,7 +140,7 @@ describe('assistance log form', { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Người dân dưới 16 tuổi: cha, mẹ hoặc người giám hộ đã đồng ý' }));
     await save();
     await screen.findByText('Đã lưu lượt hỗ trợ trên máy.');
-    const [saved] = await db.records('assistanceLogs').toArray();
+    const [saved] = await storedLogs();
     expect(saved!.citizen).toMatchObject({ name: 'Đinh Thị Bé', consentEvidence: { agreedBy: 'guardian' } });
   });
 
@@ -190,7 +194,7 @@ describe('assistance log form', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.queryByText(/Có vẻ là số CCCD/)).toBeNull());
     await save();
     await screen.findByText('Đã lưu lượt hỗ trợ trên máy.');
-    const [saved] = await db.records('assistanceLogs').toArray();
+    const [saved] = await storedLogs();
     expect(saved!.note).toBe('Số CCCD đã kiểm tra');
   });
 

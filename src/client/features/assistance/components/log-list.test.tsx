@@ -4,6 +4,7 @@ import { configure, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { db } from '../../../data/db';
+import { unlockTestVault } from '../../../../../test/helpers/test-vault';
 import { saveSession, type SessionUser } from '../../../data/session-repository';
 import { createLog } from '../../../data/assistance-repository';
 import { uuidv7 } from '../../../../shared/sync/ids';
@@ -34,6 +35,7 @@ describe('assistance screens', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     await Promise.all([db.outbox.clear(), db.drafts.clear(), db.records('assistanceLogs').clear(), db.records('groupSessions').clear(), db.settings.clear()]);
     await saveSession({ user: member, signedInAt: '2026-03-01T00:00:00.000Z' });
+  await unlockTestVault(member);
   });
 
   it('lists logs newest first, masks phones until tapped, and searches without diacritics', async () => {

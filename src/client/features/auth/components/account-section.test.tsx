@@ -6,6 +6,7 @@ import { renderApp } from '../../../../../test/helpers/render-app';
 import { COMMUNE, logFields } from '../../../../../test/helpers/sync-fixtures';
 import { communeProfileId } from '../../../../shared/schemas/commune-profile';
 import { db } from '../../../data/db';
+import { unlockTestVault } from '../../../../../test/helpers/test-vault';
 import { getSession, saveSession } from '../../../data/session-repository';
 import { writeRecord } from '../../../data/local-write';
 import { uuidv7 } from '../../../../shared/sync/ids';
@@ -17,6 +18,7 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
   await Promise.all(db.tables.map((table) => table.clear()));
   await saveSession({ user: LAN, signedInAt: '2026-07-01T01:00:00.000Z' });
+  await unlockTestVault(LAN);
 });
 afterEach(() => vi.unstubAllGlobals());
 

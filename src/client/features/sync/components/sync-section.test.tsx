@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { COMMUNE, logFields, teamMemberRow } from '../../../../../test/helpers/sync-fixtures';
 import { db, type RejectedChange } from '../../../data/db';
+import { unlockTestVault } from '../../../../../test/helpers/test-vault';
 import { saveSession } from '../../../data/session-repository';
 import { writeRecord } from '../../../data/local-write';
 import { recordSyncError } from '../../../data/sync-status-repository';
@@ -31,6 +32,7 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
   await Promise.all(db.tables.map((table) => table.clear()));
   await saveSession({ user: LAN, signedInAt: '2026-07-01T01:00:00.000Z' });
+  await unlockTestVault(LAN);
 });
 afterEach(() => vi.unstubAllGlobals());
 

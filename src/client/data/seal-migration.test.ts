@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { AppDatabase } from './db';
+import { openRows } from './sealed-records';
+import { SEALED_AT_REST_KEY, sealPlainRecords } from './seal-migration';
+import { isSealed } from './vault/crypto';
+import type { Hlc } from '../../shared/sync/hlc';
+
+const HLC = 'h' as Hlc;
+
+const CITIZEN = { name: 'Nguyễn Thị Hoa', phone: '0912345678', consent: true };
+const NOTE = 'Bà Hoa nhờ cài VNeID';
+
+describe('sealing plaintext left by a release before encryption', () => {
+  it('seals records, outbox entries and refused changes, keeps every other field, and runs once', async () => {
+    const database = new AppDatabase(`migration-${Math.random().toString(36).slice(2)}`);
+    const key = (await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
+    const logs = Array.from({ length: 450 }, (_, i) => ({ id: `log-${String(i).padStart(4, '0')}`, outcome: 'done', note: `${NOTE} ${i}`, citizen: i % 2 ? CITIZEN : null, clocks: { note: HLC } }));
+    await database.syncedTable('assistanceLogs').bulkPut(logs);
+    await database.syncedTable('groupSessions').put({ id: 'g', topic: 'VNeID', note: NOTE, clocks: {} });
+    const entry = { id: 'm1', table: 'assistanceLogs' as const, recordId: 'log-0001', hlc: HLC, fields: { note: NOTE, citizen: CITIZEN }, createdAt: 't' };
+    await database.outbox.add(entry);
+    await database.rejectedChanges.put({ ...entry, id: 'm2', code: 'validation', message: 'm', rejectedAt: 't' });
+
+    expect(await sealPlainRecords(database, key)).toBe(450 + 1 + 2);
+    const raw = JSON.stringify(await Promise.all(database.tables.map((table) => table.toArray())));
+    for (const text of ['Hoa', '0912345678', 'VNeID nhờ']) expect(raw).not.toContain(text);
+    expect(raw).toContain('VNeID'); // the class's topic is not personal
+    const stored = await database.syncedTable('assistanceLogs').toArray();
+    expect(isSealed(stored[1]!['citizen'])).toBe(true);
+    expect(stored[0]!['citizen']).toBeNull();
+    expect(await openRows('assistanceLogs', stored, key)).toEqual(logs);
+    const [outbox] = await database.outbox.toArray();
+    expect(outbox).toMatchObject({ id: 'm1', seq: 1, hlc: HLC });
+    expect((await database.syncState.get(SEALED_AT_REST_KEY))?.value).toBe(true);
+    expect(await sealPlainRecords(database, key)).toBe(0);
+    database.close();
+    await database.delete();
+  });
+});

@@ -1,0 +1,103 @@
+// Which fields of a synced record are stored sealed on the phone, and the sealing and opening of
+// them (docs/security.md "Encryption at rest"). Each sealed field is encrypted on its own, with
+// the table, record id and field name as additional data: a write of one field seals only that
+// field (no decryption on the write path), and the same ciphertext goes into the record and into
+// its outbox entry. null stays null (an anonymous log is stored as fast as before).
+// Sealing and opening are WebCrypto (async): callers do them OUTSIDE any Dexie transaction
+// (awaiting anything but Dexie inside one commits it — docs/sync.md §7.3).
+import type { SyncTable } from '../../shared/schemas/tables';
+import { isSealed, open, seal } from './vault/crypto';
+import { currentDataKey, LockedError } from './vault/vault';
+
+/**
+ * The top-level fields stored sealed, per table. Every field the data inventory
+ * (src/shared/schemas/classification.ts) marks personal or sensitive is either here or in
+ * CLEAR_AT_REST with its reason; sealed-records.test.ts holds that.
+ */
+export const SEALED_FIELDS: Readonly<Partial<Record<SyncTable, readonly string[]>>> = {
+  assistanceLogs: ['citizen', 'note'],
+  groupSessions: ['note'],
+};
+
+/** Personal fields kept in clear on the phone, and why (docs/security.md "What is not"). */
+export const CLEAR_AT_REST: Readonly<Record<string, string>> = {
+  createdBy: 'a member account id: the indexes of "my logs" and the edit rights need it; it names a colleague, never a citizen',
+  'contacts.*': "the directory of officials' work contacts, published by the province to every team; the duplicate search indexes the phones",
+  'checklistItems.note': 'a readiness task note of the team (hall, Wi-Fi, training); no citizen is recorded on a checklist',
+  'checklistItems.assignee': 'which colleague does the task, as the team says it',
+  'signOffs.signedBy': 'the reviewer account id',
+  'signOffs.comment': "the reviewer's comment on the commune's readiness, not on a person",
+};
+
+const NONE: readonly string[] = [];
+
+export function sealedFieldsOf(table: SyncTable): readonly string[] {
+  return SEALED_FIELDS[table] ?? NONE;
+}
+
+const contextOf = (table: SyncTable, recordId: string, field: string): string => `${table}/${recordId}/${field}`;
+
+/** The data key of the member the app is unlocked for, or LockedError. */
+export function requireDataKey(): CryptoKey {
+  const key = currentDataKey();
+  if (!key) throw new LockedError();
+  return key;
+}
+
+/** True when some value of `fields` must be sealed before it is stored. */
+export function needsSealing(table: SyncTable, fields: Readonly<Record<string, unknown>>): boolean {
+  for (const field of sealedFieldsOf(table)) {
+    const value = fields[field];
+    if (value !== null && value !== undefined && !isSealed(value)) return true;
+  }
+  return false;
+}
+
+/** A copy of `fields` with the values of sealed fields encrypted (the others as they are). */
+export async function sealFields<F extends Readonly<Record<string, unknown>>>(table: SyncTable, recordId: string, fields: F, key: CryptoKey): Promise<F> {
+  if (!needsSealing(table, fields)) return fields;
+  const copy: Record<string, unknown> = { ...fields };
+  await Promise.all(
+    sealedFieldsOf(table).map(async (field) => {
+      const value = copy[field];
+      if (value !== null && value !== undefined && !isSealed(value)) copy[field] = await seal(key, value, contextOf(table, recordId, field));
+    }),
+  );
+  // The same keys as F, some values replaced by their sealed form: stored as F (db.ts StoredRecord).
+  return copy as F;
+}
+
+/** True when some sealed field of `fields` holds ciphertext. */
+export function hasSealed(table: SyncTable, fields: Readonly<Record<string, unknown>>): boolean {
+  return sealedFieldsOf(table).some((field) => isSealed(fields[field]));
+}
+
+/**
+ * A copy of `fields` with its sealed values opened; plaintext left by a release before encryption
+ * (not yet migrated, see seal-migration.ts) is returned as it is.
+ */
+export async function openFields<F extends Readonly<Record<string, unknown>>>(table: SyncTable, recordId: string, fields: F, key: CryptoKey): Promise<F> {
+  if (!hasSealed(table, fields)) return fields;
+  const copy: Record<string, unknown> = { ...fields };
+  await Promise.all(
+    sealedFieldsOf(table).map(async (field) => {
+      const value = copy[field];
+      if (isSealed(value)) copy[field] = await open(key, value, contextOf(table, recordId, field));
+    }),
+  );
+  return copy as F;
+}
+
+/** Rows of `table` with their sealed fields opened (LockedError when locked and one is sealed). */
+export async function openRows<R extends { id: string }>(table: SyncTable, rows: readonly R[], key?: CryptoKey): Promise<R[]> {
+  if (!rows.some((row) => hasSealed(table, row))) return [...rows];
+  const dataKey = key ?? requireDataKey();
+  return Promise.all(rows.map((row) => openFields(table, row.id, row, dataKey)));
+}
+
+/** One row (or undefined) with its sealed fields opened. */
+export async function openRow<R extends { id: string }>(table: SyncTable, row: R | undefined, key?: CryptoKey): Promise<R | undefined> {
+  if (!row) return undefined;
+  const [opened] = await openRows(table, [row], key);
+  return opened;
+}
