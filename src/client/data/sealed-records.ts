@@ -26,6 +26,8 @@ export const CLEAR_AT_REST: Readonly<Record<string, string>> = {
   'checklistItems.note': 'a readiness task note of the team (hall, Wi-Fi, training); no citizen is recorded on a checklist',
   'checklistItems.assignee': 'which colleague does the task, as the team says it',
   'signOffs.signedBy': 'the reviewer account id',
+  'teamMembers.displayName': "a colleague's name in the roster the server publishes to the commune; every screen shows it instead of an account id",
+  'teamMembers.phone': "a colleague's work phone in the roster, for the team to call each other; never a citizen's",
   'signOffs.comment': "the reviewer's comment on the commune's readiness, not on a person",
 };
 
