@@ -11,6 +11,7 @@ import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/
 import { freePort, startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
+import { withHooks } from './support/page-hooks';
 import { signIn, unlock } from './support/sign-in';
 import { formatDate, todayLocal } from '../../src/shared/text/dates';
 
@@ -127,8 +128,12 @@ describe('citizen assistance offline in Chromium', () => {
     await citizenRow.getByRole('link', { name: 'Gọi 0912 345 678' }).waitFor();
     await noAxeViolations(page, 'log list');
 
-    const logs = await storeRows(page, 'assistanceLogs');
-    expect(logs).toHaveLength(3);
+    // Stored sealed (docs/security.md): the raw rows hold no citizen detail; the app reads them back.
+    const stored = await storeRows(page, 'assistanceLogs');
+    expect(stored).toHaveLength(3);
+    expect(JSON.stringify(stored)).not.toContain('Nguyễn Văn An');
+    expect(JSON.stringify(stored)).not.toContain('0912345678');
+    const logs: Record<string, unknown>[] = await withHooks(page, (h) => h.rows('assistanceLogs'), null);
     expect(logs.find((log) => (log.citizen as { name?: string } | undefined)?.name === 'Nguyễn Văn An')).toMatchObject({
       citizen: { phone: '0912345678', consent: true, consentEvidence: { method: 'spoken' } },
     });
