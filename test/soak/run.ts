@@ -43,4 +43,6 @@ for (const backend of backends) {
     await result.dispose();
   }
 }
-process.exitCode = failed ? 1 : 0;
+// Exit explicitly: the in-process phones leave a MessagePort open after the run (seen since the
+// phones seal their notes), and a soak that never exits would hang CI rather than report.
+process.stdout.write('', () => process.exit(failed ? 1 : 0));
