@@ -155,6 +155,7 @@ describe('reports in Chromium', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Xuất kèm thông tin cá nhân?' });
     await dialog.waitFor();
     expect({ screen: 'export confirmation', violations: await axeViolations(page) }).toEqual({ screen: 'export confirmation', violations: [] });
+    await dialog.getByLabel('Lý do xuất thông tin cá nhân').fill('Danh sách gọi lại cho UBND xã');
     const personal = parseCsv(await download(page, () => dialog.getByRole('button', { name: 'Tôi hiểu, xuất kèm thông tin' }).click()));
     expect(personal[0]!.slice(13)).toEqual(['Họ tên người dân', 'Số điện thoại', 'Năm sinh', 'Giới tính', 'Cách đồng ý', 'Ngày đồng ý']);
     expect(personal.find((row) => row.includes('Y Bơ Niê'))).toContain('0912 345 678');

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { FieldClocks, SyncedRecord } from '../../shared/sync/merge';
 import type { Hlc } from '../../shared/sync/hlc';
 import type { SyncTable, TABLE_SCHEMAS } from '../../shared/schemas/tables';
+import type { PhoneAuditKind } from '../../shared/privacy/audit';
 import { DATABASE_NAME } from './boot-settings';
 
 /** A device-local preference or state (language, signed-in user, clock…). Never synced. */
@@ -60,12 +61,27 @@ export type RecordOf<T extends SyncTable> = z.infer<(typeof TABLE_SCHEMAS)[T]['r
  */
 export type StoredRecord<T extends SyncTable> = RecordOf<T> & { readonly clocks: FieldClocks };
 
+/**
+ * An audit event this phone recorded (a view of a citizen's details), kept until the server
+ * accepts it (docs/privacy.md "Audit log"). It names a log id, never a citizen.
+ */
+export interface AuditEventRow {
+  id: string;
+  /** The member who was signed in: only their own events are sent with their token. */
+  userId: string;
+  kind: PhoneAuditKind;
+  subjectId: string | null;
+  occurredAt: string;
+  details: Record<string, unknown>;
+}
+
 export class AppDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   drafts!: EntityTable<DraftRow, 'key'>;
   syncState!: EntityTable<SettingRow, 'key'>;
   rejectedChanges!: EntityTable<RejectedChange, 'id'>;
+  auditEvents!: EntityTable<AuditEventRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // Durability is chosen, not assumed (docs/sync.md §1): a commit is on disk before Dexie resolves,
@@ -93,6 +109,8 @@ export class AppDatabase extends Dexie {
     } satisfies Record<Exclude<SyncTable, 'teamMembers' | 'communeProfiles'> | 'settings' | 'outbox' | 'drafts' | 'syncState' | 'rejectedChanges', string>);
     // The roster and the commune's name, published by the server (docs/accounts.md).
     this.version(2).stores({ teamMembers: 'id', communeProfiles: 'id' } satisfies Record<Extract<SyncTable, 'teamMembers' | 'communeProfiles'>, string>);
+    // The audit events waiting to be sent (audit-repository.ts), per member.
+    this.version(3).stores({ auditEvents: 'id, [userId+subjectId]' });
   }
 
   /** The Dexie table of one synced record type, typed by its shared schema. */

@@ -3,6 +3,7 @@
 // one round at a time across tabs, and the status the UI shows. Loaded after the first render
 // (app/app.tsx imports it lazily), so none of this weighs on the first screen.
 import { AccessToken } from './access-token';
+import { sendAuditEvents } from './audit-outbox';
 import { runSyncRound } from './engine';
 import { HttpError } from './errors';
 import { BUSY, SyncScheduler, type SchedulerEnv } from './scheduler';
@@ -82,6 +83,8 @@ function createRuntime(): SyncRuntime {
       // The round's own time, from the session read to the last page on disk: `npm run bench`
       // compares it with a minimal client of the same pages (test/bench/floor-client.ts).
       performance.measure('sync:round', { start: started, end: performance.now() });
+      // After the records: the views this member recorded (docs/privacy.md "Audit log").
+      await sendAuditEvents(token, session.user.id);
       return true;
     },
     onState: (state) => setLiveSyncState({ ...state, started: true }),

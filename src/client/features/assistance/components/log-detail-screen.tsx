@@ -1,11 +1,12 @@
 // /assistance/logs/:id: everything about one log; edit and delete (with undo) for those allowed.
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Screen } from '../../../components/ui/screen';
 import { canEditRecord } from '../../../../shared/permissions';
 import { deleteLog, getLog, restoreLog, type LogItem } from '../../../data/assistance-repository';
+import { recordCitizenView } from '../../../data/audit-repository';
 import type { SessionUser } from '../../../data/session-repository';
 import { formatDate, formatDateTime } from '../../../../shared/text/dates';
 import { log as logger } from '../../../lib/log';
@@ -72,6 +73,11 @@ function LogFacts({ log, user }: { log: LogItem; user: SessionUser }): ReactElem
   const villages = useVillageNames();
   const none = t('detail.none');
   const citizen = log.citizen;
+  const showsCitizen = citizen !== null && citizen !== undefined;
+  // Seeing a citizen's details is recorded in the audit log (docs/privacy.md "Audit log").
+  useEffect(() => {
+    if (showsCitizen) recordCitizenView(user.id, log.id).catch((error: unknown) => logger.warn('audit: view not recorded', error));
+  }, [showsCitizen, user.id, log.id]);
   return (
     <dl className="facts card">
       <dt>{t('fields.occurredAt')}</dt>

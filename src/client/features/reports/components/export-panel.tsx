@@ -1,25 +1,32 @@
 // Exports of the period: the CSV of the logs (Blob link, works offline) and the printable report.
 // Citizens' personal data goes into the file only for a role with citizen.export, only when the
-// user ticks it, and only after a confirmation that says what the file will hold (docs/privacy.md).
+// user ticks it, and only after a confirmation that says what the file will hold and asks why; the
+// server checks the role and logs the export with its reason before the file is written
+// (docs/privacy.md "Audit log"), so that export needs a connection.
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../data/session-repository';
 import { loadLogsForExport } from '../../../data/reports-repository';
 import { log } from '../../../lib/log';
+import { NetworkError } from '../../../sync/errors';
+import { ExportRefusedError, logCitizenExport } from '../../../sync/audit-api';
 import { can } from '../../../../shared/permissions';
+import { EXPORT_REASON_MAX, EXPORT_REASON_MIN } from '../../../../shared/privacy/audit';
 import { buildLogCsv } from '../../../../shared/reports/log-export';
 import type { LocalDateRange } from '../../../../shared/text/dates';
 import { csvLabels, makeReportLabels } from '../hooks/use-report-labels';
 import { downloadText, fileName } from '../../../lib/save-file';
 
-type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; count: number } | { kind: 'failed' };
+type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; count: number } | { kind: 'failed'; why: 'failed' | 'offline' | 'refused' };
 
 export function ExportPanel({ user, range, query }: { user: SessionUser; range: LocalDateRange; query: string }): ReactElement {
   const { t, i18n } = useTranslation('reports');
   const mayIncludeCitizen = can(user.role, 'citizen.export');
   const [includeCitizen, setIncludeCitizen] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const cancelRef = useRef<HTMLButtonElement>(null);
 
@@ -27,20 +34,32 @@ export function ExportPanel({ user, range, query }: { user: SessionUser; range: 
     if (confirming) cancelRef.current?.focus();
   }, [confirming]);
 
-  const run = (withCitizen: boolean) => {
+  const run = async (withCitizen: boolean) => {
     setConfirming(false);
     setStatus({ kind: 'working' });
-    loadLogsForExport(range)
-      .then((data) => {
-        const labels = csvLabels(makeReportLabels(t, i18n.language, data.names));
-        const csv = buildLogCsv(data.logs, { role: user.role, includeCitizen: withCitizen && mayIncludeCitizen, labels });
-        downloadText(fileName('so-tay-so', user.communeId ?? 'xa', range.start, `${range.end}${withCitizen ? '-ca-nhan' : ''}.csv`), csv);
-        setStatus({ kind: 'done', count: data.logs.length });
-      })
-      .catch((error: unknown) => {
-        log.error('CSV export failed', error instanceof Error ? error.message : error);
-        setStatus({ kind: 'failed' });
-      });
+    try {
+      const data = await loadLogsForExport(range);
+      const includeCitizen = withCitizen && mayIncludeCitizen;
+      // The server's word first: it checks the role and records who exported, when and why.
+      if (includeCitizen) await logCitizenExport({ reason: reason.trim(), from: range.start, to: range.end, rows: data.logs.length });
+      const labels = csvLabels(makeReportLabels(t, i18n.language, data.names));
+      const csv = buildLogCsv(data.logs, { role: user.role, includeCitizen, labels });
+      downloadText(fileName('so-tay-so', user.communeId ?? 'xa', range.start, `${range.end}${includeCitizen ? '-ca-nhan' : ''}.csv`), csv);
+      setStatus({ kind: 'done', count: data.logs.length });
+      setReason('');
+    } catch (error: unknown) {
+      log.error('CSV export failed', error instanceof Error ? error.message : error);
+      setStatus({ kind: 'failed', why: error instanceof NetworkError ? 'offline' : error instanceof ExportRefusedError ? 'refused' : 'failed' });
+    }
+  };
+
+  const confirm = () => {
+    if (reason.trim().length < EXPORT_REASON_MIN) {
+      setReasonMissing(true);
+      return;
+    }
+    setReasonMissing(false);
+    void run(true);
   };
 
   return (
@@ -54,7 +73,7 @@ export function ExportPanel({ user, range, query }: { user: SessionUser; range: 
         </label>
       )}
       <div className="button-row">
-        <button type="button" className="button primary" disabled={status.kind === 'working'} onClick={() => (includeCitizen && mayIncludeCitizen ? setConfirming(true) : run(false))}>
+        <button type="button" className="button primary" disabled={status.kind === 'working'} onClick={() => (includeCitizen && mayIncludeCitizen ? setConfirming(true) : void run(false))}>
           {t('export.csv')}
         </button>
         <Link className="button" to={`/reports/print?${query}`}>{t('export.print')}</Link>
@@ -63,14 +82,28 @@ export function ExportPanel({ user, range, query }: { user: SessionUser; range: 
         <div className="rp-confirm" role="alertdialog" aria-labelledby="rp-confirm-title" aria-describedby="rp-confirm-text">
           <h3 id="rp-confirm-title">{t('export.confirmTitle')}</h3>
           <p id="rp-confirm-text">{t('export.confirmText')}</p>
+          <div className="field">
+            <label htmlFor="rp-export-reason">{t('export.reason')}</label>
+            <textarea
+              id="rp-export-reason"
+              rows={2}
+              maxLength={EXPORT_REASON_MAX}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              aria-invalid={reasonMissing}
+              aria-describedby={reasonMissing ? 'rp-export-reason-error rp-export-reason-hint' : 'rp-export-reason-hint'}
+            />
+            <p className="hint" id="rp-export-reason-hint">{t('export.reasonHint')}</p>
+            {reasonMissing && <p className="field-error" id="rp-export-reason-error" role="alert">{t('export.reasonMissing')}</p>}
+          </div>
           <div className="button-row">
             <button type="button" className="button" ref={cancelRef} onClick={() => setConfirming(false)}>{t('export.cancel')}</button>
-            <button type="button" className="button primary" onClick={() => run(true)}>{t('export.confirm')}</button>
+            <button type="button" className="button primary" onClick={confirm}>{t('export.confirm')}</button>
           </div>
         </div>
       )}
       <p role="status" className="rp-status">
-        {status.kind === 'done' ? t('export.done', { count: status.count }) : status.kind === 'failed' ? t('export.failed') : null}
+        {status.kind === 'done' ? t('export.done', { count: status.count }) : status.kind === 'failed' ? t(status.why === 'failed' ? 'export.failed' : status.why === 'offline' ? 'export.offline' : 'export.refused') : null}
       </p>
     </section>
   );

@@ -1,7 +1,12 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+// The server's check of an export with citizen columns is proven on the real server
+// (test/server/audit.test.ts, test/e2e/audit-log.test.ts); here it answers like the server.
+const audit = vi.hoisted(() => ({ logCitizenExport: vi.fn<(details: unknown) => Promise<void>>() }));
+vi.mock('../../../sync/audit-api', async (original) => ({ ...(await original<object>()), logCitizenExport: audit.logCitizenExport }));
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
+import { NetworkError } from '../../../sync/errors';
 import { parseCsv } from '../../../../../test/helpers/csv-parse';
 import { db } from '../../../data/db';
 import { clearSession, saveSession, type SessionUser } from '../../../data/session-repository';
@@ -130,8 +135,24 @@ describe('reports screens', () => {
     expect(blobs).toHaveLength(0);
 
     await userEvent.click(screen.getByRole('button', { name: 'Tải tệp CSV' }));
+    const confirm = await screen.findByRole('alertdialog');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Tôi hiểu, xuất kèm thông tin' }));
+    await within(confirm).findByText('Hãy ghi lý do (ít nhất 3 ký tự).');
+    expect(audit.logCitizenExport).not.toHaveBeenCalled();
+    // Offline: the server cannot check the export, so no file.
+    audit.logCitizenExport.mockRejectedValueOnce(new NetworkError('offline'));
+    await userEvent.type(within(confirm).getByLabelText('Lý do xuất thông tin cá nhân'), 'Gọi lại');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Tôi hiểu, xuất kèm thông tin' }));
+    await screen.findByText(/Cần kết nối mạng để xuất kèm thông tin cá nhân/);
+    expect(blobs).toHaveLength(0);
+
+    audit.logCitizenExport.mockResolvedValueOnce(undefined);
+    await userEvent.click(screen.getByRole('button', { name: 'Tải tệp CSV' }));
+    // The reason typed before is kept for the retry.
+    expect(within(await screen.findByRole('alertdialog')).getByLabelText('Lý do xuất thông tin cá nhân')).toHaveProperty('value', 'Gọi lại');
     await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Tôi hiểu, xuất kèm thông tin' }));
     await screen.findByText('Đã tạo tệp với 3 lượt hỗ trợ.');
+    expect(audit.logCitizenExport.mock.lastCall?.[0]).toMatchObject({ reason: 'Gọi lại', rows: 3 });
     const rows = parseCsv((await blobText(blobs[0]!)).slice(1));
     expect(rows[0]).toContain('Họ tên người dân');
     const withCitizen = rows.find((r) => r.includes('Y Bơ'));

@@ -22,6 +22,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }): ReactEle
         <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
         <p><Link to="/privacy">{t('settings.privacyNotice')}</Link></p>
         <p><Link to="/privacy/erase">{t('settings.erasure')}</Link></p>
+        <p><Link to="/privacy/audit">{t('settings.auditLog')}</Link></p>
       </section>
     </Screen>
   );
