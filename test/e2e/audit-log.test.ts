@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { axeViolations } from './support/axe';
+import { storeRows } from './support/idb';
 import { apiLogin, apiPush } from './support/api-client';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { withHooks as hook } from './support/page-hooks';
@@ -59,6 +60,12 @@ describe('the audit log in Chromium', () => {
     await page.locator(`a[href="/assistance/logs/${logId}"]`).first().click();
     await expect.poll(() => page.evaluate(() => location.pathname)).toBe(`/assistance/logs/${logId}`);
     await page.getByText(NAME).waitFor();
+    // The log is sealed at rest and opened only to be shown: that opening is what is recorded (the
+    // last test finds the view in the access log), and the waiting event names no citizen.
+    const stored = (await storeRows(page, 'assistanceLogs')).find((row) => row.id === logId);
+    expect(stored).toBeDefined();
+    expect(JSON.stringify(stored)).not.toContain(NAME);
+    expect(JSON.stringify(await storeRows(page, 'auditEvents'))).not.toContain(NAME);
   });
 
   it('offline, an export with citizen columns is refused and no file is written', async () => {
