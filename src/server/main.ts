@@ -10,6 +10,7 @@ import { formatBanner } from './banner';
 import { demoModeApplies, enabledDemoAccounts, setUpDemo, type DemoCredential } from './demo';
 import { seedAllProvinces } from './sync/seed';
 import { publishAllRosters } from './admin/roster';
+import { backfillRecordLookups } from './privacy/lookup-backfill';
 import { openServerStore } from './compose';
 import type { SyncStore } from './storage/types';
 
@@ -44,6 +45,8 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     app = buildApp({ config, store, syncRequests, ...(options.logger ? { logger: options.logger } : {}) });
     const migration = await store.migrate();
     app.log.info({ database: describeDatabase(config.database), ...migration }, 'database ready');
+    const batches = await backfillRecordLookups(store);
+    if (batches > 0) app.log.info({ batches }, 'record lookups filled');
     if (config.nodeEnv === 'production') {
       const demo = await enabledDemoAccounts(store);
       if (demo.length > 0) {

@@ -15,6 +15,7 @@ import { runAssistanceBench } from './assistance.bench';
 import { runSyncClientBench } from './sync-client.bench';
 import { runLockBench } from './lock.bench';
 import { runLighthouseBench } from './lighthouse.bench';
+import { runPrivacyBench } from './privacy.bench';
 
 const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
   { name: 'bundle', run: runBundleBench },
@@ -26,6 +27,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'assistance', run: runAssistanceBench },
   { name: 'sync client', run: runSyncClientBench },
   { name: 'lock', run: runLockBench },
+  { name: 'privacy', run: runPrivacyBench },
 ];
 
 const only = process.argv.slice(2);

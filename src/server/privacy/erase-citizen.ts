@@ -4,6 +4,7 @@
 // next pull however long it was offline, and a stale edit from a phone loses to the server's
 // later clock.
 import { citizenMatches, erasedRecord, type CitizenQuery } from '../../shared/privacy/erasure';
+import { citizenLookup } from '../storage/lookups';
 import type { RecordStore } from '../storage/record-types';
 
 /** Client id of the server's own writes in applied_mutations-free pushes. */
@@ -11,12 +12,13 @@ const ERASURE_CLIENT = 'server-erasure';
 
 /**
  * Erases the citizen's details from every log of `scope` that names them; returns how many logs
- * changed. The search runs outside the write transaction, then the logs are checked again inside
- * it, so a log edited in between is erased only if it still names the citizen.
+ * changed. The search reads the lookup index (storage/lookups.ts), not every log, outside the
+ * write transaction; the logs are checked again inside it, so a log edited in between is erased
+ * only if it still names the citizen.
  */
 export async function eraseCitizen(records: RecordStore, request: { scope: string; userId: string; query: CitizenQuery; now: number }): Promise<number> {
   const { scope, userId, query, now } = request;
-  const rows = await records.listRecords({ scope, tables: ['assistanceLogs'] });
+  const rows = await records.findByLookup({ scope, table: 'assistanceLogs', ...citizenLookup(query) });
   const recordKeys = rows.filter((row) => citizenMatches(row.record.citizen, query)).map((row) => ({ table: row.table, id: row.record.id }));
   if (recordKeys.length === 0) return 0;
   const committed = await records.push({

@@ -1,6 +1,7 @@
 // Schema migrations, in order. Each has the same effect in both dialects.
 // Rules: never edit or renumber a migration once it has shipped (start-up refuses a
 // database whose recorded names differ); add a new one instead.
+import { LOOKUPS_MIGRATION } from './migration-lookups';
 
 export interface Migration {
   version: number;
@@ -229,6 +230,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE communes ADD COLUMN active boolean NOT NULL DEFAULT true;
     `,
   },
+  LOOKUPS_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -3,6 +3,7 @@
 // contract suite (test/server/sync-store-contract.ts).
 import type { SyncTable } from '../../shared/schemas/tables';
 import type { SyncedRecord } from '../../shared/sync/merge';
+import type { CitizenLookup } from './lookups';
 
 export interface RecordStore {
   /**
@@ -20,6 +21,27 @@ export interface RecordStore {
   pruneAppliedMutations(before: number): Promise<number>;
   /** The records of some tables in one scope (read-only), for the province report (issue #6). */
   listRecords(query: RecordQuery): Promise<StoredRecord[]>;
+  /** The records of `table` in `scope` whose lookup keys equal every key given (lookups.ts), read through their index. */
+  findByLookup(query: LookupQuery): Promise<StoredRecord[]>;
+  /** Up to `limit` records of `scope` holding personal data dated before `before` (Unix ms), oldest first. */
+  listPersonalBefore(scope: string, before: number, limit: number): Promise<StoredRecord[]>;
+  /**
+   * Writes the lookup columns of up to `limit` records of the personal tables after `after` (in
+   * key order), each batch in one transaction; returns the last key read, or null when none remain.
+   */
+  backfillLookups(after: RecordKey | null, limit: number): Promise<RecordKey | null>;
+}
+
+/** Where a record is stored: its table, id and scope (the primary key of `records`). */
+export interface RecordKey {
+  table: string;
+  id: string;
+  scope: string;
+}
+
+export interface LookupQuery extends CitizenLookup {
+  scope: string;
+  table: SyncTable;
 }
 
 /** A synced record as stored: the record (fields flat + clocks), where it lives and its sequence. */

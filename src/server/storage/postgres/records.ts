@@ -3,13 +3,16 @@
 import type pg from 'pg';
 import type { SyncTable } from '../../../shared/schemas/tables';
 import type { SyncedRecord } from '../../../shared/sync/merge';
+import { LOOKUP_COLUMNS, PERSONAL_TABLES, lookupValues, recordLookups } from '../lookups';
 import type {
   AppliedMutation,
+  LookupQuery,
   PullPage,
   PullRequest,
   PushBatch,
   PushCommitted,
   PushPlan,
+  RecordKey,
   RecordQuery,
   RecordStore,
   StoredRecord,
@@ -69,11 +72,13 @@ export class PostgresRecordStore implements RecordStore {
 
       if (plan.writes.length > 0) {
         const encoded = plan.writes.map((write) => encodeRecord(write.record));
+        const lookups = plan.writes.map((write) => recordLookups(write.table, write.record));
         const seqs = plan.writes.map(() => (seq += 1));
         await client.query(
-          `INSERT INTO records (${RECORD_COLUMNS})
-           SELECT t, i, $3, f, c, s FROM unnest($1::text[], $2::text[], $4::text[], $5::text[], $6::bigint[]) AS u (t, i, f, c, s)
-           ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq`,
+          `INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS})
+           SELECT t, i, $3, f, c, s, n, p, a FROM unnest($1::text[], $2::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::bigint[]) AS u (t, i, f, c, s, n, p, a)
+           ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq,
+             lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at`,
           [
             plan.writes.map((write) => write.table),
             plan.writes.map((write) => write.record.id),
@@ -81,6 +86,9 @@ export class PostgresRecordStore implements RecordStore {
             encoded.map((e) => e.fields),
             encoded.map((e) => e.clocks),
             seqs,
+            lookups.map((l) => l.lookupName),
+            lookups.map((l) => l.lookupPhone),
+            lookups.map((l) => l.personalAt),
           ],
         );
       }
@@ -124,9 +132,9 @@ export class PostgresRecordStore implements RecordStore {
       for (const { table, record } of records) {
         const encoded = encodeRecord(record);
         const result = await client.query(
-          `INSERT INTO records (${RECORD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (table_name, id, scope) DO NOTHING`,
-          [table, record.id, scope, encoded.fields, encoded.clocks, seq + 1],
+          [table, record.id, scope, encoded.fields, encoded.clocks, seq + 1, ...lookupValues(recordLookups(table, record))],
         );
         if (result.rowCount === 1) {
           seq += 1;
@@ -152,6 +160,51 @@ export class PostgresRecordStore implements RecordStore {
       [query.scope, [...query.tables], ...(query.occurredAt ? [query.occurredAt.from, query.occurredAt.before] : [])],
     );
     return rows.map(decodeRecordRow);
+  }
+
+  async findByLookup(query: LookupQuery): Promise<StoredRecord[]> {
+    const params: string[] = [query.scope, query.table];
+    let keys = '';
+    for (const [column, key] of [['lookup_name', query.lookupName], ['lookup_phone', query.lookupPhone]] as const) {
+      if (key === undefined) continue;
+      params.push(key);
+      keys += ` AND ${column} = $${params.length}`;
+    }
+    if (keys === '') return [];
+    const { rows } = await this.connection.pool.query<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM records WHERE scope = $1 AND table_name = $2${keys}`, params);
+    return rows.map(decodeRecordRow);
+  }
+
+  async listPersonalBefore(scope: string, before: number, limit: number): Promise<StoredRecord[]> {
+    const { rows } = await this.connection.pool.query<RecordRow>(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE scope = $1 AND personal_at IS NOT NULL AND personal_at < $2 ORDER BY personal_at LIMIT $3`,
+      [scope, before, limit],
+    );
+    return rows.map(decodeRecordRow);
+  }
+
+  async backfillLookups(after: RecordKey | null, limit: number): Promise<RecordKey | null> {
+    return this.connection.transaction(async (client) => {
+      // FOR UPDATE: a push of the same record waits until this batch's values are written. The
+      // key comparison and the order use the same collation, so the pages follow the primary key.
+      const from = after ? ' AND (table_name, id, scope) > ($3, $4, $5)' : '';
+      const { rows } = await client.query<RecordRow>(
+        `SELECT ${RECORD_COLUMNS} FROM records WHERE table_name = ANY($1::text[])${from} ORDER BY table_name, id, scope LIMIT $2 FOR UPDATE`,
+        [[...PERSONAL_TABLES], limit, ...(after ? [after.table, after.id, after.scope] : [])],
+      );
+      const decoded = rows.map(decodeRecordRow);
+      if (decoded.length > 0) {
+        const lookups = decoded.map((row) => recordLookups(row.table, row.record));
+        await client.query(
+          `UPDATE records r SET lookup_name = u.n, lookup_phone = u.p, personal_at = u.a
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS u (t, i, s, n, p, a)
+           WHERE r.table_name = u.t AND r.id = u.i AND r.scope = u.s`,
+          [decoded.map((row) => row.table), decoded.map((row) => row.record.id), decoded.map((row) => row.scope), lookups.map((l) => l.lookupName), lookups.map((l) => l.lookupPhone), lookups.map((l) => l.personalAt)],
+        );
+      }
+      const last = decoded.at(-1);
+      return last ? { table: last.table, id: last.record.id, scope: last.scope } : null;
+    });
   }
 }
 

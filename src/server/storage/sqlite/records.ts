@@ -2,13 +2,16 @@
 // idempotency-key pruning and the reports' reads.
 import type { SyncTable } from '../../../shared/schemas/tables';
 import type { SyncedRecord } from '../../../shared/sync/merge';
+import { LOOKUP_COLUMNS, PERSONAL_TABLES, lookupValues, recordLookups } from '../lookups';
 import type {
   AppliedMutation,
+  LookupQuery,
   PullPage,
   PullRequest,
   PushBatch,
   PushCommitted,
   PushPlan,
+  RecordKey,
   RecordQuery,
   RecordStore,
   StoredRecord,
@@ -97,13 +100,14 @@ export class SqliteRecordStore implements RecordStore {
     const plan = batch.plan({ applied, records });
 
     const upsert = sql(
-      `INSERT INTO records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq`,
+      `INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq,
+         lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at`,
     );
     for (const write of plan.writes) {
       seq += 1;
       const encoded = encodeRecord(write.record);
-      upsert.run(write.table, write.record.id, batch.scope, encoded.fields, encoded.clocks, seq);
+      upsert.run(write.table, write.record.id, batch.scope, encoded.fields, encoded.clocks, seq, ...lookupValues(recordLookups(write.table, write.record)));
     }
     const remember = sql('INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at) VALUES (?, ?, ?, ?, ?)');
     for (const entry of plan.remember) remember.run(entry.mutationId, batch.userId, batch.clientId, JSON.stringify(entry.outcome), batch.now);
@@ -136,14 +140,14 @@ export class SqliteRecordStore implements RecordStore {
       this.connection.transaction(() => {
         let seq = this.lockScope(scope);
         const exists = this.connection.sql('SELECT 1 FROM records WHERE table_name = ? AND id = ? AND scope = ?');
-        const insert = this.connection.sql(`INSERT INTO records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`);
+        const insert = this.connection.sql(`INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
         let inserted = 0;
         for (const { table, record } of records) {
           if (exists.get(table, record.id, scope)) continue;
           seq += 1;
           inserted += 1;
           const encoded = encodeRecord(record);
-          insert.run(table, record.id, scope, encoded.fields, encoded.clocks, seq);
+          insert.run(table, record.id, scope, encoded.fields, encoded.clocks, seq, ...lookupValues(recordLookups(table, record)));
         }
         this.connection.sql('UPDATE scope_seq SET seq = ? WHERE scope = ?').run(seq, scope);
         return inserted;
@@ -164,6 +168,33 @@ export class SqliteRecordStore implements RecordStore {
       (this.connection.sql(`SELECT ${RECORD_COLUMNS} FROM records WHERE scope = ? AND table_name IN (${tables})${period}`).all(...params) as RecordRow[]).map(
         decodeRecordRow,
       ),
+    );
+  }
+
+  findByLookup(query: LookupQuery): Promise<StoredRecord[]> {
+    const keys = [query.lookupName === undefined ? '' : ' AND lookup_name = ?', query.lookupPhone === undefined ? '' : ' AND lookup_phone = ?'].join('');
+    if (keys === '') return Promise.resolve([]);
+    const params = [query.scope, query.table, ...[query.lookupName, query.lookupPhone].filter((key) => key !== undefined)];
+    return run(() => (this.connection.sql(`SELECT ${RECORD_COLUMNS} FROM records WHERE scope = ? AND table_name = ?${keys}`).all(...params) as RecordRow[]).map(decodeRecordRow));
+  }
+
+  listPersonalBefore(scope: string, before: number, limit: number): Promise<StoredRecord[]> {
+    const page = `SELECT ${RECORD_COLUMNS} FROM records WHERE scope = ? AND personal_at IS NOT NULL AND personal_at < ? ORDER BY personal_at LIMIT ?`;
+    return run(() => (this.connection.sql(page).all(scope, before, limit) as RecordRow[]).map(decodeRecordRow));
+  }
+
+  backfillLookups(after: RecordKey | null, limit: number): Promise<RecordKey | null> {
+    const tables = PERSONAL_TABLES.map(() => '?').join(', ');
+    const from = after ? ' AND (table_name, id, scope) > (?, ?, ?)' : '';
+    const params = [...PERSONAL_TABLES, ...(after ? [after.table, after.id, after.scope] : []), limit];
+    return run(() =>
+      this.connection.transaction(() => {
+        const rows = (this.connection.sql(`SELECT ${RECORD_COLUMNS} FROM records WHERE table_name IN (${tables})${from} ORDER BY table_name, id, scope LIMIT ?`).all(...params) as RecordRow[]).map(decodeRecordRow);
+        const update = this.connection.sql('UPDATE records SET lookup_name = ?, lookup_phone = ?, personal_at = ? WHERE table_name = ? AND id = ? AND scope = ?');
+        for (const row of rows) update.run(...lookupValues(recordLookups(row.table, row.record)), row.table, row.record.id, row.scope);
+        const last = rows.at(-1);
+        return last ? { table: last.table, id: last.record.id, scope: last.scope } : null;
+      }),
     );
   }
 

@@ -1,0 +1,97 @@
+// The lookup columns of records (src/server/storage/lookups.ts; docs/privacy.md "Erasure" and
+// "Retention"), on a real SQLite file and a real PostgreSQL: an erasure's query finds a citizen's
+// logs through them (name folded, phone normalised, every criterion given must match, one commune
+// only), a record without personal data leaves them, the retention purge's page is the oldest
+// records still holding personal data, and the start-up backfill fills rows stored without them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfillRecordLookups } from '../../src/server/privacy/lookup-backfill';
+import { citizenLookup } from '../../src/server/storage/lookups';
+import type { SyncStore } from '../../src/server/storage/types';
+import type { SyncTable } from '../../src/shared/schemas/tables';
+import type { Hlc } from '../../src/shared/sync/hlc';
+import type { SyncedRecord } from '../../src/shared/sync/merge';
+import { uuidv7 } from '../../src/shared/sync/ids';
+import { describePostgres } from '../helpers/pg';
+import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
+
+const A = 'xa-lookup-a';
+const B = 'xa-lookup-b';
+const HLC = '2026-03-01T00:00:00.000Z-0000-0123456789abcdef' as Hlc;
+
+function log(day: string, citizen: { name?: string; phone?: string } | null, note: string | null = null): SyncedRecord {
+  return { id: uuidv7(), occurredAt: `${day}T02:00:00.000Z`, serviceId: 'vneid', outcome: 'done', deleted: false, citizen, note, clocks: { citizen: HLC, note: HLC } };
+}
+
+async function write(store: SyncStore, scope: string, table: SyncTable, records: SyncedRecord[]): Promise<void> {
+  await store.records.push({ scope, userId: 'test', clientId: 'test', mutationIds: [], recordKeys: [], now: Date.now(), plan: () => ({ remember: [], writes: records.map((record) => ({ table, record })) }) });
+}
+
+function lookupSuite(factory: () => Promise<StoreFixture>): void {
+  let fixture: StoreFixture;
+  let store: SyncStore;
+  const hoa = log('2025-01-10', { name: 'Nguyễn Thị Hoa', phone: '0912345678' });
+  const hoaAgain = log('2025-06-01', { name: 'nguyen  thi HOA' });
+  const binh = log('2025-02-01', { name: 'Trần Văn Bình', phone: '0987000111' });
+  const noCitizen = log('2024-01-01', null);
+  const noteOnly = log('2024-12-01', null, 'gọi lại');
+  const elsewhere = log('2024-01-01', { name: 'Nguyễn Thị Hoa', phone: '0912345678' });
+  const session = { id: uuidv7(), occurredAt: '2024-11-01T02:00:00.000Z', note: 'lớp ở thôn 2', clocks: { note: HLC } } as SyncedRecord;
+
+  beforeAll(async () => {
+    fixture = await factory();
+    store = fixture.open();
+    await store.migrate();
+    await write(store, A, 'assistanceLogs', [hoa, hoaAgain, binh, noCitizen, noteOnly]);
+    await write(store, A, 'groupSessions', [session]);
+    await write(store, B, 'assistanceLogs', [elsewhere]);
+  });
+
+  afterAll(async () => {
+    await fixture?.dispose();
+  });
+
+  const find = async (query: { name?: string; phone?: string }, scope = A) =>
+    (await store.records.findByLookup({ scope, table: 'assistanceLogs', ...citizenLookup(query) })).map((row) => row.record.id).sort();
+
+  it("finds a citizen's logs by the folded name, the normalised phone or both, in one commune", async () => {
+    expect(await find({ name: 'Nguyen Thi Hoa' })).toEqual([hoa.id, hoaAgain.id].sort());
+    expect(await find({ phone: '+84 912 345 678' })).toEqual([hoa.id]);
+    expect(await find({ name: 'tran van binh', phone: '0987.000.111' })).toEqual([binh.id]);
+    expect(await find({ name: 'Nguyễn Thị Hoa', phone: '0987000111' })).toEqual([]);
+    expect(await find({ name: 'Hoa' })).toEqual([]);
+    expect(await find({ name: '  ' })).toEqual([]);
+    expect(await find({ name: 'Nguyễn Thị Hoa' }, B)).toEqual([elsewhere.id]);
+  });
+
+  it('pages the records holding personal data before a date, oldest first, and a cleared record leaves the index', async () => {
+    const before = Date.parse('2025-03-01T00:00:00.000Z');
+    const page = async (limit: number) => (await store.records.listPersonalBefore(A, before, limit)).map((row) => row.record.id);
+    expect(await page(10)).toEqual([session.id, noteOnly.id, hoa.id, binh.id]);
+    expect(await page(2)).toEqual([session.id, noteOnly.id]);
+    await write(store, A, 'assistanceLogs', [{ ...hoa, citizen: null }]);
+    expect(await page(10)).toEqual([session.id, noteOnly.id, binh.id]);
+    expect(await find({ phone: '0912345678' })).toEqual([]);
+    await write(store, A, 'assistanceLogs', [hoa]);
+  });
+
+  it('the backfill fills rows stored without lookups, in batches, once', async () => {
+    await fixture.exec('UPDATE records SET lookup_name = NULL, lookup_phone = NULL, personal_at = NULL');
+    expect(await find({ name: 'Nguyen Thi Hoa' })).toEqual([]);
+    let after = await store.records.backfillLookups(null, 2);
+    expect(after).not.toBeNull();
+    let batches = 1;
+    while (after) {
+      after = await store.records.backfillLookups(after, 2);
+      batches += 1;
+    }
+    expect(batches).toBe(5); // 7 personal-table records in pages of 2, then an empty page
+    expect(await find({ name: 'Nguyen Thi Hoa' })).toEqual([hoa.id, hoaAgain.id].sort());
+    expect(await find({ name: 'Nguyễn Thị Hoa' }, B)).toEqual([elsewhere.id]);
+    expect((await store.records.listPersonalBefore(A, Date.parse('2025-03-01T00:00:00.000Z'), 10)).length).toBe(4);
+    expect(await backfillRecordLookups(store)).toBeGreaterThan(0);
+    expect(await backfillRecordLookups(store)).toBe(0);
+  });
+}
+
+describe('record lookups on SQLite', () => lookupSuite(sqliteFixture));
+describePostgres('record lookups on PostgreSQL', () => lookupSuite(postgresFixture));
