@@ -22,7 +22,7 @@ import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser
 import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
 import { DIST, startAppServer } from '../e2e/support/server';
-import { seedServices } from '../../src/shared/seed';
+import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
 
 const LOGS = 100_000;
 const SAVE_RUNS = 30;
@@ -34,103 +34,7 @@ const BENCH_PASSWORD = 'bench-password';
  * measured when the budget was set (a search, ≈ 7 ×).
  */
 const LIST_VS_CALIBRATION = 12;
-const MEMBER = { id: '0197c1a2-0000-7000-8000-0000000000a1', username: 'bench-member', displayName: 'Thành viên (bench)', role: 'member', communeId: 'bench-commune' };
-const VILLAGE_NAMES = ['Thôn 1', 'Thôn 2', 'Thôn 3', 'Thôn Đăk Rế', 'Làng Kon Rờ Bàng', 'Làng Đăk Wơk', 'Tổ dân phố 1', 'Tổ dân phố 2', 'Thôn Kon Trang', 'Buôn Ma Lăng', 'Thôn Tân Bình', 'Thôn Ngọk Bay'];
-
-/** Session and 100,000 logs (plus the commune's villages) written with the raw IndexedDB API, in batches. */
-async function seedData(page: Page): Promise<string[]> {
-  return page.evaluate(
-    async ({ user, total, services, villageNames }) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('so-tay-so');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-      });
-      const put = (store: string, rows: object[]) =>
-        new Promise<void>((resolve, reject) => {
-          const tx = database.transaction(store, 'readwrite');
-          const target = tx.objectStore(store);
-          for (const row of rows) target.put(row);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        });
-      // A deterministic generator, so every run measures the same data.
-      let seed = 42;
-      const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-      const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-      const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
-      const uuid7 = (ms: number) => {
-        const t = ms.toString(16).padStart(12, '0');
-        return `${t.slice(0, 8)}-${t.slice(8)}-7${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
-      };
-      const node = hex(16);
-      const clockOf = (ms: number) => `${new Date(ms).toISOString()}-0000-${node}`;
-      const withClocks = (fields: Record<string, unknown>, ms: number) => {
-        const clock = clockOf(ms);
-        return { ...fields, clocks: Object.fromEntries(Object.keys(fields).filter((k) => k !== 'id').map((k) => [k, clock])) };
-      };
-      await put('settings', [{ key: 'session', value: { user, signedInAt: new Date().toISOString() } }]);
-
-      const now = Date.now();
-      const villageIds = villageNames.map((name, i) => {
-        const id = uuid7(now - 400 * 86_400_000 + i);
-        return { id, row: withClocks({ id, name, kind: name.startsWith('Tổ') ? 'to_dan_pho' : name.startsWith('Làng') ? 'lang' : name.startsWith('Buôn') ? 'buon' : 'thon', active: true, communeId: user.communeId, createdBy: user.id, createdAt: new Date(now).toISOString(), updatedAt: new Date(now).toISOString(), deleted: false }, now) };
-      });
-      await put('villages', villageIds.map((v) => v.row));
-
-      const authors = [user.id, ...Array.from({ length: 9 }, (_, i) => `0197c1a2-0000-7000-8000-0000000000${(i + 2).toString(16).padStart(2, '0')}`)];
-      const families = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đinh', 'A', 'Y'];
-      const middles = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', ''];
-      const givens = ['An', 'Bình', 'Hà', 'Hạnh', 'Hùng', 'Lan', 'Mai', 'Nam', 'Phúc', 'Sương', 'Thảo', 'Rơ', 'Blông', 'Kơi'];
-      const notes = ['Bà cụ nhờ cài VNeID, đã xong', 'Cổng dịch vụ công lỗi, hẹn quay lại', 'Chưa có CCCD gắn chip, chuyển công an xã', 'Hướng dẫn thanh toán tiền điện qua app', 'Người dân không có điện thoại, làm trên máy của tổ', 'Mạng yếu, làm lại buổi chiều', 'Đã nộp hồ sơ khai sinh trực tuyến'];
-      const outcomes = ['done', 'done', 'done', 'partial', 'referred', 'failed'];
-      const barriers = ['no_smartphone', 'no_chip_id', 'vneid_not_level2', 'no_bank_account', 'portal_down', 'weak_network', 'language', 'other'];
-      const BATCH = 5_000;
-      for (let start = 0; start < total; start += BATCH) {
-        const rows: object[] = [];
-        for (let i = start; i < Math.min(total, start + BATCH); i++) {
-          const occurred = now - Math.floor(random() * 365 * 86_400_000);
-          const id = uuid7(occurred);
-          const named = random() < 0.2;
-          const outcome = pick(outcomes);
-          const followUp = outcome !== 'done' && random() < 0.3;
-          const fields: Record<string, unknown> = {
-            id,
-            communeId: user.communeId,
-            createdBy: pick(authors),
-            createdAt: new Date(occurred).toISOString(),
-            updatedAt: new Date(occurred).toISOString(),
-            deleted: false,
-            serviceId: pick(services),
-            outcome,
-            occurredAt: new Date(occurred).toISOString(),
-            villageId: random() < 0.85 ? pick(villageIds).id : null,
-            barriers: outcome === 'done' ? [] : [pick(barriers)],
-            durationMin: pick([5, 10, 15, 30, 45]),
-            note: random() < 0.5 ? pick(notes) : null,
-            assistedOnTeamDevice: random() < 0.2,
-            followUpAt: followUp ? new Date(occurred + 7 * 86_400_000).toISOString().slice(0, 10) : null,
-            followUpDone: followUp ? occurred < now - 30 * 86_400_000 : false,
-            citizen: named
-              ? {
-                  name: `${pick(families)} ${pick(middles)} ${pick(givens)}`.replace(/\s+/g, ' '),
-                  phone: `09${Math.floor(random() * 1e8).toString().padStart(8, '0')}`,
-                  birthYear: 1940 + Math.floor(random() * 60),
-                  consent: true,
-                  consentEvidence: { method: 'spoken', noticeVersion: 'vi-2026-01', recordedAt: new Date(occurred).toISOString(), recordedBy: user.id },
-                }
-              : null,
-          };
-          rows.push(withClocks(fields, occurred));
-        }
-        await put('assistanceLogs', rows);
-      }
-      database.close();
-      return villageIds.map((v) => v.id);
-    },
-    { user: MEMBER, total: LOGS, services: seedServices().map((s) => s.code), villageNames: VILLAGE_NAMES },
-  );
-}
+const MEMBER = SEED_MEMBER;
 
 /** From Home: in-app navigation to a list URL → first rows (or the empty state) in the DOM → next frame. */
 async function openList(page: Page, url: string, mayBeEmpty = false): Promise<number> {
@@ -206,7 +110,7 @@ export async function runAssistanceBench(): Promise<Measurement[]> {
     await server.stop();
     await context.setOffline(true);
     const seedStarted = Date.now();
-    const villages = await seedData(page);
+    const villages = await seedLogs(page, MEMBER, LOGS);
     await seedMemberKey(page, MEMBER, BENCH_PASSWORD);
     process.stdout.write(`  stored ${LOGS.toLocaleString('en')} logs in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s\n`);
     await page.goto(`${server.url}/`);

@@ -11,7 +11,7 @@ import { useLogList } from '../hooks/use-log-list';
 import { useServiceNames, useVillageNames } from '../hooks/use-reference-data';
 import { AssistanceTabs } from './assistance-tabs';
 import { activeFilterCount, filterFromParams, filterToParams, LogFilters } from './log-filters';
-import { LOG_ROW_HEIGHT, LogRow } from './log-row';
+import { logRowHeight, LogRow } from './log-row';
 import { VirtualList } from '../../../components/ui/virtual-list';
 
 const SEARCH_DELAY_MS = 250;
@@ -68,7 +68,7 @@ export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
       ) : (
         <VirtualList
           items={list.items}
-          rowHeight={LOG_ROW_HEIGHT}
+          rowHeight={logRowHeight}
           getKey={(log) => log.id}
           renderRow={renderRow}
           setSize={list.done ? list.items.length : -1}

@@ -1,6 +1,6 @@
 // The list, detail, follow-ups and group sessions with the real routes, real i18n and fake-indexeddb.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { db } from '../../../data/db';
@@ -9,7 +9,6 @@ import { saveSession, type SessionUser } from '../../../data/session-repository'
 import { createLog } from '../../../data/assistance-repository';
 import { uuidv7 } from '../../../../shared/sync/ids';
 import { addDays, formatDate, todayLocal } from '../../../../shared/text/dates';
-import { VirtualList } from '../../../components/ui/virtual-list';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -147,14 +146,24 @@ describe('assistance screens', { timeout: 30_000 }, () => {
   });
 });
 
-describe('virtual list', () => {
-  it('renders only the rows in view out of 20,000', () => {
-    const items = Array.from({ length: 20_000 }, (_, i) => ({ id: String(i) }));
-    render(<VirtualList items={items} rowHeight={96} getKey={(item) => item.id} renderRow={(item) => item.id} setSize={items.length} label="rows" />);
-    const rows = screen.getAllByRole('listitem');
-    expect(rows.length).toBeGreaterThan(5);
-    expect(rows.length).toBeLessThan(30);
-    expect(screen.getByRole('list').style.height).toBe(`${20_000 * 96}px`);
-    expect(rows[0]!.getAttribute('aria-setsize')).toBe('20000');
+describe('log rows', () => {
+  beforeEach(async () => {
+    await Promise.all([db.outbox.clear(), db.records('assistanceLogs').clear(), db.settings.clear()]);
+    await saveSession({ user: member, signedInAt: '2026-03-01T00:00:00.000Z' });
+    await unlockTestVault(member);
+  });
+
+  it('are as tall as what they show: no space kept for a citizen a log does not have (issue 17 item 13)', async () => {
+    await seedLogs();
+    await renderApp('/assistance');
+    const list = await screen.findByRole('list', { name: 'Các lượt hỗ trợ, mới nhất trước' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    const [bare, withPhone] = within(list).getAllByRole('listitem');
+    // Two lines (kind of help; date and outcome) for the log without a citizen; a third line with
+    // the name and the phone button for the other.
+    expect(bare!.style.height).toBe('61px');
+    expect(within(bare!).queryByRole('button')).toBeNull();
+    expect(withPhone!.style.top).toBe('61px');
+    expect(withPhone!.style.height).toBe('109px');
   });
 });

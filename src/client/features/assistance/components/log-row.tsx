@@ -1,5 +1,8 @@
-// One row of the log list: fixed height (the list is windowed). The link shows the kind of help,
-// when and the outcome; below it the village and the citizen, whose phone is masked until tapped.
+// One row of the log list, as tall as what it shows (the list is windowed, so each height is
+// computed here from the log, never measured): the link shows the kind of help, then when, the
+// outcome and the village; a third line names the citizen, beside their phone (masked until
+// tapped, a 48 px button) when there is one. A log without a citizen is two lines — no space kept
+// for details it does not have.
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +10,23 @@ import type { LogItem } from '../../../data/assistance-repository';
 import { formatDate, formatTime } from '../../../../shared/text/dates';
 import { MaskedPhone } from './masked-phone';
 
-export const LOG_ROW_HEIGHT = 108;
+/** Heights in px, matching assistance.css (.log-row-*): title and meta lines with their padding, and the row's 1 px rule. */
+const LINK_PX = 9 + 22 + 20 + 9 + 1;
+/** The citizen's name inside the link. */
+const NAME_PX = 20;
+/** The line holding the citizen's name and the phone button (a 48 px touch target). */
+const PHONE_LINE_PX = 48;
+
+/** The row's height from its content; stable, so the list computes offsets once per page. */
+export function logRowHeight(log: LogItem): number {
+  if (log.citizen?.phone) return LINK_PX + PHONE_LINE_PX;
+  return log.citizen?.name ? LINK_PX + NAME_PX : LINK_PX;
+}
 
 export function LogRow({ log, service, village }: { log: LogItem; service: string; village: string | null }): ReactElement {
   const { t } = useTranslation('assistance');
-  const who = [village, log.citizen?.name].filter(Boolean).join(' · ');
+  const name = log.citizen?.name;
+  const phone = log.citizen?.phone;
   return (
     <div className="log-row">
       <Link to={`/assistance/logs/${log.id}`} className="log-row-link">
@@ -20,12 +35,16 @@ export function LogRow({ log, service, village }: { log: LogItem; service: strin
           <time dateTime={log.occurredAt}>{formatDate(log.occurredAt)} {formatTime(log.occurredAt)}</time>
           {' · '}
           <span className={`outcome-tag outcome-${log.outcome}`}>{t(`outcomes.${log.outcome}`)}</span>
+          {village && ` · ${village}`}
         </span>
+        {!phone && name && <span className="log-row-citizen">{name}</span>}
       </Link>
-      <div className="log-row-foot">
-        <span className="log-row-citizen">{who}</span>
-        {log.citizen?.phone && <MaskedPhone phone={log.citizen.phone} />}
-      </div>
+      {phone && (
+        <div className="log-row-foot">
+          <span className="log-row-citizen">{name}</span>
+          <MaskedPhone phone={phone} />
+        </div>
+      )}
     </div>
   );
 }

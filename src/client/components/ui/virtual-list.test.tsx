@@ -1,0 +1,46 @@
+// The windowing list: only the rows in view are in the DOM, each row as tall as its content says.
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { rowAt, rowOffsets, VirtualList } from './virtual-list';
+
+interface Item {
+  id: string;
+  tall: boolean;
+}
+const heightOf = (item: Item) => (item.tall ? 108 : 61);
+
+describe('virtual list', () => {
+  it('renders only the rows in view out of 20,000', () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => ({ id: String(i) }));
+    render(<VirtualList items={items} rowHeight={96} getKey={(item) => item.id} renderRow={(item) => item.id} setSize={items.length} label="rows" />);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(30);
+    expect(screen.getByRole('list').style.height).toBe(`${20_000 * 96}px`);
+    expect(rows[0]!.getAttribute('aria-setsize')).toBe('20000');
+  });
+
+  it('sizes each row to its content and places it right below the previous one', () => {
+    const items: Item[] = Array.from({ length: 20_000 }, (_, i) => ({ id: String(i), tall: i % 5 === 0 }));
+    render(<VirtualList items={items} rowHeight={heightOf} getKey={(item) => item.id} renderRow={(item) => item.id} setSize={items.length} label="rows" />);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.length).toBeLessThan(30);
+    expect(rows.slice(0, 6).map((row) => [row.style.top, row.style.height])).toEqual([
+      ['0px', '108px'],
+      ['108px', '61px'],
+      ['169px', '61px'],
+      ['230px', '61px'],
+      ['291px', '61px'],
+      ['352px', '108px'],
+    ]);
+    expect(screen.getByRole('list').style.height).toBe(`${4_000 * 108 + 16_000 * 61}px`);
+  });
+
+  it('finds the row under any position by bisection, the last one past the end', () => {
+    const items: Item[] = [{ id: 'a', tall: true }, { id: 'b', tall: false }, { id: 'c', tall: false }];
+    const offsets = rowOffsets(items, heightOf);
+    expect([...offsets]).toEqual([0, 108, 169, 230]);
+    expect([0, 107, 108, 168, 169, 229, 230, 10_000].map((y) => rowAt(offsets, y))).toEqual([0, 0, 1, 1, 2, 2, 2, 2]);
+    expect(rowAt(rowOffsets([], heightOf), 50)).toBe(0);
+  });
+});
