@@ -4,16 +4,14 @@
 // beats a stale edit, and keeps every count; on SQLite not a byte of it stays in the files.
 import { readFileSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openServerStore, type ServerStore } from '../../src/server/compose';
-import type { SyncStore } from '../../src/server/storage/types';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { fromWireRecord, type PullResponse } from '../../src/shared/sync/protocol';
 import { describePostgres } from '../helpers/pg';
+import { onPushThread, serverWorld, type WorldOptions } from './http-world';
 import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
-import { bearer, hlcAt, logFields, login, makeApp, mutation, populate, pull, pullAll, pushOk, type Session } from './sync-fixtures';
+import { bearer, hlcAt, logFields, mutation, pull, pullAll, pushOk, type Session } from './sync-fixtures';
 
 const NAME = 'Nguyễn Thị Hoa';
 const PHONE = '0912345678';
@@ -27,83 +25,53 @@ function citizen(session: Session, name: string, phone: string) {
 /** Every row of every table, as text: what a database dump would hold. */
 type Dump = () => Promise<string>;
 
-function privacySuite<F extends StoreFixture>(factory: () => Promise<F>, options: { serverStore?: (fixture: F) => ServerStore; dump: (fixture: F) => Dump; afterClose?: (fixture: F) => void }): void {
-  let fixture: F;
-  let server: ServerStore | undefined;
-  let store: SyncStore;
-  let app: FastifyInstance;
-  let memberA: Session;
-  let member2A: Session;
-  let leaderA: Session;
-  let reviewerA: Session;
-  let dump: Dump;
-
-  beforeAll(async () => {
-    fixture = await factory();
-    server = options.serverStore?.(fixture);
-    await server?.ready;
-    store = server?.store ?? fixture.open();
-    await store.migrate();
-    await populate(store);
-    app = await makeApp(store, {}, undefined, server?.sync);
-    memberA = await login(app, 'memberA');
-    member2A = await login(app, 'member2A');
-    leaderA = await login(app, 'leaderA');
-    reviewerA = await login(app, 'reviewerA');
-    dump = options.dump(fixture);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await server?.sync.close();
-    await server?.store.close();
-    options.afterClose?.(fixture);
-    await fixture?.dispose();
-  });
+function privacySuite<F extends StoreFixture>(factory: () => Promise<F>, options: WorldOptions<F> & { dump: (fixture: F) => Dump }): void {
+  const world = serverWorld(factory, ['memberA', 'member2A', 'leaderA', 'reviewerA'], options);
+  const dump: Dump = () => options.dump(world.fixture)();
 
   const storedLog = async (id: string) =>
-    (await store.records.listRecords({ scope: memberA.communeId!, tables: ['assistanceLogs'] })).find((row) => row.record.id === id)!.record;
-  const erase = (session: Session, body: unknown) => app.inject({ method: 'POST', url: '/api/privacy/erasures', headers: bearer(session), payload: body as object });
+    (await world.store.records.listRecords({ scope: world.memberA.communeId!, tables: ['assistanceLogs'] })).find((row) => row.record.id === id)!.record;
+  const erase = (session: Session, body: unknown) => world.app.inject({ method: 'POST', url: '/api/privacy/erasures', headers: bearer(session), payload: body as object });
 
   it('a deleted log drops its citizen and its note at once, and a stale edit cannot bring them back', async () => {
     const id = uuidv7();
     const t = Date.now() - 60_000;
-    await pushOk(app, memberA, [mutation('assistanceLogs', id, logFields(memberA, { note: `gọi lại cho chị ${NAME}`, citizen: citizen(memberA, NAME, PHONE) }), hlcAt(t))]);
-    await pushOk(app, memberA, [mutation('assistanceLogs', id, { deleted: true }, hlcAt(t + 2_000))]);
+    await pushOk(world.app, world.memberA, [mutation('assistanceLogs', id, logFields(world.memberA, { note: `gọi lại cho chị ${NAME}`, citizen: citizen(world.memberA, NAME, PHONE) }), hlcAt(t))]);
+    await pushOk(world.app, world.memberA, [mutation('assistanceLogs', id, { deleted: true }, hlcAt(t + 2_000))]);
     expect(await storedLog(id)).toMatchObject({ deleted: true, citizen: null, note: null, outcome: 'done' });
     // A phone that had not seen the delete edits the citizen later: the record stays deleted and empty.
-    await pushOk(app, memberA, [mutation('assistanceLogs', id, { citizen: citizen(memberA, NAME, PHONE) }, hlcAt(t + 3_000, '00000000000000dd'))]);
+    await pushOk(world.app, world.memberA, [mutation('assistanceLogs', id, { citizen: citizen(world.memberA, NAME, PHONE) }, hlcAt(t + 3_000, '00000000000000dd'))]);
     expect(await storedLog(id)).toMatchObject({ deleted: true, citizen: null, note: null });
-    const { changes } = await pullAll(app, member2A);
+    const { changes } = await pullAll(world.app, world.member2A);
     expect(fromWireRecord(changes.find((c) => c.id === id)!.record)).toMatchObject({ deleted: true, citizen: null, note: null });
   });
 
   it('only a leader erases; an empty request erases nothing', async () => {
-    for (const session of [memberA, reviewerA]) expect((await erase(session, { name: NAME })).statusCode).toBe(403);
-    expect((await erase(leaderA, {})).statusCode).toBe(400);
-    expect((await erase(leaderA, { name: '  ' })).statusCode).toBe(400);
-    expect((await erase(leaderA, { name: NAME, address: 'x' })).statusCode).toBe(400);
-    expect((await app.inject({ method: 'POST', url: '/api/privacy/erasures', payload: { name: NAME } })).statusCode).toBe(401);
+    for (const session of [world.memberA, world.reviewerA]) expect((await erase(session, { name: NAME })).statusCode).toBe(403);
+    expect((await erase(world.leaderA, {})).statusCode).toBe(400);
+    expect((await erase(world.leaderA, { name: '  ' })).statusCode).toBe(400);
+    expect((await erase(world.leaderA, { name: NAME, address: 'x' })).statusCode).toBe(400);
+    expect((await world.app.inject({ method: 'POST', url: '/api/privacy/erasures', payload: { name: NAME } })).statusCode).toBe(401);
   });
 
   it("erases one citizen's details everywhere, keeps the counts, reaches an offline phone and beats its stale edit", async () => {
     const t = Date.now() - 120_000;
     const hoa = [uuidv7(), uuidv7()];
     const other = uuidv7();
-    await pushOk(app, memberA, [
-      mutation('assistanceLogs', hoa[0]!, logFields(memberA, { note: 'cài VNeID', citizen: citizen(memberA, NAME, PHONE), barriers: ['weak_network'] }), hlcAt(t)),
-      mutation('assistanceLogs', hoa[1]!, logFields(memberA, { outcome: 'partial', followUpAt: '2026-03-09', citizen: citizen(memberA, NAME, '+84 912 345 678') }), hlcAt(t)),
-      mutation('assistanceLogs', other, logFields(memberA, { citizen: citizen(memberA, OTHER_NAME, OTHER_PHONE) }), hlcAt(t)),
+    await pushOk(world.app, world.memberA, [
+      mutation('assistanceLogs', hoa[0]!, logFields(world.memberA, { note: 'cài VNeID', citizen: citizen(world.memberA, NAME, PHONE), barriers: ['weak_network'] }), hlcAt(t)),
+      mutation('assistanceLogs', hoa[1]!, logFields(world.memberA, { outcome: 'partial', followUpAt: '2026-03-09', citizen: citizen(world.memberA, NAME, '+84 912 345 678') }), hlcAt(t)),
+      mutation('assistanceLogs', other, logFields(world.memberA, { citizen: citizen(world.memberA, OTHER_NAME, OTHER_PHONE) }), hlcAt(t)),
     ]);
     // Phone B syncs, then goes offline with a stale edit of one of the logs.
-    const before = await pullAll(app, member2A);
+    const before = await pullAll(world.app, world.member2A);
     const counted = async () =>
-      (await store.records.listRecords({ scope: memberA.communeId!, tables: ['assistanceLogs'] }))
+      (await world.store.records.listRecords({ scope: world.memberA.communeId!, tables: ['assistanceLogs'] }))
         .map(({ record: { serviceId, outcome, barriers, villageId, occurredAt, followUpAt, deleted, id } }) => ({ id, serviceId, outcome, barriers, villageId, occurredAt, followUpAt, deleted }))
         .sort((a, b) => a.id.localeCompare(b.id));
     const countsBefore = await counted();
 
-    const answer = await erase(leaderA, { name: 'nguyen thi hoa', phone: '0912 345 678' });
+    const answer = await erase(world.leaderA, { name: 'nguyen thi hoa', phone: '0912 345 678' });
     expect(answer.statusCode).toBe(200);
     expect(answer.json()).toEqual({ erasedLogs: 2 });
     expect(answer.headers['cache-control']).toBe('no-store');
@@ -113,10 +81,10 @@ function privacySuite<F extends StoreFixture>(factory: () => Promise<F>, options
     expect(await counted()).toEqual(countsBefore);
 
     // Phone B comes back: the erased versions are in its next pull.
-    const after = (await pull(app, member2A, { cursor: before.cursor })).json<PullResponse>();
+    const after = (await pull(world.app, world.member2A, { cursor: before.cursor })).json<PullResponse>();
     for (const id of hoa) expect(fromWireRecord(after.changes.find((c) => c.id === id)!.record)).toMatchObject({ citizen: null, note: null });
     // Its stale edit, made before the erasure, loses to the erasure's later clock.
-    await pushOk(app, member2A, [mutation('assistanceLogs', hoa[0]!, { note: `chị ${NAME} hẹn mai` }, hlcAt(t + 1_000, '00000000000000ee'))]);
+    await pushOk(world.app, world.member2A, [mutation('assistanceLogs', hoa[0]!, { note: `chị ${NAME} hẹn mai` }, hlcAt(t + 1_000, '00000000000000ee'))]);
     expect((await storedLog(hoa[0]!)).note).toBeNull();
 
     const text = await dump();
@@ -129,10 +97,7 @@ function privacySuite<F extends StoreFixture>(factory: () => Promise<F>, options
 
 describe('privacy on SQLite (pushes on the push thread, as the server runs)', () => {
   privacySuite(sqliteFixture, {
-    serverStore: (fixture) =>
-      openServerStore({ kind: 'sqlite', file: fixture.file }, (error) => {
-        throw error;
-      }),
+    serverStore: onPushThread(),
     dump: (fixture) => () => {
       const db = new Database(fixture.file, { readonly: true });
       try {
