@@ -6,6 +6,7 @@ import { AuthService, type AuthServiceOptions } from './auth/auth-service';
 import type { Config, TrustProxy } from './config';
 import { registerErrorHandler } from './errors';
 import { AuditLog } from './privacy/audit-log';
+import { registerAdminReferenceRoutes } from './routes/admin-reference';
 import { registerAuditRoutes } from './routes/audit';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoute } from './routes/health';
@@ -93,6 +94,7 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
     registerReportRoutes(api, { store, auth, audit });
     registerPrivacyRoutes(api, { store, auth, audit });
     registerAuditRoutes(api, { audit, auth });
+    registerAdminReferenceRoutes(api, { store, auth, audit });
     done();
   });
   registerStatic(app, config.distDir);

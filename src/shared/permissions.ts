@@ -34,6 +34,7 @@ const RULES = {
   'checklist.signOff': ['reviewer'],
   'template.manage': ['admin'],
   'services.manage': ['admin'],
+  'provinceContacts.manage': ['admin'],
   'villages.manage': ['leader'],
   // Reports.
   'reports.view': ['leader', 'reviewer', 'admin'],

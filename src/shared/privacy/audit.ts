@@ -38,6 +38,12 @@ export const AUDIT_DETAILS = {
   'account.disabled': z.strictObject({}),
   'account.enabled': z.strictObject({}),
   'account.passwordReset': z.strictObject({}),
+  /** The province admin changed reference data: which table, which entry (a code or id), what kind of change. */
+  'reference.changed': z.strictObject({
+    table: z.enum(['services', 'provinceContacts']),
+    change: z.enum(['created', 'updated', 'retired', 'restored']),
+    code: z.string().min(1).max(100).optional(),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type AuditKind = keyof typeof AUDIT_DETAILS;

@@ -92,6 +92,20 @@ const EXAMPLES: Record<SyncTable, Record<string, unknown>> = {
   signOffs: { checklistId: ID, signedBy: USER, signedAt: '2025-07-10T02:00:00.000Z', comment: 'Đạt' },
   teamMembers: { displayName: 'Y Blông', role: 'member', villageIds: [ID], phone: '0912345678', active: true },
   communeProfiles: { name: 'Ngọk Bay', provinceId: 'quang-ngai', active: true },
+  provinceContacts: {
+    name: 'Tổng đài hỗ trợ VNeID – Công an tỉnh',
+    organization: 'Công an tỉnh Quảng Ngãi',
+    role: 'Đội hỗ trợ định danh điện tử',
+    systems: ['vneid'],
+    phones: ['0255 3822 222'],
+    zalo: '0912345678',
+    email: 'vneid@example.gov.vn',
+    area: 'Toàn tỉnh',
+    note: 'Giờ hành chính',
+    roleId: 'provincial-police-cyber',
+    lastVerifiedAt: '2025-07-10',
+    active: true,
+  },
 };
 
 const metaOf = (table: SyncTable) => (TABLE_SCHEMAS[table].scope === 'province' ? provinceMeta : communeMeta);

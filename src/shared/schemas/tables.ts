@@ -8,6 +8,7 @@ import { checklistItemFieldsSchema, checklistItemPatchSchema, checklistItemRecor
 import { checklistTemplateFieldsSchema, checklistTemplatePatchSchema, checklistTemplateRecordSchema } from './checklist-template';
 import { contactFieldsSchema, contactPatchSchema, contactRecordSchema } from './contact';
 import { groupSessionFieldsSchema, groupSessionPatchSchema, groupSessionRecordSchema } from './group-session';
+import { provinceContactFieldsSchema, provinceContactPatchSchema, provinceContactRecordSchema } from './province-contact';
 import { serviceFieldsSchema, servicePatchSchema, serviceRecordSchema } from './service';
 import { signOffFieldsSchema, signOffPatchSchema, signOffRecordSchema } from './sign-off';
 import { teamMemberFieldsSchema, teamMemberPatchSchema, teamMemberRecordSchema } from './team-member';
@@ -25,6 +26,7 @@ export const SYNC_TABLES = [
   'signOffs',
   'teamMembers',
   'communeProfiles',
+  'provinceContacts',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -64,6 +66,7 @@ export const TABLE_SCHEMAS = {
     patch: communeProfilePatchSchema,
     record: communeProfileRecordSchema,
   },
+  provinceContacts: { scope: 'province', fields: provinceContactFieldsSchema, patch: provinceContactPatchSchema, record: provinceContactRecordSchema },
 } as const satisfies Record<SyncTable, TableSchemas>;
 
 /** True when a string from the wire names a synced table. */

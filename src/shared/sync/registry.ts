@@ -128,6 +128,7 @@ export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
   checklistTemplates: { create: 'template.manage', update: byAction('template.manage') },
   teamMembers: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
   communeProfiles: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
+  provinceContacts: { create: 'provinceContacts.manage', update: byAction('provinceContacts.manage') },
 };
 
 // ---------- validation ----------

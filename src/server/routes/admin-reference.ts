@@ -1,0 +1,108 @@
+// The province admin's reference-data editors (docs/domain.md "Editing reference data"):
+//   POST  /api/admin/services                 add a catalogue entry
+//   PATCH /api/admin/services/:code           rename, regroup, retire or restore one
+//   POST  /api/admin/province-contacts        add a province support contact
+//   PATCH /api/admin/province-contacts/:id    edit, retire or restore one
+// Admins only, always in their own province (the scope comes from the account, never the request);
+// bodies checked by the shared schemas; rate-limited per admin; every change in the audit log.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { can, type Action } from '../../shared/permissions';
+import {
+  contactPathSchema,
+  newProvinceContactSchema,
+  newServiceSchema,
+  provinceContactChangeSchema,
+  serviceChangeSchema,
+  servicePathSchema,
+} from '../../shared/reference/admin-api';
+import { toWireRecord } from '../../shared/sync/protocol';
+import type { AuthService } from '../auth/auth-service';
+import { RateLimiter } from '../auth/rate-limit';
+import { ApiError } from '../errors';
+import type { AuditLog } from '../privacy/audit-log';
+import { changeProvinceContact, changeService, createProvinceContact, createService, ReferenceError, type Editor } from '../reference/reference-admin';
+import type { SyncStore } from '../storage/types';
+import { bearerToken } from './auth';
+
+export interface AdminReferenceRouteOptions {
+  store: SyncStore;
+  auth: AuthService;
+  audit: AuditLog;
+  /** Changes per admin per minute (0: unlimited). */
+  rateLimitPerMinute?: number;
+  now?: () => number;
+}
+
+export function registerAdminReferenceRoutes(app: FastifyInstance, options: AdminReferenceRouteOptions): void {
+  const { store, auth, audit } = options;
+  const now = options.now ?? Date.now;
+  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 60, 60_000, now);
+
+  async function editor(request: FastifyRequest, action: Action): Promise<Editor & { role: 'admin' }> {
+    const token = bearerToken(request);
+    const user = token ? await auth.authenticate(token) : undefined;
+    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+    if (!can(user.role, action) || !user.provinceId || user.communeId) {
+      await audit.append({ kind: 'access.refused', actor: user, details: { action, role: user.role } });
+      throw new ApiError(403, 'forbidden', "Only the province's admin edits its reference data.");
+    }
+    const decision = limiter.take(user.id);
+    if (!decision.ok) throw new ApiError(429, 'too_many_requests', 'Too many changes; try again later.', decision.retryAfterSeconds);
+    return { id: user.id, provinceId: user.provinceId, role: 'admin' };
+  }
+
+  function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ApiError(400, 'bad_request', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+  }
+
+  async function run(request: FastifyRequest, table: 'services' | 'provinceContacts', write: (who: Editor) => ReturnType<typeof createService>, action: Action) {
+    const who = await editor(request, action);
+    try {
+      const { record, change } = await write(who);
+      const actor = { id: who.id, role: who.role, communeId: null, provinceId: who.provinceId };
+      await audit.append({ kind: 'reference.changed', actor, subjectId: record.id, details: { table, change, ...(table === 'services' ? { code: String(record.code) } : {}) } });
+      return { record: toWireRecord(record) };
+    } catch (error) {
+      if (error instanceof ReferenceError) {
+        const status = error.code === 'not_found' ? 404 : error.code === 'conflict' ? 409 : 400;
+        throw new ApiError(status, error.code === 'invalid' ? 'bad_request' : error.code, error.message);
+      }
+      throw error;
+    }
+  }
+
+  app.post('/api/admin/services', async (request, reply) => {
+    const body = await run(request, 'services', (who) => createService(store.records, who, parse(newServiceSchema, request.body), now()), 'services.manage');
+    return reply.code(201).header('cache-control', 'no-store').send(body);
+  });
+  app.patch('/api/admin/services/:code', async (request, reply) => {
+    const { code } = parse(servicePathSchema, request.params);
+    const body = await run(request, 'services', (who) => changeService(store.records, who, code, parse(serviceChangeSchema, request.body), now()), 'services.manage');
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+  app.post('/api/admin/province-contacts', async (request, reply) => {
+    const body = await run(
+      request,
+      'provinceContacts',
+      (who) => createProvinceContact(store.records, who, parse(newProvinceContactSchema, request.body), now()),
+      'provinceContacts.manage',
+    );
+    return reply.code(201).header('cache-control', 'no-store').send(body);
+  });
+  app.patch('/api/admin/province-contacts/:id', async (request, reply) => {
+    const { id } = parse(contactPathSchema, request.params);
+    const body = await run(
+      request,
+      'provinceContacts',
+      (who) => changeProvinceContact(store.records, who, id, parse(provinceContactChangeSchema, request.body), now()),
+      'provinceContacts.manage',
+    );
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+}
