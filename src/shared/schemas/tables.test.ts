@@ -114,16 +114,16 @@ const messagesOf = (schema: z.ZodType, value: unknown): string[] => schema.safeP
 describe('the table registry', () => {
   it('names exactly the tables of docs/sync.md §4', () => {
     expect([...SYNC_TABLES].sort()).toEqual(
-      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles'].sort(),
+      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles', 'provinceContacts'].sort(),
     );
     expect(Object.keys(TABLE_SCHEMAS).sort()).toEqual([...SYNC_TABLES].sort());
     expect(isSyncTable('contacts')).toBe(true);
     expect(isSyncTable('users')).toBe(false);
   });
 
-  it('puts templates and the service catalogue in the province scope, the rest in the commune', () => {
+  it("puts templates, the service catalogue and the province's contacts in the province scope, the rest in the commune", () => {
     const province = SYNC_TABLES.filter((t) => TABLE_SCHEMAS[t].scope === 'province');
-    expect(province.sort()).toEqual(['checklistTemplates', 'services']);
+    expect(province.sort()).toEqual(['checklistTemplates', 'provinceContacts', 'services']);
   });
 });
 
