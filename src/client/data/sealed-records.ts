@@ -29,6 +29,7 @@ export const CLEAR_AT_REST: Readonly<Record<string, string>> = {
   'teamMembers.displayName': "a colleague's name in the roster the server publishes to the commune; every screen shows it instead of an account id",
   'teamMembers.phone': "a colleague's work phone in the roster, for the team to call each other; never a citizen's",
   'signOffs.comment': "the reviewer's comment on the commune's readiness, not on a person",
+  'provinceContacts.*': "the province's support desks and officials (VNPT, Viettel, the Sở's help desk), published by the admin to every phone of the province",
 };
 
 const NONE: readonly string[] = [];

@@ -1,7 +1,7 @@
 // The province admin's edits of reference data (the service catalogue, the province's support
 // contacts), written by the server into the province's sync scope as ordinary record writes, so
 // every phone of the province receives them at its next pull however long it was offline
-// (docs/domain.md "Editing reference data"). The record is read again inside the write transaction:
+// (docs/reference-data.md). The record is read again inside the write transaction:
 // two admins editing at once each win the fields they changed, never a whole stale record.
 import { randomUUID } from 'node:crypto';
 import type { NewProvinceContact, NewService, ProvinceContactChange, ServiceChange } from '../../shared/reference/admin-api';

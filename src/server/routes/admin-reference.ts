@@ -1,4 +1,4 @@
-// The province admin's reference-data editors (docs/domain.md "Editing reference data"):
+// The province admin's reference-data editors (docs/reference-data.md):
 //   POST  /api/admin/services                 add a catalogue entry
 //   PATCH /api/admin/services/:code           rename, regroup, retire or restore one
 //   POST  /api/admin/province-contacts        add a province support contact

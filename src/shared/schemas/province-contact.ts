@@ -1,6 +1,6 @@
 // provinceContacts: the province's own support contacts (VNPT, Viettel, the department's help desk,
 // the provincial police's VNeID team), province reference data that every commune of the province
-// reads beside its own directory and only the province admin writes (docs/domain.md "Province contacts").
+// reads beside its own directory and only the province admin writes (docs/reference-data.md).
 // The fields are a commune contact's, without the team's favourite pin, plus `active`: a retired
 // contact leaves every phone's directory but its record stays, like a retired service.
 import type { z } from 'zod';
