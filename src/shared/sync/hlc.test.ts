@@ -18,20 +18,10 @@ import {
   parseHlc,
   receive,
   tick,
-  type Hlc,
   type HlcState,
 } from './hlc';
+import { A, B, RUNS, hlc } from '../../../test/helpers/merge-fixtures';
 
-// Fixed seeds replay known inputs on every run; the random run explores, and fast-check prints
-// its seed on failure so it can be pinned here.
-const RUNS = [1, 42, 20260701, undefined].map((seed) => ({
-  seed,
-  label: seed === undefined ? 'random seed' : `seed ${seed}`,
-}));
-
-const A = 'aaaaaaaaaaaaaaaa';
-const B = 'bbbbbbbbbbbbbbbb';
-const hlc = (text: string): Hlc => hlcSchema.parse(text);
 const at = (iso: string, counter: number, node: string): HlcState => ({ millis: Date.parse(iso), counter, node });
 const T = Date.parse('2026-07-01T08:30:00.000Z');
 
