@@ -11,6 +11,7 @@ import { demoModeApplies, enabledDemoAccounts, setUpDemo, type DemoCredential } 
 import { seedAllProvinces } from './sync/seed';
 import { publishAllRosters } from './admin/roster';
 import { backfillRecordLookups } from './privacy/lookup-backfill';
+import { purgeExpiredDetails } from './privacy/retention-purge';
 import { openServerStore } from './compose';
 import type { SyncStore } from './storage/types';
 
@@ -74,7 +75,13 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     throw error;
   }
   const running = app;
-  const pruning = setInterval(() => void pruneOldRows(store, running.log), PRUNE_INTERVAL_MS);
+  // The retention purge runs beside the server, not before it listens: it may take minutes.
+  const purger = retentionPurger(store, running.log);
+  void purger.run();
+  const pruning = setInterval(() => {
+    void pruneOldRows(store, running.log);
+    void purger.run();
+  }, PRUNE_INTERVAL_MS);
   pruning.unref();
   let stopping: Promise<void> | undefined;
   return {
@@ -87,7 +94,11 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
       clearInterval(pruning);
       // Fastify's close() stops listening, closes idle keep-alive sockets and waits for
       // requests in flight; only then is it safe to close the database under them.
-      stopping ??= running.close().then(() => syncRequests.close()).then(() => store.close());
+      stopping ??= running
+        .close()
+        .then(() => purger.stop())
+        .then(() => syncRequests.close())
+        .then(() => store.close());
       return stopping;
     },
   };
@@ -114,6 +125,40 @@ export async function pruneOldRows(store: SyncStore, log: Pick<FastifyInstance['
   } catch (error) {
     log.error({ err: error }, 'pruning sessions failed');
   }
+}
+
+/** A pause between two purge batches: sync rounds waiting for the write lock go first. */
+const PURGE_PAUSE_MS = 20;
+
+/**
+ * The daily retention purge (docs/privacy.md "Retention"), one run at a time: a run still going
+ * when the next is due is not doubled, and `stop` ends it before its next batch. Failures are
+ * logged and retried the next day.
+ */
+export function retentionPurger(store: SyncStore, log: Pick<FastifyInstance['log'], 'info' | 'error'>): { run: () => Promise<void>; stop: () => Promise<void> } {
+  const stopping = new AbortController();
+  let current: Promise<void> | undefined;
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, PURGE_PAUSE_MS).unref());
+  const once = async () => {
+    try {
+      const purged = await purgeExpiredDetails(store, { now: Date.now(), pause, signal: stopping.signal });
+      if (purged.records > 0) log.info(purged, 'retention: citizen details past the limit purged');
+    } catch (error) {
+      log.error({ err: error }, 'retention purge failed');
+    } finally {
+      current = undefined;
+    }
+  };
+  return {
+    run: () => {
+      if (!stopping.signal.aborted) current ??= once();
+      return current ?? Promise.resolve();
+    },
+    stop: () => {
+      stopping.abort();
+      return current ?? Promise.resolve();
+    },
+  };
 }
 
 function reachableUrl(host: string, port: number): string {

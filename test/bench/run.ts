@@ -16,6 +16,7 @@ import { runSyncClientBench } from './sync-client.bench';
 import { runLockBench } from './lock.bench';
 import { runLighthouseBench } from './lighthouse.bench';
 import { runPrivacyBench } from './privacy.bench';
+import { runRetentionBench } from './retention.bench';
 
 const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
   { name: 'bundle', run: runBundleBench },
@@ -27,7 +28,8 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'assistance', run: runAssistanceBench },
   { name: 'sync client', run: runSyncClientBench },
   { name: 'lock', run: runLockBench },
-  { name: 'privacy', run: runPrivacyBench },
+  { name: 'privacy erasure', run: runPrivacyBench },
+  { name: 'privacy retention', run: runRetentionBench },
 ];
 
 const only = process.argv.slice(2);

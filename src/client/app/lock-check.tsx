@@ -25,6 +25,10 @@ export function LockCheck({ children }: { children: ReactNode }): ReactElement {
     import('../data/seal-migration')
       .then(({ sealPlainRecords }) => sealPlainRecords())
       .catch((error: unknown) => log.warn('sealing old records failed', error));
+    // The phone's retention limit applies offline too (docs/privacy.md "Retention").
+    import('../data/retention-purge')
+      .then(({ purgeOldDetails }) => purgeOldDetails())
+      .catch((error: unknown) => log.warn('purging old citizen details failed', error));
   }, [unlockedUserId]);
 
   if (session === undefined) return <OpeningShell />;

@@ -12,6 +12,7 @@ import { createHttpTransport, type Transport } from './transport';
 import { clearPendingLogout, hasPendingLogout, syncRepository } from '../data/sync-repository';
 import { observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
 import { getSession } from '../data/session-repository';
+import { purgeOldDetailsAfterSync } from '../data/retention-purge';
 import { keyFor, subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { log } from '../lib/log';
 
@@ -83,6 +84,9 @@ function createRuntime(): SyncRuntime {
       // The round's own time, from the session read to the last page on disk: `npm run bench`
       // compares it with a minimal client of the same pages (test/bench/floor-client.ts).
       performance.measure('sync:round', { start: started, end: performance.now() });
+      // A pull may bring an old log back with its details: the phone's limit applies again
+      // (docs/privacy.md "Retention"). A failure here is no failed sync.
+      await purgeOldDetailsAfterSync().catch((error: unknown) => log.warn('purging old citizen details failed', error));
       // After the records: the views this member recorded (docs/privacy.md "Audit log").
       await sendAuditEvents(token, session.user.id);
       return true;

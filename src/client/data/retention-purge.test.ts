@@ -1,0 +1,39 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PHONE_RETENTION_DAYS } from '../../shared/privacy/retention';
+import { db } from './db';
+import { purgeOldDetails } from './retention-purge';
+
+const DAY = 24 * 3_600_000;
+const NOW = Date.parse('2026-12-03T03:00:00.000Z');
+const ago = (days: number) => new Date(NOW - days * DAY).toISOString();
+const id = (n: number) => `0197c1a2-0000-7000-8000-00000000000${n}`;
+const sealedCitizen = { v: 1, iv: 'aXY', ct: 'Y2lwaGVy' };
+
+function log(n: number, days: number, personal: boolean) {
+  return { id: id(n), communeId: 'xa', serviceId: 'vneid', outcome: 'done', occurredAt: ago(days), deleted: false, citizen: personal ? sealedCitizen : null, note: personal ? 'gọi lại' : null, clocks: {} };
+}
+
+describe("the phone's retention limit", () => {
+  beforeEach(async () => {
+    await Promise.all([db.records('assistanceLogs').clear(), db.records('groupSessions').clear(), db.outbox.clear()]);
+  });
+
+  it('drops the details of synced records past the limit, keeps the rest, and changes nothing the second time', async () => {
+    await db.records('assistanceLogs').bulkPut([log(1, PHONE_RETENTION_DAYS + 1, true), log(2, PHONE_RETENTION_DAYS + 5, true), log(3, PHONE_RETENTION_DAYS - 1, true), log(4, 400, false)] as never);
+    await db.records('groupSessions').put({ id: id(5), communeId: 'xa', occurredAt: ago(200), participants: 12, note: 'lớp thôn 2', deleted: false, clocks: {} } as never);
+    // Log 2 has a change still waiting to be sent: left alone until the server has it.
+    await db.outbox.add({ id: id(9), table: 'assistanceLogs', recordId: id(2), hlc: '2026-12-01T00:00:00.000Z-0000-0123456789abcdef' as never, fields: { outcome: 'partial' }, createdAt: ago(1) });
+    const before = await db.outbox.count();
+
+    expect(await purgeOldDetails(NOW)).toBe(2);
+    const logs = new Map((await db.records('assistanceLogs').toArray()).map((row) => [row.id, row]));
+    expect(logs.get(id(1))).toMatchObject({ citizen: null, note: null, serviceId: 'vneid', outcome: 'done', occurredAt: ago(PHONE_RETENTION_DAYS + 1) });
+    expect(logs.get(id(2))).toMatchObject({ citizen: sealedCitizen, note: 'gọi lại' });
+    expect(logs.get(id(3))).toMatchObject({ citizen: sealedCitizen });
+    expect(logs.get(id(4))).toMatchObject({ citizen: null, outcome: 'done' });
+    expect(await db.records('groupSessions').get(id(5))).toMatchObject({ note: null, participants: 12 });
+    expect(await db.outbox.count()).toBe(before);
+
+    expect(await purgeOldDetails(NOW)).toBe(0);
+  });
+});

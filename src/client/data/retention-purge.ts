@@ -1,0 +1,52 @@
+// The phone's retention limit (docs/privacy.md "Retention"): a synced log's citizen details and
+// notes leave this phone PHONE_RETENTION_DAYS after the log's date, even while it is offline for
+// weeks. The log stays (service, outcome, barriers, village, date), so the phone's reports keep
+// their counts; the server keeps the details until its own, longer limit, so nothing is lost to
+// the commune. Only this phone's copy changes: no outbox entry, no clock moved.
+//
+// A record with a change still waiting in the outbox is left alone (its change is not on the
+// server yet), and so is one whose details are not past the limit. Runs after each unlock and
+// after sync rounds (a pull may bring an old log back with its details), at most once an hour:
+// it reads every old record, which a phone with a year of logs should not do every round.
+import { PERSONAL_FIELDS } from '../../shared/privacy/erasure';
+import { PHONE_RETENTION_DAYS } from '../../shared/privacy/retention';
+import type { SyncTable } from '../../shared/schemas/tables';
+import { db } from './db';
+
+const DAY_MS = 24 * 3_600_000;
+const BATCH = 200;
+const AFTER_SYNC_EVERY_MS = 3_600_000;
+let lastAfterSync = Number.NEGATIVE_INFINITY;
+
+/** After a sync round: the purge, unless it ran less than an hour ago in this tab. */
+export function purgeOldDetailsAfterSync(now: number = Date.now()): Promise<number> {
+  if (now - lastAfterSync < AFTER_SYNC_EVERY_MS) return Promise.resolve(0);
+  lastAfterSync = now;
+  return purgeOldDetails(now);
+}
+
+/** Drops the personal fields of this phone's synced records past the phone's limit; returns how many changed. */
+export async function purgeOldDetails(now: number = Date.now()): Promise<number> {
+  const cutoff = new Date(now - PHONE_RETENTION_DAYS * DAY_MS).toISOString();
+  let purged = 0;
+  for (const [table, fields] of Object.entries(PERSONAL_FIELDS) as [SyncTable, readonly string[]][]) {
+    const records = db.records(table);
+    const holds = (row: Record<string, unknown>) => fields.some((field) => row[field] !== null && row[field] !== undefined);
+    // The old rows still holding details, listed first; each batch is then checked and written
+    // in one transaction with the outbox, so a change saved meanwhile keeps its record intact.
+    const ids = await records.where('occurredAt').below(cutoff).filter((row) => holds(row as Record<string, unknown>)).primaryKeys();
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const batch = ids.slice(start, start + BATCH);
+      purged += await db.transaction('rw', [records, db.outbox], async () => {
+        const pending = new Set((await db.outbox.where('[table+recordId]').anyOf(batch.map((id) => [table, id])).toArray()).map((entry) => entry.recordId));
+        const rows = (await records.bulkGet(batch)).filter((row): row is NonNullable<typeof row> => row !== undefined);
+        const changed = rows
+          .filter((row) => !pending.has(row.id) && holds(row as Record<string, unknown>) && String((row as { occurredAt?: unknown }).occurredAt) < cutoff)
+          .map((row) => ({ ...row, ...Object.fromEntries(fields.map((field) => [field, null])) }));
+        await records.bulkPut(changed);
+        return changed.length;
+      });
+    }
+  }
+  return purged;
+}

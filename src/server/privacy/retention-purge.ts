@@ -1,0 +1,86 @@
+// The retention purge (docs/privacy.md "Retention"): citizens' details leave the records older
+// than their province's limit (default 12 months after the log's date). The records stay, so
+// every count in every report stays. Like an erasure, each purge is an ordinary record write with
+// a server clock later than the details' clocks and a new row_seq: every phone of the commune
+// receives it in its next pull, and a stale edit from a phone loses the merge.
+//
+// Batches of `batch` records, each in its own write transaction, with a pause between them, so a
+// purge of a million records never holds the write lock long enough to stall a sync round.
+// Idempotent and resumable without any state of its own: a purged record leaves the lookup index
+// the purge reads (storage/lookups.ts), so a run that stops half-way is finished by the next.
+import { holdsPersonalData, withoutPersonalData } from '../../shared/privacy/erasure';
+import { DEFAULT_RETENTION_MONTHS, retentionCutoff, retentionMonthsSchema } from '../../shared/privacy/retention';
+import type { SyncStore } from '../storage/types';
+
+export const PURGE_BATCH = 50;
+/** The user and client id of the purge's writes (never an account). */
+const PURGE_CLIENT = 'server-retention';
+
+/** The `meta` key of a province's limit in months (absent: the default). */
+export const retentionMetaKey = (provinceId: string) => `retention_months:${provinceId}`;
+
+/** The province's limit in months. */
+export async function retentionMonths(store: Pick<SyncStore, 'getMeta'>, provinceId: string): Promise<number> {
+  const raw = await store.getMeta(retentionMetaKey(provinceId));
+  const parsed = retentionMonthsSchema.safeParse(raw === undefined ? undefined : Number(raw));
+  return parsed.success ? parsed.data : DEFAULT_RETENTION_MONTHS;
+}
+
+export interface PurgeOptions {
+  now: number;
+  batch?: number;
+  /** Awaited between two batches (the server waits a little so sync rounds go first). */
+  pause?: () => Promise<void>;
+  /** Stops the run before its next batch (the server is stopping); the next run resumes. */
+  signal?: AbortSignal;
+}
+
+export interface PurgeResult {
+  /** Records whose personal data this run removed. */
+  records: number;
+  /** Write transactions it took. */
+  batches: number;
+}
+
+/** Purges every commune's records older than its province's limit. */
+export async function purgeExpiredDetails(store: SyncStore, options: PurgeOptions): Promise<PurgeResult> {
+  const { now, batch = PURGE_BATCH, pause = () => Promise.resolve() } = options;
+  const months = new Map<string, number>();
+  const result: PurgeResult = { records: 0, batches: 0 };
+  for (const commune of await store.accounts.listCommunes()) {
+    let limit = months.get(commune.provinceId);
+    if (limit === undefined) {
+      limit = await retentionMonths(store, commune.provinceId);
+      months.set(commune.provinceId, limit);
+    }
+    const cutoff = retentionCutoff(now, limit);
+    const expired = (occurredAt: unknown) => typeof occurredAt === 'string' && Date.parse(occurredAt) < cutoff;
+    for (;;) {
+      if (options.signal?.aborted) return result;
+      const rows = await store.records.listPersonalBefore(commune.id, cutoff, batch);
+      if (rows.length === 0) break;
+      const committed = await store.records.push({
+        scope: commune.id,
+        userId: PURGE_CLIENT,
+        clientId: PURGE_CLIENT,
+        mutationIds: [],
+        recordKeys: rows.map((row) => ({ table: row.table, id: row.record.id })),
+        now,
+        // Checked again inside the transaction: a record changed since it was listed is purged
+        // only if it still holds personal data and is still past the limit.
+        plan: (state) => ({
+          remember: [],
+          writes: state.records
+            .filter((row) => row.scope === commune.id && holdsPersonalData(row.table, row.record) && expired(row.record.occurredAt))
+            .map((row) => ({ table: row.table, record: withoutPersonalData(row.table, row.record, now) })),
+        }),
+      });
+      result.records += committed.plan.writes.length;
+      result.batches += 1;
+      // Nothing left to change in what was listed (it changed meanwhile): the next run sees it.
+      if (committed.plan.writes.length === 0) break;
+      await pause();
+    }
+  }
+  return result;
+}

@@ -1,0 +1,103 @@
+// The retention purge (docs/privacy.md "Retention"), on a real SQLite file and a real PostgreSQL,
+// with records either side of each province's limit: the purge removes the citizen and the note
+// of the logs past it and nothing else (service, outcome, date and every count stay), reaches the
+// phones in their next pull, beats a stale edit, is resumable after a stop and does nothing the
+// second time.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/server/accounts';
+import { purgeExpiredDetails, retentionMetaKey, retentionMonths } from '../../src/server/privacy/retention-purge';
+import type { SyncStore } from '../../src/server/storage/types';
+import { DEFAULT_RETENTION_MONTHS, retentionCutoff } from '../../src/shared/privacy/retention';
+import { uuidv7 } from '../../src/shared/sync/ids';
+import { fromWireRecord } from '../../src/shared/sync/protocol';
+import { describePostgres } from '../helpers/pg';
+import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
+import { COMMUNE_K, PASSWORD, TEST_COST, hlcAt, logFields, login, makeApp, mutation, populate, pullAll, pushOk, type Session } from './sync-fixtures';
+
+const DAY = 24 * 3_600_000;
+const NAME = 'Lê Thị Mai';
+
+function citizen(session: Session) {
+  return { name: NAME, phone: '0912000333', consent: true, consentEvidence: { method: 'spoken', noticeVersion: 'vi-2026-12', recordedAt: '2025-01-02T08:00:00+07:00', recordedBy: session.userId } };
+}
+
+function retentionSuite(factory: () => Promise<StoreFixture>): void {
+  let fixture: StoreFixture;
+  let store: SyncStore;
+  let app: FastifyInstance;
+  let memberA: Session;
+  let memberK: Session;
+  const now = Date.now();
+  const ago = (days: number) => new Date(now - days * DAY).toISOString();
+  const ids = { oldA: uuidv7(), oldA2: uuidv7(), youngA: uuidv7(), anonymousA: uuidv7(), oldK: uuidv7(), youngK: uuidv7() };
+
+  const stored = async (scope: string) => new Map((await store.records.listRecords({ scope, tables: ['assistanceLogs'] })).map((row) => [row.record.id, row.record]));
+
+  beforeAll(async () => {
+    fixture = await factory();
+    store = fixture.open();
+    await store.migrate();
+    await populate(store);
+    await createUser(store, { username: 'memberK', password: PASSWORD, role: 'member', communeId: COMMUNE_K.id }, { cost: TEST_COST });
+    app = await makeApp(store);
+    memberA = await login(app, 'memberA');
+    memberK = await login(app, 'memberK');
+    const log = (session: Session, id: string, days: number, personal: boolean) =>
+      mutation('assistanceLogs', id, logFields(session, { occurredAt: ago(days), ...(personal ? { citizen: citizen(session), note: `gọi lại cho ${NAME}` } : {}) }), hlcAt(now - 60_000));
+    // Quảng Ngãi keeps the default 12 months; Kon Tum chose 3.
+    await pushOk(app, memberA, [log(memberA, ids.oldA, 400, true), log(memberA, ids.oldA2, 380, true), log(memberA, ids.youngA, 330, true), log(memberA, ids.anonymousA, 500, false)]);
+    await pushOk(app, memberK, [log(memberK, ids.oldK, 120, true), log(memberK, ids.youngK, 60, true)]);
+    await store.setMeta(retentionMetaKey(COMMUNE_K.provinceId), '3');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await fixture?.dispose();
+  });
+
+  it("reads each province's limit, the default when none or a wrong one is set", async () => {
+    expect(await retentionMonths(store, 'quang-ngai')).toBe(DEFAULT_RETENTION_MONTHS);
+    expect(await retentionMonths(store, COMMUNE_K.provinceId)).toBe(3);
+    await store.setMeta(retentionMetaKey('lam-dong'), '99');
+    expect(await retentionMonths(store, 'lam-dong')).toBe(DEFAULT_RETENTION_MONTHS);
+    expect(retentionCutoff(Date.parse('2026-03-31T10:00:00.000Z'), 1)).toBe(Date.parse('2026-02-28T10:00:00.000Z'));
+  });
+
+  it('stops before its next batch when asked, and the next run finishes the work', async () => {
+    const stop = new AbortController();
+    const first = await purgeExpiredDetails(store, { now, batch: 1, signal: stop.signal, pause: () => Promise.resolve(stop.abort()) });
+    expect(first).toEqual({ records: 1, batches: 1 });
+    const before = await stored(memberA.communeId!);
+    const second = await purgeExpiredDetails(store, { now, batch: 1 });
+    expect(second.records).toBe(2);
+    const after = await stored(memberA.communeId!);
+    for (const id of [ids.oldA, ids.oldA2]) expect(after.get(id)).toMatchObject({ citizen: null, note: null });
+    expect([ids.oldA, ids.oldA2].filter((id) => before.get(id)!.citizen === null)).toHaveLength(1);
+  });
+
+  it('removes the details past the limit and nothing else; a second run does nothing', async () => {
+    const a = await stored(memberA.communeId!);
+    const k = await stored(memberK.communeId!);
+    expect(a.get(ids.youngA)).toMatchObject({ citizen: { name: NAME }, note: `gọi lại cho ${NAME}` });
+    expect(k.get(ids.oldK)).toMatchObject({ citizen: null, note: null });
+    expect(k.get(ids.youngK)).toMatchObject({ citizen: { name: NAME } });
+    // What the reports count stays.
+    for (const [id, days] of [[ids.oldA, 400], [ids.oldK, 120], [ids.anonymousA, 500]] as const) {
+      const record = (a.get(id) ?? k.get(id))!;
+      expect(record).toMatchObject({ serviceId: 'vneid-install-register', outcome: 'done', deleted: false });
+      expect(Date.parse(record.occurredAt as string)).toBe(Date.parse(ago(days)));
+    }
+    expect(await purgeExpiredDetails(store, { now })).toEqual({ records: 0, batches: 0 });
+  });
+
+  it("reaches a phone in its next pull, and a phone's stale edit cannot bring the details back", async () => {
+    const { changes } = await pullAll(app, memberK);
+    expect(fromWireRecord(changes.find((c) => c.id === ids.oldK)!.record)).toMatchObject({ citizen: null, note: null, outcome: 'done' });
+    await pushOk(app, memberK, [mutation('assistanceLogs', ids.oldK, { citizen: citizen(memberK) }, hlcAt(now - 30_000, '00000000000000dd'))]);
+    expect((await stored(memberK.communeId!)).get(ids.oldK)).toMatchObject({ citizen: null });
+  });
+}
+
+describe('retention purge on SQLite', () => retentionSuite(sqliteFixture));
+describePostgres('retention purge on PostgreSQL', () => retentionSuite(postgresFixture));
