@@ -6,7 +6,7 @@ import { isRole, type Role } from '../shared/permissions';
 import { communeIdSchema, nfcString, slugSchema } from '../shared/schemas/common';
 import { usernameSchema } from '../shared/schemas/user';
 import { DEFAULT_PROVINCE_ID } from '../shared/seed/seed-record';
-import { DEFAULT_SCRYPT_COST, hashPassword, passwordProblem, type ScryptCost } from './auth/password';
+import { DEFAULT_SCRYPT_COST, hashPassword, passwordProblem, unusablePasswordHash, type ScryptCost } from './auth/password';
 import type { CommuneRow, UserRow } from './storage/account-types';
 import { DuplicateError, type SyncStore } from './storage/types';
 import { publishRoster } from './admin/roster';
@@ -14,6 +14,13 @@ import { seedProvince } from './sync/seed';
 
 export class AccountError extends Error {
   override readonly name = 'AccountError';
+  constructor(
+    message: string,
+    /** 'duplicate': the username or commune id is taken (the API answers 409). */
+    readonly reason: 'invalid' | 'duplicate' = 'invalid',
+  ) {
+    super(message);
+  }
 }
 
 const displayNameSchema = nfcString(1, 100);
@@ -37,7 +44,7 @@ export async function createCommune(store: SyncStore, input: NewCommuneInput, no
   try {
     await store.accounts.createCommune(commune);
   } catch (error) {
-    if (error instanceof DuplicateError) throw new AccountError(error.message);
+    if (error instanceof DuplicateError) throw new AccountError(error.message, 'duplicate');
     throw error;
   }
   await seedProvince(store, provinceId);
@@ -47,11 +54,13 @@ export async function createCommune(store: SyncStore, input: NewCommuneInput, no
 
 export interface NewUserInput {
   username: string;
-  password: string;
+  /** null: no password yet; the member sets one with a one-time sign-in code (docs/accounts.md). */
+  password: string | null;
   role: string;
   communeId?: string | undefined;
   provinceId?: string | undefined;
   displayName?: string | undefined;
+  phone?: string | null | undefined;
 }
 
 /** Creates an account; `cost` lowers the KDF cost for tests only. */
@@ -60,7 +69,7 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
   if (!username.success) throw new AccountError('The username must have 3 to 64 characters: letters, digits, dot, underscore, dash or @.');
   if (!isRole(input.role)) throw new AccountError(`The role must be one of member, leader, reviewer, admin (got "${input.role}").`);
   const role: Role = input.role;
-  const problem = passwordProblem(input.password, username.data);
+  const problem = input.password === null ? undefined : passwordProblem(input.password, username.data);
   if (problem) throw new AccountError(problem);
   const displayName = displayNameSchema.safeParse(input.displayName ?? username.data);
   if (!displayName.success) throw new AccountError('The display name must have 1 to 100 characters.');
@@ -91,13 +100,14 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
       role,
       communeId,
       provinceId,
-      passwordHash: await hashPassword(input.password, options.cost ?? DEFAULT_SCRYPT_COST),
+      passwordHash: input.password === null ? unusablePasswordHash(options.cost) : await hashPassword(input.password, options.cost ?? DEFAULT_SCRYPT_COST),
       now,
     });
   } catch (error) {
-    if (error instanceof DuplicateError) throw new AccountError(error.message);
+    if (error instanceof DuplicateError) throw new AccountError(error.message, 'duplicate');
     throw error;
   }
+  if (input.phone) await store.accounts.updateUser(id, { phone: input.phone });
   if (provinceId) await seedProvince(store, provinceId);
   if (communeId) await publishRoster(store, communeId, now);
   const created = await store.accounts.findUserByUsername(username.data);

@@ -5,14 +5,16 @@
 //   npm run admin -- reset-password --username <u> --password <p>      (also ends the user's sessions)
 //   npm run admin -- list-users
 // and, beyond the fixed forms:
-//   disable-user --username <u> | enable-user --username <u> | rotate-epoch | help
+//   issue-code --username <u> | disable-user --username <u> | enable-user --username <u> | rotate-epoch | help
 // DATA_DIR / DATABASE_URL select the database exactly as for the server; migrations run first.
 // Exit codes: 0 done, 1 refused or failed (the reason on stderr), 2 wrong usage.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { formatSignInCode } from '../shared/admin/accounts';
 import { AccountError, createCommune, createUser, resetPassword, setDisabled } from './accounts';
+import { issueSignInCode } from './admin/accounts';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { openStore } from './storage/open-store';
 import { META_KEYS, type SyncStore } from './storage/types';
@@ -24,6 +26,7 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
   create-user --username <u> --password <p> --role admin --province <id> [--display-name <name>]
   reset-password --username <u> --password <p>     (ends the account's sessions)
   list-users
+  issue-code --username <u>                        (a one-time sign-in code: the member chooses a password)
   disable-user --username <u>                      (ends the account's sessions)
   enable-user --username <u>
   rotate-epoch                                     (after restoring a backup: every phone re-syncs fully)
@@ -57,6 +60,7 @@ const REQUIRED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   'create-commune': ['id', 'name'],
   'create-user': ['username', 'password', 'role'],
   'reset-password': ['username', 'password'],
+  'issue-code': ['username'],
   'disable-user': ['username'],
   'enable-user': ['username'],
 };
@@ -66,6 +70,7 @@ const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   'create-user': ['username', 'password', 'role', 'commune', 'province', 'display-name'],
   'reset-password': ['username', 'password'],
   'list-users': [],
+  'issue-code': ['username'],
   'disable-user': ['username'],
   'enable-user': ['username'],
   'rotate-epoch': [],
@@ -119,6 +124,15 @@ async function execute(store: SyncStore, command: string, values: Values, io: Ou
     case 'reset-password': {
       const user = await resetPassword(store, required(values, 'username'), required(values, 'password'));
       io.out(`Password of ${user.username} changed; every session of the account has ended.\n`);
+      return;
+    }
+    case 'issue-code': {
+      const username = required(values, 'username');
+      const user = await store.accounts.findUserByUsername(username);
+      if (!user) throw new AccountError(`There is no account "${username}".`);
+      // The same code as the console's reset (docs/accounts.md): shown once, stored only hashed.
+      const issued = await issueSignInCode(store, user, Date.now());
+      io.out(`One-time sign-in code for ${user.username}: ${formatSignInCode(issued.code)} (valid until ${new Date(issued.expiresAt).toISOString()}).\n`);
       return;
     }
     case 'list-users': {

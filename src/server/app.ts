@@ -2,13 +2,17 @@
 // app.inject() and main.ts binds it to a port.
 import fastifyCompress from '@fastify/compress';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { AccountsService } from './admin/accounts';
 import { AuthService, type AuthServiceOptions } from './auth/auth-service';
+import { Credentials } from './auth/credentials';
 import type { Config, TrustProxy } from './config';
 import { registerErrorHandler } from './errors';
 import { AuditLog } from './privacy/audit-log';
 import { registerAdminReferenceRoutes } from './routes/admin-reference';
+import { registerAdminAccountRoutes } from './routes/admin-accounts';
 import { registerAuditRoutes } from './routes/audit';
 import { registerAuthRoutes } from './routes/auth';
+import { registerCredentialRoutes } from './routes/credentials';
 import { registerHealthRoute } from './routes/health';
 import { registerPrivacyRoutes } from './routes/privacy';
 import { registerReportRoutes } from './routes/reports';
@@ -47,6 +51,9 @@ export const LOG_REDACT_PATHS = [
   'headers.cookie',
   'res.headers["set-cookie"]',
 ];
+
+/** How stale an account's noted last sync may get before a pull writes it again. */
+const SYNC_NOTE_INTERVAL_MS = 5 * 60 * 1000;
 
 export function buildApp({ config, store, syncRequests, logger, auth: authOptions }: BuildAppOptions): FastifyInstance {
   const app = Fastify({
@@ -90,7 +97,16 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
   void app.register((api, _options, done) => {
     registerHealthRoute(api, store);
     registerAuthRoutes(api, auth);
-    registerSyncRoutes(api, { requests: syncRequests ?? inProcessSyncRequests(store.records), auth, audit, rateLimitPerMinute: config.syncRateLimitPerMinute });
+    registerCredentialRoutes(api, auth, new Credentials({ store, auth, audit }));
+    registerSyncRoutes(api, {
+      requests: syncRequests ?? inProcessSyncRequests(store.records),
+      auth,
+      audit,
+      rateLimitPerMinute: config.syncRateLimitPerMinute,
+      // The accounts list's "last sync" (docs/accounts.md): written at most every few minutes per account.
+      noteSync: (userId, at) => store.accounts.noteSync(userId, at, at - SYNC_NOTE_INTERVAL_MS),
+    });
+    registerAdminAccountRoutes(api, { auth, accounts: new AccountsService({ store, audit }) });
     registerReportRoutes(api, { store, auth, audit });
     registerPrivacyRoutes(api, { store, auth, audit });
     registerAuditRoutes(api, { audit, auth });

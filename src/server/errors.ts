@@ -21,6 +21,8 @@ export type ErrorCode =
 export interface ErrorDetails {
   /** A failed sign-in: tries left before the account is locked. */
   remainingAttempts?: number;
+  /** Why a new password or a sign-in code was refused (shared PASSWORD_PROBLEMS, or code_expired). */
+  problem?: string;
 }
 
 export interface ErrorBody {

@@ -96,7 +96,8 @@ export class AuthService {
   private secret: Promise<Buffer> | undefined;
   private readonly configuredSecret: string | undefined;
   private readonly verify: typeof verifyPassword;
-  private readonly gate: HashGate;
+  /** The one line for password hashing on this server (sign-ins, redeemed codes, changed passwords). */
+  readonly gate: HashGate;
   private readonly addressDelayMs: number;
 
   constructor(options: AuthServiceOptions) {
@@ -159,7 +160,12 @@ export class AuthService {
       ticket.release();
     }
     await this.store.sessions.clearLoginFailures(accountKey);
-    // A new session (refresh-token family) on every login (ASVS 7.2.4).
+    return { kind: 'ok', ...(await this.startSession(user)) };
+  }
+
+  /** A new session (refresh-token family) on every sign-in (ASVS 7.2.4): a login, a redeemed code, a changed password. */
+  async startSession(user: UserRow): Promise<IssuedTokens> {
+    const now = this.now();
     const sessionId = randomUUID();
     const refreshToken = newRefreshToken();
     await this.store.sessions.createSession({
@@ -170,7 +176,7 @@ export class AuthService {
       tokenExpiresAt: now + REFRESH_TOKEN_TTL_MS,
       sessionExpiresAt: now + SESSION_MAX_AGE_MS,
     });
-    return { kind: 'ok', ...(await this.issue(user, sessionId, refreshToken, now)) };
+    return this.issue(user, sessionId, refreshToken, now);
   }
 
   async refresh(refreshToken: string): Promise<RefreshResult> {

@@ -68,7 +68,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService): voi
   });
 }
 
-function sendTokens(request: FastifyRequest, reply: FastifyReply, tokens: IssuedTokens) {
+export function sendTokens(request: FastifyRequest, reply: FastifyReply, tokens: IssuedTokens) {
   setRefreshCookie(request, reply, tokens.refreshToken);
   // Exactly the fields of docs/sync.md §4: nothing internal (session id, result kind) leaves.
   const body = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn, user: tokens.user };

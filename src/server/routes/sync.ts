@@ -23,6 +23,8 @@ export interface SyncRouteOptions {
   audit: AuditLog;
   /** Requests per user per minute (push and pull together); 0 = unlimited. */
   rateLimitPerMinute: number;
+  /** Notes that the account pulled (the accounts list's last sync). */
+  noteSync?: (userId: string, at: number) => Promise<void>;
   now?: () => number;
 }
 
@@ -74,8 +76,11 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
 
   app.get('/api/sync/pull', async (request, reply) => {
     const user = await authorize(request);
+    const at = now();
     // Already JSON: the page is serialized where its rows were read.
-    return reply.type('application/json; charset=utf-8').send(await requests.pull(user, request.query, now()));
+    const page = await requests.pull(user, request.query, at);
+    await options.noteSync?.(user.id, at);
+    return reply.type('application/json; charset=utf-8').send(page);
   });
 }
 

@@ -14,6 +14,22 @@ export interface AccountStore {
   listUsers(): Promise<UserRow[]>;
   /** The accounts of one commune (its roster, docs/accounts.md). */
   listCommuneUsers(communeId: string): Promise<UserRow[]>;
+  getUser(id: string): Promise<UserRow | undefined>;
+  /** Every account of a province or of one commune, with its live sign-in code's expiry (the accounts list). */
+  listScopeUsers(scope: { provinceId: string } | { communeId: string }): Promise<AccountListRow[]>;
+  /** Changes what the account console edits; the role takes effect at the account's next request. */
+  updateUser(id: string, patch: UserPatch): Promise<void>;
+  /** The account's live sign-in code (its hash and expiry), if any. */
+  getSignInCode(userId: string): Promise<{ codeHash: string; expiresAt: number } | undefined>;
+  /** Replaces the account's sign-in code (at most one lives). */
+  setSignInCode(userId: string, codeHash: string, now: number, expiresAt: number): Promise<void>;
+  /**
+   * In one transaction: when the account's code has this hash and has not expired, deletes it and
+   * sets the password (ending every session); an expired code is deleted too.
+   */
+  redeemSignInCode(userId: string, codeHash: string, passwordHash: string, now: number): Promise<'ok' | 'invalid' | 'expired'>;
+  /** Notes a pull by the account, when the last noted one is older than `notedBefore`. */
+  noteSync(userId: string, now: number, notedBefore: number): Promise<void>;
   /** Sets a new password hash and revokes every session of the user, in one transaction. */
   setPassword(userId: string, passwordHash: string, now: number): Promise<void>;
   /** Disables (and revokes every session of) or re-enables an account. */
@@ -59,4 +75,18 @@ export interface UserRow extends UserFields {
   phone: string | null;
   /** The villages the member covers (ids of the commune's villages). */
   villageIds: string[];
+  /** When the account last pulled, or null. */
+  lastSyncAt: number | null;
+}
+
+export interface AccountListRow extends UserRow {
+  /** The expiry of the account's live sign-in code, or null. */
+  codeExpiresAt: number | null;
+}
+
+export interface UserPatch {
+  displayName?: string;
+  role?: Role;
+  phone?: string | null;
+  villageIds?: string[];
 }

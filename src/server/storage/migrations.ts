@@ -2,6 +2,7 @@
 // Rules: never edit or renumber a migration once it has shipped (start-up refuses a
 // database whose recorded names differ); add a new one instead.
 import { LOOKUPS_MIGRATION } from './migration-lookups';
+import { SIGN_IN_CODES_MIGRATION } from './migration-sign-in-codes';
 
 export interface Migration {
   version: number;
@@ -231,6 +232,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   LOOKUPS_MIGRATION,
+  SIGN_IN_CODES_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -4,7 +4,7 @@ import { isRole } from '../../shared/permissions';
 import { isSyncTable, type SyncTable } from '../../shared/schemas/tables';
 import type { Hlc } from '../../shared/sync/hlc';
 import type { SyncedRecord } from '../../shared/sync/merge';
-import type { CommuneRow, NewUser, UserRow } from './account-types';
+import type { AccountListRow, CommuneRow, NewUser, UserPatch, UserRow } from './account-types';
 import type { MutationOutcome, StoredRecord } from './record-types';
 import type { RefreshOutcome, SessionWithUser } from './session-types';
 import { DuplicateError } from './types';
@@ -80,11 +80,12 @@ export interface UserDbRow {
   password_changed_at: number | string;
   phone: string | null;
   village_ids: string;
+  last_sync_at: number | string | null;
 }
 
 /** Selects a user with the effective province (their commune's, or the admin's own). */
 export const USER_COLUMNS = `u.id, u.username, u.display_name, u.role, u.commune_id,
-  COALESCE(c.province_id, u.province_id) AS province_id, u.password_hash, u.disabled, u.created_at, u.password_changed_at, u.phone, u.village_ids`;
+  COALESCE(c.province_id, u.province_id) AS province_id, u.password_hash, u.disabled, u.created_at, u.password_changed_at, u.phone, u.village_ids, u.last_sync_at`;
 export const USER_FROM = 'users u LEFT JOIN communes c ON c.id = u.commune_id';
 
 export function decodeUserRow(row: UserDbRow): UserRow {
@@ -102,6 +103,7 @@ export function decodeUserRow(row: UserDbRow): UserRow {
     passwordChangedAt: Number(row.password_changed_at),
     phone: row.phone,
     villageIds: JSON.parse(row.village_ids) as string[],
+    lastSyncAt: row.last_sync_at === null ? null : Number(row.last_sync_at),
   };
 }
 
@@ -185,4 +187,25 @@ export function judgeRefreshToken(token: RefreshTokenDbRow | undefined, now: num
   if (token.replaced_at !== null) return { kind: 'reused', ...ids };
   if (Number(token.expires_at) <= now || Number(token.s_expires_at) <= now) return { kind: 'expired', ...ids };
   return { kind: 'rotated', ...ids };
+}
+
+export interface AccountListDbRow extends UserDbRow {
+  code_expires_at: number | string | null;
+}
+
+/** The accounts list: users with their live code's expiry (a LEFT JOIN on sign_in_codes). */
+export const ACCOUNT_LIST_SELECT = `SELECT ${USER_COLUMNS}, s.expires_at AS code_expires_at FROM ${USER_FROM} LEFT JOIN sign_in_codes s ON s.user_id = u.id`;
+
+export function decodeAccountListRow(row: AccountListDbRow): AccountListRow {
+  return { ...decodeUserRow(row), codeExpiresAt: row.code_expires_at === null ? null : Number(row.code_expires_at) };
+}
+
+/** The columns updateUser may set, and how each value is stored. */
+export function userPatchColumns(patch: UserPatch): [string, unknown][] {
+  const columns: [string, unknown][] = [];
+  if (patch.displayName !== undefined) columns.push(['display_name', patch.displayName]);
+  if (patch.role !== undefined) columns.push(['role', patch.role]);
+  if (patch.phone !== undefined) columns.push(['phone', patch.phone]);
+  if (patch.villageIds !== undefined) columns.push(['village_ids', JSON.stringify(patch.villageIds)]);
+  return columns;
 }

@@ -37,7 +37,14 @@ export const AUDIT_DETAILS = {
   'account.roleChanged': z.strictObject({ from: z.enum(ROLES), to: z.enum(ROLES) }),
   'account.disabled': z.strictObject({}),
   'account.enabled': z.strictObject({}),
+  /** A new one-time sign-in code was issued (at creation the event is account.created). */
   'account.passwordReset': z.strictObject({}),
+  /** The member redeemed their one-time code and chose a password. */
+  'account.codeRedeemed': z.strictObject({}),
+  /** The member changed their own password. */
+  'account.passwordChanged': z.strictObject({}),
+  /** The display name or work phone changed (which fields; never their values). */
+  'account.updated': z.strictObject({ fields: z.array(z.enum(['displayName', 'phone'])).min(1).max(2) }),
   /** The province admin changed reference data: which table, which entry (a code or id), what kind of change. */
   'reference.changed': z.strictObject({
     table: z.enum(['services', 'provinceContacts']),

@@ -23,6 +23,7 @@ export const VALIDATION_KEYS = [
   'validation.email',
   'validation.zalo', // neither a phone number nor a zalo.me link
   'validation.username',
+  'validation.signInCode', // not a one-time sign-in code (12 letters and digits)
   'validation.consentRequired', // citizen details without recorded consent (docs/privacy.md)
   'validation.guardianRequired', // a citizen under 16 without a guardian's consent (docs/privacy.md)
   'validation.sensitiveBarrier', // health/disability barrier on an identified citizen (docs/privacy.md)

@@ -156,5 +156,7 @@ export const errorBodySchema = z.object({
     message: z.string(),
     /** A failed sign-in: the tries left before the account is locked for a while (the phone warns). */
     remainingAttempts: z.number().int().min(0).optional(),
+    /** Why a new password or a one-time sign-in code was refused (docs/accounts.md). */
+    problem: z.string().max(40).optional(),
   }),
 });

@@ -1,5 +1,6 @@
 // Communes and users on PostgreSQL (AccountStore).
-import type { AccountStore, CommuneRow, NewCommune, NewUser, UserRow } from '../account-types';
+import type { AccountListRow, AccountStore, CommuneRow, NewCommune, NewUser, UserPatch, UserRow } from '../account-types';
+import { ACCOUNT_LIST_SELECT, decodeAccountListRow, userPatchColumns, type AccountListDbRow } from '../rows';
 import { COMMUNE_COLUMNS, USER_COLUMNS, USER_FROM, decodeCommuneRow, decodeUserRow, duplicateCommune, duplicateUsername, usernameKey, type CommuneDbRow, type UserDbRow } from '../rows';
 import { isUniqueViolation, type PostgresConnection } from './connection';
 
@@ -55,6 +56,55 @@ export class PostgresAccountStore implements AccountStore {
   async listCommuneUsers(communeId: string): Promise<UserRow[]> {
     const { rows } = await this.connection.pool.query<UserDbRow>(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.commune_id = $1 ORDER BY u.username_key`, [communeId]);
     return rows.map(decodeUserRow);
+  }
+
+  async getUser(id: string): Promise<UserRow | undefined> {
+    const { rows } = await this.connection.pool.query<UserDbRow>(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.id = $1`, [id]);
+    return rows[0] ? decodeUserRow(rows[0]) : undefined;
+  }
+
+  async listScopeUsers(scope: { provinceId: string } | { communeId: string }): Promise<AccountListRow[]> {
+    const [where, value] = 'communeId' in scope ? ['u.commune_id = $1', scope.communeId] : ['COALESCE(c.province_id, u.province_id) = $1', scope.provinceId];
+    const { rows } = await this.connection.pool.query<AccountListDbRow>(`${ACCOUNT_LIST_SELECT} WHERE ${where}`, [value]);
+    return rows.map(decodeAccountListRow);
+  }
+
+  async updateUser(id: string, patch: UserPatch): Promise<void> {
+    const columns = userPatchColumns(patch);
+    if (columns.length === 0) return;
+    const sets = columns.map(([name], index) => `${name} = $${index + 1}`).join(', ');
+    await this.connection.pool.query(`UPDATE users SET ${sets} WHERE id = $${columns.length + 1}`, [...columns.map(([, value]) => value), id]);
+  }
+
+  async getSignInCode(userId: string): Promise<{ codeHash: string; expiresAt: number } | undefined> {
+    const { rows } = await this.connection.pool.query<{ code_hash: string; expires_at: string }>('SELECT code_hash, expires_at FROM sign_in_codes WHERE user_id = $1', [userId]);
+    return rows[0] ? { codeHash: rows[0].code_hash, expiresAt: Number(rows[0].expires_at) } : undefined;
+  }
+
+  async setSignInCode(userId: string, codeHash: string, now: number, expiresAt: number): Promise<void> {
+    await this.connection.pool.query(
+      `INSERT INTO sign_in_codes (user_id, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id) DO UPDATE SET code_hash = excluded.code_hash, created_at = excluded.created_at, expires_at = excluded.expires_at`,
+      [userId, codeHash, now, expiresAt],
+    );
+  }
+
+  async redeemSignInCode(userId: string, codeHash: string, passwordHash: string, now: number): Promise<'ok' | 'invalid' | 'expired'> {
+    return this.connection.transaction(async (client) => {
+      // FOR UPDATE: two redemptions of one code at once are serialized; the second finds it gone.
+      const { rows } = await client.query<{ code_hash: string; expires_at: string }>('SELECT code_hash, expires_at FROM sign_in_codes WHERE user_id = $1 FOR UPDATE', [userId]);
+      const row = rows[0];
+      if (!row || row.code_hash !== codeHash) return 'invalid';
+      await client.query('DELETE FROM sign_in_codes WHERE user_id = $1', [userId]);
+      if (Number(row.expires_at) <= now) return 'expired';
+      await client.query('UPDATE users SET password_hash = $1, password_changed_at = $2 WHERE id = $3', [passwordHash, now, userId]);
+      await client.query("UPDATE sessions SET revoked_at = $1, revoked_reason = 'password_reset' WHERE user_id = $2 AND revoked_at IS NULL", [now, userId]);
+      return 'ok';
+    });
+  }
+
+  async noteSync(userId: string, now: number, notedBefore: number): Promise<void> {
+    await this.connection.pool.query('UPDATE users SET last_sync_at = $1 WHERE id = $2 AND (last_sync_at IS NULL OR last_sync_at < $3)', [now, userId, notedBefore]);
   }
 
   async setPassword(userId: string, passwordHash: string, now: number): Promise<void> {
