@@ -18,6 +18,9 @@ const RULES = {
   'citizen.export': ['leader'],
   // A citizen's request to erase their details is the commune's to answer (docs/privacy.md).
   'citizen.erase': ['leader'],
+  // How long citizens' details are kept: the province decides, leaders read it (docs/privacy.md "Retention").
+  'retention.manage': ['admin'],
+  'retention.view': ['leader', 'admin'],
   // The audit log: a leader reads their commune's, the province admin every commune's (docs/privacy.md).
   'audit.read': ['leader', 'admin'],
   // Free-text notes on logs and classes often carry names: only the team reads them.

@@ -13,7 +13,7 @@ import { uuidv7 } from '../../src/shared/sync/ids';
 import { fromWireRecord } from '../../src/shared/sync/protocol';
 import { describePostgres } from '../helpers/pg';
 import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
-import { COMMUNE_K, PASSWORD, TEST_COST, hlcAt, logFields, login, makeApp, mutation, populate, pullAll, pushOk, type Session } from './sync-fixtures';
+import { COMMUNE_K, PASSWORD, TEST_COST, bearer, hlcAt, logFields, login, makeApp, mutation, populate, pullAll, pushOk, type Session } from './sync-fixtures';
 
 const DAY = 24 * 3_600_000;
 const NAME = 'Lê Thị Mai';
@@ -98,6 +98,43 @@ function retentionSuite(factory: () => Promise<StoreFixture>): void {
     expect((await stored(memberK.communeId!)).get(ids.oldK)).toMatchObject({ citizen: null });
   });
 }
+
+describe('the retention setting (GET and POST /api/privacy/retention)', () => {
+  let fixture: StoreFixture;
+  let store: SyncStore;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    fixture = await sqliteFixture();
+    store = fixture.open();
+    await store.migrate();
+    await populate(store);
+    app = await makeApp(store);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await fixture?.dispose();
+  });
+  const call = (session: Session, method: 'GET' | 'POST', payload?: object) => app.inject({ method, url: '/api/privacy/retention', headers: bearer(session), ...(payload ? { payload } : {}) });
+
+  it('the province admin sets it, in the audit log; the leader reads it; a member and another value are refused', async () => {
+    const [admin, leader, member] = [await login(app, 'adminQN'), await login(app, 'leaderA'), await login(app, 'memberA')];
+    expect((await call(leader, 'GET')).json()).toEqual({ months: DEFAULT_RETENTION_MONTHS, defaultMonths: DEFAULT_RETENTION_MONTHS });
+    expect((await call(admin, 'POST', { months: 13 })).statusCode).toBe(400);
+    expect((await call(admin, 'POST', { months: 6, extra: 1 })).statusCode).toBe(400);
+    expect((await call(leader, 'POST', { months: 6 })).statusCode).toBe(403);
+    expect((await call(member, 'GET')).statusCode).toBe(403);
+    const saved = await call(admin, 'POST', { months: 6 });
+    expect(saved.json()).toEqual({ months: 6, defaultMonths: DEFAULT_RETENTION_MONTHS });
+    expect(await retentionMonths(store, 'quang-ngai')).toBe(6);
+    expect(await retentionMonths(store, COMMUNE_K.provinceId)).toBe(DEFAULT_RETENTION_MONTHS);
+    expect((await call(leader, 'GET')).json()).toMatchObject({ months: 6 });
+    const events = (await app.inject({ method: 'GET', url: '/api/audit/events', headers: bearer(admin) })).json<{ events: { kind: string; details: unknown }[] }>().events;
+    expect(events.find((e) => e.kind === 'retention.changed')?.details).toEqual({ from: 12, to: 6 });
+    expect(events.filter((e) => e.kind === 'access.refused').map((e) => e.details)).toEqual(
+      expect.arrayContaining([{ action: 'retention.manage', role: 'leader' }]),
+    );
+  });
+});
 
 describe('retention purge on SQLite', () => retentionSuite(sqliteFixture));
 describePostgres('retention purge on PostgreSQL', () => retentionSuite(postgresFixture));

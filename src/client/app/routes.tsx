@@ -15,6 +15,7 @@ const ContactsScreen = lazy(async () => ({ default: (await withStrings('contacts
 const ReportsScreen = lazy(async () => ({ default: (await withStrings('reports', () => import('../features/reports/components/reports-screen'))).ReportsScreen }));
 const PrivacyNoticeScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/privacy-notice-screen'))).PrivacyNoticeScreen }));
 const AuditLogScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/audit-log-screen'))).AuditLogScreen }));
+const RetentionScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/retention-screen'))).RetentionScreen }));
 const ErasureScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/erasure-screen'))).ErasureScreen }));
 // The summary names barriers with the reports' labels: both namespaces load with it.
 const SummaryScreen = lazy(async () => ({ default: (await withStrings(['summary', 'reports'], () => import('../features/summary/components/summary-screen'))).SummaryScreen }));
@@ -35,6 +36,7 @@ export function AppRoutes(): ReactElement {
         <Route path="privacy" element={<PrivacyNoticeScreen />} />
         <Route path="privacy/erase" element={<ErasureScreen />} />
         <Route path="privacy/audit" element={<AuditLogScreen />} />
+        <Route path="privacy/retention" element={<RetentionScreen />} />
         <Route path="sign-in" element={<SignInScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>

@@ -1,13 +1,17 @@
 // POST /api/privacy/erasures: a commune leader erases one citizen's details from the commune's
 // logs on the citizen's request (docs/privacy.md "Erasure"). The body names the citizen; it is
 // never logged, and the answer holds only how many logs changed.
-import type { FastifyInstance } from 'fastify';
-import { can } from '../../shared/permissions';
+// GET /api/privacy/retention: the province's retention limit (leaders, the admin); POST: the
+// province admin sets it, in the audit log (docs/privacy.md "Retention").
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can, type Action } from '../../shared/permissions';
 import { erasureRequestSchema, isCitizenQuery, type ErasureResponse } from '../../shared/privacy/erasure';
+import { DEFAULT_RETENTION_MONTHS, retentionChangeSchema, type RetentionSetting } from '../../shared/privacy/retention';
 import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { eraseCitizen } from '../privacy/erase-citizen';
+import { retentionMetaKey, retentionMonths } from '../privacy/retention-purge';
 import type { SyncStore } from '../storage/types';
 import { bearerToken } from './auth';
 
@@ -37,6 +41,35 @@ export function registerPrivacyRoutes(app: FastifyInstance, options: PrivacyRout
     await options.audit.append({ kind: 'citizen.erased', actor: user, details: { logs: erasedLogs } });
     request.log.info({ event: 'citizen_erased', userId: user.id, communeId: user.communeId, erasedLogs }, 'privacy: citizen details erased');
     const answer: ErasureResponse = { erasedLogs };
+    return reply.header('cache-control', 'no-store').send(answer);
+  });
+
+  /** The signed-in user of the province, allowed `action`; a refusal is logged and audited. */
+  async function provinceUser(request: FastifyRequest, action: Action) {
+    const token = bearerToken(request);
+    const user = token ? await auth.authenticate(token) : undefined;
+    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+    if (!can(user.role, action) || !user.provinceId) {
+      await options.audit.append({ kind: 'access.refused', actor: user, details: { action, role: user.role } });
+      throw new ApiError(403, 'forbidden', 'Only the province admin sets how long citizen details are kept.');
+    }
+    return { ...user, provinceId: user.provinceId };
+  }
+
+  app.get('/api/privacy/retention', async (request, reply) => {
+    const user = await provinceUser(request, 'retention.view');
+    const answer: RetentionSetting = { months: await retentionMonths(store, user.provinceId), defaultMonths: DEFAULT_RETENTION_MONTHS };
+    return reply.header('cache-control', 'no-store').send(answer);
+  });
+
+  app.post('/api/privacy/retention', async (request, reply) => {
+    const user = await provinceUser(request, 'retention.manage');
+    const body = retentionChangeSchema.safeParse(request.body);
+    if (!body.success) throw new ApiError(400, 'bad_request', `Send the number of months, 1 to ${DEFAULT_RETENTION_MONTHS}.`);
+    const from = await retentionMonths(store, user.provinceId);
+    await store.setMeta(retentionMetaKey(user.provinceId), String(body.data.months));
+    if (from !== body.data.months) await options.audit.append({ kind: 'retention.changed', actor: user, details: { from, to: body.data.months } });
+    const answer: RetentionSetting = { months: body.data.months, defaultMonths: DEFAULT_RETENTION_MONTHS };
     return reply.header('cache-control', 'no-store').send(answer);
   });
 }

@@ -51,6 +51,8 @@ export const AUDIT_DETAILS = {
     change: z.enum(['created', 'updated', 'retired', 'restored']),
     code: z.string().min(1).max(100).optional(),
   }),
+  /** The province admin changed how long citizens' details are kept (months, docs/privacy.md "Retention"). */
+  'retention.changed': z.strictObject({ from: z.number().int().min(1).max(12), to: z.number().int().min(1).max(12) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type AuditKind = keyof typeof AUDIT_DETAILS;

@@ -7,6 +7,12 @@ import { z } from 'zod';
 export const DEFAULT_RETENTION_MONTHS = 12;
 /** What a province may choose: at least a month (follow-ups need it), at most the 12 months the notice promises. */
 export const retentionMonthsSchema = z.number().int().min(1).max(DEFAULT_RETENTION_MONTHS);
+/** POST /api/privacy/retention (the province admin): the province's new limit. */
+export const retentionChangeSchema = z.strictObject({ months: retentionMonthsSchema });
+/** GET and POST /api/privacy/retention: the province's limit and the default. */
+export const retentionSettingSchema = z.strictObject({ months: retentionMonthsSchema, defaultMonths: z.number().int() });
+export type RetentionSetting = z.infer<typeof retentionSettingSchema>;
+
 /** A phone keeps a synced log's citizen details this many days after the log's date. */
 export const PHONE_RETENTION_DAYS = 90;
 

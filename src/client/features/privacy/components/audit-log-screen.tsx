@@ -88,6 +88,8 @@ function describe(t: T, event: AuditEntry): string {
       return t(`audit.kinds.citizen.changed.${d.change === 'added' || d.change === 'removed' ? d.change : 'changed'}`);
     case 'access.refused':
       return t('audit.kinds.access.refused', { action: t(`audit.actions.${refusedAction(text(d.action))}`) });
+    case 'retention.changed':
+      return t('audit.kinds.retention.changed', { from: text(d.from), to: text(d.to) });
     default:
       return t(`audit.kinds.${event.kind}`, { defaultValue: t('audit.kinds.other') });
   }

@@ -23,6 +23,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }): ReactEle
         <p><Link to="/privacy">{t('settings.privacyNotice')}</Link></p>
         <p><Link to="/privacy/erase">{t('settings.erasure')}</Link></p>
         <p><Link to="/privacy/audit">{t('settings.auditLog')}</Link></p>
+        <p><Link to="/privacy/retention">{t('settings.retention')}</Link></p>
       </section>
     </Screen>
   );
