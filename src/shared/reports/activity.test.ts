@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeActivity, groupSessionFactOf, instantMs, logFactOf, weeksOf, type GroupSessionFact, type LogFact } from './activity';
+import { computeActivity, groupSessionFactOf, instantMs, logFactOf, weeksOf } from './activity';
 import { instantBounds, presetRange } from './period';
 import type { ServiceGroup } from '../schemas/service';
+import { MEMBER_A as A, MEMBER_B as B, groupSessionFact as session, logFact as log } from '../../../test/helpers/report-facts';
 
 const GROUPS = new Map<string, ServiceGroup>([
   ['vneid-install-register', 'vneid'],
@@ -10,38 +11,6 @@ const GROUPS = new Map<string, ServiceGroup>([
   ['bank-account-open', 'payments'],
   ['online-safety', 'skills'],
 ]);
-const A = '0197c1a2-0000-7000-8000-00000000000a';
-const B = '0197c1a2-0000-7000-8000-00000000000b';
-let n = 0;
-const log = (occurredAt: string, extra: Partial<LogFact> = {}): LogFact => ({
-  id: `log-${++n}`,
-  occurredAt,
-  serviceId: 'vneid-install-register',
-  outcome: 'done',
-  barriers: [],
-  villageId: null,
-  createdBy: A,
-  followUpAt: null,
-  followUpDone: false,
-  durationMin: null,
-  assistedOnTeamDevice: false,
-  onlineSubmission: null,
-  helped: null,
-  deleted: false,
-  ...extra,
-});
-const session = (occurredAt: string, extra: Partial<GroupSessionFact> = {}): GroupSessionFact => ({
-  id: `gs-${++n}`,
-  occurredAt,
-  villageId: null,
-  participants: 10,
-  women: 0,
-  elderly: 0,
-  ethnicMinority: 0,
-  audience: null,
-  deleted: false,
-  ...extra,
-});
 // The reporting period 15/6–14/7/2026.
 const JUNE = presetRange('period', '2026-07-01');
 

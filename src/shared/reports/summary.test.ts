@@ -3,27 +3,10 @@ import { computeActivity, type LogFact } from './activity';
 import type { ReadinessTotals } from './readiness';
 import { summarize, summaryText, SUMMARY_TOP_BARRIERS, SUMMARY_TOP_SERVICES, type SummaryDoc } from './summary';
 import type { ServiceGroup } from '../schemas/service';
+import { logFact } from '../../../test/helpers/report-facts';
 
-const A = '0197c1a2-0000-7000-8000-00000000000a';
 const WEEK = { start: '2026-11-30', end: '2026-12-06' };
-let n = 0;
-const log = (service: string, extra: Partial<LogFact> = {}): LogFact => ({
-  id: `log-${++n}`,
-  occurredAt: '2026-12-01T03:00:00.000Z',
-  serviceId: service,
-  outcome: 'done',
-  barriers: [],
-  villageId: null,
-  createdBy: A,
-  followUpAt: null,
-  followUpDone: false,
-  durationMin: null,
-  assistedOnTeamDevice: false,
-  onlineSubmission: null,
-  helped: null,
-  deleted: false,
-  ...extra,
-});
+const log = (service: string, extra: Partial<LogFact> = {}): LogFact => logFact('2026-12-01T03:00:00.000Z', { serviceId: service, ...extra });
 
 function activityOf(logs: LogFact[]) {
   return computeActivity({
