@@ -22,7 +22,7 @@ export type LegalBasis = (typeof LEGAL_BASES)[number];
 /**
  * How long the field is kept. `citizenDetails`: until the citizen asks for erasure, the province's
  * retention limit (default 12 months after the log's date) or the phone's limit (90 days after
- * sync), whichever comes first; `record`: as long as the record; `account`: as long as the
+ * the log's date, for a synced log), whichever comes first (docs/privacy.md "Retention"); `record`: as long as the record; `account`: as long as the
  * member's account (ids of staff); `reference`: as long as the province keeps the catalogue.
  */
 export const RETENTIONS = ['citizenDetails', 'record', 'account', 'reference'] as const;
