@@ -80,10 +80,23 @@ describe('support-contact directory offline in Chromium', () => {
 
   it('fills the commune-police role slot from the directory', async () => {
     const { page } = phone;
+    // One clear button: ours (the browser's own cross is hidden).
+    expect(await page.getByRole('button', { name: 'Xóa tìm kiếm' }).count()).toBe(1);
+    const nativeCrossHidden = await page.getByRole('searchbox').evaluate((input) =>
+      input.matches('.search-input') &&
+      [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).some((rule) => rule instanceof CSSStyleRule && rule.selectorText.includes('.search-input::-webkit-search-cancel-button') && rule.style.display === 'none'),
+    );
+    expect(nativeCrossHidden).toBe(true);
     await page.getByRole('button', { name: 'Xóa tìm kiếm' }).click();
+    // The contact comes first; the 25 empty role slots wait folded in one group (issue 17 item 14).
     const slot = page.locator('li.slot', { has: page.getByRole('heading', { level: 3, name: /^Công an xã/ }) });
+    await page.getByRole('link', { name: 'Gọi Nguyễn Văn Bình, số 0912 345 678' }).waitFor();
+    expect(await slot.isVisible()).toBe(false);
+    expect(await page.getByRole('region', { name: 'Liên hệ khác' }).getByText('Nguyễn Văn Bình').count()).toBe(1);
+    await page.getByText('Xem 25 vai trò chưa có người').click();
     await slot.getByText('Chưa có ai.').waitFor();
     expect({ screen: 'directory', violations: await axeViolations(page) }).toEqual({ screen: 'directory', violations: [] });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
     await slot.getByRole('link', { name: /Thêm người/ }).click();
     await page.getByLabel(/Họ tên hoặc tên bộ phận/).fill('Đại úy Lê Văn Hùng');
     await page.getByLabel('Số điện thoại 1').fill('0905 111 222');

@@ -33,15 +33,23 @@ describe('contact search', () => {
 describe('the directory', () => {
   const roles = seedContactRoles();
 
-  it('shows all 25 role slots grouped by their first system, documents first, the rest last', () => {
+  it('opens on people, not empty cards: with no contact there is no group, and all 25 role slots wait in one list, documents first, leaders last (issue 17 item 14)', () => {
     const directory = buildDirectory([], roles);
-    expect(directory.groups.flatMap((g) => g.slots)).toHaveLength(25);
-    expect(directory.groups[0]!.key).toBe('qlvb');
-    expect(directory.groups[0]!.slots.map((s) => s.role.id)).toEqual(['vnpt-qlvb-technician']);
-    expect(directory.groups.find((g) => g.key === 'vneid')!.slots.map((s) => s.role.id)).toEqual(['commune-police', 'provincial-police-cyber']);
-    const other = directory.groups.at(-1)!;
-    expect(other.key).toBe('other');
-    expect(other.slots.map((s) => s.role.id)).toContain('commune-chairman');
+    expect(directory.groups).toEqual([]);
+    expect(directory.slotCount).toBe(25);
+    expect(directory.emptySlots).toHaveLength(25);
+    expect(directory.emptySlots[0]!.role.id).toBe('vnpt-qlvb-technician');
+    expect(directory.emptySlots.map((s) => s.role.id).slice(-7)).toEqual(expect.arrayContaining(['commune-chairman', 'youth-union']));
+  });
+
+  it('files a contact of no role and no system under "other", never under the leaders; a filled leader slot under the leaders (issue 17 item 14)', () => {
+    const directory = buildDirectory([contact({ name: 'Ai đó' }), contact({ name: 'Chủ tịch Hà', roleId: 'commune-chairman' })], roles);
+    expect(directory.groups.map((g) => g.key)).toEqual(['leaders', 'other']);
+    expect(directory.groups[0]!.slots.map((s) => [s.role.id, s.contacts.map((c) => c.name)])).toEqual([['commune-chairman', ['Chủ tịch Hà']]]);
+    expect(directory.groups[0]!.contacts).toEqual([]);
+    expect(directory.groups[1]!.contacts.map((c) => c.name)).toEqual(['Ai đó']);
+    expect(directory.emptySlots.map((s) => s.role.id)).not.toContain('commune-chairman');
+    expect(directory.emptySlots).toHaveLength(24);
   });
 
   it('puts contacts in their slot or by system, favourites first, then Vietnamese order', () => {
@@ -61,7 +69,11 @@ describe('the directory', () => {
     expect(directory.groups.find((g) => g.key === 'banking')!.contacts.map((c) => c.name)).toEqual(['Ông Ba']);
     const keys = directory.groups.map((g) => g.key);
     expect(keys.indexOf('zz-new-system')).toBe(keys.length - 2);
+    expect(directory.groups.at(-1)!.key).toBe('other');
     expect(directory.groups.at(-1)!.contacts.map((c) => c.name)).toEqual(['Ai đó']);
+    // Only the filled slot is in a group; the 24 others wait folded.
+    expect(directory.groups.flatMap((g) => g.slots).map((s) => s.role.id)).toEqual(['vnpt-qlvb-technician']);
+    expect(directory.emptySlots).toHaveLength(24);
     expect(directory.matchCount).toBe(6);
   });
 
@@ -72,11 +84,13 @@ describe('the directory', () => {
     expect(byName.groups.flatMap((g) => g.slots.map((s) => [s.role.id, s.contacts.length]))).toEqual([['vnpt-qlvb-technician', 1]]);
     const police = buildDirectory(list, roles, { query: 'cong an' });
     // Words begin words: "an" is not found inside "Văn" or "Ban".
-    expect(police.groups.flatMap((g) => g.slots.map((s) => s.role.id))).toEqual(['commune-police', 'provincial-police-cyber']);
-    expect(buildDirectory(list, roles, { query: 'công an xã' }).groups.flatMap((g) => g.slots.map((s) => s.role.id))).toEqual(['commune-police']);
+    expect(police.groups).toEqual([]);
+    expect(police.emptySlots.map((s) => s.role.id)).toEqual(['commune-police', 'provincial-police-cyber']);
+    expect(buildDirectory(list, roles, { query: 'công an xã' }).emptySlots.map((s) => s.role.id)).toEqual(['commune-police']);
     // English slot names are searched when the UI is in English.
-    expect(buildDirectory(list, roles, { query: 'police' }).matchCount + buildDirectory(list, roles, { query: 'police' }).groups.length).toBe(0);
-    expect(buildDirectory(list, roles, { query: 'police', language: 'en' }).groups.flatMap((g) => g.slots.map((s) => s.role.id))).toEqual(['commune-police', 'provincial-police-cyber']);
+    const vi = buildDirectory(list, roles, { query: 'police' });
+    expect(vi.matchCount + vi.groups.length + vi.emptySlots.length).toBe(0);
+    expect(buildDirectory(list, roles, { query: 'police', language: 'en' }).emptySlots.map((s) => s.role.id)).toEqual(['commune-police', 'provincial-police-cyber']);
     expect(police.matchCount).toBe(0);
     const bySystem = buildDirectory(list, roles, { query: 'dinh danh', systemLabels: { vneid: 'VNeID, định danh điện tử' } });
     expect(bySystem.groups.find((g) => g.key === 'vneid')!.contacts.map((c) => c.name)).toEqual(['Lê Lợi']);

@@ -94,7 +94,8 @@ export function matchesRole(role: ContactRole, query: string, context: SearchCon
 /**
  * The order of the directory's groups: the document and procedure systems people call about most
  * (docs/product.md job 4), then e-ID, signatures, the portals and the rest. Systems this list does not
- * know come after it in alphabetical order; contacts without a system go to OTHER_GROUP, last.
+ * know come after it in alphabetical order; then LEADERS_GROUP (role slots of no system), and
+ * contacts of no slot and no system go to OTHER_GROUP, last.
  */
 export const CONTACT_SYSTEMS = [
   'qlvb',
@@ -128,9 +129,9 @@ export interface RoleSlot {
   contacts: Contact[];
 }
 
-/** One system's part of the directory: its role slots (seed order), then other contacts. */
+/** One part of the directory: a system's filled role slots (seed order), then its other contacts. */
 export interface DirectoryGroup {
-  /** A system id, or OTHER_GROUP. */
+  /** A system id, LEADERS_GROUP or OTHER_GROUP. */
   key: string;
   slots: RoleSlot[];
   contacts: Contact[];
@@ -138,26 +139,45 @@ export interface DirectoryGroup {
 
 export interface Directory {
   favorites: Contact[];
+  /** Only groups with someone in them: a commune's people come first, never a wall of empty cards. */
   groups: DirectoryGroup[];
+  /** The role slots no one fills yet (with a query: those whose role matches), in group order. */
+  emptySlots: RoleSlot[];
+  /** Every role slot offered, filled or not (with a query: those shown). */
+  slotCount: number;
   /** How many contacts match the query (each counted once). */
   matchCount: number;
 }
 
+/** Role slots of no system: the commune's leaders and mass organisations. */
+export const LEADERS_GROUP = 'leaders';
+
 // A role or contact is listed under the first system it names: the seed lists the main one first
 // ("vnpt-qlvb-technician": qlvb, then signature). Listing it under every system would repeat the
-// commune focal point six times; search still finds it by any of its systems.
-const groupOf = (systems: readonly string[]): string => systems[0] ?? OTHER_GROUP;
+// commune focal point six times; search still finds it by any of its systems. A role slot of no
+// system is a leader's or a mass organisation's; a contact of no slot and no system is only
+// "other" — never filed under the leaders.
+const groupOfRole = (role: ContactRole): string => role.systems[0] ?? LEADERS_GROUP;
+const groupOfContact = (contact: Contact): string => contact.systems?.[0] ?? OTHER_GROUP;
 
 function groupOrder(key: string): [number, string] {
-  if (key === OTHER_GROUP) return [2, ''];
+  if (key === LEADERS_GROUP) return [2, ''];
+  if (key === OTHER_GROUP) return [3, ''];
   const index = (CONTACT_SYSTEMS as readonly string[]).indexOf(key);
   return index >= 0 ? [0, String(index).padStart(3, '0')] : [1, key];
 }
 
+function compareGroups(a: string, b: string): number {
+  const [ra, ka] = groupOrder(a);
+  const [rb, kb] = groupOrder(b);
+  return ra - rb || (ka < kb ? -1 : ka > kb ? 1 : 0);
+}
+
 /**
- * Builds the directory: favourites, then one group per system holding the role slots (empty or
- * filled) and the commune's other contacts. With a query, only matching contacts are kept, and a
- * slot shows when its role or one of its contacts matches.
+ * Builds the directory: favourites, then one group per system holding its filled role slots and
+ * the commune's other contacts, then every empty role slot apart (the screen folds them into one
+ * group). With a query, only matching contacts are kept, and a slot shows when its role or one of
+ * its contacts matches.
  */
 export function buildDirectory(
   allContacts: readonly Contact[],
@@ -176,18 +196,20 @@ export function buildDirectory(
     if (!found) groups.set(key, (found = { key, slots: [], contacts: [] }));
     return found;
   };
+  const empty: { key: string; slot: RoleSlot }[] = [];
+  let slotCount = 0;
   for (const role of roles) {
     const filling = matching.filter((c) => c.roleId === role.id);
-    if (!searching || filling.length > 0 || matchesRole(role, query, context)) group(groupOf(role.systems)).slots.push({ role, contacts: filling });
+    if (searching && filling.length === 0 && !matchesRole(role, query, context)) continue;
+    slotCount += 1;
+    if (filling.length > 0) group(groupOfRole(role)).slots.push({ role, contacts: filling });
+    else empty.push({ key: groupOfRole(role), slot: { role, contacts: [] } });
   }
   for (const contact of matching) {
-    if (contact.roleId == null || !roleIds.has(contact.roleId)) group(groupOf(contact.systems ?? [])).contacts.push(contact);
+    if (contact.roleId == null || !roleIds.has(contact.roleId)) group(groupOfContact(contact)).contacts.push(contact);
   }
-  const ordered = [...groups.values()].sort((a, b) => {
-    const [ra, ka] = groupOrder(a.key);
-    const [rb, kb] = groupOrder(b.key);
-    return ra - rb || (ka < kb ? -1 : ka > kb ? 1 : 0);
-  });
-  return { favorites: matching.filter((c) => c.favorite === true), groups: ordered, matchCount: matching.length };
+  const ordered = [...groups.values()].sort((a, b) => compareGroups(a.key, b.key));
+  // A stable sort: within a group, the slots keep the seed's order.
+  const emptySlots = empty.sort((a, b) => compareGroups(a.key, b.key)).map((entry) => entry.slot);
+  return { favorites: matching.filter((c) => c.favorite === true), groups: ordered, emptySlots, slotCount, matchCount: matching.length };
 }
-

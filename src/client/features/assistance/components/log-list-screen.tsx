@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useMemo, useState, type ReactElement } f
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
+import { SearchField } from '../../../components/ui/search-field';
 import { can } from '../../../../shared/permissions';
 import type { LogFilter, LogItem } from '../../../data/assistance-repository';
 import type { SessionUser } from '../../../data/session-repository';
@@ -52,8 +53,7 @@ export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
     >
       <AssistanceTabs />
       <div className="list-tools">
-        <label htmlFor={searchId} className="visually-hidden">{t('list.search')}</label>
-        <input id={searchId} type="search" className="search-input" placeholder={t('list.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <SearchField id={searchId} label={t('list.search')} hideLabel placeholder={t('list.searchPlaceholder')} value={query} onChange={setQuery} />
         <button type="button" className="button" aria-expanded={showFilters} aria-controls="log-filters" onClick={() => setShowFilters((v) => !v)}>
           {active > 0 ? t('list.filtersActive', { count: active }) : t('list.filters')}
         </button>

@@ -8,6 +8,7 @@ import { matchesSearch } from '../../../../shared/text/vietnamese';
 import type { ValidationKey } from '../../../../shared/schemas/validation-keys';
 import { useRecentServiceCodes, useServices } from '../hooks/use-reference-data';
 import { FieldError } from './field-error';
+import { SearchField } from '../../../components/ui/search-field';
 
 interface Props {
   id: string;
@@ -46,8 +47,7 @@ export function ServicePicker({ id, value, error, onChange }: Props): ReactEleme
     <fieldset className="field" aria-describedby={error ? `${id}-error` : undefined} id={id}>
       <legend>{t('fields.service')} <span className="required-mark">{t('form.requiredMark')}</span></legend>
       {selected && <p className="selected-service">{t('form.selected', { name: name(selected) })}</p>}
-      <label htmlFor={`${id}-search`} className="visually-hidden">{t('form.serviceSearch')}</label>
-      <input id={`${id}-search`} type="search" className="search-input" placeholder={t('form.serviceSearchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <SearchField id={`${id}-search`} label={t('form.serviceSearch')} hideLabel placeholder={t('form.serviceSearchPlaceholder')} value={query} onChange={setQuery} />
       <div className="service-options">
         {recentItems.length > 0 && (
           <div role="group" aria-label={t('form.recent')}>

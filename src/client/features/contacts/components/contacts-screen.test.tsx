@@ -46,16 +46,45 @@ describe('contacts: directory', () => {
     expect(screen.getByRole('link', { name: 'Đăng nhập' }).getAttribute('href')).toBe('/sign-in');
   });
 
-  it('shows the 25 role slots grouped by system, empty ones with an add link', async () => {
+  it('opens on people: the 25 empty role slots folded into one "Vai trò chưa có người" group, each with an add link; one clear button in search (issue 17 item 14)', async () => {
     await renderApp('/contacts');
-    const group = await screen.findByRole('region', { name: 'Quản lý văn bản và điều hành' });
-    const slot = within(group).getByRole('heading', { level: 3, name: /Cán bộ kỹ thuật VNPT hỗ trợ địa bàn/ }).closest('li')!;
+    const empty = await screen.findByRole('region', { name: 'Vai trò chưa có người' });
+    expect(screen.getByText('Xã chưa có liên hệ nào.', { exact: false })).toBeTruthy();
+    expect(within(empty).getByText('0/25 vai trò đã có người.', { exact: false })).toBeTruthy();
+    const fold = empty.querySelector('details')!;
+    expect(fold.open).toBe(false);
+    expect(within(empty).getByText('Xem 25 vai trò chưa có người')).toBeTruthy();
+    expect([...document.querySelectorAll('section.contact-group')].map((region) => region.getAttribute('aria-labelledby'))).toEqual(['group-empty-slots']);
+    const slot = within(empty).getByRole('heading', { level: 3, name: /Cán bộ kỹ thuật VNPT hỗ trợ địa bàn – Hệ thống Quản lý văn bản/ }).closest('li')!;
     expect(within(slot).getByText('Chưa có ai.')).toBeTruthy();
     expect(within(slot).getByRole('link', { name: /Thêm người/ }).getAttribute('href')).toBe('/contacts/new?roleId=vnpt-qlvb-technician');
     expect(within(slot).getByText(/Cán bộ xã không đăng nhập được/)).toBeTruthy();
+    expect(slot.querySelector('.slot-meta')!.textContent).toMatch(/ · Quản lý văn bản và điều hành$/);
     expect(document.querySelectorAll('.slot')).toHaveLength(25);
-    expect(screen.getByRole('region', { name: 'VNeID, định danh điện tử' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Lãnh đạo xã, đoàn thể và liên hệ khác' })).toBeTruthy();
+
+    // Searching opens the fold on the matching roles; one clear button empties the box.
+    const search = screen.getByRole('searchbox', { name: 'Tìm trong danh bạ' });
+    expect(screen.queryByRole('button', { name: 'Xóa tìm kiếm' })).toBeNull();
+    await userEvent.type(search, 'cong an');
+    expect(await screen.findByText('2 vai trò khớp, chưa có người')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Vai trò chưa có người' }).querySelector('details')!.open).toBe(true);
+    expect(screen.getAllByRole('button', { name: 'Xóa tìm kiếm' })).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Xóa tìm kiếm' }));
+    expect((search as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(search);
+  });
+
+  it('lists filled roles first, by system, and files a contact of no role under "Liên hệ khác", never under the leaders (issue 17 item 14)', async () => {
+    await createContact({ name: 'Nguyễn Văn Bình', phones: ['0912 345 678'], roleId: 'vnpt-qlvb-technician', systems: ['qlvb'] });
+    await createContact({ name: 'Chị Hoa bán sim', phones: ['0987654321'] });
+    await renderApp('/contacts');
+    const documents = await screen.findByRole('region', { name: 'Quản lý văn bản và điều hành' });
+    expect(within(documents).getByRole('heading', { level: 3, name: /Cán bộ kỹ thuật VNPT hỗ trợ địa bàn – Hệ thống Quản lý văn bản/ })).toBeTruthy();
+    const other = screen.getByRole('region', { name: 'Liên hệ khác' });
+    expect(within(other).getByText('Chị Hoa bán sim')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /Lãnh đạo xã/ })).toBeNull();
+    expect([...document.querySelectorAll('section.contact-group')].map((region) => region.getAttribute('aria-labelledby'))).toEqual(['group-qlvb', 'group-other', 'group-empty-slots']);
+    expect(within(screen.getByRole('region', { name: 'Vai trò chưa có người' })).getByText('1/25 vai trò đã có người.', { exact: false })).toBeTruthy();
   });
 
   it("offers a Nghệ An commune its province's and the national role slots, never Quảng Ngãi's", async () => {
@@ -98,7 +127,8 @@ describe('contacts: directory', () => {
   it('speaks English when the UI is English', async () => {
     await renderApp('/contacts', 'en');
     expect(await screen.findByRole('heading', { level: 1, name: 'Support contacts' })).toBeTruthy();
-    const group = await screen.findByRole('region', { name: 'Document management (QLVB)' });
+    const group = await screen.findByRole('region', { name: 'Roles with no one yet' });
+    expect(within(group).getByText('Show 25 roles with no one yet')).toBeTruthy();
     expect(within(group).getByRole('heading', { level: 3, name: 'VNPT area technician for the document-management system' })).toBeTruthy();
     expect(within(group).getByText(/Commune officials cannot log in/)).toBeTruthy();
   });

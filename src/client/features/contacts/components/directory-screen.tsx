@@ -1,9 +1,10 @@
-// The directory: search, favourites, then one section per system with its role slots and other
-// contacts. The query lives in the URL (?q=), so coming back from a contact keeps the search.
+// The directory: search, favourites, then one section per system with its filled role slots and
+// other contacts, and last the role slots no one fills yet, folded into one group. The query lives in the URL (?q=), so coming back from a contact keeps the search.
 import { useMemo, type ReactElement } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Screen } from '../../../components/ui/screen';
+import { EmptyState, Screen } from '../../../components/ui/screen';
+import { SearchField } from '../../../components/ui/search-field';
 import { buildDirectory } from '../../../../shared/contacts/directory';
 import type { SessionUser } from '../../../data/session-repository';
 import { can } from '../../../../shared/permissions';
@@ -13,7 +14,7 @@ import { useContactLabels } from '../hooks/use-contact-labels';
 import { useContactList } from '../hooks/use-contacts';
 import { ContactIcon } from './contact-icons';
 import { ContactRow } from './contact-row';
-import { DirectoryGroupSection } from './directory-group';
+import { DirectoryGroupSection, EmptySlotsSection } from './directory-group';
 import { UndoBanner } from './undo-banner';
 
 export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
@@ -46,23 +47,7 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
       <p className="hint">{t('intro')}</p>
       {user.communeId === null ? <p className="notice">{t('noCommune')}</p> : !canCreate ? <p className="notice">{t('readOnly')}</p> : null}
       <div className="contact-search" role="search">
-        <label htmlFor="contact-search">{t('search.label')}</label>
-        <div className="contact-search-row">
-          <input
-            id="contact-search"
-            type="search"
-            value={query}
-            autoComplete="off"
-            enterKeyHint="search"
-            aria-describedby="contact-search-hint"
-            onChange={(event) => setQuery(event.target.value)}
-          />
-          {query !== '' ? (
-            <button type="button" className="button" onClick={() => setQuery('')}>
-              {t('search.clear')}
-            </button>
-          ) : null}
-        </div>
+        <SearchField id="contact-search" label={t('search.label')} value={query} onChange={setQuery} describedBy="contact-search-hint" />
         <p id="contact-search-hint" className="hint">{t('search.hint')}</p>
       </div>
       <p role="status" className={searching ? 'contact-search-status' : 'contact-sr-only'}>
@@ -70,7 +55,7 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
           ? t('loading')
           : !searching
             ? ''
-            : directory.groups.length === 0
+            : directory.groups.length === 0 && directory.emptySlots.length === 0
               ? t('search.none', { query })
               : directory.matchCount === 0
                 ? t('search.onlyRoles')
@@ -86,9 +71,13 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
           </ul>
         </section>
       ) : null}
+      {directory && !searching && directory.matchCount === 0 && user.communeId !== null ? (
+        <EmptyState>{t(canCreate ? 'noContacts.canAdd' : 'noContacts.readOnly')}</EmptyState>
+      ) : null}
       {directory?.groups.map((group) => (
-        <DirectoryGroupSection key={group.key} group={group} canCreate={canCreate} searching={searching} />
+        <DirectoryGroupSection key={group.key} group={group} canCreate={canCreate} />
       ))}
+      {directory ? <EmptySlotsSection slots={directory.emptySlots} slotCount={directory.slotCount} canCreate={canCreate} searching={searching} /> : null}
     </Screen>
   );
 }

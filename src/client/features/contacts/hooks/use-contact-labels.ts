@@ -3,7 +3,7 @@
 // translated in this feature's namespace.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_SYSTEMS, OTHER_GROUP } from '../../../../shared/contacts/directory';
+import { CONTACT_SYSTEMS, LEADERS_GROUP, OTHER_GROUP } from '../../../../shared/contacts/directory';
 import type { ContactRole } from '../../../../shared/schemas/contact-role';
 import { seedContactRoleById } from '../../../../shared/seed';
 
@@ -31,7 +31,7 @@ export function useContactLabels(): ContactLabels {
       language,
       systemLabels,
       systemLabel,
-      groupLabel: (key: string) => (key === OTHER_GROUP ? t('otherGroup') : systemLabel(key)),
+      groupLabel: (key: string) => (key === OTHER_GROUP ? t('otherGroup') : key === LEADERS_GROUP ? t('leadersGroup') : systemLabel(key)),
       roleName,
       // A slot added to the seed before its translation still says when to call, in English.
       roleHint: (role: ContactRole) => hints[role.id] ?? role.whenToCall,
