@@ -23,6 +23,7 @@ import { hlcSchema, newNodeId, tick, initialClock, type HlcState } from '../../s
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CURRENT_SCHEMA_VERSION, type Mutation } from '../../src/shared/sync/protocol';
 import { SYNC_TABLES } from '../../src/shared/schemas/tables';
+import { localDateOf } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'sync-bench-password';
 const SLOW = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
@@ -80,7 +81,7 @@ export function realisticLog(rng: () => number, user: { id: string; communeId: s
     deleted: false,
   };
   if (rng() < 0.4) fields.barriers = [pick(BARRIERS)];
-  if (rng() < 0.2) fields.followUpAt = occurredAt.slice(0, 10);
+  if (rng() < 0.2) fields.followUpAt = localDateOf(occurredAt);
   if (rng() < 0.2) {
     fields.citizen = {
       name: pick(NAMES),

@@ -86,7 +86,9 @@ export class AppDatabase extends Dexie {
   constructor(name = DATABASE_NAME) {
     // Durability is chosen, not assumed (docs/sync.md §1): a commit is on disk before Dexie resolves,
     // so a phone that dies right after "saved" keeps the record and its outbox entry.
-    super(name, { chromeTransactionDurability: 'strict' });
+    // No query cache: a pulled page is written straight to IndexedDB, and a live query woken for
+    // it (change-notice.ts) must read the disk (docs/performance.md "First sync").
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' });
     // Version 1 is not released yet: its indexes may still change. After the first release,
     // every change is a new version (with an upgrade that also migrates outbox payloads).
     this.version(1).stores({

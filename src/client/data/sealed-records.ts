@@ -6,7 +6,7 @@
 // Sealing and opening are WebCrypto (async): callers do them OUTSIDE any Dexie transaction
 // (awaiting anything but Dexie inside one commits it — docs/sync.md §7.3).
 import type { SyncTable } from '../../shared/schemas/tables';
-import { isSealed, open, seal } from './vault/crypto';
+import { isSealed, open, sealAll } from './vault/crypto';
 import { currentDataKey, LockedError } from './vault/vault';
 
 /**
@@ -58,16 +58,51 @@ export function needsSealing(table: SyncTable, fields: Readonly<Record<string, u
 
 /** A copy of `fields` with the values of sealed fields encrypted (the others as they are). */
 export async function sealFields<F extends Readonly<Record<string, unknown>>>(table: SyncTable, recordId: string, fields: F, key: CryptoKey): Promise<F> {
-  if (!needsSealing(table, fields)) return fields;
-  const copy: Record<string, unknown> = { ...fields };
-  await Promise.all(
-    sealedFieldsOf(table).map(async (field) => {
+  const [sealed] = await sealRecords(table, [{ id: recordId, fields }], key);
+  return sealed!;
+}
+
+/**
+ * sealFields for many records of one table, the encryptions all in flight together (a pulled
+ * page): records with nothing to seal are returned as they are.
+ */
+export async function sealRecords<F extends Readonly<Record<string, unknown>>>(table: SyncTable, records: readonly { id: string; fields: F }[], key: CryptoKey): Promise<F[]> {
+  const names = sealedFieldsOf(table);
+  const items: { value: unknown; context: string }[] = [];
+  const targets: { copy: Record<string, unknown>; field: string }[] = [];
+  const result = records.map(({ id, fields }) => {
+    if (!needsSealing(table, fields)) return fields;
+    const copy: Record<string, unknown> = { ...fields };
+    for (const field of names) {
       const value = copy[field];
-      if (value !== null && value !== undefined && !isSealed(value)) copy[field] = await seal(key, value, contextOf(table, recordId, field));
+      if (value === null || value === undefined || isSealed(value)) continue;
+      items.push({ value, context: contextOf(table, id, field) });
+      targets.push({ copy, field });
+    }
+    // The same keys as F, some values replaced by their sealed form: stored as F (db.ts StoredRecord).
+    return copy as F;
+  });
+  const sealed = await sealAll(key, items);
+  for (const [index, { copy, field }] of targets.entries()) copy[field] = sealed[index];
+  return result;
+}
+
+/** Records of several tables (a pulled page) sealed table by table, in their order. */
+export async function sealChanges<C extends { table: SyncTable; record: Readonly<Record<string, unknown>> & { id: string } }>(changes: readonly C[], key: CryptoKey): Promise<C[]> {
+  const byTable = new Map<SyncTable, number[]>();
+  for (const [index, { table }] of changes.entries()) {
+    const list = byTable.get(table) ?? [];
+    list.push(index);
+    byTable.set(table, list);
+  }
+  const sealed = [...changes];
+  await Promise.all(
+    [...byTable].map(async ([table, indexes]) => {
+      const records = await sealRecords(table, indexes.map((index) => ({ id: changes[index]!.record.id, fields: changes[index]!.record })), key);
+      indexes.forEach((index, at) => (sealed[index] = { ...changes[index]!, record: records[at]! }));
     }),
   );
-  // The same keys as F, some values replaced by their sealed form: stored as F (db.ts StoredRecord).
-  return copy as F;
+  return sealed;
 }
 
 /** True when some sealed field of `fields` holds ciphertext. */

@@ -9,12 +9,11 @@
 // - Citizen details and notes are sealed before a pulled page's transaction opens and opened
 //   when the outbox is read for a push (sealed-records.ts): on disk they are only ciphertext.
 import { db, type AppDatabase, type OutboxEntry, type RejectedChange } from './db';
+import { pulledChanges, type ChangeNotice } from './change-notice';
 import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
 import { SYNC_KEYS } from './sync-status-repository';
-import { clearSession } from './session-repository';
-import { isSealed } from './vault/crypto';
 import { currentDataKey, LockedError } from './vault/vault';
-import { hasSealed, needsSealing, openFields, sealFields } from './sealed-records';
+import { hasSealed, needsSealing, openFields, sealChanges } from './sealed-records';
 import { rebase, type FieldWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { capClock, initialClock, newNodeId, receive, type Hlc, type HlcState } from '../../shared/sync/hlc';
 import type { Mutation, Rejection } from '../../shared/sync/protocol';
@@ -77,6 +76,7 @@ export class SyncRepository {
     private readonly db: AppDatabase,
     // The key sealing citizen details (the unlocked member's); the sync tests give each phone one.
     private readonly keyOf: () => CryptoKey | undefined | Promise<CryptoKey> = currentDataKey,
+    private readonly notice: ChangeNotice = pulledChanges,
   ) {}
 
   /** Only ever awaited outside a transaction. */
@@ -175,7 +175,7 @@ export class SyncRepository {
    * a local edit made offline survives the pull, and a clock the server capped or a write it
    * refused does not linger on the phone.
    */
-  async applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock; skippedTables?: readonly string[] }): Promise<void> {
+  async applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock; skippedTables?: readonly string[]; hasMore?: boolean }): Promise<void> {
     const byTable = new Map<SyncTable, PulledChange[]>();
     const changes = await this.sealPulled(input.changes);
     for (const change of changes) {
@@ -185,11 +185,14 @@ export class SyncRepository {
     }
     const remote = maxClock(changes);
     const tables = [...byTable.keys()].map((table) => this.db.syncedTable(table));
-    await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...tables], async () => {
+    await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...tables], async (tx) => {
       const pending = await this.pendingWrites(changes);
+      // Straight into IndexedDB, in this transaction: Dexie's per-write bookkeeping (and waking
+      // every live query page after page) is left out; the screens are told by change-notice.ts.
+      // A failed put aborts the transaction, and the cursor with it.
       for (const [table, tableChanges] of byTable) {
-        const rows = tableChanges.map(({ record }) => rebase(record, pending.get(pendingKey(table, record.id)) ?? []));
-        await this.db.syncedTable(table).bulkPut(rows);
+        const store = tx.idbtrans.objectStore(table);
+        for (const { record } of tableChanges) store.put(rebase(record, pending.get(pendingKey(table, record.id)) ?? []));
       }
       await this.adjustClock(input.serverClock, remote);
       // The cursor moves past changes this version could not read: remember which tables, so an
@@ -200,13 +203,24 @@ export class SyncRepository {
       }
       await this.db.syncState.put({ key: SYNC_KEYS.cursor, value: input.cursor });
     });
+    this.notice.add(this.db.name, tables.map((table) => ({ name: table.name, indexes: table.schema.indexes.map((index) => index.name) })));
+    // The round's last page (or a caller that does not say): the screens catch up now.
+    if (input.hasMore !== true) this.notice.flush();
   }
 
-  /** The pulled records with their citizen details and notes sealed (the rest untouched). */
+  /**
+   * The pulled records with their citizen details and notes sealed (the rest untouched): the
+   * engine calls it for the next page while the page before it is written (engine.ts pullAll);
+   * applyPulledPage seals whatever is still plain, so a page given as it came is stored sealed too.
+   */
+  async preparePulledPage(changes: readonly PulledChange[]): Promise<readonly PulledChange[]> {
+    return this.sealPulled(changes);
+  }
+
   private async sealPulled(changes: readonly PulledChange[]): Promise<readonly PulledChange[]> {
     if (!changes.some(({ table, record }) => needsSealing(table, record))) return changes;
     const key = await this.key();
-    return Promise.all(changes.map(async ({ table, record }) => ({ table, record: await sealFields(table, record.id, record, key) })));
+    return sealChanges(changes, key);
   }
 
   /** Forgets the cursor if changes of one of `known` were once set aside as unknown: they are pulled again. */
@@ -276,51 +290,3 @@ export class SyncRepository {
 }
 
 export const syncRepository = new SyncRepository(db);
-
-export class PendingChangesError extends Error {
-  override readonly name = 'PendingChangesError';
-  constructor(readonly pending: number) {
-    super(`${pending} changes have not reached the server`);
-  }
-}
-
-/**
- * Sign-out on a shared phone (docs/privacy.md checklist item 26–27): removes the session, every synced record,
- * the outbox, the refused changes, this user's drafts and the sync cursor, in one transaction.
- * Refuses while changes are waiting unless `discardPending` is exactly the number of changes the
- * user agreed to lose — checked inside the transaction, so a change saved a moment after the user
- * confirmed is never deleted without having been counted. The device clock and language stay.
- */
-export async function wipeLocalUserData(input: {
-  userId: string;
-  discardPending?: number;
-  /**
-   * Another member signs in on a shared phone: the leaving member's sealed drafts stay (only their
-   * key opens them); plaintext ones left by a release before encryption go, as all drafts did then.
-   */
-  keepDrafts?: boolean;
-}): Promise<void> {
-  const tables = SYNC_TABLES.map((table) => db.syncedTable(table));
-  await db.transaction('rw', [db.outbox, db.rejectedChanges, db.syncState, db.drafts, db.settings, ...tables], async () => {
-    const pending = await db.outbox.count();
-    if (pending > 0 && pending !== input.discardPending) throw new PendingChangesError(pending);
-    for (const table of tables) await table.clear();
-    await db.outbox.clear();
-    await db.rejectedChanges.clear();
-    await db.drafts.where('userId').equals(input.userId).filter((row) => !input.keepDrafts || !isSealed(row.value)).delete();
-    await db.syncState.where('key').noneOf([CLOCK_KEY, CLOCK_OFFSET_KEY]).delete();
-    await clearSession();
-  });
-}
-
-export async function markPendingLogout(): Promise<void> {
-  await db.syncState.put({ key: SYNC_KEYS.pendingLogout, value: true });
-}
-
-export async function hasPendingLogout(): Promise<boolean> {
-  return (await db.syncState.get(SYNC_KEYS.pendingLogout))?.value === true;
-}
-
-export async function clearPendingLogout(): Promise<void> {
-  await db.syncState.delete(SYNC_KEYS.pendingLogout);
-}

@@ -9,7 +9,7 @@ import { COMMUNE, logFields } from '../../../test/helpers/sync-fixtures';
 import { db } from '../data/db';
 import { getSession, saveSession } from '../data/session-repository';
 import { writeRecord } from '../data/local-write';
-import { hasPendingLogout } from '../data/sync-repository';
+import { hasPendingLogout } from '../data/local-wipe';
 import { CLOCK_KEY } from '../data/local-write';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { PushRequest } from '../../shared/sync/protocol';

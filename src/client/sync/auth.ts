@@ -4,7 +4,7 @@
 import { HttpError, NetworkError } from './errors';
 import { getSyncRuntime } from './runtime';
 import { getSession, saveSession } from '../data/session-repository';
-import { clearPendingLogout, markPendingLogout, PendingChangesError, wipeLocalUserData } from '../data/sync-repository';
+import { clearPendingLogout, markPendingLogout, PendingChangesError, wipeLocalUserData } from '../data/local-wipe';
 import { countOutbox, clearSyncError } from '../data/sync-status-repository';
 import { requestPersistentStorage } from '../data/storage-info';
 import { adoptKey, deleteMemberKey, establishKey, PreviousPasswordNeededError, WrongSecretError } from '../data/vault/vault';

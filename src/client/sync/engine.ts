@@ -18,7 +18,12 @@ export interface EngineStore {
   getCursor(): Promise<string | undefined>;
   resetCursor(): Promise<void>;
   applyPushResult(input: { acked: readonly string[]; rejected: readonly Rejection[]; at: string; serverClock?: ServerClock }): Promise<PushOutcome>;
-  applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock; skippedTables: readonly string[] }): Promise<void>;
+  applyPulledPage(input: { changes: readonly PulledChange[]; cursor: string; serverClock: ServerClock; skippedTables: readonly string[]; hasMore?: boolean }): Promise<void>;
+  /**
+   * Work on a page that needs no transaction (sealing citizen details), done while the page
+   * before it is still being written; its result is what applyPulledPage then stores.
+   */
+  preparePulledPage?(changes: readonly PulledChange[]): Promise<readonly PulledChange[]>;
   /** Forgets the cursor if changes of one of `known` were once set aside as unknown (pulls them again). */
   restartPullIfTablesLearned(known: readonly string[]): Promise<void>;
 }
@@ -123,29 +128,45 @@ async function pullAll(options: RoundOptions, stats: RoundStats): Promise<void> 
   const cursor = await store.getCursor();
   let next = startPull(api, cursor, limit, stats);
   let firstPage = true;
-  for (;;) {
-    let answer: Timed<PulledPage>;
-    try {
-      answer = await next;
-    } catch (error) {
-      // A cursor the server cannot read (a server replaced by another): start from the beginning
-      // once. Re-applying records by rebase is harmless; staying stuck on the cursor is not.
-      if (!(firstPage && cursor !== undefined && error instanceof HttpError && error.status === 400)) throw error;
-      await store.resetCursor();
-      next = startPull(api, undefined, limit, stats);
+  // The page being written while the next one is read and prepared (docs/sync.md §3): pages are
+  // still written one after the other, in order, each with its own cursor.
+  let writing: Promise<void> | undefined;
+  try {
+    for (;;) {
+      let answer: Timed<PulledPage>;
+      try {
+        answer = await next;
+      } catch (error) {
+        // A cursor the server cannot read (a server replaced by another): start from the beginning
+        // once. Re-applying records by rebase is harmless; staying stuck on the cursor is not.
+        if (!(firstPage && cursor !== undefined && error instanceof HttpError && error.status === 400)) throw error;
+        await store.resetCursor();
+        next = startPull(api, undefined, limit, stats);
+        firstPage = false;
+        continue;
+      }
       firstPage = false;
-      continue;
+      const { changes, skippedTables } = decodePage(answer.body);
+      const { hasMore } = answer.body;
+      // Ask for the next page while this one is written: on a slow link the request's round trip
+      // overlaps the IndexedDB work. Its cursor comes from this answer, and is stored only with
+      // this page, so an interruption still resumes after the last page really applied.
+      if (hasMore) next = startPull(api, answer.body.cursor, limit, stats);
+      const prepared = store.preparePulledPage ? store.preparePulledPage(changes) : Promise.resolve(changes);
+      prepared.catch(() => undefined);
+      await writing;
+      const page = { changes: await prepared, cursor: answer.body.cursor, serverClock: serverClock(answer), skippedTables, hasMore };
+      writing = store.applyPulledPage(page).then(() => {
+        stats.pulled += changes.length;
+        onProgress?.({ stage: 'pull', received: stats.pulled });
+      });
+      if (!hasMore) return await writing;
     }
-    firstPage = false;
-    const { changes, skippedTables } = decodePage(answer.body);
-    // Ask for the next page while this one is written: on a slow link the request's round trip
-    // overlaps the IndexedDB work. Its cursor comes from this answer, and is stored only with
-    // this page, so an interruption still resumes after the last page really applied.
-    if (answer.body.hasMore) next = startPull(api, answer.body.cursor, limit, stats);
-    await store.applyPulledPage({ changes, cursor: answer.body.cursor, serverClock: serverClock(answer), skippedTables });
-    stats.pulled += changes.length;
-    onProgress?.({ stage: 'pull', received: stats.pulled });
-    if (!answer.body.hasMore) return;
+  } catch (error) {
+    // A page already on its way to the disk is finished first (its cursor with it), so the round
+    // ends with nothing written behind the caller's back, and the next round resumes after it.
+    await writing?.catch(() => undefined);
+    throw error;
   }
 }
 
