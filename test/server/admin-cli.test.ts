@@ -58,7 +58,9 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('npm run admin', () => {
+// Each case spawns a Node process that loads the CLI through tsx: about a second on an idle machine,
+// up to ten on a loaded two-core one, and the create-user case spawns nine of them.
+describe('npm run admin', { timeout: 120_000 }, () => {
   it('[A13] create-commune creates a commune, refuses a duplicate or a malformed id (exit 1, a reason)', async () => {
     const ok = await admin('create-commune', '--id', 'ngok-bay', '--name', 'Xã Ngọk Bay', '--province', 'quang-ngai');
     expect(ok).toMatchObject({ code: 0, stderr: '' });
