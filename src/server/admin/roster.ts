@@ -7,14 +7,13 @@
 import { SEED_AUTHOR_ID } from '../../shared/seed/seed-record';
 import { communeProfileId } from '../../shared/schemas/commune-profile';
 import type { SyncTable } from '../../shared/schemas/tables';
-import { parseHlc, tick, type Hlc } from '../../shared/sync/hlc';
+import { serverHlcAfter } from '../../shared/privacy/erasure';
+import { parseHlc, type Hlc } from '../../shared/sync/hlc';
+import { sameJson } from '../../shared/sync/canonical-json';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import type { CommuneRow, UserRow } from '../storage/account-types';
 import type { StoredRecord } from '../storage/record-types';
 import type { SyncStore } from '../storage/types';
-
-/** The node id of the server's own writes (16 hex digits, like a phone's). */
-const SERVER_NODE = 'f000000000000000';
 
 interface Published {
   table: Extract<SyncTable, 'teamMembers' | 'communeProfiles'>;
@@ -40,21 +39,13 @@ function profileEntry(commune: CommuneRow): Published {
   return { table: 'communeProfiles', id: communeProfileId(commune.id), fields: { name: commune.name, provinceId: commune.provinceId, active: commune.active } };
 }
 
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** A clock after every clock of the record (phones keep the greater clock per field) and near `now`. */
-function nextClock(existing: SyncedRecord | undefined, now: number): Hlc {
-  const clocks = Object.values(existing?.clocks ?? {}).sort();
-  const last = clocks.at(-1);
-  const state = last ? parseHlc(last) : { millis: 0, counter: 0, node: SERVER_NODE };
-  return tick({ ...state, node: SERVER_NODE }, now).hlc;
-}
-
 /** The record after publishing `entry`, or undefined when the stored one already says the same. */
 function publishedRecord(entry: Published, communeId: string, existing: SyncedRecord | undefined, now: number): SyncedRecord | undefined {
-  const changed = Object.keys(entry.fields).filter((field) => !sameJson(entry.fields[field], existing?.[field]));
+  // A field the record does not hold yet is written even when null: phones see it set.
+  const changed = Object.keys(entry.fields).filter((field) => !existing || !(field in existing) || !sameJson(entry.fields[field], existing[field]));
   if (existing && changed.length === 0 && existing.deleted === false) return undefined;
-  const clock = nextClock(existing, now);
+  // After every clock of the record (phones keep the greater clock per field), at `now` or just after.
+  const clock = serverHlcAfter(Object.values(existing?.clocks ?? {}), now);
   const time = new Date(parseHlc(clock).millis).toISOString();
   const stamped: Record<string, unknown> = { ...Object.fromEntries(changed.map((f) => [f, entry.fields[f]])), updatedAt: time };
   if (!existing) Object.assign(stamped, { communeId, createdBy: SEED_AUTHOR_ID, createdAt: time, deleted: false });
