@@ -44,12 +44,13 @@ export class PostgresConnection {
    * A connection whose ROLLBACK failed is in an unknown state, so it is destroyed
    * rather than returned to the pool.
    */
-  async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  async transaction<T>(fn: (client: pg.PoolClient, began: pg.QueryResult) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query(begin);
-      const result = await fn(client);
+      // `begin` may carry a first statement after BEGIN (one round trip): fn gets its result.
+      const began = (await client.query(begin)) as pg.QueryResult | pg.QueryResult[];
+      const result = await fn(client, Array.isArray(began) ? began.at(-1)! : began);
       await client.query('COMMIT');
       return result;
     } catch (error) {

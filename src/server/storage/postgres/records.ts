@@ -1,6 +1,6 @@
 // Synced records on PostgreSQL (RecordStore): pushes serialized per scope by its counter row,
 // snapshot pulls, seeding, idempotency-key pruning and the reports' reads.
-import type pg from 'pg';
+import pg from 'pg';
 import type { SyncTable } from '../../../shared/schemas/tables';
 import type { SyncedRecord } from '../../../shared/sync/merge';
 import { LOOKUP_COLUMNS, PERSONAL_TABLES, lookupValues, recordLookups } from '../lookups';
@@ -48,81 +48,89 @@ export class PostgresRecordStore implements RecordStore {
     // READ COMMITTED (the default): the counter row lock is taken first and held to COMMIT, so
     // writers of one scope queue on it, each sees the previous one's commit, and row_seq order
     // equals commit order (docs/sync.md §7.1). REPEATABLE READ would fail the second writer instead.
-    return this.connection.transaction(async (client) => {
-      let seq = await lockScope(client, batch.scope);
+    // Four round trips (docs/performance.md "PostgreSQL"): BEGIN with the lock, one read of the
+    // state, one statement for every write, COMMIT; the reads and writes are prepared statements.
+    return this.connection.transaction(async (client, locked) => {
+      let seq = Number((locked as pg.QueryResult<{ seq: string }>).rows[0]!.seq);
+      // After the lock, in a statement of its own: its snapshot holds every earlier writer's commit.
+      const { rows: state } = await client.query<RecordRow & { kind: 'a' | 'r' }>({
+        name: 'push-state',
+        text: `SELECT 'a' AS kind, mutation_id AS table_name, user_id AS id, NULL::text AS scope, result AS fields, NULL::text AS clocks, NULL::bigint AS row_seq
+                 FROM applied_mutations WHERE mutation_id = ANY($1::text[])
+               UNION ALL
+               SELECT 'r', ${RECORD_COLUMNS} FROM records WHERE (table_name, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+        values: [[...new Set(batch.mutationIds)], batch.recordKeys.map((key) => key.table), batch.recordKeys.map((key) => key.id)],
+      });
       const applied = new Map<string, AppliedMutation>();
-      if (batch.mutationIds.length > 0) {
-        const { rows } = await client.query<{ mutation_id: string; user_id: string; result: string }>(
-          'SELECT mutation_id, user_id, result FROM applied_mutations WHERE mutation_id = ANY($1::text[])',
-          [[...new Set(batch.mutationIds)]],
-        );
-        for (const row of rows) applied.set(row.mutation_id, { mutationId: row.mutation_id, userId: row.user_id, outcome: decodeOutcome(row.result) });
-      }
       const records = [];
-      if (batch.recordKeys.length > 0) {
-        const { rows } = await client.query<RecordRow>(
-          `SELECT ${RECORD_COLUMNS} FROM records
-           WHERE (table_name, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-          [batch.recordKeys.map((key) => key.table), batch.recordKeys.map((key) => key.id)],
-        );
-        records.push(...rows.map(decodeRecordRow));
+      for (const row of state) {
+        if (row.kind === 'r') records.push(decodeRecordRow(row));
+        else applied.set(row.table_name, { mutationId: row.table_name, userId: row.id, outcome: decodeOutcome(row.fields) });
       }
 
       const plan = batch.plan({ applied, records });
 
-      if (plan.writes.length > 0) {
-        const encoded = plan.writes.map((write) => encodeRecord(write.record));
-        const lookups = plan.writes.map((write) => recordLookups(write.table, write.record));
-        const seqs = plan.writes.map(() => (seq += 1));
-        await client.query(
-          `INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS})
-           SELECT t, i, $3, f, c, s, n, p, a FROM unnest($1::text[], $2::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::bigint[]) AS u (t, i, f, c, s, n, p, a)
-           ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq,
-             lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at`,
-          [
-            plan.writes.map((write) => write.table),
-            plan.writes.map((write) => write.record.id),
-            batch.scope,
-            encoded.map((e) => e.fields),
-            encoded.map((e) => e.clocks),
-            seqs,
-            lookups.map((l) => l.lookupName),
-            lookups.map((l) => l.lookupPhone),
-            lookups.map((l) => l.personalAt),
-          ],
-        );
-      }
-      if (plan.remember.length > 0) {
-        await client.query(
-          `INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at)
-           SELECT m, $2, $3, r, $4 FROM unnest($1::text[], $5::text[]) AS u (m, r)`,
-          [plan.remember.map((entry) => entry.mutationId), batch.userId, batch.clientId, batch.now, plan.remember.map((entry) => JSON.stringify(entry.outcome))],
-        );
-      }
-      await client.query('UPDATE scope_seq SET seq = $1 WHERE scope = $2', [seq, batch.scope]);
+      const encoded = plan.writes.map((write) => encodeRecord(write.record));
+      const lookups = plan.writes.map((write) => recordLookups(write.table, write.record));
+      const seqs = plan.writes.map(() => (seq += 1));
+      await client.query({
+        name: 'push-write',
+        text: `WITH written AS (
+                 INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS})
+                 SELECT t, i, $3, f, c, s, n, p, a FROM unnest($1::text[], $2::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::bigint[]) AS u (t, i, f, c, s, n, p, a)
+                 ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq,
+                   lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at
+               ), remembered AS (
+                 INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at)
+                 SELECT m, $11, $12, r, $13 FROM unnest($10::text[], $14::text[]) AS u (m, r)
+               )
+               UPDATE scope_seq SET seq = $15 WHERE scope = $3`,
+        values: [
+          plan.writes.map((write) => write.table),
+          plan.writes.map((write) => write.record.id),
+          batch.scope,
+          encoded.map((e) => e.fields),
+          encoded.map((e) => e.clocks),
+          seqs,
+          lookups.map((l) => l.lookupName),
+          lookups.map((l) => l.lookupPhone),
+          lookups.map((l) => l.personalAt),
+          plan.remember.map((entry) => entry.mutationId),
+          batch.userId,
+          batch.clientId,
+          batch.now,
+          plan.remember.map((entry) => JSON.stringify(entry.outcome)),
+          seq,
+        ],
+      });
       return { plan, scopeSeq: seq };
-    });
+    }, `BEGIN; ${lockScopeSql(batch.scope)}`);
   }
 
   async pull(request: PullRequest): Promise<PullPage> {
-    // One REPEATABLE READ snapshot for the epoch, the heads and every scope's rows: the page is a
-    // state that existed, and a push committed meanwhile is wholly in the next page or wholly not.
-    return this.connection.transaction(async (client) => {
-      const { rows: meta } = await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'epoch'");
-      const scopes: PullPage['scopes'] = [];
-      let remaining = request.limit;
-      for (const { scope, after } of request.scopes) {
-        const { rows: head } = await client.query<{ seq: string }>('SELECT seq FROM scope_seq WHERE scope = $1', [scope]);
-        const { rows: page } = await client.query<RecordRow>(
-          `SELECT ${RECORD_COLUMNS} FROM records WHERE scope = $1 AND row_seq > $2 ORDER BY row_seq LIMIT $3`,
-          [scope, after, remaining + 1],
-        );
-        const { rows, hasMore } = fitPage(page.map(decodeRecordRow), remaining);
-        remaining -= rows.length;
-        scopes.push({ scope, rows, hasMore, headSeq: Number(head[0]?.seq ?? 0) });
-      }
-      return { epoch: meta[0]!.value, scopes };
-    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // One statement, so one snapshot for the epoch, the heads and every scope's rows: the page is
+    // a state that existed, and a push committed meanwhile is wholly in the next page or wholly
+    // not. One round trip (docs/performance.md "PostgreSQL"). Each scope is read up to the whole
+    // page (plus one, to know whether more follow); the page is then filled scope after scope.
+    const { rows } = await this.connection.pool.query<PullRow>({
+      name: 'pull-page',
+      text: `SELECT s.ord, (SELECT value FROM meta WHERE key = 'epoch') AS epoch, (SELECT seq FROM scope_seq q WHERE q.scope = s.scope) AS head,
+               ${RECORD_COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')}
+             FROM (SELECT 0 AS ord, NULL::text AS scope, NULL::bigint AS after
+                   UNION ALL SELECT ord, scope, after FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS u (scope, after, ord)) s
+             LEFT JOIN LATERAL (SELECT ${RECORD_COLUMNS} FROM records WHERE records.scope = s.scope AND row_seq > s.after ORDER BY row_seq LIMIT $3) r ON true
+             ORDER BY s.ord, r.row_seq`,
+      values: [request.scopes.map((s) => s.scope), request.scopes.map((s) => s.after), request.limit + 1],
+    });
+    const scopes: PullPage['scopes'] = [];
+    let remaining = request.limit;
+    for (const [index, { scope }] of request.scopes.entries()) {
+      const own = rows.filter((row) => Number(row.ord) === index + 1);
+      const { rows: fitted, hasMore } = fitPage(own.filter((row) => row.id !== null), remaining);
+      remaining -= fitted.length;
+      scopes.push({ scope, rows: fitted.map(decodeRecordRow), hasMore, headSeq: Number(own[0]?.head ?? 0) });
+    }
+    return { epoch: rows[0]!.epoch, scopes };
   }
 
   async seedRecords(scope: string, records: readonly { table: SyncTable; record: SyncedRecord }[]): Promise<number> {
@@ -206,6 +214,18 @@ export class PostgresRecordStore implements RecordStore {
       return last ? { table: last.table, id: last.record.id, scope: last.scope } : null;
     });
   }
+}
+
+/** A pull's row: a scope's record (or none: id null) with the epoch and the scope's head. */
+interface PullRow extends RecordRow {
+  ord: string | number;
+  epoch: string;
+  head: string | null;
+}
+
+/** lockScope as text, sent with BEGIN in one round trip (no parameters there: the scope is quoted). */
+function lockScopeSql(scope: string): string {
+  return `INSERT INTO scope_seq (scope, seq) VALUES (${pg.escapeLiteral(scope)}, 0) ON CONFLICT (scope) DO UPDATE SET seq = scope_seq.seq RETURNING seq`;
 }
 
 /**

@@ -21,7 +21,8 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   async getSession(sessionId: string): Promise<SessionWithUser | undefined> {
-    const { rows } = await this.connection.pool.query<SessionUserDbRow>(sessionWithUserSelect('$1'), [sessionId]);
+    // Every sync request reads it: a prepared statement (docs/performance.md "PostgreSQL").
+    const { rows } = await this.connection.pool.query<SessionUserDbRow>({ name: 'session-with-user', text: sessionWithUserSelect('$1'), values: [sessionId] });
     return rows[0] ? decodeSessionRow(sessionId, rows[0]) : undefined;
   }
 
