@@ -43,6 +43,8 @@ const RULES = {
   'reports.view': ['leader', 'reviewer', 'admin'],
   'reports.export': ['leader', 'reviewer'],
   'province.view': ['admin'],
+  // The commune's period report to the province: leaders draft it and mark it sent.
+  'periodReport.write': ['leader'],
   'members.manage': ['leader', 'admin'],
   // The roster and the commune's name are published by the server from its accounts and communes
   // tables (docs/accounts.md); no role pushes them from a phone.

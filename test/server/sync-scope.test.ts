@@ -10,6 +10,14 @@ import { consentBy, findIn, onPushThread, scopeRows, serverWorld, type WorldOpti
 import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
 import { COMMUNE_A, COMMUNE_B, contactFields, createMeta, hlcAt, logFields, mutation, pullAll, push, pushOk, type Session } from './sync-fixtures';
 
+/** The figures of a sent report (schemas/period-report.ts periodResultsSchema). */
+const PERIOD_RESULTS = {
+  logs: 1, onTeamDevice: 0, outcomes: { done: 1, partial: 0, referred: 0, failed: 0 }, byGroup: { vneid: 1, 'public-service': 0, payments: 0, skills: 0, other: 0 },
+  onlineSubmission: { full: 0, partial: 0 }, helped: { citizen: 1, household_business: 0, official: 0, unrecorded: 0 }, sessions: 0, participants: 0,
+  trained: { leaders: 0, full_time_officials: 0, staff: 0, citizens: 0, unrecorded: 0 },
+  barriers: { no_smartphone: 0, no_chip_id: 0, vneid_not_level2: 0, no_bank_account: 0, portal_down: 1, weak_network: 0, language: 0, disability: 0, other: 0 },
+  readinessPercent: null, blockedItems: 0, overdueItems: 0, followUpsOpen: 0,
+};
 
 function scopeSuite<F extends StoreFixture>(factory: () => Promise<F>, options: WorldOptions<F> = {}): void {
   const world = serverWorld(factory, ['memberA', 'member2A', 'leaderA', 'reviewerA', 'memberB', 'adminQN', 'adminKT'], options);
@@ -112,6 +120,28 @@ function scopeSuite<F extends StoreFixture>(factory: () => Promise<F>, options: 
         expect((await pushOk(world.app, world.reviewerA, [edit])).rejected[0]?.code).toBe('immutable_field');
         expect((await pushOk(world.app, world.memberA, [mutation('signOffs', own.recordId, { deleted: true })])).rejected[0]?.code).toBe('forbidden');
         expect((await pushOk(world.app, world.reviewerA, [mutation('signOffs', own.recordId, { deleted: true })])).rejected).toEqual([]);
+      });
+
+      it('[A12] period reports: leaders draft, any leader edits, members cannot; a submission names its sender and is never edited nor withdrawn', async () => {
+        const { app, memberA, member2A, leaderA, reviewerA, memberB } = world;
+        const reportId = uuidv7();
+        const period = { kind: 'period', periodStart: '2026-02-15', periodEnd: '2026-03-14' };
+        expect((await pushOk(app, memberA, [mutation('periodReports', uuidv7(), { ...createMeta(memberA), ...period })])).rejected[0]?.code).toBe('forbidden');
+        expect((await pushOk(app, reviewerA, [mutation('periodReports', uuidv7(), { ...createMeta(reviewerA), ...period })])).rejected[0]?.code).toBe('forbidden');
+        const created = mutation('periodReports', reportId, { ...createMeta(leaderA), ...period, difficulties: 'Cổng chậm' });
+        expect((await pushOk(app, leaderA, [created])).acked).toEqual([created.id]);
+        expect((await pushOk(app, memberA, [mutation('periodReports', reportId, { proposals: 'x' })])).rejected[0]?.code).toBe('forbidden');
+        const backwards = mutation('periodReports', reportId, { periodEnd: '2026-02-01' });
+        expect((await pushOk(app, leaderA, [backwards])).rejected[0]?.message).toBe('validation.endBeforeStart');
+        const submission = (sender: Session) => ({ ...createMeta(sender), reportId, version: 1, ...period, documentNumber: '14/BC-UBND', documentDate: '2026-03-18', submittedBy: sender.userId, submittedAt: '2026-03-18T02:00:00.000Z', results: PERIOD_RESULTS });
+        const forged = mutation('reportSubmissions', uuidv7(), { ...submission(leaderA), submittedBy: member2A.userId });
+        expect((await pushOk(app, leaderA, [forged])).rejected).toEqual([{ id: forged.id, code: 'forbidden', message: 'sync.submissionNotYours' }]);
+        const sent = mutation('reportSubmissions', uuidv7(), submission(leaderA));
+        expect((await pushOk(app, leaderA, [sent])).acked).toEqual([sent.id]);
+        expect((await pushOk(app, leaderA, [mutation('reportSubmissions', sent.recordId, { documentNumber: '15/BC-UBND' })])).rejected[0]?.code).toBe('forbidden');
+        expect((await pushOk(app, leaderA, [mutation('reportSubmissions', sent.recordId, { deleted: true })])).rejected[0]?.code).toBe('forbidden');
+        const { changes } = await pullAll(app, memberB);
+        expect(changes.some((change) => change.table === 'reportSubmissions' || change.table === 'periodReports')).toBe(false);
       });
 
       it('[A12] new consent evidence must name the member who pushes it', async () => {

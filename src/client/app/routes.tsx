@@ -13,6 +13,7 @@ const AssistanceScreen = lazy(async () => ({ default: (await withStrings('assist
 const ChecklistsScreen = lazy(async () => ({ default: (await withStrings('checklists', () => import('../features/checklists/components/checklists-screen'))).ChecklistsScreen }));
 const ContactsScreen = lazy(async () => ({ default: (await withStrings('contacts', () => import('../features/contacts/components/contacts-screen'))).ContactsScreen }));
 const ReportsScreen = lazy(async () => ({ default: (await withStrings('reports', () => import('../features/reports/components/reports-screen'))).ReportsScreen }));
+const PeriodReportScreen = lazy(async () => ({ default: (await withStrings('periodReport', () => import('../features/period-report/components/period-report-screen'))).PeriodReportScreen }));
 const PrivacyNoticeScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/privacy-notice-screen'))).PrivacyNoticeScreen }));
 const AuditLogScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/audit-log-screen'))).AuditLogScreen }));
 const RetentionScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/retention-screen'))).RetentionScreen }));
@@ -32,6 +33,7 @@ export function AppRoutes(): ReactElement {
         <Route path="contacts/*" element={<ContactsScreen />} />
         <Route path="reports/*" element={<ReportsScreen />} />
         <Route path="summary" element={<SummaryScreen />} />
+        <Route path="period-report/*" element={<PeriodReportScreen />} />
         <Route path="settings" element={<SettingsRoute />} />
         <Route path="privacy" element={<PrivacyNoticeScreen />} />
         <Route path="privacy/erase" element={<ErasureScreen />} />

@@ -108,13 +108,15 @@ export class AppDatabase extends Dexie {
       services: 'id, code',
       villages: 'id, name',
       signOffs: 'id, checklistId',
-    } satisfies Record<Exclude<SyncTable, 'teamMembers' | 'communeProfiles' | 'provinceContacts'> | 'settings' | 'outbox' | 'drafts' | 'syncState' | 'rejectedChanges', string>);
+    } satisfies Record<Exclude<SyncTable, 'teamMembers' | 'communeProfiles' | 'provinceContacts' | 'periodReports' | 'reportSubmissions'> | 'settings' | 'outbox' | 'drafts' | 'syncState' | 'rejectedChanges', string>);
     // The roster and the commune's name, published by the server (docs/accounts.md).
     this.version(2).stores({ teamMembers: 'id', communeProfiles: 'id' } satisfies Record<Extract<SyncTable, 'teamMembers' | 'communeProfiles'>, string>);
     // The audit events waiting to be sent (audit-repository.ts), per member.
     this.version(3).stores({ auditEvents: 'id, [userId+subjectId]' });
     // The province's support contacts, published by the province admin (docs/reference-data.md).
     this.version(4).stores({ provinceContacts: 'id' } satisfies Record<Extract<SyncTable, 'provinceContacts'>, string>);
+    // One draft per commune and period; submissions are read per draft (period-report-repository.ts).
+    this.version(5).stores({ periodReports: 'id, periodStart', reportSubmissions: 'id, reportId' } satisfies Record<Extract<SyncTable, 'periodReports' | 'reportSubmissions'>, string>);
   }
 
   /** The Dexie table of one synced record type, typed by its shared schema. */

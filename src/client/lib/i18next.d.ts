@@ -5,6 +5,7 @@ import type auth from '../../../locales/vi/auth.json';
 import type checklists from '../../../locales/vi/checklists.json';
 import type common from '../../../locales/vi/common.json';
 import type contacts from '../../../locales/vi/contacts.json';
+import type periodReport from '../../../locales/vi/periodReport.json';
 import type privacy from '../../../locales/vi/privacy.json';
 import type reports from '../../../locales/vi/reports.json';
 import type summary from '../../../locales/vi/summary.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       checklists: typeof checklists;
       common: typeof common;
       contacts: typeof contacts;
+      periodReport: typeof periodReport;
       privacy: typeof privacy;
       reports: typeof reports;
       summary: typeof summary;

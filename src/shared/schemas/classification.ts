@@ -7,6 +7,9 @@
 // year of birth, an account id that points at a person); "sensitive" is Art. 4's list (health,
 // ethnic origin, location…), which the app does not collect per person; "none" identifies nobody.
 import type { SyncTable } from './tables';
+import { BARRIERS, HELPED_PARTIES, OUTCOMES } from './assistance-log';
+import { AUDIENCES } from './group-session';
+import { SERVICE_GROUPS } from './service';
 
 export const CATEGORIES = ['personal', 'sensitive', 'none'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -62,6 +65,37 @@ const localized = (prefix: string, purpose: string, retention: Retention = 'refe
   [`${prefix}.vi`]: none(`${purpose} (Vietnamese)`, retention),
   [`${prefix}.en`]: none(`${purpose} (English)`, retention),
 });
+
+/** The period's figures in a sent report: counts of the commune's work, nobody identifiable. */
+const counts = (prefix: string, keys: readonly string[], purpose: string): Record<string, FieldClass> =>
+  Object.fromEntries(keys.map((key) => [`${prefix}.${key}`, none(`${purpose}: ${key}`)]));
+const RESULT_CLASSES: Record<string, FieldClass> = {
+  'results.logs': none('help sessions in the period'),
+  'results.onTeamDevice': none("help given on the team's device"),
+  ...counts('results.outcomes', OUTCOMES, 'help sessions per outcome'),
+  ...counts('results.byGroup', SERVICE_GROUPS, 'help sessions per kind of help'),
+  ...counts('results.onlineSubmission', ['full', 'partial'], 'dossiers sent online'),
+  ...counts('results.helped', [...HELPED_PARTIES, 'unrecorded'], 'help sessions per party helped'),
+  'results.sessions': none('group sessions in the period'),
+  'results.participants': none('participants of the group sessions'),
+  ...counts('results.trained', [...AUDIENCES, 'unrecorded'], 'people trained per audience'),
+  ...counts('results.barriers', BARRIERS, 'help sessions per barrier'),
+  'results.readinessPercent': none('checklist readiness'),
+  'results.blockedItems': none('blocked checklist items'),
+  'results.overdueItems': none('overdue checklist items'),
+  'results.followUpsOpen': none('follow-ups still open'),
+};
+
+/** The texts of a period report: the commune's work, written by its leaders for the province. */
+const REPORT_TEXTS = {
+  summary: none("the report's summary line"),
+  resultsNote: staff("the leaders' notes on the figures (may name staff)", 'record'),
+  difficulties: staff('difficulties met (may name staff)', 'record'),
+  proposals: staff('proposals to the province (may name staff)', 'record'),
+  nextPlan: staff('the plan for the next period (may name staff)', 'record'),
+  signerCapacity: none('signs as chair (TM.) or deputy (KT.)'),
+  signerName: staff('the name printed in the signature block', 'record'),
+} as const satisfies Record<string, FieldClass>;
 
 /** Every leaf field of every synced table, by its path in the record ("citizen.name", "items[].id"). */
 export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, FieldClass>>>> = {
@@ -222,5 +256,28 @@ export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, F
     name: none("the commune's official name"),
     provinceId: none('the province the commune belongs to'),
     active: none('the commune is still in use'),
+  periodReports: {
+    ...COMMUNE_META,
+    kind: none('a period report or an ad-hoc one'),
+    periodStart: none('first day covered'),
+    periodEnd: none('last day covered'),
+    ...REPORT_TEXTS,
+    handledSuggestions: none('suggestions accepted or dropped'),
+    recipients: none('the recipients (Nơi nhận)'),
+  },
+  reportSubmissions: {
+    ...COMMUNE_META,
+    reportId: none('the draft the submission was sent from'),
+    version: none('1, or the number of the correction'),
+    supersedes: none('the submission this one corrects'),
+    kind: none('a period report or an ad-hoc one'),
+    periodStart: none('first day covered'),
+    periodEnd: none('last day covered'),
+    documentNumber: none("the document's number (Số …/BC-UBND)"),
+    documentDate: none("the document's date"),
+    submittedBy: staff('the leader who marked it sent'),
+    submittedAt: none('when it was marked sent'),
+    ...RESULT_CLASSES,
+    ...REPORT_TEXTS,
   },
 };

@@ -106,6 +106,55 @@ const EXAMPLES: Record<SyncTable, Record<string, unknown>> = {
     lastVerifiedAt: '2025-07-10',
     active: true,
   },
+  periodReports: {
+    kind: 'period',
+    periodStart: '2025-06-15',
+    periodEnd: '2025-07-14',
+    summary: 'Kết quả hoạt động của Tổ công nghệ số cộng đồng',
+    resultsNote: 'Số liệu từ sổ tay',
+    difficulties: 'Cổng dịch vụ công thường xuyên chậm',
+    proposals: 'Đề nghị hỗ trợ thiết bị',
+    nextPlan: 'Tiếp tục hỗ trợ người dân',
+    handledSuggestions: ['barrier:portal_down'],
+    recipients: 'Sở KH&CN',
+    signerCapacity: 'chair',
+    signerName: 'Nguyễn Văn A',
+  },
+  reportSubmissions: {
+    reportId: ID,
+    version: 2,
+    supersedes: ID,
+    kind: 'period',
+    periodStart: '2025-06-15',
+    periodEnd: '2025-07-14',
+    documentNumber: '14/BC-UBND',
+    documentDate: '2025-07-18',
+    submittedBy: USER,
+    submittedAt: '2025-07-18T02:00:00.000Z',
+    summary: 'Kết quả',
+    results: {
+      logs: 3,
+      onTeamDevice: 1,
+      outcomes: { done: 1, partial: 1, referred: 1, failed: 0 },
+      byGroup: { vneid: 1, 'public-service': 2, payments: 0, skills: 0, other: 0 },
+      onlineSubmission: { full: 1, partial: 1 },
+      helped: { citizen: 2, household_business: 0, official: 0, unrecorded: 1 },
+      sessions: 1,
+      participants: 18,
+      trained: { leaders: 0, full_time_officials: 0, staff: 0, citizens: 18, unrecorded: 0 },
+      barriers: { no_smartphone: 1, no_chip_id: 0, vneid_not_level2: 0, no_bank_account: 0, portal_down: 2, weak_network: 0, language: 0, disability: 0, other: 0 },
+      readinessPercent: 50,
+      blockedItems: 1,
+      overdueItems: 0,
+      followUpsOpen: 1,
+    },
+    resultsNote: null,
+    difficulties: 'Cổng chậm',
+    proposals: 'Thiết bị',
+    nextPlan: 'Tiếp tục',
+    signerCapacity: 'deputy',
+    signerName: 'Trần Thị B',
+  },
 };
 
 const metaOf = (table: SyncTable) => (TABLE_SCHEMAS[table].scope === 'province' ? provinceMeta : communeMeta);
@@ -114,7 +163,7 @@ const messagesOf = (schema: z.ZodType, value: unknown): string[] => schema.safeP
 describe('the table registry', () => {
   it('names exactly the tables of docs/sync.md §4', () => {
     expect([...SYNC_TABLES].sort()).toEqual(
-      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles', 'provinceContacts'].sort(),
+      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles', 'provinceContacts', 'periodReports', 'reportSubmissions'].sort(),
     );
     expect(Object.keys(TABLE_SCHEMAS).sort()).toEqual([...SYNC_TABLES].sort());
     expect(isSyncTable('contacts')).toBe(true);

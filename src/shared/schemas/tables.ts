@@ -9,6 +9,7 @@ import { checklistTemplateFieldsSchema, checklistTemplatePatchSchema, checklistT
 import { contactFieldsSchema, contactPatchSchema, contactRecordSchema } from './contact';
 import { groupSessionFieldsSchema, groupSessionPatchSchema, groupSessionRecordSchema } from './group-session';
 import { provinceContactFieldsSchema, provinceContactPatchSchema, provinceContactRecordSchema } from './province-contact';
+import { periodReportFieldsSchema, periodReportPatchSchema, periodReportRecordSchema, reportSubmissionFieldsSchema, reportSubmissionPatchSchema, reportSubmissionRecordSchema } from './period-report';
 import { serviceFieldsSchema, servicePatchSchema, serviceRecordSchema } from './service';
 import { signOffFieldsSchema, signOffPatchSchema, signOffRecordSchema } from './sign-off';
 import { teamMemberFieldsSchema, teamMemberPatchSchema, teamMemberRecordSchema } from './team-member';
@@ -27,6 +28,8 @@ export const SYNC_TABLES = [
   'teamMembers',
   'communeProfiles',
   'provinceContacts',
+  'periodReports',
+  'reportSubmissions',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -67,6 +70,8 @@ export const TABLE_SCHEMAS = {
     record: communeProfileRecordSchema,
   },
   provinceContacts: { scope: 'province', fields: provinceContactFieldsSchema, patch: provinceContactPatchSchema, record: provinceContactRecordSchema },
+  periodReports: { scope: 'commune', fields: periodReportFieldsSchema, patch: periodReportPatchSchema, record: periodReportRecordSchema },
+  reportSubmissions: { scope: 'commune', fields: reportSubmissionFieldsSchema, patch: reportSubmissionPatchSchema, record: reportSubmissionRecordSchema },
 } as const satisfies Record<SyncTable, TableSchemas>;
 
 /** True when a string from the wire names a synced table. */

@@ -37,6 +37,8 @@ export const VALIDATION_KEYS = [
   'validation.dateTooLate', // beyond the plans' or follow-ups' horizon
   'validation.followUpBeforeHelp', // a follow-up before the day of the help
   'validation.citizenIdInNote', // a CCCD number in a synced note
+  'validation.documentNumber', // not a document number such as 14/BC-UBND
+  'validation.endBeforeStart', // a period that ends before it starts
 ] as const;
 
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];

@@ -105,6 +105,12 @@ function signOffBySigner(user: SyncUser, patch: Readonly<Record<string, unknown>
   return undefined;
 }
 
+/** A submission names the leader who pushes it as its sender. */
+function submittedByPusher(user: SyncUser, patch: Readonly<Record<string, unknown>>, existing: SyncedRecord | undefined): Rejection | undefined {
+  if (existing === undefined && patch.submittedBy !== user.id) return { code: 'forbidden', message: 'sync.submissionNotYours' };
+  return undefined;
+}
+
 export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
   assistanceLogs: { create: 'log.create', update: ownRecords, check: consentRecordedByPusher },
   groupSessions: { create: 'log.create', update: ownRecords },
@@ -123,6 +129,13 @@ export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
     update: (user, existing) => can(user.role, 'checklist.signOff') && existing.createdBy === user.id,
     immutableAfterCreate: ['checklistId', 'signedBy', 'signedAt', 'comment'],
     check: signOffBySigner,
+  },
+  periodReports: { create: 'periodReport.write', update: byAction('periodReport.write'), delete: 'periodReport.write' },
+  // A sent report is never edited nor withdrawn: a correction is a new submission (docs/reports.md).
+  reportSubmissions: {
+    create: 'periodReport.write',
+    update: () => false,
+    check: submittedByPusher,
   },
   services: { create: 'services.manage', update: byAction('services.manage') },
   checklistTemplates: { create: 'template.manage', update: byAction('template.manage') },

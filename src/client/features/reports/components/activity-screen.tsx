@@ -19,7 +19,7 @@ export function ActivityScreen({ user }: { user: SessionUser }): ReactElement {
   const labels = useReportLabels(activity?.status === 'ready' ? activity.value.names : undefined);
   return (
     <Screen title={t('title')}>
-      <ReportsNav query={period.query} />
+      <ReportsNav query={period.query} periodReport={can(user.role, 'periodReport.write')} />
       <PeriodPicker period={period} onChange={choose} />
       {activity === null ? null : activity.status === 'loading' ? (
         <p role="status">{t('loading')}</p>

@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from './db';
+import { saveSession, type SessionUser } from './session-repository';
+import { PermissionError } from './errors';
+import { listSubmissions, openPeriodDraft, periodDraftId, submitReport, updatePeriodReport, getPeriodReport } from './period-report-repository';
+import { reportSubmissionRecordSchema, type PeriodResults } from '../../shared/schemas/period-report';
+import { uuidv7 } from '../../shared/sync/ids';
+
+const leader: SessionUser = { id: uuidv7(), username: 'minh', displayName: 'Minh', role: 'leader', communeId: 'ngok-bay' };
+const otherLeader: SessionUser = { id: uuidv7(), username: 'hoa', displayName: 'Hoa', role: 'leader', communeId: 'ngok-bay' };
+const member: SessionUser = { id: uuidv7(), username: 'lan', displayName: 'Lan', role: 'member', communeId: 'ngok-bay' };
+const signIn = (user: SessionUser) => saveSession({ user, signedInAt: '2026-03-01T00:00:00.000Z' });
+const PERIOD = { start: '2026-06-15', end: '2026-07-14' };
+const NOW = Date.parse('2026-07-20T03:00:00.000Z');
+const defaults = { summary: 'Kết quả kỳ 15/6–14/7', recipients: 'Sở KH&CN' };
+
+const results: PeriodResults = {
+  logs: 2,
+  onTeamDevice: 0,
+  outcomes: { done: 1, partial: 1, referred: 0, failed: 0 },
+  byGroup: { vneid: 2, 'public-service': 0, payments: 0, skills: 0, other: 0 },
+  onlineSubmission: { full: 0, partial: 0 },
+  helped: { citizen: 0, household_business: 0, official: 0, unrecorded: 2 },
+  sessions: 0,
+  participants: 0,
+  trained: { leaders: 0, full_time_officials: 0, staff: 0, citizens: 0, unrecorded: 0 },
+  barriers: { no_smartphone: 0, no_chip_id: 0, vneid_not_level2: 0, no_bank_account: 0, portal_down: 1, weak_network: 0, language: 0, disability: 0, other: 0 },
+  readinessPercent: null,
+  blockedItems: 0,
+  overdueItems: 0,
+  followUpsOpen: 0,
+};
+
+describe('period report repository', () => {
+  beforeEach(async () => {
+    await Promise.all([db.outbox.clear(), db.records('periodReports').clear(), db.records('reportSubmissions').clear()]);
+    await signIn(leader);
+  });
+
+  it('gives every leader of a commune the same draft id for a period, another for another commune or period', async () => {
+    const a = await periodDraftId('ngok-bay', 'period', PERIOD);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await periodDraftId('ngok-bay', 'period', PERIOD)).toBe(a);
+    expect(await periodDraftId('dak-ro-wa', 'period', PERIOD)).not.toBe(a);
+    expect(await periodDraftId('ngok-bay', 'period', { start: '2026-07-15', end: '2026-08-14' })).not.toBe(a);
+  });
+
+  it('[I7] opens a draft once, with its outbox entry, and saves only the changed field', async () => {
+    const id = await openPeriodDraft(PERIOD, defaults, NOW);
+    expect(await openPeriodDraft(PERIOD, defaults, NOW)).toBe(id);
+    expect(await db.outbox.count()).toBe(1);
+    await updatePeriodReport(id, { difficulties: 'Cổng dịch vụ công chậm' }, NOW);
+    const entries = await db.outbox.toArray();
+    expect(entries.map((e) => Object.keys(e.fields).filter((k) => k !== 'updatedAt'))).toEqual([expect.arrayContaining(['kind', 'periodStart', 'periodEnd']), ['difficulties']]);
+    expect((await getPeriodReport(id))?.difficulties).toBe('Cổng dịch vụ công chậm');
+  });
+
+  it('refuses bad input and members, changing nothing', async () => {
+    const id = await openPeriodDraft(PERIOD, defaults, NOW);
+    await expect(updatePeriodReport(id, { difficulties: 'x'.repeat(8001) }, NOW)).rejects.toMatchObject({ fieldErrors: { difficulties: 'validation.tooLong' } });
+    await expect(submitReport(id, { documentNumber: '14 BC', documentDate: '2026-07-18', results }, NOW)).rejects.toMatchObject({ fieldErrors: { documentNumber: 'validation.documentNumber' } });
+    await expect(submitReport(id, { documentNumber: '14/BC-UBND', documentDate: '2026-07-21', results }, NOW)).rejects.toMatchObject({ fieldErrors: { documentDate: 'validation.localDate' } });
+    await signIn(member);
+    await expect(updatePeriodReport(id, { difficulties: 'a' }, NOW)).rejects.toBeInstanceOf(PermissionError);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.records('reportSubmissions').count()).toBe(0);
+  });
+
+  it('keeps every submission: a correction is the next version and supersedes the old one', async () => {
+    const id = await openPeriodDraft(PERIOD, defaults, NOW);
+    await updatePeriodReport(id, { difficulties: 'Mạng yếu' }, NOW);
+    const first = await submitReport(id, { documentNumber: '14/BC-UBND', documentDate: '2026-07-18', results }, NOW);
+    await signIn(otherLeader);
+    await updatePeriodReport(id, { difficulties: 'Mạng yếu ở thôn 3' }, NOW + 1000);
+    const second = await submitReport(id, { documentNumber: '15/BC-UBND', documentDate: '2026-07-19', results }, NOW + 2000);
+    expect(second).toMatchObject({ version: 2, supersedes: first.id, submittedBy: otherLeader.id, difficulties: 'Mạng yếu ở thôn 3' });
+    const list = await listSubmissions(id);
+    expect(list.map((s) => [s.version, s.documentNumber, s.difficulties])).toEqual([
+      [2, '15/BC-UBND', 'Mạng yếu ở thôn 3'],
+      [1, '14/BC-UBND', 'Mạng yếu'],
+    ]);
+    for (const row of list) {
+      const { clocks: _clocks, ...record } = row as typeof row & { clocks?: unknown };
+      expect(reportSubmissionRecordSchema.safeParse(record).error?.issues).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,119 @@
+// The editor of one report: the figures read from this phone (with the leader's notes), the three
+// texts with their suggestions, the summary line, recipients and signer, then print, Word file
+// and "mark as sent". Every change is saved on the phone at once and syncs to the other leaders.
+import { useId, type ReactElement } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Screen } from '../../../components/ui/screen';
+import { updatePeriodReport, type PeriodReportItem } from '../../../data/period-report-repository';
+import type { SessionUser } from '../../../data/session-repository';
+import { log } from '../../../lib/log';
+import type { PeriodReportPatch, TextSection as Section } from '../../../../shared/schemas/period-report';
+import { suggestionsFor } from '../../../../shared/reports/suggestions';
+import { formatDate } from '../../../../shared/text/dates';
+import { useCommune, usePeriodData, useReport, useSubmissions } from '../hooks/use-period-report';
+import { useReportDocument } from '../hooks/use-report-document';
+import { DocxButton } from './docx-button';
+import { SubmitPanel } from './submit-panel';
+import { TextSection } from './text-section';
+
+export function ReportEditor({ id, user, communeId }: { id: string; user: SessionUser; communeId: string }): ReactElement {
+  const { t } = useTranslation('periodReport');
+  const report = useReport(id);
+  return (
+    <Screen title={t('title')}>
+      {report.status === 'failed' ? (
+        <p role="alert">{t('loadError')}</p>
+      ) : report.status === 'loading' ? (
+        <p role="status">{t('loading')}</p>
+      ) : report.value === undefined ? (
+        <p role="alert">{t('editor.notFound')}</p>
+      ) : (
+        <EditorBody report={report.value} user={user} communeId={communeId} />
+      )}
+      <p>
+        <Link to="/period-report">{t('editor.back')}</Link>
+      </p>
+    </Screen>
+  );
+}
+
+const SECTIONS: readonly Section[] = ['difficulties', 'proposals', 'nextPlan'];
+
+function EditorBody({ report, user, communeId }: { report: PeriodReportItem; user: SessionUser; communeId: string }): ReactElement {
+  const { t, i18n } = useTranslation('periodReport');
+  const id = useId();
+  const language = i18n.language === 'en' ? 'en' : 'vi';
+  const data = usePeriodData({ start: report.periodStart, end: report.periodEnd }, language);
+  const submissions = useSubmissions(report.id);
+  const communeName = useCommune(communeId);
+  const save = async (patch: PeriodReportPatch) => {
+    try {
+      await updatePeriodReport(report.id, patch);
+    } catch (error) {
+      log.error('saving a period report failed', error instanceof Error ? error.message : error);
+    }
+  };
+  const handle = async (section: Section, key: string, text: string | null, current: string) => {
+    const handled = [...(report.handledSuggestions ?? []), key];
+    await save(text === null ? { handledSuggestions: handled } : { handledSuggestions: handled, [section]: current.trim() === '' ? text : `${current.trimEnd()}\n${text}` });
+  };
+  if (data.status !== 'ready' || communeName === undefined) {
+    return data.status === 'failed' ? <p role="alert">{t('loadError')}</p> : <p role="status">{t('loading')}</p>;
+  }
+  const suggestions = suggestionsFor(data.value.results, data.value.blocked, report.handledSuggestions ?? []);
+  const latest = submissions.status === 'ready' ? submissions.value[0] : undefined;
+  return (
+    <div data-testid="period-report-editor" data-ready="true">
+      <p className="hint">{t(report.kind === 'period' ? 'list.periodLabel' : 'list.adhocLabel', { start: formatDate(report.periodStart), end: formatDate(report.periodEnd) })}</p>
+      <p className="hint">{t('editor.saved')}</p>
+      <div className="pr-text card">
+        <label htmlFor={`${id}-summary`} className="pr-label">{t('editor.summary')}</label>
+        <input key={report.summary ?? ''} id={`${id}-summary`} type="text" maxLength={300} defaultValue={report.summary ?? ''} onBlur={(e) => e.target.value !== (report.summary ?? '') && void save({ summary: e.target.value })} />
+      </div>
+      <Results report={report} results={data.value.results} communeName={communeName} />
+      <TextSection label={t('editor.resultsNote')} value={report.resultsNote ?? ''} rows={3} onSave={(text) => save({ resultsNote: text })} testId="section-resultsNote" />
+      {SECTIONS.map((section) => (
+        <TextSection
+          key={section}
+          label={t(`editor.${section}`)}
+          value={report[section] ?? ''}
+          suggestions={suggestions.filter((s) => s.section === section)}
+          onSave={(text) => save({ [section]: text })}
+          onSuggestion={(key, text, current) => handle(section, key, text, current)}
+          testId={`section-${section}`}
+        />
+      ))}
+      <TextSection label={t('editor.recipients')} value={report.recipients ?? ''} rows={3} onSave={(text) => save({ recipients: text })} testId="section-recipients" />
+      <fieldset className="card">
+        <legend>{t('editor.signer')}</legend>
+        {(['chair', 'deputy'] as const).map((capacity) => (
+          <label key={capacity} className="choice">
+            <input type="radio" name={`${id}-signer`} checked={(report.signerCapacity ?? 'chair') === capacity} onChange={() => void save({ signerCapacity: capacity })} />
+            {t(capacity === 'chair' ? 'editor.signerChair' : 'editor.signerDeputy')}
+          </label>
+        ))}
+        <label htmlFor={`${id}-signer-name`} className="pr-label">{t('editor.signerName')}</label>
+        <input key={report.signerName ?? ''} id={`${id}-signer-name`} type="text" maxLength={120} defaultValue={report.signerName ?? ''} onBlur={(e) => e.target.value !== (report.signerName ?? '') && void save({ signerName: e.target.value })} />
+      </fieldset>
+      <div className="card button-row">
+        <Link className="button" to={`/period-report/${report.id}/print`}>{t('editor.print')}</Link>
+        <DocxButton report={report} results={data.value.results} communeName={communeName} sent={latest} />
+      </div>
+      <SubmitPanel report={report} results={data.value.results} submissions={submissions.status === 'ready' ? submissions.value : []} user={user} />
+    </div>
+  );
+}
+
+function Results({ report, results, communeName }: { report: PeriodReportItem; results: Parameters<typeof useReportDocument>[1]; communeName: string }): ReactElement {
+  const { t } = useTranslation('periodReport');
+  const doc = useReportDocument(report, results, communeName);
+  return (
+    <section className="card" aria-labelledby="pr-results">
+      <h2 id="pr-results">{t('editor.results')}</h2>
+      <ul className="pr-figures" data-testid="period-results">
+        {doc.sections[0]!.paragraphs.slice(0, 6).map((line) => <li key={line}>{line}</li>)}
+      </ul>
+    </section>
+  );
+}

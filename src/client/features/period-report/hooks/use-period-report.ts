@@ -1,0 +1,38 @@
+// Live reads for the period report screens: the draft, its submissions and the period's figures,
+// recomputed whenever a record changes here, in another tab or by sync.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getPeriodReport, listPeriodReports, listSubmissions, loadPeriodData, type PeriodData, type PeriodReportItem, type SubmissionItem } from '../../../data/period-report-repository';
+import { getCommuneName } from '../../../data/reports-repository';
+import { log } from '../../../lib/log';
+import type { LocalDateRange } from '../../../../shared/text/dates';
+
+export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed' };
+
+function useLive<T>(query: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const result = useLiveQuery(
+    async (): Promise<Loaded<T>> => {
+      try {
+        return { status: 'ready', value: await query() };
+      } catch (error) {
+        log.error('period report query failed', error instanceof Error ? error.message : error);
+        return { status: 'failed' };
+      }
+    },
+    deps,
+  );
+  return result ?? { status: 'loading' };
+}
+
+export const useReport = (id: string): Loaded<PeriodReportItem | undefined> => useLive(() => getPeriodReport(id), [id]);
+export const useSubmissions = (id: string): Loaded<SubmissionItem[]> => useLive(() => listSubmissions(id), [id]);
+export const useReports = (): Loaded<{ report: PeriodReportItem; sent: SubmissionItem | undefined }[]> =>
+  useLive(async () => Promise.all((await listPeriodReports()).map(async (report) => ({ report, sent: (await listSubmissions(report.id))[0] }))), []);
+
+export function usePeriodData(range: LocalDateRange, language: 'vi' | 'en'): Loaded<PeriodData> {
+  return useLive(() => loadPeriodData(range, language), [range.start, range.end, language]);
+}
+
+export function useCommune(communeId: string): string | undefined {
+  const name = useLiveQuery(async () => getCommuneName(communeId), [communeId]);
+  return name === undefined ? undefined : (name ?? communeId);
+}

@@ -1,0 +1,33 @@
+// The document model of a report for the screen, the print view and the Word file: the draft's
+// texts (or a submission's, once sent), the period's figures and the commune's name.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PeriodReportItem, SubmissionItem } from '../../../data/period-report-repository';
+import type { PeriodResults } from '../../../../shared/schemas/period-report';
+import { todayLocal } from '../../../../shared/text/dates';
+import { buildReportDocument, type ReportDocument } from '../utils/report-document';
+
+export function useReportDocument(report: PeriodReportItem, results: PeriodResults, communeName: string, sent?: SubmissionItem): ReportDocument {
+  const { t } = useTranslation('periodReport');
+  // A draft is dated the day the screen opened (render must stay pure).
+  const [today] = useState(() => todayLocal(Date.now()));
+  const source = sent ?? report;
+  return buildReportDocument(
+    {
+      communeName,
+      range: { start: report.periodStart, end: report.periodEnd },
+      results: sent?.results ?? results,
+      summary: source.summary,
+      resultsNote: source.resultsNote,
+      difficulties: source.difficulties,
+      proposals: source.proposals,
+      nextPlan: source.nextPlan,
+      recipients: report.recipients,
+      signerCapacity: source.signerCapacity,
+      signerName: source.signerName,
+      documentNumber: sent?.documentNumber ?? null,
+      documentDate: sent?.documentDate ?? today,
+    },
+    t,
+  );
+}

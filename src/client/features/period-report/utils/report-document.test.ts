@@ -1,0 +1,103 @@
+// @vitest-environment node
+// The period report's document model and its .docx, parsed back from the file's own XML.
+import { describe, expect, it } from 'vitest';
+import { createInstance } from 'i18next';
+import { unzipSync, strFromU8 } from 'fflate';
+import { Packer } from 'docx';
+import vi from '../../../../../locales/vi/periodReport.json';
+import { buildReportDocument, dateParts, placeOf, type DocumentInput } from './report-document';
+import { reportDocx } from './docx-export';
+import type { PeriodResults } from '../../../../shared/schemas/period-report';
+
+const results: PeriodResults = {
+  logs: 12,
+  onTeamDevice: 2,
+  outcomes: { done: 7, partial: 2, referred: 2, failed: 1 },
+  byGroup: { vneid: 5, 'public-service': 4, payments: 2, skills: 1, other: 0 },
+  onlineSubmission: { full: 3, partial: 1 },
+  helped: { citizen: 10, household_business: 1, official: 0, unrecorded: 1 },
+  sessions: 1,
+  participants: 18,
+  trained: { leaders: 0, full_time_officials: 0, staff: 0, citizens: 18, unrecorded: 0 },
+  barriers: { no_smartphone: 2, no_chip_id: 0, vneid_not_level2: 0, no_bank_account: 1, portal_down: 3, weak_network: 0, language: 0, disability: 0, other: 0 },
+  readinessPercent: 60,
+  blockedItems: 1,
+  overdueItems: 0,
+  followUpsOpen: 2,
+};
+
+const input = (over: Partial<DocumentInput> = {}): DocumentInput => ({
+  communeName: 'Xã Ngọk Bay',
+  range: { start: '2025-06-15', end: '2025-07-14' },
+  results,
+  summary: null,
+  resultsNote: 'Số liệu lấy từ sổ tay của Tổ.',
+  difficulties: 'Cổng dịch vụ công thường xuyên chậm.\nNhiều người dân chưa có điện thoại thông minh.',
+  proposals: null,
+  nextPlan: 'Tiếp tục hỗ trợ tại thôn.',
+  recipients: 'Sở Khoa học và Công nghệ;\nLưu: VT.',
+  signerCapacity: 'deputy',
+  signerName: 'Nguyễn Văn An',
+  documentNumber: '14/BC-UBND',
+  documentDate: '2025-07-18',
+  ...over,
+});
+
+async function t() {
+  const i18n = createInstance();
+  await i18n.init({ lng: 'vi', resources: { vi: { periodReport: vi } }, interpolation: { escapeValue: false } });
+  return i18n.getFixedT('vi', 'periodReport');
+}
+
+/** The paragraphs of word/document.xml, each as its text. */
+function docxParagraphs(bytes: Uint8Array): string[] {
+  const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).filter((s) => s !== '');
+}
+
+describe('the period report document (Decree 30/2020 layout)', () => {
+  it('writes dates and places the way the decree does', () => {
+    expect(dateParts('2025-07-08')).toEqual({ day: '08', month: '7', year: '2025' });
+    expect(dateParts('2026-02-18')).toEqual({ day: '18', month: '02', year: '2026' });
+    expect(placeOf('Xã Ngọk Bay (demo)')).toBe('Ngọk Bay');
+    expect(placeOf('Phường Trương Quang Trọng')).toBe('Trương Quang Trọng');
+  });
+
+  it('builds the motto block, number, place and date, title, sections, recipients and a KT. signature', async () => {
+    const doc = buildReportDocument(input(), await t());
+    expect(doc.nation).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(doc.motto).toBe('Độc lập - Tự do - Hạnh phúc');
+    expect(doc.issuer).toBe('ỦY BAN NHÂN DÂN XÃ NGỌK BAY');
+    expect(doc.number).toBe('Số: 14/BC-UBND');
+    expect(doc.placeDate).toBe('Ngọk Bay, ngày 18 tháng 7 năm 2025');
+    expect(doc.summary).toBe('Kết quả hoạt động của Tổ công nghệ số cộng đồng kỳ từ ngày 15/06/2025 đến ngày 14/07/2025');
+    expect(doc.sections.map((s) => s.heading)).toEqual(['I. KẾT QUẢ THỰC HIỆN', 'II. KHÓ KHĂN, VƯỚNG MẮC', 'III. KIẾN NGHỊ, ĐỀ XUẤT', 'IV. KẾ HOẠCH KỲ TIẾP THEO']);
+    expect(doc.sections[0]!.paragraphs[0]).toContain('Lượt hỗ trợ người dân: 12');
+    expect(doc.sections[2]!.paragraphs).toEqual(['Không có.']);
+    expect(doc.signature).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(doc.recipients).toEqual(['- Sở Khoa học và Công nghệ;', '- Lưu: VT.']);
+  });
+
+  it('leaves the number blank on a draft and signs TM./CHỦ TỊCH for the chair', async () => {
+    const doc = buildReportDocument(input({ documentNumber: null, signerCapacity: 'chair' }), await t());
+    expect(doc.number).toBe('Số:      /BC-UBND');
+    expect(doc.signature).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
+  });
+
+  it('writes a .docx whose XML holds the same blocks, in order', async () => {
+    const doc = buildReportDocument(input(), await t());
+    const bytes = new Uint8Array(await Packer.toBuffer(reportDocx(doc)));
+    const paragraphs = docxParagraphs(bytes);
+    const at = (text: string) => paragraphs.findIndex((p) => p === text);
+    for (const text of ['ỦY BAN NHÂN DÂN XÃ NGỌK BAY', 'Số: 14/BC-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Ngọk Bay, ngày 18 tháng 7 năm 2025', 'BÁO CÁO', 'Nơi nhận:', 'KT. CHỦ TỊCH', 'Nguyễn Văn An']) {
+      expect(at(text), text).toBeGreaterThanOrEqual(0);
+    }
+    const headings = ['I. KẾT QUẢ THỰC HIỆN', 'II. KHÓ KHĂN, VƯỚNG MẮC', 'III. KIẾN NGHỊ, ĐỀ XUẤT', 'IV. KẾ HOẠCH KỲ TIẾP THEO'].map(at);
+    expect(headings.every((i, n) => i > 0 && (n === 0 || i > headings[n - 1]!))).toBe(true);
+    expect(paragraphs[headings[1]! + 1]).toBe('Cổng dịch vụ công thường xuyên chậm.');
+    expect(paragraphs[headings[1]! + 2]).toBe('Nhiều người dân chưa có điện thoại thông minh.');
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    expect(xml).toContain('w:w="11906"'); // A4 width in twips
+    expect(xml).toContain('Times New Roman');
+  });
+});

@@ -1,0 +1,28 @@
+// The results part of a period report (docs/reports.md "Period reports"): the period's figures in
+// the shape a submission keeps (schemas/period-report.ts periodResultsSchema), from the same
+// activity and readiness reports the dashboard shows, so the printed report and the dashboard agree.
+import type { ActivityReport } from './activity';
+import type { ReadinessReport } from './readiness';
+import { BARRIERS, type Barrier } from '../schemas/assistance-log';
+import type { PeriodResults } from '../schemas/period-report';
+
+export function periodResultsOf(activity: ActivityReport, readiness: ReadinessReport): PeriodResults {
+  const barriers = Object.fromEntries(BARRIERS.map((b) => [b, 0])) as Record<Barrier, number>;
+  for (const { key, count } of activity.barriers) barriers[key] = count;
+  return {
+    logs: activity.logs,
+    onTeamDevice: activity.onTeamDevice,
+    outcomes: { ...activity.outcomes },
+    byGroup: Object.fromEntries(activity.byGroup.map((g) => [g.key, g.count])) as PeriodResults['byGroup'],
+    onlineSubmission: { ...activity.plan.onlineSubmission },
+    helped: { ...activity.plan.helped },
+    sessions: activity.groupSessions.sessions,
+    participants: activity.groupSessions.participants,
+    trained: Object.fromEntries(Object.entries(activity.plan.audiences).map(([k, v]) => [k, v.participants])) as PeriodResults['trained'],
+    barriers,
+    readinessPercent: readiness.totals.percent,
+    blockedItems: readiness.totals.blocked,
+    overdueItems: readiness.totals.overdue,
+    followUpsOpen: activity.followUps.open,
+  };
+}
