@@ -178,7 +178,7 @@ export async function submitReport(
     { table: 'reportSubmissions', recordId: uuidv7(), fields: { ...parsed.data, communeId: user.communeId, createdBy: user.id, createdAt: new Date(now).toISOString(), deleted: false } },
     now,
   );
-  return stored as SubmissionItem;
+  return stored;
 }
 
 

@@ -3,7 +3,7 @@
 // commune's leaders and merged per field like any record; a submission is the report as it was
 // sent (number, date, figures, texts) and is never edited: a correction is a new submission with
 // the next version, and the old one stays.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { BARRIERS, HELPED_PARTIES, OUTCOMES } from './assistance-log';
 import { AUDIENCES } from './group-session';
 import { SERVICE_GROUPS } from './service';

@@ -7,9 +7,10 @@ import { DateInput } from '../../../components/ui/date-input';
 import { ValidationError, type FieldErrors } from '../../../data/errors';
 import { submitReport, type PeriodReportItem, type SubmissionItem } from '../../../data/period-report-repository';
 import type { SessionUser } from '../../../data/session-repository';
+import { useToday } from '../../../hooks/use-today';
 import { log } from '../../../lib/log';
 import type { PeriodResults } from '../../../../shared/schemas/period-report';
-import { formatDate, todayLocal } from '../../../../shared/text/dates';
+import { formatDate } from '../../../../shared/text/dates';
 
 interface Props {
   report: PeriodReportItem;
@@ -22,8 +23,9 @@ export function SubmitPanel({ report, results, submissions, user }: Props): Reac
   const { t } = useTranslation('periodReport');
   const { t: tc } = useTranslation('common');
   const id = useId();
+  const today = useToday();
   const [number, setNumber] = useState('');
-  const [date, setDate] = useState(() => todayLocal(Date.now()));
+  const [date, setDate] = useState(today);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failed, setFailed] = useState(false);
   const nameOf = (userId: string) => (userId === user.id ? user.displayName : t('editor.anotherLeader'));

@@ -1,16 +1,15 @@
 // The document model of a report for the screen, the print view and the Word file: the draft's
 // texts (or a submission's, once sent), the period's figures and the commune's name.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeriodReportItem, SubmissionItem } from '../../../data/period-report-repository';
+import { useToday } from '../../../hooks/use-today';
 import type { PeriodResults } from '../../../../shared/schemas/period-report';
-import { todayLocal } from '../../../../shared/text/dates';
 import { buildReportDocument, type ReportDocument } from '../utils/report-document';
 
 export function useReportDocument(report: PeriodReportItem, results: PeriodResults, communeName: string, sent?: SubmissionItem): ReportDocument {
   const { t } = useTranslation('periodReport');
-  // A draft is dated the day the screen opened (render must stay pure).
-  const [today] = useState(() => todayLocal(Date.now()));
+  // A draft is dated today (a sent report keeps its document date).
+  const today = useToday();
   const source = sent ?? report;
   return buildReportDocument(
     {
