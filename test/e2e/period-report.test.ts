@@ -90,8 +90,13 @@ describe('period report in Chromium', () => {
     const box = difficulties.getByRole('textbox', { name: 'Khó khăn, vướng mắc' });
     await box.fill(`${await box.inputValue()}\nThiết bị của Tổ đã cũ, máy in hỏng.`);
     await box.blur();
+    // The print view reads the stored draft: the edit is on the phone once it shows there.
+    await page.getByRole('link', { name: 'Xem và in (A4)' }).click();
+    await page.locator('[data-testid="period-report-print"][data-ready="true"]').getByText('Thiết bị của Tổ đã cũ, máy in hỏng.').waitFor();
     await page.reload();
     await unlock(page, DEMO_PASSWORD);
+    await page.locator('[data-testid="period-report-print"][data-ready="true"]').getByText('Thiết bị của Tổ đã cũ, máy in hỏng.').waitFor();
+    await page.getByRole('link', { name: 'Về bản soạn thảo' }).click();
     await page.getByTestId('period-report-editor').waitFor();
     expect(await page.getByTestId('section-difficulties').getByRole('textbox').inputValue()).toBe('Trong kỳ có 2 lượt hỗ trợ gặp khó khăn: Cổng dịch vụ công lỗi, chậm.\nThiết bị của Tổ đã cũ, máy in hỏng.');
     const proposals = page.getByTestId('section-proposals');
