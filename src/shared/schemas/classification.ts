@@ -256,6 +256,7 @@ export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, F
     name: none("the commune's official name"),
     provinceId: none('the province the commune belongs to'),
     active: none('the commune is still in use'),
+  },
   periodReports: {
     ...COMMUNE_META,
     kind: none('a period report or an ad-hoc one'),
