@@ -43,8 +43,9 @@ const RULES = {
   'reports.view': ['leader', 'reviewer', 'admin'],
   'reports.export': ['leader', 'reviewer'],
   'province.view': ['admin'],
-  // The commune's period report to the province: leaders draft it and mark it sent.
-  'periodReport.write': ['leader'],
+  // The commune's period report to the province (docs/reports.md "Who writes it"): the team leader
+  // drafts it, the commune's leadership and office (reviewer) edit, number and send it.
+  'periodReport.write': ['leader', 'reviewer'],
   'members.manage': ['leader', 'admin'],
   // The roster and the commune's name are published by the server from its accounts and communes
   // tables (docs/accounts.md); no role pushes them from a phone.

@@ -13,6 +13,7 @@ import { storeRows } from './support/idb';
 import { pdfText } from './reports-pdf';
 import { formatHlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
+import { reportSubmissionFieldsObject } from '../../src/shared/schemas/period-report';
 import { reportPeriodAt } from '../../src/shared/reports/report-period';
 import { formatDate, startOfLocalDate, todayLocal } from '../../src/shared/text/dates';
 
@@ -59,12 +60,13 @@ describe('period report in Chromium', () => {
     await waitForServiceWorkerControl(page);
     await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD);
     await expect.poll(async () => (await storeRows(page, 'assistanceLogs')).length, { timeout: 30_000 }).toBe(3);
-    // Opened once online (as a leader does from the reports screen): the phone learns the commune's official name.
+    // The roster's sync brings the commune's official name and its people's names.
+    await expect.poll(async () => (await storeRows(page, 'communeProfiles')).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await storeRows(page, 'teamMembers')).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     await page.goto(`${server.url}/reports`);
     await unlock(page, DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Báo cáo định kỳ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Báo cáo định kỳ' }).waitFor();
-    await expect.poll(async () => (await storeRows(page, 'settings')).some((row) => row.key === 'reports.commune'), { timeout: 30_000 }).toBe(true);
     await context.setOffline(true);
     await page.reload();
     await unlock(page, DEMO_PASSWORD);
@@ -126,7 +128,7 @@ describe('period report in Chromium', () => {
     await panel.getByRole('textbox', { name: 'Số văn bản (ví dụ 14/BC-UBND)' }).fill('14/BC-UBND');
     await panel.getByRole('button', { name: 'Đánh dấu đã gửi' }).click();
     const today = formatDate(todayLocal(Date.now()));
-    await panel.getByTestId('submitted').getByText(`Đã gửi bản 1: số 14/BC-UBND ngày ${today}, người gửi`).waitFor();
+    await panel.getByTestId('submitted').getByText(`Đã gửi bản 1: số 14/BC-UBND ngày ${today}, người gửi Tổ trưởng (demo).`).waitFor();
     expect({ screen: 'submitted', violations: await axeViolations(page) }).toEqual({ screen: 'submitted', violations: [] });
     await page.getByRole('link', { name: 'Xem và in (A4)' }).click();
     await page.locator('[data-testid="period-report-print"][data-ready="true"]').waitFor();
@@ -152,6 +154,26 @@ describe('period report in Chromium', () => {
       .toEqual([['14/BC-UBND', 1, period.start]]);
     const drafts = [...((await apiPullAll(server.url, session)).get('periodReports')?.values() ?? [])];
     expect(drafts.map((d) => d.difficulties)).toEqual(['Trong kỳ có 2 lượt hỗ trợ gặp khó khăn: Cổng dịch vụ công lỗi, chậm.\nThiết bị của Tổ đã cũ, máy in hỏng.']);
+  });
+
+  it('shows a correction sent by the commune office under the name of who sent it, never an id', async () => {
+    const { page } = phone;
+    const office = await apiLogin(server.url, 'demo-reviewer', DEMO_PASSWORD);
+    const [first] = [...((await apiPullAll(server.url, office)).get('reportSubmissions')?.values() ?? [])];
+    expect(first).toBeDefined();
+    const sent = Object.fromEntries(Object.keys(reportSubmissionFieldsObject.shape).filter((key) => key in first!).map((key) => [key, first![key]]));
+    const now = new Date().toISOString();
+    const fields = { ...sent, communeId: first!.communeId, createdBy: office.user.id, createdAt: now, deleted: false, version: 2, supersedes: first!.id, documentNumber: '15/BC-UBND', submittedBy: office.user.id, submittedAt: now };
+    const pushed = await apiPush(server.url, office, 'e2e-office', [{ id: uuidv7(), table: 'reportSubmissions', recordId: uuidv7(), hlc: hlc(), fields }]);
+    expect(pushed.rejected).toEqual([]);
+    // A sync round now (the engine also runs one on every 'online' event), not at the next interval.
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    const panel = page.getByTestId('submit-panel');
+    await panel.getByTestId('submitted').getByText(/^Đã gửi bản 2: số 15\/BC-UBND ngày .*, người gửi Lãnh đạo xã \(demo\)\.$/).waitFor({ timeout: 60_000 });
+    const history = await panel.getByRole('listitem').allTextContents();
+    expect(history).toHaveLength(2);
+    expect(history[1]).toContain('người gửi Tổ trưởng (demo).');
+    expect((await panel.textContent()) ?? '').not.toContain(office.user.id);
   });
 
   it('raised no page error', () => {

@@ -122,15 +122,16 @@ function scopeSuite<F extends StoreFixture>(factory: () => Promise<F>, options: 
         expect((await pushOk(world.app, world.reviewerA, [mutation('signOffs', own.recordId, { deleted: true })])).rejected).toEqual([]);
       });
 
-      it('[A12] period reports: leaders draft, any leader edits, members cannot; a submission names its sender and is never edited nor withdrawn', async () => {
+      it('[A12] period reports: the team leader and the commune leadership (reviewer) draft and edit, members cannot; a submission names its sender and is never edited nor withdrawn', async () => {
         const { app, memberA, member2A, leaderA, reviewerA, memberB } = world;
         const reportId = uuidv7();
         const period = { kind: 'period', periodStart: '2026-02-15', periodEnd: '2026-03-14' };
         expect((await pushOk(app, memberA, [mutation('periodReports', uuidv7(), { ...createMeta(memberA), ...period })])).rejected[0]?.code).toBe('forbidden');
-        expect((await pushOk(app, reviewerA, [mutation('periodReports', uuidv7(), { ...createMeta(reviewerA), ...period })])).rejected[0]?.code).toBe('forbidden');
         const created = mutation('periodReports', reportId, { ...createMeta(leaderA), ...period, difficulties: 'Cổng chậm' });
         expect((await pushOk(app, leaderA, [created])).acked).toEqual([created.id]);
         expect((await pushOk(app, memberA, [mutation('periodReports', reportId, { proposals: 'x' })])).rejected[0]?.code).toBe('forbidden');
+        const byOffice = mutation('periodReports', reportId, { proposals: 'Đề nghị Sở cấp thêm máy tính bảng' });
+        expect((await pushOk(app, reviewerA, [byOffice])).acked).toEqual([byOffice.id]);
         const backwards = mutation('periodReports', reportId, { periodEnd: '2026-02-01' });
         expect((await pushOk(app, leaderA, [backwards])).rejected[0]?.message).toBe('validation.endBeforeStart');
         const submission = (sender: Session) => ({ ...createMeta(sender), reportId, version: 1, ...period, documentNumber: '14/BC-UBND', documentDate: '2026-03-18', submittedBy: sender.userId, submittedAt: '2026-03-18T02:00:00.000Z', results: PERIOD_RESULTS });
@@ -140,6 +141,8 @@ function scopeSuite<F extends StoreFixture>(factory: () => Promise<F>, options: 
         expect((await pushOk(app, leaderA, [sent])).acked).toEqual([sent.id]);
         expect((await pushOk(app, leaderA, [mutation('reportSubmissions', sent.recordId, { documentNumber: '15/BC-UBND' })])).rejected[0]?.code).toBe('forbidden');
         expect((await pushOk(app, leaderA, [mutation('reportSubmissions', sent.recordId, { deleted: true })])).rejected[0]?.code).toBe('forbidden');
+        const correction = mutation('reportSubmissions', uuidv7(), { ...submission(reviewerA), version: 2, supersedes: sent.recordId, documentNumber: '15/BC-UBND' });
+        expect((await pushOk(app, reviewerA, [correction])).acked).toEqual([correction.id]);
         const { changes } = await pullAll(app, memberB);
         expect(changes.some((change) => change.table === 'reportSubmissions' || change.table === 'periodReports')).toBe(false);
       });

@@ -30,6 +30,8 @@ export const CLEAR_AT_REST: Readonly<Record<string, string>> = {
   'teamMembers.phone': "a colleague's work phone in the roster, for the team to call each other; never a citizen's",
   'signOffs.comment': "the reviewer's comment on the commune's readiness, not on a person",
   'provinceContacts.*': "the province's support desks and officials (VNPT, Viettel, the Sở's help desk), published by the admin to every phone of the province",
+  'periodReports.*': "the commune's official report to the province: counts and the leadership's own words, signed by a named official; no citizen is recorded in it",
+  'reportSubmissions.*': 'the same report as it was sent, and the account id of the official who sent it; no citizen is recorded in it',
 };
 
 const NONE: readonly string[] = [];

@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { getCommuneName } from '../data/reports-repository';
 import { getCommuneProfile, memberNames } from '../data/team-repository';
 
 /**
@@ -23,4 +24,13 @@ export function useMemberNames(): ReadonlyMap<string, string> | undefined {
 /** The signed-in user's commune's name, or undefined until the first sync brings it. */
 export function useCommuneName(): string | undefined {
   return useLiveQuery(async () => (await getCommuneProfile().catch(() => undefined))?.name, []);
+}
+
+/**
+ * A commune's name for a document it issues (the printed and exported reports): as the synced
+ * profile, the server's last answer or the shipped list of communes names it; null when none
+ * does (the document then leaves the name blank, never shows the id); undefined while loading.
+ */
+export function useCommuneNameOf(communeId: string): string | null | undefined {
+  return useLiveQuery(async () => getCommuneName(communeId).catch(() => null), [communeId]);
 }

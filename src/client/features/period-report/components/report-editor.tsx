@@ -6,7 +6,6 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
 import { updatePeriodReport, type PeriodReportItem } from '../../../data/period-report-repository';
-import type { SessionUser } from '../../../data/session-repository';
 import { log } from '../../../lib/log';
 import type { PeriodReportPatch, TextSection as Section } from '../../../../shared/schemas/period-report';
 import { suggestionsFor } from '../../../../shared/reports/suggestions';
@@ -17,7 +16,7 @@ import { DocxButton } from './docx-button';
 import { SubmitPanel } from './submit-panel';
 import { TextSection } from './text-section';
 
-export function ReportEditor({ id, user, communeId }: { id: string; user: SessionUser; communeId: string }): ReactElement {
+export function ReportEditor({ id, communeId }: { id: string; communeId: string }): ReactElement {
   const { t } = useTranslation('periodReport');
   const report = useReport(id);
   return (
@@ -29,7 +28,7 @@ export function ReportEditor({ id, user, communeId }: { id: string; user: Sessio
       ) : report.value === undefined ? (
         <p role="alert">{t('editor.notFound')}</p>
       ) : (
-        <EditorBody report={report.value} user={user} communeId={communeId} />
+        <EditorBody report={report.value} communeId={communeId} />
       )}
       <p>
         <Link to="/period-report">{t('editor.back')}</Link>
@@ -40,7 +39,7 @@ export function ReportEditor({ id, user, communeId }: { id: string; user: Sessio
 
 const SECTIONS: readonly Section[] = ['difficulties', 'proposals', 'nextPlan'];
 
-function EditorBody({ report, user, communeId }: { report: PeriodReportItem; user: SessionUser; communeId: string }): ReactElement {
+function EditorBody({ report, communeId }: { report: PeriodReportItem; communeId: string }): ReactElement {
   const { t, i18n } = useTranslation('periodReport');
   const id = useId();
   const language = i18n.language === 'en' ? 'en' : 'vi';
@@ -100,7 +99,7 @@ function EditorBody({ report, user, communeId }: { report: PeriodReportItem; use
         <Link className="button" to={`/period-report/${report.id}/print`}>{t('editor.print')}</Link>
         <DocxButton report={report} results={data.value.results} communeName={communeName} sent={latest} />
       </div>
-      <SubmitPanel report={report} results={data.value.results} submissions={submissions.status === 'ready' ? submissions.value : []} user={user} />
+      <SubmitPanel report={report} results={data.value.results} submissions={submissions.status === 'ready' ? submissions.value : []} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../components/ui/date-input';
 import { ValidationError, type FieldErrors } from '../../../data/errors';
 import { submitReport, type PeriodReportItem, type SubmissionItem } from '../../../data/period-report-repository';
-import type { SessionUser } from '../../../data/session-repository';
+import { usePersonName } from '../../../hooks/use-people';
 import { useToday } from '../../../hooks/use-today';
 import { log } from '../../../lib/log';
 import type { PeriodResults } from '../../../../shared/schemas/period-report';
@@ -16,10 +16,9 @@ interface Props {
   report: PeriodReportItem;
   results: PeriodResults;
   submissions: readonly SubmissionItem[];
-  user: SessionUser;
 }
 
-export function SubmitPanel({ report, results, submissions, user }: Props): ReactElement {
+export function SubmitPanel({ report, results, submissions }: Props): ReactElement {
   const { t } = useTranslation('periodReport');
   const { t: tc } = useTranslation('common');
   const id = useId();
@@ -28,7 +27,7 @@ export function SubmitPanel({ report, results, submissions, user }: Props): Reac
   const [date, setDate] = useState(today);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failed, setFailed] = useState(false);
-  const nameOf = (userId: string) => (userId === user.id ? user.displayName : t('editor.anotherLeader'));
+  const nameOf = usePersonName();
   const submit = async () => {
     setFailed(false);
     try {

@@ -1,8 +1,9 @@
 // Live reads for the period report screens: the draft, its submissions and the period's figures,
 // recomputed whenever a record changes here, in another tab or by sync.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
 import { getPeriodReport, listPeriodReports, listSubmissions, loadPeriodData, type PeriodData, type PeriodReportItem, type SubmissionItem } from '../../../data/period-report-repository';
-import { getCommuneName } from '../../../data/reports-repository';
+import { useCommuneNameOf } from '../../../hooks/use-people';
 import { log } from '../../../lib/log';
 import type { LocalDateRange } from '../../../../shared/text/dates';
 
@@ -32,7 +33,9 @@ export function usePeriodData(range: LocalDateRange, language: 'vi' | 'en'): Loa
   return useLive(() => loadPeriodData(range, language), [range.start, range.end, language]);
 }
 
+/** The commune's name for the document; "Xã ……" (to fill in by hand) when nothing names it, never its id. */
 export function useCommune(communeId: string): string | undefined {
-  const name = useLiveQuery(async () => getCommuneName(communeId), [communeId]);
-  return name === undefined ? undefined : (name ?? communeId);
+  const { t } = useTranslation('periodReport');
+  const name = useCommuneNameOf(communeId);
+  return name === undefined ? undefined : (name ?? t('doc.communeUnknown'));
 }
