@@ -1,0 +1,86 @@
+// Profiles the app's first sync of N logs (default 10,000) in headless Chromium with the V8
+// sampling profiler (CDP), and prints where the page's main thread spent its time, by function.
+//   node --import tsx test/bench/profile-first-sync.ts [count] [dist dir]
+// An unminified build reads better: `npx vite build --minify false --outDir /tmp/dist-unmin`.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { startAppServer } from '../e2e/support/server';
+import { apiLogin } from '../e2e/support/api-client';
+import { appRound, floorPull, prepareFloor, resetAppSync } from './floor-client';
+import { seedForProfile } from './sync-client.bench';
+import { SYNC_TABLES } from '../../src/shared/schemas/tables';
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+
+const count = Number(process.argv[2] ?? 10_000);
+const dist = process.argv[3];
+const password = 'profile-password';
+const dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-profile-'));
+const server = await startAppServer({ DEMO_PASSWORD: password, DATA_DIR: dataDir, SYNC_RATE_LIMIT: '0', ...(dist ? { DIST_DIR: dist } : {}) });
+const phone = await launchPhone();
+try {
+  const { page } = phone;
+  await phone.context.addInitScript('globalThis.__name = (fn) => fn;');
+  await page.goto(server.url);
+  await waitForServiceWorkerControl(page);
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('demo-member');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('sync:round').length > 0, undefined, { timeout: 60_000 });
+  const leader = await apiLogin(server.url, 'demo-leader', password);
+  await seedForProfile(server.url, leader, count);
+  const member = await apiLogin(server.url, 'demo-member', password);
+  for (let run = 0; run < 2; run++) {
+    await prepareFloor(page, SYNC_TABLES);
+    const cdp = await phone.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const floor = await floorPull(page, member.accessToken, undefined);
+    const floorProfile = ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
+    if (run === 1 && process.env.PROFILE_FLOOR) summarize(floorProfile);
+    await resetAppSync(page, SYNC_TABLES);
+    await cdp.send('Profiler.start');
+    const ms = await appRound(page);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    await cdp.detach();
+    process.stdout.write(`run ${run}: app ${ms.toFixed(0)} ms, floor ${floor.ms.toFixed(0)} ms (${(ms / floor.ms).toFixed(2)}×)\n`);
+    if (run === 1) {
+      writeFileSync('/tmp/first-sync.cpuprofile', JSON.stringify(profile));
+      summarize(profile);
+    }
+  }
+} finally {
+  await phone.close();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+function summarize(profile: Profile): void {
+  const self = new Map<number, number>();
+  for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i]!, (self.get(profile.samples[i]!) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  const byName = new Map<string, number>();
+  const parent = new Map<number, number>();
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const label = (node: ProfileNode) => `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+  for (const [id, ms] of self) byName.set(label(nodes.get(id)!), (byName.get(label(nodes.get(id)!)) ?? 0) + ms);
+  // Inclusive time per function (each sample counted once per distinct function on its stack).
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = label(nodes.get(at)!);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+    }
+  }
+  const top = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`).join('\n');
+  process.stdout.write(`self time:\n${top(byName, 35)}\ninclusive:\n${top(inclusive, 50)}\n`);
+}
