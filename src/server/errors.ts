@@ -6,6 +6,9 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 export type ErrorCode =
   | 'bad_request'
   | 'unauthorized'
+  /** A withdrawn phone (auth/revocation.ts): push what it may, then wipe. */
+  | 'device_revoked'
+  | 'account_disabled'
   | 'forbidden'
   | 'not_found'
   | 'conflict'

@@ -1,18 +1,22 @@
 // Shows the lock screen instead of the app while a member is signed in and the app is locked
 // (cold start, idle time in the background, "lock now"). Signing in as another member stays open.
+// After a withdrawn phone's wipe, the notice of it comes first.
 import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useSession } from '../hooks/use-session';
 import { subscribeVault, vaultSnapshot } from '../data/vault/vault';
+import { subscribeWipeNotice, wipeNotice } from '../data/device-wipe';
 import { startIdleLock } from '../data/vault/idle-lock';
 import { Opening, OpeningShell } from './opening';
 import { log } from '../lib/log';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
+const WipedScreen = lazy(async () => ({ default: (await import('../features/auth/components/wiped-screen')).WipedScreen }));
 
 export function LockCheck({ children }: { children: ReactNode }): ReactElement {
   const session = useSession();
   const vault = useSyncExternalStore(subscribeVault, vaultSnapshot);
+  const wiped = useSyncExternalStore(subscribeWipeNotice, wipeNotice);
   const { pathname } = useLocation();
   useEffect(() => startIdleLock(), []);
   // After an unlock: seal what a release before encryption left in plaintext (docs/security.md).
@@ -31,6 +35,16 @@ export function LockCheck({ children }: { children: ReactNode }): ReactElement {
       .catch((error: unknown) => log.warn('purging old citizen details failed', error));
   }, [unlockedUserId]);
 
+  // A withdrawn phone wiped itself (docs/security.md): say why and what was lost, before anything else.
+  if (wiped) {
+    return (
+      <main id="main" className="lock-shell">
+        <Suspense fallback={<Opening />}>
+          <WipedScreen notice={wiped} />
+        </Suspense>
+      </main>
+    );
+  }
   if (session === undefined) return <OpeningShell />;
   const locked = session !== null && vault.unlockedUserId !== session.user.id;
   if (locked && pathname !== '/sign-in') {

@@ -1,7 +1,7 @@
 // The access token: memory only, refresh once on 401, signed out when the refresh is refused.
 import { describe, expect, it, vi } from 'vitest';
 import { AccessToken } from './access-token';
-import { HttpError, NetworkError, SignedOutError } from './errors';
+import { HttpError, NetworkError, SignedOutError, WithdrawnError } from './errors';
 import type { AuthResponse, Timed } from './transport';
 
 const USER = { id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', username: 'lan', displayName: 'Lan', role: 'member' as const, communeId: 'ngok-bay' };
@@ -35,6 +35,28 @@ describe('access token', () => {
     await token.call((t) => Promise.resolve(seen.push(t)));
     expect(seen).toEqual(['t2']);
     expect(transport.refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('a withdrawn device (401 device_revoked) is not refreshed and retried: WithdrawnError at once', async () => {
+    const { transport, token } = setup(() => Promise.resolve(answer('t1')));
+    let calls = 0;
+    const error = await token
+      .call(() => {
+        calls += 1;
+        return Promise.reject(new HttpError(401, 'device_revoked', 'revoked'));
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WithdrawnError);
+    expect((error as WithdrawnError).code).toBe('device_revoked');
+    expect(calls).toBe(1);
+    expect(transport.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('a refresh answered account_disabled is WithdrawnError, not "signed out"', async () => {
+    const { token } = setup(() => Promise.reject(new HttpError(401, 'account_disabled', 'disabled')));
+    const error = await token.call(() => Promise.resolve('never')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WithdrawnError);
+    expect((error as WithdrawnError).code).toBe('account_disabled');
   });
 
   it('on 401 refreshes once and retries once', async () => {

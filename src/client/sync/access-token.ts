@@ -1,7 +1,7 @@
 // The access token, in memory only (docs/privacy.md checklist item 24): a reload forgets it and the next request
 // gets a new one from the HttpOnly refresh cookie. 401 → one refresh → one retry; a refused
 // refresh means "signed out" (the outbox is kept; the user signs in again).
-import { HttpError, SignedOutError } from './errors';
+import { HttpError, SignedOutError, withdrawnError } from './errors';
 import type { AuthResponse, Timed, Transport } from './transport';
 
 /** Refresh a little before expiry, so a request does not set off with a token about to die. */
@@ -50,6 +50,9 @@ export class AccessToken {
     try {
       return await work(token);
     } catch (error) {
+      // Withdrawn: a new token would not help (the caller pushes what it may, then wipes).
+      const withdrawn = withdrawnError(error);
+      if (withdrawn) throw withdrawn;
       if (!(error instanceof HttpError && error.status === 401)) throw error;
       // Someone else may have refreshed while this request was out; use theirs if it is newer.
       const fresh = this.current();
@@ -57,6 +60,8 @@ export class AccessToken {
       try {
         return await work(retryToken);
       } catch (retryError) {
+        const withdrawn = withdrawnError(retryError);
+        if (withdrawn) throw withdrawn;
         if (retryError instanceof HttpError && retryError.status === 401) {
           this.clear();
           throw new SignedOutError();
@@ -81,6 +86,11 @@ export class AccessToken {
       try {
         answer = await this.options.transport.refresh();
       } catch (error) {
+        const withdrawn = withdrawnError(error);
+        if (withdrawn) {
+          this.clear();
+          throw withdrawn;
+        }
         // 400/401/403: no cookie, expired, revoked or reused. Network errors and 5xx stay what they
         // are: the user is not signed out because the server could not be reached.
         if (error instanceof HttpError && [400, 401, 403].includes(error.status)) {

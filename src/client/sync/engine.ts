@@ -76,6 +76,16 @@ export async function runSyncRound(options: RoundOptions): Promise<RoundStats> {
   return stats;
 }
 
+/**
+ * Pushes the outbox, no pull: a withdrawn phone's last push before its wipe (withdrawal.ts).
+ * Returns how many changes the server answered (acked or refused).
+ */
+export async function pushOnly(options: RoundOptions): Promise<number> {
+  const stats: RoundStats = { pushed: 0, rejected: 0, pulled: 0, pushRequests: 0, pullRequests: 0 };
+  await pushOutbox(options, stats);
+  return stats.pushed + stats.rejected;
+}
+
 async function pushOutbox(options: RoundOptions, stats: RoundStats): Promise<void> {
   const { store, api, now, onProgress } = options;
   let maxCount = options.pushBatch ?? LIMITS.clientPushBatch;

@@ -43,6 +43,24 @@ export class SignedOutError extends Error {
   }
 }
 
+/**
+ * This device or its member's account was withdrawn (PROTOCOL.md §2 "A withdrawn phone"): push
+ * what the server still takes, then wipe the phone (withdrawal.ts). Never a refresh-and-retry.
+ */
+export class WithdrawnError extends Error {
+  override readonly name = 'WithdrawnError';
+  constructor(readonly code: 'device_revoked' | 'account_disabled') {
+    super(`Withdrawn: ${code}`);
+  }
+}
+
+/** The WithdrawnError an HTTP error stands for, if it is one. */
+export function withdrawnError(error: unknown): WithdrawnError | undefined {
+  if (error instanceof WithdrawnError) return error;
+  if (error instanceof HttpError && error.status === 401 && (error.code === 'device_revoked' || error.code === 'account_disabled')) return new WithdrawnError(error.code);
+  return undefined;
+}
+
 /** Parses Retry-After (seconds or an HTTP date) into milliseconds from `now`. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value) return undefined;

@@ -4,14 +4,15 @@
 // (app/app.tsx imports it lazily), so none of this weighs on the first screen.
 import { AccessToken } from './access-token';
 import { sendAuditEvents } from './audit-outbox';
-import { runSyncRound } from './engine';
-import { HttpError } from './errors';
+import { runSyncRound, type EngineApi } from './engine';
+import { HttpError, withdrawnError } from './errors';
 import { BUSY, SyncScheduler, type SchedulerEnv } from './scheduler';
 import { setLiveSyncState } from './status-store';
 import { createHttpTransport, type Transport } from './transport';
+import { wipeWithdrawnPhone } from './withdrawal';
 import { syncRepository } from '../data/sync-repository';
 import { clearPendingLogout, hasPendingLogout } from '../data/local-wipe';
-import { observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
+import { countOutbox, observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
 import { getSession } from '../data/session-repository';
 import { purgeOldDetailsAfterSync } from '../data/retention-purge';
 import { keyFor, subscribeVault, vaultSnapshot } from '../data/vault/vault';
@@ -73,15 +74,22 @@ function createRuntime(): SyncRuntime {
       // Locked: no sync (docs/security.md). A finder cannot sync as the member, and pulled
       // citizen details could not be stored encrypted without the key.
       if (!keyFor(session.user)) return false;
-      await runSyncRound({
-        store: syncRepository,
-        api: {
-          push: (request) => token.call((accessToken) => transport.push(accessToken, request)),
-          pull: (cursor, limit) => token.call((accessToken) => transport.pull(accessToken, cursor, limit)),
-        },
-        now: () => Date.now(),
-        onProgress,
-      });
+      const api: EngineApi = {
+        push: (request) => token.call((accessToken) => transport.push(accessToken, request)),
+        pull: (cursor, limit) => token.call((accessToken) => transport.pull(accessToken, cursor, limit)),
+      };
+      const waitingAtStart = await countOutbox();
+      try {
+        await runSyncRound({ store: syncRepository, api, now: () => Date.now(), onProgress });
+      } catch (error) {
+        const withdrawn = withdrawnError(error);
+        if (!withdrawn) throw error;
+        // This phone was withdrawn: push what may still go, wipe, then start afresh (docs/security.md).
+        await wipeWithdrawnPhone(withdrawn, { api, token, transport }, waitingAtStart);
+        token.clear();
+        reloadAfterWipe();
+        return false;
+      }
       // The round's own time, from the session read to the last page on disk: `npm run bench`
       // compares it with a minimal client of the same pages (test/bench/floor-client.ts).
       performance.measure('sync:round', { start: started, end: performance.now() });
@@ -121,6 +129,15 @@ async function revokeForgottenSession(transport: Transport): Promise<void> {
     if (!(error instanceof HttpError)) throw error; // no network: try again next round
   }
   await clearPendingLogout();
+}
+
+/**
+ * After a wipe the page starts again from the network (the service worker is gone): nothing this
+ * page still holds in memory — screens, the sync state — outlives the data. The notice is shown
+ * by the fresh page.
+ */
+function reloadAfterWipe(): void {
+  window.setTimeout(() => window.location.replace('/'), 0);
 }
 
 /** 426: this app is older than the server accepts. Look for the new version (UpdatePrompt shows it). */

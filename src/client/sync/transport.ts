@@ -36,6 +36,8 @@ export interface Transport {
   /** Cookie-based: the HttpOnly refresh cookie rotates on every call. */
   refresh(): Promise<Timed<AuthResponse>>;
   logout(accessToken: string | undefined): Promise<void>;
+  /** A withdrawn phone, after its own wipe: the server answers with Clear-Site-Data (PROTOCOL.md §2). */
+  wipe(): Promise<void>;
   push(accessToken: string, request: PushRequest): Promise<Timed<PushResponse>>;
   pull(accessToken: string, cursor: string | undefined, limit: number): Promise<Timed<PulledPage>>;
 }
@@ -134,6 +136,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     refresh: () => request('/api/auth/refresh', { method: 'POST', json: {} }, authResponseSchema),
     logout: async (accessToken) => {
       await request('/api/auth/logout', { method: 'POST', json: {}, ...(accessToken ? { token: accessToken } : {}) }, z.unknown());
+    },
+    wipe: async () => {
+      await request('/api/auth/wipe', { method: 'POST', json: {} }, z.unknown());
     },
     push: (accessToken, pushRequest) => request('/api/sync/push', { method: 'POST', token: accessToken, json: pushRequest }, pushResponseSchema),
     pull: (accessToken, cursor, limit) => {

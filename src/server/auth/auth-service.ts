@@ -6,6 +6,7 @@ import type { UserRow } from '../storage/account-types';
 import { META_KEYS, type SyncStore } from '../storage/types';
 import { DEFAULT_HASH_GATE, HashGate, HashGateFullError, type HashGateOptions, type HashTicket } from './hash-gate';
 import { verifyPassword } from './password';
+import { finalPushAllowed, sessionState, type RevocationCode } from './revocation';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
   REFRESH_TOKEN_TTL_MS,
@@ -60,7 +61,16 @@ export type LoginResult =
   /** Wrong: the tries left before the lock, and when it lifts once none are left. */
   | { kind: 'invalid'; userId: string | undefined; remainingAttempts: number; retryAfterSeconds: number | undefined; slowedAddress: boolean };
 
-export type RefreshResult = ({ kind: 'ok' } & IssuedTokens) | { kind: 'reused' | 'invalid'; userId: string | undefined; sessionId: string | undefined };
+export type RefreshResult =
+  | ({ kind: 'ok' } & IssuedTokens)
+  | { kind: 'reused' | 'invalid'; userId: string | undefined; sessionId: string | undefined }
+  /** The phone was withdrawn (auth/revocation.ts): it must wipe itself. */
+  | { kind: 'withdrawn'; code: RevocationCode; userId: string; sessionId: string };
+
+/** What an API call may do: `push` is the one thing a withdrawn phone may still do. */
+export type Access = 'any' | 'push';
+
+export type Authentication = { kind: 'ok'; user: UserRow } | { kind: 'refused'; code: 'unauthorized' | RevocationCode };
 
 export interface AuthServiceOptions {
   store: SyncStore;
@@ -187,15 +197,27 @@ export class AuthService {
       newHash: hashRefreshToken(next),
       now,
       tokenExpiresAt: now + REFRESH_TOKEN_TTL_MS,
+      acceptRevoked: finalPushAllowed,
     });
     if (outcome.kind === 'unknown') return { kind: 'invalid', userId: undefined, sessionId: undefined };
-    if (outcome.kind !== 'rotated') return { kind: outcome.kind === 'reused' ? 'reused' : 'invalid', userId: outcome.userId, sessionId: outcome.sessionId };
+    const ids = { userId: outcome.userId, sessionId: outcome.sessionId };
+    if (outcome.kind === 'reused' || outcome.kind === 'expired') return { kind: outcome.kind === 'reused' ? 'reused' : 'invalid', ...ids };
     const session = await this.store.sessions.getSession(outcome.sessionId);
-    if (!session || session.user.disabled) {
-      await this.store.sessions.revokeSession(outcome.sessionId, 'user_disabled', now);
-      return { kind: 'invalid', userId: outcome.userId, sessionId: outcome.sessionId };
-    }
+    if (!session) return { kind: 'invalid', ...ids };
+    const state = sessionState(session, now);
+    // A withdrawn phone that may still push gets tokens (its pull will tell it to wipe); the
+    // others learn at once.
+    if (state.kind === 'withdrawn' && !(outcome.kind === 'rotated' && state.finalPush)) return { kind: 'withdrawn', code: state.code, ...ids };
+    if (state.kind === 'ended' || outcome.kind !== 'rotated') return { kind: 'invalid', ...ids };
     return { kind: 'ok', ...(await this.issue(session.user, outcome.sessionId, next, now)) };
+  }
+
+  /** The code a withdrawn phone is told, from its refresh token (the wipe, routes/auth.ts); undefined for any other. */
+  async withdrawal(refreshToken: string): Promise<RevocationCode | undefined> {
+    const sessionId = await this.store.sessions.findSessionByRefreshHash(hashRefreshToken(refreshToken));
+    const session = sessionId ? await this.store.sessions.getSession(sessionId) : undefined;
+    const state = session ? sessionState(session, this.now()) : undefined;
+    return state?.kind === 'withdrawn' ? state.code : undefined;
   }
 
   /** Ends the session named by a refresh token or an access token; returns its id, or undefined when neither names one. */
@@ -208,18 +230,27 @@ export class AuthService {
   }
 
   /**
-   * The user behind a Bearer token, or undefined. The session is checked on every call (one
+   * The user behind a Bearer token, or why not. The session is checked on every call (one
    * primary-key read), so sign-out, a password reset or a disabled account take effect at once
-   * instead of when the 15-minute token expires (docs/privacy.md checklist item 8).
+   * instead of when the 15-minute token expires (docs/privacy.md checklist item 8); a withdrawn
+   * phone is told so with its own code (auth/revocation.ts), and may only push.
    */
-  async authenticate(accessToken: string): Promise<UserRow | undefined> {
+  async authorize(accessToken: string, access: Access = 'any'): Promise<Authentication> {
     const now = this.now();
     const claims = await this.verified(accessToken, now);
-    if (!claims) return undefined;
+    if (!claims) return { kind: 'refused', code: 'unauthorized' };
     const session = await this.store.sessions.getSession(claims.sid);
-    if (!session || session.revokedAt !== null || session.expiresAt <= now) return undefined;
-    if (session.user.id !== claims.sub || session.user.disabled) return undefined;
-    return session.user;
+    if (!session || session.user.id !== claims.sub) return { kind: 'refused', code: 'unauthorized' };
+    const state = sessionState(session, now);
+    if (state.kind === 'live') return { kind: 'ok', user: session.user };
+    if (state.kind === 'withdrawn') return access === 'push' && state.finalPush ? { kind: 'ok', user: session.user } : { kind: 'refused', code: state.code };
+    return { kind: 'refused', code: 'unauthorized' };
+  }
+
+  /** The user behind a Bearer token, or undefined (routes should prefer routes/auth.ts signedInUser, which says why). */
+  async authenticate(accessToken: string): Promise<UserRow | undefined> {
+    const result = await this.authorize(accessToken);
+    return result.kind === 'ok' ? result.user : undefined;
   }
 
   /**

@@ -23,7 +23,7 @@ import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { changeProvinceContact, changeService, createProvinceContact, createService, ReferenceError, type Editor } from '../reference/reference-admin';
 import type { SyncStore } from '../storage/types';
-import { bearerToken } from './auth';
+import { signedInUser } from './auth';
 
 export interface AdminReferenceRouteOptions {
   store: SyncStore;
@@ -40,9 +40,7 @@ export function registerAdminReferenceRoutes(app: FastifyInstance, options: Admi
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 60, 60_000, now);
 
   async function editor(request: FastifyRequest, action: Action): Promise<Editor & { role: 'admin' }> {
-    const token = bearerToken(request);
-    const user = token ? await auth.authenticate(token) : undefined;
-    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+    const user = await signedInUser(auth, request);
     if (!can(user.role, action) || !user.provinceId || user.communeId) {
       await audit.append({ kind: 'access.refused', actor: user, details: { action, role: user.role } });
       throw new ApiError(403, 'forbidden', "Only the province's admin edits its reference data.");

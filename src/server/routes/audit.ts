@@ -2,12 +2,12 @@
 // /api/audit/events (a leader reads their commune's log, a province admin their province's),
 // beside sync like the reports and privacy endpoints (docs/privacy.md "Audit log"; PROTOCOL.md
 // "Audit"). Bodies are never logged.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { auditPostSchema, auditQuerySchema } from '../../shared/privacy/audit';
 import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
-import { bearerToken } from './auth';
+import { signedInUser } from './auth';
 
 export interface AuditRouteOptions {
   audit: AuditLog;
@@ -15,15 +15,13 @@ export interface AuditRouteOptions {
 }
 
 export function registerAuditRoutes(app: FastifyInstance, { audit, auth }: AuditRouteOptions): void {
-  async function signedIn(request: Parameters<typeof bearerToken>[0]) {
-    const token = bearerToken(request);
-    const user = token ? await auth.authenticate(token) : undefined;
-    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
-    return user;
+  async function signedIn(request: FastifyRequest) {
+    return signedInUser(auth, request);
   }
 
   app.post('/api/audit/events', async (request, reply) => {
-    const user = await signedIn(request);
+    // A withdrawn phone's final push includes its record of who viewed citizens' details.
+    const user = await signedInUser(auth, request, 'push');
     const body = auditPostSchema.safeParse(request.body);
     if (!body.success) throw new ApiError(400, 'bad_request', 'Send { events: [...] } with 1 to 100 events.');
     const answer = await audit.appendFromPhone(user, body.data.events);

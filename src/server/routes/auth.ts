@@ -3,7 +3,9 @@
 // SameSite=Strict cookie (the PWA), so no script-readable store in the browser ever holds it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loginRequestSchema, refreshRequestSchema } from '../../shared/sync/protocol';
-import type { AuthService, IssuedTokens } from '../auth/auth-service';
+import type { Access, AuthService, IssuedTokens } from '../auth/auth-service';
+import type { RevocationCode } from '../auth/revocation';
+import type { UserRow } from '../storage/account-types';
 import { REFRESH_TOKEN_TTL_MS } from '../auth/tokens';
 import { ApiError } from '../errors';
 
@@ -50,11 +52,26 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService): voi
     if (result.kind === 'reused') {
       request.log.warn({ event: 'refresh_reuse', userId: result.userId, sessionId: result.sessionId, ip: request.ip }, 'security: refresh token reused; session revoked');
     }
+    if (result.kind === 'withdrawn') throw withdrawn(request, result.code);
     if (result.kind !== 'ok') {
       clearRefreshCookie(request, reply);
       throw new ApiError(401, 'unauthorized', 'The session has ended; sign in again.');
     }
     return sendTokens(request, reply, result);
+  });
+
+  // A withdrawn phone, after its own wipe, asks the browser to clear whatever else the origin
+  // stores (docs/security.md "Revoke and wipe"). Only with the refresh cookie of a withdrawn
+  // session: the cookie is SameSite=Strict, so another site cannot make a member's browser wipe
+  // a working phone's unsent changes.
+  app.post('/api/auth/wipe', { bodyLimit: AUTH_BODY_LIMIT }, async (request, reply) => {
+    const token = readRefreshCookie(request);
+    const code = token ? await auth.withdrawal(token) : undefined;
+    if (!code) throw new ApiError(403, 'forbidden', 'Only a withdrawn device is wiped.');
+    request.log.warn({ event: 'device_wiped', code, ip: request.ip }, 'security: a withdrawn device wiped itself');
+    clearRefreshCookie(request, reply);
+    reply.header('clear-site-data', '"cache", "storage"');
+    return reply.code(204).send();
   });
 
   app.post('/api/auth/logout', { bodyLimit: AUTH_BODY_LIMIT }, async (request, reply) => {
@@ -66,6 +83,30 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService): voi
     request.log.info({ event: 'logout', sessionId, ip: request.ip }, 'security: logout');
     return reply.code(204).send();
   });
+}
+
+const WITHDRAWN_MESSAGES: Record<RevocationCode, string> = {
+  device_revoked: 'This device was revoked; its data must be wiped.',
+  account_disabled: 'This account was disabled; its data must be wiped.',
+};
+
+/** A withdrawn phone's answer (auth/revocation.ts): 401 with its own code, so old apps still sign out. */
+function withdrawn(request: FastifyRequest, code: RevocationCode): ApiError {
+  request.log.warn({ event: 'withdrawn_session', code, ip: request.ip }, 'security: request from a withdrawn device');
+  return new ApiError(401, code, WITHDRAWN_MESSAGES[code]);
+}
+
+/**
+ * The signed-in user of an API call, or the 401 that says why not. `access: 'push'` lets a
+ * withdrawn phone whose revocation allows it send its last unsent changes (docs/security.md).
+ */
+export async function signedInUser(auth: AuthService, request: FastifyRequest, access: Access = 'any'): Promise<UserRow> {
+  const token = bearerToken(request);
+  if (!token) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+  const result = await auth.authorize(token, access);
+  if (result.kind === 'ok') return result.user;
+  if (result.code === 'unauthorized') throw new ApiError(401, 'unauthorized', 'Sign in first.');
+  throw withdrawn(request, result.code);
 }
 
 export function sendTokens(request: FastifyRequest, reply: FastifyReply, tokens: IssuedTokens) {

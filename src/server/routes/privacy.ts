@@ -13,7 +13,7 @@ import type { AuditLog } from '../privacy/audit-log';
 import { eraseCitizen } from '../privacy/erase-citizen';
 import { retentionMetaKey, retentionMonths } from '../privacy/retention-purge';
 import type { SyncStore } from '../storage/types';
-import { bearerToken } from './auth';
+import { signedInUser } from './auth';
 
 export interface PrivacyRouteOptions {
   store: SyncStore;
@@ -27,9 +27,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, options: PrivacyRout
   const now = options.now ?? Date.now;
 
   app.post('/api/privacy/erasures', async (request, reply) => {
-    const token = bearerToken(request);
-    const user = token ? await auth.authenticate(token) : undefined;
-    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+    const user = await signedInUser(auth, request);
     if (!can(user.role, 'citizen.erase') || !user.communeId) {
       await options.audit.append({ kind: 'access.refused', actor: user, details: { action: 'citizen.erase', role: user.role } });
       request.log.warn({ event: 'erasure_forbidden', userId: user.id, role: user.role }, 'security: erasure refused');

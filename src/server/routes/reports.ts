@@ -12,7 +12,7 @@ import type { AuditLog } from '../privacy/audit-log';
 import { communeInfo, provinceReport } from '../reports/province-report';
 import type { UserRow } from '../storage/account-types';
 import type { SyncStore } from '../storage/types';
-import { bearerToken } from './auth';
+import { signedInUser } from './auth';
 
 export interface ReportRouteOptions {
   store: SyncStore;
@@ -28,10 +28,7 @@ export function registerReportRoutes(app: FastifyInstance, options: ReportRouteO
   const now = options.now ?? Date.now;
 
   async function signedIn(request: FastifyRequest): Promise<UserRow> {
-    const token = bearerToken(request);
-    const user = token ? await auth.authenticate(token) : undefined;
-    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
-    return user;
+    return signedInUser(auth, request);
   }
 
   app.get('/api/reports/province', async (request, reply) => {

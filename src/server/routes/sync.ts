@@ -3,12 +3,12 @@
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SyncUser } from '../../shared/sync/registry';
-import { toSyncUser, type AuthService } from '../auth/auth-service';
+import { toSyncUser, type Access, type AuthService } from '../auth/auth-service';
 import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { readPushRequest, type SyncRequests } from '../sync/sync-requests';
-import { bearerToken } from './auth';
+import { signedInUser } from './auth';
 
 /** Bytes on the wire (compressed or not) a push may take (docs/sync.md §7.2 item 25). */
 export const PUSH_WIRE_LIMIT = 1024 * 1024;
@@ -33,10 +33,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   const now = options.now ?? Date.now;
   const limiter = new RateLimiter(options.rateLimitPerMinute, 60_000, now);
 
-  async function authorize(request: FastifyRequest): Promise<SyncUser> {
-    const token = bearerToken(request);
-    const user = token ? await auth.authenticate(token) : undefined;
-    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+  async function authorize(request: FastifyRequest, access: Access = 'any'): Promise<SyncUser> {
+    const user = await signedInUser(auth, request, access);
     const decision = limiter.take(user.id);
     if (!decision.ok) {
       request.log.warn({ event: 'sync_rate_limited', userId: user.id }, 'security: sync rate limited');
@@ -61,7 +59,7 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   });
 
   app.post('/api/sync/push', { bodyLimit: PUSH_INFLATED_LIMIT }, async (request, reply) => {
-    const user = await authorize(request);
+    const user = await authorize(request, 'push');
     const { response, refused, citizenChanges } = await requests.push(user, readPushRequest(request.body), now());
     for (const { table, code } of refused) {
       request.log.warn({ event: 'sync_authz_rejected', userId: user.id, table, code }, 'security: mutation refused');

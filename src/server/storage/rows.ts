@@ -6,7 +6,7 @@ import type { Hlc } from '../../shared/sync/hlc';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import type { AccountListRow, CommuneRow, NewUser, UserPatch, UserRow } from './account-types';
 import type { MutationOutcome, StoredRecord } from './record-types';
-import type { RefreshOutcome, SessionWithUser } from './session-types';
+import type { RefreshOutcome, RefreshRotation, SessionWithUser } from './session-types';
 import { DuplicateError } from './types';
 
 /** The columns of `records` that make a RecordRow, in its order. */
@@ -142,11 +142,12 @@ export function decodeOutcome(text: string): MutationOutcome {
 export interface SessionUserDbRow extends UserDbRow {
   s_expires_at: number | string;
   s_revoked_at: number | string | null;
+  s_revoked_reason: string | null;
 }
 
 /** Selects a session by id (the one parameter) with its user. */
 export function sessionWithUserSelect(idParameter: string): string {
-  return `SELECT s.expires_at AS s_expires_at, s.revoked_at AS s_revoked_at, ${USER_COLUMNS}
+  return `SELECT s.expires_at AS s_expires_at, s.revoked_at AS s_revoked_at, s.revoked_reason AS s_revoked_reason, ${USER_COLUMNS}
     FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN communes c ON c.id = u.commune_id WHERE s.id = ${idParameter}`;
 }
 
@@ -155,6 +156,7 @@ export function decodeSessionRow(sessionId: string, row: SessionUserDbRow): Sess
     sessionId,
     expiresAt: Number(row.s_expires_at),
     revokedAt: row.s_revoked_at === null ? null : Number(row.s_revoked_at),
+    revokedReason: row.s_revoked_reason,
     user: decodeUserRow(row),
   };
 }
@@ -167,11 +169,12 @@ export interface RefreshTokenDbRow {
   user_id: string;
   s_expires_at: number | string;
   revoked_at: number | string | null;
+  revoked_reason: string | null;
 }
 
 /** Selects a refresh token by its hash (the one parameter) with its session's state. */
 export function refreshTokenSelect(hashParameter: string): string {
-  return `SELECT t.session_id, t.expires_at, t.replaced_at, s.user_id, s.expires_at AS s_expires_at, s.revoked_at
+  return `SELECT t.session_id, t.expires_at, t.replaced_at, s.user_id, s.expires_at AS s_expires_at, s.revoked_at, s.revoked_reason
     FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ${hashParameter}`;
 }
 
@@ -180,10 +183,16 @@ export function refreshTokenSelect(hashParameter: string): string {
  * (the token was valid); `reused` tells it to revoke the session (the token was replaced
  * before: someone else holds the family). The store writes; this decides, once for both.
  */
-export function judgeRefreshToken(token: RefreshTokenDbRow | undefined, now: number): RefreshOutcome {
+export function judgeRefreshToken(token: RefreshTokenDbRow | undefined, rotation: Pick<RefreshRotation, 'now' | 'acceptRevoked'>): RefreshOutcome {
   if (!token) return { kind: 'unknown' };
+  const now = rotation.now;
   const ids = { sessionId: token.session_id, userId: token.user_id };
-  if (token.revoked_at !== null) return { kind: 'revoked', ...ids };
+  // A revoked session never counts a reuse (its reason must stay what the administrator set); one
+  // whose revocation still allows a final push rotates like a live one (auth/revocation.ts).
+  if (token.revoked_at !== null) {
+    const finalPush = token.replaced_at === null && rotation.acceptRevoked?.(token.revoked_reason, Number(token.revoked_at), now) === true;
+    if (!finalPush) return { kind: 'revoked', ...ids };
+  }
   if (token.replaced_at !== null) return { kind: 'reused', ...ids };
   if (Number(token.expires_at) <= now || Number(token.s_expires_at) <= now) return { kind: 'expired', ...ids };
   return { kind: 'rotated', ...ids };

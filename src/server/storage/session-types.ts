@@ -46,6 +46,8 @@ export interface SessionWithUser {
   sessionId: string;
   expiresAt: number;
   revokedAt: number | null;
+  /** Why it was revoked (auth/revocation.ts REVOKE_REASONS, 'logout', 'password_reset', 'refresh_reuse'…). */
+  revokedReason: string | null;
   user: UserRow;
 }
 
@@ -55,6 +57,8 @@ export interface RefreshRotation {
   now: number;
   /** Expiry of the new token (never beyond the session's own). */
   tokenExpiresAt: number;
+  /** Whether a revoked session may still rotate (a withdrawn phone's final push, auth/revocation.ts). */
+  acceptRevoked?: (reason: string | null, revokedAt: number, now: number) => boolean;
 }
 
 export type RefreshOutcome =

@@ -31,7 +31,7 @@ export class PostgresSessionStore implements SessionStore {
       // FOR UPDATE: two uses of one token at once are serialized, and the second sees it replaced.
       const { rows } = await client.query<RefreshTokenDbRow>(`${refreshTokenSelect('$1')} FOR UPDATE OF t, s`, [rotation.oldHash]);
       const token = rows[0];
-      const outcome = judgeRefreshToken(token, rotation.now);
+      const outcome = judgeRefreshToken(token, rotation);
       if (!token) return outcome;
       if (outcome.kind === 'reused') {
         await client.query("UPDATE sessions SET revoked_at = $1, revoked_reason = 'refresh_reuse' WHERE id = $2", [rotation.now, token.session_id]);

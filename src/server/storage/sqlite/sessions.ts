@@ -33,7 +33,7 @@ export class SqliteSessionStore implements SessionStore {
       // IMMEDIATE: two uses of one token at once are serialized, and the second sees it replaced.
       this.connection.transaction((): RefreshOutcome => {
         const token = this.connection.sql(refreshTokenSelect('?')).get(rotation.oldHash) as RefreshTokenDbRow | undefined;
-        const outcome = judgeRefreshToken(token, rotation.now);
+        const outcome = judgeRefreshToken(token, rotation);
         if (!token) return outcome;
         if (outcome.kind === 'reused') {
           this.connection.sql("UPDATE sessions SET revoked_at = ?, revoked_reason = 'refresh_reuse' WHERE id = ?").run(rotation.now, token.session_id);
