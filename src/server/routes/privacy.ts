@@ -44,9 +44,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, options: PrivacyRout
 
   /** The signed-in user of the province, allowed `action`; a refusal is logged and audited. */
   async function provinceUser(request: FastifyRequest, action: Action) {
-    const token = bearerToken(request);
-    const user = token ? await auth.authenticate(token) : undefined;
-    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+    const user = await signedInUser(auth, request);
     if (!can(user.role, action) || !user.provinceId) {
       await options.audit.append({ kind: 'access.refused', actor: user, details: { action, role: user.role } });
       throw new ApiError(403, 'forbidden', 'Only the province admin sets how long citizen details are kept.');
