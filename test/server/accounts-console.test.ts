@@ -82,6 +82,10 @@ function consoleSuite(factory: StoreFixtureFactory): void {
     const manageable = Object.fromEntries(page.accounts.map((a) => [a.username, a.manageable]));
     expect(manageable).toEqual({ leaderA: false, memberA: true, member2A: true, reviewerA: true });
     expect((await listed(sessions.leaderA, `?communeId=${COMMUNE_B.id}`)).total).toBe(0);
+    const communes = async (session: Session) => (await app.inject({ method: 'GET', url: '/api/admin/communes', headers: bearer(session) })).json<{ communes: { id: string }[] }>().communes.map((c) => c.id);
+    expect(await communes(sessions.leaderA)).toEqual([COMMUNE_A.id]);
+    expect(await communes(sessions.adminQN)).toEqual([COMMUNE_A.id, COMMUNE_B.id]);
+    expect((await app.inject({ method: 'GET', url: '/api/admin/communes', headers: bearer(sessions.memberA) })).statusCode).toBe(403);
   });
 
   it('the last sync is noted at a pull and filters the accounts not synced for 7 days', async () => {

@@ -36,7 +36,8 @@ export function quickActionsFor(role: Role | undefined): readonly QuickAction[] 
     return [
       { to: '/checklists/templates', icon: 'checklists', label: 'publishTemplates' },
       { to: '/reports', icon: 'reports', label: 'provinceFigures' },
-      { to: '/settings', icon: 'settings', label: 'openSettings' },
+      // The accounts console (docs/accounts.md); Settings stays in the bottom bar.
+      { to: '/admin/accounts', icon: 'settings', label: 'manageAccounts' },
     ];
   }
   return FIELD_ACTIONS;

@@ -21,6 +21,10 @@ const ErasureScreen = lazy(async () => ({ default: (await withStrings('privacy',
 // The summary names barriers with the reports' labels: both namespaces load with it.
 const SummaryScreen = lazy(async () => ({ default: (await withStrings(['summary', 'reports'], () => import('../features/summary/components/summary-screen'))).SummaryScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
+const AdminArea = lazy(async () => ({ default: (await withStrings('console', () => import('./admin-area'))).AdminArea }));
+const AccountsScreen = lazy(async () => ({ default: (await withStrings('console', () => import('../features/console/components/accounts-screen'))).AccountsScreen }));
+const RedeemCodeScreen = lazy(async () => ({ default: (await withStrings('console', () => import('../features/console/components/redeem-code-screen'))).RedeemCodeScreen }));
+const PasswordScreen = lazy(async () => ({ default: (await withStrings('console', () => import('../features/console/components/password-screen'))).PasswordScreen }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
 export function AppRoutes(): ReactElement {
@@ -40,6 +44,10 @@ export function AppRoutes(): ReactElement {
         <Route path="privacy/audit" element={<AuditLogScreen />} />
         <Route path="privacy/retention" element={<RetentionScreen />} />
         <Route path="sign-in" element={<SignInScreen />} />
+        <Route path="sign-in/code" element={<RedeemCodeScreen />} />
+        <Route path="password" element={<PasswordScreen />} />
+        <Route path="admin" element={<AdminArea />} />
+        <Route path="admin/accounts" element={<AccountsScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>
     </Routes>

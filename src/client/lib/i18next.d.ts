@@ -3,6 +3,7 @@
 import type assistance from '../../../locales/vi/assistance.json';
 import type auth from '../../../locales/vi/auth.json';
 import type checklists from '../../../locales/vi/checklists.json';
+import type consoleStrings from '../../../locales/vi/console.json';
 import type common from '../../../locales/vi/common.json';
 import type contacts from '../../../locales/vi/contacts.json';
 import type periodReport from '../../../locales/vi/periodReport.json';
@@ -19,6 +20,7 @@ declare module 'i18next' {
       auth: typeof auth;
       checklists: typeof checklists;
       common: typeof common;
+      console: typeof consoleStrings;
       contacts: typeof contacts;
       periodReport: typeof periodReport;
       privacy: typeof privacy;

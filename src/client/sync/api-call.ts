@@ -3,19 +3,24 @@
 // checked against the shared contract.
 import type { z } from 'zod';
 import { errorBodySchema } from '../../shared/sync/protocol';
-import { HttpError, NetworkError, ProtocolError } from './errors';
+import { HttpError, NetworkError, ProtocolError, parseRetryAfter } from './errors';
 
 const TIMEOUT_MS = 30_000;
 
-export async function callJson<T>(path: string, token: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+/** GET without a body, POST with one; `method` says otherwise (PATCH). `token` undefined: no sign-in (redeeming a code). */
+export async function callJson<T>(path: string, token: string | undefined, schema: z.ZodType<T>, body?: unknown, method?: 'PATCH'): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
     let response: Response;
     try {
       response = await fetch(path, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        method: method ?? (body === undefined ? 'GET' : 'POST'),
+        headers: {
+          accept: 'application/json',
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         credentials: 'same-origin',
         cache: 'no-store',
@@ -27,7 +32,15 @@ export async function callJson<T>(path: string, token: string, schema: z.ZodType
     const answer: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const parsed = errorBodySchema.safeParse(answer);
-      throw new HttpError(response.status, parsed.success ? parsed.data.error.code : 'unknown', parsed.success ? parsed.data.error.message : response.statusText);
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      throw new HttpError(
+        response.status,
+        parsed.success ? parsed.data.error.code : 'unknown',
+        parsed.success ? parsed.data.error.message : response.statusText,
+        retryAfterMs,
+        parsed.success ? parsed.data.error.remainingAttempts : undefined,
+        parsed.success ? parsed.data.error.problem : undefined,
+      );
     }
     const parsed = schema.safeParse(answer);
     if (!parsed.success) throw new ProtocolError(`${path}: the answer does not follow the contract`);

@@ -14,6 +14,8 @@ export class HttpError extends Error {
     readonly retryAfterMs?: number,
     /** A failed sign-in: the tries left before the account is locked for a while. */
     readonly remainingAttempts?: number,
+    /** Why a new password or a sign-in code was refused (docs/accounts.md). */
+    readonly problem?: string,
   ) {
     super(message);
   }

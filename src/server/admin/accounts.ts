@@ -2,7 +2,7 @@
 // sign-in code, issue a new code (the reset), change role, disable and enable, rename. Scoped by
 // account-scope.ts; every change is audited and republished to the commune's roster. The routes
 // (routes/admin-accounts.ts) and the admin CLI (issue-code) call this code.
-import { ACCOUNTS_PAGE_SIZE, SIGN_IN_CODE_TTL_MS, type AccountListQuery, type AccountListResponse, type AccountSummary, type CreateAccountInput, type CreateAccountResponse, type SignInCodeResponse, type UpdateAccountInput } from '../../shared/admin/accounts';
+import { ACCOUNTS_PAGE_SIZE, SIGN_IN_CODE_TTL_MS, type AccountListQuery, type AccountListResponse, type AccountSummary, type CommuneListResponse, type CreateAccountInput, type CreateAccountResponse, type SignInCodeResponse, type UpdateAccountInput } from '../../shared/admin/accounts';
 import type { AuditKind } from '../../shared/privacy/audit';
 import { compareVi, matchesSearch } from '../../shared/text/vietnamese';
 import { AccountError, createUser } from '../accounts';
@@ -71,6 +71,14 @@ export class AccountsService {
     const names = await this.communeNames();
     const accounts = rows.slice(offset, offset + ACCOUNTS_PAGE_SIZE).map((row) => this.summary(actor, row, names, now));
     return { accounts, total: rows.length, next: offset + ACCOUNTS_PAGE_SIZE < rows.length ? offset + ACCOUNTS_PAGE_SIZE : null };
+  }
+
+  /** The communes of the actor's scope, in Vietnamese order (the console's commune pickers). */
+  async communes(actor: Actor): Promise<CommuneListResponse> {
+    const scope = await this.scope(actor, 'account.list');
+    const communes = (await this.store.accounts.listCommunes()).filter((commune) => inScope(scope, { communeId: commune.id, provinceId: commune.provinceId }));
+    communes.sort((a, b) => compareVi(a.name, b.name));
+    return { communes: communes.map(({ id, name, active }) => ({ id, name, active })) };
   }
 
   async create(actor: Actor, input: CreateAccountInput): Promise<CreateAccountResponse> {

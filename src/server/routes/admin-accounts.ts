@@ -69,6 +69,12 @@ export function registerAdminAccountRoutes(app: FastifyInstance, { auth, account
     return reply.header('cache-control', 'no-store').send(page);
   });
 
+  app.get('/api/admin/communes', async (request, reply) => {
+    const user = await signedIn(request);
+    const communes = await refusalsAsErrors(request, user, () => accounts.communes(user));
+    return reply.header('cache-control', 'no-store').send(communes);
+  });
+
   app.post('/api/admin/accounts', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const user = await signedIn(request);
     const body = createAccountSchema.safeParse(request.body);

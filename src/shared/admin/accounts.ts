@@ -133,3 +133,9 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 /** Why the server refused a new password, beyond its length (the screen names the reason). */
 export const PASSWORD_PROBLEMS = ['password_common', 'password_username', 'password_length'] as const;
 export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
+
+/** GET /api/admin/communes: the communes an actor creates accounts in (a leader: their own). */
+export const communeListResponseSchema = z.strictObject({
+  communes: z.array(z.strictObject({ id: communeIdSchema, name: z.string(), active: z.boolean() })),
+});
+export type CommuneListResponse = z.infer<typeof communeListResponseSchema>;

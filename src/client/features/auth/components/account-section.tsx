@@ -71,6 +71,14 @@ export function AccountSection(): ReactElement | null {
         {user.communeId && <li>{communeName ? t('account.commune', { commune: communeName }) : t('account.communeNotSynced')}</li>}
         <li>{t('account.signedInAt', { when: formatDateTime(session.signedInAt) })}</li>
       </ul>
+      <p>
+        <Link to="/password">{t('account.changePassword')}</Link>
+      </p>
+      {(user.role === 'leader' || user.role === 'admin') && (
+        <p>
+          <Link to="/admin">{t('account.admin')}</Link>
+        </p>
+      )}
       <button type="button" className="button" onClick={lockVault}>{t('lock.lockNow')}</button>
       <p className="hint">{t('account.signOutHint')}</p>
       {step.kind !== 'confirm' && (

@@ -61,6 +61,9 @@ export function SignInScreen(): ReactElement {
         <p className="hint">{t('signIn.privacy')}</p>
         <button type="submit" className="button primary" disabled={submitting}>{submitting ? t('signIn.submitting') : t('signIn.submit')}</button>
       </form>
+      <p>
+        <Link to="/sign-in/code">{t('signIn.withCode')}</Link>
+      </p>
       {state.status === 'done' && (
         <p role="status">
           {t('signIn.success')} <Link to="/">{t('signIn.goHome')}</Link>

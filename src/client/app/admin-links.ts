@@ -1,0 +1,12 @@
+// The admin area's entries (/admin): one line per console screen, shown to the roles that may use
+// it. A new console screen adds its entry here (its words under console's `area.`).
+import type { Role } from '../../shared/permissions';
+import type consoleStrings from '../../../locales/vi/console.json';
+
+export interface AdminLink {
+  to: string;
+  label: keyof (typeof consoleStrings)['area'];
+  roles: readonly Role[];
+}
+
+export const ADMIN_LINKS: readonly AdminLink[] = [{ to: '/admin/accounts', label: 'accounts', roles: ['leader', 'admin'] }];
