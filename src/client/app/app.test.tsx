@@ -84,7 +84,7 @@ describe('each role sees what it can use', () => {
     ['member', ['Trang chủ', 'Hỗ trợ', 'Kiểm tra', 'Danh bạ', 'Cài đặt'], ['Ghi nhận hỗ trợ', 'Danh mục kiểm tra', 'Gọi hỗ trợ']],
     ['leader', ['Trang chủ', 'Hỗ trợ', 'Kiểm tra', 'Danh bạ', 'Báo cáo', 'Cài đặt'], ['Ghi nhận hỗ trợ', 'Danh mục kiểm tra', 'Gọi hỗ trợ']],
     ['reviewer', ['Trang chủ', 'Hỗ trợ', 'Kiểm tra', 'Danh bạ', 'Báo cáo', 'Cài đặt'], ['Ký xác nhận danh mục', 'Xem báo cáo', 'Gọi hỗ trợ']],
-    ['admin', ['Trang chủ', 'Kiểm tra', 'Báo cáo', 'Cài đặt'], ['Ban hành mẫu danh mục', 'Số liệu các xã', 'Cài đặt']],
+    ['admin', ['Trang chủ', 'Kiểm tra', 'Báo cáo', 'Cài đặt'], ['Ban hành mẫu danh mục', 'Số liệu các xã', 'Tài khoản']],
   ] as const)('%s: the bottom bar and Home quick actions', async (role, tabs, actions) => {
     await saveSession({ user: user(role), signedInAt: '2026-07-01T01:00:00.000Z' });
     await renderApp('/');

@@ -7,6 +7,7 @@ import { STALE_SYNC_DAYS, type SignInCodeResponse } from '../../../../shared/adm
 import { can, ROLES, type Role } from '../../../../shared/permissions';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { SessionGate } from '../../../components/ui/session-gate';
+import { useNow } from '../../../hooks/use-now';
 import type { AccountFilters } from '../../../sync/admin-api';
 import { useAccounts, useConsoleCommunes } from '../hooks/use-accounts';
 import { AccountItem } from './account-item';
@@ -39,7 +40,7 @@ function AccountsConsole({ isAdmin }: { isAdmin: boolean }): ReactElement {
   const { state, more, replace, reload } = useAccounts(filters);
   const communes = useConsoleCommunes();
   const set = (patch: AccountFilters) => setFilters((now) => ({ ...now, ...patch }));
-  const now = Date.now();
+  const now = useNow();
 
   return (
     <Screen title={t('accounts.title')}>

@@ -6,6 +6,7 @@ import { LEADER_ASSIGNABLE_ROLES, createAccountSchema, type CommuneListResponse,
 import { COMMUNE_ROLES } from '../../../../shared/schemas/team-member';
 import { createAccount } from '../../../sync/admin-api';
 import { HttpError } from '../../../sync/errors';
+import { formText } from '../form-text';
 import { failureOf } from '../hooks/use-accounts';
 
 interface Props {
@@ -24,7 +25,7 @@ export function CreateAccountForm({ isAdmin, communes, onCreated, onCancel }: Pr
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const text = (name: string) => String(data.get(name) ?? '');
+    const text = (name: string) => formText(data, name);
     const phone = text('phone').trim();
     const parsed = createAccountSchema.safeParse({
       username: text('username'),

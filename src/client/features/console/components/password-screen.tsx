@@ -7,6 +7,7 @@ import { changePasswordSchema } from '../../../../shared/admin/accounts';
 import { Screen } from '../../../components/ui/screen';
 import { SessionGate } from '../../../components/ui/session-gate';
 import { changeOwnPassword } from '../../../sync/credentials';
+import { formText } from '../form-text';
 import '../console.css';
 
 export function PasswordScreen(): ReactElement {
@@ -27,7 +28,7 @@ function PasswordForm(): ReactElement {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const input = { currentPassword: String(data.get('currentPassword') ?? ''), newPassword: String(data.get('newPassword') ?? '') };
+    const input = { currentPassword: formText(data, 'currentPassword'), newPassword: formText(data, 'newPassword') };
     if (!changePasswordSchema.safeParse(input).success) {
       setNote({ ok: false, text: t('problems.password_length') });
       return;

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { formatSignInCode, redeemCodeSchema } from '../../../../shared/admin/accounts';
 import { Screen } from '../../../components/ui/screen';
 import { redeemSignInCode, type RedeemResult } from '../../../sync/credentials';
+import { formText } from '../form-text';
 import '../console.css';
 
 function fromFragment(): { u: string; c: string } {
@@ -24,7 +25,7 @@ export function RedeemCodeScreen(): ReactElement {
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const input = { username: String(data.get('username') ?? ''), code: String(data.get('code') ?? ''), password: String(data.get('password') ?? '') };
+    const input = { username: formText(data, 'username'), code: formText(data, 'code'), password: formText(data, 'password') };
     const parsed = redeemCodeSchema.safeParse(input);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path[0];

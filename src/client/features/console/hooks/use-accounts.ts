@@ -19,7 +19,6 @@ export function useAccounts(filters: AccountFilters) {
 
   useEffect(() => {
     let live = true;
-    setState({ kind: 'loading' });
     fetchAccounts(JSON.parse(key) as AccountFilters).then(
       (page) => live && setState({ kind: 'ready', accounts: page.accounts, total: page.total, next: page.next, loadingMore: false }),
       (error: unknown) => live && setState({ kind: 'failed', why: failureOf(error) }),
