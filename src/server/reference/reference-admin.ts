@@ -35,7 +35,8 @@ function changeKind(patch: { active?: boolean | undefined }, before: SyncedRecor
   return 'updated';
 }
 
-async function writeOne(
+/** Writes one reference record of the editor's province: `build` runs inside the write's transaction. */
+export async function writeOne(
   records: RecordStore,
   editor: Editor,
   table: SyncTable,
@@ -73,7 +74,7 @@ function withoutClocks(record: SyncedRecord): Record<string, unknown> {
   return rest;
 }
 
-function meta(editor: Editor, now: number): Record<string, unknown> {
+export function meta(editor: Editor, now: number): Record<string, unknown> {
   return { communeId: null, provinceId: editor.provinceId, createdBy: editor.id, createdAt: new Date(now).toISOString(), deleted: false };
 }
 

@@ -3,18 +3,24 @@
 //   PATCH /api/admin/services/:code           rename, regroup, retire or restore one
 //   POST  /api/admin/province-contacts        add a province support contact
 //   PATCH /api/admin/province-contacts/:id    edit, retire or restore one
+//   POST  /api/admin/checklist-templates      add a template (version 1)
+//   POST  /api/admin/checklist-templates/:templateId/versions   publish its next version
 // Admins only, always in their own province (the scope comes from the account, never the request);
 // bodies checked by the shared schemas; rate-limited per admin; every change in the audit log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { can, type Action } from '../../shared/permissions';
+import type { AuditDetails } from '../../shared/privacy/audit';
 import {
   contactPathSchema,
   newProvinceContactSchema,
   newServiceSchema,
+  newTemplateSchema,
   provinceContactChangeSchema,
   serviceChangeSchema,
   servicePathSchema,
+  templatePathSchema,
+  templateVersionSchema,
 } from '../../shared/reference/admin-api';
 import { toWireRecord } from '../../shared/sync/protocol';
 import type { AuthService } from '../auth/auth-service';
@@ -22,8 +28,11 @@ import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { changeProvinceContact, changeService, createProvinceContact, createService, ReferenceError, type Editor } from '../reference/reference-admin';
+import { createTemplate, publishTemplate } from '../reference/template-admin';
 import type { SyncStore } from '../storage/types';
 import { signedInUser } from './auth';
+
+type ReferenceTable = 'services' | 'provinceContacts' | 'checklistTemplates';
 
 export interface AdminReferenceRouteOptions {
   store: SyncStore;
@@ -59,12 +68,22 @@ export function registerAdminReferenceRoutes(app: FastifyInstance, options: Admi
     return parsed.data;
   }
 
-  async function run(request: FastifyRequest, table: 'services' | 'provinceContacts', write: (who: Editor) => ReturnType<typeof createService>, action: Action) {
+  /** What the audit row says of a change: never a contact's phones or e-mail. */
+  function auditDetails(table: ReferenceTable, change: AuditDetails<'reference.changed'>['change'], record: Record<string, unknown>): AuditDetails<'reference.changed'> {
+    if (table === 'services') return { table, change, code: String(record.code) };
+    if (table === 'checklistTemplates') {
+      const version = Number(record.version);
+      return { table, change: version > 1 ? 'published' : 'created', code: String(record.templateId), version };
+    }
+    return { table, change };
+  }
+
+  async function run(request: FastifyRequest, table: ReferenceTable, write: (who: Editor) => ReturnType<typeof createService>, action: Action) {
     const who = await editor(request, action);
     try {
       const { record, change } = await write(who);
       const actor = { id: who.id, role: who.role, communeId: null, provinceId: who.provinceId };
-      await audit.append({ kind: 'reference.changed', actor, subjectId: record.id, details: { table, change, ...(table === 'services' ? { code: String(record.code) } : {}) } });
+      await audit.append({ kind: 'reference.changed', actor, subjectId: record.id, details: auditDetails(table, change, record) });
       return { record: toWireRecord(record) };
     } catch (error) {
       if (error instanceof ReferenceError) {
@@ -102,5 +121,19 @@ export function registerAdminReferenceRoutes(app: FastifyInstance, options: Admi
       'provinceContacts.manage',
     );
     return reply.header('cache-control', 'no-store').send(body);
+  });
+  app.post('/api/admin/checklist-templates', async (request, reply) => {
+    const body = await run(request, 'checklistTemplates', (who) => createTemplate(store.records, who, parse(newTemplateSchema, request.body), now()), 'template.manage');
+    return reply.code(201).header('cache-control', 'no-store').send(body);
+  });
+  app.post('/api/admin/checklist-templates/:templateId/versions', async (request, reply) => {
+    const { templateId } = parse(templatePathSchema, request.params);
+    const body = await run(
+      request,
+      'checklistTemplates',
+      (who) => publishTemplate(store.records, who, templateId, parse(templateVersionSchema, request.body), now()),
+      'template.manage',
+    );
+    return reply.code(201).header('cache-control', 'no-store').send(body);
   });
 }

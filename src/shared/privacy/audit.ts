@@ -47,9 +47,11 @@ export const AUDIT_DETAILS = {
   'account.updated': z.strictObject({ fields: z.array(z.enum(['displayName', 'phone'])).min(1).max(2) }),
   /** The province admin changed reference data: which table, which entry (a code or id), what kind of change. */
   'reference.changed': z.strictObject({
-    table: z.enum(['services', 'provinceContacts']),
-    change: z.enum(['created', 'updated', 'retired', 'restored']),
+    table: z.enum(['services', 'provinceContacts', 'checklistTemplates']),
+    change: z.enum(['created', 'updated', 'retired', 'restored', 'published']),
     code: z.string().min(1).max(100).optional(),
+    /** A checklist template's version. */
+    version: z.number().int().min(1).max(1_000_000).optional(),
   }),
   /** The province admin changed how long citizens' details are kept (months, docs/privacy.md "Retention"). */
   'retention.changed': z.strictObject({ from: z.number().int().min(1).max(12), to: z.number().int().min(1).max(12) }),

@@ -2,6 +2,8 @@
 // request bodies, shared by the server (validation) and the admin screens. Built on the synced
 // tables' own field schemas, so an entry the API accepts is one every phone accepts.
 import { z } from 'zod';
+import { checklistTemplateFieldsObject, itemsConsistent } from '../schemas/checklist-template';
+import { intSchema } from '../schemas/common';
 import { provinceContactFieldsObject } from '../schemas/province-contact';
 import { serviceFieldsObject } from '../schemas/service';
 
@@ -22,6 +24,25 @@ export type ServiceChange = z.infer<typeof serviceChangeSchema>;
 export type NewProvinceContact = z.infer<typeof newProvinceContactSchema>;
 export type ProvinceContactChange = z.infer<typeof provinceContactChangeSchema>;
 
+/**
+ * A new checklist template: its permanent id and the whole content of version 1
+ * (docs/reference-data.md "Checklist templates").
+ */
+export const newTemplateSchema = checklistTemplateFieldsObject.omit({ version: true }).superRefine(itemsConsistent);
+/**
+ * The next version of a template: the whole content (items added, removed, reordered or edited)
+ * and the version it was edited from; the server refuses it when another version was published
+ * since (the admin reloads and edits again), and numbers it itself.
+ */
+export const templateVersionSchema = checklistTemplateFieldsObject
+  .omit({ version: true, templateId: true })
+  .extend({ basedOn: intSchema(1, 1_000_000) })
+  .superRefine(itemsConsistent);
+
+export type NewTemplate = z.infer<typeof newTemplateSchema>;
+export type TemplateVersionInput = z.infer<typeof templateVersionSchema>;
+
 /** An id in a path (a province contact's UUID, a service's code). */
 export const servicePathSchema = z.strictObject({ code: serviceFieldsObject.shape.code });
 export const contactPathSchema = z.strictObject({ id: z.uuid() });
+export const templatePathSchema = z.strictObject({ templateId: checklistTemplateFieldsObject.shape.templateId });

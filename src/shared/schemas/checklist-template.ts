@@ -69,7 +69,7 @@ type TemplateShape = { categories: readonly string[]; items: readonly { id: stri
 
 // Item ids must be unique (checklist item records point at them) and every item's category must be
 // listed, so the UI can group items by the template's category order.
-function itemsConsistent(value: TemplateShape, ctx: z.RefinementCtx): void {
+export function itemsConsistent(value: TemplateShape, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   value.items.forEach((item, i) => {
     if (seen.has(item.id)) ctx.addIssue({ code: 'custom', message: 'validation.duplicate', path: ['items', i, 'id'] });
