@@ -222,6 +222,14 @@ describe('reports in Chromium', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(await row.locator('td').allTextContents()).toEqual(['1', '5', '18', '1%', '0']);
     expect({ screen: 'province', violations: await axeViolations(page) }).toEqual({ screen: 'province', violations: [] });
+    // Every column, the last one too, is on the 360 px screen without scrolling sideways (issue 17 item 15).
+    const fit = await page.getByTestId('province-table').evaluate((table) => {
+      const box = table.parentElement!.getBoundingClientRect();
+      const cells = [...table.querySelectorAll('tr > :last-child')].map((cell) => cell.getBoundingClientRect().right);
+      return { lastRight: Math.round(Math.max(...cells)), boxRight: Math.round(box.right), tableWidth: table.scrollWidth, boxWidth: table.parentElement!.clientWidth };
+    });
+    expect(fit.lastRight).toBeLessThanOrEqual(fit.boxRight);
+    expect(fit.tableWidth).toBeLessThanOrEqual(fit.boxWidth);
     const table = parseCsv(await download(page, () => page.getByRole('button', { name: 'Tải bảng CSV' }).click()));
     expect(table[0]![1]).toBe('Xã, phường');
     expect(table[1]!.slice(0, 3)).toEqual(['1', COMMUNE_NAME, '5']);

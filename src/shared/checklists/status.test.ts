@@ -5,9 +5,9 @@ describe('status tap cycle', () => {
   it('cycles todo → doing → done → todo; blocked resumes, not-applicable returns to the list', () => {
     expect(nextStatusOnTap('todo')).toBe('doing');
     expect(nextStatusOnTap('doing')).toBe('done');
-    expect(nextStatusOnTap('done')).toBe('todo');
+    expect(nextStatusOnTap('done')).toBeNull();
     expect(nextStatusOnTap('blocked')).toBe('doing');
-    expect(nextStatusOnTap('na')).toBe('todo');
+    expect(nextStatusOnTap('na')).toBeNull();
   });
 
   it('recognises statuses', () => {

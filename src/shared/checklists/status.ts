@@ -10,22 +10,22 @@ export const DEFAULT_ITEM_STATUS: ChecklistItemStatus = 'todo';
 export const CLOSED_STATUSES: readonly ChecklistItemStatus[] = ['done', 'na'];
 
 /**
- * What one tap on the status button sets: todo → doing → done → todo. Blocked and not-applicable
- * are set in the details sheet (they need a reason or a decision); a tap on a blocked item means
- * the work resumes, a tap on a not-applicable one puts it back on the list.
+ * What one tap on the status button sets: todo → doing → done, forward only. Blocked and
+ * not-applicable are set in the details sheet (they need a reason or a decision); a tap on a blocked
+ * item means the work resumes. A finished item (done, not applicable) is never reset by a stray tap:
+ * null — the tap opens the details sheet, where going back is a deliberate choice.
  */
-export function nextStatusOnTap(status: ChecklistItemStatus): ChecklistItemStatus {
+export function nextStatusOnTap(status: ChecklistItemStatus): ChecklistItemStatus | null {
   switch (status) {
     case 'todo':
       return 'doing';
     case 'doing':
       return 'done';
-    case 'done':
-      return 'todo';
     case 'blocked':
       return 'doing';
+    case 'done':
     case 'na':
-      return 'todo';
+      return null;
   }
 }
 

@@ -28,7 +28,7 @@ export function GroupDetailScreen({ user }: { user: SessionUser }): ReactElement
     setBusy(true);
     deleteGroupSession(session.id)
       .then(() => {
-        toast(t('groups.deleted'), () => restoreGroupSession(session.id));
+        toast(t('groups.deleted'), { undo: () => restoreGroupSession(session.id), at: '/assistance/groups' });
         return navigate('/assistance/groups');
       })
       .catch((error: unknown) => log.error('group delete failed', error))

@@ -41,7 +41,7 @@ function GroupForm({ user, existing }: { user: SessionUser; existing?: GroupSess
       .submit()
       .then((saved) => {
         if (!saved) return void requestAnimationFrame(() => focusFirstInvalid(root.current));
-        toast(existing ? t('form.updated') : t('groups.created'));
+        toast(existing ? t('form.updated') : t('groups.created'), { at: `/assistance/groups/${saved.id}` });
         void navigate(`/assistance/groups/${saved.id}`);
       })
       .catch((error: unknown) => log.error('group session save failed', error));

@@ -34,7 +34,7 @@ export function LogDetailScreen({ user }: { user: SessionUser }): ReactElement {
     setBusy(true);
     deleteLog(log.id)
       .then(() => {
-        toast(t('detail.deleted'), () => restoreLog(log.id));
+        toast(t('detail.deleted'), { undo: () => restoreLog(log.id), at: '/assistance' });
         return navigate('/assistance');
       })
       .catch((error: unknown) => logger.error('delete failed', error))

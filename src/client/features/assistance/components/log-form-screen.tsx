@@ -20,8 +20,9 @@ export function LogFormScreen({ user }: { user: SessionUser }): ReactElement {
           user={user}
           {...(existing ? { existing } : {})}
           onSaved={(saved) => {
-            toast(existing ? t('form.updated') : t('form.created'));
-            void navigate(existing ? `/assistance/logs/${saved.id}` : '/assistance');
+            const next = existing ? `/assistance/logs/${saved.id}` : '/assistance';
+            toast(existing ? t('form.updated') : t('form.created'), { at: next });
+            void navigate(next);
           }}
           onCancel={() => void navigate(existing ? `/assistance/logs/${existing.id}` : '/assistance')}
         />

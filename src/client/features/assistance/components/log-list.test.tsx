@@ -92,6 +92,20 @@ describe('assistance screens', { timeout: 30_000 }, () => {
     expect(deletedFlags).toEqual([false, false, true, false]);
   });
 
+  it('keeps a toast on the screen it belongs to: switching tabs takes it away (issue 17 item 15)', async () => {
+    await seedLogs();
+    await renderApp('/assistance');
+    const list = await screen.findByRole('list', { name: /Các lượt hỗ trợ/ });
+    await userEvent.click(await within(list).findByRole('link', { name: /Kích hoạt tài khoản/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Xóa' }));
+    expect(await screen.findByText('Đã xóa lượt hỗ trợ.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('link', { name: /^Hẹn lại/ }));
+    await waitFor(() => expect(screen.queryByText('Đã xóa lượt hỗ trợ.')).toBeNull());
+    await userEvent.click(screen.getByRole('link', { name: /^Lượt hỗ trợ/ }));
+    await screen.findByRole('list', { name: /Các lượt hỗ trợ/ });
+    expect(screen.queryByText('Đã xóa lượt hỗ trợ.')).toBeNull();
+  });
+
   it('shows follow-ups due on Home and records the new outcome in one tap', async () => {
     // A fixed clock (only Date is faked; timers run): "due today" cannot flip at midnight mid-test.
     vi.useFakeTimers({ toFake: ['Date'] });

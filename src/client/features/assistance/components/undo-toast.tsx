@@ -1,6 +1,9 @@
-// A short message at the bottom of the screen, with an optional undo ("Hoàn tác"), that survives
-// the navigation which usually follows a delete.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+// A short message at the bottom of the screen, with an optional undo ("Hoàn tác"). It belongs to
+// one screen: the one the save or delete goes to next (`at`, else the screen it was shown on). It
+// waits for that navigation, and once shown there it goes as soon as the member moves to another
+// screen or tab — a "Đã lưu" must not follow them to the follow-ups.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { log } from '../../../lib/log';
 
@@ -10,9 +13,17 @@ interface Toast {
   id: number;
   message: string;
   undo?: () => Promise<void>;
+  /** The path of the screen it belongs to. */
+  at: string;
 }
 
-type Show = (message: string, undo?: () => Promise<void>) => void;
+export interface ToastOptions {
+  undo?: () => Promise<void>;
+  /** The path the caller navigates to next; by default the current screen. */
+  at?: string;
+}
+
+type Show = (message: string, options?: ToastOptions) => void;
 const ToastContext = createContext<Show>(() => undefined);
 
 export function useToast(): Show {
@@ -21,11 +32,24 @@ export function useToast(): Show {
 
 export function ToastProvider({ children }: { children: ReactNode }): ReactElement {
   const [toast, setToast] = useState<Toast | null>(null);
-  const show = useCallback<Show>((message, undo) => setToast({ id: Date.now(), message, ...(undo ? { undo } : {}) }), []);
+  const { pathname } = useLocation();
+  const here = useRef(pathname);
+  here.current = pathname;
+  const shown = useRef(false);
+  const show = useCallback<Show>((message, options = {}) => {
+    shown.current = false;
+    setToast({ id: Date.now(), message, at: options.at ?? here.current, ...(options.undo ? { undo: options.undo } : {}) });
+  }, []);
+  useEffect(() => {
+    if (!toast) return;
+    if (pathname === toast.at) shown.current = true;
+    else if (shown.current) setToast(null);
+  }, [pathname, toast]);
+  const close = useCallback(() => setToast(null), []);
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <ToastView toast={toast} onClose={() => setToast(null)} />
+      <ToastView toast={toast && pathname === toast.at ? toast : null} onClose={close} />
     </ToastContext.Provider>
   );
 }

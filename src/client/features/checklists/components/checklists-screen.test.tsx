@@ -67,6 +67,15 @@ describe('checklist screens', () => {
     await userEvent.click(status());
     await waitFor(() => expect(row('qng25-email-01').dataset.status).toBe('done'));
     expect(screen.getByTestId('progress-percent').textContent).toBe('1%');
+    // A tap on a done item never resets it: it opens the details, where going back is deliberate (issue 17 item 15).
+    const done = within(row('qng25-email-01')).getByRole('button', { name: /^Đã xong — chạm để mở chi tiết/ });
+    await userEvent.click(done);
+    const doneSheet = await screen.findByTestId('item-sheet');
+    expect(row('qng25-email-01').dataset.status).toBe('done');
+    expect(within(doneSheet).getByRole('radio', { name: 'Đã xong' })).toHaveProperty('checked', true);
+    await userEvent.click(within(doneSheet).getByRole('button', { name: 'Đóng' }));
+    await waitFor(() => expect(screen.queryByTestId('item-sheet')).toBeNull());
+    expect(row('qng25-email-01').dataset.status).toBe('done');
     // Undo the last tap.
     await userEvent.click(screen.getByRole('button', { name: 'Hoàn tác' }));
     await waitFor(() => expect(row('qng25-email-01').dataset.status).toBe('doing'));

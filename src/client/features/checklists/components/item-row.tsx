@@ -1,11 +1,11 @@
-// One item of a checklist. One tap on the status button cycles todo → doing → done; a long press or
-// the "details" button opens the sheet. Overdue items carry their date and how late they are.
+// One item of a checklist. One tap on the status button moves it forward, todo → doing → done; a
+// tap on a finished item, a long press or the "details" button opens the sheet. Overdue items carry their date and how late they are.
 import { memo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowLabels } from '../hooks/use-row-labels';
 import type { ItemView } from '../../../../shared/checklists/progress';
 import { leadLevel } from '../../../../shared/checklists/lead-unit';
-import type { ChecklistItemStatus } from '../../../../shared/checklists/status';
+import { nextStatusOnTap, type ChecklistItemStatus } from '../../../../shared/checklists/status';
 import { formatDate, type LocalDate } from '../../../../shared/text/dates';
 import { dueText, localizedText } from '../hooks/use-labels';
 import { useLongPress } from '../hooks/use-long-press';
@@ -37,7 +37,7 @@ export const ItemRow = memo(function ItemRow({ view, today, canUpdate, labels, o
   const { item, status } = view;
   const title = localizedText(item.title, labels.language);
   const titleId = `item-title-${item.id}`;
-  const press = useLongPress(() => onCycle(item.id, title, status), () => onOpen(item.id));
+  const press = useLongPress(() => (nextStatusOnTap(status) === null ? onOpen(item.id) : onCycle(item.id, title, status)), () => onOpen(item.id));
   const level = leadLevel(item.leadUnit);
   const due = view.dueDate ? dueText(t, view.dueDate, today, view.overdue) : null;
   const reference = view.dueDate === null && item.due ? labels.reference(formatDate(item.due)) : item.dueNote ? labels.dueNote(item.dueNote) : null;

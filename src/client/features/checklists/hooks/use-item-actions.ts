@@ -34,6 +34,8 @@ export function useItemActions(checklistId: string) {
   const cycle = useCallback(
     (itemId: string, title: string, status: ChecklistItemStatus) => {
       const next = nextStatusOnTap(status);
+      // A finished item is changed in its sheet, never by a tap (the row opens the sheet instead).
+      if (next === null) return;
       setError(null);
       measured('checklists:status-write', () => updateChecklistItem(checklistId, itemId, { status: next })).then(
         () => setLastChange({ itemId, title, previous: status, next, undone: false }),

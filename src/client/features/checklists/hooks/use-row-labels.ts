@@ -32,7 +32,10 @@ export function useRowLabels(): RowLabels {
   return useMemo(() => {
     const status = Object.fromEntries(CHECKLIST_ITEM_STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<ChecklistItemStatus, string>;
     const cycle = Object.fromEntries(
-      CHECKLIST_ITEM_STATUSES.map((s) => [s, t('item.cycle', { status: status[s], next: status[nextStatusOnTap(s)] })]),
+      CHECKLIST_ITEM_STATUSES.map((s) => {
+        const next = nextStatusOnTap(s);
+        return [s, next === null ? t('item.cycleClosed', { status: status[s] }) : t('item.cycle', { status: status[s], next: status[next] })];
+      }),
     ) as Record<ChecklistItemStatus, string>;
     return {
       language,
