@@ -34,7 +34,9 @@ export function ToastProvider({ children }: { children: ReactNode }): ReactEleme
   const [toast, setToast] = useState<Toast | null>(null);
   const { pathname } = useLocation();
   const here = useRef(pathname);
-  here.current = pathname;
+  useEffect(() => {
+    here.current = pathname;
+  }, [pathname]);
   const shown = useRef(false);
   const show = useCallback<Show>((message, options = {}) => {
     shown.current = false;
