@@ -9,9 +9,11 @@ import { subscribeWipeNotice, wipeNotice } from '../data/device-wipe';
 import { startIdleLock } from '../data/vault/idle-lock';
 import { Opening, OpeningShell } from './opening';
 import { log } from '../lib/log';
+import { withStrings } from '../lib/i18n';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
-const WipedScreen = lazy(async () => ({ default: (await import('../features/auth/components/wiped-screen')).WipedScreen }));
+// The notice's strings are their own namespace: a screen seen once in a phone's life stays out of the first screen's JS.
+const WipedScreen = lazy(async () => ({ default: (await withStrings('wipe', () => import('../features/auth/components/wiped-screen'))).WipedScreen }));
 
 export function LockCheck({ children }: { children: ReactNode }): ReactElement {
   const session = useSession();

@@ -14,17 +14,19 @@ const ChecklistsScreen = lazy(async () => ({ default: (await withStrings('checkl
 const ContactsScreen = lazy(async () => ({ default: (await withStrings('contacts', () => import('../features/contacts/components/contacts-screen'))).ContactsScreen }));
 const ReportsScreen = lazy(async () => ({ default: (await withStrings('reports', () => import('../features/reports/components/reports-screen'))).ReportsScreen }));
 const PeriodReportScreen = lazy(async () => ({ default: (await withStrings('periodReport', () => import('../features/period-report/components/period-report-screen'))).PeriodReportScreen }));
-const PrivacyNoticeScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/privacy-notice-screen'))).PrivacyNoticeScreen }));
-const AuditLogScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/audit-log-screen'))).AuditLogScreen }));
-const RetentionScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/retention-screen'))).RetentionScreen }));
-const ErasureScreen = lazy(async () => ({ default: (await withStrings('privacy', () => import('../features/privacy/components/erasure-screen'))).ErasureScreen }));
+const privacyScreens = () => withStrings('privacy', () => import('./privacy-screens'));
+const PrivacyNoticeScreen = lazy(async () => ({ default: (await privacyScreens()).PrivacyNoticeScreen }));
+const AuditLogScreen = lazy(async () => ({ default: (await privacyScreens()).AuditLogScreen }));
+const RetentionScreen = lazy(async () => ({ default: (await privacyScreens()).RetentionScreen }));
+const ErasureScreen = lazy(async () => ({ default: (await privacyScreens()).ErasureScreen }));
 // The summary names barriers with the reports' labels: both namespaces load with it.
 const SummaryScreen = lazy(async () => ({ default: (await withStrings(['summary', 'reports'], () => import('../features/summary/components/summary-screen'))).SummaryScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
-const AdminArea = lazy(async () => ({ default: (await withStrings('console', () => import('./admin-area'))).AdminArea }));
-const AccountsScreen = lazy(async () => ({ default: (await withStrings('console', () => import('../features/console/components/accounts-screen'))).AccountsScreen }));
-const RedeemCodeScreen = lazy(async () => ({ default: (await withStrings('console', () => import('../features/console/components/redeem-code-screen'))).RedeemCodeScreen }));
-const PasswordScreen = lazy(async () => ({ default: (await withStrings('console', () => import('../features/console/components/password-screen'))).PasswordScreen }));
+const consoleScreens = () => withStrings('console', () => import('./console-screens'));
+const AdminArea = lazy(async () => ({ default: (await consoleScreens()).AdminArea }));
+const AccountsScreen = lazy(async () => ({ default: (await consoleScreens()).AccountsScreen }));
+const RedeemCodeScreen = lazy(async () => ({ default: (await consoleScreens()).RedeemCodeScreen }));
+const PasswordScreen = lazy(async () => ({ default: (await consoleScreens()).PasswordScreen }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
 export function AppRoutes(): ReactElement {

@@ -11,6 +11,7 @@ import type privacy from '../../../locales/vi/privacy.json';
 import type reports from '../../../locales/vi/reports.json';
 import type summary from '../../../locales/vi/summary.json';
 import type sync from '../../../locales/vi/sync.json';
+import type wipe from '../../../locales/vi/wipe.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -27,6 +28,7 @@ declare module 'i18next' {
       reports: typeof reports;
       summary: typeof summary;
       sync: typeof sync;
+      wipe: typeof wipe;
     };
   }
 }

@@ -11,7 +11,7 @@ import '../auth.css';
 const LOSSES = ['unsent', 'refused', 'ownDrafts', 'otherDrafts'] as const;
 
 export function WipedScreen({ notice }: { notice: WipeNotice }): ReactElement {
-  const { t } = useTranslation('auth');
+  const { t } = useTranslation('wipe');
   const navigate = useNavigate();
   const losses = LOSSES.filter((key) => notice[key] > 0);
   return (
