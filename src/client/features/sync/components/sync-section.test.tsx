@@ -1,6 +1,6 @@
 // Settings → sync: waiting changes, refused changes with translated reasons, dismissing them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { COMMUNE, logFields, teamMemberRow } from '../../../../../test/helpers/sync-fixtures';
@@ -74,7 +74,8 @@ describe('sync section', () => {
 
     await userEvent.click(within(items[2]!).getByRole('button', { name: /Đã đọc/ }));
     expect(await db.rejectedChanges.count()).toBe(2);
-    expect(await within(list).findAllByRole('listitem')).toHaveLength(2);
+    // The list follows the table through a live query, which wakes after the write (data/change-notice.ts).
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
   });
 
   it('names the people a refused change mentions, never their account ids (issue 17 item 8)', async () => {
