@@ -134,12 +134,14 @@ describe('readiness checklists offline in Chromium', () => {
     expect(before).toEqual({ percent: '3%', counts: { todo: '49', doing: '0', done: '2', blocked: '1', na: '0' } });
 
     // The filters.
+    // Each filter re-renders the list after the tap: wait for the rows it leaves rather than read at once.
+    const shownItems = () => page.locator('[data-item-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item-id')));
     await page.getByRole('button', { name: 'Vướng mắc (1)' }).click();
-    expect(await page.locator('[data-item-id]').count()).toBe(1);
+    await expect.poll(shownItems).toEqual(['qng25-lgsp-01']);
     await page.getByRole('button', { name: 'Quá hạn (1)' }).click();
-    expect(await page.locator('[data-item-id]').getAttribute('data-item-id')).toBe('qng25-tthc-01');
+    await expect.poll(shownItems).toEqual(['qng25-tthc-01']);
     await page.getByRole('button', { name: 'Của tôi (1)' }).click();
-    expect(await page.locator('[data-item-id]').getAttribute('data-item-id')).toBe('qng25-tthc-01');
+    await expect.poll(shownItems).toEqual(['qng25-tthc-01']);
     await page.getByRole('button', { name: 'Tất cả (52)' }).click();
 
     // Stored as separate item records, each change queued for sync; still there after a reload.
