@@ -1,28 +1,12 @@
 // Live reads for the period report screens: the draft, its submissions and the period's figures,
-// recomputed whenever a record changes here, in another tab or by sync.
-import { useLiveQuery } from 'dexie-react-hooks';
+// recomputed whenever a record changes here, in another tab or by sync (hooks/use-loaded.ts).
 import { useTranslation } from 'react-i18next';
 import { getPeriodReport, listPeriodReports, listSubmissions, loadPeriodData, type PeriodData, type PeriodReportItem, type SubmissionItem } from '../../../data/period-report-repository';
 import { useCommuneNameOf } from '../../../hooks/use-people';
-import { log } from '../../../lib/log';
+import { useLoaded, type Loaded } from '../../../hooks/use-loaded';
 import type { LocalDateRange } from '../../../../shared/text/dates';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed' };
-
-function useLive<T>(query: () => Promise<T>, deps: unknown[]): Loaded<T> {
-  const result = useLiveQuery(
-    async (): Promise<Loaded<T>> => {
-      try {
-        return { status: 'ready', value: await query() };
-      } catch (error) {
-        log.error('period report query failed', error instanceof Error ? error.message : error);
-        return { status: 'failed' };
-      }
-    },
-    deps,
-  );
-  return result ?? { status: 'loading' };
-}
+const useLive = <T,>(query: () => Promise<T>, deps: unknown[]): Loaded<T> => useLoaded('period report query', query, deps);
 
 export const useReport = (id: string): Loaded<PeriodReportItem | undefined> => useLive(() => getPeriodReport(id), [id]);
 export const useSubmissions = (id: string): Loaded<SubmissionItem[]> => useLive(() => listSubmissions(id), [id]);

@@ -8,7 +8,8 @@ import { Screen } from '../../../components/ui/screen';
 import { formatDate } from '../../../../shared/text/dates';
 import { useToday } from '../../../hooks/use-today';
 import { usePeriod } from '../hooks/use-period';
-import { useActivity, useCommuneName, useReadiness } from '../hooks/use-report-data';
+import { useCommuneNameOf } from '../../../hooks/use-people';
+import { useActivity, useReadiness } from '../hooks/use-report-data';
 import { useReportLabels } from '../hooks/use-report-labels';
 import { ActivityCharts, KeyFigures } from './activity-figures';
 import { ReadinessSummary, ReadinessTable } from './readiness-list';
@@ -19,7 +20,7 @@ export function PrintScreen({ communeId }: { communeId: string }): ReactElement 
   const today = useToday();
   const activity = useActivity(period.range);
   const readiness = useReadiness();
-  const communeName = useCommuneName(communeId);
+  const communeName = useCommuneNameOf(communeId);
   const labels = useReportLabels(activity?.status === 'ready' ? activity.value.names : undefined);
   const ready = activity?.status === 'ready' && readiness.status === 'ready' && communeName !== undefined;
 
@@ -34,7 +35,7 @@ export function PrintScreen({ communeId }: { communeId: string }): ReactElement 
           <p className="hint">{t('print.offlineNote')}</p>
         </div>
         <div className="rp-print-meta">
-          <p data-testid="print-commune">{t('print.commune', { name: communeName ?? communeId })}</p>
+          <p data-testid="print-commune">{t('print.commune', { name: communeName ?? t('print.communeUnknown') })}</p>
           {period.range ? (
             <p>{t('print.period', { start: formatDate(period.range.start), end: formatDate(period.range.end) })}</p>
           ) : (

@@ -221,4 +221,12 @@ describe('reports screens', () => {
     expect(printed).toContain('Y Blông Niê');
     expect(printed).not.toMatch(/…[0-9a-f]{6}|0197c1a2/);
   });
+
+  it('leaves the commune blank to fill on the printed report when nothing names it, never its id', { timeout: 60_000 }, async () => {
+    await signIn({ ...leader, communeId: 'xa-chua-co-ten' });
+    await renderApp('/reports/print?p=period');
+    await waitFor(() => expect(screen.getByTestId('print-report').dataset.ready).toBe('true'), SLOW);
+    expect(screen.getByTestId('print-commune').textContent).toBe('Đơn vị: Xã ……');
+    expect(screen.getByTestId('print-report').textContent).not.toContain('xa-chua-co-ten');
+  });
 });

@@ -1,30 +1,14 @@
 // Live report data from IndexedDB: recomputed whenever a log, session, checklist or reference row
-// changes (here, in another tab, or by sync). Queriers are `async` functions so Dexie keeps
-// observing across their awaits.
+// changes (here, in another tab, or by sync; hooks/use-loaded.ts).
 import { useEffect } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getCommuneName, loadActivity, loadReadiness, prepareReports, saveCommuneInfo, type ActivityData } from '../../../data/reports-repository';
+import { loadActivity, loadReadiness, prepareReports, saveCommuneInfo, type ActivityData } from '../../../data/reports-repository';
 import { fetchCommuneInfo } from '../../../sync/reports-api';
 import { log } from '../../../lib/log';
+import { useLoaded, type Loaded } from '../../../hooks/use-loaded';
 import type { ReadinessReport } from '../../../../shared/reports/readiness';
 import type { LocalDateRange } from '../../../../shared/text/dates';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed' };
-
-function useLive<T>(query: () => Promise<T>, deps: unknown[]): Loaded<T> {
-  const result = useLiveQuery(
-    async (): Promise<Loaded<T>> => {
-      try {
-        return { status: 'ready', value: await query() };
-      } catch (error) {
-        log.error('report query failed', error instanceof Error ? error.message : error);
-        return { status: 'failed' };
-      }
-    },
-    deps,
-  );
-  return result ?? { status: 'loading' };
-}
+const useLive = <T,>(query: () => Promise<T>, deps: unknown[]): Loaded<T> => useLoaded('report query', query, deps);
 
 /** Puts the shipped catalogue and templates on the phone before the first report (once per screen). */
 export function usePrepareReports(): void {
@@ -58,10 +42,4 @@ export function useRefreshCommuneName(communeId: string): void {
       .then((info) => (info.id === communeId ? saveCommuneInfo(info) : undefined))
       .catch((error: unknown) => log.info('commune name not refreshed', error instanceof Error ? error.message : error));
   }, [communeId]);
-}
-
-/** The commune's name for the printed report (its id when nothing better is known); undefined while loading. */
-export function useCommuneName(communeId: string): string | undefined {
-  const name = useLiveQuery(async () => getCommuneName(communeId), [communeId]);
-  return name === undefined ? undefined : (name ?? communeId);
 }
