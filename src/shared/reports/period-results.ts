@@ -18,6 +18,7 @@ export function periodResultsOf(activity: ActivityReport, readiness: ReadinessRe
     helped: { ...activity.plan.helped },
     sessions: activity.groupSessions.sessions,
     participants: activity.groupSessions.participants,
+    reached: { ...activity.plan.reached },
     trained: Object.fromEntries(Object.entries(activity.plan.audiences).map(([k, v]) => [k, v.participants])) as PeriodResults['trained'],
     barriers,
     readinessPercent: readiness.totals.percent,

@@ -79,6 +79,7 @@ const RESULT_CLASSES: Record<string, FieldClass> = {
   'results.sessions': none('group sessions in the period'),
   'results.participants': none('participants of the group sessions'),
   ...counts('results.trained', [...AUDIENCES, 'unrecorded'], 'people trained per audience'),
+  ...counts('results.reached', ['paymentAccount', 'smartphone'], 'people the team got to a payment account or a smartphone'),
   ...counts('results.barriers', BARRIERS, 'help sessions per barrier'),
   'results.readinessPercent': none('checklist readiness'),
   'results.blockedItems': none('blocked checklist items'),

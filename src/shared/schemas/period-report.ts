@@ -42,6 +42,8 @@ export const periodResultsSchema = strictObject({
   sessions: count,
   participants: count,
   trained: countsOf([...AUDIENCES, 'unrecorded']),
+  /** Completed help towards the plan's account and smartphone targets; absent from reports sent before it was counted. */
+  reached: countsOf(['paymentAccount', 'smartphone']).optional(),
   barriers: countsOf(BARRIERS),
   readinessPercent: intSchema(0, 100).nullable(),
   blockedItems: count,

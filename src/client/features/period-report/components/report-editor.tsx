@@ -104,6 +104,9 @@ function EditorBody({ report, communeId }: { report: PeriodReportItem; communeId
   );
 }
 
+/** The numbered figure lines of section I (report-document.ts); the leader's notes follow them. */
+const FIGURE_LINES = 7;
+
 function Results({ report, results, communeName }: { report: PeriodReportItem; results: Parameters<typeof useReportDocument>[1]; communeName: string }): ReactElement {
   const { t } = useTranslation('periodReport');
   const doc = useReportDocument(report, results, communeName);
@@ -111,7 +114,7 @@ function Results({ report, results, communeName }: { report: PeriodReportItem; r
     <section className="card" aria-labelledby="pr-results">
       <h2 id="pr-results">{t('editor.results')}</h2>
       <ul className="pr-figures" data-testid="period-results">
-        {doc.sections[0]!.paragraphs.slice(0, 6).map((line) => <li key={line}>{line}</li>)}
+        {doc.sections[0]!.paragraphs.slice(0, FIGURE_LINES).map((line) => <li key={line}>{line}</li>)}
       </ul>
     </section>
   );

@@ -73,13 +73,19 @@ describe('the period report document (Decree 30/2020 layout)', () => {
     expect(doc.summary).toBe('Kết quả hoạt động của Tổ công nghệ số cộng đồng kỳ từ ngày 15/06/2025 đến ngày 14/07/2025');
     expect(doc.sections.map((s) => s.heading)).toEqual(['I. KẾT QUẢ THỰC HIỆN', 'II. KHÓ KHĂN, VƯỚNG MẮC', 'III. KIẾN NGHỊ, ĐỀ XUẤT', 'IV. KẾ HOẠCH KỲ TIẾP THEO']);
     expect(doc.sections[0]!.paragraphs[0]).toContain('Lượt hỗ trợ người dân: 12');
+    expect(doc.sections[0]!.paragraphs[6]).toBe(
+      '7. Chỉ tiêu theo kế hoạch: hồ sơ Tổ hỗ trợ nộp trực tuyến toàn trình 75% (trên 4 hồ sơ đã ghi cách nộp); người dân được mở tài khoản thanh toán: chưa ghi nhận; được thiết lập điện thoại thông minh: chưa ghi nhận.',
+    );
     expect(doc.sections[2]!.paragraphs).toEqual(['Không có.']);
     expect(doc.signature).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
     expect(doc.recipients).toEqual(['- Sở Khoa học và Công nghệ;', '- Lưu: VT.']);
   });
 
   it('leaves the number blank on a draft and signs TM./CHỦ TỊCH for the chair', async () => {
-    const doc = buildReportDocument(input({ documentNumber: null, signerCapacity: 'chair' }), await t());
+    const doc = buildReportDocument(input({ documentNumber: null, signerCapacity: 'chair', results: { ...results, onlineSubmission: { full: 0, partial: 0 }, reached: { paymentAccount: 2, smartphone: 0 } } }), await t());
+    expect(doc.sections[0]!.paragraphs[6]).toBe(
+      '7. Chỉ tiêu theo kế hoạch: hồ sơ Tổ hỗ trợ nộp trực tuyến toàn trình: chưa có hồ sơ ghi cách nộp; người dân được mở tài khoản thanh toán: 2; được thiết lập điện thoại thông minh: 0.',
+    );
     expect(doc.number).toBe('Số:      /BC-UBND');
     expect(doc.signature).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
   });

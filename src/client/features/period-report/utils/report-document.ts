@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { PeriodResults, SignerCapacity } from '../../../../shared/schemas/period-report';
 import { BARRIERS } from '../../../../shared/schemas/assistance-log';
+import { indicatorsOf } from '../../../../shared/reports/indicators';
 import { formatDate, type LocalDate } from '../../../../shared/text/dates';
 
 export interface DocSection {
@@ -68,6 +69,9 @@ export function buildReportDocument(input: DocumentInput, t: TFunction<'periodRe
   const end = formatDate(input.range.end);
   const commune = input.communeName.replace(/\s*\(.*\)\s*$/, '');
   const barriers = BARRIERS.filter((b) => r.barriers[b] > 0).map((b) => `${t(`barrier.${b}`)} (${r.barriers[b]})`);
+  const indicator = new Map(indicatorsOf(r).map((i) => [i.key, i]));
+  const share = indicator.get('onlineFullShare');
+  const people = (value: number | null | undefined) => (value === null || value === undefined ? t('figures.unknown') : String(value));
   const figures = [
     `1. ${t('figures.logs')}: ${r.logs}. ${t('figures.outcomes', { ...r.outcomes })}.`,
     `2. ${t('figures.groups', { ...r.byGroup, publicService: r.byGroup['public-service'] })}.`,
@@ -75,6 +79,11 @@ export function buildReportDocument(input: DocumentInput, t: TFunction<'periodRe
     `4. ${t('figures.sessions')}: ${r.sessions}; ${t('figures.participants')}: ${r.participants}. ${t('figures.trained', { ...r.trained, officials: r.trained.full_time_officials })}.`,
     `5. ${t('figures.barriers')}: ${barriers.length > 0 ? barriers.join('; ') : t('doc.nothing')}`,
     `6. ${t('figures.readiness')}: ${r.readinessPercent === null ? t('figures.readinessNone') : `${r.readinessPercent}%`}; ${t('figures.blocked')}: ${r.blockedItems}; ${t('figures.overdue')}: ${r.overdueItems}; ${t('figures.followUps')}: ${r.followUpsOpen}.`,
+    `7. ${t('figures.indicators', {
+      share: share?.value == null ? t('figures.shareNone') : t('figures.shareOf', { percent: share.value, of: share.of }),
+      accounts: people(indicator.get('paymentAccounts')?.value),
+      smartphones: people(indicator.get('smartphoneSetups')?.value),
+    })}.`,
   ];
   const orNothing = (text: string | null | undefined) => (lines(text).length > 0 ? lines(text) : [t('doc.nothing')]);
   const chair = input.signerCapacity !== 'deputy';
