@@ -1,4 +1,6 @@
-// GET /api/reports/province (admins: the province's communes for a period, counts only) and
+// GET /api/reports/province (admins: the province's communes for a period, counts only),
+// GET /api/reports/compiled (admins: every commune's submitted period report and their sums,
+// docs/reports.md "The province's compiled view") and
 // GET /api/reports/commune (the signed-in user's commune, for the printed report's heading).
 // Auth as the sync endpoints: a Bearer access token checked against the session store. The
 // figures come from the reports service (server/reports/province-report.ts).
@@ -9,7 +11,9 @@ import { checkRange } from '../../shared/reports/period';
 import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
+import { compiledReport } from '../reports/compiled-report';
 import { communeInfo, provinceReport } from '../reports/province-report';
+import { reportingPeriodOf, type LocalDateRange } from '../../shared/text/dates';
 import type { UserRow } from '../storage/account-types';
 import type { SyncStore } from '../storage/types';
 import { signedInUser } from './auth';
@@ -22,6 +26,17 @@ export interface ReportRouteOptions {
 }
 
 const provinceQuerySchema = z.strictObject({ from: z.string().max(10), to: z.string().max(10) });
+const compiledQuerySchema = z.strictObject({ start: z.string().max(10), end: z.string().max(10) });
+
+/** A reporting period exactly (15th → 14th), or undefined: the compiled view is per period. */
+function reportingPeriod(query: unknown): LocalDateRange | undefined {
+  const parsed = compiledQuerySchema.safeParse(query);
+  if (!parsed.success) return undefined;
+  const check = checkRange(parsed.data.start, parsed.data.end);
+  if (!check.ok) return undefined;
+  const period = reportingPeriodOf(check.range.start);
+  return period.start === check.range.start && period.end === check.range.end ? period : undefined;
+}
 
 export function registerReportRoutes(app: FastifyInstance, options: ReportRouteOptions): void {
   const { store, auth } = options;
@@ -31,18 +46,31 @@ export function registerReportRoutes(app: FastifyInstance, options: ReportRouteO
     return signedInUser(auth, request);
   }
 
-  app.get('/api/reports/province', async (request, reply) => {
+  /** The signed-in province admin's province; a commune account is refused (403, audited). */
+  async function provinceOf(request: FastifyRequest): Promise<string> {
     const user = await signedIn(request);
     if (!can(user.role, 'province.view') || !user.provinceId) {
       await options.audit.append({ kind: 'access.refused', actor: user, details: { action: 'province.view', role: user.role } });
       request.log.warn({ event: 'reports_forbidden', userId: user.id, role: user.role }, 'security: province report refused');
       throw new ApiError(403, 'forbidden', 'Only province accounts see the province report.');
     }
+    return user.provinceId;
+  }
+
+  app.get('/api/reports/compiled', async (request, reply) => {
+    const provinceId = await provinceOf(request);
+    const period = reportingPeriod(request.query);
+    if (!period) throw new ApiError(400, 'bad_request', 'Send ?start=yyyy-mm-15&end=yyyy-mm-14 (one reporting period).');
+    return reply.header('cache-control', 'no-store').send(await compiledReport(store, provinceId, period, now()));
+  });
+
+  app.get('/api/reports/province', async (request, reply) => {
+    const provinceId = await provinceOf(request);
     const query = provinceQuerySchema.safeParse(request.query);
     if (!query.success) throw new ApiError(400, 'bad_request', 'Send ?from=yyyy-mm-dd&to=yyyy-mm-dd.');
     const check = checkRange(query.data.from, query.data.to);
     if (!check.ok) throw new ApiError(400, 'bad_request', `The period is not valid (${check.problem}).`);
-    const body = await provinceReport(store, user.provinceId, check.range, now());
+    const body = await provinceReport(store, provinceId, check.range, now());
     return reply.header('cache-control', 'no-store').send(body);
   });
 

@@ -3,6 +3,7 @@
 import { PostgresAccountStore } from './postgres/accounts';
 import { PostgresAuditStore } from './postgres/audit';
 import { PostgresConnection, type PostgresStoreOptions } from './postgres/connection';
+import { PostgresReportStore } from './postgres/reports';
 import { PostgresRecordStore } from './postgres/records';
 import { PostgresSessionStore } from './postgres/sessions';
 import { StoreFacade } from './store-facade';
@@ -17,6 +18,7 @@ export class PostgresStore extends StoreFacade<PostgresConnection> implements Sy
   readonly sessions = new PostgresSessionStore(this.connection);
   readonly records = new PostgresRecordStore(this.connection);
   readonly audit = new PostgresAuditStore(this.connection);
+  readonly reports = new PostgresReportStore(this.connection);
 
   constructor(options: PostgresStoreOptions) {
     super(new PostgresConnection(options));

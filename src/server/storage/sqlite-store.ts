@@ -4,6 +4,7 @@ import type { CheckpointStats } from './sqlite-checkpointer';
 import { SqliteAccountStore } from './sqlite/accounts';
 import { SqliteAuditStore } from './sqlite/audit';
 import { SqliteConnection, type SqliteSettings, type SqliteStoreOptions } from './sqlite/connection';
+import { SqliteReportStore } from './sqlite/reports';
 import { SqliteRecordStore } from './sqlite/records';
 import { SqliteSessionStore } from './sqlite/sessions';
 import { StoreFacade } from './store-facade';
@@ -17,6 +18,7 @@ export class SqliteStore extends StoreFacade<SqliteConnection> implements SyncSt
   readonly sessions = new SqliteSessionStore(this.connection);
   readonly records = new SqliteRecordStore(this.connection);
   readonly audit = new SqliteAuditStore(this.connection);
+  readonly reports = new SqliteReportStore(this.connection);
 
   constructor(options: SqliteStoreOptions) {
     super(new SqliteConnection(options));

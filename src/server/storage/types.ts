@@ -1,6 +1,6 @@
 // The one storage contract the server codes against: a facade over one store per area, each in
 // its own file pair (sqlite/<area>.ts, postgres/<area>.ts) behind an interface of its own
-// (account-types.ts, session-types.ts, record-types.ts, audit-types.ts). SQLite (embedded default) and PostgreSQL
+// (account-types.ts, session-types.ts, record-types.ts, audit-types.ts, report-types.ts). SQLite (embedded default) and PostgreSQL
 // implement it and pass the same contract suites (test/server/store-contract.ts,
 // test/server/sync-store-contract.ts).
 //
@@ -12,6 +12,7 @@
 import type { AccountStore } from './account-types';
 import type { AuditStore } from './audit-types';
 import type { RecordStore } from './record-types';
+import type { ReportStore } from './report-types';
 import type { SessionStore } from './session-types';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -39,6 +40,8 @@ export interface SyncStore {
   readonly records: RecordStore;
   /** The append-only audit log (docs/privacy.md "Audit log"). */
   readonly audit: AuditStore;
+  /** The province's compiled view of a reporting period, in SQL (docs/reports.md). */
+  readonly reports: ReportStore;
 
   /** Brings the schema up to date in one transaction; safe to call again and from two processes at once. */
   migrate(): Promise<MigrationResult>;

@@ -1,0 +1,56 @@
+// The province's compiled view of a reporting period (services layer; docs/reports.md "The
+// province's compiled view"): every active commune of the province — and any inactive one that
+// reported — with its latest submission and whether it came on time, late, is missing or not due
+// yet, the communes' latest sync, and the results summed. The store does the reading and summing
+// in SQL (storage/*/reports.ts); this joins the three answers and names everyone.
+import { resultsOfSums, type CompiledCommune, type CompiledReport } from '../../shared/reports/compiled';
+import { reportDueDate, submissionState } from '../../shared/reports/report-period';
+import { periodResultsSchema } from '../../shared/schemas/period-report';
+import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
+import { compareVi } from '../../shared/text/vietnamese';
+import type { SyncStore } from '../storage/types';
+
+export async function compiledReport(store: SyncStore, provinceId: string, period: LocalDateRange, now: number): Promise<CompiledReport> {
+  const query = { provinceId, periodStart: period.start, periodEnd: period.end };
+  const [communes, latest, totals] = await Promise.all([
+    store.reports.provinceCommunes(provinceId),
+    store.reports.latestSubmissions(query),
+    store.reports.submissionTotals(query),
+  ]);
+  const today = todayLocal(now);
+  const sent = new Map(latest.map((row) => [row.communeId, row]));
+  const rows: CompiledCommune[] = communes
+    .filter((commune) => commune.active || sent.has(commune.id))
+    .map((commune) => {
+      const submission = sent.get(commune.id) ?? null;
+      const state = submissionState(period, submission, today);
+      return {
+        communeId: commune.id,
+        communeName: commune.name,
+        status: state,
+        lastSyncAt: commune.lastSyncAt === null ? null : new Date(commune.lastSyncAt).toISOString(),
+        submission: submission && {
+          id: submission.id,
+          version: submission.version,
+          documentNumber: submission.documentNumber,
+          documentDate: submission.documentDate,
+          submittedAt: submission.submittedAt,
+          submittedByName: submission.submittedByName,
+          difficulties: submission.difficulties,
+          proposals: submission.proposals,
+          // Checked on push by the same schema; parsed again so the answer keeps its contract.
+          results: periodResultsSchema.parse(submission.results),
+        },
+      };
+    })
+    .sort((a, b) => compareVi(a.communeName, b.communeName) || (a.communeId < b.communeId ? -1 : 1));
+  return {
+    provinceId,
+    period,
+    dueDate: reportDueDate(period),
+    generatedAt: new Date(now).toISOString(),
+    communes: rows,
+    reported: totals.reports,
+    totals: resultsOfSums(totals.sums, totals.readinessPercent),
+  };
+}
