@@ -3,9 +3,10 @@
 import { PostgresAccountStore } from './postgres/accounts';
 import { PostgresAuditStore } from './postgres/audit';
 import { PostgresConnection, type PostgresStoreOptions } from './postgres/connection';
+import { PostgresRecordDialect } from './postgres/records';
 import { PostgresReportStore } from './postgres/reports';
-import { PostgresRecordStore } from './postgres/records';
 import { PostgresSessionStore } from './postgres/sessions';
+import { RecordsOnSql } from './records';
 import { StoreFacade } from './store-facade';
 import type { SyncStore } from './types';
 
@@ -16,7 +17,7 @@ export class PostgresStore extends StoreFacade<PostgresConnection> implements Sy
   readonly kind = 'postgres' as const;
   readonly accounts = new PostgresAccountStore(this.connection);
   readonly sessions = new PostgresSessionStore(this.connection);
-  readonly records = new PostgresRecordStore(this.connection);
+  readonly records = new RecordsOnSql(new PostgresRecordDialect(this.connection));
   readonly audit = new PostgresAuditStore(this.connection);
   readonly reports = new PostgresReportStore(this.connection);
 

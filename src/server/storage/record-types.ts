@@ -1,6 +1,6 @@
 // The record store: synced records, pushes, pulls, idempotency keys and the reads of reports.
-// Both databases implement it (sqlite/records.ts, postgres/records.ts) and pass the same
-// contract suite (test/server/sync-store-contract.ts).
+// One implementation for both databases (records.ts, their differences in sqlite/records.ts and
+// postgres/records.ts) passes the contract suite (test/server/sync-store-contract.ts).
 import type { SyncTable } from '../../shared/schemas/tables';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import type { CitizenLookup } from './lookups';

@@ -4,9 +4,10 @@ import type { CheckpointStats } from './sqlite-checkpointer';
 import { SqliteAccountStore } from './sqlite/accounts';
 import { SqliteAuditStore } from './sqlite/audit';
 import { SqliteConnection, type SqliteSettings, type SqliteStoreOptions } from './sqlite/connection';
+import { SqliteRecordDialect } from './sqlite/records';
 import { SqliteReportStore } from './sqlite/reports';
-import { SqliteRecordStore } from './sqlite/records';
 import { SqliteSessionStore } from './sqlite/sessions';
+import { RecordsOnSql } from './records';
 import { StoreFacade } from './store-facade';
 import type { SyncStore } from './types';
 
@@ -16,7 +17,7 @@ export class SqliteStore extends StoreFacade<SqliteConnection> implements SyncSt
   readonly kind = 'sqlite' as const;
   readonly accounts = new SqliteAccountStore(this.connection);
   readonly sessions = new SqliteSessionStore(this.connection);
-  readonly records = new SqliteRecordStore(this.connection);
+  readonly records = new RecordsOnSql(new SqliteRecordDialect(this.connection));
   readonly audit = new SqliteAuditStore(this.connection);
   readonly reports = new SqliteReportStore(this.connection);
 

@@ -1,0 +1,181 @@
+// Synced records (RecordStore), written once for both databases: what a push reads, plans and
+// writes, how a pull page is filled, seeding, pruning, the reads of reports and erasure, and the
+// lookup backfill. What differs — how a write holds its scope's counter and in how many round
+// trips, how a snapshot is read, placeholders and JSON — sits behind RecordDialect
+// (sqlite/records.ts, postgres/records.ts). Both pass test/server/sync-store-contract.ts.
+import type { SyncTable } from '../../shared/schemas/tables';
+import type { SyncedRecord } from '../../shared/sync/merge';
+import { PERSONAL_TABLES, recordLookups, type RecordLookups } from './lookups';
+import type {
+  AppliedMutation,
+  LookupQuery,
+  PullPage,
+  PullRequest,
+  PushBatch,
+  PushCommitted,
+  PushPlan,
+  RecordKey,
+  RecordQuery,
+  RecordStore,
+  StoredRecord,
+} from './record-types';
+import { RECORD_COLUMNS, decodeOutcome, decodeRecordRow, encodeRecord, fitPage, type RecordRow } from './rows';
+
+/** What a scope write reads after taking the scope's counter: these mutation ids and records (any scope). */
+export interface StateKeys {
+  mutationIds: readonly string[];
+  recordKeys: readonly { table: SyncTable; id: string }[];
+}
+
+/** The rows read for StateKeys. */
+export interface StateRows {
+  applied: readonly { mutation_id: string; user_id: string; result: string }[];
+  records: readonly RecordRow[];
+}
+
+/** One row of `records` to upsert, with its lookup columns (lookups.ts). */
+export interface RecordWriteRow extends RecordLookups {
+  table: SyncTable;
+  id: string;
+  fields: string;
+  clocks: string;
+  seq: number;
+}
+
+/** What a scope write stores, decided from its StateRows, and what it answers. */
+export interface ScopeWrite<T> {
+  rows: readonly RecordWriteRow[];
+  /** Mutation ids to remember with their outcome as JSON, by whom and when. */
+  remember: readonly { mutationId: string; result: string }[];
+  by: { userId: string; clientId: string; at: number } | null;
+  /** The scope's counter after the write. */
+  seq: number;
+  result: T;
+}
+
+/** Reads one scope of a pull page: its rows after its cursor (at least `remaining` + 1 if it has them) and its head. */
+export type ScopeReader = (index: number, remaining: number) => { rows: readonly RecordRow[]; head: number };
+
+/** Where the two databases differ; everything else is in RecordsOnSql. */
+export interface RecordDialect {
+  /**
+   * One write transaction holding the scope's counter row (created at 0 on first use): reads the
+   * rows of `keys` after the lock, hands them and the counter to `decide` (pure, synchronous: a
+   * SQLite transaction cannot await), stores what it decided and the new counter. Writers of one
+   * scope run one after the other, so row_seq order is commit order. Resolves after COMMIT.
+   */
+  writeScope<T>(scope: string, keys: StateKeys, decide: (state: StateRows, seq: number) => ScopeWrite<T>): Promise<T>;
+  /** Reads the epoch and every scope of `request` in one snapshot, and fills the page with `fill`. */
+  readPage<T>(request: PullRequest, fill: (epoch: string, readScope: ScopeReader) => T): Promise<T>;
+  /** A read-only query of RECORD_COLUMNS, written with `?` placeholders. */
+  select(sql: string, params: readonly unknown[]): Promise<RecordRow[]>;
+  /** A statement with `?` placeholders; resolves with the number of rows it changed. */
+  execute(sql: string, params: readonly unknown[]): Promise<number>;
+  /**
+   * In one transaction: selects rows with `sql` (`?` placeholders), kept from writers until COMMIT,
+   * and sets each one's lookup columns to `lookups(row)`. Resolves with the rows read.
+   */
+  relookup(sql: string, params: readonly unknown[], lookups: (row: StoredRecord) => RecordLookups): Promise<StoredRecord[]>;
+  /** SQL of a top-level text field of `fields` that compares byte by byte (ISO instants). */
+  fieldText(field: string): string;
+}
+
+export class RecordsOnSql implements RecordStore {
+  constructor(private readonly dialect: RecordDialect) {}
+
+  push<P extends PushPlan>(batch: PushBatch<P>): Promise<PushCommitted<P>> {
+    return this.dialect.writeScope(batch.scope, { mutationIds: [...new Set(batch.mutationIds)], recordKeys: uniqueKeys(batch.recordKeys) }, (state, before) => {
+      const applied = new Map<string, AppliedMutation>();
+      for (const row of state.applied) applied.set(row.mutation_id, { mutationId: row.mutation_id, userId: row.user_id, outcome: decodeOutcome(row.result) });
+      const plan = batch.plan({ applied, records: state.records.map(decodeRecordRow) });
+      let seq = before;
+      const rows = plan.writes.map((write) => writeRow(write.table, write.record, (seq += 1)));
+      const remember = plan.remember.map((entry) => ({ mutationId: entry.mutationId, result: JSON.stringify(entry.outcome) }));
+      return { rows, remember, by: { userId: batch.userId, clientId: batch.clientId, at: batch.now }, seq, result: { plan, scopeSeq: seq } };
+    });
+  }
+
+  pull(request: PullRequest): Promise<PullPage> {
+    return this.dialect.readPage(request, (epoch, readScope): PullPage => {
+      let remaining = request.limit;
+      const scopes = request.scopes.map(({ scope }, index) => {
+        const read = readScope(index, remaining);
+        const { rows, hasMore } = fitPage([...read.rows], remaining);
+        remaining -= rows.length;
+        return { scope, rows: rows.map(decodeRecordRow), hasMore, headSeq: read.head };
+      });
+      return { epoch, scopes };
+    });
+  }
+
+  seedRecords(scope: string, records: readonly { table: SyncTable; record: SyncedRecord }[]): Promise<number> {
+    const keys = { mutationIds: [], recordKeys: uniqueKeys(records.map(({ table, record }) => ({ table, id: record.id }))) };
+    return this.dialect.writeScope(scope, keys, (state, before) => {
+      // Only what the scope lacks: a seed never overwrites a record someone has since changed.
+      const present = new Set(state.records.filter((row) => row.scope === scope).map((row) => recordKey(row.table_name, row.id)));
+      let seq = before;
+      const rows: RecordWriteRow[] = [];
+      for (const { table, record } of records) {
+        const key = recordKey(table, record.id);
+        if (present.has(key)) continue;
+        present.add(key);
+        rows.push(writeRow(table, record, (seq += 1)));
+      }
+      return { rows, remember: [], by: null, seq, result: rows.length };
+    });
+  }
+
+  pruneAppliedMutations(before: number): Promise<number> {
+    return this.dialect.execute('DELETE FROM applied_mutations WHERE applied_at < ?', [before]);
+  }
+
+  async listRecords(query: RecordQuery): Promise<StoredRecord[]> {
+    if (query.tables.length === 0) return [];
+    const occurredAt = this.dialect.fieldText('occurredAt');
+    const period = query.occurredAt ? ` AND ${occurredAt} >= ? AND ${occurredAt} < ?` : '';
+    const params = [query.scope, ...query.tables, ...(query.occurredAt ? [query.occurredAt.from, query.occurredAt.before] : [])];
+    const rows = await this.dialect.select(`SELECT ${RECORD_COLUMNS} FROM records WHERE scope = ? AND table_name IN (${marks(query.tables.length)})${period}`, params);
+    return rows.map(decodeRecordRow);
+  }
+
+  async findByLookup(query: LookupQuery): Promise<StoredRecord[]> {
+    const params: unknown[] = [query.scope, query.table];
+    let keys = '';
+    for (const [column, key] of [['lookup_name', query.lookupName], ['lookup_phone', query.lookupPhone]] as const) {
+      if (key === undefined) continue;
+      params.push(key);
+      keys += ` AND ${column} = ?`;
+    }
+    if (keys === '') return [];
+    const rows = await this.dialect.select(`SELECT ${RECORD_COLUMNS} FROM records WHERE scope = ? AND table_name = ?${keys}`, params);
+    return rows.map(decodeRecordRow);
+  }
+
+  async listPersonalBefore(scope: string, before: number, limit: number): Promise<StoredRecord[]> {
+    const page = `SELECT ${RECORD_COLUMNS} FROM records WHERE scope = ? AND personal_at IS NOT NULL AND personal_at < ? ORDER BY personal_at LIMIT ?`;
+    return (await this.dialect.select(page, [scope, before, limit])).map(decodeRecordRow);
+  }
+
+  async backfillLookups(after: RecordKey | null, limit: number): Promise<RecordKey | null> {
+    // Pages follow the primary key; the key comparison and the order use the same collation.
+    const from = after ? ' AND (table_name, id, scope) > (?, ?, ?)' : '';
+    const params = [...PERSONAL_TABLES, ...(after ? [after.table, after.id, after.scope] : []), limit];
+    const page = `SELECT ${RECORD_COLUMNS} FROM records WHERE table_name IN (${marks(PERSONAL_TABLES.length)})${from} ORDER BY table_name, id, scope LIMIT ?`;
+    const rows = await this.dialect.relookup(page, params, (row) => recordLookups(row.table, row.record));
+    const last = rows.at(-1);
+    return last ? { table: last.table, id: last.record.id, scope: last.scope } : null;
+  }
+}
+
+function writeRow(table: SyncTable, record: SyncedRecord, seq: number): RecordWriteRow {
+  return { table, id: record.id, ...encodeRecord(record), seq, ...recordLookups(table, record) };
+}
+
+const recordKey = (table: string, id: string) => `${table}\u0000${id}`;
+
+function uniqueKeys<K extends { table: SyncTable; id: string }>(keys: readonly K[]): K[] {
+  const seen = new Set<string>();
+  return keys.filter((key) => !seen.has(recordKey(key.table, key.id)) && Boolean(seen.add(recordKey(key.table, key.id))));
+}
+
+const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
