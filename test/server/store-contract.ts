@@ -1,7 +1,8 @@
 // The SyncStore contract: every implementation must pass all of it, on a real database.
 // storage.test.ts runs it on SQLite and PostgreSQL; the sync issue extends it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../src/server/storage/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/server/storage/migrations';
+import type { Migration } from '../../src/server/storage/migration-types';
 import { META_KEYS, type SyncStore } from '../../src/server/storage/types';
 import type { StoreFixture, StoreFixtureFactory } from './store-fixtures';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { Migration } from '../../src/server/storage/migrations';
+import type { Migration } from '../../src/server/storage/migration-types';
 import { PostgresStore } from '../../src/server/storage/postgres-store';
 import { SqliteStore } from '../../src/server/storage/sqlite-store';
 import type { SyncStore } from '../../src/server/storage/types';

@@ -2,7 +2,7 @@
 // "Retention"). Partial indexes: only records that hold a citizen's details are in them, so they
 // stay small and an erased record leaves them. Rows stored before this migration get their values
 // from the backfill the server runs at start-up (privacy/lookup-backfill.ts).
-import type { Migration } from './migrations';
+import type { Migration } from './migration-types';
 
 export const LOOKUPS_MIGRATION: Migration = {
   version: 5,

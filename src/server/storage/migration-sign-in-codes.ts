@@ -3,7 +3,7 @@
 // chose and deletes it. users.last_sync_at: when the account last pulled (written at most every
 // few minutes), for the accounts list's "not synced for 7 days" filter. communes_province: the
 // province admin's list reads an account's province through its commune.
-import type { Migration } from './migrations';
+import type { Migration } from './migration-types';
 
 export const SIGN_IN_CODES_MIGRATION: Migration = {
   version: 6,

@@ -3,18 +3,7 @@
 // database whose recorded names differ); add a new one instead.
 import { LOOKUPS_MIGRATION } from './migration-lookups';
 import { SIGN_IN_CODES_MIGRATION } from './migration-sign-in-codes';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sqlite: string;
-  postgres: string;
-}
-
-export interface AppliedMigration {
-  version: number;
-  name: string;
-}
+import type { AppliedMigration, Migration } from './migration-types';
 
 export const MIGRATIONS: readonly Migration[] = [
   {

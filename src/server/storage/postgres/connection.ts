@@ -1,7 +1,8 @@
 // One pg pool and what every PostgreSQL area store needs from it: queries, transactions that
 // roll back (and drop a broken connection), migrations, meta and health.
 import pg from 'pg';
-import { latestVersion, MIGRATIONS, pendingMigrations, type AppliedMigration, type Migration } from '../migrations';
+import type { AppliedMigration, Migration } from '../migration-types';
+import { latestVersion, MIGRATIONS, pendingMigrations } from '../migrations';
 import type { BackgroundErrorHandler, MigrationResult, StoreHealth } from '../types';
 
 export interface PostgresStoreOptions {

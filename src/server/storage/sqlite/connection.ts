@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { latestVersion, MIGRATIONS, pendingMigrations, type AppliedMigration, type Migration } from '../migrations';
+import type { AppliedMigration, Migration } from '../migration-types';
+import { latestVersion, MIGRATIONS, pendingMigrations } from '../migrations';
 import { startCheckpointer, type Checkpointer, type CheckpointStats } from '../sqlite-checkpointer';
 import type { BackgroundErrorHandler, MigrationResult, StoreHealth } from '../types';
 
