@@ -3,51 +3,31 @@
 // slip past it), loose per address (offices and villages share one address behind NAT: a right
 // password is never refused for its address), a capped line of password checks (503 beyond it),
 // and the tries left in every failure so the phone can warn before the lock.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createUser } from '../../src/server/accounts';
 import { ADDRESS_SLOW_AFTER_FAILURES, AuthService, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS } from '../../src/server/auth/auth-service';
 import { verifyPassword } from '../../src/server/auth/password';
 import type { ErrorBody } from '../../src/server/errors';
-import type { SyncStore } from '../../src/server/storage/types';
-import { describePostgres } from '../helpers/pg';
-import { postgresFixture, sqliteFixture, type StoreFixture, type StoreFixtureFactory } from './store-fixtures';
-import { COMMUNE_A, PASSWORD, TEST_COST, freshAddress, makeApp, populate } from './sync-fixtures';
+import { SECRET, authWorld, onBothDatabases } from './auth-world';
+import { COMMUNE_A, PASSWORD, TEST_COST, freshAddress, makeApp } from './sync-fixtures';
 
-const SECRET = 'test-secret-of-at-least-thirty-two-characters';
-
-function limitSuite(factory: StoreFixtureFactory): void {
-  let fixture: StoreFixture;
-  let store: SyncStore;
-  let app: FastifyInstance;
-  const logLines: string[] = [];
+onBothDatabases('sign-in limits', (factory) => {
+  const world = authWorld(factory, { addressDelayMs: 50 });
   let accounts = 0;
-
-  beforeAll(async () => {
-    fixture = await factory();
-    store = fixture.open();
-    await store.migrate();
-    await populate(store);
-    app = await makeApp(store, { AUTH_SECRET: SECRET }, logLines, undefined, { addressDelayMs: 50 });
-  });
-
-  afterAll(async () => {
-    await app.close();
-    await fixture.dispose();
-  });
 
   /** A fresh account, so no test's failures count against another's. */
   async function newAccount(): Promise<string> {
     accounts += 1;
     const username = `limit-${accounts}`;
-    await createUser(store, { username, password: PASSWORD, role: 'member', communeId: COMMUNE_A.id }, { cost: TEST_COST });
+    await createUser(world.store, { username, password: PASSWORD, role: 'member', communeId: COMMUNE_A.id }, { cost: TEST_COST });
     return username;
   }
 
   const login = (username: string, password: string, remoteAddress = freshAddress()) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+    world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
 
   it('[A10] each failure says how many tries are left; the 10th says when the lock lifts; the 11th is refused (429) even with the right password', async () => {
+    const logged = world.logFrom();
     const username = await newAccount();
     for (let i = 1; i <= LOGIN_MAX_FAILURES; i++) {
       // A new address every time: the account limit alone must stop it.
@@ -65,7 +45,7 @@ function limitSuite(factory: StoreFixtureFactory): void {
     expect(retryAfter).toBeLessThanOrEqual(LOGIN_WINDOW_MS / 1000);
     // Other accounts are not affected.
     expect((await login('leaderA', PASSWORD)).statusCode).toBe(200);
-    expect(logLines.join('')).toContain('login_rate_limited');
+    expect(logged()).toContain('login_rate_limited');
   });
 
   it('[A10] a right password before the lock starts the count again', async () => {
@@ -76,6 +56,7 @@ function limitSuite(factory: StoreFixtureFactory): void {
   });
 
   it('[A10] one shared address (commune Wi-Fi behind NAT): many failures never lock out a colleague with the right password', async () => {
+    const logged = world.logFrom();
     const office = freshAddress();
     const guessed = await Promise.all(Array.from({ length: 15 }, () => newAccount()));
     // Well past the old per-address limit of 10, and past the point where the address is slowed.
@@ -84,7 +65,7 @@ function limitSuite(factory: StoreFixtureFactory): void {
     }
     const colleague = await login('reviewerA', PASSWORD, office);
     expect(colleague.statusCode).toBe(200);
-    expect(logLines.join('')).toContain('login_address_slowed');
+    expect(logged()).toContain('login_address_slowed');
     // …while an account that is itself locked stays locked from that address too.
     const locked = await newAccount();
     for (let i = 0; i < LOGIN_MAX_FAILURES; i++) await login(locked, 'wrong-password', office);
@@ -98,7 +79,7 @@ function limitSuite(factory: StoreFixtureFactory): void {
       checks += 1;
       return verifyPassword(password, stored);
     };
-    const auth = new AuthService({ store, secret: SECRET, verify: counting, hashing: { concurrency: 2, queue: 64 } });
+    const auth = new AuthService({ store: world.store, secret: SECRET, verify: counting, hashing: { concurrency: 2, queue: 64 } });
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => auth.login(username, `parallel-guess-${i}`, freshAddress())));
     // Every attempt counts before its check, so a burst may leave fewer checks than the limit
     // (each saw the others' records) — never more.
@@ -117,7 +98,7 @@ function limitSuite(factory: StoreFixtureFactory): void {
       await gate;
       return verifyPassword(password, stored);
     };
-    const busyApp = await makeApp(store, { AUTH_SECRET: SECRET }, undefined, undefined, { verify: slow, hashing: { concurrency: 1, queue: 2 } });
+    const busyApp = await makeApp(world.store, { AUTH_SECRET: SECRET }, undefined, undefined, { verify: slow, hashing: { concurrency: 1, queue: 2 } });
     try {
       let answered = 0;
       let threeAnswered!: () => void;
@@ -141,18 +122,10 @@ function limitSuite(factory: StoreFixtureFactory): void {
       }
       // A refused-while-busy attempt spent none of that member's tries.
       const refused = names.filter((_, i) => answers[i]!.statusCode === 503);
-      const counts = await store.sessions.recentLoginFailures(refused.map((name) => `account:${name}`), Date.now() - LOGIN_WINDOW_MS);
+      const counts = await world.store.sessions.recentLoginFailures(refused.map((name) => `account:${name}`), Date.now() - LOGIN_WINDOW_MS);
       expect([...counts.values()].map((count) => count.count)).toEqual([0, 0, 0]);
     } finally {
       await busyApp.close();
     }
   });
-}
-
-describe('sign-in limits on SQLite', () => {
-  limitSuite(sqliteFixture);
-});
-
-describePostgres('sign-in limits on PostgreSQL', () => {
-  limitSuite(postgresFixture);
 });

@@ -15,6 +15,7 @@ import { uuidv7 } from '../../src/shared/sync/ids';
 import type { Role } from '../../src/shared/permissions';
 import type { SyncTable } from '../../src/shared/schemas/tables';
 import { createTestDatabase } from '../helpers/pg';
+import { mulberry32 } from '../helpers/seeded-random';
 import { checkSoak, type CheckInput } from './checker';
 import { CLIENT_TIMEOUT_MS, SOAK_TABLES, SoakPhone, newLedger, type Account } from './phone';
 import { startFaultyProxy, type Fault } from './proxy';
@@ -53,17 +54,6 @@ const SKEW_MS = -3 * 86_400_000;
 const HEAL_TIMEOUT_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? (() => undefined);
