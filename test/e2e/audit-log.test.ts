@@ -74,7 +74,7 @@ describe('the audit log in Chromium', () => {
     await page.getByTestId('activity-report').waitFor();
     await context.setOffline(true);
     await page.getByRole('checkbox', { name: /Kèm thông tin cá nhân/ }).check();
-    await page.getByRole('button', { name: 'Tải tệp CSV' }).click();
+    await page.getByRole('button', { name: 'Tải tệp CSV', exact: true }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Xuất kèm thông tin cá nhân?' });
     await dialog.getByLabel('Lý do xuất thông tin cá nhân').fill(REASON);
     let downloads = 0;
@@ -87,7 +87,7 @@ describe('the audit log in Chromium', () => {
 
   it('online, the export asks for a reason, then writes the file', async () => {
     const { page } = phone;
-    await page.getByRole('button', { name: 'Tải tệp CSV' }).click();
+    await page.getByRole('button', { name: 'Tải tệp CSV', exact: true }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Xuất kèm thông tin cá nhân?' });
     await dialog.getByLabel('Lý do xuất thông tin cá nhân').fill(' ');
     await dialog.getByRole('button', { name: 'Tôi hiểu, xuất kèm thông tin' }).click();

@@ -141,7 +141,7 @@ describe('reports in Chromium', () => {
 
   it('exports a CSV without personal data, then with it after the confirmation', async () => {
     const { page } = phone;
-    const plain = parseCsv(await download(page, () => page.getByRole('button', { name: 'Tải tệp CSV' }).click()));
+    const plain = parseCsv(await download(page, () => page.getByRole('button', { name: 'Tải tệp CSV', exact: true }).click()));
     expect(plain).toHaveLength(6);
     expect(plain[0]).toEqual(['Ngày', 'Giờ', 'Loại hỗ trợ', 'Nhóm dịch vụ', 'Kết quả', 'Khó khăn', 'Thôn, tổ dân phố', 'Người hỗ trợ', 'Thời gian (phút)', 'Làm trên máy của tổ', 'Hẹn hỗ trợ lại', 'Đã hỗ trợ lại', 'Ghi chú']);
     expect(plain.flat().join('|')).not.toMatch(/Y Bơ|0912345678|0912 345 678|1958/);
@@ -150,8 +150,17 @@ describe('reports in Chromium', () => {
     expect(noted[6]).toBe(XSS);
     expect(noted[0]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
 
+    // The group sessions are the export's second file: one row per class, counts and names, no ids.
+    const sessions = parseCsv(await download(page, () => page.getByRole('button', { name: 'Tải tệp CSV buổi học vụ số' }).click()));
+    expect(sessions[0]).toEqual(['Ngày', 'Giờ', 'Nội dung', 'Địa điểm', 'Thôn, tổ dân phố', 'Đối tượng tham gia', 'Tổng số người', 'Số nữ', 'Số người cao tuổi', 'Số người dân tộc thiểu số', 'Thời lượng (phút)', 'Người ghi', 'Ghi chú']);
+    expect(sessions).toHaveLength(2);
+    expect(sessions[1]!.slice(2, 10)).toEqual(['Bình dân học vụ số', 'Nhà văn hóa', '', '', '18', '9', '4', '7']);
+    expect(sessions[1]![11]).toBe(noted[7]);
+    expect(sessions[1]![11]).not.toMatch(/[0-9a-f]{6}/);
+    await page.getByText('Đã tạo tệp với 1 buổi học vụ số.').waitFor();
+
     await page.getByRole('checkbox', { name: /Kèm thông tin cá nhân/ }).check();
-    await page.getByRole('button', { name: 'Tải tệp CSV' }).click();
+    await page.getByRole('button', { name: 'Tải tệp CSV', exact: true }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Xuất kèm thông tin cá nhân?' });
     await dialog.waitFor();
     expect({ screen: 'export confirmation', violations: await axeViolations(page) }).toEqual({ screen: 'export confirmation', violations: [] });

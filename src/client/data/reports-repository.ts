@@ -19,6 +19,7 @@ import { computeActivity, groupSessionFactOf, logFactOf, type ActivityReport, ty
 import { instantBounds } from '../../shared/reports/period';
 import { checklistFactOf, computeReadiness, itemStateFactOf, templateFactOf, type ReadinessReport } from '../../shared/reports/readiness';
 import type { ExportLog } from '../../shared/reports/log-export';
+import type { ExportSession } from '../../shared/reports/session-export';
 import { provinceReportSchema, type CommuneInfo, type ProvinceReport } from '../../shared/reports/province';
 import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
 
@@ -97,6 +98,11 @@ export interface ExportData {
   names: ReportNames;
 }
 
+export interface SessionExportData {
+  sessions: ExportSession[];
+  names: ReportNames;
+}
+
 /**
  * The period's logs for a CSV export. The citizen sub-object is read only for roles that may see
  * it (members and leaders); whether it goes into the file is decided by buildLogCsv.
@@ -114,6 +120,34 @@ export async function loadLogsForExport(range: LocalDateRange): Promise<ExportDa
     return [{ ...fact, note: row.note ?? null, citizen: (showCitizen && row.citizen) || null }];
   });
   return { logs, names };
+}
+
+const subcount = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);
+
+/** The period's group sessions for the export's second file: counts, topic, place and note (decrypted here). */
+export async function loadSessionsForExport(range: LocalDateRange): Promise<SessionExportData> {
+  const user = await requireReader();
+  assertMay(user, 'reports.export');
+  const [sealedRows, names] = await Promise.all([rowsInPeriod('groupSessions', range, user.communeId), reportNames(user)]);
+  const rows = await openRows('groupSessions', sealedRows);
+  const sessions = rows.flatMap((row): ExportSession[] => {
+    const fact = groupSessionFactOf(row);
+    if (!fact) return [];
+    return [
+      {
+        ...fact,
+        women: subcount(row.women),
+        elderly: subcount(row.elderly),
+        ethnicMinority: subcount(row.ethnicMinority),
+        topic: row.topic,
+        place: row.place,
+        durationMin: subcount(row.durationMin),
+        createdBy: row.createdBy,
+        note: row.note ?? null,
+      },
+    ];
+  });
+  return { sessions, names };
 }
 
 /** The readiness of the signed-in user's commune: every checklist's progress on today's date. */

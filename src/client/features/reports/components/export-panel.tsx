@@ -1,4 +1,5 @@
-// Exports of the period: the CSV of the logs (Blob link, works offline) and the printable report.
+// Exports of the period: the CSV of the logs and the CSV of the group sessions (two files, each one
+// table as Excel expects; Blob links, work offline) and the printable report.
 // Citizens' personal data goes into the file only for a role with citizen.export, only when the
 // user ticks it, and only after a confirmation that says what the file will hold and asks why; the
 // server checks the role and logs the export with its reason before the file is written
@@ -7,18 +8,19 @@ import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../data/session-repository';
-import { loadLogsForExport } from '../../../data/reports-repository';
+import { loadLogsForExport, loadSessionsForExport } from '../../../data/reports-repository';
 import { log } from '../../../lib/log';
 import { NetworkError } from '../../../sync/errors';
 import { ExportRefusedError, logCitizenExport } from '../../../sync/audit-api';
 import { can } from '../../../../shared/permissions';
 import { EXPORT_REASON_MAX, EXPORT_REASON_MIN } from '../../../../shared/privacy/audit';
 import { buildLogCsv } from '../../../../shared/reports/log-export';
+import { buildSessionCsv } from '../../../../shared/reports/session-export';
 import type { LocalDateRange } from '../../../../shared/text/dates';
-import { csvLabels, makeReportLabels } from '../hooks/use-report-labels';
+import { csvLabels, makeReportLabels, sessionCsvLabels } from '../hooks/use-report-labels';
 import { downloadText, fileName } from '../../../lib/save-file';
 
-type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; count: number } | { kind: 'failed'; why: 'failed' | 'offline' | 'refused' };
+type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; what: 'logs' | 'sessions'; count: number } | { kind: 'failed'; why: 'failed' | 'offline' | 'refused' };
 
 export function ExportPanel({ user, range, query }: { user: SessionUser; range: LocalDateRange; query: string }): ReactElement {
   const { t, i18n } = useTranslation('reports');
@@ -45,11 +47,25 @@ export function ExportPanel({ user, range, query }: { user: SessionUser; range: 
       const labels = csvLabels(makeReportLabels(t, i18n.language, data.names));
       const csv = buildLogCsv(data.logs, { role: user.role, includeCitizen, labels });
       downloadText(fileName('so-tay-so', user.communeId ?? 'xa', range.start, `${range.end}${includeCitizen ? '-ca-nhan' : ''}.csv`), csv);
-      setStatus({ kind: 'done', count: data.logs.length });
+      setStatus({ kind: 'done', what: 'logs', count: data.logs.length });
       setReason('');
     } catch (error: unknown) {
       log.error('CSV export failed', error instanceof Error ? error.message : error);
       setStatus({ kind: 'failed', why: error instanceof NetworkError ? 'offline' : error instanceof ExportRefusedError ? 'refused' : 'failed' });
+    }
+  };
+
+  // Sessions are counts, never people (docs/privacy.md): no personal data, no confirmation.
+  const runSessions = async () => {
+    setStatus({ kind: 'working' });
+    try {
+      const data = await loadSessionsForExport(range);
+      const csv = buildSessionCsv(data.sessions, sessionCsvLabels(makeReportLabels(t, i18n.language, data.names)));
+      downloadText(fileName('so-tay-so-hoc-vu-so', user.communeId ?? 'xa', range.start, `${range.end}.csv`), csv);
+      setStatus({ kind: 'done', what: 'sessions', count: data.sessions.length });
+    } catch (error: unknown) {
+      log.error('CSV export of sessions failed', error instanceof Error ? error.message : error);
+      setStatus({ kind: 'failed', why: 'failed' });
     }
   };
 
@@ -75,6 +91,9 @@ export function ExportPanel({ user, range, query }: { user: SessionUser; range: 
       <div className="button-row">
         <button type="button" className="button primary" disabled={status.kind === 'working'} onClick={() => (includeCitizen && mayIncludeCitizen ? setConfirming(true) : void run(false))}>
           {t('export.csv')}
+        </button>
+        <button type="button" className="button" disabled={status.kind === 'working'} onClick={() => void runSessions()}>
+          {t('export.sessionsCsv')}
         </button>
         <Link className="button" to={`/reports/print?${query}`}>{t('export.print')}</Link>
       </div>
@@ -103,7 +122,7 @@ export function ExportPanel({ user, range, query }: { user: SessionUser; range: 
         </div>
       )}
       <p role="status" className="rp-status">
-        {status.kind === 'done' ? t('export.done', { count: status.count }) : status.kind === 'failed' ? t(status.why === 'failed' ? 'export.failed' : status.why === 'offline' ? 'export.offline' : 'export.refused') : null}
+        {status.kind === 'done' ? t(status.what === 'logs' ? 'export.done' : 'export.sessionsDone', { count: status.count }) : status.kind === 'failed' ? t(status.why === 'failed' ? 'export.failed' : status.why === 'offline' ? 'export.offline' : 'export.refused') : null}
       </p>
     </section>
   );

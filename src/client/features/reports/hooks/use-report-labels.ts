@@ -7,6 +7,8 @@ import { serviceName, type ServiceItem } from '../../../data/service-repository'
 import type { ReportNames } from '../../../data/reports-repository';
 import { seedServices } from '../../../../shared/seed';
 import { CITIZEN_COLUMNS, LOG_COLUMNS, type LogExportLabels } from '../../../../shared/reports/log-export';
+import { SESSION_COLUMNS, type SessionExportLabels } from '../../../../shared/reports/session-export';
+import { AUDIENCES } from '../../../../shared/schemas/group-session';
 import { BARRIERS, GENDERS, OUTCOMES, CONSENT_METHODS } from '../../../../shared/schemas/assistance-log';
 import { SERVICE_GROUPS, type ServiceGroup } from '../../../../shared/schemas/service';
 
@@ -59,6 +61,17 @@ export function csvLabels(labels: ReportLabels): LogExportLabels {
     no: t('labels.no'),
     serviceName: labels.service,
     serviceGroup: labels.group,
+    villageName: (id) => labels.village(id),
+    memberName: labels.member,
+  };
+}
+
+/** The group sessions' CSV labels, in the UI language. */
+export function sessionCsvLabels(labels: ReportLabels): SessionExportLabels {
+  const { t } = labels;
+  return {
+    header: table(SESSION_COLUMNS, (c) => t(`export.sessionColumns.${c}`)),
+    audience: table(AUDIENCES, (a) => t(`export.audiences.${a}`)),
     villageName: (id) => labels.village(id),
     memberName: labels.member,
   };
