@@ -10,6 +10,7 @@ import { registerErrorHandler } from './errors';
 import { AuditLog } from './privacy/audit-log';
 import { registerAdminReferenceRoutes } from './routes/admin-reference';
 import { registerAdminAccountRoutes } from './routes/admin-accounts';
+import { registerAdminDevicePolicyRoutes } from './routes/admin-device-policy';
 import { registerAuditRoutes } from './routes/audit';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCredentialRoutes } from './routes/credentials';
@@ -111,6 +112,7 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
     registerPrivacyRoutes(api, { store, auth, audit });
     registerAuditRoutes(api, { audit, auth });
     registerAdminReferenceRoutes(api, { store, auth, audit });
+    registerAdminDevicePolicyRoutes(api, { store, auth, audit });
     done();
   });
   registerStatic(app, config.distDir);

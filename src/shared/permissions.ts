@@ -21,6 +21,8 @@ const RULES = {
   // How long citizens' details are kept: the province decides, leaders read it (docs/privacy.md "Retention").
   'retention.manage': ['admin'],
   'retention.view': ['leader', 'admin'],
+  // The phones' lock rules (idle time, offline days, wrong passwords): the province decides (docs/security.md).
+  'devicePolicy.manage': ['admin'],
   // The audit log: a leader reads their commune's, the province admin every commune's (docs/privacy.md).
   'audit.read': ['leader', 'admin'],
   // Free-text notes on logs and classes often carry names: only the team reads them.

@@ -9,4 +9,7 @@ export interface AdminLink {
   roles: readonly Role[];
 }
 
-export const ADMIN_LINKS: readonly AdminLink[] = [{ to: '/admin/accounts', label: 'accounts', roles: ['leader', 'admin'] }];
+export const ADMIN_LINKS: readonly AdminLink[] = [
+  { to: '/admin/accounts', label: 'accounts', roles: ['leader', 'admin'] },
+  { to: '/admin/device-policy', label: 'devicePolicy', roles: ['admin'] },
+];

@@ -5,3 +5,4 @@ export { AdminArea } from './admin-area';
 export { AccountsScreen } from '../features/console/components/accounts-screen';
 export { RedeemCodeScreen } from '../features/console/components/redeem-code-screen';
 export { PasswordScreen } from '../features/console/components/password-screen';
+export { DevicePolicyScreen } from '../features/console/components/device-policy-screen';

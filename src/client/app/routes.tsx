@@ -27,6 +27,7 @@ const AdminArea = lazy(async () => ({ default: (await consoleScreens()).AdminAre
 const AccountsScreen = lazy(async () => ({ default: (await consoleScreens()).AccountsScreen }));
 const RedeemCodeScreen = lazy(async () => ({ default: (await consoleScreens()).RedeemCodeScreen }));
 const PasswordScreen = lazy(async () => ({ default: (await consoleScreens()).PasswordScreen }));
+const DevicePolicyScreen = lazy(async () => ({ default: (await consoleScreens()).DevicePolicyScreen }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
 export function AppRoutes(): ReactElement {
@@ -50,6 +51,7 @@ export function AppRoutes(): ReactElement {
         <Route path="password" element={<PasswordScreen />} />
         <Route path="admin" element={<AdminArea />} />
         <Route path="admin/accounts" element={<AccountsScreen />} />
+        <Route path="admin/device-policy" element={<DevicePolicyScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>
     </Routes>

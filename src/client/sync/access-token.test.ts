@@ -16,6 +16,19 @@ function setup(refresh: () => Promise<Timed<AuthResponse>>, now = () => 0) {
 }
 
 describe('access token', () => {
+  it("hands every accepted refresh answer on (it carries the province's lock rules), and not a refused one", async () => {
+    const policy = { lockAfterMinutes: 2, offlineDays: 7, maxFailedUnlocks: 4 };
+    const stranger = { ...USER, id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c' };
+    const answers = [answer('t1'), { ...answer('t2', 0, stranger) }];
+    answers[0]!.body.devicePolicy = policy;
+    const received: unknown[] = [];
+    const transport = { refresh: vi.fn(() => Promise.resolve(answers.shift()!)) };
+    const token = new AccessToken({ transport, now: () => 0, expectedUserId: () => Promise.resolve(USER.id), received: (body) => received.push(body.devicePolicy) });
+    await token.refresh();
+    await expect(token.refresh()).rejects.toBeInstanceOf(SignedOutError);
+    expect(received).toEqual([policy]);
+  });
+
   it('refreshes first when it holds no token (after a reload) and reuses it while valid', async () => {
     const { transport, token } = setup(() => Promise.resolve(answer('t1')));
     const seen: string[] = [];

@@ -17,6 +17,8 @@ export interface AccessTokenOptions {
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   /** The user the phone's data belongs to: a refresh that answers for someone else is refused. */
   expectedUserId?: () => Promise<string | undefined>;
+  /** Every sign-in or refresh answer, once accepted: it carries the province's lock rules (docs/security.md). */
+  received?: (body: AuthResponse) => void;
 }
 
 export class AccessToken {
@@ -28,6 +30,7 @@ export class AccessToken {
   /** After a login or a refresh. */
   set(answer: Timed<AuthResponse>): void {
     this.token = { value: answer.body.accessToken, expiresAt: answer.receivedAt + answer.body.expiresIn * 1000 };
+    this.options.received?.(answer.body);
   }
 
   clear(): void {

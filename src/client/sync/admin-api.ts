@@ -1,5 +1,6 @@
-// The accounts console's calls (docs/accounts.md "Accounts"): the console needs the server (the
-// accounts live there), so each call is online and its errors are the sync transport's.
+// The console's calls: accounts (docs/accounts.md "Accounts") and the phones' lock rules
+// (docs/security.md). The console needs the server (both live there), so each call is online and
+// its errors are the sync transport's.
 import {
   accountListResponseSchema,
   accountResponseSchema,
@@ -14,6 +15,7 @@ import {
   type SignInCodeResponse,
   type UpdateAccountInput,
 } from '../../shared/admin/accounts';
+import { devicePolicySettingSchema, type DevicePolicy, type DevicePolicySetting } from '../../shared/device-policy';
 import type { Role } from '../../shared/permissions';
 import { callJson } from './api-call';
 import { getSyncRuntime } from './runtime';
@@ -53,4 +55,14 @@ export function issueAccountCode(accountId: string): Promise<SignInCodeResponse>
 export async function updateAccount(accountId: string, patch: UpdateAccountInput): Promise<AccountSummary> {
   const answer = await withToken((token) => callJson(`/api/admin/accounts/${encodeURIComponent(accountId)}`, token, accountResponseSchema, patch, 'PATCH'));
   return answer.account;
+}
+
+/** GET /api/admin/device-policy (the province admin): the phones' lock rules and the defaults. */
+export function fetchDevicePolicy(): Promise<DevicePolicySetting> {
+  return withToken((token) => callJson('/api/admin/device-policy', token, devicePolicySettingSchema));
+}
+
+/** PUT /api/admin/device-policy (the province admin): the whole new policy. */
+export function putDevicePolicy(policy: DevicePolicy): Promise<DevicePolicySetting> {
+  return withToken((token) => callJson('/api/admin/device-policy', token, devicePolicySettingSchema, policy, 'PUT'));
 }

@@ -7,8 +7,8 @@ import { HttpError, NetworkError, ProtocolError, parseRetryAfter } from './error
 
 const TIMEOUT_MS = 30_000;
 
-/** GET without a body, POST with one; `method` says otherwise (PATCH). `token` undefined: no sign-in (redeeming a code). */
-export async function callJson<T>(path: string, token: string | undefined, schema: z.ZodType<T>, body?: unknown, method?: 'PATCH'): Promise<T> {
+/** GET without a body, POST with one; `method` says otherwise (PATCH, PUT). `token` undefined: no sign-in (redeeming a code). */
+export async function callJson<T>(path: string, token: string | undefined, schema: z.ZodType<T>, body?: unknown, method?: 'PATCH' | 'PUT'): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {

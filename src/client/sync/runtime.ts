@@ -15,7 +15,7 @@ import { clearPendingLogout, hasPendingLogout } from '../data/local-wipe';
 import { countOutbox, observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
 import { getSession } from '../data/session-repository';
 import { purgeOldDetailsAfterSync } from '../data/retention-purge';
-import { keyFor, subscribeVault, vaultSnapshot } from '../data/vault/vault';
+import { keyFor, saveDevicePolicy, subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { log } from '../lib/log';
 
 /** One sync at a time across tabs (and the service worker, should it ever sync). */
@@ -54,6 +54,10 @@ function createRuntime(): SyncRuntime {
     now: () => Date.now(),
     exclusive: (work) => withLock(AUTH_LOCK, {}, work) ?? work(),
     expectedUserId: async () => (await getSession())?.user.id,
+    // The province's lock rules, kept for the lock to apply offline (docs/security.md).
+    received: (body) => {
+      saveDevicePolicy(body.devicePolicy).catch((error: unknown) => log.warn('keeping the device policy failed', error));
+    },
   });
   const env: SchedulerEnv = {
     now: () => Date.now(),

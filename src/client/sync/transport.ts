@@ -27,6 +27,8 @@ export const authResponseSchema = z.object({
   /** Seconds. */
   expiresIn: z.number().positive(),
   user: userSchema.optional(),
+  /** The province's lock rules (PROTOCOL.md §2), checked where they are kept: one out of range never fails a sign-in. */
+  devicePolicy: z.unknown().optional(),
 });
 export type AuthResponse = z.infer<typeof authResponseSchema>;
 export type { User };

@@ -5,6 +5,8 @@ import type { SyncUser } from '../../shared/sync/registry';
 import type { UserRow } from '../storage/account-types';
 import { META_KEYS, type SyncStore } from '../storage/types';
 import { DEFAULT_HASH_GATE, HashGate, HashGateFullError, type HashGateOptions, type HashTicket } from './hash-gate';
+import type { DevicePolicy } from '../../shared/device-policy';
+import { devicePolicyOf } from './device-policy';
 import { verifyPassword } from './password';
 import { finalPushAllowed, sessionState, type RevocationCode } from './revocation';
 import {
@@ -50,6 +52,8 @@ export interface IssuedTokens {
   expiresIn: number;
   user: PublicUser;
   sessionId: string;
+  /** The province's rules for the phone's lock, sent with every sign-in and refresh (docs/security.md). */
+  devicePolicy: DevicePolicy;
 }
 
 export type LoginResult =
@@ -278,6 +282,7 @@ export class AuthService {
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
       user: toPublicUser(user),
       sessionId,
+      devicePolicy: await devicePolicyOf(this.store, user.provinceId),
     };
   }
 }

@@ -112,7 +112,7 @@ export async function signedInUser(auth: AuthService, request: FastifyRequest, a
 export function sendTokens(request: FastifyRequest, reply: FastifyReply, tokens: IssuedTokens) {
   setRefreshCookie(request, reply, tokens.refreshToken);
   // Exactly the fields of docs/sync.md §4: nothing internal (session id, result kind) leaves.
-  const body = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn, user: tokens.user };
+  const body = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn, user: tokens.user, devicePolicy: tokens.devicePolicy };
   return reply.send(body);
 }
 

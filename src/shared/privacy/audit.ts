@@ -6,6 +6,7 @@
 // its details. Details never hold a citizen's name, phone or notes — only ids, counts, roles and
 // the reason a leader typed for an export.
 import { z } from 'zod';
+import { devicePolicySchema } from '../device-policy';
 import { ROLES } from '../schemas/common';
 import { uuidSchema } from '../sync/ids';
 
@@ -55,6 +56,8 @@ export const AUDIT_DETAILS = {
   }),
   /** The province admin changed how long citizens' details are kept (months, docs/privacy.md "Retention"). */
   'retention.changed': z.strictObject({ from: z.number().int().min(1).max(12), to: z.number().int().min(1).max(12) }),
+  /** The province admin changed the phones' lock rules (docs/security.md "The province's settings"). */
+  'devicePolicy.changed': z.strictObject({ from: devicePolicySchema, to: devicePolicySchema }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type AuditKind = keyof typeof AUDIT_DETAILS;

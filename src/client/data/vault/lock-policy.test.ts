@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FREE_TRIES, MAX_TRIES, unlockBlock, waitAfter } from './lock-policy';
+import { FREE_TRIES, unlockBlock, waitAfter } from './lock-policy';
 import { DEFAULT_DEVICE_POLICY } from '../../../shared/device-policy';
 
 const NOW = Date.UTC(2026, 11, 3, 8);
@@ -9,7 +9,7 @@ const fresh = NOW - DAY;
 describe('lock policy', () => {
   it('lets the first wrong tries go without a wait, then makes each wait longer', () => {
     for (let failures = 0; failures < FREE_TRIES; failures++) expect(waitAfter(failures)).toBe(0);
-    const waits = Array.from({ length: MAX_TRIES - FREE_TRIES }, (_, i) => waitAfter(FREE_TRIES + i));
+    const waits = Array.from({ length: DEFAULT_DEVICE_POLICY.maxFailedUnlocks - FREE_TRIES }, (_, i) => waitAfter(FREE_TRIES + i));
     expect(waits[0]).toBe(30_000);
     for (let i = 1; i < waits.length; i++) expect(waits[i]!).toBeGreaterThanOrEqual(waits[i - 1]!);
   });
@@ -22,7 +22,18 @@ describe('lock policy', () => {
   });
 
   it('requires an online sign-in after too many wrong tries, however long ago', () => {
-    expect(unlockBlock({ failures: MAX_TRIES, lastFailureAt: NOW - 30 * DAY }, fresh, DEFAULT_DEVICE_POLICY, NOW)).toEqual({ kind: 'online', reason: 'tooManyTries' });
+    const max = DEFAULT_DEVICE_POLICY.maxFailedUnlocks;
+    expect(unlockBlock({ failures: max, lastFailureAt: NOW - 30 * DAY }, fresh, DEFAULT_DEVICE_POLICY, NOW)).toEqual({ kind: 'online', reason: 'tooManyTries' });
+    expect(unlockBlock({ failures: max - 1, lastFailureAt: NOW - 30 * DAY }, fresh, DEFAULT_DEVICE_POLICY, NOW)).toBeNull();
+  });
+
+  it("counts the wrong tries against the province's number, not a fixed one", () => {
+    const strict = { ...DEFAULT_DEVICE_POLICY, maxFailedUnlocks: 5 };
+    const lenient = { ...DEFAULT_DEVICE_POLICY, maxFailedUnlocks: 20 };
+    const old = NOW - 30 * DAY;
+    expect(unlockBlock({ failures: 5, lastFailureAt: old }, fresh, strict, NOW)).toEqual({ kind: 'online', reason: 'tooManyTries' });
+    expect(unlockBlock({ failures: 4, lastFailureAt: old }, fresh, strict, NOW)).toBeNull();
+    expect(unlockBlock({ failures: 15, lastFailureAt: old }, fresh, lenient, NOW)).toBeNull();
   });
 
   it('requires an online sign-in when the phone has not reached the server for the province\'s days', () => {

@@ -1,11 +1,10 @@
 // When an offline unlock is allowed (docs/security.md "The lock"): pure rules, unit-tested; the
 // vault applies them to the state it stores beside each member's wrapped key.
-import type { DevicePolicy } from '../../../shared/device-policy';
+import { FREE_UNLOCK_TRIES, type DevicePolicy } from '../../../shared/device-policy';
 
 /** Wrong passwords that cost nothing (a typo, the keyboard in the wrong mode). */
-export const FREE_TRIES = 3;
-/** After this many wrong passwords in a row, only an online sign-in unlocks the phone. */
-export const MAX_TRIES = 10;
+export const FREE_TRIES = FREE_UNLOCK_TRIES;
+// After the province's maxFailedUnlocks wrong passwords in a row, only an online sign-in unlocks the phone.
 /** The wait after each wrong try beyond the free ones: it grows, then stays at the last value. */
 export const WAIT_STEPS_MS = [30_000, 60_000, 120_000, 300_000, 600_000] as const;
 const DAY_MS = 86_400_000;
@@ -32,7 +31,7 @@ export function waitAfter(failures: number): number {
  * sign-in (too many wrong tries, or the phone has not reached the server for too long).
  */
 export function unlockBlock(tries: TryState, lastServerContactAt: number | null, policy: DevicePolicy, now: number): UnlockBlock {
-  if (tries.failures >= MAX_TRIES) return { kind: 'online', reason: 'tooManyTries' };
+  if (tries.failures >= policy.maxFailedUnlocks) return { kind: 'online', reason: 'tooManyTries' };
   if (lastServerContactAt === null || now - lastServerContactAt > policy.offlineDays * DAY_MS) return { kind: 'online', reason: 'stale' };
   const wait = waitAfter(tries.failures);
   if (wait > 0 && tries.lastFailureAt !== null && now < tries.lastFailureAt + wait) return { kind: 'wait', until: tries.lastFailureAt + wait };

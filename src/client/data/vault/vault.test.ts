@@ -2,8 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db';
 import { saveSession, type SessionUser } from '../session-repository';
-import { adoptKey, establishKey, keyFor, lockVault, PreviousPasswordNeededError, readUnlockBlock, saveDevicePolicy, unlockOffline, vaultSnapshot, WrongSecretError } from './vault';
-import { FREE_TRIES, MAX_TRIES } from './lock-policy';
+import { adoptKey, establishKey, keyFor, lockVault, PreviousPasswordNeededError, readDevicePolicy, readUnlockBlock, saveDevicePolicy, unlockOffline, vaultSnapshot, WrongSecretError } from './vault';
+import { FREE_TRIES } from './lock-policy';
+import { DEFAULT_DEVICE_POLICY } from '../../../shared/device-policy';
 
 const A: SessionUser = { id: '0197c1a2-0000-7000-8000-0000000000a1', username: 'a', displayName: 'Chị A', role: 'member', communeId: 'xa-1' };
 const B: SessionUser = { ...A, id: '0197c1a2-0000-7000-8000-0000000000b2', username: 'b', displayName: 'Anh B' };
@@ -42,7 +43,7 @@ describe('vault', () => {
     let at = NOW;
     for (let i = 0; i < FREE_TRIES; i++) await expect(unlockOffline(A, 'wrong', at)).resolves.toEqual({ ok: false, wrong: true });
     await expect(unlockOffline(A, 'right', at + 1_000)).resolves.toMatchObject({ ok: false, block: { kind: 'wait' } });
-    for (let i = FREE_TRIES; i < MAX_TRIES; i++) {
+    for (let i = FREE_TRIES; i < DEFAULT_DEVICE_POLICY.maxFailedUnlocks; i++) {
       const block = await readUnlockBlock(A, at);
       if (block?.kind === 'wait') at = block.until;
       await expect(unlockOffline(A, 'wrong', at)).resolves.toEqual({ ok: false, wrong: true });
@@ -67,9 +68,24 @@ describe('vault', () => {
 
   it('refuses an offline unlock on a phone that has not reached the server for the province\'s days', async () => {
     await signedIn(A, 'right');
-    await saveDevicePolicy({ lockAfterMinutes: 5, offlineDays: 3 });
+    await saveDevicePolicy({ lockAfterMinutes: 5, offlineDays: 3, maxFailedUnlocks: 10 });
     await expect(unlockOffline(A, 'right', NOW + 4 * 86_400_000)).resolves.toEqual({ ok: false, block: { kind: 'online', reason: 'stale' } });
     await expect(unlockOffline(A, 'right', NOW + 2 * 86_400_000)).resolves.toEqual({ ok: true });
+  });
+
+  it("keeps the last policy a server sent, ignores what is no policy, and applies its count of wrong tries", async () => {
+    await signedIn(A, 'right');
+    await saveDevicePolicy({ lockAfterMinutes: 2, offlineDays: 7, maxFailedUnlocks: 4, comingLater: true });
+    await saveDevicePolicy(undefined);
+    await saveDevicePolicy({ lockAfterMinutes: 0, offlineDays: 7, maxFailedUnlocks: 4 });
+    await expect(readDevicePolicy()).resolves.toEqual({ lockAfterMinutes: 2, offlineDays: 7, maxFailedUnlocks: 4 });
+    let at = NOW;
+    for (let i = 0; i < 4; i++) {
+      const block = await readUnlockBlock(A, at);
+      if (block?.kind === 'wait') at = block.until;
+      await expect(unlockOffline(A, 'wrong', at)).resolves.toEqual({ ok: false, wrong: true });
+    }
+    await expect(unlockOffline(A, 'right', at + 86_400_000)).resolves.toEqual({ ok: false, block: { kind: 'online', reason: 'tooManyTries' } });
   });
 
   it('gives each member on a shared phone their own key', async () => {

@@ -7,7 +7,7 @@ import { getSession, type SessionUser } from '../session-repository';
 import { SYNC_KEYS } from '../sync-status-repository';
 import { createDataKey, isWrappedKey, KDF_ITERATIONS, rewrapDataKey, unlockDataKey, WrongSecretError, type WrappedKey } from './crypto';
 import { unlockBlock, type TryState, type UnlockBlock } from './lock-policy';
-import { DEFAULT_DEVICE_POLICY, devicePolicySchema, type DevicePolicy } from '../../../shared/device-policy';
+import { DEFAULT_DEVICE_POLICY, readPolicy, type DevicePolicy } from '../../../shared/device-policy';
 
 export { WrongSecretError };
 
@@ -143,12 +143,16 @@ async function readRecord(user: SessionUser): Promise<VaultRecord | undefined> {
 /** The province's rules as last received (defaults until then). */
 export async function readDevicePolicy(): Promise<DevicePolicy> {
   const row = await db.settings.get(POLICY_KEY);
-  const parsed = devicePolicySchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : DEFAULT_DEVICE_POLICY;
+  return readPolicy(row?.value) ?? DEFAULT_DEVICE_POLICY;
 }
 
-export async function saveDevicePolicy(policy: DevicePolicy): Promise<void> {
-  await db.settings.put({ key: POLICY_KEY, value: policy });
+/**
+ * Keeps the policy a server sent (with a sign-in or a refresh) for the lock to apply, offline too.
+ * Something that is no policy (an older server sends none) leaves the last one in place.
+ */
+export async function saveDevicePolicy(received: unknown): Promise<void> {
+  const policy = readPolicy(received);
+  if (policy) await db.settings.put({ key: POLICY_KEY, value: policy });
 }
 
 /** When this phone last heard from the server for the signed-in member: sign-in or sync. */
