@@ -23,13 +23,30 @@ const para = ({ text, bold, italics, size = 28, align = AlignmentType.JUSTIFIED 
 
 const cell = (width: number, children: Paragraph[]): TableCell => new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children });
 
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const LINES = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+/** The compiled report's appendix: a ruled table, its header row bold (compiled-document.ts). */
+function appendixTable(appendix: NonNullable<ReportDocument['appendix']>): (Paragraph | Table)[] {
+  const row = (cells: string[], bold: boolean) =>
+    new TableRow({ tableHeader: bold, children: cells.map((text) => new TableCell({ borders: LINES, children: [para({ text, bold, size: 24, align: AlignmentType.LEFT })] })) });
+  return [
+    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, children: appendix.title.split('\n').map((text, i) => new TextRun({ text, bold: true, size: 28, font: FONT, break: i > 0 ? 1 : 0 })) }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: LINES, rows: [row(appendix.header, true), ...appendix.rows.map((cells) => row(cells, false))] }),
+  ];
+}
+
 const twoColumns = (left: Paragraph[], right: Paragraph[], leftWidth: number): Table =>
   new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: [cell(leftWidth, left), cell(100 - leftWidth, right)] })] });
 
 export function reportDocx(doc: ReportDocument): Document {
   const center = AlignmentType.CENTER;
   const heading = twoColumns(
-    [para({ text: doc.issuer, bold: true, size: 26, align: center }), para({ text: doc.number, size: 26, align: center })],
+    [
+      ...(doc.issuerParent ? [para({ text: doc.issuerParent, size: 26, align: center })] : []),
+      para({ text: doc.issuer, bold: true, size: 26, align: center }),
+      para({ text: doc.number, size: 26, align: center }),
+    ],
     [para({ text: doc.nation, bold: true, size: 26, align: center }), para({ text: doc.motto, bold: true, size: 28, align: center }), para({ text: doc.placeDate, italics: true, size: 28, align: center })],
     40,
   );
@@ -54,6 +71,7 @@ export function reportDocx(doc: ReportDocument): Document {
           ...body,
           para({ text: doc.closing }, true),
           footer,
+          ...(doc.appendix ? appendixTable(doc.appendix) : []),
         ],
       },
     ],

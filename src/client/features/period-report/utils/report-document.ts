@@ -29,6 +29,8 @@ export interface ReportDocument {
   recipients: string[];
   signature: string[];
   signerName: string;
+  /** The compiled report's appendix: the units that reported, with their documents (compiled-document.ts). */
+  appendix?: { title: string; header: string[]; rows: string[][] };
 }
 
 export interface DocumentInput {
@@ -61,18 +63,15 @@ export function dateParts(date: LocalDate): { day: string; month: string; year: 
   return { day: day.padStart(2, '0'), month: m <= 2 ? String(m).padStart(2, '0') : String(m), year };
 }
 
-const lines = (text: string | null | undefined): string[] => (text ?? '').split(/\n+/).map((s) => s.trim()).filter((s) => s !== '');
+export const lines = (text: string | null | undefined): string[] => (text ?? '').split(/\n+/).map((s) => s.trim()).filter((s) => s !== '');
 
-export function buildReportDocument(input: DocumentInput, t: TFunction<'periodReport'>): ReportDocument {
-  const { results: r } = input;
-  const start = formatDate(input.range.start);
-  const end = formatDate(input.range.end);
-  const commune = input.communeName.replace(/\s*\(.*\)\s*$/, '');
+/** The numbered figure lines of section I, from a report's results (one commune's, or the province's sums). */
+export function figureLines(r: PeriodResults, t: TFunction<'periodReport'>): string[] {
   const barriers = BARRIERS.filter((b) => r.barriers[b] > 0).map((b) => `${t(`barrier.${b}`)} (${r.barriers[b]})`);
   const indicator = new Map(indicatorsOf(r).map((i) => [i.key, i]));
   const share = indicator.get('onlineFullShare');
   const people = (value: number | null | undefined) => (value === null || value === undefined ? t('figures.unknown') : String(value));
-  const figures = [
+  return [
     `1. ${t('figures.logs')}: ${r.logs}. ${t('figures.outcomes', { ...r.outcomes })}.`,
     `2. ${t('figures.groups', { ...r.byGroup, publicService: r.byGroup['public-service'] })}.`,
     `3. ${t('figures.online', r.onlineSubmission)}. ${t('figures.helped', { ...r.helped, business: r.helped.household_business })}. ${t('figures.onTeamDevice')}: ${r.onTeamDevice}.`,
@@ -85,6 +84,14 @@ export function buildReportDocument(input: DocumentInput, t: TFunction<'periodRe
       smartphones: people(indicator.get('smartphoneSetups')?.value),
     })}.`,
   ];
+}
+
+export function buildReportDocument(input: DocumentInput, t: TFunction<'periodReport'>): ReportDocument {
+  const { results: r } = input;
+  const start = formatDate(input.range.start);
+  const end = formatDate(input.range.end);
+  const commune = input.communeName.replace(/\s*\(.*\)\s*$/, '');
+  const figures = figureLines(r, t);
   const orNothing = (text: string | null | undefined) => (lines(text).length > 0 ? lines(text) : [t('doc.nothing')]);
   const chair = input.signerCapacity !== 'deputy';
   return {

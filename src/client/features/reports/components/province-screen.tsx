@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Screen } from '../../../components/ui/screen';
 import { getSavedProvinceReport, saveProvinceReport } from '../../../data/reports-repository';
 import { fetchProvinceReport } from '../../../sync/reports-api';
@@ -68,6 +69,9 @@ export function ProvinceScreen(): ReactElement {
   return (
     <Screen title={t('province.title')}>
       <p className="hint">{t('province.intro')}</p>
+      <p>
+        <Link className="button" to="/period-report/province">{t('province.compiled')}</Link>
+      </p>
       <PeriodPicker period={period} onChange={choose} />
       <p role="status" className="rp-status">
         {loading ? t('province.loading') : failure ? t(`province.${failure}`) : null}

@@ -1,0 +1,125 @@
+// /period-report/province (province admins, online; docs/reports.md "The province's compiled
+// view"): every commune of the province for one reporting period — sent on time, late, missing or
+// not due, the document's number and date, who sent it, the commune's latest sync, its
+// difficulties and proposals — the results summed on the server, and the compiled report as .docx
+// with the appendix of the units that reported. Names only, never ids.
+import { useId, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Screen } from '../../../components/ui/screen';
+import { useToday } from '../../../hooks/use-today';
+import { seedCommunes } from '../../../../shared/seed';
+import { reportPeriodAt, shiftReportPeriod } from '../../../../shared/reports/report-period';
+import type { CompiledCommune, CompiledReport } from '../../../../shared/reports/compiled';
+import { formatDate, formatDateTime, type LocalDateRange } from '../../../../shared/text/dates';
+import { useCompiledReport } from '../hooks/use-compiled-report';
+import { buildCompiledDocument } from '../utils/compiled-document';
+import { figureLines, lines } from '../utils/report-document';
+import { DocxDownload } from './docx-button';
+
+/** The periods offered: the one before the current (the one usually compiled), the current, and ten more before. */
+function periods(now: number): LocalDateRange[] {
+  const current = reportPeriodAt(now);
+  return [shiftReportPeriod(current, -1), current, ...Array.from({ length: 10 }, (_, i) => shiftReportPeriod(current, -(i + 2)))];
+}
+
+export function CompiledScreen({ provinceId }: { provinceId: string }): ReactElement {
+  const { t } = useTranslation('periodReport');
+  const id = useId();
+  const [options] = useState(() => periods(Date.now()));
+  const [chosen, choose] = useState(0);
+  const period = options[chosen]!;
+  const { state, retry } = useCompiledReport(period);
+  const span = (range: LocalDateRange) => ({ start: formatDate(range.start), end: formatDate(range.end) });
+
+  return (
+    <Screen title={t('compiled.title')}>
+      <p className="hint">{t('compiled.intro')}</p>
+      <label className="pr-field" htmlFor={`${id}-period`}>{t('compiled.period')}</label>
+      <select id={`${id}-period`} className="pr-select" value={chosen} onChange={(event) => choose(Number(event.target.value))}>
+        {options.map((range, i) => (
+          <option key={range.start} value={i}>{t('compiled.periodOption', span(range))}</option>
+        ))}
+      </select>
+      {state.status === 'loading' ? (
+        <p role="status">{t('compiled.loading')}</p>
+      ) : state.status === 'ready' ? (
+        <Compiled report={state.report} provinceId={provinceId} />
+      ) : (
+        <div className="notice" role="alert">
+          <p>{t(state.status === 'offline' ? 'compiled.online' : state.status === 'signedOut' ? 'compiled.signedOut' : state.status === 'forbidden' ? 'compiled.notForRole' : 'compiled.failed')}</p>
+          <button type="button" className="button" onClick={retry}>{t('compiled.retry')}</button>
+        </div>
+      )}
+    </Screen>
+  );
+}
+
+function Compiled({ report, provinceId }: { report: CompiledReport; provinceId: string }): ReactElement {
+  const { t } = useTranslation('periodReport');
+  const id = useId();
+  const today = useToday();
+  const provinceName = useMemo(() => seedCommunes().find((c) => c.provinceId === provinceId)?.provinceName ?? null, [provinceId]);
+  const doc = useMemo(() => buildCompiledDocument({ report, provinceName, today }, t), [report, provinceName, today, t]);
+  const sent = report.communes.filter((c) => c.submission !== null).length;
+  return (
+    <div data-testid="compiled-report">
+      <section className="card" aria-labelledby={`${id}-sent`}>
+        <h2 id={`${id}-sent`}>{t('compiled.reported', { reported: sent, total: report.communes.length })}</h2>
+        <p>{t('compiled.due', { date: formatDate(report.dueDate) })}</p>
+        <DocxDownload
+          doc={doc}
+          fileName={t('compiled.fileName', { start: report.period.start, end: report.period.end })}
+          text={{ label: t('compiled.docx'), making: t('compiled.docxMaking'), error: t('compiled.docxError') }}
+        />
+      </section>
+      <section className="card" aria-labelledby={`${id}-totals`}>
+        <h2 id={`${id}-totals`}>{t('compiled.totals', { count: report.reported })}</h2>
+        {report.reported === 0 ? (
+          <p>{t('compiled.totalsNone')}</p>
+        ) : (
+          <ul className="pr-figures" data-testid="compiled-totals">
+            {figureLines(report.totals, t).map((line) => <li key={line}>{line}</li>)}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby={`${id}-communes`}>
+        <h2 id={`${id}-communes`}>{t('compiled.communes', { count: report.communes.length })}</h2>
+        <ul className="pr-communes" data-testid="compiled-communes">
+          {report.communes.map((commune) => <CommuneItem key={commune.communeId} commune={commune} />)}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function CommuneItem({ commune }: { commune: CompiledCommune }): ReactElement {
+  const { t } = useTranslation('periodReport');
+  const sent = commune.submission;
+  return (
+    <li data-testid="compiled-commune">
+      <h3>{commune.communeName}</h3>
+      <p className={`pr-status pr-status-${commune.status}`}>{t(`compiled.status.${commune.status}`)}</p>
+      {sent && (
+        <>
+          <p>
+            {t('compiled.document', { number: sent.documentNumber, date: formatDate(sent.documentDate) })}
+            {sent.version > 1 ? ` · ${t('compiled.version', { version: sent.version })}` : ''}
+          </p>
+          <p>{t('compiled.sentBy', { name: sent.submittedByName ?? t('people.unknown', { ns: 'common' }) })}</p>
+        </>
+      )}
+      <p className="hint">{commune.lastSyncAt ? t('compiled.lastSync', { date: formatDateTime(commune.lastSyncAt) }) : t('compiled.neverSynced')}</p>
+      {sent && lines(sent.difficulties).length > 0 && <TextBlock title={t('compiled.difficulties')} text={sent.difficulties} />}
+      {sent && lines(sent.proposals).length > 0 && <TextBlock title={t('compiled.proposals')} text={sent.proposals} />}
+    </li>
+  );
+}
+
+function TextBlock({ title, text }: { title: string; text: string | null }): ReactElement {
+  return (
+    <div className="pr-commune-text">
+      <p className="pr-strong">{title}</p>
+      {lines(text).map((line) => <p key={line}>{line}</p>)}
+    </div>
+  );
+}

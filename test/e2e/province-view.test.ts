@@ -1,0 +1,166 @@
+// The province's compiled view (issue 15 item 5) in a real Chromium against the real server: two
+// communes' leaders send their period reports through the sync API (one a correction, one late),
+// a third commune sends nothing; the demo province admin opens the compiled view, sees every
+// commune by name with its status, document, sender and the summed figures, and downloads the
+// compiled .docx, whose text (unzipped from the file) holds the heading, the totals, each
+// commune's difficulties under its name and the appendix of the units that reported.
+// axe-core at 360 px and 1280 px.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchPhone, type Phone } from './support/browser';
+import { ROOT, startAppServer, type RunningServer } from './support/server';
+import { axeViolations } from './support/axe';
+import { signIn, unlock } from './support/sign-in';
+import { apiLogin, apiPush, type ApiSession } from './support/api-client';
+import { formatHlc } from '../../src/shared/sync/hlc';
+import { uuidv7 } from '../../src/shared/sync/ids';
+import { reportSubmissionFieldsObject, type PeriodResults } from '../../src/shared/schemas/period-report';
+import { reportDueDate, reportPeriodAt, shiftReportPeriod, submissionState } from '../../src/shared/reports/report-period';
+import { addDays, formatDate, todayLocal } from '../../src/shared/text/dates';
+
+const DEMO_PASSWORD = 'province-view-e2e-password';
+const SECOND = { id: 'e2e-ia-dal', name: 'Xã Ia Đal', leader: 'leader-ia-dal', display: "Rơ Châm H'Lan" };
+const SILENT = { id: 'e2e-son-ha', name: 'Xã Sơn Hạ' };
+// The view opens on the period before the current one: the one the province compiles.
+const PERIOD = shiftReportPeriod(reportPeriodAt(Date.now()), -1);
+let counter = 0;
+const hlc = () => formatHlc({ millis: Date.now(), counter: ++counter, node: 'e2e0000000000155' });
+
+function admin(server: RunningServer, ...args: string[]): void {
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/server/admin-cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'warn' }, stdio: 'pipe', timeout: 120_000 });
+}
+
+function results(logs: number, extra: Partial<PeriodResults> = {}): PeriodResults {
+  const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  return {
+    logs,
+    onTeamDevice: 0,
+    outcomes: { ...zeros(['done', 'partial', 'referred', 'failed']), done: logs },
+    byGroup: { ...zeros(['vneid', 'public-service', 'payments', 'skills', 'other']), vneid: logs },
+    onlineSubmission: { full: 0, partial: 0 },
+    helped: zeros(['citizen', 'household_business', 'official', 'unrecorded']),
+    sessions: 1,
+    participants: 10,
+    trained: { ...zeros(['leaders', 'full_time_officials', 'staff', 'citizens', 'unrecorded']), citizens: 10 },
+    reached: { paymentAccount: 1, smartphone: 0 },
+    barriers: zeros(['no_smartphone', 'no_chip_id', 'vneid_not_level2', 'no_bank_account', 'portal_down', 'weak_network', 'language', 'disability', 'other']),
+    readinessPercent: null,
+    blockedItems: 0,
+    overdueItems: 0,
+    followUpsOpen: 0,
+    ...extra,
+  };
+}
+
+async function submit(server: RunningServer, session: ApiSession, version: number, fields: { documentNumber: string; documentDate: string; results: PeriodResults; difficulties: string; reportId: string }): Promise<void> {
+  const at = new Date().toISOString();
+  const record = reportSubmissionFieldsObject.parse({
+    ...fields,
+    version,
+    supersedes: null,
+    kind: 'period',
+    periodStart: PERIOD.start,
+    periodEnd: PERIOD.end,
+    submittedBy: session.user.id,
+    submittedAt: at,
+    proposals: null,
+  });
+  const pushed = await apiPush(server.url, session, `e2e-${session.user.username}`, [
+    { id: uuidv7(), table: 'reportSubmissions', recordId: uuidv7(), hlc: hlc(), fields: { ...record, communeId: session.user.communeId, createdBy: session.user.id, createdAt: at, deleted: false } },
+  ]);
+  expect(pushed.rejected).toEqual([]);
+}
+
+describe('province compiled view in Chromium', () => {
+  let server: RunningServer;
+  let phone: Phone;
+  const pageErrors: string[] = [];
+  const late = addDays(reportDueDate(PERIOD), 2);
+
+  beforeAll(async () => {
+    server = await startAppServer({ DEMO_PASSWORD });
+    admin(server, 'create-commune', '--id', SECOND.id, '--name', SECOND.name, '--province', 'quang-ngai');
+    admin(server, 'create-commune', '--id', SILENT.id, '--name', SILENT.name, '--province', 'quang-ngai');
+    admin(server, 'create-user', '--username', SECOND.leader, '--password', DEMO_PASSWORD, '--role', 'leader', '--commune', SECOND.id, '--display-name', SECOND.display);
+    const demo = await apiLogin(server.url, 'demo-leader', DEMO_PASSWORD);
+    const second = await apiLogin(server.url, SECOND.leader, DEMO_PASSWORD);
+    const demoReport = uuidv7();
+    // The demo commune's first version, then its correction: the view shows the correction.
+    await submit(server, demo, 1, { reportId: demoReport, documentNumber: '13/BC-UBND', documentDate: PERIOD.end, results: results(99), difficulties: 'Bản cũ.' });
+    await submit(server, demo, 2, { reportId: demoReport, documentNumber: '14/BC-UBND', documentDate: addDays(PERIOD.end, 1), results: results(12, { readinessPercent: 40 }), difficulties: 'Cổng dịch vụ công chậm.' });
+    await submit(server, second, 1, { reportId: uuidv7(), documentNumber: '7/BC-UBND', documentDate: late, results: results(5, { readinessPercent: 61 }), difficulties: 'Thôn 3 chưa có sóng.' });
+    phone = await launchPhone();
+    phone.page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+    await server?.stop();
+  });
+
+  it('shows the admin every commune by name: sent, a correction, late, and missing or not due', async () => {
+    const { page } = phone;
+    await signIn(page, server.url, 'demo-admin', DEMO_PASSWORD);
+    await page.goto(`${server.url}/reports`);
+    await unlock(page, DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Báo cáo định kỳ các xã đã gửi' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Báo cáo tổng hợp của các xã' }).waitFor();
+    const items = page.getByTestId('compiled-commune');
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(3);
+    const texts = await items.allTextContents();
+    const [ia, ngok, son] = texts;
+    expect(ia).toContain(SECOND.name);
+    expect(ia).toContain('Gửi muộn');
+    expect(ia).toContain(`Số 7/BC-UBND ngày ${formatDate(late)}`);
+    expect(ia).toContain(`Người gửi: ${SECOND.display}`);
+    expect(ia).toContain('Thôn 3 chưa có sóng.');
+    expect(ngok).toContain('Xã Ngọk Bay (demo)');
+    expect(ngok).toContain(`Số 14/BC-UBND ngày ${formatDate(addDays(PERIOD.end, 1))} · Bản sửa lần 2`);
+    expect(ngok).toContain('Người gửi: Tổ trưởng (demo)');
+    expect(ngok).not.toContain('Bản cũ.');
+    expect(son).toContain(SILENT.name);
+    expect(son).toContain(submissionState(PERIOD, null, todayLocal(Date.now())) === 'missing' ? 'Chưa gửi (quá hạn)' : 'Chưa gửi (chưa đến hạn)');
+    expect(son).toContain('Chưa đồng bộ lần nào');
+    // The leaders signed in through the API and never pulled: names only, never an id.
+    expect(texts.join(' ')).not.toMatch(/e2e-ia-dal|demo-xa-ngok-bay|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Đã gửi 2/3 xã, phường' }).count()).toBe(1);
+    const totals = await page.getByTestId('compiled-totals').locator('li').allTextContents();
+    expect(totals[0]).toMatch(/^1\. Lượt hỗ trợ người dân: 17\. Kết quả: hoàn thành 17,/);
+    expect(totals[3]).toContain('Buổi hướng dẫn nhóm: 2; Lượt người tham dự: 20');
+    expect(totals[5]).toContain('Mức sẵn sàng danh mục kiểm tra: 50%');
+    expect(totals[6]).toContain('người dân được mở tài khoản thanh toán: 2');
+    expect({ screen: 'compiled 360', violations: await axeViolations(page) }).toEqual({ screen: 'compiled 360', violations: [] });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide).toBeLessThanOrEqual(360);
+  });
+
+  it('downloads the compiled report as .docx: heading, totals, difficulties by commune, the appendix of units', async () => {
+    const { page } = phone;
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo tổng hợp (Word)' }).click()]);
+    expect(file.suggestedFilename()).toBe(`bao-cao-tong-hop-${PERIOD.start}-${PERIOD.end}.docx`);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await file.path()))))['word/document.xml']!);
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).filter((s) => s !== '');
+    for (const text of ['ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Số:      /BC-SKHCN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số đơn vị đã gửi báo cáo: 2/3 (gửi muộn: 1).', `Đơn vị chưa gửi báo cáo: ${SILENT.name}.`, '- Xã Ia Đal: Thôn 3 chưa có sóng.', '- Xã Ngọk Bay (demo): Cổng dịch vụ công chậm.', 'GIÁM ĐỐC']) {
+      expect(paragraphs, text).toContain(text);
+    }
+    expect(paragraphs.some((p) => p.startsWith('1. Lượt hỗ trợ người dân: 17.'))).toBe(true);
+    expect(paragraphs).not.toContain('- Xã Ngọk Bay (demo): Bản cũ.');
+    const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')));
+    expect(rows.slice(rows.findIndex((r) => r[0] === 'STT'))).toEqual([
+      ['STT', 'Đơn vị', 'Số, ngày văn bản', 'Ghi chú'],
+      ['1', SECOND.name, `7/BC-UBND ngày ${formatDate(late)}`, 'Gửi muộn'],
+      ['2', 'Xã Ngọk Bay (demo)', `14/BC-UBND ngày ${formatDate(addDays(PERIOD.end, 1))}`, 'bản sửa lần 2'],
+    ]);
+    expect(xml).not.toMatch(/e2e-ia-dal|demo-xa-ngok-bay/);
+  });
+
+  it('is laid out and accessible at 1280 px too, and raised no page error', async () => {
+    const { page } = phone;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('compiled-report').waitFor();
+    expect({ screen: 'compiled 1280', violations: await axeViolations(page) }).toEqual({ screen: 'compiled 1280', violations: [] });
+    expect(pageErrors).toEqual([]);
+  });
+});
