@@ -15,6 +15,7 @@ import { SERVICE_GROUPS } from '../../src/shared/schemas/service';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
 import { describePostgres } from '../helpers/pg';
+import { mulberry32 } from '../helpers/seeded-random';
 import { serverWorld } from './http-world';
 import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
 import { COMMUNE_A, COMMUNE_B, COMMUNE_K, type Session } from './sync-fixtures';
@@ -24,15 +25,10 @@ const JULY = { start: '2026-07-15', end: '2026-08-14' };
 const EXTRA = ['xa-c-test', 'xa-d-test', 'xa-e-test', 'xa-f-test'].map((id, i) => ({ id, name: `Xã ${'CĐEG'[i]} (thử)`, provinceId: 'quang-ngai' }));
 const QN = [COMMUNE_A, COMMUNE_B, ...EXTRA];
 
-/** A small seeded generator (mulberry32): the same dataset on both databases and in every run. */
+/** Whole numbers in [0, n) from the shared seeded generator: the same dataset on both databases and in every run. */
 function random(seed: number): (n: number) => number {
-  let a = seed;
-  return (n) => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const next = mulberry32(seed);
+  return (n) => Math.floor(next() * n);
 }
 
 function randomResults(next: (n: number) => number): PeriodResults {
