@@ -18,6 +18,11 @@ const RULES = {
   'citizen.export': ['leader'],
   // A citizen's request to erase their details is the commune's to answer (docs/privacy.md).
   'citizen.erase': ['leader'],
+  // The register of citizens' requests (docs/privacy.md "Requests register"): members and leaders record and
+  // acknowledge a request; the leader extends, answers or refuses it; the province admin sees counts only.
+  'rightsRequest.record': ['member', 'leader'],
+  'rightsRequest.decide': ['leader'],
+  'rightsRequest.counts': ['admin'],
   // How long citizens' details are kept: the province decides, leaders read it (docs/privacy.md "Retention").
   'retention.manage': ['admin'],
   'retention.view': ['leader', 'admin'],

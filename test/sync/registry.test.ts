@@ -89,7 +89,7 @@ describe('registry: who may write what', () => {
 
   it('[A12] every table has a rule', () => {
     expect(Object.keys(WRITE_RULES).sort()).toEqual(
-      ['assistanceLogs', 'checklistItems', 'checklistTemplates', 'checklists', 'communeProfiles', 'contacts', 'groupSessions', 'periodReports', 'provinceContacts', 'reportSubmissions', 'services', 'signOffs', 'teamMembers', 'villages'].sort(),
+      ['assistanceLogs', 'checklistItems', 'checklistTemplates', 'checklists', 'communeProfiles', 'contacts', 'groupSessions', 'periodReports', 'provinceContacts', 'reportSubmissions', 'rightsRequests', 'services', 'signOffs', 'teamMembers', 'villages'].sort(),
     );
   });
 

@@ -17,6 +17,7 @@ import { currentDataKey, LockedError } from './vault/vault';
 export const SEALED_FIELDS: Readonly<Partial<Record<SyncTable, readonly string[]>>> = {
   assistanceLogs: ['citizen', 'note'],
   groupSessions: ['note'],
+  rightsRequests: ['requester'],
 };
 
 /** Personal fields kept in clear on the phone, and why (docs/security.md "What is not"). */
@@ -31,6 +32,11 @@ export const CLEAR_AT_REST: Readonly<Record<string, string>> = {
   'signOffs.comment': "the reviewer's comment on the commune's readiness, not on a person",
   'provinceContacts.*': "the province's support desks and officials (VNPT, Viettel, the Sở's help desk), published by the admin to every phone of the province",
   'periodReports.*': "the commune's official report to the province: counts and the leadership's own words, signed by a named official; no citizen is recorded in it",
+  'rightsRequests.acknowledgedBy': 'the account id of the member who acknowledged a request',
+  'rightsRequests.extendedBy': 'the account id of the leader who extended a request',
+  'rightsRequests.closedBy': 'the account id of the leader who answered a request',
+  'rightsRequests.extensionReason': "the leader's reason for more time, about the work, not the person (the form says so); reviewers never receive it",
+  'rightsRequests.closeReason': "the leader's reason for a refusal or note of what was done, about the answer, not the person; reviewers never receive it",
   'reportSubmissions.*': 'the same report as it was sent, and the account id of the official who sent it; no citizen is recorded in it',
 };
 

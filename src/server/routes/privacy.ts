@@ -3,6 +3,8 @@
 // never logged, and the answer holds only how many logs changed.
 // GET /api/privacy/retention: the province's retention limit (leaders, the admin); POST: the
 // province admin sets it, in the audit log (docs/privacy.md "Retention").
+// GET /api/privacy/rights-requests/counts: the province admin's counts of the communes' registers of
+// requests, numbers only (docs/privacy.md "Requests register").
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type Action } from '../../shared/permissions';
 import { erasureRequestSchema, isCitizenQuery, type ErasureResponse } from '../../shared/privacy/erasure';
@@ -11,6 +13,7 @@ import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { eraseCitizen } from '../privacy/erase-citizen';
+import { provinceRequestCounts } from '../privacy/request-counts';
 import { retentionMetaKey, retentionMonths } from '../privacy/retention-purge';
 import type { SyncStore } from '../storage/types';
 import { signedInUser } from './auth';
@@ -43,14 +46,19 @@ export function registerPrivacyRoutes(app: FastifyInstance, options: PrivacyRout
   });
 
   /** The signed-in user of the province, allowed `action`; a refusal is logged and audited. */
-  async function provinceUser(request: FastifyRequest, action: Action) {
+  async function provinceUser(request: FastifyRequest, action: Action, refusal = 'Only the province admin sets how long citizen details are kept.') {
     const user = await signedInUser(auth, request);
     if (!can(user.role, action) || !user.provinceId) {
       await options.audit.append({ kind: 'access.refused', actor: user, details: { action, role: user.role } });
-      throw new ApiError(403, 'forbidden', 'Only the province admin sets how long citizen details are kept.');
+      throw new ApiError(403, 'forbidden', refusal);
     }
     return { ...user, provinceId: user.provinceId };
   }
+
+  app.get('/api/privacy/rights-requests/counts', async (request, reply) => {
+    const user = await provinceUser(request, 'rightsRequest.counts', "Only the province admin reads the communes' counts of requests.");
+    return reply.header('cache-control', 'no-store').send(await provinceRequestCounts(store, user.provinceId, now()));
+  });
 
   app.get('/api/privacy/retention', async (request, reply) => {
     const user = await provinceUser(request, 'retention.view');

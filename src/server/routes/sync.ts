@@ -60,13 +60,14 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
 
   app.post('/api/sync/push', { bodyLimit: PUSH_INFLATED_LIMIT }, async (request, reply) => {
     const user = await authorize(request, 'push');
-    const { response, refused, citizenChanges } = await requests.push(user, readPushRequest(request.body), now());
+    const { response, refused, citizenChanges, requestChanges } = await requests.push(user, readPushRequest(request.body), now());
     for (const { table, code } of refused) {
       request.log.warn({ event: 'sync_authz_rejected', userId: user.id, table, code }, 'security: mutation refused');
     }
     // After COMMIT, like the answer: a crash in between loses these rows, never a change (docs/privacy.md).
     await options.audit.appendAll([
       ...citizenChanges.map(({ recordId, change }) => ({ kind: 'citizen.changed' as const, actor: user, subjectId: recordId, details: { change } })),
+      ...requestChanges.map(({ recordId, kind, step }) => ({ kind: 'rightsRequest.changed' as const, actor: user, subjectId: recordId, details: { kind, step } })),
       ...refused.map(({ table, code }) => ({ kind: 'access.refused' as const, actor: user, details: { action: `sync.${table ?? 'unknown'}.${code}`, role: user.role } })),
     ]);
     return reply.send(response);

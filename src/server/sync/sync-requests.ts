@@ -4,6 +4,8 @@
 // thread on SQLite (push-thread.ts).
 // The protocol with examples is src/shared/sync/PROTOCOL.md.
 import { z } from 'zod';
+import { requestStepsOf, type RequestStep } from '../../shared/privacy/rights-requests';
+import type { RightsRequestKind } from '../../shared/schemas/rights-request';
 import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
 import { uuidSchema } from '../../shared/sync/ids';
 import {
@@ -44,10 +46,18 @@ export interface CitizenChange {
   change: 'added' | 'changed' | 'removed';
 }
 
+/** A step a push took on a request of the register (for the audit log: who and when is the push's). */
+export interface RequestChange {
+  recordId: string;
+  kind: RightsRequestKind;
+  step: RequestStep;
+}
+
 export interface PushResult {
   response: PushResponse;
   refused: RefusedWrite[];
   citizenChanges: CitizenChange[];
+  requestChanges: RequestChange[];
 }
 
 /** The request handling both transports share: in-process, or on the SQLite sync thread. */
@@ -100,9 +110,10 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
   if (!scope || mutations.length === 0) {
     // No scope (cannot happen for a valid account) or nothing to do: answer without a transaction.
     const outcomes = mutations.map((m) => ({ id: m.id, code: 'forbidden', message: 'sync.notAllowed' }));
-    return { response: { acked: [], rejected: outcomes, serverTime }, refused: [], citizenChanges: [] };
+    return { response: { acked: [], rejected: outcomes, serverTime }, refused: [], citizenChanges: [], requestChanges: [] };
   }
   let citizenChanges: CitizenChange[] = [];
+  let requestChanges: RequestChange[] = [];
   const committed = await store.push({
     scope,
     userId: user.id,
@@ -113,11 +124,12 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
     plan: (state) => {
       const plan = planPush({ user, scope, mutations, now: time }, state);
       citizenChanges = citizenChangesOf(state, plan.writes);
+      requestChanges = requestChangesOf(state, plan.writes);
       return plan;
     },
   });
   // Only now, after COMMIT, is anything acknowledged.
-  const result: PushResult = { response: { acked: [], rejected: [], serverTime }, refused: [], citizenChanges };
+  const result: PushResult = { response: { acked: [], rejected: [], serverTime }, refused: [], citizenChanges, requestChanges };
   for (const { mutationId, outcome, table } of committed.plan.outcomes) {
     if (outcome.status === 'acked') {
       result.response.acked.push(mutationId);
@@ -143,6 +155,14 @@ function citizenChangesOf(state: PushState, writes: PushPlan['writes']): Citizen
     changes.push({ recordId: record.id, change: old === null ? 'added' : now === null ? 'removed' : 'changed' });
   }
   return changes;
+}
+
+/** The steps the planned writes take on the register's requests, compared with the stored state. */
+function requestChangesOf(state: PushState, writes: PushPlan['writes']): RequestChange[] {
+  const before = new Map(state.records.filter((row) => row.table === 'rightsRequests').map((row) => [row.record.id, row.record]));
+  return writes.flatMap(({ table, record }) =>
+    table === 'rightsRequests' ? requestStepsOf(before.get(record.id), record).map((step) => ({ recordId: record.id, kind: record.kind as RightsRequestKind, step })) : [],
+  );
 }
 
 /** The page as JSON text (pull-json.ts), equal to JSON.stringify of its PullResponse. */

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { devicePolicySchema } from '../device-policy';
 import { ROLES } from '../schemas/common';
 import { uuidSchema } from '../sync/ids';
+import { RIGHTS_REQUEST_KINDS } from '../schemas/rights-request';
+import { REQUEST_STEPS } from './rights-requests';
 
 /** The reason asked in the export dialog: short, free text typed by the leader. */
 export const EXPORT_REASON_MIN = 3;
@@ -54,6 +56,8 @@ export const AUDIT_DETAILS = {
     /** A checklist template's version. */
     version: z.number().int().min(1).max(1_000_000).optional(),
   }),
+  /** A step of a citizen's request in the register (recorded by the server from the push): which request kind, which step. */
+  'rightsRequest.changed': z.strictObject({ kind: z.enum(RIGHTS_REQUEST_KINDS), step: z.enum(REQUEST_STEPS) }),
   /** The province admin changed how long citizens' details are kept (months, docs/privacy.md "Retention"). */
   'retention.changed': z.strictObject({ from: z.number().int().min(1).max(12), to: z.number().int().min(1).max(12) }),
   /** The province admin changed the phones' lock rules (docs/security.md "The province's settings"). */

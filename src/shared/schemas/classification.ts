@@ -17,18 +17,20 @@ export type Category = (typeof CATEGORIES)[number];
 /**
  * Why the app may hold the field. `consent`: the citizen agreed (consent evidence on the log);
  * `publicTask`: the commune team's and province's work, for staff and officials' work data (the
- * province's legal officer confirms it, docs/privacy.md); `notPersonal`: identifies nobody.
+ * province's legal officer confirms it, docs/privacy.md); `legalObligation`: the law requires it (the register of
+ * citizens' requests, which must show each request was answered in time); `notPersonal`: identifies nobody.
  */
-export const LEGAL_BASES = ['consent', 'publicTask', 'notPersonal'] as const;
+export const LEGAL_BASES = ['consent', 'publicTask', 'legalObligation', 'notPersonal'] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 /**
  * How long the field is kept. `citizenDetails`: until the citizen asks for erasure, the province's
  * retention limit (default 12 months after the log's date) or the phone's limit (90 days after
  * the log's date, for a synced log), whichever comes first (docs/privacy.md "Retention"); `record`: as long as the record; `account`: as long as the
- * member's account (ids of staff); `reference`: as long as the province keeps the catalogue.
+ * member's account (ids of staff); `reference`: as long as the province keeps the catalogue;
+ * `request`: as long as the register keeps the request (docs/privacy.md "Requests register").
  */
-export const RETENTIONS = ['citizenDetails', 'record', 'account', 'reference'] as const;
+export const RETENTIONS = ['citizenDetails', 'record', 'account', 'reference', 'request'] as const;
 export type Retention = (typeof RETENTIONS)[number];
 
 export interface FieldClass {
@@ -42,6 +44,7 @@ export interface FieldClass {
 const none = (purpose: string, retention: Retention = 'record'): FieldClass => ({ category: 'none', purpose, basis: 'notPersonal', retention });
 const staff = (purpose: string, retention: Retention = 'account'): FieldClass => ({ category: 'personal', purpose, basis: 'publicTask', retention });
 const citizen = (purpose: string): FieldClass => ({ category: 'personal', purpose, basis: 'consent', retention: 'citizenDetails' });
+const requester = (purpose: string): FieldClass => ({ category: 'personal', purpose, basis: 'legalObligation', retention: 'request' });
 
 /** Metadata every commune record carries (recordMetaSchema). */
 const COMMUNE_META = {
@@ -266,6 +269,24 @@ export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, F
     ...REPORT_TEXTS,
     handledSuggestions: none('suggestions accepted or dropped'),
     recipients: none('the recipients (Nơi nhận)'),
+  },
+  rightsRequests: {
+    ...COMMUNE_META,
+    kind: none('which right the citizen exercises (access, correction, erasure…)'),
+    'requester.name': requester("the citizen who asked, to answer them and find their records"),
+    'requester.phone': requester('a number to call the citizen back, if they gave one'),
+    receivedOn: none('the day the request came in (the deadlines count from it)'),
+    status: none('received, acknowledged, done or refused'),
+    acknowledgedAt: none('when the request was acknowledged'),
+    acknowledgedBy: staff('who acknowledged it'),
+    extendedAt: none('when the answer was postponed'),
+    extendedBy: staff('who postponed it'),
+    extensionReason: staff("the leader's reason for more time (about the work, not the person)", 'request'),
+    closedAt: none('when it was answered or refused'),
+    closedBy: staff('who answered or refused it'),
+    closeReason: staff("the leader's reason for a refusal or note of what was done", 'request'),
+    erasedLogs: none('how many logs an erasure changed'),
+    exportedRows: none("how many logs the citizen's copy held"),
   },
   reportSubmissions: {
     ...COMMUNE_META,

@@ -52,12 +52,13 @@ export function phoneReaders(table: SyncTable, path: string): Role[] {
 }
 
 const CATEGORY_TEXT: Record<Category, string> = { personal: 'personal', sensitive: '**sensitive**', none: 'none' };
-const BASIS_TEXT: Record<LegalBasis, string> = { consent: 'consent', publicTask: 'public task', notPersonal: '—' };
+const BASIS_TEXT: Record<LegalBasis, string> = { consent: 'consent', publicTask: 'public task', legalObligation: 'legal obligation', notPersonal: '—' };
 const RETENTION_TEXT: Record<Retention, string> = {
   citizenDetails: 'citizen details (erasure / retention)',
   record: 'as long as the record',
   account: 'as long as the account',
   reference: 'as long as the catalogue',
+  request: 'as long as the request register',
 };
 
 const cell = (text: string): string => text.replaceAll('|', '\\|');

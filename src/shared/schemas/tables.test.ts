@@ -155,6 +155,22 @@ const EXAMPLES: Record<SyncTable, Record<string, unknown>> = {
     signerCapacity: 'deputy',
     signerName: 'Trần Thị B',
   },
+  rightsRequests: {
+    kind: 'erasure',
+    requester: { name: 'Nguyễn Thị Hoa', phone: '0912345678' },
+    receivedOn: '2025-07-01',
+    status: 'refused',
+    acknowledgedAt: '2025-07-02T02:00:00.000Z',
+    acknowledgedBy: USER,
+    extendedAt: '2025-07-10T02:00:00.000Z',
+    extendedBy: USER,
+    extensionReason: 'Chờ xã kiểm tra hồ sơ giấy',
+    closedAt: '2025-07-20T02:00:00.000Z',
+    closedBy: USER,
+    closeReason: 'Hồ sơ còn trong thời hạn lưu theo quy định',
+    erasedLogs: null,
+    exportedRows: null,
+  },
 };
 
 const metaOf = (table: SyncTable) => (TABLE_SCHEMAS[table].scope === 'province' ? provinceMeta : communeMeta);
@@ -163,7 +179,7 @@ const messagesOf = (schema: z.ZodType, value: unknown): string[] => schema.safeP
 describe('the table registry', () => {
   it('names exactly the tables of docs/sync.md §4', () => {
     expect([...SYNC_TABLES].sort()).toEqual(
-      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles', 'provinceContacts', 'periodReports', 'reportSubmissions'].sort(),
+      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles', 'provinceContacts', 'periodReports', 'reportSubmissions', 'rightsRequests'].sort(),
     );
     expect(Object.keys(TABLE_SCHEMAS).sort()).toEqual([...SYNC_TABLES].sort());
     expect(isSyncTable('contacts')).toBe(true);

@@ -8,6 +8,7 @@ import { checklistItemFieldsSchema, checklistItemPatchSchema, checklistItemRecor
 import { checklistTemplateFieldsSchema, checklistTemplatePatchSchema, checklistTemplateRecordSchema } from './checklist-template';
 import { contactFieldsSchema, contactPatchSchema, contactRecordSchema } from './contact';
 import { groupSessionFieldsSchema, groupSessionPatchSchema, groupSessionRecordSchema } from './group-session';
+import { rightsRequestFieldsSchema, rightsRequestPatchSchema, rightsRequestRecordSchema } from './rights-request';
 import { provinceContactFieldsSchema, provinceContactPatchSchema, provinceContactRecordSchema } from './province-contact';
 import { periodReportFieldsSchema, periodReportPatchSchema, periodReportRecordSchema, reportSubmissionFieldsSchema, reportSubmissionPatchSchema, reportSubmissionRecordSchema } from './period-report';
 import { serviceFieldsSchema, servicePatchSchema, serviceRecordSchema } from './service';
@@ -30,6 +31,7 @@ export const SYNC_TABLES = [
   'provinceContacts',
   'periodReports',
   'reportSubmissions',
+  'rightsRequests',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -72,6 +74,8 @@ export const TABLE_SCHEMAS = {
   provinceContacts: { scope: 'province', fields: provinceContactFieldsSchema, patch: provinceContactPatchSchema, record: provinceContactRecordSchema },
   periodReports: { scope: 'commune', fields: periodReportFieldsSchema, patch: periodReportPatchSchema, record: periodReportRecordSchema },
   reportSubmissions: { scope: 'commune', fields: reportSubmissionFieldsSchema, patch: reportSubmissionPatchSchema, record: reportSubmissionRecordSchema },
+  // The register of citizens' requests about their data (docs/privacy.md "Requests register").
+  rightsRequests: { scope: 'commune', fields: rightsRequestFieldsSchema, patch: rightsRequestPatchSchema, record: rightsRequestRecordSchema },
 } as const satisfies Record<SyncTable, TableSchemas>;
 
 /** True when a string from the wire names a synced table. */

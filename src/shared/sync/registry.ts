@@ -12,6 +12,7 @@ import { isoDateTimeSchema } from '../schemas/common';
 import { TABLE_SCHEMAS, isSyncTable, type SyncTable, type TableScope } from '../schemas/tables';
 import type { ValidationKey } from '../schemas/validation-keys';
 import { LIMITS, type RejectionCode } from './protocol';
+import { STATUS_RANK, isRequestStatus } from '../privacy/rights-requests';
 import type { SyncedRecord } from './merge';
 
 /** The signed-in user as the server knows it (from its database, never from the request). */
@@ -111,6 +112,28 @@ function submittedByPusher(user: SyncUser, patch: Readonly<Record<string, unknow
   return undefined;
 }
 
+/**
+ * A request's steps (docs/privacy.md "Requests register"): each names the pusher as who took it; the
+ * status never goes back; a closed request and its extension are final; closing goes through the
+ * record's own checks (a refusal's reason, who and when).
+ */
+function requestStepByPusher(user: SyncUser, patch: Readonly<Record<string, unknown>>, existing: SyncedRecord | undefined): Rejection | undefined {
+  // Extending and closing are the leader's; null and absent are the same "not yet".
+  const decides = ['extendedAt', 'extendedBy', 'extensionReason', 'closedAt', 'closedBy', 'closeReason'].some((field) => Object.hasOwn(patch, field) && !sameJson(patch[field] ?? null, existing?.[field] ?? null));
+  if (decides && !can(user.role, 'rightsRequest.decide')) return { code: 'forbidden', message: 'sync.notAllowed' };
+  for (const field of ['acknowledgedBy', 'extendedBy', 'closedBy'] as const) {
+    if (Object.hasOwn(patch, field) && patch[field] !== null && patch[field] !== existing?.[field] && patch[field] !== user.id) return { code: 'forbidden', message: 'sync.requestStepNotYours' };
+  }
+  if (existing === undefined) return undefined;
+  const before = isRequestStatus(existing.status) ? STATUS_RANK[existing.status] : 0;
+  if (isRequestStatus(patch.status) && patch.status !== existing.status && (STATUS_RANK[patch.status] < before || before === 2)) return { code: 'immutable_field', message: 'sync.immutableField' };
+  const final = [...(before === 2 ? ['acknowledgedAt', 'acknowledgedBy', 'closedAt', 'closedBy', 'closeReason', 'extendedAt', 'extendedBy', 'extensionReason'] : []), ...(existing.extendedAt ? ['extendedAt', 'extendedBy', 'extensionReason'] : [])];
+  for (const field of final) {
+    if (Object.hasOwn(patch, field) && !sameJson(patch[field], existing[field])) return { code: 'immutable_field', message: 'sync.immutableField' };
+  }
+  return undefined;
+}
+
 export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
   assistanceLogs: { create: 'log.create', update: ownRecords, check: consentRecordedByPusher },
   groupSessions: { create: 'log.create', update: ownRecords },
@@ -142,6 +165,13 @@ export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
   teamMembers: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
   communeProfiles: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
   provinceContacts: { create: 'provinceContacts.manage', update: byAction('provinceContacts.manage') },
+  rightsRequests: {
+    create: 'rightsRequest.record',
+    update: byAction('rightsRequest.record'),
+    delete: 'rightsRequest.decide',
+    immutableAfterCreate: ['kind', 'receivedOn'],
+    check: requestStepByPusher,
+  },
 };
 
 // ---------- validation ----------
@@ -256,6 +286,8 @@ export function validateMergedRecord(table: SyncTable, record: SyncedRecord): Re
 export const READ_RESTRICTED_FIELDS: Readonly<Partial<Record<SyncTable, Readonly<Record<string, Action>>>>> = {
   assistanceLogs: { citizen: 'citizen.view', note: 'notes.view' },
   groupSessions: { note: 'notes.view' },
+  // Who asked, and the leader's reasons (which may name them): the team only.
+  rightsRequests: { requester: 'citizen.view', extensionReason: 'notes.view', closeReason: 'notes.view' },
 };
 
 /** The fields of a table's records a role does not receive. */
