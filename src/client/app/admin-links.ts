@@ -12,4 +12,6 @@ export interface AdminLink {
 export const ADMIN_LINKS: readonly AdminLink[] = [
   { to: '/admin/accounts', label: 'accounts', roles: ['leader', 'admin'] },
   { to: '/admin/device-policy', label: 'devicePolicy', roles: ['admin'] },
+  { to: '/admin/services', label: 'services', roles: ['admin'] },
+  { to: '/admin/province-contacts', label: 'provinceContacts', roles: ['admin'] },
 ];

@@ -6,3 +6,5 @@ export { AccountsScreen } from '../features/console/components/accounts-screen';
 export { RedeemCodeScreen } from '../features/console/components/redeem-code-screen';
 export { PasswordScreen } from '../features/console/components/password-screen';
 export { DevicePolicyScreen } from '../features/console/components/device-policy-screen';
+export { ServicesScreen } from '../features/reference/components/services-screen';
+export { ProvinceContactsScreen } from '../features/reference/components/province-contacts-screen';

@@ -22,12 +22,14 @@ const ErasureScreen = lazy(async () => ({ default: (await privacyScreens()).Eras
 // The summary names barriers with the reports' labels: both namespaces load with it.
 const SummaryScreen = lazy(async () => ({ default: (await withStrings(['summary', 'reports'], () => import('../features/summary/components/summary-screen'))).SummaryScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
-const consoleScreens = () => withStrings('console', () => import('./console-screens'));
+const consoleScreens = () => withStrings(['console', 'reference'], () => import('./console-screens'));
 const AdminArea = lazy(async () => ({ default: (await consoleScreens()).AdminArea }));
 const AccountsScreen = lazy(async () => ({ default: (await consoleScreens()).AccountsScreen }));
 const RedeemCodeScreen = lazy(async () => ({ default: (await consoleScreens()).RedeemCodeScreen }));
 const PasswordScreen = lazy(async () => ({ default: (await consoleScreens()).PasswordScreen }));
 const DevicePolicyScreen = lazy(async () => ({ default: (await consoleScreens()).DevicePolicyScreen }));
+const ServicesScreen = lazy(async () => ({ default: (await consoleScreens()).ServicesScreen }));
+const ProvinceContactsScreen = lazy(async () => ({ default: (await consoleScreens()).ProvinceContactsScreen }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
 export function AppRoutes(): ReactElement {
@@ -52,6 +54,8 @@ export function AppRoutes(): ReactElement {
         <Route path="admin" element={<AdminArea />} />
         <Route path="admin/accounts" element={<AccountsScreen />} />
         <Route path="admin/device-policy" element={<DevicePolicyScreen />} />
+        <Route path="admin/services" element={<ServicesScreen />} />
+        <Route path="admin/province-contacts" element={<ProvinceContactsScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>
     </Routes>

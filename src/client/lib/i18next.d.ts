@@ -8,6 +8,7 @@ import type common from '../../../locales/vi/common.json';
 import type contacts from '../../../locales/vi/contacts.json';
 import type periodReport from '../../../locales/vi/periodReport.json';
 import type privacy from '../../../locales/vi/privacy.json';
+import type reference from '../../../locales/vi/reference.json';
 import type reports from '../../../locales/vi/reports.json';
 import type summary from '../../../locales/vi/summary.json';
 import type sync from '../../../locales/vi/sync.json';
@@ -25,6 +26,7 @@ declare module 'i18next' {
       contacts: typeof contacts;
       periodReport: typeof periodReport;
       privacy: typeof privacy;
+      reference: typeof reference;
       reports: typeof reports;
       summary: typeof summary;
       sync: typeof sync;

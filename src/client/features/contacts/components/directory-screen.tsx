@@ -1,5 +1,5 @@
 // The directory: search, favourites, then one section per system with its filled role slots and
-// other contacts, and last the role slots no one fills yet, folded into one group. The query lives in the URL (?q=), so coming back from a contact keeps the search.
+// other contacts, the province's support contacts (read-only), and last the role slots no one fills yet, folded into one group. The query lives in the URL (?q=), so coming back from a contact keeps the search.
 import { useMemo, type ReactElement } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +11,11 @@ import { can } from '../../../../shared/permissions';
 import { seedContactRolesFor } from '../../../../shared/seed';
 import { foldForSearch } from '../../../../shared/text/vietnamese';
 import { useContactLabels } from '../hooks/use-contact-labels';
-import { useContactList } from '../hooks/use-contacts';
+import { useContactList, useProvinceContacts } from '../hooks/use-contacts';
 import { ContactIcon } from './contact-icons';
 import { ContactRow } from './contact-row';
 import { DirectoryGroupSection, EmptySlotsSection } from './directory-group';
+import { ProvinceSection } from './province-section';
 import { UndoBanner } from './undo-banner';
 
 export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
@@ -24,6 +25,7 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
   const query = params.get('q') ?? '';
   const searching = foldForSearch(query) !== '';
   const contacts = useContactList(user.communeId);
+  const provinceContacts = useProvinceContacts(user.provinceId ?? null);
   const directory = useMemo(
     () => contacts && buildDirectory(contacts, seedContactRolesFor(user.provinceId), { query, systemLabels: labels.systemLabels, language: labels.language }),
     [contacts, query, labels, user.provinceId],
@@ -77,6 +79,7 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
       {directory?.groups.map((group) => (
         <DirectoryGroupSection key={group.key} group={group} canCreate={canCreate} />
       ))}
+      {provinceContacts ? <ProvinceSection contacts={provinceContacts} query={query} /> : null}
       {directory ? <EmptySlotsSection slots={directory.emptySlots} slotCount={directory.slotCount} canCreate={canCreate} searching={searching} /> : null}
     </Screen>
   );

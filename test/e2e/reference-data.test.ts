@@ -1,0 +1,193 @@
+// The province's reference data end to end (docs/reference-data.md), in headless Chromium against
+// the real server: the province admin edits the service catalogue, a checklist template and the
+// province's support contacts online, while a member's phone is offline with an old log; at its
+// next sync the member's phone has them all: the retired service still names the old log but is
+// no longer offered for a new one, and the province's contacts are in the directory, read-only.
+// Every editor is axe-clean at 360 × 740 and 1280 × 800.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/shared/sync/ids';
+import { axeViolations } from './support/axe';
+import { launchPhone, type Phone } from './support/browser';
+import { withHooks as hook } from './support/page-hooks';
+import { freePort, startAppServer, type RunningServer } from './support/server';
+import { signIn, unlock } from './support/sign-in';
+
+const DEMO_PASSWORD = 'reference-e2e-password';
+const RETIRED = 'Hướng dẫn nhận và đọc thông báo chính thức của chính quyền trên VNeID';
+const ADDED = 'Hướng dẫn dùng ví điện tử cho người cao tuổi';
+const PROVINCE_DESK = 'Tổ VNeID – Công an tỉnh';
+
+async function axeAtBothSizes(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+type Row = Record<string, unknown>;
+/** A table's rows on a phone, as the app reads them. */
+const rowsOf = (page: Page, table: 'provinceContacts' | 'services'): Promise<Row[]> => hook(page, (h, name) => h.rows(name) as Promise<Row[]>, table);
+
+/** Opens a screen by its address: a navigation locks the app, so unlock it. */
+async function open(page: Page, url: string, heading: string): Promise<void> {
+  await page.goto(url);
+  await unlock(page, DEMO_PASSWORD);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+describe('reference data: the admin publishes, an offline phone catches up at its next sync', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let admin: Phone;
+  let member: Phone;
+  const oldLog = uuidv7();
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-reference-e2e-'));
+    server = await startAppServer({ DEMO_PASSWORD, DATA_DIR: dataDir, PORT: String(await freePort()) });
+    [admin, member] = await Promise.all([launchPhone(), launchPhone()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([admin?.close(), member?.close()]);
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a member logs help with a service, syncs, then goes offline', async () => {
+    const { page } = member;
+    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
+    await expect.poll(() => hook(page, (h) => h.syncState('lastSuccessAt'), null), { timeout: 30_000 }).toBeTruthy();
+    await hook(
+      page,
+      async (h, id) => {
+        const session = await h.session();
+        await h.writeRecord('assistanceLogs', id, {
+          serviceId: 'vneid-notifications',
+          outcome: 'done',
+          occurredAt: new Date().toISOString(),
+          communeId: session!.user.communeId,
+          createdBy: session!.user.id,
+          createdAt: new Date().toISOString(),
+          deleted: false,
+        });
+      },
+      oldLog,
+    );
+    await expect.poll(() => hook(page, (h) => h.outboxCount(), null), { timeout: 30_000 }).toBe(0);
+    await member.context.setOffline(true);
+  });
+
+  it('the admin retires a service, renames one and adds one; the search ignores diacritics', async () => {
+    const { page } = admin;
+    await signIn(page, server.url, 'demo-admin', DEMO_PASSWORD);
+    await open(page, `${server.url}/admin`, 'Quản trị');
+    await page.getByRole('link', { name: 'Danh mục dịch vụ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Danh mục dịch vụ' }).waitFor();
+    const list = page.getByRole('list', { name: 'Các dịch vụ trong danh mục' });
+    await list.getByText(RETIRED).waitFor();
+    await axeAtBothSizes(page);
+
+    await page.getByRole('searchbox', { name: 'Tìm dịch vụ' }).fill('thong bao chinh thuc');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await list.getByRole('button', { name: `Ngừng dùng: ${RETIRED}` }).click();
+    await page.getByText(`Đã ngừng dùng “${RETIRED}”. Các lượt hỗ trợ cũ vẫn hiện tên này.`).waitFor();
+    await list.getByRole('button', { name: `Dùng lại: ${RETIRED}` }).waitFor();
+    await list.getByText('Đã ngừng', { exact: true }).waitFor();
+
+    await page.getByRole('searchbox', { name: 'Tìm dịch vụ' }).fill('khoi phuc mat khau');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await list.getByRole('button', { name: /^Đổi tên: / }).click();
+    await list.getByLabel('Tên dịch vụ (tiếng Việt)').fill('Khôi phục mật khẩu và đổi thiết bị đăng nhập tài khoản VNeID');
+    await axeAtBothSizes(page);
+    await list.getByRole('button', { name: 'Lưu' }).click();
+    await list.getByText('Khôi phục mật khẩu và đổi thiết bị đăng nhập tài khoản VNeID', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Thêm dịch vụ' }).click();
+    const form = page.getByRole('form', { name: 'Thêm dịch vụ mới' });
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Kiểm tra lại các ô đã nhập.').waitFor();
+    await form.getByLabel('Tên dịch vụ (tiếng Việt)').fill(ADDED);
+    await form.getByLabel('Nhóm').selectOption({ label: 'Thanh toán' });
+    await form.getByText('Mã dịch vụ: huong-dan-dung-vi-dien-tu-cho-nguoi-cao-tuoi').waitFor();
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('searchbox', { name: 'Tìm dịch vụ' }).fill('vi dien tu nguoi cao tuoi');
+    await list.getByText(ADDED).waitFor();
+
+    // The same code again is refused in words, and nothing changes.
+    await page.getByRole('button', { name: 'Thêm dịch vụ' }).click();
+    await form.getByLabel('Tên dịch vụ (tiếng Việt)').fill(ADDED);
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã có dịch vụ với mã huong-dan-dung-vi-dien-tu-cho-nguoi-cao-tuoi. Đặt tên khác, hoặc dùng lại dịch vụ cũ.').waitFor();
+    await form.getByRole('button', { name: 'Hủy' }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+  });
+
+  it('the admin adds, edits and removes province contacts', async () => {
+    const { page } = admin;
+    await open(page, `${server.url}/admin/province-contacts`, 'Đầu mối hỗ trợ của tỉnh');
+    await axeAtBothSizes(page);
+    const list = page.getByRole('list', { name: 'Các đầu mối của tỉnh' });
+    for (const [name, phone] of [
+      ['Tổ VNeID Công an tỉnh', '0255 3822 113'],
+      ['Tổng đài VNPT tạm', '18001091'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Thêm đầu mối' }).click();
+      const form = page.getByRole('form', { name: 'Thêm đầu mối của tỉnh' });
+      await form.getByLabel('Tên người hoặc bộ phận').fill(name);
+      await form.getByLabel('Cơ quan, đơn vị').fill('Sở KH&CN');
+      await form.getByLabel('Số điện thoại').fill(phone);
+      if (name.startsWith('Tổ')) await axeAtBothSizes(page);
+      await form.getByRole('button', { name: 'Lưu' }).click();
+      await form.waitFor({ state: 'detached' });
+      await list.getByText(name, { exact: true }).waitFor();
+    }
+    await list.getByRole('button', { name: 'Sửa: Tổ VNeID Công an tỉnh' }).click();
+    const edit = page.getByRole('form', { name: 'Sửa “Tổ VNeID Công an tỉnh”' });
+    await edit.getByLabel('Tên người hoặc bộ phận').fill(PROVINCE_DESK);
+    await edit.getByLabel('Cơ quan, đơn vị').fill('Công an tỉnh Quảng Ngãi');
+    await edit.getByLabel('Thư điện tử').fill('khong-phai-email');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.getByText('Kiểm tra lại các ô đã nhập.').waitFor();
+    await edit.getByLabel('Thư điện tử').fill('');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await list.getByText(PROVINCE_DESK, { exact: true }).waitFor();
+    await list.getByRole('button', { name: 'Gỡ khỏi danh bạ: Tổng đài VNPT tạm' }).click();
+    await list.getByRole('button', { name: 'Đưa lại vào danh bạ: Tổng đài VNPT tạm' }).waitFor();
+    await axeAtBothSizes(page);
+  });
+
+  it('the offline phone gets every change at its next sync: the old log keeps its name, the contacts are read-only', async () => {
+    const { page } = member;
+    await member.context.setOffline(false);
+    await expect
+      .poll(async () => (await rowsOf(page, 'provinceContacts')).map((row) => row.name).sort(), { timeout: 60_000 })
+      .toEqual([PROVINCE_DESK, 'Tổng đài VNPT tạm'].sort());
+    await expect
+      .poll(async () => (await rowsOf(page, 'services')).find((row) => row.code === 'vneid-notifications')?.active, { timeout: 60_000 })
+      .toBe(false);
+    await expect.poll(async () => (await rowsOf(page, 'services')).some((row) => (row.name as { vi: string }).vi === ADDED), { timeout: 60_000 }).toBe(true);
+    await member.context.setOffline(true);
+
+    await open(page, `${server.url}/assistance/logs/${oldLog}`, RETIRED);
+    await open(page, `${server.url}/assistance/new`, 'Ghi nhận hỗ trợ');
+    await page.getByRole('radio', { name: ADDED }).waitFor();
+    expect(await page.getByRole('radio', { name: RETIRED }).count()).toBe(0);
+
+    await open(page, `${server.url}/contacts`, 'Danh bạ hỗ trợ');
+    const province = page.getByRole('list', { name: 'Đầu mối hỗ trợ của tỉnh' });
+    await province.getByText(PROVINCE_DESK).waitFor();
+    await province.getByRole('link', { name: /Gọi Tổ VNeID – Công an tỉnh/ }).waitFor();
+    expect(await province.getByText('Tổng đài VNPT tạm').count()).toBe(0);
+    // Read-only: nothing in the province's list opens a form.
+    expect(await province.locator('a[href^="/contacts/"]').count()).toBe(0);
+    await page.getByRole('searchbox').fill('cong an');
+    await province.getByText(PROVINCE_DESK).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
