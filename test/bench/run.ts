@@ -11,6 +11,7 @@ import { runOfflinePaintBench } from './offline-paint.bench';
 import { runServerBench } from './server.bench';
 import { runChecklistsBench } from './checklists.bench';
 import { runReportsBench } from './reports.bench';
+import { runCompiledReportBench } from './compiled-report.bench';
 import { runAssistanceBench } from './assistance.bench';
 import { runSyncClientBench } from './sync-client.bench';
 import { runLockBench } from './lock.bench';
@@ -25,6 +26,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'sync server', run: runServerBench },
   { name: 'checklists', run: runChecklistsBench },
   { name: 'reports', run: runReportsBench },
+  { name: 'province compiled', run: runCompiledReportBench },
   { name: 'assistance', run: runAssistanceBench },
   { name: 'sync client', run: runSyncClientBench },
   { name: 'lock', run: runLockBench },

@@ -2,7 +2,7 @@
 // province's compiled view"): every active commune of the province — and any inactive one that
 // reported — with its latest submission and whether it came on time, late, is missing or not due
 // yet, the communes' latest sync, and the results summed. The store does the reading and summing
-// in SQL (storage/*/reports.ts); this joins the three answers and names everyone.
+// in SQL (storage/*/reports.ts); this joins the two answers and names everyone.
 import { resultsOfSums, type CompiledCommune, type CompiledReport } from '../../shared/reports/compiled';
 import { reportDueDate, submissionState } from '../../shared/reports/report-period';
 import { periodResultsSchema } from '../../shared/schemas/period-report';
@@ -12,11 +12,7 @@ import type { SyncStore } from '../storage/types';
 
 export async function compiledReport(store: SyncStore, provinceId: string, period: LocalDateRange, now: number): Promise<CompiledReport> {
   const query = { provinceId, periodStart: period.start, periodEnd: period.end };
-  const [communes, latest, totals] = await Promise.all([
-    store.reports.provinceCommunes(provinceId),
-    store.reports.latestSubmissions(query),
-    store.reports.submissionTotals(query),
-  ]);
+  const [communes, { latest, totals }] = await Promise.all([store.reports.provinceCommunes(provinceId), store.reports.periodSubmissions(query)]);
   const today = todayLocal(now);
   const sent = new Map(latest.map((row) => [row.communeId, row]));
   const rows: CompiledCommune[] = communes

@@ -8,10 +8,13 @@ import { RESULT_COUNT_PATHS, type ResultSums } from '../../shared/reports/compil
 export interface ReportStore {
   /** The province's communes by id, with whether they are active and their accounts' latest sync (Unix ms). */
   provinceCommunes(provinceId: string): Promise<ProvinceCommuneRow[]>;
-  /** Each commune's latest submission (highest version, then latest sent) of the period report for `period`. */
-  latestSubmissions(query: PeriodQuery): Promise<LatestSubmissionRow[]>;
-  /** The results of those latest submissions summed, and the mean of their readiness (rounded down). */
-  submissionTotals(query: PeriodQuery): Promise<SubmissionTotals>;
+  /**
+   * Each commune's latest submission (highest version, then latest sent) of the period report for
+   * `period`, and their results summed with the mean of their readiness (rounded down) — in one
+   * statement: the sums are window aggregates over the same rows, so the submissions are read and
+   * ranked once.
+   */
+  periodSubmissions(query: PeriodQuery): Promise<{ latest: LatestSubmissionRow[]; totals: SubmissionTotals }>;
 }
 
 export interface PeriodQuery {
@@ -47,9 +50,14 @@ export interface SubmissionTotals {
   readinessPercent: number | null;
 }
 
-/** The SELECT list of the sums, one aliased column per path (`s0`, `s1`…), from a dialect's way of reading a path. */
+/** The SELECT list of the sums over every row (`s0`, `s1`… as window aggregates), from a dialect's way of reading a path. */
 export function sumColumns(readPath: (path: readonly string[]) => string): string {
-  return RESULT_COUNT_PATHS.map((path, i) => `SUM(${readPath(['results', ...path])}) AS s${i}`).join(', ');
+  return RESULT_COUNT_PATHS.map((path, i) => `SUM(${readPath(['results', ...path])}) OVER () AS s${i}`).join(', ');
+}
+
+/** The latest rows and, from the first (every row carries them), the totals; none when nothing was sent. */
+export function decodePeriodRows(rows: readonly (LatestSubmissionDbRow & Record<string, unknown>)[]): { latest: LatestSubmissionRow[]; totals: SubmissionTotals } {
+  return { latest: rows.map(decodeLatest), totals: decodeTotals(rows[0]) };
 }
 
 /** A totals row (`reports`, `readiness`, `s0`…) as numbers; the drivers give bigints and numerics as strings. */
