@@ -30,7 +30,7 @@ export async function seedTourWorld(baseUrl: string, password: string): Promise<
   const dayAt = (offset: number, hour: number) => new Date(Math.min(startOfLocalDate(addDays(today, offset)).getTime() + hour * 3_600_000, now - 60_000)).toISOString();
   const meta = () => ({ communeId: user.communeId, createdBy: user.id, createdAt: new Date(now).toISOString(), deleted: false });
   const mutation = (table: Mutation['table'], recordId: string, fields: Record<string, unknown>): Mutation =>
-    ({ id: uuidv7(), table, recordId, hlc: hlc(), fields: { ...meta(), ...fields } }) as Mutation;
+    ({ id: uuidv7(), table, recordId, hlc: hlc(), fields: { ...meta(), ...fields } });
 
   const world: TourWorld = { citizenLog: uuidv7(), groupSession: uuidv7(), contact: uuidv7(), checklist: uuidv7() };
   const villages = ['Thôn Đăk Rế', 'Làng Kon Rờ Bàng', 'Tổ dân phố 2'].map((name) => ({ id: uuidv7(), name }));
