@@ -13,6 +13,8 @@ import { QuickActionList } from './nav-lists';
 const FollowUpsWidget = lazy(async () => ({ default: (await withStrings('assistance', () => import('../features/assistance/components/follow-ups-widget'))).FollowUpsWidget }));
 // The sign-in call to action is lazy for the same reason (it reads the session from IndexedDB).
 const SignInCard = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-card')).SignInCard }));
+// The storage warning (browser refused to keep the data while changes wait): lazy, it reads IndexedDB.
+const StorageWarning = lazy(async () => ({ default: (await import('../features/sync/components/storage-warning')).StorageWarning }));
 // The signed-in role's quick actions, swapped in place for the painted ones (nav-items.ts).
 const RoleQuickActions = lazy(async () => ({ default: (await import('./role-nav')).RoleQuickActions }));
 
@@ -22,6 +24,7 @@ export function HomeScreen(): ReactElement {
       {/* Below the quick actions: they appear once IndexedDB has answered, and above them they
           would push the tiles down under the user's thumb (a layout shift; docs/first-visit.md). */}
       <Suspense fallback={null}><SignInCard /></Suspense>
+      <Suspense fallback={null}><StorageWarning /></Suspense>
       <Suspense fallback={null}><FollowUpsWidget /></Suspense>
     </HomeIntro>
   );

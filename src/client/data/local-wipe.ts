@@ -7,23 +7,49 @@ import { clearSession } from './session-repository';
 import { isSealed } from './vault/crypto';
 import { SYNC_TABLES } from '../../shared/schemas/tables';
 
+/** What a sign-out deletes that exists nowhere else (docs/security.md "Sign-out and storage loss"). */
+export interface SignOutLosses {
+  /** Changes not yet sent to the server. */
+  unsent: number;
+  /** Changes the server refused, kept for the member to look at or redo. */
+  refused: number;
+  /** The member's own unsaved forms. */
+  drafts: number;
+}
+
+export const NO_LOSSES: SignOutLosses = { unsent: 0, refused: 0, drafts: 0 };
+
+const sameLosses = (a: SignOutLosses, b: SignOutLosses): boolean => a.unsent === b.unsent && a.refused === b.refused && a.drafts === b.drafts;
+
+/** The losses do not match what the member agreed to (something was saved or sent meanwhile). */
 export class PendingChangesError extends Error {
   override readonly name = 'PendingChangesError';
-  constructor(readonly pending: number) {
-    super(`${pending} changes have not reached the server`);
+  constructor(readonly losses: SignOutLosses) {
+    super(`${losses.unsent} unsent changes, ${losses.refused} refused changes and ${losses.drafts} drafts would be lost`);
   }
+}
+
+/** What signing out `userId` now would delete for good. */
+export async function countSignOutLosses(userId: string): Promise<SignOutLosses> {
+  return db.transaction('r', [db.outbox, db.rejectedChanges, db.drafts], async () => ({
+    unsent: await db.outbox.count(),
+    refused: await db.rejectedChanges.count(),
+    drafts: await db.drafts.where('userId').equals(userId).count(),
+  }));
 }
 
 /**
  * Sign-out on a shared phone (docs/privacy.md checklist item 26–27): removes the session, every synced record,
  * the outbox, the refused changes, this user's drafts and the sync cursor, in one transaction.
- * Refuses while changes are waiting unless `discardPending` is exactly the number of changes the
- * user agreed to lose — checked inside the transaction, so a change saved a moment after the user
- * confirmed is never deleted without having been counted. The device clock and language stay.
+ * A sign-out (`agreed` given) refuses unless what it would delete — unsent changes, refused
+ * changes, the member's drafts — is exactly what the member was shown and agreed to lose, checked
+ * inside the transaction, so a change saved a moment after the member confirmed is never deleted
+ * without having been counted. Another member's sign-in (no `agreed`) refuses while changes wait.
+ * The device clock and language stay.
  */
 export async function wipeLocalUserData(input: {
   userId: string;
-  discardPending?: number;
+  agreed?: SignOutLosses;
   /**
    * Another member signs in on a shared phone: the leaving member's sealed drafts stay (only their
    * key opens them); plaintext ones left by a release before encryption go, as all drafts did then.
@@ -32,8 +58,8 @@ export async function wipeLocalUserData(input: {
 }): Promise<void> {
   const tables = SYNC_TABLES.map((table) => db.syncedTable(table));
   await db.transaction('rw', [db.outbox, db.rejectedChanges, db.syncState, db.drafts, db.settings, ...tables], async () => {
-    const pending = await db.outbox.count();
-    if (pending > 0 && pending !== input.discardPending) throw new PendingChangesError(pending);
+    const losses = await countSignOutLosses(input.userId);
+    if (input.agreed ? !sameLosses(losses, input.agreed) : losses.unsent > 0) throw new PendingChangesError(losses);
     for (const table of tables) await table.clear();
     await db.outbox.clear();
     await db.rejectedChanges.clear();

@@ -170,11 +170,26 @@ describe('sign-out', () => {
     offline = true;
     const id = uuidv7();
     await writeRecord({ table: 'assistanceLogs', recordId: id, fields: logFields(Date.now()) });
-    expect(await signOut()).toEqual({ ok: false, pending: 1 });
-    expect(await signOut({ discardPending: 2 })).toEqual({ ok: false, pending: 1 });
+    expect(await signOut()).toEqual({ ok: false, losses: { unsent: 1, refused: 0, drafts: 0 } });
+    expect(await signOut({ agreed: { unsent: 2, refused: 0, drafts: 0 } })).toEqual({ ok: false, losses: { unsent: 1, refused: 0, drafts: 0 } });
     expect(await getSession()).toBeDefined();
     expect(await db.outbox.count()).toBe(1);
     expect(await db.records('assistanceLogs').get(id)).toBeDefined();
+  });
+
+  it('refuses to delete refused changes or drafts the member was not shown, and keeps them', async () => {
+    await db.drafts.put({ key: 'assistance-new', userId: LAN.id, value: { note: 'nháp' }, updatedAt: '2026-07-01T01:00:00.000Z' });
+    await db.drafts.put({ key: 'someone-else:assistance-new', userId: 'someone-else', value: { note: 'của người khác' }, updatedAt: '2026-07-01T01:00:00.000Z' });
+    expect(await signOut()).toEqual({ ok: false, losses: { unsent: 0, refused: 0, drafts: 1 } });
+    await db.rejectedChanges.put({ id: uuidv7(), table: 'assistanceLogs', recordId: uuidv7(), hlc: '2026-07-01T01:00:00.000Z-0000-0123456789abcdef' as never, fields: {}, createdAt: '2026-07-01T01:00:00.000Z', code: 'invalid', message: 'validation.required', rejectedAt: '2026-07-01T01:00:00.000Z' });
+    // Agreed to the draft only: a refused change appeared meanwhile, so nothing goes.
+    expect(await signOut({ agreed: { unsent: 0, refused: 0, drafts: 1 } })).toEqual({ ok: false, losses: { unsent: 0, refused: 1, drafts: 1 } });
+    expect(await getSession()).toBeDefined();
+    expect(await db.drafts.count()).toBe(2);
+    expect(await db.rejectedChanges.count()).toBe(1);
+    expect(await signOut({ agreed: { unsent: 0, refused: 1, drafts: 1 } })).toEqual({ ok: true });
+    // Another member's draft is not this member's to lose (sealed under their own key).
+    expect((await db.drafts.toArray()).map((row) => row.userId)).toEqual(['someone-else']);
   });
 
   it('drops waiting changes only with the explicit count, and wipes the user\'s data but not the device clock', async () => {
@@ -183,7 +198,7 @@ describe('sign-out', () => {
     await db.drafts.put({ key: 'assistance-new', userId: LAN.id, value: { note: 'nháp' }, updatedAt: '2026-07-01T01:00:00.000Z' });
     await db.rejectedChanges.put({ id: uuidv7(), table: 'assistanceLogs', recordId: uuidv7(), hlc: '2026-07-01T01:00:00.000Z-0000-0123456789abcdef' as never, fields: {}, createdAt: '2026-07-01T01:00:00.000Z', code: 'invalid', message: 'validation.required', rejectedAt: '2026-07-01T01:00:00.000Z' });
     const clock = await db.syncState.get(CLOCK_KEY);
-    expect(await signOut({ discardPending: 1 })).toEqual({ ok: true });
+    expect(await signOut({ agreed: { unsent: 1, refused: 1, drafts: 1 } })).toEqual({ ok: true });
     expect(await getSession()).toBeUndefined();
     for (const table of ['assistanceLogs', 'outbox', 'drafts', 'rejectedChanges'] as const) {
       expect(await (table === 'assistanceLogs' ? db.records(table) : db[table]).count()).toBe(0);

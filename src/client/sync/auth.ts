@@ -4,7 +4,7 @@
 import { HttpError, NetworkError } from './errors';
 import { getSyncRuntime } from './runtime';
 import { getSession, saveSession } from '../data/session-repository';
-import { clearPendingLogout, markPendingLogout, PendingChangesError, wipeLocalUserData } from '../data/local-wipe';
+import { clearPendingLogout, markPendingLogout, NO_LOSSES, PendingChangesError, wipeLocalUserData, type SignOutLosses } from '../data/local-wipe';
 import { countOutbox, clearSyncError } from '../data/sync-status-repository';
 import { requestPersistentStorage } from '../data/storage-info';
 import { adoptKey, deleteMemberKey, establishKey, PreviousPasswordNeededError, WrongSecretError } from '../data/vault/vault';
@@ -91,24 +91,23 @@ function signInFailure(error: unknown): SignInFailure {
   return { reason: 'server' };
 }
 
-export type SignOutResult = { ok: true } | { ok: false; pending: number };
+export type SignOutResult = { ok: true } | { ok: false; losses: SignOutLosses };
 
 /**
  * Signs out and clears this user's data from the phone (shared phones, docs/privacy.md checklist item 26–27).
- * Refuses while changes are waiting, unless `discardPending` is exactly the number of waiting
- * changes the user explicitly agreed to lose. Runs while no sync round runs in any tab, so a page
- * being pulled cannot bring the data back after the wipe.
+ * Refuses unless what would be deleted for good (unsent changes, refused changes, the member's
+ * drafts; none by default) is exactly what the member was shown and agreed to lose
+ * (docs/security.md "Sign-out and storage loss"). Runs while no sync round runs in any tab, so a
+ * page being pulled cannot bring the data back after the wipe.
  */
-export async function signOut(options: { discardPending?: number } = {}): Promise<SignOutResult> {
+export async function signOut(options: { agreed?: SignOutLosses } = {}): Promise<SignOutResult> {
   const { transport, token, whileNotSyncing } = getSyncRuntime();
   const session = await getSession();
   if (!session) return { ok: true };
   try {
-    await whileNotSyncing(() =>
-      wipeLocalUserData({ userId: session.user.id, ...(options.discardPending === undefined ? {} : { discardPending: options.discardPending }) }),
-    );
+    await whileNotSyncing(() => wipeLocalUserData({ userId: session.user.id, agreed: options.agreed ?? NO_LOSSES }));
   } catch (error) {
-    if (error instanceof PendingChangesError) return { ok: false, pending: error.pending };
+    if (error instanceof PendingChangesError) return { ok: false, losses: error.losses };
     throw error;
   }
   await deleteMemberKey(session.user);

@@ -1,4 +1,4 @@
-// Settings → Account: sign-out never drops waiting changes silently.
+// Settings → Account: sign-out never drops waiting changes, refused changes or drafts silently.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -10,6 +10,11 @@ import { unlockTestVault } from '../../../../../test/helpers/test-vault';
 import { getSession, saveSession } from '../../../data/session-repository';
 import { writeRecord } from '../../../data/local-write';
 import { uuidv7 } from '../../../../shared/sync/ids';
+
+function refusedChange() {
+  const at = '2026-07-01T01:00:00.000Z';
+  return { id: uuidv7(), table: 'assistanceLogs' as const, recordId: uuidv7(), hlc: `${at}-0000-0123456789abcdef` as never, fields: {}, createdAt: at, code: 'invalid' as const, message: 'validation.required', rejectedAt: at };
+}
 
 const LAN = { id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', role: 'member' as const, communeId: COMMUNE };
 
@@ -49,36 +54,57 @@ describe('account section', () => {
     expect(screen.getByTestId('account-section').textContent).not.toContain(COMMUNE);
   });
 
-  it('asks to sync first, and only deletes waiting changes after a second confirmation naming them', async () => {
+  it('counts what would be lost (unsent, refused, drafts), asks to sync first, and deletes only after a second confirmation', async () => {
     for (let index = 0; index < 2; index += 1) await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now(), index) });
+    await db.rejectedChanges.put(refusedChange());
+    await db.drafts.put({ key: `${LAN.id}:assistance-new`, userId: LAN.id, value: { note: 'nháp' }, updatedAt: '2026-07-01T01:00:00.000Z' });
     await renderApp('/settings');
     await userEvent.click(await screen.findByRole('button', { name: 'Đăng xuất' }, { timeout: 5_000 }));
-    expect(await screen.findByText(/Còn 2 thay đổi chưa gửi lên máy chủ/)).toBeTruthy();
-    expect(within(screen.getByTestId('account-section')).getByRole('button', { name: 'Đồng bộ ngay' })).toBeTruthy();
+    const losses = await screen.findByTestId('sign-out-losses');
+    expect(within(losses).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      '2 thay đổi chưa gửi lên máy chủ',
+      '1 thay đổi không được máy chủ chấp nhận',
+      '1 bản nháp chưa lưu của bạn',
+    ]);
+    expect(within(losses).getByRole('button', { name: 'Đồng bộ ngay' })).toBeTruthy();
     expect(await getSession()).toBeDefined();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Vẫn đăng xuất và bỏ 2 thay đổi' }));
-    expect(screen.getByRole('alertdialog', { name: 'Xóa vĩnh viễn?' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Vẫn đăng xuất' }));
+    expect(screen.getByRole('alertdialog', { name: 'Xóa vĩnh viễn?' }).textContent).toContain('4 mục trên sẽ bị xóa');
     await userEvent.click(screen.getByRole('button', { name: 'Hủy' }));
     expect(await db.outbox.count()).toBe(2);
 
     await userEvent.click(screen.getByRole('button', { name: 'Đăng xuất' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Vẫn đăng xuất và bỏ 2 thay đổi' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Xóa 2 thay đổi và đăng xuất' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Vẫn đăng xuất' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Xóa và đăng xuất' }));
     expect(await screen.findByText('Đã đăng xuất và xóa dữ liệu khỏi máy này.')).toBeTruthy();
     expect(await getSession()).toBeUndefined();
     expect(await db.outbox.count()).toBe(0);
+    expect(await db.rejectedChanges.count()).toBe(0);
+    expect(await db.drafts.count()).toBe(0);
     expect(await db.records('assistanceLogs').count()).toBe(0);
+  });
+
+  it('warns before deleting a draft or a refused change even when nothing is waiting to be sent', async () => {
+    await db.rejectedChanges.put(refusedChange());
+    await renderApp('/settings');
+    await userEvent.click(await screen.findByRole('button', { name: 'Đăng xuất' }, { timeout: 5_000 }));
+    const losses = await screen.findByTestId('sign-out-losses');
+    expect(within(losses).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['1 thay đổi không được máy chủ chấp nhận']);
+    expect(within(losses).queryByRole('button', { name: 'Đồng bộ ngay' })).toBeNull();
+    expect(await getSession()).toBeDefined();
+    expect(await db.rejectedChanges.count()).toBe(1);
   });
 
   it('asks again when a new change arrives while the confirmation is open', async () => {
     await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now()) });
     await renderApp('/settings');
     await userEvent.click(await screen.findByRole('button', { name: 'Đăng xuất' }, { timeout: 5_000 }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Vẫn đăng xuất và bỏ 1 thay đổi' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Vẫn đăng xuất' }));
     await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now()) });
-    expect(await screen.findByText('Số thay đổi chờ gửi vừa thay đổi. Hãy xem lại trước khi đăng xuất.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Xóa 1 thay đổi/ })).toBeNull();
+    expect(await screen.findByText('Các con số vừa thay đổi. Hãy xem lại trước khi đăng xuất.')).toBeTruthy();
+    expect(screen.getByText('2 thay đổi chưa gửi lên máy chủ')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Xóa và đăng xuất' })).toBeNull();
     expect(await db.outbox.count()).toBe(2);
   });
 

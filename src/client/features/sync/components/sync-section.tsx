@@ -10,7 +10,7 @@ import { useNow } from '../../../hooks/use-now';
 import { storageAtRisk } from '../status';
 import { RejectedChanges } from './rejected-changes';
 import { syncNow } from '../../../sync/runtime';
-import { readStorageInfo, type PersistState } from '../../../data/storage-info';
+import { usePersistState } from '../hooks/use-persist-state';
 import { formatDateTime, formatTime } from '../../../../shared/text/dates';
 import { log } from '../../../lib/log';
 import '../sync.css';
@@ -21,12 +21,9 @@ export function SyncSection(): ReactElement | null {
   const now = useNow();
   const label = useHeadlineLabel(headline, now);
   const [requested, setRequested] = useState(false);
-  const [persist, setPersist] = useState<PersistState>();
+  const persist = usePersistState();
   const { hash } = useLocation();
 
-  useEffect(() => {
-    readStorageInfo().then((info) => setPersist(info.persist), (error: unknown) => log.warn('storage estimate failed', error));
-  }, []);
   useEffect(() => {
     if (hash === '#sync' && signedIn) document.getElementById('sync')?.scrollIntoView();
   }, [hash, signedIn]);
