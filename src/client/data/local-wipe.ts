@@ -1,6 +1,7 @@
 // Leaving a phone (docs/privacy.md checklist items 26–27): the sign-out wipe of one member's data,
 // and the sign-out that could not reach the server, remembered until it can.
 import { db } from './db';
+import { countWhatWillBeLost } from './device-wipe';
 import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
 import { SYNC_KEYS } from './sync-status-repository';
 import { clearSession } from './session-repository';
@@ -29,13 +30,10 @@ export class PendingChangesError extends Error {
   }
 }
 
-/** What signing out `userId` now would delete for good. */
+/** What signing out `userId` now would delete for good (another member's drafts stay). */
 export async function countSignOutLosses(userId: string): Promise<SignOutLosses> {
-  return db.transaction('r', [db.outbox, db.rejectedChanges, db.drafts], async () => ({
-    unsent: await db.outbox.count(),
-    refused: await db.rejectedChanges.count(),
-    drafts: await db.drafts.where('userId').equals(userId).count(),
-  }));
+  const { unsent, refused, ownDrafts } = await countWhatWillBeLost(userId);
+  return { unsent, refused, drafts: ownDrafts };
 }
 
 /**

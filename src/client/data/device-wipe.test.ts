@@ -1,0 +1,81 @@
+// The wipe of a withdrawn phone (docs/security.md "Revoke and wipe"), on fake-indexeddb with real
+// WebCrypto: it counts what will be lost per kind and per member, deletes the whole database (every
+// member's records, outbox, refused changes, drafts and wrapped keys), Cache Storage and the
+// service worker, locks the vault, and keeps only a notice of counts that survives a reload and
+// goes when dismissed.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { uuidv7 } from '../../shared/sync/ids';
+import { COMMUNE, logFields } from '../../../test/helpers/sync-fixtures';
+import { unlockTestVault } from '../../../test/helpers/test-vault';
+import { db } from './db';
+import { countWhatWillBeLost, dismissWipeNotice, saveWipeNotice, subscribeWipeNotice, wipeDevice, wipeNotice, type WipeNotice } from './device-wipe';
+import { writeRecord } from './local-write';
+import { saveSession } from './session-repository';
+import { keyFor } from './vault/vault';
+
+const LAN = { id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', role: 'member' as const, communeId: COMMUNE };
+const OTHER = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c';
+
+beforeEach(async () => {
+  dismissWipeNotice();
+  await db.delete();
+  await db.open();
+  await saveSession({ user: LAN, signedInAt: '2026-07-01T01:00:00.000Z' });
+  await unlockTestVault(LAN);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('device wipe', () => {
+  it('counts what will be lost: unsent, refused, the member’s drafts and other members’ drafts', async () => {
+    await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now()) });
+    await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now(), 1) });
+    const at = '2026-07-01T01:00:00.000Z';
+    await db.rejectedChanges.put({ id: uuidv7(), table: 'assistanceLogs', recordId: uuidv7(), hlc: `${at}-0000-0123456789abcdef` as never, fields: {}, createdAt: at, code: 'invalid', message: 'validation.required', rejectedAt: at });
+    await db.drafts.bulkPut([
+      { key: `${LAN.id}:a`, userId: LAN.id, value: { note: 'của Lan' }, updatedAt: at },
+      { key: `${OTHER}:a`, userId: OTHER, value: { note: 'của người khác' }, updatedAt: at },
+      { key: `${OTHER}:b`, userId: OTHER, value: { note: 'của người khác' }, updatedAt: at },
+    ]);
+    expect(await countWhatWillBeLost(LAN.id)).toEqual({ unsent: 2, refused: 1, ownDrafts: 1, otherDrafts: 2 });
+    // No session left to name the member: every draft is someone else's.
+    expect(await countWhatWillBeLost(undefined)).toEqual({ unsent: 2, refused: 1, ownDrafts: 0, otherDrafts: 3 });
+  });
+
+  it('deletes the database, the caches and the service worker, and locks the vault', async () => {
+    await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now()) });
+    const deleted: string[] = [];
+    const unregister = vi.fn(() => Promise.resolve(true));
+    vi.stubGlobal('caches', { keys: () => Promise.resolve(['workbox-precache', 'api']), delete: (name: string) => Promise.resolve(deleted.push(name) > 0) });
+    Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: { getRegistrations: () => Promise.resolve([{ unregister }]) } });
+    expect(keyFor(LAN)).toBeDefined();
+    await wipeDevice();
+    expect(keyFor(LAN)).toBeUndefined();
+    expect(deleted).toEqual(['workbox-precache', 'api']);
+    expect(unregister).toHaveBeenCalledTimes(1);
+    const names = (await indexedDB.databases()).map((database) => database.name);
+    expect(names).not.toContain(db.name);
+    Reflect.deleteProperty(navigator, 'serviceWorker');
+  });
+
+  it('wipes the database even when Cache Storage and the service worker fail', async () => {
+    vi.stubGlobal('caches', { keys: () => Promise.reject(new Error('no caches')), delete: () => Promise.reject(new Error('no')) });
+    Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: { getRegistrations: () => Promise.reject(new Error('no sw')) } });
+    await expect(wipeDevice()).resolves.toBeUndefined();
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(db.name);
+    Reflect.deleteProperty(navigator, 'serviceWorker');
+  });
+
+  it('keeps a notice of counts only, readable after the wipe, until it is dismissed, and tells the screen each time', () => {
+    const notice: WipeNotice = { reason: 'device_revoked', at: '2026-07-02T01:00:00.000Z', sent: 3, unsent: 1, refused: 0, ownDrafts: 1, otherDrafts: 0 };
+    const heard = vi.fn();
+    const stop = subscribeWipeNotice(heard);
+    saveWipeNotice(notice);
+    expect(wipeNotice()).toEqual(notice);
+    expect(JSON.parse(localStorage.getItem('so-tay-so.wipe-notice')!)).toEqual(notice);
+    dismissWipeNotice();
+    expect(wipeNotice()).toBeNull();
+    expect(localStorage.getItem('so-tay-so.wipe-notice')).toBeNull();
+    expect(heard).toHaveBeenCalledTimes(2);
+    stop();
+  });
+});
