@@ -6,13 +6,12 @@
 // and forgets that this phone was ever sealed. After a reload and an offline unlock the raw dump
 // holds none of the citizen's name, phone or note; the log list still shows the name; and the
 // waiting log reaches the server with its details once the network returns: nothing is lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiLogin, apiPullAll } from './support/api-client';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { dumpDatabase, storeRows } from './support/idb';
-import { startAppServer, type RunningServer } from './support/server';
-import { signIn, unlock } from './support/sign-in';
+import { installAndSignIn, phoneWorld } from './support/phone-world';
+import { unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'upgrade-e2e-password';
 const INSTALL = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản định danh điện tử';
@@ -65,24 +64,11 @@ async function makeItAnOldPhone(page: Page, plain: { citizen: unknown; note: str
 }
 
 describe('upgrading a phone that kept citizens in plaintext', () => {
-  let server: RunningServer;
-  let phone: Phone;
-
-  beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD });
-    phone = await launchPhone();
-  });
-
-  afterAll(async () => {
-    await phone?.close();
-    await server?.stop();
-  });
+  const world = phoneWorld({ DEMO_PASSWORD });
 
   it('seals every plaintext record, outbox entry and refused change after the first unlock, and loses nothing', async () => {
-    const { page, context } = phone;
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
+    const { server, phone: { page, context } } = world;
+    await installAndSignIn(page, server.url, 'demo-member', DEMO_PASSWORD);
     await logCitizen(page);
     await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 30_000 }).toBe(0);
     const session = await apiLogin(server.url, 'demo-member', DEMO_PASSWORD);

@@ -3,42 +3,31 @@
 // navigator.storage.persist answers false). A member logs a help offline and leaves a draft; a day
 // later Home warns that the waiting change may be lost; sign-out counts the unsent change and the
 // draft, asks twice, and only then deletes them. Vietnamese, 360 px, no axe violation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { storeRows } from './support/idb';
-import { startAppServer, type RunningServer } from './support/server';
-import { signIn, unlock } from './support/sign-in';
+import { installAndSignIn, phoneWorld } from './support/phone-world';
+import { unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'sign-out-e2e-password';
 const INSTALL = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản định danh điện tử';
 const DAY = 86_400_000;
 
 describe('sign-out and storage loss in Chromium', () => {
-  let server: RunningServer;
-  let phone: Phone;
+  const world = phoneWorld({ DEMO_PASSWORD });
 
   beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD });
-    phone = await launchPhone();
     // The browser refuses to keep this site's data for good (as Chrome does for a site with little use).
-    await phone.context.addInitScript(() => {
+    await world.phone.context.addInitScript(() => {
       const storage = navigator.storage;
       Object.defineProperty(storage, 'persist', { value: () => Promise.resolve(false) });
       Object.defineProperty(storage, 'persisted', { value: () => Promise.resolve(false) });
     });
   });
 
-  afterAll(async () => {
-    await phone?.close();
-    await server?.stop();
-  });
-
   it('a change saved offline and a draft: Home warns once the change has waited more than a day', async () => {
-    const { page, context } = phone;
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
+    const { server, phone: { page, context } } = world;
+    await installAndSignIn(page, server.url, 'demo-member', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
     await context.setOffline(true);
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
@@ -67,7 +56,7 @@ describe('sign-out and storage loss in Chromium', () => {
   });
 
   it('sign-out names what it would delete, asks twice, then deletes it', async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
     await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
     const losses = page.getByTestId('sign-out-losses');
