@@ -36,4 +36,13 @@ describe("the phone's retention limit", () => {
 
     expect(await purgeOldDetails(NOW)).toBe(0);
   });
+
+  it("is 90 days after the log's date, fixed: the phone never reads the province's setting (1–12 months on the server)", async () => {
+    // Literal days, not the constant: a change of the phone's limit must fail here.
+    await db.records('assistanceLogs').bulkPut([log(1, 90.5, true), log(2, 89.5, true)] as never);
+    expect(PHONE_RETENTION_DAYS).toBe(90);
+    expect(await purgeOldDetails(NOW)).toBe(1);
+    expect(await db.records('assistanceLogs').get(id(1))).toMatchObject({ citizen: null, note: null });
+    expect(await db.records('assistanceLogs').get(id(2))).toMatchObject({ citizen: sealedCitizen, note: 'gọi lại' });
+  });
 });
