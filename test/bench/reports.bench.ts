@@ -5,8 +5,11 @@
 //   → the period's logs read through the occurredAt index, every figure computed, every chart and
 //   table in the DOM and the next frame started, ≤ 2 × a plain scan of the same records (the same
 //   index range read with Dexie, nothing computed or drawn), each the median of 10, taking turns.
+// - the period report's data on the phone (issue 15: the editor's figures, readiness and blocked
+//   items of the same period, loadPeriodData) ≤ 2 × the same plain scan, median of 10.
 // The same for a quarter (≈ 25,000 logs) and with 4× CPU slowdown are printed for information.
 import type { Page } from 'playwright-core';
+import { installRawIdb, type RawIdb } from '../e2e/support/idb';
 import { context as contextRow, median, percentile, ratioAtMost, type Measurement } from './measurement';
 import { withHooks } from '../e2e/support/page-hooks';
 import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
@@ -26,21 +29,12 @@ const LEADER = { id: '0197c1a2-0000-7000-8000-0000000000b1', username: 'bench-le
 
 /** A signed-in leader and a year of records, written with the raw IndexedDB API in batches. */
 async function seed(page: Page, endMs: number): Promise<void> {
+  await installRawIdb(page);
   await page.evaluate(
     async ({ user, logs, sessions, communeId, endMs }) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('so-tay-so');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-      });
-      const put = (store: string, rows: unknown[]) =>
-        new Promise<void>((resolve, reject) => {
-          const tx = database.transaction(store, 'readwrite');
-          const target = tx.objectStore(store);
-          for (const row of rows) target.put(row);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        });
+      const raw = (window as unknown as { __idb: RawIdb }).__idb;
+      const database = await raw.open();
+      const put = (store: string, rows: object[]) => raw.put(database, store, rows);
       await put('settings', [{ key: 'session', value: { user, signedInAt: new Date().toISOString() } }]);
       const services = ['vneid-install-register', 'vneid-activate-level2', 'dvc-submit-online', 'dvc-track-result', 'bank-account-open', 'cashless-fees', 'online-safety', 'residence-online', 'judicial-record', 'social-insurance-lookup'];
       const outcomes = ['done', 'done', 'done', 'partial', 'referred', 'failed'];
@@ -124,6 +118,8 @@ interface Runs {
   compute: number[];
   /** The baseline: the period's logs read through the same index, nothing else. */
   scan: number[];
+  /** The period report's data built as its editor does (loadPeriodData). */
+  report: number[];
   logsInPeriod: string;
 }
 
@@ -132,10 +128,12 @@ async function measure(page: Page, today: string): Promise<Runs> {
     const r = presetRange(preset, today);
     return `${r.start}/${r.end}`;
   };
-  const runs: Runs = { period: [], quarter: [], read: [], compute: [], scan: [], logsInPeriod: '?' };
-  const { from, before } = instantBounds(presetRange('period', today));
+  const runs: Runs = { period: [], quarter: [], read: [], compute: [], scan: [], report: [], logsInPeriod: '?' };
+  const reportPeriod = presetRange('period', today);
+  const { from, before } = instantBounds(reportPeriod);
   for (let run = 0; run < RUNS; run++) {
     runs.scan.push((await withHooks(page, (h, bounds) => h.scanLogs(bounds.from, bounds.before), { from, before })).ms);
+    runs.report.push((await withHooks(page, (h, range) => h.periodReportData(range.start, range.end), reportPeriod)).ms);
     await showPeriod(page, 'month', key('month'));
     runs.period.push(await showPeriod(page, 'period', key('period')));
     const split = await lastSplit(page);
@@ -181,12 +179,15 @@ export async function runReportsBench(): Promise<Measurement[]> {
         `    of which IndexedDB read ${fmt(fast.read)}, figures computed ${fmt(fast.compute)}`,
         `  plain scan of the period's logs (baseline): ${fmt(fast.scan)}; 4× CPU: ${fmt(slow.scan)}`,
         `  quarter dashboard: ${fmt(fast.quarter)}; 4× CPU: ${fmt(slow.quarter)}`,
+        `  period report data (loadPeriodData): ${fmt(fast.report)}; 4× CPU: ${fmt(slow.report)}`,
         '',
       ].join('\n'),
     );
     return [
       ratioAtMost(`reports dashboard for a reporting period over ${LOGS.toLocaleString('en')} logs, computed and rendered / plain scan of its logs (median of ${RUNS})`, median(fast.period), median(fast.scan), 'ms', 2),
       contextRow('reports dashboard, same, 4× CPU slowdown / plain scan at 4× (for information)', median(slow.period) / median(slow.scan), '×'),
+      ratioAtMost(`period report's data on the phone for a reporting period over ${LOGS.toLocaleString('en')} logs / plain scan of its logs (median of ${RUNS})`, median(fast.report), median(fast.scan), 'ms', 2),
+      contextRow('period report data, 4× CPU slowdown / plain scan at 4× (for information)', median(slow.report) / median(slow.scan), '×'),
     ];
   } finally {
     await phone.close();

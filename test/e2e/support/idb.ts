@@ -48,3 +48,38 @@ export async function dumpDatabase(page: Page): Promise<string> {
     }
   });
 }
+
+/** What installRawIdb puts on the page as `window.__idb`. */
+export interface RawIdb {
+  /** The app's database, opened with the raw API. */
+  open(): Promise<IDBDatabase>;
+  /** Puts `rows` into `store` in one readwrite transaction; resolves when it completes. */
+  put(database: IDBDatabase, store: string, rows: readonly object[]): Promise<void>;
+}
+
+/**
+ * Installs `window.__idb` (RawIdb) in the page, for the helpers that seed many rows inside the page
+ * (seed-logs.ts, the reports bench): a function sent into the page cannot import, so they read it
+ * from there instead of each carrying its own copy. Again after each navigation.
+ */
+export async function installRawIdb(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const raw: RawIdb = {
+      open: () =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('so-tay-so');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+        }),
+      put: (database, store, rows) =>
+        new Promise<void>((resolve, reject) => {
+          const tx = database.transaction(store, 'readwrite');
+          const target = tx.objectStore(store);
+          for (const row of rows) target.put(row);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+        }),
+    };
+    (window as unknown as { __idb: RawIdb }).__idb = raw;
+  });
+}

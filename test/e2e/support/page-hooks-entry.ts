@@ -3,6 +3,7 @@ import { db } from '../../../src/client/data/db';
 import { writeRecord, writeRecords } from '../../../src/client/data/local-write';
 import { getSession } from '../../../src/client/data/session-repository';
 import { openRows } from '../../../src/client/data/sealed-records';
+import { loadPeriodData } from '../../../src/client/data/period-report-repository';
 import type { SyncTable } from '../../../src/shared/schemas/tables';
 
 const hooks = {
@@ -39,6 +40,12 @@ const hooks = {
     const started = performance.now();
     const rows = await db.records('assistanceLogs').where('occurredAt').between(from, before, true, false).toArray();
     return { ms: performance.now() - started, count: rows.length };
+  },
+  /** The period report's data as the editor builds it (figures, readiness, blocked items); ms and the logs counted. */
+  periodReportData: async (start: string, end: string) => {
+    const started = performance.now();
+    const data = await loadPeriodData({ start, end }, 'vi');
+    return { ms: performance.now() - started, logs: data.results.logs };
   },
   /** Everything in the database, as text (to prove what is not stored). */
   dumpAll: async () => JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray()))),

@@ -2,6 +2,7 @@
 // IndexedDB (plaintext citizen details, as an older release left them: the app seals them after the
 // first unlock, docs/security.md). Run before the app opens the database's session.
 import type { Page } from 'playwright-core';
+import { installRawIdb, type RawIdb } from './idb';
 import { seedServices } from '../../../src/shared/seed';
 
 export const SEED_MEMBER = { id: '0197c1a2-0000-7000-8000-0000000000a1', username: 'bench-member', displayName: 'Thành viên (bench)', role: 'member', communeId: 'bench-commune' };
@@ -14,21 +15,12 @@ const VILLAGE_NAMES = ['Thôn 1', 'Thôn 2', 'Thôn 3', 'Thôn Đăk Rế', 'Là
  * after the first unlock, which takes a while for many: a suite that only needs a few passes smaller shares. The same deterministic generator on every run, so runs measure the same data.
  */
 export async function seedLogs(page: Page, member: typeof SEED_MEMBER, total: number, shares: { named: number; noted: number } = { named: 0.2, noted: 0.5 }): Promise<string[]> {
+  await installRawIdb(page);
   return page.evaluate(
     async ({ user, total, services, villageNames, shares }) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('so-tay-so');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-      });
-      const put = (store: string, rows: object[]) =>
-        new Promise<void>((resolve, reject) => {
-          const tx = database.transaction(store, 'readwrite');
-          const target = tx.objectStore(store);
-          for (const row of rows) target.put(row);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        });
+      const raw = (window as unknown as { __idb: RawIdb }).__idb;
+      const database = await raw.open();
+      const put = (store: string, rows: object[]) => raw.put(database, store, rows);
       // A deterministic generator, so every run measures the same data.
       // A 31-bit LCG in integer arithmetic: `seed * 1_103_515_245` in doubles loses its low bits past
       // 2^53 and the sequence fell into a cycle of a few hundred values — the ids repeated and a
