@@ -6,16 +6,12 @@
 //   latest submission and the sums, in SQL) ≤ 3 × the baseline: one raw SELECT of every submission
 //   row of the province's communes and a JSON.parse of each, nothing ranked or summed — the least a
 //   program must read to compile them. Each the median of RUNS, taking turns, on both databases.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { compiledReport } from '../../src/server/reports/compiled-report';
-import { PostgresStore } from '../../src/server/storage/postgres-store';
-import { SqliteStore } from '../../src/server/storage/sqlite-store';
 import type { SyncStore } from '../../src/server/storage/types';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
-import { createTestDatabase, testDatabaseUrl } from '../helpers/pg';
+import { testDatabaseUrl } from '../helpers/pg';
+import { postgresBenchStore, sqliteBenchStore } from './bench-stores';
 import { context, median, ratioAtMost, type Measurement } from './measurement';
 
 const COMMUNES = 100;
@@ -91,7 +87,6 @@ function communeRecords(c: number): { table: 'reportSubmissions' | 'assistanceLo
 }
 
 async function populate(store: SyncStore): Promise<void> {
-  await store.migrate();
   for (let c = 0; c < COMMUNES; c++) {
     await store.accounts.createCommune({ id: communeId(c), name: `Xã Thử ${c}`, provinceId: PROVINCE, createdAt: Date.now() });
     await store.records.seedRecords(communeId(c), communeRecords(c));
@@ -109,41 +104,28 @@ interface Target {
 const RAW_SQL = "SELECT r.scope, r.fields FROM records r JOIN communes c ON c.id = r.scope WHERE r.table_name = 'reportSubmissions' AND c.province_id = ";
 
 async function sqliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-compiled-bench-'));
-  const file = path.join(dir, 'bench.sqlite');
-  const store = new SqliteStore({ file });
-  await populate(store);
-  const db = new Database(file, { readonly: true });
+  const bench = await sqliteBenchStore('compiled');
+  await populate(bench.store);
+  const db = new Database(bench.file, { readonly: true });
   const select = db.prepare(`${RAW_SQL}?`);
   return {
     name: 'SQLite',
-    store,
+    store: bench.store,
     raw: () => Promise.resolve((select.all(PROVINCE) as { fields: string }[]).map((row) => JSON.parse(row.fields) as unknown).length),
     close: async () => {
       db.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await bench.close();
     },
   };
 }
 
 async function postgresTarget(): Promise<Target> {
-  const database = await createTestDatabase();
-  const store = new PostgresStore({ url: database.url });
-  await populate(store);
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  await client.query('VACUUM ANALYZE');
+  const bench = await postgresBenchStore(populate);
   return {
     name: 'PostgreSQL',
-    store,
-    raw: async () => (await client.query<{ fields: string }>(`${RAW_SQL}$1`, [PROVINCE])).rows.map((row) => JSON.parse(row.fields) as unknown).length,
-    close: async () => {
-      await client.end();
-      await store.close();
-      await database.drop();
-    },
+    store: bench.store,
+    raw: async () => (await bench.client.query<{ fields: string }>(`${RAW_SQL}$1`, [PROVINCE])).rows.map((row) => JSON.parse(row.fields) as unknown).length,
+    close: () => bench.close(),
   };
 }
 

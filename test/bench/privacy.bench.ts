@@ -6,19 +6,15 @@
 //   the same rows found through the same index, their personal fields cleared and given new
 //   row_seqs by raw SQL in one transaction, nothing checked or merged. Each the median of RUNS, taking turns, one citizen each.
 // - the old path (every log of the commune read and compared) is printed for context.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { eraseCitizen } from '../../src/server/privacy/erase-citizen';
 import { citizenLookup } from '../../src/server/storage/lookups';
-import { PostgresStore } from '../../src/server/storage/postgres-store';
-import { SqliteStore } from '../../src/server/storage/sqlite-store';
 import type { SyncStore } from '../../src/server/storage/types';
 import { citizenMatches } from '../../src/shared/privacy/erasure';
 import type { Hlc } from '../../src/shared/sync/hlc';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
-import { createTestDatabase, testDatabaseUrl } from '../helpers/pg';
+import { testDatabaseUrl } from '../helpers/pg';
+import { postgresBenchStore, sqliteBenchStore } from './bench-stores';
 import { context, median, ratioAtMost, type Measurement } from './measurement';
 
 const LOGS = 100_000;
@@ -65,12 +61,10 @@ interface Target {
 }
 
 async function sqliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-privacy-bench-'));
-  const file = path.join(dir, 'bench.sqlite');
-  const store = new SqliteStore({ file });
-  await store.migrate();
+  const bench = await sqliteBenchStore('privacy');
+  const store = bench.store;
   await store.records.seedRecords(SCOPE, seedLogs().map((record) => ({ table: 'assistanceLogs', record })));
-  const db = new Database(file);
+  const db = new Database(bench.file);
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL');
   db.pragma('secure_delete = ON');
@@ -93,22 +87,17 @@ async function sqliteTarget(): Promise<Target> {
     raw: (citizen) => Promise.resolve(erase.immediate(citizenLookup({ name: citizenName(citizen) }).lookupName!)),
     close: async () => {
       db.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await bench.close();
     },
   };
 }
 
 async function postgresTarget(): Promise<Target> {
-  const database = await createTestDatabase();
-  const store = new PostgresStore({ url: database.url });
-  await store.migrate();
   const logs = seedLogs();
-  for (let i = 0; i < logs.length; i += 10_000) await store.records.seedRecords(SCOPE, logs.slice(i, i + 10_000).map((record) => ({ table: 'assistanceLogs', record })));
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  await client.query('VACUUM ANALYZE records');
+  const bench = await postgresBenchStore(async (target) => {
+    for (let i = 0; i < logs.length; i += 10_000) await target.records.seedRecords(SCOPE, logs.slice(i, i + 10_000).map((record) => ({ table: 'assistanceLogs', record })));
+  });
+  const { store, client } = bench;
   return {
     name: 'PostgreSQL',
     store,
@@ -127,11 +116,7 @@ async function postgresTarget(): Promise<Target> {
       await client.query('COMMIT');
       return rows.length;
     },
-    close: async () => {
-      await client.end();
-      await store.close();
-      await database.drop();
-    },
+    close: () => bench.close(),
   };
 }
 
