@@ -3,6 +3,7 @@
 import fastifyCompress from '@fastify/compress';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { AccountsService } from './admin/accounts';
+import { DevicesService } from './admin/devices';
 import { AuthService, type AuthServiceOptions } from './auth/auth-service';
 import { Credentials } from './auth/credentials';
 import type { Config, TrustProxy } from './config';
@@ -11,6 +12,7 @@ import { AuditLog } from './privacy/audit-log';
 import { registerAdminReferenceRoutes } from './routes/admin-reference';
 import { registerAdminAccountRoutes } from './routes/admin-accounts';
 import { registerAdminDevicePolicyRoutes } from './routes/admin-device-policy';
+import { registerAdminDeviceRoutes } from './routes/admin-devices';
 import { registerAuditRoutes } from './routes/audit';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCredentialRoutes } from './routes/credentials';
@@ -104,10 +106,16 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
       auth,
       audit,
       rateLimitPerMinute: config.syncRateLimitPerMinute,
-      // The accounts list's "last sync" (docs/accounts.md): written at most every few minutes per account.
-      noteSync: (userId, at) => store.accounts.noteSync(userId, at, at - SYNC_NOTE_INTERVAL_MS),
+      // The accounts list's "last sync" and the devices list (docs/accounts.md): written at most every
+      // few minutes per account and device, or when the phone reports something new.
+      noteSync: async ({ userId, sessionId }, note) => {
+        const notedBefore = note.at - SYNC_NOTE_INTERVAL_MS;
+        if (note.synced) await store.accounts.noteSync(userId, note.at, notedBefore);
+        await store.sessions.noteDevice(sessionId, note, notedBefore);
+      },
     });
     registerAdminAccountRoutes(api, { auth, accounts: new AccountsService({ store, audit }) });
+    registerAdminDeviceRoutes(api, { auth, devices: new DevicesService({ store, audit }) });
     registerReportRoutes(api, { store, auth, audit });
     registerPrivacyRoutes(api, { store, auth, audit });
     registerAuditRoutes(api, { audit, auth });

@@ -14,4 +14,5 @@ export const ADMIN_LINKS: readonly AdminLink[] = [
   { to: '/admin/device-policy', label: 'devicePolicy', roles: ['admin'] },
   { to: '/admin/services', label: 'services', roles: ['admin'] },
   { to: '/admin/province-contacts', label: 'provinceContacts', roles: ['admin'] },
+  { to: '/admin/devices', label: 'devices', roles: ['leader', 'admin'] },
 ];

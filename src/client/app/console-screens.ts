@@ -3,6 +3,7 @@
 // (docs/performance.md). They are opened together anyway: the admin area links to the others.
 export { AdminArea } from './admin-area';
 export { AccountsScreen } from '../features/console/components/accounts-screen';
+export { DevicesScreen } from '../features/console/components/devices-screen';
 export { RedeemCodeScreen } from '../features/console/components/redeem-code-screen';
 export { PasswordScreen } from '../features/console/components/password-screen';
 export { DevicePolicyScreen } from '../features/console/components/device-policy-screen';

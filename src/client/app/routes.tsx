@@ -25,6 +25,7 @@ const SettingsRoute = lazy(async () => ({ default: (await import('./settings-rou
 const consoleScreens = () => withStrings(['console', 'reference'], () => import('./console-screens'));
 const AdminArea = lazy(async () => ({ default: (await consoleScreens()).AdminArea }));
 const AccountsScreen = lazy(async () => ({ default: (await consoleScreens()).AccountsScreen }));
+const DevicesScreen = lazy(async () => ({ default: (await consoleScreens()).DevicesScreen }));
 const RedeemCodeScreen = lazy(async () => ({ default: (await consoleScreens()).RedeemCodeScreen }));
 const PasswordScreen = lazy(async () => ({ default: (await consoleScreens()).PasswordScreen }));
 const DevicePolicyScreen = lazy(async () => ({ default: (await consoleScreens()).DevicePolicyScreen }));
@@ -56,6 +57,7 @@ export function AppRoutes(): ReactElement {
         <Route path="admin/device-policy" element={<DevicePolicyScreen />} />
         <Route path="admin/services" element={<ServicesScreen />} />
         <Route path="admin/province-contacts" element={<ProvinceContactsScreen />} />
+        <Route path="admin/devices" element={<DevicesScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>
     </Routes>

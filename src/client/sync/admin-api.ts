@@ -1,5 +1,5 @@
-// The console's calls: accounts (docs/accounts.md "Accounts") and the phones' lock rules
-// (docs/security.md). The console needs the server (both live there), so each call is online and
+// The console's calls: accounts and devices (docs/accounts.md) and the phones' lock rules
+// (docs/security.md). The console needs the server (all live there), so each call is online and
 // its errors are the sync transport's.
 import {
   accountListResponseSchema,
@@ -16,6 +16,7 @@ import {
   type UpdateAccountInput,
 } from '../../shared/admin/accounts';
 import { devicePolicySettingSchema, type DevicePolicy, type DevicePolicySetting } from '../../shared/device-policy';
+import { deviceListResponseSchema, deviceResponseSchema, type DeviceListResponse, type DeviceSummary } from '../../shared/admin/devices';
 import type { Role } from '../../shared/permissions';
 import { callJson } from './api-call';
 import { getSyncRuntime } from './runtime';
@@ -29,15 +30,37 @@ export interface AccountFilters {
   offset?: number;
 }
 
+export interface DeviceFilters {
+  q?: string;
+  communeId?: string;
+  staleDays?: number;
+  withdrawn?: boolean;
+  offset?: number;
+}
+
+function queryOf(filters: object): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') query.set(key, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
 function withToken<T>(call: (token: string) => Promise<T>): Promise<T> {
   return getSyncRuntime().token.call(call);
 }
 
 export function fetchAccounts(filters: AccountFilters): Promise<AccountListResponse> {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') query.set(key, String(value));
-  const text = query.toString();
-  return withToken((token) => callJson(`/api/admin/accounts${text ? `?${text}` : ''}`, token, accountListResponseSchema));
+  return withToken((token) => callJson(`/api/admin/accounts${queryOf(filters)}`, token, accountListResponseSchema));
+}
+
+export function fetchDevices(filters: DeviceFilters): Promise<DeviceListResponse> {
+  return withToken((token) => callJson(`/api/admin/devices${queryOf(filters)}`, token, deviceListResponseSchema));
+}
+
+/** `finalPush: false` for a stolen phone (its unsent changes are refused). */
+export async function revokeDevice(deviceId: string, finalPush: boolean): Promise<DeviceSummary> {
+  const answer = await withToken((token) => callJson(`/api/admin/devices/${encodeURIComponent(deviceId)}/revoke`, token, deviceResponseSchema, finalPush ? {} : { finalPush: false }));
+  return answer.device;
 }
 
 export function fetchConsoleCommunes(): Promise<CommuneListResponse> {

@@ -48,7 +48,8 @@ export function getSyncRuntime(): SyncRuntime {
 }
 
 function createRuntime(): SyncRuntime {
-  const transport = createHttpTransport();
+  // The app version and the unsent changes travel with each push and pull (the devices console).
+  const transport = createHttpTransport({ report: async () => ({ appVersion: __APP_VERSION__, unsynced: await countOutbox() }) });
   const token = new AccessToken({
     transport,
     now: () => Date.now(),

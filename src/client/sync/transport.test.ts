@@ -39,6 +39,25 @@ describe('http transport', () => {
     expect(JSON.parse(new TextDecoder().decode(bodyBytes(init)))).toEqual(request);
   });
 
+  it("sends the phone's report with a push and a pull, none with a login, and none when it cannot be read", async () => {
+    const fetch = vi.fn((url: RequestInfo | URL, _init?: RequestInit) =>
+      Promise.resolve((url as string).includes('pull') ? json({ changes: [], cursor: 'c', hasMore: false, serverTime: SERVER_TIME }) : json({ acked: [], rejected: [], serverTime: SERVER_TIME })),
+    );
+    let unsynced = 4;
+    const transport = createHttpTransport({ fetch, report: () => (unsynced < 0 ? Promise.reject(new Error('no database')) : Promise.resolve({ appVersion: '0.1.0', unsynced })) });
+    await transport.push('t', push(1));
+    unsynced = 0;
+    await transport.pull('t', undefined, 500);
+    unsynced = -1;
+    await transport.pull('t', undefined, 500);
+    const headers = fetch.mock.calls.map(([, init]) => init?.headers as Record<string, string>);
+    expect(headers.map((h) => [h['x-app-version'], h['x-unsynced-changes']])).toEqual([
+      ['0.1.0', '4'],
+      ['0.1.0', '0'],
+      [undefined, undefined],
+    ]);
+  });
+
   it('gzips request bodies over 1 KB and says so', async () => {
     const fetch = vi.fn((_url: RequestInfo | URL, _init?: RequestInit) => Promise.resolve(json({ acked: [], rejected: [], serverTime: SERVER_TIME })));
     const transport = createHttpTransport({ fetch });

@@ -13,6 +13,7 @@ import {
   type PushResponse,
 } from '../../shared/sync/protocol';
 import { userSchema, type User } from '../../shared/schemas/user';
+import { DEVICE_REPORT_HEADERS, type DeviceReport } from '../../shared/admin/devices';
 
 /** A parsed answer and when it was asked and received (device clock), for the clock offset. */
 export interface Timed<T> {
@@ -52,6 +53,11 @@ export interface HttpTransportOptions {
   /** A request with no answer by then is abandoned as a network error (outcome unknown). */
   timeoutMs?: number;
   compress?: (bytes: Uint8Array) => Promise<Uint8Array>;
+  /**
+   * What the phone says about itself with each push and pull (its app version, its unsent
+   * changes): the devices console shows it (PROTOCOL.md §4). A failure to read it sends none.
+   */
+  report?: () => Promise<DeviceReport>;
 }
 
 /** 2G that drops mid-request must fail in bounded time, but a 60 KB push over 50 kbit/s needs ~10 s. */
@@ -73,8 +79,20 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
   const compress = options.compress ?? (typeof CompressionStream === 'function' ? gzip : undefined);
 
-  async function request<T>(path: string, init: { method: 'GET' | 'POST'; token?: string; json?: unknown }, schema: z.ZodType<T>): Promise<Timed<T>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function reportHeaders(): Promise<Record<string, string>> {
+    const report = await options.report?.().catch(() => undefined);
+    const headers: Record<string, string> = {};
+    if (report?.appVersion !== undefined) headers[DEVICE_REPORT_HEADERS.appVersion] = report.appVersion;
+    if (report?.unsynced !== undefined) headers[DEVICE_REPORT_HEADERS.unsynced] = String(report.unsynced);
+    return headers;
+  }
+
+  async function request<T>(
+    path: string,
+    init: { method: 'GET' | 'POST'; token?: string; json?: unknown; report?: boolean },
+    schema: z.ZodType<T>,
+  ): Promise<Timed<T>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...(init.report ? await reportHeaders() : {}) };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     let body: Uint8Array | undefined;
     if (init.json !== undefined) {
@@ -142,11 +160,11 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
     wipe: async () => {
       await request('/api/auth/wipe', { method: 'POST', json: {} }, z.unknown());
     },
-    push: (accessToken, pushRequest) => request('/api/sync/push', { method: 'POST', token: accessToken, json: pushRequest }, pushResponseSchema),
+    push: (accessToken, pushRequest) => request('/api/sync/push', { method: 'POST', token: accessToken, json: pushRequest, report: true }, pushResponseSchema),
     pull: (accessToken, cursor, limit) => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor !== undefined) query.set('cursor', cursor);
-      return request(`/api/sync/pull?${query.toString()}`, { method: 'GET', token: accessToken }, pulledPageSchema);
+      return request(`/api/sync/pull?${query.toString()}`, { method: 'GET', token: accessToken, report: true }, pulledPageSchema);
     },
   };
 }

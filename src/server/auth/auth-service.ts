@@ -74,7 +74,7 @@ export type RefreshResult =
 /** What an API call may do: `push` is the one thing a withdrawn phone may still do. */
 export type Access = 'any' | 'push';
 
-export type Authentication = { kind: 'ok'; user: UserRow } | { kind: 'refused'; code: 'unauthorized' | RevocationCode };
+export type Authentication = { kind: 'ok'; user: UserRow; sessionId: string } | { kind: 'refused'; code: 'unauthorized' | RevocationCode };
 
 export interface AuthServiceOptions {
   store: SyncStore;
@@ -133,7 +133,8 @@ export class AuthService {
     return this.secret;
   }
 
-  async login(username: string, password: string, address: string): Promise<LoginResult> {
+  /** `deviceName`: the phone's name read from its user agent (device-name.ts), kept with the session. */
+  async login(username: string, password: string, address: string, deviceName: string | null = null): Promise<LoginResult> {
     const now = this.now();
     const since = now - LOGIN_WINDOW_MS;
     const accountKey = `account:${username.trim().toLowerCase()}`;
@@ -174,11 +175,14 @@ export class AuthService {
       ticket.release();
     }
     await this.store.sessions.clearLoginFailures(accountKey);
-    return { kind: 'ok', ...(await this.startSession(user)) };
+    return { kind: 'ok', ...(await this.startSession(user, deviceName)) };
   }
 
-  /** A new session (refresh-token family) on every sign-in (ASVS 7.2.4): a login, a redeemed code, a changed password. */
-  async startSession(user: UserRow): Promise<IssuedTokens> {
+  /**
+   * A new session (refresh-token family) on every sign-in (ASVS 7.2.4): a login, a redeemed code, a
+   * changed password. Each is one device of the devices console (docs/accounts.md "Devices").
+   */
+  async startSession(user: UserRow, deviceName: string | null = null): Promise<IssuedTokens> {
     const now = this.now();
     const sessionId = randomUUID();
     const refreshToken = newRefreshToken();
@@ -189,6 +193,7 @@ export class AuthService {
       now,
       tokenExpiresAt: now + REFRESH_TOKEN_TTL_MS,
       sessionExpiresAt: now + SESSION_MAX_AGE_MS,
+      deviceName,
     });
     return this.issue(user, sessionId, refreshToken, now);
   }
@@ -246,8 +251,9 @@ export class AuthService {
     const session = await this.store.sessions.getSession(claims.sid);
     if (!session || session.user.id !== claims.sub) return { kind: 'refused', code: 'unauthorized' };
     const state = sessionState(session, now);
-    if (state.kind === 'live') return { kind: 'ok', user: session.user };
-    if (state.kind === 'withdrawn') return access === 'push' && state.finalPush ? { kind: 'ok', user: session.user } : { kind: 'refused', code: state.code };
+    const ok = { kind: 'ok', user: session.user, sessionId: session.sessionId } as const;
+    if (state.kind === 'live') return ok;
+    if (state.kind === 'withdrawn') return access === 'push' && state.finalPush ? ok : { kind: 'refused', code: state.code };
     return { kind: 'refused', code: 'unauthorized' };
   }
 

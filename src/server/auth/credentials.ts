@@ -42,7 +42,8 @@ export class Credentials {
     this.now = options.now ?? Date.now;
   }
 
-  async redeemCode(input: RedeemCodeInput): Promise<CredentialResult> {
+  /** `deviceName`: the phone's, from its user agent (the new session is one device). */
+  async redeemCode(input: RedeemCodeInput, deviceName: string | null = null): Promise<CredentialResult> {
     const problem = passwordProblemCode(input.password, input.username);
     if (problem) return { kind: 'weak', problem };
     const codeKey = `code:${input.username.trim().toLowerCase()}`;
@@ -63,11 +64,11 @@ export class Credentials {
     await this.store.sessions.clearLoginFailures(codeKey);
     await this.store.sessions.clearLoginFailures(`account:${user.username.toLowerCase()}`);
     await this.options.audit.append({ kind: 'account.codeRedeemed', actor: user, subjectId: user.id, details: {} });
-    return { kind: 'ok', ...(await this.options.auth.startSession(user)) };
+    return { kind: 'ok', ...(await this.options.auth.startSession(user, deviceName)) };
   }
 
   /** The signed-in member's new password; every other session ends, this phone gets a new one. */
-  async changePassword(user: UserRow, input: ChangePasswordInput): Promise<CredentialResult> {
+  async changePassword(user: UserRow, input: ChangePasswordInput, deviceName: string | null = null): Promise<CredentialResult> {
     const problem = passwordProblemCode(input.newPassword, user.username);
     if (problem) return { kind: 'weak', problem };
     // The login's own key: guessing the current password here spends the same tries as signing in.
@@ -87,7 +88,7 @@ export class Credentials {
     await this.store.accounts.setPassword(user.id, passwordHash, this.now());
     await this.store.sessions.clearLoginFailures(key);
     await this.options.audit.append({ kind: 'account.passwordChanged', actor: user, subjectId: user.id, details: {} });
-    return { kind: 'ok', ...(await this.options.auth.startSession(user)) };
+    return { kind: 'ok', ...(await this.options.auth.startSession(user, deviceName)) };
   }
 
   /** Counts the attempt as a failure before the check (a success takes it back), as the login does. */

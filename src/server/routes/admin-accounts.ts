@@ -9,7 +9,7 @@ import type { AuthService } from '../auth/auth-service';
 import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';
 import type { UserRow } from '../storage/account-types';
-import { bearerToken } from './auth';
+import { signedInSession } from './auth';
 
 /** Console requests per user per minute: a person at a screen, never a script's flood. */
 export const ADMIN_RATE_LIMIT_PER_MINUTE = 120;
@@ -23,19 +23,23 @@ export interface AdminAccountRouteOptions {
   now?: () => number;
 }
 
-/** Signs in the caller of a console route and counts the request against their limit. */
-export function adminGuard(auth: AuthService, now: () => number = Date.now): (request: FastifyRequest) => Promise<UserRow> {
+/** The signed-in caller of a console route, with the session (the device) the request came from. */
+export type ConsoleCaller = UserRow & { sessionId: string };
+
+/**
+ * Signs in the caller of a console route (a withdrawn phone gets its own code, routes/auth.ts) and
+ * counts the request against their limit.
+ */
+export function adminGuard(auth: AuthService, now: () => number = Date.now): (request: FastifyRequest) => Promise<ConsoleCaller> {
   const limiter = new RateLimiter(ADMIN_RATE_LIMIT_PER_MINUTE, 60_000, now);
   return async (request) => {
-    const token = bearerToken(request);
-    const user = token ? await auth.authenticate(token) : undefined;
-    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+    const { user, sessionId } = await signedInSession(auth, request);
     const decision = limiter.take(user.id);
     if (!decision.ok) {
       request.log.warn({ event: 'admin_rate_limited', userId: user.id }, 'security: console rate limited');
       throw new ApiError(429, 'too_many_requests', 'Too many requests; try again later.', decision.retryAfterSeconds);
     }
-    return user;
+    return { ...user, sessionId };
   };
 }
 
@@ -52,9 +56,10 @@ export async function refusalsAsErrors<T>(request: FastifyRequest, user: UserRow
   }
 }
 
-function accountId(request: FastifyRequest): string {
+/** The `:id` of a console path; one that is no id names nothing (404). */
+export function pathId(request: FastifyRequest): string {
   const parsed = idSchema.safeParse((request.params as { id?: unknown }).id);
-  if (!parsed.success) throw new ApiError(404, 'not_found', 'No such account or commune.');
+  if (!parsed.success) throw new ApiError(404, 'not_found', 'No such account, device or commune.');
   return parsed.data;
 }
 
@@ -86,7 +91,7 @@ export function registerAdminAccountRoutes(app: FastifyInstance, { auth, account
 
   app.post('/api/admin/accounts/:id/code', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const user = await signedIn(request);
-    const id = accountId(request);
+    const id = pathId(request);
     const code = await refusalsAsErrors(request, user, () => accounts.issueCode(user, id));
     request.log.info({ event: 'sign_in_code_issued', userId: user.id, accountId: id }, 'admin: sign-in code issued');
     return reply.header('cache-control', 'no-store').send(code);
@@ -94,7 +99,7 @@ export function registerAdminAccountRoutes(app: FastifyInstance, { auth, account
 
   app.patch('/api/admin/accounts/:id', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const user = await signedIn(request);
-    const id = accountId(request);
+    const id = pathId(request);
     const body = updateAccountSchema.safeParse(request.body);
     if (!body.success) throw new ApiError(400, 'bad_request', 'Send one or more of { role, disabled, displayName, phone }.');
     const account = await refusalsAsErrors(request, user, () => accounts.update(user, id, body.data));

@@ -7,6 +7,7 @@ import type { Access, AuthService, IssuedTokens } from '../auth/auth-service';
 import type { RevocationCode } from '../auth/revocation';
 import type { UserRow } from '../storage/account-types';
 import { REFRESH_TOKEN_TTL_MS } from '../auth/tokens';
+import { deviceNameOf } from '../auth/device-name';
 import { ApiError } from '../errors';
 
 /**
@@ -23,7 +24,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService): voi
   app.post('/api/auth/login', { bodyLimit: AUTH_BODY_LIMIT }, async (request, reply) => {
     const parsed = loginRequestSchema.safeParse(request.body);
     if (!parsed.success) throw new ApiError(400, 'bad_request', 'Send { "username", "password" }.');
-    const result = await auth.login(parsed.data.username, parsed.data.password, request.ip);
+    const result = await auth.login(parsed.data.username, parsed.data.password, request.ip, deviceNameOf(request.headers['user-agent']));
     if (result.kind === 'busy') {
       request.log.warn({ event: 'login_busy', ip: request.ip }, 'security: too many password checks waiting');
       throw new ApiError(503, 'unavailable', 'The server is busy; try again in a moment.', result.retryAfterSeconds);
@@ -101,10 +102,15 @@ function withdrawn(request: FastifyRequest, code: RevocationCode): ApiError {
  * withdrawn phone whose revocation allows it send its last unsent changes (docs/security.md).
  */
 export async function signedInUser(auth: AuthService, request: FastifyRequest, access: Access = 'any'): Promise<UserRow> {
+  return (await signedInSession(auth, request, access)).user;
+}
+
+/** signedInUser with the session (the device) the request came from. */
+export async function signedInSession(auth: AuthService, request: FastifyRequest, access: Access = 'any'): Promise<{ user: UserRow; sessionId: string }> {
   const token = bearerToken(request);
   if (!token) throw new ApiError(401, 'unauthorized', 'Sign in first.');
   const result = await auth.authorize(token, access);
-  if (result.kind === 'ok') return result.user;
+  if (result.kind === 'ok') return { user: result.user, sessionId: result.sessionId };
   if (result.code === 'unauthorized') throw new ApiError(401, 'unauthorized', 'Sign in first.');
   throw withdrawn(request, result.code);
 }

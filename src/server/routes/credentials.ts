@@ -7,7 +7,8 @@ import { changePasswordSchema, redeemCodeSchema } from '../../shared/admin/accou
 import type { AuthService } from '../auth/auth-service';
 import type { CredentialResult, Credentials } from '../auth/credentials';
 import { ApiError } from '../errors';
-import { bearerToken, sendTokens } from './auth';
+import { deviceNameOf } from '../auth/device-name';
+import { sendTokens, signedInUser } from './auth';
 
 const BODY_LIMIT = 16 * 1024;
 
@@ -15,19 +16,18 @@ export function registerCredentialRoutes(app: FastifyInstance, auth: AuthService
   app.post('/api/auth/redeem-code', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const parsed = redeemCodeSchema.safeParse(request.body);
     if (!parsed.success) throw new ApiError(400, 'bad_request', 'Send { "username", "code", "password" } (a code of 12 letters and digits, a password of 8 to 128 characters).');
-    const result = await credentials.redeemCode(parsed.data);
+    const result = await credentials.redeemCode(parsed.data, deviceNameOf(request.headers['user-agent']));
     const tokens = answer(request, result, 'code');
     request.log.info({ event: 'code_redeemed', userId: tokens.user.id, sessionId: tokens.sessionId, ip: request.ip }, 'security: sign-in code redeemed');
     return sendTokens(request, reply, tokens);
   });
 
   app.post('/api/auth/password', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
-    const token = bearerToken(request);
-    const user = token ? await auth.authenticate(token) : undefined;
-    if (!user) throw new ApiError(401, 'unauthorized', 'Sign in first.');
+    // A withdrawn phone is told so with its own code, as on every route.
+    const user = await signedInUser(auth, request);
     const parsed = changePasswordSchema.safeParse(request.body);
     if (!parsed.success) throw new ApiError(400, 'bad_request', 'Send { "currentPassword", "newPassword" } (8 to 128 characters).');
-    const result = await credentials.changePassword(user, parsed.data);
+    const result = await credentials.changePassword(user, parsed.data, deviceNameOf(request.headers['user-agent']));
     const tokens = answer(request, result, 'password');
     request.log.info({ event: 'password_changed', userId: user.id, sessionId: tokens.sessionId, ip: request.ip }, 'security: password changed; other sessions ended');
     return sendTokens(request, reply, tokens);

@@ -2,13 +2,15 @@
 // src/shared/sync/PROTOCOL.md). Both need a Bearer access token and are rate-limited per user.
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readDeviceReport } from '../../shared/admin/devices';
 import type { SyncUser } from '../../shared/sync/registry';
 import { toSyncUser, type Access, type AuthService } from '../auth/auth-service';
 import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { readPushRequest, type SyncRequests } from '../sync/sync-requests';
-import { signedInUser } from './auth';
+import type { DeviceNote } from '../storage/session-types';
+import { signedInSession } from './auth';
 
 /** Bytes on the wire (compressed or not) a push may take (docs/sync.md §7.2 item 25). */
 export const PUSH_WIRE_LIMIT = 1024 * 1024;
@@ -23,8 +25,11 @@ export interface SyncRouteOptions {
   audit: AuditLog;
   /** Requests per user per minute (push and pull together); 0 = unlimited. */
   rateLimitPerMinute: number;
-  /** Notes that the account pulled (the accounts list's last sync). */
-  noteSync?: (userId: string, at: number) => Promise<void>;
+  /**
+   * Notes a sync request of a device: when it was seen, what it reported (its app version, its
+   * unsent changes) and, for a pull, its last sync and its account's (docs/accounts.md "Devices").
+   */
+  noteSync?: (caller: { userId: string; sessionId: string }, note: DeviceNote) => Promise<void>;
   now?: () => number;
 }
 
@@ -33,14 +38,19 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   const now = options.now ?? Date.now;
   const limiter = new RateLimiter(options.rateLimitPerMinute, 60_000, now);
 
-  async function authorize(request: FastifyRequest, access: Access = 'any'): Promise<SyncUser> {
-    const user = await signedInUser(auth, request, access);
+  async function authorize(request: FastifyRequest, access: Access = 'any'): Promise<{ user: SyncUser; sessionId: string }> {
+    const { user, sessionId } = await signedInSession(auth, request, access);
     const decision = limiter.take(user.id);
     if (!decision.ok) {
       request.log.warn({ event: 'sync_rate_limited', userId: user.id }, 'security: sync rate limited');
       throw new ApiError(429, 'too_many_requests', 'Too many sync requests; try again later.', decision.retryAfterSeconds);
     }
-    return toSyncUser(user);
+    return { user: toSyncUser(user), sessionId };
+  }
+
+  /** The phone's report (headers of PROTOCOL.md §4 and §5); one that does not fit is ignored, never refused. */
+  function noteDevice(request: FastifyRequest, caller: { user: SyncUser; sessionId: string }, at: number, synced: boolean): Promise<void> | undefined {
+    return options.noteSync?.({ userId: caller.user.id, sessionId: caller.sessionId }, { at, synced, ...readDeviceReport(request.headers) });
   }
 
   // Runs before @fastify/compress inflates the body (plugin hooks precede route hooks): the raw
@@ -59,7 +69,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   });
 
   app.post('/api/sync/push', { bodyLimit: PUSH_INFLATED_LIMIT }, async (request, reply) => {
-    const user = await authorize(request, 'push');
+    const caller = await authorize(request, 'push');
+    const { user } = caller;
     const { response, refused, citizenChanges, requestChanges } = await requests.push(user, readPushRequest(request.body), now());
     for (const { table, code } of refused) {
       request.log.warn({ event: 'sync_authz_rejected', userId: user.id, table, code }, 'security: mutation refused');
@@ -70,15 +81,16 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
       ...requestChanges.map(({ recordId, kind, step }) => ({ kind: 'rightsRequest.changed' as const, actor: user, subjectId: recordId, details: { kind, step } })),
       ...refused.map(({ table, code }) => ({ kind: 'access.refused' as const, actor: user, details: { action: `sync.${table ?? 'unknown'}.${code}`, role: user.role } })),
     ]);
+    await noteDevice(request, caller, now(), false);
     return reply.send(response);
   });
 
   app.get('/api/sync/pull', async (request, reply) => {
-    const user = await authorize(request);
+    const caller = await authorize(request);
     const at = now();
     // Already JSON: the page is serialized where its rows were read.
-    const page = await requests.pull(user, request.query, at);
-    await options.noteSync?.(user.id, at);
+    const page = await requests.pull(caller.user, request.query, at);
+    await noteDevice(request, caller, at, true);
     return reply.type('application/json; charset=utf-8').send(page);
   });
 }

@@ -2,6 +2,7 @@
 // Rules: never edit or renumber a migration once it has shipped (start-up refuses a
 // database whose recorded names differ); add a new one instead.
 import { LOOKUPS_MIGRATION } from './migration-lookups';
+import { DEVICES_MIGRATION } from './migration-devices';
 import { SIGN_IN_CODES_MIGRATION } from './migration-sign-in-codes';
 import type { AppliedMigration, Migration } from './migration-types';
 
@@ -222,6 +223,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   LOOKUPS_MIGRATION,
   SIGN_IN_CODES_MIGRATION,
+  DEVICES_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -13,7 +13,19 @@ export interface SessionStore {
   rotateRefreshToken(rotation: RefreshRotation): Promise<RefreshOutcome>;
   /** The session a refresh token belongs to, whatever its state (for logout). */
   findSessionByRefreshHash(tokenHash: string): Promise<string | undefined>;
-  revokeSession(sessionId: string, reason: string, now: number): Promise<void>;
+  /** Revokes a live session; true when this call did it (false: already revoked or unknown). */
+  revokeSession(sessionId: string, reason: string, now: number): Promise<boolean>;
+
+  // ---------- devices (one per session, docs/accounts.md "Devices") ----------
+  /**
+   * Notes a sync request of the session: when it was seen, and what the phone reported. Written
+   * only when something changed or the noted times are older than `notedBefore`.
+   */
+  noteDevice(sessionId: string, note: DeviceNote, notedBefore: number): Promise<void>;
+  /** The sessions of a province's or a commune's accounts not expired at `now`, revoked or not. */
+  listDevices(scope: { provinceId: string } | { communeId: string }, now: number): Promise<DeviceRow[]>;
+  /** One device of listDevices, whatever its scope (the caller checks it). */
+  getDevice(sessionId: string, now: number): Promise<DeviceRow | undefined>;
   /**
    * Deletes refresh tokens expired by `now`, and sessions expired by `now` or revoked before
    * `revokedBefore` (with their tokens). Returns how many of each went.
@@ -28,6 +40,28 @@ export interface SessionStore {
   clearLoginFailures(key: string): Promise<void>;
 }
 
+export interface DeviceNote {
+  at: number;
+  /** A pull (the end of a sync round) also moves the last sync. */
+  synced: boolean;
+  appVersion?: string | undefined;
+  unsynced?: number | undefined;
+}
+
+/** A session as the devices console reads it, with its user. */
+export interface DeviceRow {
+  sessionId: string;
+  deviceName: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  lastSyncAt: number | null;
+  appVersion: string | null;
+  unsyncedCount: number | null;
+  revokedAt: number | null;
+  revokedReason: string | null;
+  user: Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'communeId' | 'provinceId' | 'disabled'>;
+}
+
 export interface LoginFailures {
   count: number;
   oldest: number;
@@ -40,6 +74,8 @@ export interface NewSession {
   now: number;
   tokenExpiresAt: number;
   sessionExpiresAt: number;
+  /** From the user agent (auth/device-name.ts); null when it says nothing usable. */
+  deviceName?: string | null;
 }
 
 export interface SessionWithUser {

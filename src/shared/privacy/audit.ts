@@ -48,6 +48,16 @@ export const AUDIT_DETAILS = {
   'account.passwordChanged': z.strictObject({}),
   /** The display name or work phone changed (which fields; never their values). */
   'account.updated': z.strictObject({ fields: z.array(z.enum(['displayName', 'phone'])).min(1).max(2) }),
+  /**
+   * A leader or the province admin revoked a device (docs/accounts.md "Devices"); the subject is its
+   * account. The device's name is kept here: its session is deleted 30 days later.
+   */
+  'device.revoked': z.strictObject({ finalPush: z.boolean(), device: z.string().max(100).nullable() }),
+  /** The province admin created, renamed, deactivated or reactivated a commune (the subject and commune are its id). */
+  'commune.created': z.strictObject({}),
+  'commune.renamed': z.strictObject({}),
+  'commune.deactivated': z.strictObject({}),
+  'commune.reactivated': z.strictObject({}),
   /** The province admin changed reference data: which table, which entry (a code or id), what kind of change. */
   'reference.changed': z.strictObject({
     table: z.enum(['services', 'provinceContacts', 'checklistTemplates']),

@@ -25,7 +25,8 @@ export interface Phone {
   close(): Promise<void>;
 }
 
-export async function launchPhone(options: { locale?: string } = {}): Promise<Phone> {
+/** `userAgent`: the browser's own unless given (the devices console names a phone from it). */
+export async function launchPhone(options: { locale?: string; userAgent?: string } = {}): Promise<Phone> {
   const profile = mkdtempSync(path.join(tmpdir(), 'so-tay-so-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -37,6 +38,7 @@ export async function launchPhone(options: { locale?: string } = {}): Promise<Ph
     hasTouch: true,
     locale: options.locale ?? 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -1,20 +1,29 @@
 // Refresh-token sessions and the login rate limit's failures on PostgreSQL (SessionStore).
 import { decodeSessionRow, judgeRefreshToken, refreshTokenSelect, sessionWithUserSelect, type RefreshTokenDbRow, type SessionUserDbRow } from '../rows';
-import type { LoginFailures, NewSession, RefreshOutcome, RefreshRotation, SessionStore, SessionWithUser } from '../session-types';
+import { decodeDeviceRow, deviceScope, deviceSelect, type DeviceDbRow } from '../device-rows';
+import type { DeviceNote, DeviceRow, LoginFailures, NewSession, RefreshOutcome, RefreshRotation, SessionStore, SessionWithUser } from '../session-types';
 import type { PostgresConnection } from './connection';
 
 const INSERT_REFRESH_TOKEN = 'INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES ($1, $2, $3, $4)';
+
+/** One statement, and no write when nothing changed and the noted times are recent (a pull per page must stay cheap). */
+const NOTE_DEVICE = `UPDATE sessions SET last_used_at = greatest(last_used_at, $2::bigint),
+    last_sync_at = CASE WHEN $3::boolean THEN $2::bigint ELSE last_sync_at END,
+    app_version = coalesce($4::text, app_version), unsynced_count = coalesce($5::integer, unsynced_count)
+  WHERE id = $1 AND (last_used_at < $6::bigint OR ($3::boolean AND (last_sync_at IS NULL OR last_sync_at < $6::bigint))
+    OR ($4::text IS NOT NULL AND app_version IS DISTINCT FROM $4::text) OR ($5::integer IS NOT NULL AND unsynced_count IS DISTINCT FROM $5::integer))`;
 
 export class PostgresSessionStore implements SessionStore {
   constructor(private readonly connection: PostgresConnection) {}
 
   async createSession(session: NewSession): Promise<void> {
     await this.connection.transaction(async (client) => {
-      await client.query('INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at) VALUES ($1, $2, $3, $3, $4)', [
+      await client.query('INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, device_name) VALUES ($1, $2, $3, $3, $4, $5)', [
         session.sessionId,
         session.userId,
         session.now,
         session.sessionExpiresAt,
+        session.deviceName ?? null,
       ]);
       await client.query(INSERT_REFRESH_TOKEN, [session.tokenHash, session.sessionId, session.now, Math.min(session.tokenExpiresAt, session.sessionExpiresAt)]);
     });
@@ -49,8 +58,31 @@ export class PostgresSessionStore implements SessionStore {
     return rows[0]?.session_id;
   }
 
-  async revokeSession(sessionId: string, reason: string, now: number): Promise<void> {
-    await this.connection.pool.query('UPDATE sessions SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL', [now, reason, sessionId]);
+  async revokeSession(sessionId: string, reason: string, now: number): Promise<boolean> {
+    const result = await this.connection.pool.query('UPDATE sessions SET revoked_at = $1, revoked_reason = $2 WHERE id = $3 AND revoked_at IS NULL', [now, reason, sessionId]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  // ---------- devices ----------
+
+  async noteDevice(sessionId: string, note: DeviceNote, notedBefore: number): Promise<void> {
+    // Every sync request runs it: a prepared statement, like the session read.
+    await this.connection.pool.query({
+      name: 'note-device',
+      text: NOTE_DEVICE,
+      values: [sessionId, note.at, note.synced, note.appVersion ?? null, note.unsynced ?? null, notedBefore],
+    });
+  }
+
+  async listDevices(scope: { provinceId: string } | { communeId: string }, now: number): Promise<DeviceRow[]> {
+    const [where, value] = deviceScope(scope, '$1');
+    const { rows } = await this.connection.pool.query<DeviceDbRow>(deviceSelect(where, '$2'), [value, now]);
+    return rows.map(decodeDeviceRow);
+  }
+
+  async getDevice(sessionId: string, now: number): Promise<DeviceRow | undefined> {
+    const { rows } = await this.connection.pool.query<DeviceDbRow>(deviceSelect('s.id = $1', '$2'), [sessionId, now]);
+    return rows[0] ? decodeDeviceRow(rows[0]) : undefined;
   }
 
   // ---------- login rate limit ----------

@@ -1,9 +1,17 @@
 // Refresh-token sessions and the login rate limit's failures on SQLite (SessionStore).
 import { decodeSessionRow, judgeRefreshToken, refreshTokenSelect, sessionWithUserSelect, type RefreshTokenDbRow, type SessionUserDbRow } from '../rows';
-import type { LoginFailures, NewSession, RefreshOutcome, RefreshRotation, SessionStore, SessionWithUser } from '../session-types';
+import { decodeDeviceRow, deviceScope, deviceSelect, type DeviceDbRow } from '../device-rows';
+import type { DeviceNote, DeviceRow, LoginFailures, NewSession, RefreshOutcome, RefreshRotation, SessionStore, SessionWithUser } from '../session-types';
 import { run, type SqliteConnection } from './connection';
 
 const INSERT_REFRESH_TOKEN = 'INSERT INTO refresh_tokens (token_hash, session_id, created_at, expires_at) VALUES (?, ?, ?, ?)';
+
+/** One statement, and no write when nothing changed and the noted times are recent (a pull per page must stay cheap). */
+const NOTE_DEVICE = `UPDATE sessions SET last_used_at = max(last_used_at, :at),
+    last_sync_at = CASE WHEN :synced THEN :at ELSE last_sync_at END,
+    app_version = coalesce(:version, app_version), unsynced_count = coalesce(:unsynced, unsynced_count)
+  WHERE id = :id AND (last_used_at < :before OR (:synced AND (last_sync_at IS NULL OR last_sync_at < :before))
+    OR (:version IS NOT NULL AND app_version IS NOT :version) OR (:unsynced IS NOT NULL AND unsynced_count IS NOT :unsynced))`;
 
 export class SqliteSessionStore implements SessionStore {
   constructor(private readonly connection: SqliteConnection) {}
@@ -12,8 +20,8 @@ export class SqliteSessionStore implements SessionStore {
     return run(() =>
       this.connection.transaction(() => {
         this.connection
-          .sql('INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-          .run(session.sessionId, session.userId, session.now, session.now, session.sessionExpiresAt);
+          .sql('INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, device_name) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(session.sessionId, session.userId, session.now, session.now, session.sessionExpiresAt, session.deviceName ?? null);
         this.connection
           .sql(INSERT_REFRESH_TOKEN)
           .run(session.tokenHash, session.sessionId, session.now, Math.min(session.tokenExpiresAt, session.sessionExpiresAt));
@@ -53,9 +61,34 @@ export class SqliteSessionStore implements SessionStore {
     return run(() => (this.connection.sql('SELECT session_id FROM refresh_tokens WHERE token_hash = ?').get(tokenHash) as { session_id: string } | undefined)?.session_id);
   }
 
-  revokeSession(sessionId: string, reason: string, now: number): Promise<void> {
+  revokeSession(sessionId: string, reason: string, now: number): Promise<boolean> {
+    return run(() => this.connection.sql('UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL').run(now, reason, sessionId).changes > 0);
+  }
+
+  // ---------- devices ----------
+
+  noteDevice(sessionId: string, note: DeviceNote, notedBefore: number): Promise<void> {
     return run(() => {
-      this.connection.sql('UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL').run(now, reason, sessionId);
+      this.connection.sql(NOTE_DEVICE).run({
+        id: sessionId,
+        at: note.at,
+        synced: note.synced ? 1 : 0,
+        version: note.appVersion ?? null,
+        unsynced: note.unsynced ?? null,
+        before: notedBefore,
+      });
+    });
+  }
+
+  listDevices(scope: { provinceId: string } | { communeId: string }, now: number): Promise<DeviceRow[]> {
+    const [where, value] = deviceScope(scope, '?');
+    return run(() => (this.connection.sql(deviceSelect(where, '?')).all(value, now) as DeviceDbRow[]).map(decodeDeviceRow));
+  }
+
+  getDevice(sessionId: string, now: number): Promise<DeviceRow | undefined> {
+    return run(() => {
+      const row = this.connection.sql(deviceSelect('s.id = ?', '?')).get(sessionId, now) as DeviceDbRow | undefined;
+      return row ? decodeDeviceRow(row) : undefined;
     });
   }
 

@@ -98,9 +98,9 @@ function AccountsConsole({ isAdmin }: { isAdmin: boolean }): ReactElement {
       {state.kind === 'ready' && (
         <>
           <p role="status">{t('accounts.total', { count: state.total })}</p>
-          {state.accounts.length === 0 && <EmptyState>{t('accounts.empty')}</EmptyState>}
+          {state.items.length === 0 && <EmptyState>{t('accounts.empty')}</EmptyState>}
           <ul className="console-list" aria-label={t('accounts.listLabel')}>
-            {state.accounts.map((account) => (
+            {state.items.map((account) => (
               <AccountItem key={account.id} account={account} isAdmin={isAdmin} now={now} onChanged={replace} onCode={setIssued} />
             ))}
           </ul>

@@ -1,0 +1,105 @@
+// The devices console end to end (docs/accounts.md "Devices"), in headless Chromium against the
+// real server: a member signs in on an Android phone and syncs; the commune leader finds that
+// phone by its name in the devices list, with its app version and last sync, and revokes it;
+// at its next contact the phone wipes itself and says why. axe-clean at 360 × 740 and 1280 × 800.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
+import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
+import { storeRows } from './support/idb';
+import { withHooks as hook } from './support/page-hooks';
+import { startAppServer, type RunningServer } from './support/server';
+import { signIn } from './support/sign-in';
+
+const DEMO_PASSWORD = 'devices-e2e-password';
+const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 13; SM-A125F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+const DEVICE_NAME = 'SM-A125F · Android 13 · Chrome';
+const WIPED_TITLE = 'Dữ liệu trên máy này đã được xóa';
+
+/** To the devices screen the way a leader goes: Settings, the admin area, Devices (a reload would lock the app). */
+async function openDevices(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
+  await page.getByRole('link', { name: 'Quản trị: tài khoản và thiết bị' }).click();
+  await page.getByRole('link', { name: 'Thiết bị', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Thiết bị' }).waitFor();
+}
+
+async function axeAtBothSizes(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+describe('devices: the leader revokes a member phone, which wipes itself at its next contact', () => {
+  let server: RunningServer;
+  let member: Phone;
+  let leader: Phone;
+
+  beforeAll(async () => {
+    server = await startAppServer({ DEMO_PASSWORD });
+    [member, leader] = await Promise.all([launchPhone({ userAgent: ANDROID_UA }), launchPhone()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([member?.close(), leader?.close()]);
+    await server?.stop();
+  });
+
+  it('a member signs in on an Android phone and syncs', async () => {
+    const { page } = member;
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
+    await expect.poll(() => hook(page, (h) => h.syncState('lastSuccessAt'), null), { timeout: 30_000 }).toBeTruthy();
+    expect((await storeRows(page, 'teamMembers')).length).toBeGreaterThan(0);
+  });
+
+  it('the leader sees the phone by its name, with what it reported, and revokes it', async () => {
+    const { page } = leader;
+    await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD);
+    await openDevices(page);
+    const list = page.getByRole('list', { name: 'Danh sách thiết bị' });
+    const phone = list.getByRole('listitem', { name: DEVICE_NAME });
+    await phone.waitFor();
+    const text = await phone.innerText();
+    expect(text).toContain('Thành viên tổ (demo)');
+    expect(text).toContain('Phiên bản ứng dụng: 0.1.0');
+    expect(text).toContain('Đã gửi hết thay đổi');
+    expect(text).toMatch(/Đồng bộ lần cuối: \d{2}\/\d{2}\/\d{4}/);
+    // The leader's own browser is listed as the device in use, with no revoke button.
+    await list.getByText('Máy bạn đang dùng').waitFor();
+    await page.getByText('Không có máy nào quá 7 ngày chưa đồng bộ.').waitFor();
+    await axeAtBothSizes(page);
+    await phone.getByRole('button', { name: 'Thu hồi thiết bị' }).click();
+    const confirm = phone.getByRole('group', { name: `Thu hồi ${DEVICE_NAME} của Thành viên tổ (demo)?` });
+    await confirm.waitFor();
+    await axeAtBothSizes(page);
+    await confirm.getByRole('button', { name: 'Thu hồi', exact: true }).click();
+    await phone.getByText('Đã thu hồi thiết bị.').waitFor();
+    await phone.getByText(/^Đã thu hồi ngày \d{2}\/\d{2}\/\d{4}/).waitFor();
+    expect(await phone.getByRole('button', { name: 'Thu hồi thiết bị' }).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+  });
+
+  it('at its next contact the phone wipes itself and says why', async () => {
+    const { page, context } = member;
+    // Reconnecting starts a round (the 'online' trigger): its first request learns of the revocation.
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await page.getByRole('heading', { level: 1, name: WIPED_TITLE }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('body').innerText()).toContain('Quản trị viên đã thu hồi quyền dùng ứng dụng trên máy này');
+    await expect.poll(async () => (await storeRows(page, 'teamMembers')).length).toBe(0);
+  });
+
+  it('the leader sees the phone gone from the active devices and kept among the revoked ones', async () => {
+    const { page } = leader;
+    await openDevices(page);
+    const list = page.getByRole('list', { name: 'Danh sách thiết bị' });
+    await list.getByText('Máy bạn đang dùng').waitFor();
+    await expect.poll(() => list.getByRole('listitem', { name: DEVICE_NAME }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Hiện cả máy đã thu hồi' }).check();
+    await list.getByRole('listitem', { name: DEVICE_NAME }).getByText(/^Đã thu hồi ngày/).waitFor();
+  });
+});
