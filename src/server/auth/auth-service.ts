@@ -257,12 +257,6 @@ export class AuthService {
     return { kind: 'refused', code: 'unauthorized' };
   }
 
-  /** The user behind a Bearer token, or undefined (routes should prefer routes/auth.ts signedInUser, which says why). */
-  async authenticate(accessToken: string): Promise<UserRow | undefined> {
-    const result = await this.authorize(accessToken);
-    return result.kind === 'ok' ? result.user : undefined;
-  }
-
   /**
    * A phone sends the same token with every request for 15 minutes: its signature is checked
    * once (an HMAC and two JSON decodes) and remembered; the validity window is checked each time.
