@@ -45,6 +45,7 @@ const RULES = {
   'template.manage': ['admin'],
   'services.manage': ['admin'],
   'provinceContacts.manage': ['admin'],
+  'guides.manage': ['admin'],
   'villages.manage': ['leader'],
   // Reports.
   'reports.view': ['leader', 'reviewer', 'admin'],

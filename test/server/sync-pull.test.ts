@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../src/server/errors';
 import { META_KEYS } from '../../src/server/storage/types';
-import { seedChecklistTemplatesFor, seedServices } from '../../src/shared/seed';
+import { seedChecklistTemplatesFor, seedServiceGuides, seedServices } from '../../src/shared/seed';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { type PullResponse } from '../../src/shared/sync/protocol';
 import { describePostgres } from '../helpers/pg';
@@ -13,7 +13,7 @@ import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtu
 import { bearer, contactFields, makeApp, mutation, pull, pullAll, pushOk } from './sync-fixtures';
 
 /** The reference records seeded into a province: the catalogue and its own and the national templates. */
-const seededIn = (province: string) => seedServices().length + seedChecklistTemplatesFor(province).length;
+const seededIn = (province: string) => seedServices().length + seedChecklistTemplatesFor(province).length + seedServiceGuides().length;
 const SEEDED = seededIn('quang-ngai');
 
 
@@ -33,7 +33,7 @@ function pullSuite<F extends StoreFixture>(factory: () => Promise<F>, options: W
       const { changes } = await pullAll(world.app, world.memberB);
       const reference = changes.filter((change) => change.record.communeId === null);
       expect(reference.map((change) => change.table).sort()).toEqual(
-        [...seedServices().map(() => 'services'), ...seedChecklistTemplatesFor('quang-ngai').map(() => 'checklistTemplates')].sort(),
+        [...seedServices().map(() => 'services'), ...seedChecklistTemplatesFor('quang-ngai').map(() => 'checklistTemplates'), ...seedServiceGuides().map(() => 'serviceGuides')].sort(),
       );
       expect(reference).toHaveLength(SEEDED);
       expect(changes.slice(0, SEEDED).every((change) => change.record.communeId === null)).toBe(true);

@@ -37,6 +37,8 @@ export const CLEAR_AT_REST: Readonly<Record<string, string>> = {
   'rightsRequests.closedBy': 'the account id of the leader who answered a request',
   'rightsRequests.extensionReason': "the leader's reason for more time, about the work, not the person (the form says so); reviewers never receive it",
   'rightsRequests.closeReason': "the leader's reason for a refusal or note of what was done, about the answer, not the person; reviewers never receive it",
+  'serviceGuides.*': "the province's public step-by-step guides to its services, from official sources; no person is recorded in them",
+  'guideImages.*': "the pictures of the guides' steps (screenshots of public apps and portals); no person is recorded in them",
   'reportSubmissions.*': 'the same report as it was sent, and the account id of the official who sent it; no citizen is recorded in it',
 };
 

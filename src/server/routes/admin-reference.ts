@@ -5,6 +5,7 @@
 //   PATCH /api/admin/province-contacts/:id    edit, retire or restore one
 //   POST  /api/admin/checklist-templates      add a template (version 1)
 //   POST  /api/admin/checklist-templates/:templateId/versions   publish its next version
+//   PUT   /api/admin/guides/:code             publish the next version of a service's guide (docs/field-aids.md §3)
 // Admins only, always in their own province (the scope comes from the account, never the request);
 // bodies checked by the shared schemas; rate-limited per admin; every change in the audit log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -22,17 +23,20 @@ import {
   templatePathSchema,
   templateVersionSchema,
 } from '../../shared/reference/admin-api';
+import { GUIDE_BODY_LIMIT, guidePathSchema, publishGuideSchema } from '../../shared/reference/guide-api';
+import type { SyncedRecord } from '../../shared/sync/merge';
 import { toWireRecord } from '../../shared/sync/protocol';
 import type { AuthService } from '../auth/auth-service';
 import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { changeProvinceContact, changeService, createProvinceContact, createService, ReferenceError, type Editor } from '../reference/reference-admin';
+import { publishGuide } from '../reference/guide-admin';
 import { createTemplate, publishTemplate } from '../reference/template-admin';
 import type { SyncStore } from '../storage/types';
 import { signedInUser } from './auth';
 
-type ReferenceTable = 'services' | 'provinceContacts' | 'checklistTemplates';
+type ReferenceTable = 'services' | 'provinceContacts' | 'checklistTemplates' | 'serviceGuides';
 
 export interface AdminReferenceRouteOptions {
   store: SyncStore;
@@ -71,14 +75,14 @@ export function registerAdminReferenceRoutes(app: FastifyInstance, options: Admi
   /** What the audit row says of a change: never a contact's phones or e-mail. */
   function auditDetails(table: ReferenceTable, change: AuditDetails<'reference.changed'>['change'], record: Record<string, unknown>): AuditDetails<'reference.changed'> {
     if (table === 'services') return { table, change, code: String(record.code) };
-    if (table === 'checklistTemplates') {
+    if (table === 'checklistTemplates' || table === 'serviceGuides') {
       const version = Number(record.version);
-      return { table, change: version > 1 ? 'published' : 'created', code: String(record.templateId), version };
+      return { table, change: version > 1 ? 'published' : 'created', code: String(table === 'serviceGuides' ? record.serviceCode : record.templateId), version };
     }
     return { table, change };
   }
 
-  async function run(request: FastifyRequest, table: ReferenceTable, write: (who: Editor) => ReturnType<typeof createService>, action: Action) {
+  async function run(request: FastifyRequest, table: ReferenceTable, write: (who: Editor) => Promise<{ record: SyncedRecord; change: AuditDetails<'reference.changed'>['change'] }>, action: Action) {
     const who = await editor(request, action);
     try {
       const { record, change } = await write(who);
@@ -135,5 +139,11 @@ export function registerAdminReferenceRoutes(app: FastifyInstance, options: Admi
       'template.manage',
     );
     return reply.code(201).header('cache-control', 'no-store').send(body);
+  });
+  // Pictures travel with the version that uses them: the body may hold one per step.
+  app.put('/api/admin/guides/:code', { bodyLimit: GUIDE_BODY_LIMIT }, async (request, reply) => {
+    const { code } = parse(guidePathSchema, request.params);
+    const body = await run(request, 'serviceGuides', (who) => publishGuide(store.records, who, code, parse(publishGuideSchema, request.body), now()), 'guides.manage');
+    return reply.header('cache-control', 'no-store').send(body);
   });
 }

@@ -3,10 +3,11 @@
 // with the same UUIDv5 ids and zero clocks the phones seed themselves with (src/shared/seed), so
 // a phone that showed the catalogue before its first sync sees no duplicate, and any real admin
 // edit (a greater clock) is never overwritten by a later start-up.
-import { seedChecklistTemplates, seedServices, seedTemplateRecords } from '../../shared/seed';
+import { seedChecklistTemplates, seedServiceGuides, seedServices, seedTemplateRecords } from '../../shared/seed';
 import { forProvince } from '../../shared/seed/provinces';
 import { DEFAULT_PROVINCE_ID, SEED_AUTHOR_ID, SEED_HLC, seedRecord } from '../../shared/seed/seed-record';
 import { provinceScope } from '../../shared/sync/registry';
+import { guideRecordId } from '../reference/guide-admin';
 import { serverWrite } from '../reference/server-write';
 import type { SyncStore } from '../storage/types';
 
@@ -18,6 +19,7 @@ export async function seedProvince(store: SyncStore, provinceId: string): Promis
     ...seedServices().map((service) => ({ table: 'services' as const, record: seedRecord(service, provinceId) })),
     // Only the province's own templates and the generic ones (docs/domain.md "Reference data per province").
     ...seedTemplateRecords(provinceId).map((record) => ({ table: 'checklistTemplates' as const, record })),
+    ...seedServiceGuides().map((guide) => ({ table: 'serviceGuides' as const, record: seedRecord({ ...guide, id: guideRecordId(guide.serviceCode) }, provinceId) })),
   ];
   const inserted = await store.records.seedRecords(provinceScope(provinceId), records);
   await retireForeignTemplates(store, provinceId, Date.now());

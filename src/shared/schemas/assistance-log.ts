@@ -20,6 +20,7 @@ import {
 import { CONSENT_GIVERS, CONSENT_PURPOSES, surelyUnderGuardianAge } from '../privacy/notice';
 import { followUpAfterHelp, noteSchema, pastInstantSchema } from './bounds';
 import { vnPhoneSchema } from './phone';
+import { guideProgressSchema } from './guide-progress';
 
 export const OUTCOMES = ['done', 'partial', 'referred', 'failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -133,6 +134,8 @@ export const assistanceLogFieldsObject = strictObject({
   onlineSubmission: clearable(enumSchema(ONLINE_SUBMISSIONS)),
   dossierCode: clearable(dossierCodeSchema),
   helped: clearable(enumSchema(HELPED_PARTIES)),
+  /** The steps of the service's guide the member ticked while helping (docs/field-aids.md §3). */
+  guideProgress: clearable(guideProgressSchema),
   citizen: clearable(citizenSchema),
 });
 

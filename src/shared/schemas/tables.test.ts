@@ -25,6 +25,7 @@ const EXAMPLES: Record<SyncTable, Record<string, unknown>> = {
     followUpAt: '2025-07-08',
     followUpDone: false,
     assistedOnTeamDevice: false,
+    guideProgress: { version: 2, done: ['s1', 's2'], total: 5 },
     citizen: {
       name: 'A Lưu',
       phone: '0358123456',
@@ -171,6 +172,23 @@ const EXAMPLES: Record<SyncTable, Record<string, unknown>> = {
     erasedLogs: null,
     exportedRows: null,
   },
+  serviceGuides: {
+    serviceCode: 'vneid-activate-level2',
+    version: 1,
+    summary: 'Kích hoạt tài khoản mức 2 sau khi Công an đã thu nhận hồ sơ.',
+    steps: [{ id: 's1', text: 'Mở ứng dụng VNeID, chọn "Kích hoạt tài khoản định danh điện tử".', imageId: ID }],
+    bring: ['Điện thoại có số đã đăng ký'],
+    failures: [{ problem: 'Không nhận được mã OTP', action: 'Kiểm tra sóng, gửi lại mã.', barrier: 'weak_network', contactRoleId: 'commune-police' }],
+    sourceTitle: 'Công an xã – Hướng dẫn kích hoạt',
+    sourceUrl: 'https://camthanh.camlo.quangtri.gov.vn/',
+  },
+  guideImages: {
+    serviceCode: 'vneid-activate-level2',
+    mime: 'image/jpeg',
+    data: '/9j/4AAQSkZJRgABAQAAAQABAAD',
+    width: 480,
+    height: 960,
+  },
 };
 
 const metaOf = (table: SyncTable) => (TABLE_SCHEMAS[table].scope === 'province' ? provinceMeta : communeMeta);
@@ -179,7 +197,7 @@ const messagesOf = (schema: z.ZodType, value: unknown): string[] => schema.safeP
 describe('the table registry', () => {
   it('names exactly the tables of docs/sync.md §4', () => {
     expect([...SYNC_TABLES].sort()).toEqual(
-      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles', 'provinceContacts', 'periodReports', 'reportSubmissions', 'rightsRequests'].sort(),
+      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles', 'provinceContacts', 'periodReports', 'reportSubmissions', 'rightsRequests', 'serviceGuides', 'guideImages'].sort(),
     );
     expect(Object.keys(TABLE_SCHEMAS).sort()).toEqual([...SYNC_TABLES].sort());
     expect(isSyncTable('contacts')).toBe(true);
@@ -188,7 +206,7 @@ describe('the table registry', () => {
 
   it("puts templates, the service catalogue and the province's contacts in the province scope, the rest in the commune", () => {
     const province = SYNC_TABLES.filter((t) => TABLE_SCHEMAS[t].scope === 'province');
-    expect(province.sort()).toEqual(['checklistTemplates', 'provinceContacts', 'services']);
+    expect(province.sort()).toEqual(['checklistTemplates', 'guideImages', 'provinceContacts', 'serviceGuides', 'services']);
   });
 });
 

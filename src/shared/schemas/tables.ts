@@ -12,6 +12,14 @@ import { rightsRequestFieldsSchema, rightsRequestPatchSchema, rightsRequestRecor
 import { provinceContactFieldsSchema, provinceContactPatchSchema, provinceContactRecordSchema } from './province-contact';
 import { periodReportFieldsSchema, periodReportPatchSchema, periodReportRecordSchema, reportSubmissionFieldsSchema, reportSubmissionPatchSchema, reportSubmissionRecordSchema } from './period-report';
 import { serviceFieldsSchema, servicePatchSchema, serviceRecordSchema } from './service';
+import {
+  guideImageFieldsSchema,
+  guideImagePatchSchema,
+  guideImageRecordSchema,
+  serviceGuideFieldsSchema,
+  serviceGuidePatchSchema,
+  serviceGuideRecordSchema,
+} from './service-guide';
 import { signOffFieldsSchema, signOffPatchSchema, signOffRecordSchema } from './sign-off';
 import { teamMemberFieldsSchema, teamMemberPatchSchema, teamMemberRecordSchema } from './team-member';
 import { villageFieldsSchema, villagePatchSchema, villageRecordSchema } from './village';
@@ -32,6 +40,8 @@ export const SYNC_TABLES = [
   'periodReports',
   'reportSubmissions',
   'rightsRequests',
+  'serviceGuides',
+  'guideImages',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -76,6 +86,9 @@ export const TABLE_SCHEMAS = {
   reportSubmissions: { scope: 'commune', fields: reportSubmissionFieldsSchema, patch: reportSubmissionPatchSchema, record: reportSubmissionRecordSchema },
   // The register of citizens' requests about their data (docs/privacy.md "Requests register").
   rightsRequests: { scope: 'commune', fields: rightsRequestFieldsSchema, patch: rightsRequestPatchSchema, record: rightsRequestRecordSchema },
+  // Written by the server from the admin's guide editor (/api/admin/guides); no phone pushes them.
+  serviceGuides: { scope: 'province', fields: serviceGuideFieldsSchema, patch: serviceGuidePatchSchema, record: serviceGuideRecordSchema },
+  guideImages: { scope: 'province', fields: guideImageFieldsSchema, patch: guideImagePatchSchema, record: guideImageRecordSchema },
 } as const satisfies Record<SyncTable, TableSchemas>;
 
 /** True when a string from the wire names a synced table. */

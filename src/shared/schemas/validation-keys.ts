@@ -39,6 +39,9 @@ export const VALIDATION_KEYS = [
   'validation.citizenIdInNote', // a CCCD number in a synced note
   'validation.documentNumber', // not a document number such as 14/BC-UBND
   'validation.endBeforeStart', // a period that ends before it starts
+  'validation.url', // not an https:// address
+  'validation.image', // not a WebP or JPEG picture
+  'validation.imageTooLarge', // a picture over its size limit (guides, docs/field-aids.md §3)
 ] as const;
 
 export type ValidationKey = (typeof VALIDATION_KEYS)[number];

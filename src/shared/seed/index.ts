@@ -12,6 +12,8 @@ import checklistTemplatesJson from './checklist-templates.json';
 import communesJson from './communes.json';
 import contactRolesJson from './contact-roles.json';
 import servicesJson from './services.json';
+import serviceGuidesJson from './service-guides.json';
+import { serviceGuideFieldsSchema, type ServiceGuideFields } from '../schemas/service-guide';
 import { forProvince, provincesSchema } from './provinces';
 import { seedRecord } from './seed-record';
 import type { SyncedRecord } from '../sync/merge';
@@ -111,3 +113,11 @@ export function seedCommuneById(id: string): Commune | undefined {
 export function seedContactRoleById(id: string): ContactRole | undefined {
   return seedContactRoles().find((r) => r.id === id);
 }
+
+/**
+ * The province's first guides (docs/field-aids.md §3): written by hand from the official source each
+ * one cites, without pictures (the admin adds them in the editor). Only the server seeds them, with
+ * ids derived from the service code; phones receive them at their first sync.
+ */
+export const seedServiceGuides = lazyList('service-guides.json', serviceGuideFieldsSchema, serviceGuidesJson);
+export type SeedServiceGuide = ServiceGuideFields;

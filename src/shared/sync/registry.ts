@@ -172,6 +172,10 @@ export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
     immutableAfterCreate: ['kind', 'receivedOn'],
     check: requestStepByPusher,
   },
+  // Published by the server for the admin's guide editor (/api/admin/guides), never pushed by a phone:
+  // a version is checked as a whole (its pictures exist, the province's picture budget holds).
+  serviceGuides: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
+  guideImages: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
 };
 
 // ---------- validation ----------
