@@ -13,6 +13,7 @@ import { runChecklistsBench } from './checklists.bench';
 import { runReportsBench } from './reports.bench';
 import { runCompiledReportBench } from './compiled-report.bench';
 import { runAssistanceBench } from './assistance.bench';
+import { runLogScrollBench } from './log-scroll.bench';
 import { runSyncClientBench } from './sync-client.bench';
 import { runLockBench } from './lock.bench';
 import { runLighthouseBench } from './lighthouse.bench';
@@ -28,6 +29,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'reports', run: runReportsBench },
   { name: 'province compiled', run: runCompiledReportBench },
   { name: 'assistance', run: runAssistanceBench },
+  { name: 'log scroll', run: runLogScrollBench },
   { name: 'sync client', run: runSyncClientBench },
   { name: 'lock', run: runLockBench },
   { name: 'privacy erasure', run: runPrivacyBench },

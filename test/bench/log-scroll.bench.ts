@@ -1,0 +1,139 @@
+// Scrolling the log list (issue 17 item 13): 20,000 logs stored on a 360 × 740 phone, rows as tall as
+// what they show, the list windowed (components/ui/virtual-list.tsx). The measure is the main
+// thread's busy time (the DevTools protocol's TaskDuration: scripts, style, layout, paint) while
+// the list is scrolled down in equal steps, each step waited through three animation frames, so a
+// frame that costs more shows as more time, not as a dropped frame nobody counts.
+// The baseline, measured in the same page in the same run: the same rows' markup as a plain list,
+// every row in the DOM and nothing to compute while scrolling (what a list without windowing costs
+// once built). Rounds alternate (list, plain, list, plain) so a change in the machine's load hits
+// both; the budget is the ratio of the rounds' medians. The absolute figures are printed beside it.
+import type { CDPSession, Page } from 'playwright-core';
+import { context as contextRow, median, ratioAtMost, type Measurement } from './measurement';
+import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { storeRows } from '../e2e/support/idb';
+import { startAppServer } from '../e2e/support/server';
+import { unlock } from '../e2e/support/sign-in';
+import { seedMemberKey } from '../e2e/support/vault-seed';
+import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
+
+const LOGS = 20_000;
+const STEPS = 200;
+const STEP_PX = 300;
+const ROUNDS = 3;
+const PASSWORD = 'bench-password';
+/**
+ * Scrolling the windowed list may keep the main thread this many times as busy as scrolling the
+ * plain list of the same rows: 2 × the 1.54× measured when it was set, at load 20 on 2 cores (docs/benchmarks.md).
+ */
+const SCROLL_VS_PLAIN = 3;
+
+async function busySeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((metric) => metric.name === 'TaskDuration')!.value;
+}
+
+/** Scrolls the box matched by `selector` from the top in STEPS steps; the main thread's busy ms. */
+async function scrollRound(page: Page, cdp: CDPSession, selector: string): Promise<number> {
+  await page.evaluate(async (target) => {
+    const frames = (n: number) => new Promise<void>((resolve) => {
+      const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
+      next(n);
+    });
+    document.querySelector(target)!.scrollTop = 0;
+    await frames(10);
+  }, selector);
+  const before = await busySeconds(cdp);
+  await page.evaluate(
+    async ({ target, steps, stepPx }) => {
+      const box = document.querySelector(target)!;
+      const frames = (n: number) => new Promise<void>((resolve) => {
+        const next = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
+        next(n);
+      });
+      for (let step = 0; step < steps; step++) {
+        box.scrollTop += stepPx;
+        await frames(3);
+      }
+      await frames(10);
+    },
+    { target: selector, steps: STEPS, stepPx: STEP_PX },
+  );
+  return ((await busySeconds(cdp)) - before) * 1000;
+}
+
+/** The plain list: the rows the windowed list shows, repeated to LOGS rows, all in the DOM, in its place. */
+async function buildPlainList(page: Page, total: number): Promise<void> {
+  await page.evaluate((count) => {
+    const list = document.querySelector<HTMLElement>('[data-testid="virtual-list"]')!;
+    const rows = [...list.querySelectorAll<HTMLElement>('[role="listitem"]')].map((row) => ({ html: row.innerHTML, height: row.style.height }));
+    const plain = document.createElement('div');
+    plain.className = 'virtual-box';
+    plain.dataset.testid = 'plain-list';
+    // Over the windowed list, in its place; the two take turns being visible (visibility keeps
+    // each one's layout, so a round never pays for laying out the other list again).
+    const box = list.getBoundingClientRect();
+    plain.style.cssText = `height: ${list.style.height}; position: fixed; top: ${box.top}px; left: ${box.left}px; width: ${box.width}px; z-index: 5`;
+    const parts: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const row = rows[i % rows.length]!;
+      parts.push(`<div class="virtual-row" style="position: relative; height: ${row.height}">${row.html}</div>`);
+    }
+    plain.innerHTML = parts.join('');
+    list.after(plain);
+  }, total);
+}
+
+const show = async (page: Page, which: 'virtual-list' | 'plain-list') =>
+  page.evaluate((visible) => {
+    for (const id of ['virtual-list', 'plain-list']) document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!.style.visibility = id === visible ? 'visible' : 'hidden';
+  }, which);
+
+export async function runLogScrollBench(): Promise<Measurement[]> {
+  const server = await startAppServer();
+  const phone = await launchPhone();
+  const { page, context } = phone;
+  try {
+    // tsx (esbuild keepNames) wraps named functions in __name(); the page needs the helper too.
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    await server.stop();
+    await context.setOffline(true);
+    // As the list's e2e: one log in fifty names a citizen, so rows of both heights are scrolled.
+    await seedLogs(page, SEED_MEMBER, LOGS, { named: 0.02, noted: 0 });
+    await seedMemberKey(page, SEED_MEMBER, PASSWORD);
+    await page.goto(`${server.url}/assistance`);
+    await unlock(page, PASSWORD);
+    await page.getByRole('list', { name: 'Các lượt hỗ trợ, mới nhất trước' }).getByRole('listitem').first().waitFor();
+    // The first unlock seals what the seeding left in plaintext; measure once that one-time work is done.
+    for (let wait = 0; wait < 600; wait++) {
+      if ((await storeRows(page, 'syncState')).some((row) => row.key === 'sealedAtRest' && row.value === true)) break;
+      await page.waitForTimeout(200);
+    }
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    // A warm-up round loads the pages of rows the measured rounds scroll through.
+    await scrollRound(page, cdp, '[data-testid="virtual-list"]');
+    await buildPlainList(page, LOGS);
+    const windowed: number[] = [];
+    const plain: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await show(page, 'virtual-list');
+      windowed.push(await scrollRound(page, cdp, '[data-testid="virtual-list"]'));
+      await show(page, 'plain-list');
+      plain.push(await scrollRound(page, cdp, '[data-testid="plain-list"]'));
+    }
+    const perStep = (values: number[]) => median(values) / STEPS;
+    process.stdout.write(
+      `  scroll ${STEPS} × ${STEP_PX} px, ${ROUNDS} rounds: windowed list ${windowed.map((ms) => ms.toFixed(0)).join(', ')} ms busy (${perStep(windowed).toFixed(2)} ms a step); plain list ${plain.map((ms) => ms.toFixed(0)).join(', ')} ms (${perStep(plain).toFixed(2)} ms a step)\n`,
+    );
+    return [
+      ratioAtMost(`log list, ${LOGS / 1000}k logs: main-thread time scrolling the windowed list / the plain list of the same rows (median of ${ROUNDS} × ${STEPS} steps)`, median(windowed), median(plain), 'ms', SCROLL_VS_PLAIN),
+      contextRow('log list scroll: windowed list, main-thread ms a step', perStep(windowed), 'ms'),
+      contextRow('log list scroll: plain list, main-thread ms a step', perStep(plain), 'ms'),
+    ];
+  } finally {
+    await phone.close();
+    await server.stop();
+  }
+}
