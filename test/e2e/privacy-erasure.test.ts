@@ -15,21 +15,14 @@ import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/
 import { dumpDatabase } from './support/idb';
 import { withHooks as hook } from './support/page-hooks';
 import { freePort, startAppServer, type RunningServer } from './support/server';
+import { lastSuccess, syncRound } from './support/sync-world';
 
 const DEMO_PASSWORD = 'erasure-e2e-password';
 const NAME = 'Nguyễn Thị Hoa';
 const PHONE = '0912345678';
 const OTHER_NAME = 'Y Blông Niê';
 
-const lastSuccess = (page: Page) => hook(page, (h) => h.syncState('lastSuccessAt'), null);
-const outboxCount = (page: Page) => hook(page, (h) => h.outboxCount(), null);
 const logs = (page: Page): Promise<SyncedRecord[]> => hook(page, (h) => h.rows('assistanceLogs'), null);
-
-async function syncRound(page: Page): Promise<void> {
-  const before = await lastSuccess(page);
-  await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await expect.poll(async () => (await lastSuccess(page)) !== before && (await outboxCount(page)) === 0, { timeout: 30_000, interval: 200 }).toBe(true);
-}
 
 /** What the dashboard counts: everything of a log but its citizen, note and server times. */
 async function counted(page: Page) {
