@@ -9,7 +9,7 @@ import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser
 import { startAppServer } from '../e2e/support/server';
 import { apiLogin } from '../e2e/support/api-client';
 import { appRound, floorPull, prepareFloor, resetAppSync } from './floor-client';
-import { seedForProfile } from './sync-client.bench';
+import { seedForProfile } from './realistic-logs';
 import { SYNC_TABLES } from '../../src/shared/schemas/tables';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }

@@ -7,23 +7,19 @@
 //   - an idle round: at most one request each way (no push with an empty outbox), < 2 KB
 //   - slow profile (400 ms latency, 400 kbit/s each way): first sync of 2,000 logs, and 1,000 logs
 //     created offline pushed and acknowledged, each ≤ 1.3 × the floor
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { atMost, median, ratioAtMost, type Measurement } from './measurement';
-import { appRound, floorPull, floorPush, prepareFloor, resetAppSync } from './floor-client';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from '../e2e/support/browser';
-import { freePort, startAppServer, type RunningServer } from '../e2e/support/server';
-import { withHooks } from '../e2e/support/page-hooks';
-import { apiLogin, apiPush, type ApiSession } from '../e2e/support/api-client';
-import { seedServices } from '../../src/shared/seed';
-import { hlcSchema, newNodeId, tick, initialClock, type HlcState } from '../../src/shared/sync/hlc';
+import { SYNC_TABLES } from '../../src/shared/schemas/tables';
+import { newNodeId } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CURRENT_SCHEMA_VERSION, type Mutation } from '../../src/shared/sync/protocol';
-import { SYNC_TABLES } from '../../src/shared/schemas/tables';
-import { localDateOf } from '../../src/shared/text/dates';
+import { apiLogin, type ApiSession } from '../e2e/support/api-client';
+import { launchPhone, waitForServiceWorkerControl, type Phone } from '../e2e/support/browser';
+import { withHooks } from '../e2e/support/page-hooks';
+import { startAppServer, type RunningServer } from '../e2e/support/server';
+import { countingProxy, type CountingProxy } from './counting-proxy';
+import { appRound, floorPull, floorPush, prepareFloor, resetAppSync } from './floor-client';
+import { atMost, median, ratioAtMost, type Measurement } from './measurement';
+import { seedLogs } from './realistic-logs';
 
 const DEMO_PASSWORD = 'sync-bench-password';
 const SLOW = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
@@ -31,148 +27,6 @@ const FAST = { offline: false, latency: 0, downloadThroughput: -1, uploadThrough
 const FULL_RUNS = 3;
 const INCREMENTAL_RUNS = 7;
 const OFFLINE = { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
-
-// ---------- realistic assistance logs ----------
-
-const NOTES = [
-  'Hướng dẫn bà con cài đặt ứng dụng VNeID trên điện thoại, đăng ký tài khoản định danh điện tử mức 1.',
-  'Người dân chưa có căn cước gắn chip, đã hẹn ra công an xã làm thủ tục vào thứ Năm.',
-  'Hỗ trợ nộp hồ sơ đăng ký khai sinh trực tuyến trên Cổng dịch vụ công quốc gia, đã có mã hồ sơ.',
-  'Cổng thanh toán báo lỗi khi nộp lệ phí, hướng dẫn người dân thử lại vào buổi chiều.',
-  'Mạng 3G ở thôn yếu, phải ra nhà văn hóa thôn mới tải được ứng dụng.',
-  'Ông cụ không nhớ mật khẩu email, đã hướng dẫn khôi phục qua số điện thoại của con trai.',
-  'Chị làm hồ sơ cấp đổi giấy phép lái xe trên VNeID, đã chụp ảnh chân dung đạt yêu cầu.',
-  'Hướng dẫn mở tài khoản ngân hàng trên điện thoại để nhận trợ cấp an sinh xã hội không dùng tiền mặt.',
-  'Kích hoạt tài khoản định danh mức 2 cho hai vợ chồng, đã tích hợp bảo hiểm y tế vào VNeID.',
-  'Người dân dùng điện thoại cũ, không cài được ứng dụng; chuyển bộ phận một cửa hỗ trợ trực tiếp.',
-  'Hướng dẫn tra cứu kết quả giải quyết hồ sơ đất đai trên Cổng dịch vụ công của tỉnh.',
-  'Đã nhắc bà con không chia sẻ mã OTP cho bất kỳ ai, kể cả người xưng là cán bộ.',
-];
-const VILLAGES = Array.from({ length: 8 }, () => uuidv7());
-const OUTCOMES = ['done', 'done', 'done', 'partial', 'referred', 'failed'];
-const BARRIERS = ['no_smartphone', 'no_chip_id', 'vneid_not_level2', 'no_bank_account', 'portal_down', 'weak_network', 'language'];
-const NAMES = ['Nguyễn Thị Hoa', 'Trần Văn Bình', 'Lê Thị Mai', 'Phạm Văn Đức', 'Hồ Thị Lan', 'Đinh Văn Hùng'];
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** One assistance log's fields as the app writes them on creation: 350–700 bytes of JSON. */
-export function realisticLog(rng: () => number, user: { id: string; communeId: string }, now: number): Record<string, unknown> {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-  const services = seedServices();
-  const occurredAt = new Date(now - Math.floor(rng() * 90 * 86_400_000)).toISOString();
-  const fields: Record<string, unknown> = {
-    serviceId: pick(services).code,
-    outcome: pick(OUTCOMES),
-    occurredAt,
-    villageId: pick(VILLAGES),
-    durationMin: 5 + Math.floor(rng() * 55),
-    note: rng() < 0.5 ? pick(NOTES) : `${pick(NOTES)} ${pick(NOTES)}`,
-    communeId: user.communeId,
-    createdBy: user.id,
-    createdAt: occurredAt,
-    deleted: false,
-  };
-  if (rng() < 0.4) fields.barriers = [pick(BARRIERS)];
-  if (rng() < 0.2) fields.followUpAt = localDateOf(occurredAt);
-  if (rng() < 0.2) {
-    fields.citizen = {
-      name: pick(NAMES),
-      phone: `09${String(Math.floor(rng() * 1e8)).padStart(8, '0')}`,
-      birthYear: 1940 + Math.floor(rng() * 60),
-      gender: pick(['female', 'male']),
-      consent: true,
-      consentEvidence: { method: 'spoken', noticeVersion: '2025-07', recordedAt: occurredAt, recordedBy: user.id },
-    };
-  }
-  // A log that names a citizen keeps its note short, so that every log stays within 700 bytes.
-  const size = () => utf8({ id: VILLAGES[0], ...fields });
-  if (size() > 700) fields.note = pick(NOTES);
-  if (size() > 700) delete fields.followUpAt;
-  if (size() > 700) fields.note = 'Đã hướng dẫn xong, người dân tự làm được.';
-  if (size() > 700) delete fields.barriers;
-  return fields;
-}
-
-const utf8 = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
-
-/** Pushes `count` logs as `session` through the real push API; returns their raw JSON size. */
-async function seedLogs(url: string, session: ApiSession, count: number, seed: number): Promise<number> {
-  const rng = random(seed);
-  const user = { id: session.user.id, communeId: session.user.communeId! };
-  let clock: HlcState = initialClock(newNodeId());
-  let rawBytes = 0;
-  for (let start = 0; start < count; start += 500) {
-    const mutations: Mutation[] = [];
-    for (let index = start; index < Math.min(count, start + 500); index += 1) {
-      const id = uuidv7();
-      const fields = realisticLog(rng, user, Date.now());
-      const size = utf8({ id, ...fields });
-      if (size < 350 || size > 700) throw new Error(`generated log of ${size} bytes, outside 350–700`);
-      rawBytes += size;
-      const stamped = tick(clock, Date.now());
-      clock = stamped.state;
-      mutations.push({ id: uuidv7(), table: 'assistanceLogs', recordId: id, hlc: hlcSchema.parse(stamped.hlc), fields });
-    }
-    const answer = await apiPush(url, session, clock.node, mutations);
-    if (answer.rejected.length > 0) throw new Error(`seeding rejected: ${JSON.stringify(answer.rejected[0])}`);
-  }
-  return rawBytes;
-}
-
-/** For profiling scripts: seeds `count` logs. */
-export const seedForProfile = (url: string, session: ApiSession, count: number) => seedLogs(url, session, count, 7);
-
-// ---------- the counting proxy ----------
-
-interface CountingProxy {
-  url: string;
-  bytes(): { up: number; down: number };
-  reset(): void;
-  close(): Promise<void>;
-}
-
-async function countingProxy(target: string): Promise<CountingProxy> {
-  const { port: targetPort, hostname } = new URL(target);
-  let up = 0;
-  let down = 0;
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(Number(targetPort), hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => socket.destroy());
-    }
-    client.on('data', (chunk: Buffer) => (up += chunk.length));
-    upstream.on('data', (chunk: Buffer) => (down += chunk.length));
-    client.pipe(upstream);
-    upstream.pipe(client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    bytes: () => ({ up, down }),
-    reset: () => {
-      up = 0;
-      down = 0;
-    },
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 // ---------- driving the phone ----------
 
@@ -203,12 +57,11 @@ interface Setup {
   cdp: CDPSession;
   seeder: ApiSession;
   apiRequests: string[];
-  dataDir: string;
 }
 
 async function setUp(): Promise<Setup> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-sync-bench-'));
-  const server = await startAppServer({ DEMO_PASSWORD, DATA_DIR: dataDir, SYNC_RATE_LIMIT: '0' });
+  // The server's own fresh data directory, deleted when it stops.
+  const server = await startAppServer({ DEMO_PASSWORD, SYNC_RATE_LIMIT: '0' });
   const proxy = await countingProxy(server.url);
   const phone = await launchPhone();
   const { page } = phone;
@@ -230,14 +83,13 @@ async function setUp(): Promise<Setup> {
   const cdp = await phone.context.newCDPSession(page);
   await cdp.send('Network.enable');
   const seeder = await apiLogin(server.url, 'demo-leader', DEMO_PASSWORD);
-  return { server, proxy, phone, cdp, seeder, apiRequests, dataDir };
+  return { server, proxy, phone, cdp, seeder, apiRequests };
 }
 
 async function tearDown(setup: Setup): Promise<void> {
   await setup.phone.close();
   await setup.proxy.close();
   await setup.server.stop();
-  rmSync(setup.dataDir, { recursive: true, force: true });
 }
 
 export async function runSyncClientBench(): Promise<Measurement[]> {
