@@ -27,20 +27,27 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
 }
 
 /**
- * The first problem per form field. A path is cut at its first list index ("barriers.2" →
- * "barriers"), the consent evidence reports on the consent tick ("citizen.consentEvidence.x" →
- * "citizen.consent"), and a problem of the whole object goes under "_form".
+ * The form field a problem is shown under: the path cut at its first list index ("barriers.2" →
+ * "barriers"), the consent evidence reported on the consent tick ("citizen.consentEvidence.x" →
+ * "citizen.consent"), and a problem of the whole object under "_form".
  */
-export function fieldErrorsOf(source: z.ZodError | readonly FieldIssue[]): FieldErrors {
+export function formFieldOf(path: string): string {
+  const parts = path.split('.');
+  const cut = parts.findIndex((part) => /^\d+$/.test(part));
+  const field = (cut >= 0 ? parts.slice(0, cut) : parts).join('.');
+  if (field.startsWith('citizen.consentEvidence')) return 'citizen.consent';
+  return field === '' ? '_form' : field;
+}
+
+/**
+ * The first problem per form field: the one way a zod error or a repository's refusal becomes the
+ * errors a form shows. `fieldOf` says which field a path is shown under (formFieldOf, unless a form
+ * lays out a list its own way, e.g. the contact form's phone rows).
+ */
+export function fieldErrorsOf(source: z.ZodError | readonly FieldIssue[], fieldOf: (path: string) => string = formFieldOf): FieldErrors {
   const issues = 'issues' in source ? issuesOf(source) : source;
   const out: FieldErrors = {};
-  for (const issue of issues) {
-    const parts = issue.path.split('.');
-    const cut = parts.findIndex((part) => /^\d+$/.test(part));
-    let path = (cut >= 0 ? parts.slice(0, cut) : parts).join('.');
-    if (path.startsWith('citizen.consentEvidence')) path = 'citizen.consent';
-    out[path === '' ? '_form' : path] ??= issue.key;
-  }
+  for (const issue of issues) out[fieldOf(issue.path)] ??= issue.key;
   return out;
 }
 

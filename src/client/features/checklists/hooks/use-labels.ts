@@ -69,10 +69,10 @@ export function useLabels() {
     [t, tc],
   );
 
-  /** Validation problems by field path ("dueDate"), translated, for messages beside each input. */
+  /** Validation problems by form field ("dueDate"; see fieldErrorsOf), translated, for messages beside each input. */
   const fieldErrors = useCallback(
     (error: unknown): Record<string, string> =>
-      error instanceof ValidationError ? Object.fromEntries(error.issues.map((issue) => [issue.path, tc(issue.key)])) : {},
+      error instanceof ValidationError ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, tc(key!)])) : {},
     [tc],
   );
 

@@ -9,7 +9,7 @@ import type { FieldErrors, FieldIssue, ValidationError } from '../../../data/err
 import type { SessionUser } from '../../../data/session-repository';
 import { useRecordForm } from '../../../hooks/use-record-form';
 import { contactErrorKey, type ContactErrorKey } from '../utils/error-key';
-import { errorsByField, isContactFormValues, sameValues, toContactInput, type ContactFormValues } from '../utils/form-values';
+import { contactFieldErrors, isContactFormValues, sameValues, toContactInput, type ContactFormValues } from '../utils/form-values';
 
 export const contactDraftKey = (contactId: string | undefined): string => `contacts/${contactId ?? 'new'}`;
 
@@ -31,11 +31,11 @@ export interface ContactFormState {
 function validate(values: ContactFormValues): { fields: ContactInput; errors: FieldErrors } {
   const { input, phoneRows } = toContactInput(values);
   const checked = validateContact(input);
-  return { fields: input, errors: checked.ok ? {} : Object.fromEntries(errorsByField(checked.issues, phoneRows)) };
+  return { fields: input, errors: checked.ok ? {} : contactFieldErrors(checked.issues, phoneRows) };
 }
 
 /** The data layer's refusal, each phone error under the row it was typed in. */
-const errorsOf = (error: ValidationError, values: ContactFormValues): FieldErrors => Object.fromEntries(errorsByField(error.issues, toContactInput(values).phoneRows));
+const errorsOf = (error: ValidationError, values: ContactFormValues): FieldErrors => contactFieldErrors(error.issues, toContactInput(values).phoneRows);
 
 export function useContactForm(options: {
   user: SessionUser;

@@ -3,7 +3,7 @@
 // stored contact). Blank phone rows are dropped, and the index of each kept row is remembered so
 // that an error on phones.1 is shown under the row the person typed it in.
 import type { ContactInput } from '../../../data/contacts-repository';
-import type { FieldIssue } from '../../../data/errors';
+import { fieldErrorsOf, formFieldOf, type FieldErrors, type FieldIssue } from '../../../data/errors';
 import type { Contact } from '../../../../shared/contacts/directory';
 import type { ContactRole } from '../../../../shared/schemas/contact-role';
 
@@ -91,14 +91,10 @@ export function toContactInput(values: ContactFormValues): { input: ContactInput
 }
 
 /** Errors by form field id: "phones.2" names the third row as typed, not the third phone sent. */
-export function errorsByField(issues: readonly FieldIssue[], phoneRows: readonly number[]): Map<string, FieldIssue['key']> {
-  const errors = new Map<string, FieldIssue['key']>();
-  for (const issue of issues) {
-    const [field, index] = issue.path.split('.');
-    let key = field ?? '';
-    if (field === 'phones' && index !== undefined) key = `phones.${phoneRows[Number(index)] ?? 0}`;
+export function contactFieldErrors(issues: readonly FieldIssue[], phoneRows: readonly number[]): FieldErrors {
+  return fieldErrorsOf(issues, (path) => {
+    const [field, index] = path.split('.');
     // A duplicate on the list as a whole ("the same number twice") is shown on the list.
-    if (!errors.has(key)) errors.set(key, issue.key);
-  }
-  return errors;
+    return field === 'phones' && index !== undefined ? `phones.${phoneRows[Number(index)] ?? 0}` : formFieldOf(path);
+  });
 }

@@ -3,7 +3,7 @@ import vi from '../../../../../locales/vi/contacts.json';
 import en from '../../../../../locales/en/contacts.json';
 import { CONTACT_SYSTEMS } from '../../../../shared/contacts/directory';
 import { seedContactRoles } from '../../../../shared/seed';
-import { errorsByField, toContactInput, emptyFormValues, isContactFormValues } from './form-values';
+import { contactFieldErrors, toContactInput, emptyFormValues, isContactFormValues } from './form-values';
 import { zaloLink } from './phone';
 import { contactShareText } from './share-text';
 
@@ -25,8 +25,8 @@ describe('form values', () => {
     const { input, phoneRows } = toContactInput(values);
     expect(input).toEqual({ name: 'A', favorite: false, phones: ['0912345678', '123'] });
     expect(phoneRows).toEqual([1, 3]);
-    const errors = errorsByField([{ path: 'phones.1', key: 'validation.phone' }, { path: 'name', key: 'validation.required' }], phoneRows);
-    expect([...errors]).toEqual([['phones.3', 'validation.phone'], ['name', 'validation.required']]);
+    const errors = contactFieldErrors([{ path: 'phones.1', key: 'validation.phone' }, { path: 'name', key: 'validation.required' }], phoneRows);
+    expect(errors).toEqual({ 'phones.3': 'validation.phone', name: 'validation.required' });
   });
 
   it('restores only a draft of the form’s shape', () => {
