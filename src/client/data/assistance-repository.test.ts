@@ -1,18 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { clearSession, NotSignedInError, saveSession, type SessionUser } from './session-repository';
-import {
-  createLog,
-  deleteLog,
-  getLog,
-  listFollowUpsDue,
-  listLogs,
-  recentServiceCodes,
-  recordFollowUp,
-  restoreLog,
-  updateLog,
-  type LogFilter,
-} from './assistance-repository';
+import { createLog, deleteLog, getLog, recordFollowUp, restoreLog, updateLog } from './assistance-repository';
+import { listFollowUpsDue, listLogs, recentServiceCodes, type LogFilter } from './assistance-list';
 import { PermissionError, ValidationError } from './errors';
 import { lockVault, LockedError } from './vault/vault';
 import { isSealed } from './vault/crypto';

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countFollowUpsDue } from '../../../data/assistance-repository';
+import { countFollowUpsDue } from '../../../data/assistance-list';
 
 export function AssistanceTabs(): ReactElement {
   const { t } = useTranslation('assistance');

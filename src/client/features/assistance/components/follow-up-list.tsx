@@ -3,7 +3,7 @@ import { useState, type ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listFollowUpsDue, type FollowUp } from '../../../data/assistance-repository';
+import { listFollowUpsDue, type FollowUp } from '../../../data/assistance-list';
 import { formatDate } from '../../../../shared/text/dates';
 import { useServiceNames } from '../hooks/use-reference-data';
 import { FollowUpRecorder } from './follow-up-recorder';

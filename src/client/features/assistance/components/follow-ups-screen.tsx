@@ -3,7 +3,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
-import type { FollowUp } from '../../../data/assistance-repository';
+import type { FollowUp } from '../../../data/assistance-list';
 import type { SessionUser } from '../../../data/session-repository';
 import { AssistanceTabs } from './assistance-tabs';
 import { FollowUpList, useFollowUpsDue } from './follow-up-list';

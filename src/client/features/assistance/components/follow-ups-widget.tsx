@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../hooks/use-session';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countFollowUpsDue, listFollowUpsDue } from '../../../data/assistance-repository';
+import { countFollowUpsDue, listFollowUpsDue } from '../../../data/assistance-list';
 import { FollowUpList } from './follow-up-list';
 import '../assistance.css';
 

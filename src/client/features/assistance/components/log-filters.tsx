@@ -2,7 +2,7 @@
 // detail returns to the same filtered list.
 import { useId, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LogFilter } from '../../../data/assistance-repository';
+import type { LogFilter } from '../../../data/assistance-list';
 import { isListPeriod, LIST_PERIODS, type ListPeriod } from '../../../../shared/reports/period';
 import { OUTCOMES, type Outcome } from '../../../../shared/schemas/assistance-log';
 import { useServices, useVillages } from '../hooks/use-reference-data';

@@ -1,7 +1,8 @@
 // The virtualised list's data: pages appended as the member scrolls, reloaded when the filters
 // change or when any log changes (a save here, an undo, a sync pull, another tab).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_PAGE_SIZE, listLogs, onLogsChanged, type LogCursor, type LogFilter, type LogItem } from '../../../data/assistance-repository';
+import { type LogItem } from '../../../data/assistance-repository';
+import { DEFAULT_PAGE_SIZE, listLogs, onLogsChanged, type LogCursor, type LogFilter } from '../../../data/assistance-list';
 import { log } from '../../../lib/log';
 
 export interface LogListState {

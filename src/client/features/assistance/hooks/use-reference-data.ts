@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { ensureServiceCatalogue, listServices, serviceName, type ServiceItem } from '../../../data/service-repository';
 import { listVillages, type VillageItem } from '../../../data/village-repository';
-import { recentServiceCodes } from '../../../data/assistance-repository';
+import { recentServiceCodes } from '../../../data/assistance-list';
 import { log } from '../../../lib/log';
 import { seedServices } from '../../../../shared/seed';
 
