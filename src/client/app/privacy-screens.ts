@@ -4,3 +4,4 @@ export { PrivacyNoticeScreen } from '../features/privacy/components/privacy-noti
 export { AuditLogScreen } from '../features/privacy/components/audit-log-screen';
 export { RetentionScreen } from '../features/privacy/components/retention-screen';
 export { ErasureScreen } from '../features/privacy/components/erasure-screen';
+export { RequestsScreen } from '../features/privacy/components/requests-screen';

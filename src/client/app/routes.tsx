@@ -19,6 +19,8 @@ const PrivacyNoticeScreen = lazy(async () => ({ default: (await privacyScreens()
 const AuditLogScreen = lazy(async () => ({ default: (await privacyScreens()).AuditLogScreen }));
 const RetentionScreen = lazy(async () => ({ default: (await privacyScreens()).RetentionScreen }));
 const ErasureScreen = lazy(async () => ({ default: (await privacyScreens()).ErasureScreen }));
+// The register's access copy names services and outcomes with the reports' labels.
+const RequestsScreen = lazy(async () => ({ default: (await withStrings(['privacy', 'reports'], () => import('./privacy-screens'))).RequestsScreen }));
 // The summary names barriers with the reports' labels: both namespaces load with it.
 const SummaryScreen = lazy(async () => ({ default: (await withStrings(['summary', 'reports'], () => import('../features/summary/components/summary-screen'))).SummaryScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
@@ -49,6 +51,7 @@ export function AppRoutes(): ReactElement {
         <Route path="privacy/erase" element={<ErasureScreen />} />
         <Route path="privacy/audit" element={<AuditLogScreen />} />
         <Route path="privacy/retention" element={<RetentionScreen />} />
+        <Route path="privacy/requests/*" element={<RequestsScreen />} />
         <Route path="sign-in" element={<SignInScreen />} />
         <Route path="sign-in/code" element={<RedeemCodeScreen />} />
         <Route path="password" element={<PasswordScreen />} />

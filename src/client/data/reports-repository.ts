@@ -13,6 +13,7 @@ import { listVillages } from './village-repository';
 import { getSetting, putSetting } from './settings-repository';
 import { openRows } from './sealed-records';
 import { can } from '../../shared/permissions';
+import { citizenMatches, type CitizenQuery } from '../../shared/privacy/erasure';
 import type { ServiceGroup } from '../../shared/schemas/service';
 import { seedCommuneById } from '../../shared/seed';
 import { computeActivity, groupSessionFactOf, logFactOf, type ActivityReport, type GroupSessionFact, type LogFact } from '../../shared/reports/activity';
@@ -113,13 +114,28 @@ export async function loadLogsForExport(range: LocalDateRange): Promise<ExportDa
   const [sealedRows, names] = await Promise.all([rowsInPeriod('assistanceLogs', range, user.communeId), reportNames(user)]);
   // The notes (and the citizens, for the roles that see them) go into the file: decrypted here.
   const rows = await openRows('assistanceLogs', sealedRows);
-  const showCitizen = can(user.role, 'citizen.view');
-  const logs = rows.flatMap((row): ExportLog[] => {
+  return { logs: exportLogsOf(rows, can(user.role, 'citizen.view')), names };
+}
+
+function exportLogsOf(rows: readonly StoredRecord<'assistanceLogs'>[], showCitizen: boolean): ExportLog[] {
+  return rows.flatMap((row): ExportLog[] => {
     const fact = logFactOf(row);
     if (!fact) return [];
     return [{ ...fact, note: row.note ?? null, citizen: (showCitizen && row.citizen) || null }];
   });
-  return { logs, names };
+}
+
+/**
+ * Every log of the commune whose citizen is the one named (the erasure's matching rule), for the
+ * copy a citizen asks for (docs/privacy.md "Requests register"); the leader's export path only.
+ * Reads and opens every log of the commune: a rare request, not a screen's everyday read.
+ */
+export async function loadCitizenLogsForExport(query: CitizenQuery): Promise<ExportData> {
+  const user = await communeUserWhoMay('citizen.export');
+  const [sealedRows, names] = await Promise.all([db.records('assistanceLogs').toArray(), reportNames(user)]);
+  const rows = await openRows('assistanceLogs', sealedRows.filter((row) => row.communeId === user.communeId && !row.deleted && row.citizen));
+  const logs = exportLogsOf(rows.filter((row) => citizenMatches(row.citizen, query)), true);
+  return { logs: logs.sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : 1)), names };
 }
 
 const subcount = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);

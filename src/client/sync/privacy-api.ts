@@ -1,6 +1,7 @@
 // The citizen-rights calls to the server (docs/privacy.md): a leader's erasure of one citizen's
 // details; the province's retention limit. Same rules as the reports' calls (api-call.ts); the token is refreshed once on 401.
 import { erasureResponseSchema, type CitizenQuery, type ErasureResponse } from '../../shared/privacy/erasure';
+import { provinceRequestCountsSchema, type ProvinceRequestCounts } from '../../shared/privacy/rights-requests';
 import { retentionSettingSchema, type RetentionSetting } from '../../shared/privacy/retention';
 import { callJson } from './api-call';
 import { getSyncRuntime } from './runtime';
@@ -18,4 +19,9 @@ export function readRetention(): Promise<RetentionSetting> {
 /** POST /api/privacy/retention (the province admin): sets the province's limit in months. */
 export function setRetention(months: number): Promise<RetentionSetting> {
   return getSyncRuntime().token.call((token) => callJson('/api/privacy/retention', token, retentionSettingSchema, { months }));
+}
+
+/** GET /api/privacy/rights-requests/counts (the province admin): the communes' requests, counted. */
+export function readRequestCounts(): Promise<ProvinceRequestCounts> {
+  return getSyncRuntime().token.call((token) => callJson('/api/privacy/rights-requests/counts', token, provinceRequestCountsSchema));
 }

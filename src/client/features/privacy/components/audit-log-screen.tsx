@@ -88,6 +88,8 @@ function describe(t: T, event: AuditEntry): string {
       return t(`audit.kinds.citizen.changed.${d.change === 'added' || d.change === 'removed' ? d.change : 'changed'}`);
     case 'access.refused':
       return t('audit.kinds.access.refused', { action: t(`audit.actions.${refusedAction(text(d.action))}`) });
+    case 'rightsRequest.changed':
+      return t('audit.kinds.rightsRequest.changed', { kind: t(`requests.kinds.${text(d.kind)}` as 'requests.kinds.access'), step: t(`requests.steps.${text(d.step)}` as 'requests.steps.done') });
     case 'retention.changed':
       return t('audit.kinds.retention.changed', { from: text(d.from), to: text(d.to) });
     default:

@@ -3,7 +3,7 @@
 // every number comes from computeActivity (src/shared/reports/activity.ts).
 import type { ReactElement, ReactNode } from 'react';
 import type { ActivityReport, Count } from '../../../../shared/reports/activity';
-import type { ReportLabels } from '../hooks/use-report-labels';
+import type { ReportLabels } from '../../../hooks/use-report-labels';
 import { BarChart, type BarDatum } from './bar-chart';
 import { TrendChart } from './trend-chart';
 

@@ -6,7 +6,7 @@ import type { SessionUser } from '../../../data/session-repository';
 import { can } from '../../../../shared/permissions';
 import { usePeriod } from '../hooks/use-period';
 import { useActivity } from '../hooks/use-report-data';
-import { useReportLabels } from '../hooks/use-report-labels';
+import { useReportLabels } from '../../../hooks/use-report-labels';
 import { ActivityCharts, KeyFigures } from './activity-figures';
 import { ExportPanel } from './export-panel';
 import { PeriodPicker } from './period-picker';

@@ -17,7 +17,7 @@ import { EXPORT_REASON_MAX, EXPORT_REASON_MIN } from '../../../../shared/privacy
 import { buildLogCsv } from '../../../../shared/reports/log-export';
 import { buildSessionCsv } from '../../../../shared/reports/session-export';
 import type { LocalDateRange } from '../../../../shared/text/dates';
-import { csvLabels, makeReportLabels, sessionCsvLabels } from '../hooks/use-report-labels';
+import { csvLabels, makeReportLabels, sessionCsvLabels } from '../../../hooks/use-report-labels';
 import { downloadText, fileName } from '../../../lib/save-file';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; what: 'logs' | 'sessions'; count: number } | { kind: 'failed'; why: 'failed' | 'offline' | 'refused' };

@@ -10,7 +10,7 @@ import { useToday } from '../../../hooks/use-today';
 import { usePeriod } from '../hooks/use-period';
 import { useCommuneNameOf } from '../../../hooks/use-people';
 import { useActivity, useReadiness } from '../hooks/use-report-data';
-import { useReportLabels } from '../hooks/use-report-labels';
+import { useReportLabels } from '../../../hooks/use-report-labels';
 import { ActivityCharts, KeyFigures } from './activity-figures';
 import { ReadinessSummary, ReadinessTable } from './readiness-list';
 

@@ -21,6 +21,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }): ReactEle
         <h2 id="about-title">{t('settings.about')}</h2>
         <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
         <p><Link to="/privacy">{t('settings.privacyNotice')}</Link></p>
+        <p><Link to="/privacy/requests">{t('settings.requests')}</Link></p>
         <p><Link to="/privacy/erase">{t('settings.erasure')}</Link></p>
         <p><Link to="/privacy/audit">{t('settings.auditLog')}</Link></p>
         <p><Link to="/privacy/retention">{t('settings.retention')}</Link></p>

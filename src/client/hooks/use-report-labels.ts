@@ -3,14 +3,14 @@
 // and the fixed codes.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { serviceName, type ServiceItem } from '../../../data/service-repository';
-import type { ReportNames } from '../../../data/reports-repository';
-import { seedServices } from '../../../../shared/seed';
-import { CITIZEN_COLUMNS, LOG_COLUMNS, type LogExportLabels } from '../../../../shared/reports/log-export';
-import { SESSION_COLUMNS, type SessionExportLabels } from '../../../../shared/reports/session-export';
-import { AUDIENCES } from '../../../../shared/schemas/group-session';
-import { BARRIERS, GENDERS, OUTCOMES, CONSENT_METHODS } from '../../../../shared/schemas/assistance-log';
-import { SERVICE_GROUPS, type ServiceGroup } from '../../../../shared/schemas/service';
+import { serviceName, type ServiceItem } from '../data/service-repository';
+import type { ReportNames } from '../data/reports-repository';
+import { seedServices } from '../../shared/seed';
+import { CITIZEN_COLUMNS, LOG_COLUMNS, type LogExportLabels } from '../../shared/reports/log-export';
+import { SESSION_COLUMNS, type SessionExportLabels } from '../../shared/reports/session-export';
+import { AUDIENCES } from '../../shared/schemas/group-session';
+import { BARRIERS, GENDERS, OUTCOMES, CONSENT_METHODS } from '../../shared/schemas/assistance-log';
+import { SERVICE_GROUPS, type ServiceGroup } from '../../shared/schemas/service';
 
 export type ReportsT = ReturnType<typeof useTranslation<'reports'>>['t'];
 
