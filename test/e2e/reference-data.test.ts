@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { axeViolations } from './support/axe';
 import { launchPhone, type Phone } from './support/browser';
+import { apiLogin, apiPullAll } from './support/api-client';
 import { withHooks as hook } from './support/page-hooks';
 import { freePort, startAppServer, type RunningServer } from './support/server';
 import { signIn, unlock } from './support/sign-in';
@@ -20,6 +21,9 @@ const DEMO_PASSWORD = 'reference-e2e-password';
 const RETIRED = 'Hướng dẫn nhận và đọc thông báo chính thức của chính quyền trên VNeID';
 const ADDED = 'Hướng dẫn dùng ví điện tử cho người cao tuổi';
 const PROVINCE_DESK = 'Tổ VNeID – Công an tỉnh';
+const VILLAGE = 'village-digital-readiness';
+const VILLAGE_TITLE = 'Sẵn sàng chuyển đổi số ở thôn, tổ dân phố';
+const NEW_TASK = 'Cập nhật danh bạ hỗ trợ của tỉnh lên bảng tin thôn';
 
 async function axeAtBothSizes(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
@@ -30,7 +34,7 @@ async function axeAtBothSizes(page: Page): Promise<void> {
 
 type Row = Record<string, unknown>;
 /** A table's rows on a phone, as the app reads them. */
-const rowsOf = (page: Page, table: 'provinceContacts' | 'services'): Promise<Row[]> => hook(page, (h, name) => h.rows(name) as Promise<Row[]>, table);
+const rowsOf = (page: Page, table: 'provinceContacts' | 'services' | 'checklistTemplates'): Promise<Row[]> => hook(page, (h, name) => h.rows(name) as Promise<Row[]>, table);
 
 /** Opens a screen by its address: a navigation locks the app, so unlock it. */
 async function open(page: Page, url: string, heading: string): Promise<void> {
@@ -162,6 +166,58 @@ describe('reference data: the admin publishes, an offline phone catches up at it
     await axeAtBothSizes(page);
   });
 
+  it('the admin edits a template (text, order, a task removed and one added) and publishes version 2; a stale edit is refused in words', async () => {
+    const { page } = admin;
+    await open(page, `${server.url}/admin`, 'Quản trị');
+    await page.getByRole('link', { name: 'Mẫu danh mục' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mẫu danh mục' }).waitFor();
+    await axeAtBothSizes(page);
+    await page.getByRole('link', { name: `Sửa và xuất bản phiên bản mới: ${VILLAGE_TITLE}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Sửa mẫu: ${VILLAGE_TITLE}` }).waitFor();
+    const tasks = page.getByRole('list', { name: 'Các việc trong mẫu' });
+    expect(await tasks.getByRole('group').count()).toBe(13);
+    // Unchanged: refused with a reason, nothing published.
+    await page.getByRole('button', { name: 'Xuất bản phiên bản 2' }).click();
+    await page.getByText('Chưa có gì thay đổi so với phiên bản 1, nên không xuất bản.').waitFor();
+
+    const second = await tasks.getByRole('group', { name: 'Việc 2', exact: true }).getByLabel('Nội dung việc (tiếng Việt)').inputValue();
+    await tasks.getByRole('group', { name: 'Việc 1', exact: true }).getByLabel('Nội dung việc (tiếng Việt)').fill('Thôn đã có Tổ công nghệ số cộng đồng và danh sách thành viên');
+    await tasks.getByRole('button', { name: 'Đưa việc 2 lên' }).click();
+    await expect.poll(() => tasks.getByRole('group', { name: 'Việc 1', exact: true }).getByLabel('Nội dung việc (tiếng Việt)').inputValue()).toBe(second);
+    await tasks.getByRole('button', { name: 'Bỏ việc 3' }).click();
+    await expect.poll(() => tasks.getByRole('group').count()).toBe(12);
+    await page.getByRole('button', { name: 'Thêm việc' }).click();
+    const added = tasks.getByRole('group', { name: 'Việc 13', exact: true });
+    await added.getByLabel('Nội dung việc (tiếng Việt)').fill(NEW_TASK);
+    await page.getByRole('button', { name: 'Xuất bản phiên bản 2' }).click();
+    await page.getByText('Việc 13: nội dung tiếng Việt và đơn vị chủ trì không được để trống.').waitFor();
+    await added.getByLabel('Đơn vị chủ trì').fill('Tổ công nghệ số cộng đồng');
+    await added.getByLabel('Hạn (không bắt buộc)').fill('15/01/2027');
+    await axeAtBothSizes(page);
+    await page.getByRole('button', { name: 'Xuất bản phiên bản 2' }).click();
+    await page.getByText('Đã xuất bản phiên bản 2.').waitFor();
+    await page.getByText('Phiên bản 2 · 13 việc').waitFor();
+
+    // Another admin publishes version 3 while this one edits version 2: the edit is refused, in words, with a way to reload.
+    await page.getByRole('link', { name: `Sửa và xuất bản phiên bản mới: ${VILLAGE_TITLE}` }).click();
+    await page.getByText(/^Đang sửa từ phiên bản 2\./).waitFor();
+    const other = await apiLogin(server.url, 'demo-admin', DEMO_PASSWORD);
+    const v2 = [...((await apiPullAll(server.url, other)).get('checklistTemplates')?.values() ?? [])].find((row) => row.templateId === VILLAGE && row.version === 2)!;
+    const { title, scope, categories, items } = v2 as unknown as { title: { vi: string; en: string }; scope: string; categories: string[]; items: unknown[] };
+    const answer = await fetch(`${server.url}/api/admin/checklist-templates/${VILLAGE}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${other.accessToken}` },
+      body: JSON.stringify({ title: { ...title, en: 'Village readiness (2027)' }, scope, categories, items, basedOn: 2 }),
+    });
+    expect(answer.status).toBe(201);
+    await tasks.getByRole('group', { name: 'Việc 1', exact: true }).getByLabel('Đơn vị chủ trì').fill('Trưởng thôn');
+    await page.getByRole('button', { name: 'Xuất bản phiên bản 3' }).click();
+    await page.getByText('Trong lúc bạn sửa, một phiên bản mới hơn của mẫu này đã được xuất bản (có thể bởi một quản trị viên khác). Thay đổi của bạn chưa được lưu.').waitFor();
+    await axeAtBothSizes(page);
+    await page.getByRole('button', { name: 'Tải phiên bản mới nhất và sửa lại' }).click();
+    await page.getByText(/^Đang sửa từ phiên bản 3\./).waitFor();
+  });
+
   it('the offline phone gets every change at its next sync: the old log keeps its name, the contacts are read-only', async () => {
     const { page } = member;
     await member.context.setOffline(false);
@@ -172,8 +228,17 @@ describe('reference data: the admin publishes, an offline phone catches up at it
       .poll(async () => (await rowsOf(page, 'services')).find((row) => row.code === 'vneid-notifications')?.active, { timeout: 60_000 })
       .toBe(false);
     await expect.poll(async () => (await rowsOf(page, 'services')).some((row) => (row.name as { vi: string }).vi === ADDED), { timeout: 60_000 }).toBe(true);
+    // The template's new versions arrived beside version 1, which stays as it was for the checklists made from it.
+    await expect
+      .poll(async () => (await rowsOf(page, 'checklistTemplates')).filter((row) => row.templateId === VILLAGE).map((row) => [row.version, (row.items as unknown[]).length]).sort(), { timeout: 60_000 })
+      .toEqual([[1, 13], [2, 13], [3, 13]]);
+    const v2 = (await rowsOf(page, 'checklistTemplates')).find((row) => row.templateId === VILLAGE && row.version === 2)!;
+    expect((v2.items as { title: { vi: string }; due?: string }[]).at(-1)).toMatchObject({ title: { vi: NEW_TASK }, due: '2027-01-15' });
     await member.context.setOffline(true);
 
+    // A member cannot reach the editors.
+    await open(page, `${server.url}/admin/templates`, 'Mẫu danh mục');
+    await page.getByText('Mục này dành cho quản trị viên tỉnh.').waitFor();
     await open(page, `${server.url}/assistance/logs/${oldLog}`, RETIRED);
     await open(page, `${server.url}/assistance/new`, 'Ghi nhận hỗ trợ');
     await page.getByRole('radio', { name: ADDED }).waitFor();

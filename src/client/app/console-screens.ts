@@ -9,3 +9,5 @@ export { PasswordScreen } from '../features/console/components/password-screen';
 export { DevicePolicyScreen } from '../features/console/components/device-policy-screen';
 export { ServicesScreen } from '../features/reference/components/services-screen';
 export { ProvinceContactsScreen } from '../features/reference/components/province-contacts-screen';
+export { TemplateListScreen } from '../features/reference/components/templates-screen';
+export { TemplateEditorScreen } from '../features/reference/components/template-editor-screen';

@@ -34,7 +34,7 @@ export function quickActionsFor(role: Role | undefined): readonly QuickAction[] 
   }
   if (role === 'admin') {
     return [
-      { to: '/checklists/templates', icon: 'checklists', label: 'publishTemplates' },
+      { to: '/admin/templates', icon: 'checklists', label: 'publishTemplates' },
       { to: '/reports', icon: 'reports', label: 'provinceFigures' },
       // The accounts console (docs/accounts.md); Settings stays in the bottom bar.
       { to: '/admin/accounts', icon: 'settings', label: 'manageAccounts' },

@@ -33,6 +33,8 @@ const PasswordScreen = lazy(async () => ({ default: (await consoleScreens()).Pas
 const DevicePolicyScreen = lazy(async () => ({ default: (await consoleScreens()).DevicePolicyScreen }));
 const ServicesScreen = lazy(async () => ({ default: (await consoleScreens()).ServicesScreen }));
 const ProvinceContactsScreen = lazy(async () => ({ default: (await consoleScreens()).ProvinceContactsScreen }));
+const TemplateListScreen = lazy(async () => ({ default: (await consoleScreens()).TemplateListScreen }));
+const TemplateEditorScreen = lazy(async () => ({ default: (await consoleScreens()).TemplateEditorScreen }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
 export function AppRoutes(): ReactElement {
@@ -61,6 +63,8 @@ export function AppRoutes(): ReactElement {
         <Route path="admin/services" element={<ServicesScreen />} />
         <Route path="admin/province-contacts" element={<ProvinceContactsScreen />} />
         <Route path="admin/devices" element={<DevicesScreen />} />
+        <Route path="admin/templates" element={<TemplateListScreen />} />
+        <Route path="admin/templates/:templateId" element={<TemplateEditorScreen />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>
     </Routes>

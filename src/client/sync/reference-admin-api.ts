@@ -25,3 +25,6 @@ export const changeProvinceContact = (id: string, change: ProvinceContactChange)
 export const addTemplate = (input: NewTemplate) => publish('/api/admin/checklist-templates', input);
 export const publishTemplateVersion = (templateId: string, input: TemplateVersionInput) =>
   publish(`/api/admin/checklist-templates/${encodeURIComponent(templateId)}/versions`, input);
+
+/** Pulls the province's newest reference data now (the editor's "reload" after a stale edit). */
+export const refreshReferenceData = (): Promise<void> => syncNow();

@@ -12,7 +12,6 @@ const communeUser = { communeId: 'ngok-bay' };
 const leader: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000002', username: 'lan', displayName: 'Lan', role: 'leader' };
 const member: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000001', username: 'binh', displayName: 'Bình', role: 'member' };
 const reviewer: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000003', username: 'hoa', displayName: 'Hoa', role: 'reviewer' };
-const admin: SessionUser = { id: '0197c1a2-0000-7000-8000-00000000000a', username: 'so', displayName: 'Sở KH&CN', role: 'admin', communeId: null, provinceId: 'quang-ngai' };
 const signIn = (user: SessionUser) => saveSession({ user, signedInAt: '2025-07-01T01:00:00.000Z' });
 const TABLES = ['checklists', 'checklistItems', 'checklistTemplates', 'signOffs', 'villages', 'teamMembers'] as const;
 
@@ -179,40 +178,5 @@ describe('checklist screens', () => {
     expect(screen.queryByRole('button', { name: 'Ký xác nhận danh mục' })).toBeNull();
     await renderApp('/checklists');
     expect(await screen.findByText('Chờ lãnh đạo xã ký xác nhận', {}, SLOW)).toBeTruthy();
-
-  });
-
-  it('lets an admin publish a new template version; other roles cannot reach the screen', { timeout: 60_000 }, async () => {
-    await signIn(member);
-    const { unmount } = await renderApp('/checklists/templates');
-    expect(await screen.findByText('Chỉ Sở KH&CN quản lý mẫu danh mục.', {}, SLOW)).toBeTruthy();
-    unmount();
-
-    await signIn(admin);
-    await renderApp('/checklists');
-    await userEvent.click(await screen.findByRole('link', { name: 'Quản lý mẫu danh mục' }, SLOW));
-    await screen.findByRole('heading', { level: 1, name: 'Mẫu danh mục' });
-    const card = (await screen.findByRole('heading', { level: 2, name: /^Sẵn sàng hệ thống thông tin dùng chung/ })).closest('li')!;
-    expect(within(card).getByText('Phiên bản 1 · 52 việc · Cấp xã')).toBeTruthy();
-    await userEvent.click(within(card).getByRole('link', { name: 'Xuất bản phiên bản mới' }));
-    await screen.findByRole('heading', { level: 1, name: 'Phiên bản mới của mẫu' });
-
-    // Unchanged: refused with a clear reason, nothing written.
-    await userEvent.click(screen.getByRole('button', { name: 'Xuất bản phiên bản 2' }));
-    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Phiên bản mới chưa khác phiên bản cũ: hãy sửa ít nhất một chỗ.');
-    expect(await db.outbox.count()).toBe(0);
-
-    const first = within(screen.getByRole('group', { name: 'Việc 1: qng25-email-01' }));
-    const title = first.getByLabelText('Tên việc (tiếng Việt)');
-    await userEvent.clear(title);
-    await userEvent.type(title, 'Cập nhật danh sách cán bộ khi có thay đổi');
-    await userEvent.clear(first.getByLabelText('Thời hạn'));
-    await userEvent.type(first.getByLabelText('Thời hạn'), '15/01/2027');
-    await userEvent.click(screen.getByRole('button', { name: 'Xuất bản phiên bản 2' }));
-    expect(await screen.findByText('Đã xuất bản phiên bản 2.')).toBeTruthy();
-    expect(await screen.findByText('Phiên bản 2 · 52 việc · Cấp xã')).toBeTruthy();
-    const [entry] = await db.outbox.toArray();
-    expect(entry).toMatchObject({ table: 'checklistTemplates', fields: { version: 2, communeId: null } });
-    expect((entry!.fields.items as { title: { vi: string }; due: string }[])[0]).toMatchObject({ title: { vi: 'Cập nhật danh sách cán bộ khi có thay đổi' }, due: '2027-01-15' });
   });
 });

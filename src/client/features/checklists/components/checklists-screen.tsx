@@ -10,8 +10,6 @@ import { log } from '../../../lib/log';
 import { ChecklistScreen } from './checklist-screen';
 import { NewChecklistScreen } from './new-checklist-screen';
 import { OverviewScreen } from './overview-screen';
-import { PublishTemplateScreen } from './publish-template-screen';
-import { TemplatesScreen } from './templates-screen';
 import '../checklists.css';
 
 export function ChecklistsScreen(): ReactElement {
@@ -26,8 +24,6 @@ export function ChecklistsScreen(): ReactElement {
         <Routes>
           <Route index element={<OverviewScreen user={user} />} />
           <Route path="new" element={<NewChecklistScreen user={user} />} />
-          <Route path="templates" element={<TemplatesScreen user={user} />} />
-          <Route path="templates/:templateId" element={<PublishTemplateScreen user={user} />} />
           <Route path=":checklistId" element={<ChecklistScreen user={user} />} />
           <Route path="*" element={<OverviewScreen user={user} />} />
         </Routes>

@@ -32,7 +32,7 @@ export function OverviewScreen({ user }: { user: SessionUser }): ReactElement {
       {access.manageTemplates && (
         <div className="card">
           <p>{t('overview.adminIntro')}</p>
-          <Link className="button link-button" to="templates">{t('overview.templates')}</Link>
+          <Link className="button link-button" to="/admin/templates">{t('overview.templates')}</Link>
         </div>
       )}
       {bundles === undefined ? (

@@ -1,0 +1,140 @@
+// /admin/templates/:templateId: edit a template's newest version and publish the next (docs/
+// reference-data.md "Checklist templates"): its name, and its tasks added, removed, reordered and
+// edited. The server numbers the new version and refuses it when another was published since the
+// one being edited (409): the admin is told in words and can load the newest and edit again.
+// Older versions, and the communes' checklists made from them, are never touched.
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { EmptyState, Screen } from '../../../components/ui/screen';
+import type { ChecklistTemplate } from '../../../data/checklist-template-repository';
+import { templateVersionSchema } from '../../../../shared/reference/admin-api';
+import { uuidv7 } from '../../../../shared/sync/ids';
+import { HttpError } from '../../../sync/errors';
+import { publishTemplateVersion, refreshReferenceData } from '../../../sync/reference-admin-api';
+import { failureOf, useTemplates } from '../hooks/use-reference';
+import { AdminGate } from './admin-gate';
+import { draftOf, itemOf, TemplateItemEditor, type ItemDraft } from './template-item-editor';
+
+export function TemplateEditorScreen(): ReactElement {
+  const { t } = useTranslation('reference');
+  return <AdminGate title={t('templates.title')} action="template.manage">{() => <Loader />}</AdminGate>;
+}
+
+function Loader(): ReactElement {
+  const { t } = useTranslation('reference');
+  const { templateId = '' } = useParams();
+  const templates = useTemplates();
+  // Bumped by "reload": the editor starts again from the newest version this phone has.
+  const [round, setRound] = useState(0);
+  const template = templates?.find((tpl) => tpl.templateId === templateId);
+  if (!template) {
+    return (
+      <Screen title={t('templates.title')}>
+        {templates === undefined ? <p role="status">{t('common.loading')}</p> : <EmptyState>{t('templates.notFound')}</EmptyState>}
+        <Link className="ref-back" to="/admin/templates">{t('templates.title')}</Link>
+      </Screen>
+    );
+  }
+  return <Editor key={round} latest={template} onReload={() => void refreshReferenceData().finally(() => setRound((n) => n + 1))} />;
+}
+
+/** A task id no version ever had: reports compare tasks across versions by id. */
+const newItemId = () => `task-${uuidv7().replaceAll('-', '').slice(-16)}`;
+
+function Editor({ latest, onReload }: { latest: ChecklistTemplate; onReload: () => void }): ReactElement {
+  // The version being edited, kept while sync brings newer ones: publishing says it was based on this one.
+  const [base] = useState(latest);
+  const { t } = useTranslation('reference');
+  const { t: tc } = useTranslation('checklists');
+  const navigate = useNavigate();
+  const [title, setTitle] = useState(base.title);
+  const [items, setItems] = useState<ItemDraft[]>(() => base.items.map(draftOf));
+  const [error, setError] = useState<{ text: string; stale: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const next = base.version + 1;
+  const categoryLabel = (id: string) => tc(`categories.${id}` as 'categories.other', { defaultValue: id });
+
+  const move = (index: number, by: -1 | 1) =>
+    setItems((all) => {
+      const moved = [...all];
+      const [item] = moved.splice(index, 1);
+      moved.splice(index + by, 0, item!);
+      return moved;
+    });
+  const add = () => setItems((all) => [...all, draftOf({ id: newItemId(), title: { vi: '', en: '' }, category: base.categories[0]!, leadUnit: '' })]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (items.length === 0) return setError({ text: t('templates.itemRequired'), stale: false });
+    const bad = items.findIndex((draft) => draft.vi.trim() === '' || draft.leadUnit.trim() === '');
+    if (bad >= 0) return setError({ text: t('templates.itemError', { number: bad + 1 }), stale: false });
+    const { templateId, version: _version, title: _title, items: _items, scope, categories, source, notes } = base;
+    const parsed = templateVersionSchema.safeParse({
+      title,
+      scope,
+      categories,
+      items: items.map(itemOf),
+      ...(source === undefined ? {} : { source }),
+      ...(notes === undefined ? {} : { notes }),
+      basedOn: base.version,
+    });
+    if (!parsed.success) return setError({ text: t('common.invalid'), stale: false });
+    setBusy(true);
+    setError(null);
+    publishTemplateVersion(templateId, parsed.data).then(
+      (answer) => void navigate('/admin/templates', { state: { published: answer.record.version } }),
+      (failure: unknown) => {
+        setBusy(false);
+        if (failure instanceof HttpError && failure.status === 409) setError({ text: t('templates.stale'), stale: true });
+        else if (failure instanceof HttpError && failure.message === 'validation.noChange') setError({ text: t('templates.noChange', { version: base.version }), stale: false });
+        else setError({ text: t(`common.${failureOf(failure)}`), stale: false });
+      },
+    );
+  };
+
+  return (
+    <Screen title={t('templates.editTitle', { title: base.title.vi })}>
+      <Link className="ref-back" to="/admin/templates">{t('templates.title')}</Link>
+      <p className="hint">{t('templates.editIntro', { version: base.version, next })}</p>
+      <form className="ref-form" onSubmit={submit} noValidate aria-label={t('templates.editTitle', { title: base.title.vi })}>
+        <div className="card ref-form">
+          <div className="field">
+            <label htmlFor="template-title-vi">{t('templates.titleVi')}</label>
+            <textarea id="template-title-vi" rows={2} value={title.vi} onChange={(e) => setTitle({ ...title, vi: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="template-title-en">{t('templates.titleEn')}</label>
+            <textarea id="template-title-en" rows={2} value={title.en} onChange={(e) => setTitle({ ...title, en: e.target.value })} />
+          </div>
+        </div>
+        <ol className="ref-list ref-items" aria-label={t('templates.itemsLabel')}>
+          {items.map((draft, index) => (
+            <li key={draft.item.id}>
+              <TemplateItemEditor
+                number={index + 1}
+                count={items.length}
+                draft={draft}
+                categories={base.categories}
+                categoryLabel={categoryLabel}
+                onChange={(changed) => setItems((all) => all.map((one, i) => (i === index ? changed : one)))}
+                onMove={(by) => move(index, by)}
+                onRemove={() => setItems((all) => all.filter((_, i) => i !== index))}
+              />
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="button" onClick={add}>{t('templates.addItem')}</button>
+        {error && (
+          <div role="alert" className="notice">
+            <p className="ref-error">{error.text}</p>
+            {error.stale && (
+              <button type="button" className="button" onClick={onReload}>{t('templates.reload')}</button>
+            )}
+          </div>
+        )}
+        <button type="submit" className="button primary" disabled={busy}>{t('templates.publish', { next })}</button>
+      </form>
+    </Screen>
+  );
+}
