@@ -14,27 +14,15 @@ const ChecklistsScreen = lazy(async () => ({ default: (await withStrings('checkl
 const ContactsScreen = lazy(async () => ({ default: (await withStrings('contacts', () => import('../features/contacts/components/contacts-screen'))).ContactsScreen }));
 const ReportsScreen = lazy(async () => ({ default: (await withStrings('reports', () => import('../features/reports/components/reports-screen'))).ReportsScreen }));
 const PeriodReportScreen = lazy(async () => ({ default: (await withStrings('periodReport', () => import('../features/period-report/components/period-report-screen'))).PeriodReportScreen }));
-const privacyScreens = () => withStrings('privacy', () => import('./privacy-screens'));
-const PrivacyNoticeScreen = lazy(async () => ({ default: (await privacyScreens()).PrivacyNoticeScreen }));
-const AuditLogScreen = lazy(async () => ({ default: (await privacyScreens()).AuditLogScreen }));
-const RetentionScreen = lazy(async () => ({ default: (await privacyScreens()).RetentionScreen }));
-const ErasureScreen = lazy(async () => ({ default: (await privacyScreens()).ErasureScreen }));
-// The register's access copy names services and outcomes with the reports' labels.
-const RequestsScreen = lazy(async () => ({ default: (await withStrings(['privacy', 'reports'], () => import('./privacy-screens'))).RequestsScreen }));
+// The requests register shows the export's labels, so the privacy chunk brings the reports' strings.
+const PrivacyRoutes = lazy(async () => ({ default: (await withStrings(['privacy', 'reports'], () => import('./privacy-screens'))).PrivacyRoutes }));
 // The summary names barriers with the reports' labels: both namespaces load with it.
 const SummaryScreen = lazy(async () => ({ default: (await withStrings(['summary', 'reports'], () => import('../features/summary/components/summary-screen'))).SummaryScreen }));
 const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
 const consoleScreens = () => withStrings(['console', 'reference'], () => import('./console-screens'));
-const AdminArea = lazy(async () => ({ default: (await consoleScreens()).AdminArea }));
-const AccountsScreen = lazy(async () => ({ default: (await consoleScreens()).AccountsScreen }));
-const DevicesScreen = lazy(async () => ({ default: (await consoleScreens()).DevicesScreen }));
+const AdminRoutes = lazy(async () => ({ default: (await consoleScreens()).AdminRoutes }));
 const RedeemCodeScreen = lazy(async () => ({ default: (await consoleScreens()).RedeemCodeScreen }));
 const PasswordScreen = lazy(async () => ({ default: (await consoleScreens()).PasswordScreen }));
-const DevicePolicyScreen = lazy(async () => ({ default: (await consoleScreens()).DevicePolicyScreen }));
-const ServicesScreen = lazy(async () => ({ default: (await consoleScreens()).ServicesScreen }));
-const ProvinceContactsScreen = lazy(async () => ({ default: (await consoleScreens()).ProvinceContactsScreen }));
-const TemplateListScreen = lazy(async () => ({ default: (await consoleScreens()).TemplateListScreen }));
-const TemplateEditorScreen = lazy(async () => ({ default: (await consoleScreens()).TemplateEditorScreen }));
 const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
 
 export function AppRoutes(): ReactElement {
@@ -49,22 +37,11 @@ export function AppRoutes(): ReactElement {
         <Route path="summary" element={<SummaryScreen />} />
         <Route path="period-report/*" element={<PeriodReportScreen />} />
         <Route path="settings" element={<SettingsRoute />} />
-        <Route path="privacy" element={<PrivacyNoticeScreen />} />
-        <Route path="privacy/erase" element={<ErasureScreen />} />
-        <Route path="privacy/audit" element={<AuditLogScreen />} />
-        <Route path="privacy/retention" element={<RetentionScreen />} />
-        <Route path="privacy/requests/*" element={<RequestsScreen />} />
+        <Route path="privacy/*" element={<PrivacyRoutes />} />
         <Route path="sign-in" element={<SignInScreen />} />
         <Route path="sign-in/code" element={<RedeemCodeScreen />} />
         <Route path="password" element={<PasswordScreen />} />
-        <Route path="admin" element={<AdminArea />} />
-        <Route path="admin/accounts" element={<AccountsScreen />} />
-        <Route path="admin/device-policy" element={<DevicePolicyScreen />} />
-        <Route path="admin/services" element={<ServicesScreen />} />
-        <Route path="admin/province-contacts" element={<ProvinceContactsScreen />} />
-        <Route path="admin/devices" element={<DevicesScreen />} />
-        <Route path="admin/templates" element={<TemplateListScreen />} />
-        <Route path="admin/templates/:templateId" element={<TemplateEditorScreen />} />
+        <Route path="admin/*" element={<AdminRoutes />} />
         <Route path="*" element={<HomeScreen />} />
       </Route>
     </Routes>

@@ -1,0 +1,29 @@
+// The console's routes under /admin, inside the console's lazy chunk: routes.tsx carries one lazy
+// element for the whole console instead of one per screen, which keeps the first screen's JS in its
+// budget (docs/performance.md "Budgets"). An unknown /admin path shows the console's front page.
+import type { ReactElement } from 'react';
+import { Route, Routes } from 'react-router';
+import { AdminArea } from './admin-area';
+import { AccountsScreen } from '../features/console/components/accounts-screen';
+import { DevicesScreen } from '../features/console/components/devices-screen';
+import { DevicePolicyScreen } from '../features/console/components/device-policy-screen';
+import { ServicesScreen } from '../features/reference/components/services-screen';
+import { ProvinceContactsScreen } from '../features/reference/components/province-contacts-screen';
+import { TemplateListScreen } from '../features/reference/components/templates-screen';
+import { TemplateEditorScreen } from '../features/reference/components/template-editor-screen';
+
+export function AdminRoutes(): ReactElement {
+  return (
+    <Routes>
+      <Route index element={<AdminArea />} />
+      <Route path="accounts" element={<AccountsScreen />} />
+      <Route path="device-policy" element={<DevicePolicyScreen />} />
+      <Route path="services" element={<ServicesScreen />} />
+      <Route path="province-contacts" element={<ProvinceContactsScreen />} />
+      <Route path="devices" element={<DevicesScreen />} />
+      <Route path="templates" element={<TemplateListScreen />} />
+      <Route path="templates/:templateId" element={<TemplateEditorScreen />} />
+      <Route path="*" element={<AdminArea />} />
+    </Routes>
+  );
+}
