@@ -49,7 +49,7 @@ export async function getLog(id: string): Promise<LogItem | undefined> {
 
 const LOG_EDIT = { patch: assistanceLogPatchSchema, fields: assistanceLogFieldsSchema, names: Object.keys(assistanceLogFieldsObject.shape) };
 
-// The server checks that the consent was recorded by the member who pushes it (PRIVACY B.3).
+// The server checks that the consent was recorded by the member who pushes it (docs/privacy.md "Notice and consent").
 function checkConsentAuthor(citizen: Citizen | null | undefined, user: SessionUser): void {
   if (citizen && citizen.consentEvidence.recordedBy !== user.id) throw ValidationError.of('citizen.consent', 'validation.consentRequired');
 }

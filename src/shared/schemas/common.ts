@@ -1,7 +1,7 @@
 // Building blocks of the shared schemas, and the metadata every synced record carries.
 //
 // Conventions used by every entity file:
-// - Objects are strict: an unknown field is an error (PRIVACY item 2, mass assignment).
+// - Objects are strict: an unknown field is an error (mass assignment; src/shared/schemas/README.md).
 // - Every message is a ValidationKey (an i18n key), never prose.
 // - Text is trimmed and normalised to NFC before its length is checked (docs/domain.md §8.9).
 // - An optional field also accepts null, which means "cleared". Sync merges field by field, and a

@@ -221,7 +221,7 @@ describe.each(SYNC_TABLES)('%s', (table) => {
     expect(record.safeParse({ ...metaOf(table), ...example }).error?.issues).toBeUndefined();
   });
 
-  it('refuses an unknown field in fields, patch and record (PRIVACY item 2)', () => {
+  it('refuses an unknown field in fields, patch and record', () => {
     for (const schema of [fields, patch]) expect(messagesOf(schema, { ...example, isAdmin: true })).toEqual(['validation.unknownField']);
     expect(messagesOf(record, { ...metaOf(table), ...example, isAdmin: true })).toEqual(['validation.unknownField']);
   });

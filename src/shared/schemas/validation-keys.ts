@@ -6,7 +6,7 @@
 export const VALIDATION_KEYS = [
   'validation.required', // missing, or empty after trimming
   'validation.invalidType', // wrong JSON type (number for text…)
-  'validation.unknownField', // a field the schema does not know (PRIVACY item 2)
+  'validation.unknownField', // a field the schema does not know
   'validation.tooShort',
   'validation.tooLong',
   'validation.tooSmall',
