@@ -119,7 +119,7 @@ export type LocalizedText = z.infer<ReturnType<typeof localizedTextSchema>>;
  * Metadata of every commune-scoped synced record. Who sets what:
  * - `id`: the client, when it creates the record (UUIDv7, so ids sort by creation).
  * - `communeId`, `createdBy`: the server, from the access token; a client's value is never trusted
- *   (docs/sync.md §4, PRIVACY item 1–2).
+ *   (docs/sync.md §4; docs/security.md).
  * - `createdAt`, `updatedAt`: the server, when it applies the first and the latest mutation.
  * - `deleted`: the client, through a mutation that sets it (deletes are tombstones).
  * The per-field clocks travel beside the record under the protocol's reserved key and are not
