@@ -93,7 +93,10 @@ describe('the bottom bar at 360 px', () => {
         if (role.username === 'demo-leader') {
           // English labels are longer: the six of a leader still fit.
           await nav(page).getByRole('link', { name: 'Cài đặt' }).click();
-          await page.getByRole('radio', { name: 'English' }).check();
+          // The radio shows checked once the English strings have loaded, after the click: wait for the
+          // heading rather than use check(), which reads the state at once.
+          await page.getByRole('radio', { name: 'English' }).click();
+          await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
           await expectOneLineLabels(page, ['Home', 'Assistance', 'Checklists', 'Contacts', 'Reports', 'Settings']);
         }
       } finally {
