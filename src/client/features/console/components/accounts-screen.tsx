@@ -4,31 +4,23 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STALE_SYNC_DAYS, type SignInCodeResponse } from '../../../../shared/admin/accounts';
-import { can, ROLES, type Role } from '../../../../shared/permissions';
+import { ROLES, type Role } from '../../../../shared/permissions';
 import { EmptyState, Screen } from '../../../components/ui/screen';
-import { SessionGate } from '../../../components/ui/session-gate';
 import { useNow } from '../../../hooks/use-now';
 import type { AccountFilters } from '../../../sync/admin-api';
 import { useAccounts, useConsoleCommunes } from '../hooks/use-accounts';
 import { AccountItem } from './account-item';
 import { CodePanel } from './code-panel';
 import { CreateAccountForm } from './create-account-form';
+import { ManagersOnly } from './managers-only';
 import '../console.css';
 
 export function AccountsScreen(): ReactElement {
   const { t } = useTranslation('console');
   return (
-    <SessionGate text={{ title: t('accounts.title'), loading: t('accounts.loading'), signInFirst: t('accounts.signInFirst'), signIn: t('accounts.signIn') }}>
-      {(user) =>
-        can(user.role, 'members.manage') ? (
-          <AccountsConsole isAdmin={user.role === 'admin'} />
-        ) : (
-          <Screen title={t('accounts.title')}>
-            <EmptyState>{t('area.notAllowed')}</EmptyState>
-          </Screen>
-        )
-      }
-    </SessionGate>
+    <ManagersOnly title={t('accounts.title')} loading={t('accounts.loading')}>
+      {(isAdmin) => <AccountsConsole isAdmin={isAdmin} />}
+    </ManagersOnly>
   );
 }
 

@@ -4,29 +4,20 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STALE_SYNC_DAYS } from '../../../../shared/admin/accounts';
-import { can } from '../../../../shared/permissions';
 import { EmptyState, Screen } from '../../../components/ui/screen';
-import { SessionGate } from '../../../components/ui/session-gate';
 import type { DeviceFilters } from '../../../sync/admin-api';
 import { useConsoleCommunes } from '../hooks/use-accounts';
 import { useDevices } from '../hooks/use-devices';
 import { DeviceItem } from './device-item';
+import { ManagersOnly } from './managers-only';
 import '../console.css';
 
 export function DevicesScreen(): ReactElement {
   const { t } = useTranslation('console');
   return (
-    <SessionGate text={{ title: t('devices.title'), loading: t('devices.loading'), signInFirst: t('accounts.signInFirst'), signIn: t('accounts.signIn') }}>
-      {(user) =>
-        can(user.role, 'members.manage') ? (
-          <DevicesConsole isAdmin={user.role === 'admin'} />
-        ) : (
-          <Screen title={t('devices.title')}>
-            <EmptyState>{t('area.notAllowed')}</EmptyState>
-          </Screen>
-        )
-      }
-    </SessionGate>
+    <ManagersOnly title={t('devices.title')} loading={t('devices.loading')}>
+      {(isAdmin) => <DevicesConsole isAdmin={isAdmin} />}
+    </ManagersOnly>
   );
 }
 
