@@ -79,6 +79,9 @@ const CASES: Case[] = [
   ['admin adds a service', 'admin', 'services', SERVICE, undefined, 'ok'],
   ['leader adds a service', 'leader', 'services', SERVICE, undefined, 'forbidden'],
   ['member edits a template', 'member', 'checklistTemplates', { version: 2 }, undefined, 'forbidden'],
+  // Guides are published by the server only (PUT /api/admin/guides/:code): not even the admin pushes them.
+  ['admin pushes a service guide', 'admin', 'serviceGuides', { version: 2 }, undefined, 'forbidden'],
+  ['admin pushes a guide picture', 'admin', 'guideImages', { serviceCode: 'x' }, undefined, 'forbidden'],
 ];
 
 describe('registry: who may write what', () => {
@@ -89,7 +92,7 @@ describe('registry: who may write what', () => {
 
   it('[A12] every table has a rule', () => {
     expect(Object.keys(WRITE_RULES).sort()).toEqual(
-      ['assistanceLogs', 'checklistItems', 'checklistTemplates', 'checklists', 'communeProfiles', 'contacts', 'groupSessions', 'periodReports', 'provinceContacts', 'reportSubmissions', 'rightsRequests', 'services', 'signOffs', 'teamMembers', 'villages'].sort(),
+      ['assistanceLogs', 'checklistItems', 'checklistTemplates', 'checklists', 'communeProfiles', 'contacts', 'groupSessions', 'guideImages', 'periodReports', 'provinceContacts', 'reportSubmissions', 'rightsRequests', 'serviceGuides', 'services', 'signOffs', 'teamMembers', 'villages'].sort(),
     );
   });
 
