@@ -43,6 +43,8 @@ async function labelBoxes(page: Page): Promise<LabelBox[]> {
 async function expectOneLineLabels(page: Page, labels: string[]): Promise<void> {
   // The role's bar replaces the static one once the session is read: wait for its labels.
   await expect.poll(async () => (await labelBoxes(page)).map((box) => box.text), { timeout: 30_000 }).toEqual(labels);
+  // Before the app's stylesheet applies, a label's line height reads "normal" (NaN): measure once it has.
+  await expect.poll(async () => (await labelBoxes(page)).every((box) => Number.isFinite(box.lineHeight)), { timeout: 30_000 }).toBe(true);
   for (const box of await labelBoxes(page)) {
     expect({ label: box.text, lines: Math.round(box.height / box.lineHeight) }).toEqual({ label: box.text, lines: 1 });
     expect({ label: box.text, fits: box.textWidth <= box.tabWidth }).toEqual({ label: box.text, fits: true });
