@@ -3,6 +3,7 @@
 // database whose recorded names differ); add a new one instead.
 import { LOOKUPS_MIGRATION } from './migration-lookups';
 import { DEVICES_MIGRATION } from './migration-devices';
+import { REPORT_PERIOD_MIGRATION } from './migration-report-period';
 import { SIGN_IN_CODES_MIGRATION } from './migration-sign-in-codes';
 import type { AppliedMigration, Migration } from './migration-types';
 
@@ -224,6 +225,7 @@ export const MIGRATIONS: readonly Migration[] = [
   LOOKUPS_MIGRATION,
   SIGN_IN_CODES_MIGRATION,
   DEVICES_MIGRATION,
+  REPORT_PERIOD_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

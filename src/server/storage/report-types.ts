@@ -1,7 +1,7 @@
 // The report store: the province's compiled view of a reporting period, read in SQL on both
 // databases (sqlite/reports.ts, postgres/reports.ts; docs/reports.md "The province's compiled
-// view"). It reads the communes' submissions only (the rows of one table, reached through the
-// primary key's table_name prefix), never their logs, and sums the reports' results in the
+// view"). It reads the communes' submissions of one period only (through the partial index
+// records_report_period, migration 8), never their logs, and sums the reports' results in the
 // database; the same contract suite runs on both (test/server/compiled-report.test.ts).
 import { RESULT_COUNT_PATHS, type ResultSums } from '../../shared/reports/compiled';
 

@@ -6,23 +6,22 @@ import { run, type SqliteConnection } from './connection';
 /** A JSON path of `fields`; keys are quoted because catalogue keys hold dashes ("public-service"). */
 const read = (path: readonly string[]) => `json_extract(l.fields, '$${path.map((key) => `."${key}"`).join('')}')`;
 
-// Submissions are the rows of one table, so the primary key (table_name, id, scope) reaches them
-// without touching a log; a province has about a hundred communes × a few versions per period.
-// Each submission's text is turned into SQLite's binary JSON once (MATERIALIZED), so the paths
-// the filter, the ranking and the ~50 sums read do not parse the text again each.
+// The period's submissions only, found through the partial index records_report_period (migration
+// 8) by the same expressions, so neither a log nor another period's report is read. Each
+// submission's text is turned into SQLite's binary JSON once (MATERIALIZED), so the paths the
+// ranking and the ~50 sums read do not parse the text again each.
 const LATEST = `
   WITH docs AS MATERIALIZED (
     SELECT r.scope, r.id, jsonb(r.fields) AS fields
     FROM records r JOIN communes c ON c.id = r.scope
     WHERE r.table_name = 'reportSubmissions' AND c.province_id = ?
+      AND json_extract(r.fields, '$.periodStart') = ? AND json_extract(r.fields, '$.periodEnd') = ?
   ), ranked AS (
     SELECT scope, id, fields, ROW_NUMBER() OVER (
       PARTITION BY scope ORDER BY json_extract(fields, '$.version') DESC, json_extract(fields, '$.submittedAt') DESC, id DESC) AS n
     FROM docs
-    WHERE json_extract(fields, '$.kind') = 'period'
-      AND json_extract(fields, '$.periodStart') = ? AND json_extract(fields, '$.periodEnd') = ?
-      AND json_extract(fields, '$.deleted') IS NOT 1
-  ), l AS (SELECT scope, id, fields FROM ranked WHERE n = 1)`;
+    WHERE json_extract(fields, '$.kind') = 'period' AND json_extract(fields, '$.deleted') IS NOT 1
+  ), l AS MATERIALIZED (SELECT scope, id, fields FROM ranked WHERE n = 1)`;
 
 const LATEST_ROWS = `${LATEST}
   SELECT l.scope AS commune_id, l.id, ${read(['version'])} AS version, ${read(['documentNumber'])} AS document_number,
