@@ -1,78 +1,54 @@
 // The province admin's reference-data API on a real SQLite file and a real PostgreSQL: only an
 // admin, only in their province; a retired service stays readable to a phone that was offline and
 // a province contact reaches every commune of the province, never another's; every change audited.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncStore } from '../../src/server/storage/types';
+import { describe, expect, it } from 'vitest';
 import { fromWireRecord } from '../../src/shared/sync/protocol';
 import { describePostgres } from '../helpers/pg';
-import { postgresFixture, sqliteFixture, type StoreFixture, type StoreFixtureFactory } from './store-fixtures';
-import { bearer, login, makeApp, populate, pullAll, type Session } from './sync-fixtures';
+import { adminWorld, tableRecords } from './admin-world';
+import { postgresFixture, sqliteFixture, type StoreFixtureFactory } from './store-fixtures';
+import { pullAll } from './sync-fixtures';
 
 function adminReferenceSuite(factory: StoreFixtureFactory): void {
-  let fixture: StoreFixture;
-  let store: SyncStore;
-  let app: FastifyInstance;
-  let adminQN: Session;
-  let adminKT: Session;
-  let leaderA: Session;
-  let memberB: Session;
-
-  beforeAll(async () => {
-    fixture = await factory();
-    store = fixture.open();
-    await store.migrate();
-    await populate(store);
-    app = await makeApp(store);
-    [adminQN, adminKT, leaderA, memberB] = await Promise.all([login(app, 'adminQN'), login(app, 'adminKT'), login(app, 'leaderA'), login(app, 'memberB')]);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await fixture?.dispose();
-  });
-
-  const send = (session: Session, method: 'POST' | 'PATCH', url: string, payload: object) => app.inject({ method, url, headers: bearer(session), payload });
-  const records = (changes: { table: string; record: unknown }[], table: string) =>
-    changes.filter((c) => c.table === table).map((c) => fromWireRecord(c.record as never));
+  const world = adminWorld(factory, ['adminQN', 'adminKT', 'leaderA', 'memberB']);
+  const { send, audit } = world;
 
   it('refuses anyone but an admin, and bad bodies', async () => {
-    expect((await send(leaderA, 'PATCH', '/api/admin/services/vneid-install-register', { active: false })).statusCode).toBe(403);
-    expect((await send(memberB, 'POST', '/api/admin/province-contacts', { name: 'X' })).statusCode).toBe(403);
-    expect((await send(adminQN, 'PATCH', '/api/admin/services/vneid-install-register', { active: 'no' })).statusCode).toBe(400);
-    expect((await send(adminQN, 'POST', '/api/admin/province-contacts', { name: 'X', extra: 1 })).statusCode).toBe(400);
-    expect((await send(adminQN, 'PATCH', '/api/admin/services/no-such-service', { active: false })).statusCode).toBe(404);
+    expect((await send(world.leaderA, 'PATCH', '/api/admin/services/vneid-install-register', { active: false })).statusCode).toBe(403);
+    expect((await send(world.memberB, 'POST', '/api/admin/province-contacts', { name: 'X' })).statusCode).toBe(403);
+    expect((await send(world.adminQN, 'PATCH', '/api/admin/services/vneid-install-register', { active: 'no' })).statusCode).toBe(400);
+    expect((await send(world.adminQN, 'POST', '/api/admin/province-contacts', { name: 'X', extra: 1 })).statusCode).toBe(400);
+    expect((await send(world.adminQN, 'PATCH', '/api/admin/services/no-such-service', { active: false })).statusCode).toBe(404);
   });
 
   it('retires a service: a phone that was offline gets it inactive with its name kept; audited', async () => {
-    const before = await pullAll(app, memberB);
-    const res = await send(adminQN, 'PATCH', '/api/admin/services/vneid-install-register', { active: false });
+    const before = await pullAll(world.app, world.memberB);
+    const res = await send(world.adminQN, 'PATCH', '/api/admin/services/vneid-install-register', { active: false });
     expect(res.statusCode).toBe(200);
-    const after = await pullAll(app, memberB, before.cursor);
-    const [service] = records(after.changes, 'services');
+    const after = await pullAll(world.app, world.memberB, before.cursor);
+    const [service] = tableRecords(after.changes, 'services');
     expect(service).toMatchObject({ code: 'vneid-install-register', active: false, catalogVersion: 2 });
     expect(String((service!.name as { vi: string }).vi)).toMatch(/VNeID/);
     // Kon Tum's catalogue is untouched.
-    const kt = records((await pullAll(app, adminKT)).changes, 'services').find((s) => s.code === 'vneid-install-register');
+    const kt = tableRecords((await pullAll(world.app, world.adminKT)).changes, 'services').find((s) => s.code === 'vneid-install-register');
     expect(kt).toMatchObject({ active: true });
-    const page = (await app.inject({ method: 'GET', url: '/api/audit/events', headers: bearer(adminQN) })).json<{ events: { kind: string; details: Record<string, unknown> }[] }>();
-    expect(page.events.find((e) => e.kind === 'reference.changed')?.details).toEqual({ table: 'services', change: 'retired', code: 'vneid-install-register' });
+    expect((await audit(world.adminQN)).find((e) => e.kind === 'reference.changed')?.details).toEqual({ table: 'services', change: 'retired', code: 'vneid-install-register' });
   });
 
   it('adds a service whose code is new, and refuses a code already in the catalogue', async () => {
     const body = { code: 'vneid-level2-elderly', name: { vi: 'Kích hoạt VNeID mức 2 cho người cao tuổi', en: 'VNeID level 2 for the elderly' }, group: 'vneid' };
-    expect((await send(adminQN, 'POST', '/api/admin/services', body)).statusCode).toBe(201);
-    expect((await send(adminQN, 'POST', '/api/admin/services', body)).statusCode).toBe(409);
+    expect((await send(world.adminQN, 'POST', '/api/admin/services', body)).statusCode).toBe(201);
+    expect((await send(world.adminQN, 'POST', '/api/admin/services', body)).statusCode).toBe(409);
   });
 
   it("adds a province contact every commune of the province pulls, never another province's", async () => {
-    const res = await send(adminQN, 'POST', '/api/admin/province-contacts', { name: 'Tổng đài hỗ trợ VNeID – Công an tỉnh', phones: ['0255 3822 222'], systems: ['vneid'] });
+    const res = await send(world.adminQN, 'POST', '/api/admin/province-contacts', { name: 'Tổng đài hỗ trợ VNeID – Công an tỉnh', phones: ['0255 3822 222'], systems: ['vneid'] });
     expect(res.statusCode).toBe(201);
     const id = fromWireRecord(res.json<{ record: never }>().record).id;
-    expect(records((await pullAll(app, memberB)).changes, 'provinceContacts').map((c) => c.id)).toEqual([id]);
-    expect(records((await pullAll(app, adminKT)).changes, 'provinceContacts')).toEqual([]);
-    expect((await send(adminKT, 'PATCH', `/api/admin/province-contacts/${id}`, { active: false })).statusCode).toBe(404);
-    expect((await send(adminQN, 'PATCH', `/api/admin/province-contacts/${id}`, { active: false })).statusCode).toBe(200);
-    expect(records((await pullAll(app, memberB)).changes, 'provinceContacts')[0]).toMatchObject({ id, active: false });
+    expect(tableRecords((await pullAll(world.app, world.memberB)).changes, 'provinceContacts').map((c) => c.id)).toEqual([id]);
+    expect(tableRecords((await pullAll(world.app, world.adminKT)).changes, 'provinceContacts')).toEqual([]);
+    expect((await send(world.adminKT, 'PATCH', `/api/admin/province-contacts/${id}`, { active: false })).statusCode).toBe(404);
+    expect((await send(world.adminQN, 'PATCH', `/api/admin/province-contacts/${id}`, { active: false })).statusCode).toBe(200);
+    expect(tableRecords((await pullAll(world.app, world.memberB)).changes, 'provinceContacts')[0]).toMatchObject({ id, active: false });
   });
 }
 

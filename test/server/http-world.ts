@@ -17,6 +17,8 @@ export type ServerWorld<F extends StoreFixture> = {
   server: ServerStore | undefined;
   store: SyncStore;
   app: FastifyInstance;
+  /** Each account's user id, as populate() created it. */
+  ids: Record<AccountName, string>;
 } & Record<AccountName, Session>;
 
 export interface WorldOptions<F extends StoreFixture> {
@@ -43,7 +45,7 @@ export function serverWorld<F extends StoreFixture>(factory: () => Promise<F>, a
     await world.server?.ready;
     world.store = world.server?.store ?? world.fixture.open();
     await world.store.migrate();
-    await populate(world.store);
+    world.ids = await populate(world.store);
     world.app = await makeApp(world.store, {}, undefined, world.server?.sync);
     for (const name of accounts) world[name] = await login(world.app, name);
   });
