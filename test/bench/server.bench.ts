@@ -3,7 +3,8 @@
 // (5 new contacts, 5 edits of earlier ones) + one pull from the phone's cursor. Bounded: at most
 // MAX_ROUNDS rounds or MEASURE_MS of measuring, after a short warm-up (the load: sync-load.ts).
 // Budgets (SQLite, the embedded default): ≥ 500 rounds/s and p99 round latency < 100 ms.
-// With TEST_DATABASE_URL set, the same on PostgreSQL: ≥ 0.67 × SQLite's rounds/s in the same run.
+// With TEST_DATABASE_URL set, the same on PostgreSQL: ≥ 0.67 × SQLite's rounds/s in the same run,
+// and two server processes on that one database ≥ 1.5 × one process.
 // BENCH_SERVER_PROFILE=<dir> makes the server write a V8 CPU profile there (open it in Chrome
 // DevTools) — how the hot spots of the push/pull path were found.
 import { cpus, loadavg } from 'node:os';
@@ -21,6 +22,8 @@ import { CLIENTS, MUTATIONS_PER_ROUND, PASSWORD, drive, type RunResult } from '.
 /** Budgets against the bare baseline (bare-sync-server.ts), measured in the same run. */
 const SQLITE_VS_BARE = 0.5;
 const SQLITE_P99_VS_BARE = 2.5;
+/** Two server processes on one PostgreSQL against one (issue 18). */
+const TWO_PROCESSES_VS_ONE = 1.5;
 
 async function populate(store: SyncStore): Promise<void> {
   await store.migrate();
@@ -54,7 +57,7 @@ function withSqliteFile<T>(work: (dataDir: string) => Promise<T>): Promise<T> {
   });
 }
 
-const measure = (server: RunningServer, bare = false) => drive(server.url, server.pid, bare);
+const measure = (server: RunningServer, bare = false) => drive([server], bare);
 
 function benchBare(): Promise<RunResult> {
   // The baseline server takes the SQLite file and the port as its arguments.
@@ -68,12 +71,17 @@ function benchSqlite(): Promise<RunResult> {
   return withSqliteFile((dataDir) => withServer(startBenchServer({ DATA_DIR: dataDir }, { nodeFlags }), (server) => measure(server)));
 }
 
-async function benchPostgres(): Promise<RunResult> {
+/** `processes` server processes on one fresh PostgreSQL database, the phones split between them. */
+async function benchPostgres(processes = 1): Promise<RunResult> {
   const database = await createTestDatabase();
+  const servers: RunningServer[] = [];
   try {
     await populate(new PostgresStore({ url: database.url }));
-    return await withServer(startBenchServer({ DATABASE_URL: database.url }), (server) => measure(server));
+    // One after the other: the first applies the migrations, the second finds them applied.
+    for (let i = 0; i < processes; i++) servers.push(await startBenchServer({ DATABASE_URL: database.url }));
+    return await drive(servers);
   } finally {
+    await Promise.all(servers.map((server) => server.stop()));
     await database.drop();
   }
 }
@@ -96,6 +104,12 @@ export async function runServerBench(): Promise<Measurement[]> {
     // PostgreSQL, the production database, within 1.5 × of SQLite (docs/performance.md "PostgreSQL").
     results.push(ratioAtLeast('sync PostgreSQL: rounds/s / SQLite\'s in the same run', postgres.roundsPerSecond, sqlite.roundsPerSecond, 'rounds/s', 0.67));
     results.push(...contextRows('PostgreSQL', postgres));
+    // A province grows by adding server processes on the one database (docs/scaling.md): two
+    // must serve at least 1.5 × what one does, same phones, same run.
+    const two = await benchPostgres(2);
+    report('PostgreSQL, two server processes', two);
+    results.push(ratioAtLeast('sync PostgreSQL: two server processes\' rounds/s / one process\'s, same run', two.roundsPerSecond, postgres.roundsPerSecond, 'rounds/s', TWO_PROCESSES_VS_ONE));
+    results.push(...contextRows('PostgreSQL, two processes', two));
   }
   // Context, not a budget: throughput on a shared machine says little without it.
   const [load] = loadavg();

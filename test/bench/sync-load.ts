@@ -1,7 +1,7 @@
 // The sync server bench's load generator (server.bench.ts): CLIENTS phones over undici's keep-alive
 // connections, each round one push of MUTATIONS_PER_ROUND small mutations (half new contacts, half
 // edits of earlier ones) and one pull from its cursor; bounded by MAX_ROUNDS or MEASURE_MS of
-// measuring after a warm-up; the server's and its own CPU per round read from /proc.
+// measuring after a warm-up (a time and a number of rounds per server process); the server's and its own CPU per round read from /proc.
 import { readFileSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Pool } from 'undici';
@@ -13,6 +13,7 @@ import { median, percentile } from './measurement';
 export const CLIENTS = 16;
 export const MUTATIONS_PER_ROUND = 10;
 const WARMUP_MS = 1_000;
+const WARMUP_ROUNDS_PER_PROCESS = 300;
 const MEASURE_MS = 6_000;
 const MAX_ROUNDS = 8_000;
 export const PASSWORD = 'bench password 2026';
@@ -49,6 +50,11 @@ function cpuMs(pid: number | undefined): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The sum, or undefined if any is unknown. */
+function sumDefined(values: (number | undefined)[]): number | undefined {
+  return values.some((value) => value === undefined) ? undefined : values.reduce<number>((sum, value) => sum + value!, 0);
 }
 
 /**
@@ -115,14 +121,25 @@ async function round(pool: Pool, phone: Phone, body: string): Promise<void> {
   phone.cursor = page.cursor;
 }
 
-/** `bare`: the baseline server takes the commune as the bearer token, and has no sign-in. */
-export async function drive(url: string, pid: number | undefined, bare = false): Promise<RunResult> {
-  const pool = new Pool(url, { connections: CLIENTS });
+/** One server process the generator drives: its address, and its pid to read its CPU time. */
+export interface Target {
+  url: string;
+  pid: number | undefined;
+}
+
+/**
+ * Drives the targets with CLIENTS phones, phone i on target i mod n (the split a round-robin
+ * balancer makes, without a balancer's own CPU on a 2-core machine); the server CPU is summed
+ * over the targets. `bare`: the baseline server takes the commune as the bearer token, and has no sign-in.
+ */
+export async function drive(targets: readonly Target[], bare = false): Promise<RunResult> {
+  const pools = targets.map((target) => new Pool(target.url, { connections: Math.ceil(CLIENTS / targets.length) }));
+  const poolOf = (index: number) => pools[index % pools.length]!;
   try {
-    const phones = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => (bare ? Promise.resolve(bareSignIn(i)) : signIn(pool, i))));
-    return await driveWith(pool, pid, phones);
+    const phones = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => (bare ? Promise.resolve(bareSignIn(i)) : signIn(poolOf(i), i))));
+    return await driveWith(poolOf, targets.map((target) => target.pid), phones);
   } finally {
-    await pool.close();
+    await Promise.all(pools.map((pool) => pool.close()));
   }
 }
 
@@ -131,44 +148,55 @@ function bareSignIn(index: number): Phone {
   return { token: communeId, userId: `bench-${index}`, communeId, cursor: undefined, created: [], node: index.toString(16).padStart(16, '0'), counter: 0 };
 }
 
-async function driveWith(pool: Pool, pid: number | undefined, phones: Phone[]): Promise<RunResult> {
+async function driveWith(poolOf: (phone: number) => Pool, pids: readonly (number | undefined)[], phones: Phone[]): Promise<RunResult> {
+  const serverCpu = () => sumDefined(pids.map(cpuMs));
   // First pull of each phone (the reference data) outside the measurement.
-  await Promise.all(phones.map(async (phone) => {
+  await Promise.all(phones.map(async (phone, index) => {
     for (;;) {
-      const page = await requestJson<PullResponse>(pool, `/api/sync/pull${phone.cursor ? `?cursor=${phone.cursor}` : ''}`, { token: phone.token });
+      const page = await requestJson<PullResponse>(poolOf(index), `/api/sync/pull${phone.cursor ? `?cursor=${phone.cursor}` : ''}`, { token: phone.token });
       phone.cursor = page.cursor;
       if (!page.hasMore) return;
     }
   }));
-  const bodies = phones.map((phone) => preparePushes(phone, Math.ceil(MAX_ROUNDS / CLIENTS) + 1));
+  // Warm-up: at least WARMUP_MS and WARMUP_ROUNDS_PER_PROCESS rounds per server process, so that
+  // each process's JIT has compiled the hot path before it is measured — on a loaded machine one
+  // second may be only a few dozen rounds, and two processes have two JITs to warm.
+  const warmupRounds = WARMUP_ROUNDS_PER_PROCESS * pids.length;
+  const bodies = phones.map((phone) => preparePushes(phone, Math.ceil((MAX_ROUNDS + warmupRounds) / CLIENTS) + 1));
   const latencies: number[] = [];
   const start = performance.now();
-  const measureFrom = start + WARMUP_MS;
-  const stopAt = measureFrom + MEASURE_MS;
+  let warmedUp = 0;
+  let measureFrom = Number.POSITIVE_INFINITY;
+  let stopAt = Number.POSITIVE_INFINITY;
   let measuredStart = 0;
   let cpuAtStart: number | undefined;
   let generatorCpuAtStart: NodeJS.CpuUsage | undefined;
   let roundsAtCpuStart = 0;
-  setTimeout(() => {
-    cpuAtStart = cpuMs(pid);
+  const startMeasuring = (now: number) => {
+    measureFrom = now;
+    stopAt = now + MEASURE_MS;
+    cpuAtStart = serverCpu();
     generatorCpuAtStart = process.cpuUsage();
     roundsAtCpuStart = latencies.length;
-  }, WARMUP_MS).unref();
+  };
   await Promise.all(
     phones.map(async (phone, index) => {
       for (const body of bodies[index]!) {
         if (performance.now() >= stopAt || latencies.length >= MAX_ROUNDS) break;
         const begun = performance.now();
-        await round(pool, phone, body);
+        await round(poolOf(index), phone, body);
+        const ended = performance.now();
         if (begun >= measureFrom) {
           if (measuredStart === 0) measuredStart = begun;
-          latencies.push(performance.now() - begun);
+          latencies.push(ended - begun);
+        } else if (measureFrom === Number.POSITIVE_INFINITY && ++warmedUp >= warmupRounds && ended - start >= WARMUP_MS) {
+          startMeasuring(ended);
         }
       }
     }),
   );
   const seconds = (performance.now() - measuredStart) / 1000;
-  const cpuAtEnd = cpuMs(pid);
+  const cpuAtEnd = serverCpu();
   const cpuRounds = latencies.length - roundsAtCpuStart;
   const generatorCpu = generatorCpuAtStart ? process.cpuUsage(generatorCpuAtStart) : undefined;
   return {
