@@ -9,7 +9,7 @@ import { withStrings } from '../lib/i18n';
 import { AppShell } from './app-shell';
 import { HomeScreen } from './home-screen';
 
-const AssistanceScreen = lazy(async () => ({ default: (await withStrings('assistance', () => import('../features/assistance/components/assistance-screen'))).AssistanceScreen }));
+const AssistanceScreen = lazy(async () => ({ default: (await withStrings(['assistance', 'guides'], () => import('../features/assistance/components/assistance-screen'))).AssistanceScreen }));
 const ChecklistsScreen = lazy(async () => ({ default: (await withStrings('checklists', () => import('../features/checklists/components/checklists-screen'))).ChecklistsScreen }));
 const ContactsScreen = lazy(async () => ({ default: (await withStrings('contacts', () => import('../features/contacts/components/contacts-screen'))).ContactsScreen }));
 const ReportsScreen = lazy(async () => ({ default: (await withStrings('reports', () => import('../features/reports/components/reports-screen'))).ReportsScreen }));

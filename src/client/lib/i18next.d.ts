@@ -6,6 +6,7 @@ import type checklists from '../../../locales/vi/checklists.json';
 import type consoleStrings from '../../../locales/vi/console.json';
 import type common from '../../../locales/vi/common.json';
 import type contacts from '../../../locales/vi/contacts.json';
+import type guides from '../../../locales/vi/guides.json';
 import type periodReport from '../../../locales/vi/periodReport.json';
 import type privacy from '../../../locales/vi/privacy.json';
 import type reference from '../../../locales/vi/reference.json';
@@ -24,6 +25,7 @@ declare module 'i18next' {
       common: typeof common;
       console: typeof consoleStrings;
       contacts: typeof contacts;
+      guides: typeof guides;
       periodReport: typeof periodReport;
       privacy: typeof privacy;
       reference: typeof reference;

@@ -14,6 +14,7 @@ import { FollowUpsScreen } from './follow-ups-screen';
 import { GroupListScreen } from './group-list-screen';
 import { GroupDetailScreen } from './group-detail-screen';
 import { VillagesScreen } from './villages-screen';
+import { GuideScreen, GuidesScreen } from './guides-screen';
 import '../assistance.css';
 
 const LogFormScreen = lazy(async () => ({ default: (await import('./log-form-screen')).LogFormScreen }));
@@ -52,6 +53,8 @@ function AssistanceRoutes({ user }: { user: SessionUser }): ReactElement {
         <Route path="groups/:id" element={<GroupDetailScreen user={user} />} />
         <Route path="groups/:id/edit" element={<GroupFormScreen user={user} />} />
         <Route path="villages" element={<VillagesScreen user={user} />} />
+        <Route path="guides" element={<GuidesScreen />} />
+        <Route path="guides/:code" element={<GuideScreen />} />
         <Route path="*" element={<LogListScreen user={user} />} />
       </Routes>
     </ToastProvider>

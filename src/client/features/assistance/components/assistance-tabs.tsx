@@ -16,6 +16,7 @@ export function AssistanceTabs(): ReactElement {
         {due ? <span className="count-badge">{due}</span> : null}
       </NavLink>
       <NavLink to="/assistance/groups">{t('tabs.groups')}</NavLink>
+      <NavLink to="/assistance/guides">{t('tabs.guides')}</NavLink>
     </nav>
   );
 }

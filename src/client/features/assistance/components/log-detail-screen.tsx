@@ -69,6 +69,7 @@ export function LogDetailScreen({ user }: { user: SessionUser }): ReactElement {
 
 function LogFacts({ log, user }: { log: LogItem; user: SessionUser }): ReactElement {
   const { t } = useTranslation('assistance');
+  const { t: tg } = useTranslation('guides');
   const personName = usePersonName();
   const villages = useVillageNames();
   const none = t('detail.none');
@@ -94,6 +95,8 @@ function LogFacts({ log, user }: { log: LogItem; user: SessionUser }): ReactElem
       <dd>{log.assistedOnTeamDevice ? t('detail.yes') : t('detail.no')}</dd>
       <dt>{t('detail.followUpAt')}</dt>
       <dd>{log.followUpAt ? `${formatDate(log.followUpAt)}${log.followUpDone ? ` · ${t('followUps.done')}` : ''}` : none}</dd>
+      <dt>{t('tabs.guides')}</dt>
+      <dd>{log.guideProgress ? tg('progress', { done: log.guideProgress.done.length, total: log.guideProgress.total }) : none}</dd>
       <dt>{t('fields.note')}</dt>
       <dd className="pre-wrap">{log.note ?? none}</dd>
       <dt>{t('citizen.title')}</dt>

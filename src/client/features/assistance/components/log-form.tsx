@@ -10,7 +10,9 @@ import type { SessionUser } from '../../../data/session-repository';
 import { log } from '../../../lib/log';
 import { hasCitizenDetails } from '../utils/log-form-values';
 import { useLogForm } from '../hooks/use-log-form';
-import { useServices } from '../hooks/use-reference-data';
+import { useServiceNames, useServices } from '../hooks/use-reference-data';
+import { useGuidedCodes } from '../hooks/use-guides';
+import { LogFormGuide, useGuideOverlay } from './log-form-guide';
 import { DossierFields, HelpedField } from './dossier-fields';
 import { BarrierField, DurationField, OutcomeField } from './choice-fields';
 import { CitizenSection } from './citizen-section';
@@ -25,6 +27,10 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
   const { values, errors, set } = form;
   const root = useRef<HTMLFormElement>(null);
   const services = useServices();
+  const serviceName = useServiceNames();
+  const guided = useGuidedCodes();
+  const guide = useGuideOverlay();
+  const { t: tg } = useTranslation('guides');
 
   if (!form.ready) return <p role="status">{t('loading')}</p>;
 
@@ -43,6 +49,10 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
   const isPublicService = (code: string) => services?.find((s) => s.code === code)?.group === 'public-service';
   const chooseService = (code: string) => {
     set('serviceId', code);
+    // Ticks belong to the guide of the service they were ticked on.
+    set('guideDone', []);
+    set('guideVersion', 0);
+    set('guideTotal', 0);
     // A dossier's facts belong to an online public service only: another kind of help clears them.
     if (!isPublicService(code)) {
       set('onlineSubmission', '');
@@ -50,8 +60,20 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
     }
   };
 
+  const hasGuide = values.serviceId !== '' && guided?.has(values.serviceId) === true;
   return (
-    <form ref={root} className="log-form" onSubmit={submit} noValidate>
+    <>
+    {guide.open && (
+      <LogFormGuide
+        values={values}
+        serviceName={serviceName(values.serviceId)}
+        change={(next) => {
+          for (const [key, value] of Object.entries(next)) set(key as keyof typeof values, value as never);
+        }}
+        onClose={guide.hide}
+      />
+    )}
+    <form ref={root} className="log-form" onSubmit={submit} noValidate hidden={guide.open}>
       {form.restored && (
         <div className="notice draft-notice" role="status">
           <p>{t('form.draftRestored')}</p>
@@ -59,6 +81,14 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
         </div>
       )}
       <ServicePicker id={`${id}-service`} value={values.serviceId} error={errors.serviceId} onChange={chooseService} />
+      {hasGuide && (
+        <p className="guide-open">
+          <button type="button" className="button" onClick={guide.show}>
+            {tg('open')}
+          </button>
+          {values.guideVersion > 0 ? <span> {tg('progress', { done: values.guideDone.length, total: values.guideTotal })}</span> : null}
+        </p>
+      )}
       <OutcomeField id={`${id}-outcome`} value={values.outcome} error={errors.outcome} onChange={(v) => set('outcome', v)} />
       {isPublicService(values.serviceId) && (
         <DossierFields
@@ -109,5 +139,6 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
         <button type="button" className="button" onClick={onCancel}>{t('form.cancel')}</button>
       </div>
     </form>
+    </>
   );
 }

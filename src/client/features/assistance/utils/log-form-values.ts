@@ -44,6 +44,10 @@ export interface LogFormValues {
   citizenPhone: string;
   citizenBirthYear: string;
   citizenGender: Gender | '';
+  /** The steps of the service's guide ticked while helping (docs/field-aids.md §3), and the version and step count they were ticked on (0 until the first tick). */
+  guideDone: string[];
+  guideVersion: number;
+  guideTotal: number;
 }
 
 export function emptyLogForm(now: number): LogFormValues {
@@ -73,6 +77,9 @@ export function emptyLogForm(now: number): LogFormValues {
     citizenPhone: '',
     citizenBirthYear: '',
     citizenGender: '',
+    guideDone: [],
+    guideVersion: 0,
+    guideTotal: 0,
   };
 }
 
@@ -106,11 +113,14 @@ export function logFormFromItem(log: LogItem): LogFormValues {
     citizenPhone: citizen?.phone ?? '',
     citizenBirthYear: citizen?.birthYear === undefined ? '' : String(citizen.birthYear),
     citizenGender: citizen?.gender ?? '',
+    guideDone: log.guideProgress?.done ?? [],
+    guideVersion: log.guideProgress?.version ?? 0,
+    guideTotal: log.guideProgress?.total ?? 0,
   };
 }
 
 /** Fields added after drafts were first stored; a draft without them is read with their empty value. */
-const LATER_FIELDS: readonly string[] = ['consentByGuardian', 'onlineSubmission', 'dossierCode', 'helped'];
+const LATER_FIELDS: readonly string[] = ['consentByGuardian', 'onlineSubmission', 'dossierCode', 'helped', 'guideDone', 'guideVersion', 'guideTotal'];
 
 /** Accepts a stored draft only if it has this form's shape (an older app version's draft is dropped). */
 export function isLogFormValues(value: unknown): value is LogFormValues {
@@ -184,6 +194,7 @@ export function logFieldsFromForm(values: LogFormValues, now: number): { fields:
     onlineSubmission: values.onlineSubmission || null,
     dossierCode: values.dossierCode.trim() === '' ? null : values.dossierCode.trim().toUpperCase(),
     helped: values.helped || null,
+    guideProgress: values.guideVersion > 0 ? { version: values.guideVersion, done: values.guideDone, total: values.guideTotal } : null,
     citizen,
   } as AssistanceLogFields;
   return { fields, errors };
