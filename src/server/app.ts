@@ -3,6 +3,7 @@
 import fastifyCompress from '@fastify/compress';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { AccountsService } from './admin/accounts';
+import { CommunesService } from './admin/communes';
 import { DevicesService } from './admin/devices';
 import { AuthService, type AuthServiceOptions } from './auth/auth-service';
 import { Credentials } from './auth/credentials';
@@ -11,6 +12,7 @@ import { registerErrorHandler } from './errors';
 import { AuditLog } from './privacy/audit-log';
 import { registerAdminReferenceRoutes } from './routes/admin-reference';
 import { registerAdminAccountRoutes } from './routes/admin-accounts';
+import { registerAdminCommuneRoutes } from './routes/admin-communes';
 import { registerAdminDevicePolicyRoutes } from './routes/admin-device-policy';
 import { registerAdminDeviceRoutes } from './routes/admin-devices';
 import { registerAuditRoutes } from './routes/audit';
@@ -116,6 +118,7 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
     });
     registerAdminAccountRoutes(api, { auth, accounts: new AccountsService({ store, audit }) });
     registerAdminDeviceRoutes(api, { auth, devices: new DevicesService({ store, audit }) });
+    registerAdminCommuneRoutes(api, { auth, communes: new CommunesService(store, audit) });
     registerReportRoutes(api, { store, auth, audit });
     registerPrivacyRoutes(api, { store, auth, audit });
     registerAuditRoutes(api, { audit, auth });

@@ -55,6 +55,8 @@ const RULES = {
   // drafts it, the commune's leadership and office (reviewer) edit, number and send it.
   'periodReport.write': ['leader', 'reviewer'],
   'members.manage': ['leader', 'admin'],
+  // The province's communes: created, renamed, deactivated by its admin (docs/accounts.md "Communes").
+  'communes.manage': ['admin'],
   // The roster and the commune's name are published by the server from its accounts and communes
   // tables (docs/accounts.md); no role pushes them from a phone.
   'serverPublished.push': [],

@@ -11,6 +11,7 @@ export interface AdminLink {
 
 export const ADMIN_LINKS: readonly AdminLink[] = [
   { to: '/admin/accounts', label: 'accounts', roles: ['leader', 'admin'] },
+  { to: '/admin/communes', label: 'communes', roles: ['admin'] },
   { to: '/admin/device-policy', label: 'devicePolicy', roles: ['admin'] },
   { to: '/admin/services', label: 'services', roles: ['admin'] },
   { to: '/admin/templates', label: 'templates', roles: ['admin'] },

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { AdminArea } from './admin-area';
 import { AccountsScreen } from '../features/console/components/accounts-screen';
+import { CommunesScreen } from '../features/console/components/communes-screen';
 import { DevicesScreen } from '../features/console/components/devices-screen';
 import { DevicePolicyScreen } from '../features/console/components/device-policy-screen';
 import { ServicesScreen } from '../features/reference/components/services-screen';
@@ -17,6 +18,7 @@ export function AdminRoutes(): ReactElement {
     <Routes>
       <Route index element={<AdminArea />} />
       <Route path="accounts" element={<AccountsScreen />} />
+      <Route path="communes" element={<CommunesScreen />} />
       <Route path="device-policy" element={<DevicePolicyScreen />} />
       <Route path="services" element={<ServicesScreen />} />
       <Route path="province-contacts" element={<ProvinceContactsScreen />} />

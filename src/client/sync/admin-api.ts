@@ -1,4 +1,4 @@
-// The console's calls: accounts and devices (docs/accounts.md) and the phones' lock rules
+// The console's calls: accounts, communes and devices (docs/accounts.md) and the phones' lock rules
 // (docs/security.md). The console needs the server (all live there), so each call is online and
 // its errors are the sync transport's.
 import {
@@ -15,6 +15,7 @@ import {
   type SignInCodeResponse,
   type UpdateAccountInput,
 } from '../../shared/admin/accounts';
+import { communeResponseSchema, type CommuneResponse, type CreateCommuneInput, type UpdateCommuneInput } from '../../shared/admin/communes';
 import { devicePolicySettingSchema, type DevicePolicy, type DevicePolicySetting } from '../../shared/device-policy';
 import { deviceListResponseSchema, deviceResponseSchema, type DeviceListResponse, type DeviceSummary } from '../../shared/admin/devices';
 import type { Role } from '../../shared/permissions';
@@ -65,6 +66,16 @@ export async function revokeDevice(deviceId: string, finalPush: boolean): Promis
 
 export function fetchConsoleCommunes(): Promise<CommuneListResponse> {
   return withToken((token) => callJson('/api/admin/communes', token, communeListResponseSchema));
+}
+
+/** POST /api/admin/communes (the province admin). */
+export function createCommune(input: CreateCommuneInput): Promise<CommuneResponse> {
+  return withToken((token) => callJson('/api/admin/communes', token, communeResponseSchema, input));
+}
+
+/** PATCH /api/admin/communes/:id: a new name or active, based on the name the admin saw (409 when stale). */
+export function updateCommune(communeId: string, patch: UpdateCommuneInput): Promise<CommuneResponse> {
+  return withToken((token) => callJson(`/api/admin/communes/${encodeURIComponent(communeId)}`, token, communeResponseSchema, patch, 'PATCH'));
 }
 
 export function createAccount(input: CreateAccountInput): Promise<CreateAccountResponse> {

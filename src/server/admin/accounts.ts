@@ -78,7 +78,11 @@ export class AccountsService {
     const scope = await this.scope(actor, 'account.list');
     const communes = (await this.store.accounts.listCommunes()).filter((commune) => inScope(scope, { communeId: commune.id, provinceId: commune.provinceId }));
     communes.sort((a, b) => compareVi(a.name, b.name));
-    return { communes: communes.map(({ id, name, active }) => ({ id, name, active })) };
+    const enabled = new Map<string, number>();
+    for (const user of await this.store.accounts.listScopeUsers(scope)) {
+      if (user.communeId && !user.disabled) enabled.set(user.communeId, (enabled.get(user.communeId) ?? 0) + 1);
+    }
+    return { communes: communes.map(({ id, name, active }) => ({ id, name, active, accounts: enabled.get(id) ?? 0 })) };
   }
 
   async create(actor: Actor, input: CreateAccountInput): Promise<CreateAccountResponse> {
@@ -119,6 +123,9 @@ export class AccountsService {
   async update(actor: Actor, accountId: string, patch: UpdateAccountInput): Promise<AccountSummary> {
     const user = await this.target(actor, accountId, 'account.update');
     if (patch.role !== undefined && patch.role !== user.role && !assignableRoles(actor).includes(patch.role)) return this.refuse(actor, 'account.update', 'forbidden');
+    if (patch.disabled === false && user.disabled && user.communeId && !(await this.store.accounts.getCommune(user.communeId))?.active) {
+      throw new AccountsRefusal('conflict', 'The commune is deactivated; reactivate it before enabling its accounts.');
+    }
     const now = this.now();
     const events: AppendInput<AuditKind>[] = [];
     const about = { actor, subjectId: user.id, communeId: user.communeId };

@@ -7,6 +7,18 @@ export interface AccountStore {
   createCommune(commune: NewCommune): Promise<void>;
   getCommune(id: string): Promise<CommuneRow | undefined>;
   listCommunes(): Promise<CommuneRow[]>;
+  /**
+   * Renames a commune only if its name is still `basedOn` (the name its editor saw): false when
+   * another edit came first, so of two renames at once one wins (docs/accounts.md "Communes").
+   */
+  renameCommune(id: string, name: string, basedOn: string): Promise<boolean>;
+  /**
+   * In one transaction: deactivates an active commune, disabling each of its enabled accounts and
+   * revoking their sessions with `disabled` (the phones push what they hold, then wipe); or
+   * reactivates an inactive one (its accounts stay disabled). Returns the ids of the accounts it
+   * disabled, or undefined when the commune was not in the other state (another call came first).
+   */
+  setCommuneActive(id: string, active: boolean, now: number): Promise<string[] | undefined>;
   /** Throws DuplicateError when the username is taken (case-insensitive). */
   createUser(user: NewUser): Promise<void>;
   /** Case-insensitive. */

@@ -7,6 +7,7 @@ import { boolSchema, clearable, communeIdSchema, enumSchema, idSchema, nfcString
 import { vnPhoneSchema } from '../schemas/phone';
 import { COMMUNE_ROLES } from '../schemas/team-member';
 import { usernameSchema } from '../schemas/user';
+import { communeSummarySchema } from './communes';
 
 /** How long a one-time sign-in code lives: long enough to reach a member in the field, short enough to matter little if lost. */
 export const SIGN_IN_CODE_TTL_MS = 72 * 60 * 60 * 1000;
@@ -134,8 +135,6 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export const PASSWORD_PROBLEMS = ['password_common', 'password_username', 'password_length'] as const;
 export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
 
-/** GET /api/admin/communes: the communes an actor creates accounts in (a leader: their own). */
-export const communeListResponseSchema = z.strictObject({
-  communes: z.array(z.strictObject({ id: communeIdSchema, name: z.string(), active: z.boolean() })),
-});
+/** GET /api/admin/communes: the communes an actor creates accounts in (a leader: their own), in Vietnamese order. */
+export const communeListResponseSchema = z.strictObject({ communes: z.array(communeSummarySchema) });
 export type CommuneListResponse = z.infer<typeof communeListResponseSchema>;

@@ -31,6 +31,26 @@ export class PostgresAccountStore implements AccountStore {
     return rows.map(decodeCommuneRow);
   }
 
+  async renameCommune(id: string, name: string, basedOn: string): Promise<boolean> {
+    const { rowCount } = await this.connection.pool.query('UPDATE communes SET name = $1 WHERE id = $2 AND name = $3', [name, id, basedOn]);
+    return rowCount === 1;
+  }
+
+  async setCommuneActive(id: string, active: boolean, now: number): Promise<string[] | undefined> {
+    return this.connection.transaction(async (client) => {
+      // The row lock taken by this UPDATE makes a second call wait, then find the commune already changed.
+      const { rowCount } = await client.query('UPDATE communes SET active = $1 WHERE id = $2 AND active = $3', [active, id, !active]);
+      if (rowCount !== 1) return undefined;
+      if (active) return [];
+      const { rows } = await client.query<{ id: string }>('UPDATE users SET disabled = true WHERE commune_id = $1 AND disabled = false RETURNING id', [id]);
+      await client.query(
+        "UPDATE sessions SET revoked_at = $1, revoked_reason = 'disabled' WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM users WHERE commune_id = $2)",
+        [now, id],
+      );
+      return rows.map((row) => row.id);
+    });
+  }
+
   async createUser(user: NewUser): Promise<void> {
     try {
       await this.connection.pool.query(

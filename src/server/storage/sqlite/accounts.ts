@@ -30,6 +30,25 @@ export class SqliteAccountStore implements AccountStore {
     return run(() => (this.connection.sql(`SELECT ${COMMUNE_COLUMNS} FROM communes ORDER BY id`).all() as CommuneDbRow[]).map(decodeCommuneRow));
   }
 
+  renameCommune(id: string, name: string, basedOn: string): Promise<boolean> {
+    return run(() => this.connection.sql('UPDATE communes SET name = ? WHERE id = ? AND name = ?').run(name, id, basedOn).changes === 1);
+  }
+
+  setCommuneActive(id: string, active: boolean, now: number): Promise<string[] | undefined> {
+    return run(() =>
+      this.connection.transaction(() => {
+        const changed = this.connection.sql('UPDATE communes SET active = ? WHERE id = ? AND active = ?').run(active ? 1 : 0, id, active ? 0 : 1).changes;
+        if (changed !== 1) return undefined;
+        if (active) return [];
+        const disabled = (this.connection.sql('UPDATE users SET disabled = 1 WHERE commune_id = ? AND disabled = 0 RETURNING id').all(id) as { id: string }[]).map((row) => row.id);
+        this.connection
+          .sql("UPDATE sessions SET revoked_at = ?, revoked_reason = 'disabled' WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM users WHERE commune_id = ?)")
+          .run(now, id);
+        return disabled;
+      }),
+    );
+  }
+
   createUser(user: NewUser): Promise<void> {
     return run(() => {
       try {
