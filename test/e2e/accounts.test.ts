@@ -3,50 +3,24 @@
 // code; a fresh browser profile opens the QR code's link, chooses a password and is signed in,
 // works offline, syncs, and later changes its own password. Every screen is axe-clean at
 // 360 × 740 and 1280 × 800.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { axeAtBothSizes } from './support/axe';
+import { waitForServiceWorkerControl } from './support/browser';
 import { withHooks as hook } from './support/page-hooks';
-import { freePort, startAppServer, type RunningServer } from './support/server';
+import { phonesWorld } from './support/phone-world';
 import { signIn } from './support/sign-in';
 
 const DEMO_PASSWORD = 'accounts-e2e-password';
 const CHOSEN = 'mật khẩu tự chọn 2026';
 const NEXT = 'một mật khẩu mới hơn';
 
-async function axeAtBothSizes(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  expect(await axeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 360, height: 740 });
-}
-
 describe('accounts: a member created with a one-time code signs in on a fresh phone', () => {
-  let server: RunningServer;
-  let dataDir: string;
-  let admin: Phone;
-  let member: Phone;
+  const world = phonesWorld({ DEMO_PASSWORD }, { admin: {}, member: {} });
   let code = '';
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-accounts-e2e-'));
-    server = await startAppServer({ DEMO_PASSWORD, DATA_DIR: dataDir, PORT: String(await freePort()) });
-    [admin, member] = await Promise.all([launchPhone(), launchPhone()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([admin?.close(), member?.close()]);
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('the admin creates a member and sees the code once, with its QR code', async () => {
-    const { page } = admin;
-    await signIn(page, server.url, 'demo-admin', DEMO_PASSWORD);
+    const { page } = world.admin;
+    await signIn(page, world.server.url, 'demo-admin', DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Tài khoản' }).waitFor();
     await page.getByRole('list', { name: 'Danh sách tài khoản' }).getByText('Thành viên tổ (demo)').waitFor();
@@ -70,11 +44,11 @@ describe('accounts: a member created with a one-time code signs in on a fresh ph
   });
 
   it('a fresh phone opens the QR link, chooses a password, is signed in, works offline and syncs', async () => {
-    const { page } = member;
-    await page.goto(server.url);
+    const { page } = world.member;
+    await page.goto(world.server.url);
     await waitForServiceWorkerControl(page);
     const params = new URLSearchParams({ u: 'y.lien', c: code.replaceAll('-', '') });
-    await page.goto(`${server.url}/sign-in/code#${params.toString()}`);
+    await page.goto(`${world.server.url}/sign-in/code#${params.toString()}`);
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập lần đầu bằng mã' }).waitFor();
     expect(await page.getByLabel('Mã đăng nhập', { exact: true }).inputValue()).toBe(code);
     await axeAtBothSizes(page);
@@ -87,14 +61,14 @@ describe('accounts: a member created with a one-time code signs in on a fresh ph
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
     await expect.poll(() => hook(page, (h) => h.syncState('lastSuccessAt'), null), { timeout: 30_000 }).toBeTruthy();
     // Offline, the app keeps working from the phone's own data and shows who is signed in.
-    await member.context.setOffline(true);
+    await world.member.context.setOffline(true);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
     await page.getByText('Họ tên: Y Liên Niê').waitFor();
-    await member.context.setOffline(false);
+    await world.member.context.setOffline(false);
   });
 
   it('the member changes their own password; the used code no longer works', async () => {
-    const { page } = member;
+    const { page } = world.member;
     // From Settings (where the previous step left it), without a reload: a reload locks the app.
     await page.getByRole('link', { name: 'Đổi mật khẩu' }).click();
     await page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu' }).waitFor();
@@ -108,12 +82,12 @@ describe('accounts: a member created with a one-time code signs in on a fresh ph
     await page.getByText('Đã đổi mật khẩu.').waitFor();
     const reused = await page.evaluate(
       async ([base, used]) => (await fetch(`${base}/api/auth/redeem-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'y.lien', code: used, password: 'mật khẩu thứ ba' }) })).status,
-      [server.url, code] as const,
+      [world.server.url, code] as const,
     );
     expect(reused).toBe(401);
     const login = await page.evaluate(
       async ([base, password]) => (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'y.lien', password }) })).status,
-      [server.url, NEXT] as const,
+      [world.server.url, NEXT] as const,
     );
     expect(login).toBe(200);
   });

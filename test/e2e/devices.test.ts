@@ -3,12 +3,12 @@
 // phone by its name in the devices list, with its app version and last sync, and revokes it;
 // at its next contact the phone wipes itself and says why. axe-clean at 360 × 740 and 1280 × 800.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { axeAtBothSizes } from './support/axe';
+import { waitForServiceWorkerControl } from './support/browser';
 import { storeRows } from './support/idb';
 import { withHooks as hook } from './support/page-hooks';
-import { startAppServer, type RunningServer } from './support/server';
+import { phonesWorld } from './support/phone-world';
 import { signIn } from './support/sign-in';
 
 const DEMO_PASSWORD = 'devices-e2e-password';
@@ -24,41 +24,22 @@ async function openDevices(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Thiết bị' }).waitFor();
 }
 
-async function axeAtBothSizes(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  expect(await axeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 360, height: 740 });
-}
-
 describe('devices: the leader revokes a member phone, which wipes itself at its next contact', () => {
-  let server: RunningServer;
-  let member: Phone;
-  let leader: Phone;
-
-  beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD });
-    [member, leader] = await Promise.all([launchPhone({ userAgent: ANDROID_UA }), launchPhone()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([member?.close(), leader?.close()]);
-    await server?.stop();
-  });
+  const world = phonesWorld({ DEMO_PASSWORD }, { member: { userAgent: ANDROID_UA }, leader: {} });
 
   it('a member signs in on an Android phone and syncs', async () => {
-    const { page } = member;
-    await page.goto(server.url);
+    const { page } = world.member;
+    await page.goto(world.server.url);
     await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
+    await signIn(page, world.server.url, 'demo-member', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
     await expect.poll(() => hook(page, (h) => h.syncState('lastSuccessAt'), null), { timeout: 30_000 }).toBeTruthy();
     expect((await storeRows(page, 'teamMembers')).length).toBeGreaterThan(0);
   });
 
   it('the leader sees the phone by its name, with what it reported, and revokes it', async () => {
-    const { page } = leader;
-    await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD);
+    const { page } = world.leader;
+    await signIn(page, world.server.url, 'demo-leader', DEMO_PASSWORD);
     await openDevices(page);
     const list = page.getByRole('list', { name: 'Danh sách thiết bị' });
     const phone = list.getByRole('listitem', { name: DEVICE_NAME });
@@ -84,7 +65,7 @@ describe('devices: the leader revokes a member phone, which wipes itself at its 
   });
 
   it('at its next contact the phone wipes itself and says why', async () => {
-    const { page, context } = member;
+    const { page, context } = world.member;
     // Reconnecting starts a round (the 'online' trigger): its first request learns of the revocation.
     await context.setOffline(true);
     await context.setOffline(false);
@@ -94,7 +75,7 @@ describe('devices: the leader revokes a member phone, which wipes itself at its 
   });
 
   it('the leader sees the phone gone from the active devices and kept among the revoked ones', async () => {
-    const { page } = leader;
+    const { page } = world.leader;
     await openDevices(page);
     const list = page.getByRole('list', { name: 'Danh sách thiết bị' });
     await list.getByText('Máy bạn đang dùng').waitFor();

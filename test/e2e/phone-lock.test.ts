@@ -1,62 +1,38 @@
 // The member lock (docs/security.md "The lock") in Chromium: every page load locks the app; the
 // locked screen shows nothing of the commune's data; the account password unlocks it with no
 // network; wrong passwords are refused, then cost a growing wait; "lock now" locks.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
-import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
-import { LOCK_TITLE, signIn, unlock } from './support/sign-in';
 import { storeRows } from './support/idb';
+import { installAndSignIn, logCitizen, phoneWorld } from './support/phone-world';
+import { LOCK_TITLE, signIn, unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'lock-e2e-password';
-const INSTALL = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản định danh điện tử';
 const CITIZEN = 'Hoàng Thị Lụa';
 const NOTE = 'Bà cần hỗ trợ lại thủ tục khai sinh cho cháu';
 
 const lockHeading = (page: Page) => page.getByRole('heading', { level: 1, name: LOCK_TITLE });
 
 describe('member lock in Chromium', () => {
-  let server: RunningServer;
-  let phone: Phone;
-
-  beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD });
-    phone = await launchPhone();
-  });
-
-  afterAll(async () => {
-    await phone?.close();
-    await server?.stop();
-  });
+  const world = phoneWorld({ DEMO_PASSWORD });
 
   it('signs in (the sign-in unlocks) and logs a consenting citizen with a note', async () => {
-    const { page } = phone;
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
+    const { server, phone: { page } } = world;
+    await installAndSignIn(page, server.url, 'demo-member', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ' }).click();
-    await page.getByRole('link', { name: 'Ghi mới' }).click();
-    await page.getByRole('radio', { name: INSTALL }).check();
-    await page.getByRole('radio', { name: 'Đã xong' }).check();
-    await page.getByRole('checkbox', { name: 'Người dân đồng ý cho ghi thông tin' }).check();
-    await page.getByLabel('Họ tên').fill(CITIZEN);
-    await page.getByRole('textbox', { name: 'Số điện thoại' }).fill('0987 654 321');
-    await page.getByLabel('Ghi chú').fill(NOTE);
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await page.getByText(CITIZEN).waitFor();
+    await logCitizen(page, { name: CITIZEN, phone: '0987 654 321', note: NOTE });
   });
 
   it('locks at a reload and shows nothing of the data; the lock screen is accessible at 360 px', async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     await page.reload();
     await lockHeading(page).waitFor();
     const text = await page.locator('body').innerText();
     expect(text).toContain('Thành viên');
     for (const secret of [CITIZEN, '0987', NOTE, 'Hỗ trợ người dân']) expect(text).not.toContain(secret);
     // No way around it: the app's routes show the lock too.
-    await page.goto(`${server.url}/assistance`);
+    await page.goto(`${world.server.url}/assistance`);
     await lockHeading(page).waitFor();
     expect(await page.locator('body').innerText()).not.toContain(CITIZEN);
     expect(await axeViolations(page)).toEqual([]);
@@ -64,7 +40,7 @@ describe('member lock in Chromium', () => {
   });
 
   it('refuses a wrong password, then unlocks with the account password with no network', async () => {
-    const { page, context } = phone;
+    const { page, context } = world.phone;
     await context.setOffline(true);
     await page.getByLabel('Mật khẩu', { exact: true }).fill('not the password');
     await page.getByRole('button', { name: 'Mở khóa', exact: true }).click();
@@ -77,7 +53,7 @@ describe('member lock in Chromium', () => {
   });
 
   it('"lock now" in Settings locks the app', async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
     await page.getByRole('button', { name: 'Khóa ngay' }).click();
     await lockHeading(page).waitFor();
@@ -86,7 +62,7 @@ describe('member lock in Chromium', () => {
   });
 
   it("shared phone: A's draft is stored sealed, and B, signing in on the same phone, cannot read it", async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     const DRAFT = 'Bản nháp riêng của thành viên A về ông Đinh Văn Tú';
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ' }).click();
     await page.getByRole('link', { name: 'Ghi mới' }).click();
@@ -97,7 +73,7 @@ describe('member lock in Chromium', () => {
     expect(raw).not.toContain('thành viên A');
     // A's log has reached the server, so another member may sign in on this phone.
     await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 30_000 }).toBe(0);
-    await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD);
+    await signIn(page, world.server.url, 'demo-leader', DEMO_PASSWORD);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ' }).click();
     await page.getByRole('link', { name: 'Ghi mới' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ghi nhận hỗ trợ' }).waitFor();
@@ -110,7 +86,7 @@ describe('member lock in Chromium', () => {
   });
 
   it('makes the member wait after repeated wrong passwords, and the wait survives a reload', async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     await page.reload();
     await lockHeading(page).waitFor();
     for (let i = 0; i < 3; i++) {

@@ -4,16 +4,14 @@
 // why and what was lost. A raw dump of its IndexedDB holds nothing of the commune.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
-import { ROOT, startAppServer, type RunningServer } from './support/server';
-import { axeViolations } from './support/axe';
-import { signIn } from './support/sign-in';
-import { dumpDatabase, storeRows } from './support/idb';
+import { describe, expect, it } from 'vitest';
 import { apiLogin, apiPullAll } from './support/api-client';
+import { axeViolations } from './support/axe';
+import { dumpDatabase, storeRows } from './support/idb';
+import { installAndSignIn, logCitizen, phoneWorld } from './support/phone-world';
+import { ROOT } from './support/server';
 
 const DEMO_PASSWORD = 'revoke-e2e-password';
-const INSTALL = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản định danh điện tử';
 const CITIZEN = 'Trịnh Thị Mến';
 const NOTE = 'Bà nhờ hẹn lại để làm thủ tục cho con gái';
 const DRAFT = 'Bản nháp dở dang về ông Lò Văn Pó';
@@ -21,39 +19,16 @@ const WIPED_TITLE = 'Dữ liệu trên máy này đã được xóa';
 const run = promisify(execFile);
 
 describe('a withdrawn phone in Chromium', () => {
-  let server: RunningServer;
-  let phone: Phone;
-
-  beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD });
-    phone = await launchPhone();
-  });
-
-  afterAll(async () => {
-    await phone?.close();
-    await server?.stop();
-  });
+  const world = phoneWorld({ DEMO_PASSWORD });
 
   it('logs a consenting citizen offline and leaves a draft', async () => {
-    const { page, context } = phone;
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
+    const { page, context } = world.phone;
+    await installAndSignIn(page, world.server.url, 'demo-member', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
     // The first round has pulled the commune: what is on the phone is what the wipe must remove.
     await expect.poll(async () => (await storeRows(page, 'teamMembers')).length, { timeout: 30_000 }).toBeGreaterThan(0);
     await context.setOffline(true);
-    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    await nav.getByRole('link', { name: 'Hỗ trợ' }).click();
-    await page.getByRole('link', { name: 'Ghi mới' }).click();
-    await page.getByRole('radio', { name: INSTALL }).check();
-    await page.getByRole('radio', { name: 'Đã xong' }).check();
-    await page.getByRole('checkbox', { name: 'Người dân đồng ý cho ghi thông tin' }).check();
-    await page.getByLabel('Họ tên').fill(CITIZEN);
-    await page.getByRole('textbox', { name: 'Số điện thoại' }).fill('0911 222 333');
-    await page.getByLabel('Ghi chú').fill(NOTE);
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-    await page.getByText(CITIZEN).waitFor();
+    await logCitizen(page, { name: CITIZEN, phone: '0911 222 333', note: NOTE });
     await page.getByRole('link', { name: 'Ghi mới' }).click();
     await page.getByLabel('Ghi chú').fill(DRAFT);
     await expect.poll(async () => (await storeRows(page, 'drafts')).length, { timeout: 10_000 }).toBe(1);
@@ -61,10 +36,10 @@ describe('a withdrawn phone in Chromium', () => {
   });
 
   it('the account is disabled while the phone is offline; online again, it sends its log, wipes itself and says so', async () => {
-    const { page, context } = phone;
+    const { page, context } = world.phone;
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/server/admin-cli.ts', 'disable-user', '--username', 'demo-member'], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: server.dataDir },
+      env: { ...process.env, DATA_DIR: world.server.dataDir },
     });
     expect(stdout).toContain('disabled');
     await context.setOffline(false);
@@ -79,13 +54,13 @@ describe('a withdrawn phone in Chromium', () => {
   });
 
   it('the server has the log the phone sent before its wipe', async () => {
-    const leader = await apiLogin(server.url, 'demo-leader', DEMO_PASSWORD);
-    const logs = [...((await apiPullAll(server.url, leader)).get('assistanceLogs')?.values() ?? [])];
+    const leader = await apiLogin(world.server.url, 'demo-leader', DEMO_PASSWORD);
+    const logs = [...((await apiPullAll(world.server.url, leader)).get('assistanceLogs')?.values() ?? [])];
     expect(logs.some((log) => JSON.stringify(log).includes(CITIZEN) && JSON.stringify(log).includes(NOTE))).toBe(true);
   });
 
   it('a raw dump of the IndexedDB holds nothing of the commune; "Understood" leads to the sign-in screen', async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     const dump = await dumpDatabase(page);
     for (const secret of [CITIZEN, NOTE, '0911222333', 'Lò Văn Pó', 'demo-member']) expect(dump).not.toContain(secret);
     const stores = JSON.parse(dump) as Record<string, unknown[]>;

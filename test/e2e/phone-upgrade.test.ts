@@ -10,27 +10,13 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiLogin, apiPullAll } from './support/api-client';
 import { dumpDatabase, storeRows } from './support/idb';
-import { installAndSignIn, phoneWorld } from './support/phone-world';
+import { installAndSignIn, logCitizen, phoneWorld } from './support/phone-world';
 import { unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'upgrade-e2e-password';
-const INSTALL = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản định danh điện tử';
 const NAME = 'Phạm Thị Hằng';
 const PHONE = '0903 111 222';
 const NOTE = 'Cần gọi lại cho bà về hồ sơ cấp đổi';
-
-async function logCitizen(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ' }).click();
-  await page.getByRole('link', { name: 'Ghi mới' }).click();
-  await page.getByRole('radio', { name: INSTALL }).check();
-  await page.getByRole('radio', { name: 'Đã xong' }).check();
-  await page.getByRole('checkbox', { name: 'Người dân đồng ý cho ghi thông tin' }).check();
-  await page.getByLabel('Họ tên').fill(NAME);
-  await page.getByRole('textbox', { name: 'Số điện thoại' }).fill(PHONE);
-  await page.getByLabel('Ghi chú').fill(NOTE);
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await page.getByText(NAME).first().waitFor();
-}
 
 /** Puts plaintext back in place of every sealed citizen and note, as a release before encryption stored them. */
 async function makeItAnOldPhone(page: Page, plain: { citizen: unknown; note: string }): Promise<void> {
@@ -69,14 +55,14 @@ describe('upgrading a phone that kept citizens in plaintext', () => {
   it('seals every plaintext record, outbox entry and refused change after the first unlock, and loses nothing', async () => {
     const { server, phone: { page, context } } = world;
     await installAndSignIn(page, server.url, 'demo-member', DEMO_PASSWORD);
-    await logCitizen(page);
+    await logCitizen(page, { name: NAME, phone: PHONE, note: NOTE });
     await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 30_000 }).toBe(0);
     const session = await apiLogin(server.url, 'demo-member', DEMO_PASSWORD);
     const onServer = [...((await apiPullAll(server.url, session)).get('assistanceLogs')?.values() ?? [])];
     expect(onServer).toHaveLength(1);
     const plain = { citizen: onServer[0]!.citizen, note: NOTE };
     await context.setOffline(true);
-    await logCitizen(page);
+    await logCitizen(page, { name: NAME, phone: PHONE, note: NOTE });
     await expect.poll(async () => (await storeRows(page, 'outbox')).length).toBe(1);
 
     await makeItAnOldPhone(page, plain);

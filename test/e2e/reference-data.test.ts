@@ -4,17 +4,13 @@
 // next sync the member's phone has them all: the retired service still names the old log but is
 // no longer offered for a new one, and the province's contacts are in the directory, read-only.
 // Every editor is axe-clean at 360 × 740 and 1280 × 800.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/sync/ids';
-import { axeViolations } from './support/axe';
-import { launchPhone, type Phone } from './support/browser';
+import { axeAtBothSizes, axeViolations } from './support/axe';
 import { apiLogin, apiPullAll } from './support/api-client';
 import { withHooks as hook } from './support/page-hooks';
-import { freePort, startAppServer, type RunningServer } from './support/server';
+import { phonesWorld } from './support/phone-world';
 import { signIn, unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'reference-e2e-password';
@@ -24,13 +20,6 @@ const PROVINCE_DESK = 'Tổ VNeID – Công an tỉnh';
 const VILLAGE = 'village-digital-readiness';
 const VILLAGE_TITLE = 'Sẵn sàng chuyển đổi số ở thôn, tổ dân phố';
 const NEW_TASK = 'Cập nhật danh bạ hỗ trợ của tỉnh lên bảng tin thôn';
-
-async function axeAtBothSizes(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  expect(await axeViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 360, height: 740 });
-}
 
 type Row = Record<string, unknown>;
 /** A table's rows on a phone, as the app reads them. */
@@ -44,27 +33,12 @@ async function open(page: Page, url: string, heading: string): Promise<void> {
 }
 
 describe('reference data: the admin publishes, an offline phone catches up at its next sync', () => {
-  let server: RunningServer;
-  let dataDir: string;
-  let admin: Phone;
-  let member: Phone;
+  const world = phonesWorld({ DEMO_PASSWORD }, { admin: {}, member: {} });
   const oldLog = uuidv7();
 
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-reference-e2e-'));
-    server = await startAppServer({ DEMO_PASSWORD, DATA_DIR: dataDir, PORT: String(await freePort()) });
-    [admin, member] = await Promise.all([launchPhone(), launchPhone()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([admin?.close(), member?.close()]);
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
   it('a member logs help with a service, syncs, then goes offline', async () => {
-    const { page } = member;
-    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
+    const { page } = world.member;
+    await signIn(page, world.server.url, 'demo-member', DEMO_PASSWORD);
     await expect.poll(() => hook(page, (h) => h.syncState('lastSuccessAt'), null), { timeout: 30_000 }).toBeTruthy();
     await hook(
       page,
@@ -83,13 +57,13 @@ describe('reference data: the admin publishes, an offline phone catches up at it
       oldLog,
     );
     await expect.poll(() => hook(page, (h) => h.outboxCount(), null), { timeout: 30_000 }).toBe(0);
-    await member.context.setOffline(true);
+    await world.member.context.setOffline(true);
   });
 
   it('the admin retires a service, renames one and adds one; the search ignores diacritics', async () => {
-    const { page } = admin;
-    await signIn(page, server.url, 'demo-admin', DEMO_PASSWORD);
-    await open(page, `${server.url}/admin`, 'Quản trị');
+    const { page } = world.admin;
+    await signIn(page, world.server.url, 'demo-admin', DEMO_PASSWORD);
+    await open(page, `${world.server.url}/admin`, 'Quản trị');
     await page.getByRole('link', { name: 'Danh mục dịch vụ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Danh mục dịch vụ' }).waitFor();
     const list = page.getByRole('list', { name: 'Các dịch vụ trong danh mục' });
@@ -133,8 +107,8 @@ describe('reference data: the admin publishes, an offline phone catches up at it
   });
 
   it('the admin adds, edits and removes province contacts', async () => {
-    const { page } = admin;
-    await open(page, `${server.url}/admin/province-contacts`, 'Đầu mối hỗ trợ của tỉnh');
+    const { page } = world.admin;
+    await open(page, `${world.server.url}/admin/province-contacts`, 'Đầu mối hỗ trợ của tỉnh');
     await axeAtBothSizes(page);
     const list = page.getByRole('list', { name: 'Các đầu mối của tỉnh' });
     for (const [name, phone] of [
@@ -167,8 +141,8 @@ describe('reference data: the admin publishes, an offline phone catches up at it
   });
 
   it('the admin edits a template (text, order, a task removed and one added) and publishes version 2; a stale edit is refused in words', async () => {
-    const { page } = admin;
-    await open(page, `${server.url}/admin`, 'Quản trị');
+    const { page } = world.admin;
+    await open(page, `${world.server.url}/admin`, 'Quản trị');
     await page.getByRole('link', { name: 'Mẫu danh mục' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mẫu danh mục' }).waitFor();
     await axeAtBothSizes(page);
@@ -201,10 +175,10 @@ describe('reference data: the admin publishes, an offline phone catches up at it
     // Another admin publishes version 3 while this one edits version 2: the edit is refused, in words, with a way to reload.
     await page.getByRole('link', { name: `Sửa và xuất bản phiên bản mới: ${VILLAGE_TITLE}` }).click();
     await page.getByText(/^Đang sửa từ phiên bản 2\./).waitFor();
-    const other = await apiLogin(server.url, 'demo-admin', DEMO_PASSWORD);
-    const v2 = [...((await apiPullAll(server.url, other)).get('checklistTemplates')?.values() ?? [])].find((row) => row.templateId === VILLAGE && row.version === 2)!;
+    const other = await apiLogin(world.server.url, 'demo-admin', DEMO_PASSWORD);
+    const v2 = [...((await apiPullAll(world.server.url, other)).get('checklistTemplates')?.values() ?? [])].find((row) => row.templateId === VILLAGE && row.version === 2)!;
     const { title, scope, categories, items } = v2 as unknown as { title: { vi: string; en: string }; scope: string; categories: string[]; items: unknown[] };
-    const answer = await fetch(`${server.url}/api/admin/checklist-templates/${VILLAGE}/versions`, {
+    const answer = await fetch(`${world.server.url}/api/admin/checklist-templates/${VILLAGE}/versions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${other.accessToken}` },
       body: JSON.stringify({ title: { ...title, en: 'Village readiness (2027)' }, scope, categories, items, basedOn: 2 }),
@@ -219,8 +193,8 @@ describe('reference data: the admin publishes, an offline phone catches up at it
   });
 
   it('the offline phone gets every change at its next sync: the old log keeps its name, the contacts are read-only', async () => {
-    const { page } = member;
-    await member.context.setOffline(false);
+    const { page } = world.member;
+    await world.member.context.setOffline(false);
     await expect
       .poll(async () => (await rowsOf(page, 'provinceContacts')).map((row) => row.name).sort(), { timeout: 60_000 })
       .toEqual([PROVINCE_DESK, 'Tổng đài VNPT tạm'].sort());
@@ -234,17 +208,17 @@ describe('reference data: the admin publishes, an offline phone catches up at it
       .toEqual([[1, 13], [2, 13], [3, 13]]);
     const v2 = (await rowsOf(page, 'checklistTemplates')).find((row) => row.templateId === VILLAGE && row.version === 2)!;
     expect((v2.items as { title: { vi: string }; due?: string }[]).at(-1)).toMatchObject({ title: { vi: NEW_TASK }, due: '2027-01-15' });
-    await member.context.setOffline(true);
+    await world.member.context.setOffline(true);
 
     // A member cannot reach the editors.
-    await open(page, `${server.url}/admin/templates`, 'Mẫu danh mục');
+    await open(page, `${world.server.url}/admin/templates`, 'Mẫu danh mục');
     await page.getByText('Mục này dành cho quản trị viên tỉnh.').waitFor();
-    await open(page, `${server.url}/assistance/logs/${oldLog}`, RETIRED);
-    await open(page, `${server.url}/assistance/new`, 'Ghi nhận hỗ trợ');
+    await open(page, `${world.server.url}/assistance/logs/${oldLog}`, RETIRED);
+    await open(page, `${world.server.url}/assistance/new`, 'Ghi nhận hỗ trợ');
     await page.getByRole('radio', { name: ADDED }).waitFor();
     expect(await page.getByRole('radio', { name: RETIRED }).count()).toBe(0);
 
-    await open(page, `${server.url}/contacts`, 'Danh bạ hỗ trợ');
+    await open(page, `${world.server.url}/contacts`, 'Danh bạ hỗ trợ');
     const province = page.getByRole('list', { name: 'Đầu mối hỗ trợ của tỉnh' });
     await province.getByText(PROVINCE_DESK).waitFor();
     await province.getByRole('link', { name: /Gọi Tổ VNeID – Công an tỉnh/ }).waitFor();

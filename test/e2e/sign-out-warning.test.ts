@@ -6,11 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
-import { installAndSignIn, phoneWorld } from './support/phone-world';
+import { INSTALL, installAndSignIn, phoneWorld } from './support/phone-world';
 import { unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'sign-out-e2e-password';
-const INSTALL = 'Cài đặt ứng dụng VNeID và đăng ký tài khoản định danh điện tử';
 const DAY = 86_400_000;
 
 describe('sign-out and storage loss in Chromium', () => {
