@@ -97,15 +97,17 @@ export async function runLighthouseBench(): Promise<Measurement[]> {
         // emulated a phone more than CALIBRATION_TOLERANCE faster or slower than the intended one
         // measured the machine's minute, not the app: it is shown and run again.
         const emulated = result.benchmarkIndex / result.cpuSlowdown;
-        const fits = result.cpuSlowdown === 1 ? emulated >= EMULATED_PHONE_BENCHMARK_INDEX / CALIBRATION_TOLERANCE : Math.abs(Math.log(emulated / EMULATED_PHONE_BENCHMARK_INDEX)) <= Math.log(CALIBRATION_TOLERANCE);
+        // A run with no score (Lighthouse gave up on the page, e.g. no paint in its time limit on a loaded machine) is run again too.
+        const fits = !Number.isFinite(result.performance) ? false : result.cpuSlowdown === 1 ? emulated >= EMULATED_PHONE_BENCHMARK_INDEX / CALIBRATION_TOLERANCE : Math.abs(Math.log(emulated / EMULATED_PHONE_BENCHMARK_INDEX)) <= Math.log(CALIBRATION_TOLERANCE);
         (fits ? runs : discarded).push(result);
         cpuSlowdown = slowdownFor(result.benchmarkIndex);
       }
       if (discarded.length > 0) {
-        process.stdout.write(`  ${screen.name}: ${discarded.length} run(s) run again, the machine's speed had moved (performance ${discarded.map((a) => a.performance).join(', ')}; benchmark index ${discarded.map((a) => `${a.benchmarkIndex.toFixed(0)} at ${a.cpuSlowdown}×`).join(', ')})\n`);
+        process.stdout.write(`  ${screen.name}: ${discarded.length} run(s) run again: no score, or the machine's speed had moved (performance ${discarded.map((a) => a.performance).join(', ')}; benchmark index ${discarded.map((a) => `${a.benchmarkIndex.toFixed(0)} at ${a.cpuSlowdown}×`).join(', ')})\n`);
       }
       // Never an empty median: if the machine never held still, the last runs count as they are.
-      while (runs.length < RUNS && discarded.length > 0) runs.push(discarded.pop()!);
+      const scored = discarded.filter((a) => Number.isFinite(a.performance));
+      while (runs.length < RUNS && scored.length > 0) runs.push(scored.pop()!);
       const mid = (pick: (a: Audit) => number) => median(runs.map(pick));
       process.stdout.write(
         `  ${screen.name}: performance ${runs.map((a) => a.performance).join(', ')}; FCP ${runs.map((a) => a.fcpMs.toFixed(0)).join(', ')} ms; LCP ${runs.map((a) => a.lcpMs.toFixed(0)).join(', ')} ms; TBT ${runs.map((a) => a.tbtMs.toFixed(0)).join(', ')} ms; CLS ${runs.map((a) => a.cls.toFixed(3)).join(', ')}; benchmark index ${runs.map((a) => a.benchmarkIndex.toFixed(0)).join(', ')} → CPU slowdown ${runs.map((a) => a.cpuSlowdown).join(', ')}×\n`,
