@@ -14,6 +14,7 @@ import { ROOT, startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
 import { signIn, unlock } from './support/sign-in';
 import { apiLogin, apiPush, type ApiSession } from './support/api-client';
+import { pdfText } from './reports-pdf';
 import { formatHlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { reportSubmissionFieldsObject, type PeriodResults } from '../../src/shared/schemas/period-report';
@@ -25,6 +26,8 @@ const SECOND = { id: 'e2e-ia-dal', name: 'Xã Ia Đal', leader: 'leader-ia-dal',
 const SILENT = { id: 'e2e-son-ha', name: 'Xã Sơn Hạ' };
 // The view opens on the period before the current one: the one the province compiles.
 const PERIOD = shiftReportPeriod(reportPeriodAt(Date.now()), -1);
+// The demo commune's report: its draft reaches the server too, so the province can return it.
+const DEMO_REPORT = uuidv7();
 let counter = 0;
 const hlc = () => formatHlc({ millis: Date.now(), counter: ++counter, node: 'e2e0000000000155' });
 
@@ -86,7 +89,10 @@ describe('province compiled view in Chromium', () => {
     admin(server, 'create-user', '--username', SECOND.leader, '--password', DEMO_PASSWORD, '--role', 'leader', '--commune', SECOND.id, '--display-name', SECOND.display);
     const demo = await apiLogin(server.url, 'demo-leader', DEMO_PASSWORD);
     const second = await apiLogin(server.url, SECOND.leader, DEMO_PASSWORD);
-    const demoReport = uuidv7();
+    const demoReport = DEMO_REPORT;
+    const at = new Date().toISOString();
+    const draft = { kind: 'period', periodStart: PERIOD.start, periodEnd: PERIOD.end, difficulties: 'Cổng dịch vụ công chậm.', communeId: demo.user.communeId, createdBy: demo.user.id, createdAt: at, deleted: false };
+    expect((await apiPush(server.url, demo, 'e2e-demo-draft', [{ id: uuidv7(), table: 'periodReports', recordId: demoReport, hlc: hlc(), fields: draft }])).rejected).toEqual([]);
     // The demo commune's first version, then its correction: the view shows the correction.
     await submit(server, demo, 1, { reportId: demoReport, documentNumber: '13/BC-UBND', documentDate: PERIOD.end, results: results(99), difficulties: 'Bản cũ.' });
     await submit(server, demo, 2, { reportId: demoReport, documentNumber: '14/BC-UBND', documentDate: addDays(PERIOD.end, 1), results: results(12, { readinessPercent: 40 }), difficulties: 'Cổng dịch vụ công chậm.' });
@@ -154,6 +160,50 @@ describe('province compiled view in Chromium', () => {
       ['2', 'Xã Ngọk Bay (demo)', `14/BC-UBND ngày ${formatDate(addDays(PERIOD.end, 1))}`, 'bản sửa lần 2'],
     ]);
     expect(xml).not.toMatch(/e2e-ia-dal|demo-xa-ngok-bay/);
+  });
+
+  it('prints the compiled report on A4: heading, totals, the communes not sent and the appendix of units', async () => {
+    const { page } = phone;
+    await page.getByRole('button', { name: 'Xem và in báo cáo tổng hợp (A4)' }).click();
+    await page.getByTestId('compiled-print').getByText('PHỤ LỤC', { exact: false }).first().waitFor();
+    expect({ screen: 'compiled print', violations: await axeViolations(page) }).toEqual({ screen: 'compiled print', violations: [] });
+    const text = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true })).text.replace(/\s+/g, ' ');
+    for (const expected of ['ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Số: /BC-SKHCN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số đơn vị đã gửi báo cáo: 2/3 (gửi muộn: 1).', `Đơn vị chưa gửi báo cáo: ${SILENT.name}.`, '1. Lượt hỗ trợ người dân: 17.', '- Xã Ia Đal: Thôn 3 chưa có sóng.', 'GIÁM ĐỐC', 'STT', `7/BC-UBND ngày ${formatDate(late)}`, `14/BC-UBND ngày ${formatDate(addDays(PERIOD.end, 1))}`]) {
+      expect(text, expected).toContain(expected);
+    }
+    // The appendix starts on its own page; the screen's buttons and the app's bars are not printed.
+    for (const chrome of ['In báo cáo', 'Về danh sách các xã', 'Trang chủ']) expect(text).not.toContain(chrome);
+    await page.getByRole('button', { name: 'Về danh sách các xã' }).click();
+    await page.getByTestId('compiled-report').waitFor();
+  });
+
+  it('returns a report for correction with a reason; the commune\'s leader sees it on the phone', async () => {
+    const { page } = phone;
+    const ngok = page.getByTestId('compiled-commune').filter({ hasText: 'Xã Ngọk Bay (demo)' });
+    await ngok.getByRole('button', { name: 'Trả lại để xã sửa' }).click();
+    await ngok.getByRole('button', { name: 'Gửi trả lại' }).click();
+    await ngok.getByText('Hãy ghi lý do, ít nhất 3 ký tự.').waitFor();
+    await ngok.getByRole('textbox', { name: 'Lý do trả lại (xã sẽ thấy)' }).fill('Thiếu số liệu buổi hướng dẫn nhóm.');
+    expect({ screen: 'return form', violations: await axeViolations(page) }).toEqual({ screen: 'return form', violations: [] });
+    await ngok.getByRole('button', { name: 'Gửi trả lại' }).click();
+    await ngok.getByTestId('compiled-returned').waitFor({ timeout: 30_000 });
+    const today = formatDate(todayLocal(Date.now()));
+    expect(await ngok.textContent()).toContain('Đã trả lại để sửa');
+    expect(await ngok.getByTestId('compiled-returned').textContent()).toBe(`Trả lại ngày ${today}. Lý do: Thiếu số liệu buổi hướng dẫn nhóm.`);
+    expect(await ngok.getByRole('button', { name: 'Trả lại để xã sửa' }).count()).toBe(0);
+    // The leader's phone pulls the draft with the province's reason.
+    const leader = await launchPhone();
+    try {
+      await signIn(leader.page, server.url, 'demo-leader', DEMO_PASSWORD);
+      await leader.page.goto(`${server.url}/period-report/${DEMO_REPORT}`);
+      await unlock(leader.page, DEMO_PASSWORD);
+      const notice = leader.page.getByTestId('returned-notice');
+      await notice.waitFor({ timeout: 60_000 });
+      expect(await notice.textContent()).toContain(`Tỉnh đã trả lại bản 2 ngày ${today} để sửa. Lý do: Thiếu số liệu buổi hướng dẫn nhóm.`);
+      expect({ screen: 'returned notice', violations: await axeViolations(leader.page) }).toEqual({ screen: 'returned notice', violations: [] });
+    } finally {
+      await leader.close();
+    }
   });
 
   it('is laid out and accessible at 1280 px too, and raised no page error', async () => {

@@ -6,7 +6,7 @@
 import { getSyncRuntime } from './runtime';
 import { callJson } from './api-call';
 import { communeInfoSchema, provinceQuery, provinceReportSchema, type CommuneInfo, type ProvinceReport } from '../../shared/reports/province';
-import { compiledQuery, compiledReportSchema, type CompiledReport } from '../../shared/reports/compiled';
+import { compiledQuery, compiledReportSchema, returnResponseSchema, type CompiledReport, type ReturnRequest } from '../../shared/reports/compiled';
 import type { LocalDateRange } from '../../shared/text/dates';
 
 /** GET /api/reports/province: one row per commune of the admin's province for the period. */
@@ -22,4 +22,9 @@ export function fetchCommuneInfo(): Promise<CommuneInfo> {
 /** GET /api/reports/compiled: every commune's latest submitted report for one reporting period, and their sums. */
 export function fetchCompiledReport(period: LocalDateRange): Promise<CompiledReport> {
   return getSyncRuntime().token.call((token) => callJson(`/api/reports/compiled?${compiledQuery(period)}`, token, compiledReportSchema));
+}
+
+/** POST /api/reports/returns: the province admin returns a commune's latest report for correction. */
+export function returnReport(request: ReturnRequest): Promise<{ returnedAt: string }> {
+  return getSyncRuntime().token.call((token) => callJson('/api/reports/returns', token, returnResponseSchema, request));
 }

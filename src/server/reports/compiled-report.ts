@@ -1,11 +1,11 @@
 // The province's compiled view of a reporting period (services layer; docs/reports.md "The
 // province's compiled view"): every active commune of the province — and any inactive one that
-// reported — with its latest submission and whether it came on time, late, is missing or not due
-// yet, the communes' latest sync, and the results summed. The store does the reading and summing
+// reported — with its latest submission and whether it came on time, late, is missing, not due
+// yet or was returned for correction, the communes' latest sync, and the results summed. The store does the reading and summing
 // in SQL (storage/*/reports.ts); this joins the two answers and names everyone.
 import { resultsOfSums, type CompiledCommune, type CompiledReport } from '../../shared/reports/compiled';
 import { reportDueDate, submissionState } from '../../shared/reports/report-period';
-import { periodResultsSchema } from '../../shared/schemas/period-report';
+import { periodResultsSchema, reportReturnSchema } from '../../shared/schemas/period-report';
 import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
 import { compareVi } from '../../shared/text/vietnamese';
 import type { SyncStore } from '../storage/types';
@@ -19,11 +19,14 @@ export async function compiledReport(store: SyncStore, provinceId: string, perio
     .filter((commune) => commune.active || sent.has(commune.id))
     .map((commune) => {
       const submission = sent.get(commune.id) ?? null;
-      const state = submissionState(period, submission, today);
+      // The draft's return names the submission it answers: a correction sent since clears it.
+      const back = reportReturnSchema.safeParse(submission?.returned);
+      const returned = submission && back.success && back.data.submissionId === submission.id ? { reason: back.data.reason, returnedAt: back.data.returnedAt } : null;
       return {
         communeId: commune.id,
         communeName: commune.name,
-        status: state,
+        status: returned ? ('returned' as const) : submissionState(period, submission, today),
+        returned,
         lastSyncAt: commune.lastSyncAt === null ? null : new Date(commune.lastSyncAt).toISOString(),
         submission: submission && {
           id: submission.id,

@@ -1,6 +1,7 @@
 // GET /api/reports/province (admins: the province's communes for a period, counts only),
 // GET /api/reports/compiled (admins: every commune's submitted period report and their sums,
 // docs/reports.md "The province's compiled view") and
+// POST /api/reports/returns (admins: a commune's report returned for correction, docs/reports.md) and
 // GET /api/reports/commune (the signed-in user's commune, for the printed report's heading).
 // Auth as the sync endpoints: a Bearer access token checked against the session store. The
 // figures come from the reports service (server/reports/province-report.ts).
@@ -12,6 +13,8 @@ import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { compiledReport } from '../reports/compiled-report';
+import { returnReport, ReturnError } from '../reports/report-return';
+import { returnRequestSchema } from '../../shared/reports/compiled';
 import { communeInfo, provinceReport } from '../reports/province-report';
 import { reportingPeriodOf, type LocalDateRange } from '../../shared/text/dates';
 import type { UserRow } from '../storage/account-types';
@@ -62,6 +65,23 @@ export function registerReportRoutes(app: FastifyInstance, options: ReportRouteO
     const period = reportingPeriod(request.query);
     if (!period) throw new ApiError(400, 'bad_request', 'Send ?start=yyyy-mm-15&end=yyyy-mm-14 (one reporting period).');
     return reply.header('cache-control', 'no-store').send(await compiledReport(store, provinceId, period, now()));
+  });
+
+  // The province admin returns a commune's latest report for correction, with a reason; audited.
+  app.post('/api/reports/returns', { bodyLimit: 8192 }, async (request, reply) => {
+    const provinceId = await provinceOf(request);
+    const user = await signedIn(request);
+    const body = returnRequestSchema.safeParse(request.body);
+    if (!body.success) throw new ApiError(400, 'bad_request', 'Send communeId, submissionId and a reason of 3 to 1000 characters.');
+    try {
+      const { submission, returnedAt } = await returnReport(store, { id: user.id, provinceId }, body.data, now());
+      const details = { version: Number(submission.version), periodStart: String(submission.periodStart), periodEnd: String(submission.periodEnd) };
+      await options.audit.append({ kind: 'report.returned', actor: user, details, subjectId: submission.id, communeId: body.data.communeId });
+      return reply.header('cache-control', 'no-store').send({ returnedAt });
+    } catch (error) {
+      if (error instanceof ReturnError) throw new ApiError(error.code === 'not_found' ? 404 : 409, error.code === 'not_found' ? 'not_found' : 'conflict', error.message);
+      throw error;
+    }
   });
 
   app.get('/api/reports/province', async (request, reply) => {

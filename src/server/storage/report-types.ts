@@ -42,6 +42,8 @@ export interface LatestSubmissionRow {
   proposals: string | null;
   /** The submission's results as stored (checked against the shared schema by the service). */
   results: unknown;
+  /** The draft's `returned` (the province's return of some version), null when none. */
+  returned: unknown;
 }
 
 export interface SubmissionTotals {
@@ -80,6 +82,7 @@ export interface LatestSubmissionDbRow {
   difficulties: string | null;
   proposals: string | null;
   results: string;
+  returned: string | null;
 }
 
 export function decodeLatest(row: LatestSubmissionDbRow): LatestSubmissionRow {
@@ -94,5 +97,6 @@ export function decodeLatest(row: LatestSubmissionDbRow): LatestSubmissionRow {
     difficulties: row.difficulties,
     proposals: row.proposals,
     results: JSON.parse(row.results) as unknown,
+    returned: row.returned === null ? null : (JSON.parse(row.returned) as unknown),
   };
 }

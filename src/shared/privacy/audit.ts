@@ -70,6 +70,8 @@ export const AUDIT_DETAILS = {
   'rightsRequest.changed': z.strictObject({ kind: z.enum(RIGHTS_REQUEST_KINDS), step: z.enum(REQUEST_STEPS) }),
   /** The province admin changed how long citizens' details are kept (months, docs/privacy.md "Retention"). */
   'retention.changed': z.strictObject({ from: z.number().int().min(1).max(12), to: z.number().int().min(1).max(12) }),
+  /** The province admin returned a commune's sent report for correction (the subject is the submission, the commune is its). */
+  'report.returned': z.strictObject({ version: z.number().int().min(1).max(1000), periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), periodEnd: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   /** The province admin changed the phones' lock rules (docs/security.md "The province's settings"). */
   'devicePolicy.changed': z.strictObject({ from: devicePolicySchema, to: devicePolicySchema }),
 } as const satisfies Record<string, z.ZodType>;

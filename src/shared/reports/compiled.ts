@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { BARRIERS, HELPED_PARTIES, OUTCOMES } from '../schemas/assistance-log';
 import { AUDIENCES } from '../schemas/group-session';
-import { periodResultsSchema, type PeriodResults } from '../schemas/period-report';
+import { idSchema } from '../schemas/common';
+import { periodResultsSchema, RETURN_REASON_MAX, type PeriodResults } from '../schemas/period-report';
 import { SERVICE_GROUPS } from '../schemas/service';
 import { REACHED } from './plan-figures';
 
@@ -53,7 +54,8 @@ export function resultsOfSums(sums: ResultSums, readinessPercent: number | null)
   return periodResultsSchema.parse({ ...tree, readinessPercent });
 }
 
-export const COMPILED_STATUSES = ['onTime', 'late', 'missing', 'notDue'] as const;
+/** `returned`: the latest report was sent back by the province for correction and no correction came yet. */
+export const COMPILED_STATUSES = ['onTime', 'late', 'missing', 'notDue', 'returned'] as const;
 export type CompiledStatus = (typeof COMPILED_STATUSES)[number];
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -79,6 +81,8 @@ export const compiledCommuneSchema = z.object({
   /** The latest sync of any of the commune's accounts (ISO), null when none ever synced. */
   lastSyncAt: z.string().nullable(),
   submission: compiledSubmissionSchema.nullable(),
+  /** Why and when the province returned the latest report (status `returned`), else null. */
+  returned: z.object({ reason: z.string(), returnedAt: z.string() }).nullable(),
 });
 export type CompiledCommune = z.infer<typeof compiledCommuneSchema>;
 
@@ -93,6 +97,15 @@ export const compiledReportSchema = z.object({
   totals: periodResultsSchema,
 });
 export type CompiledReport = z.infer<typeof compiledReportSchema>;
+
+/** POST /api/reports/returns: the province admin returns a commune's latest report with a reason. */
+export const returnRequestSchema = z.strictObject({
+  communeId: z.string().min(1).max(100),
+  submissionId: idSchema,
+  reason: z.string().trim().min(3).max(RETURN_REASON_MAX),
+});
+export type ReturnRequest = z.infer<typeof returnRequestSchema>;
+export const returnResponseSchema = z.object({ returnedAt: z.string() });
 
 /** The period a compiled view covers, as the query string carries it. */
 export function compiledQuery(period: { start: string; end: string }): string {

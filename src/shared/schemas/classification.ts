@@ -296,6 +296,10 @@ export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, F
     ...REPORT_TEXTS,
     handledSuggestions: none('suggestions accepted or dropped'),
     recipients: none('the recipients (Nơi nhận)'),
+    'returned.submissionId': none('which sent version the province returned'),
+    'returned.version': none('the version returned'),
+    'returned.reason': staff("the province's reason for returning the report (about the report; may name staff)", 'record'),
+    'returned.returnedAt': none('when the province returned it'),
   },
   rightsRequests: {
     ...COMMUNE_META,

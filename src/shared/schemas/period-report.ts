@@ -52,7 +52,21 @@ export const periodResultsSchema = strictObject({
 });
 export type PeriodResults = z.infer<typeof periodResultsSchema>;
 
-/** The draft's fields. Both leaders may write any of them; the merge keeps the latest per field. */
+/**
+ * The province returned a sent report for correction (docs/reports.md "Returned for correction"):
+ * which submission, why and when. Written on the commune's draft by the server only (registry.ts),
+ * so every leader's phone shows it until a correction is sent.
+ */
+export const RETURN_REASON_MAX = 1000;
+export const reportReturnSchema = strictObject({
+  submissionId: idSchema,
+  version: intSchema(1, 1000),
+  reason: nfcString(1, RETURN_REASON_MAX),
+  returnedAt: isoDateTimeSchema,
+});
+export type ReportReturn = z.infer<typeof reportReturnSchema>;
+
+/** The draft's fields. Both leaders may write any of them (but `returned`); the merge keeps the latest per field. */
 export const periodReportFieldsObject = strictObject({
   kind: enumSchema(REPORT_KINDS),
   periodStart: localDateSchema,
@@ -69,6 +83,8 @@ export const periodReportFieldsObject = strictObject({
   recipients: clearable(nfcString(0, 1000)),
   signerCapacity: enumSchema(SIGNER_CAPACITIES).optional(),
   signerName: clearable(nfcString(0, 120)),
+  /** Set by the server when the province returns the report; null or absent otherwise. */
+  returned: reportReturnSchema.nullable().optional(),
 });
 
 function periodInOrder(value: { periodStart?: unknown; periodEnd?: unknown }, ctx: z.RefinementCtx): void {

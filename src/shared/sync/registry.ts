@@ -153,7 +153,8 @@ export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
     immutableAfterCreate: ['checklistId', 'signedBy', 'signedAt', 'comment'],
     check: signOffBySigner,
   },
-  periodReports: { create: 'periodReport.write', update: byAction('periodReport.write'), delete: 'periodReport.write' },
+  // `returned` is the province's word on a sent report, written by the server (POST /api/reports/returns).
+  periodReports: { create: 'periodReport.write', update: byAction('periodReport.write'), delete: 'periodReport.write', fieldActions: { returned: 'serverPublished.push' } },
   // A sent report is never edited nor withdrawn: a correction is a new submission (docs/reports.md).
   reportSubmissions: {
     create: 'periodReport.write',

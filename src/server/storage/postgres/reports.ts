@@ -29,8 +29,9 @@ const LATEST_ROWS = `${LATEST}
   SELECT l.scope AS commune_id, l.id, ${text(['version'])} AS version, ${text(['documentNumber'])} AS document_number,
     ${text(['documentDate'])} AS document_date, ${text(['submittedAt'])} AS submitted_at, u.display_name AS submitted_by_name,
     ${text(['difficulties'])} AS difficulties, ${text(['proposals'])} AS proposals, ${text(['results'])} AS results,
-    COUNT(*) OVER () AS reports, FLOOR(AVG(${int(['results', 'readinessPercent'])}) OVER ())::int AS readiness, ${sumColumns(int)}
-  FROM l LEFT JOIN users u ON u.id = ${text(['submittedBy'])}`;
+    (d.fields::jsonb -> 'returned')::text AS returned, COUNT(*) OVER () AS reports, FLOOR(AVG(${int(['results', 'readinessPercent'])}) OVER ())::int AS readiness, ${sumColumns(int)}
+  FROM l LEFT JOIN users u ON u.id = ${text(['submittedBy'])}
+    LEFT JOIN records d ON d.table_name = 'periodReports' AND d.id = ${text(['reportId'])} AND d.scope = l.scope`;
 
 const COMMUNES = `
   SELECT c.id, c.name, c.active, MAX(u.last_sync_at) AS last_sync_at

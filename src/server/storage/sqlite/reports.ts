@@ -27,8 +27,9 @@ const LATEST_ROWS = `${LATEST}
   SELECT l.scope AS commune_id, l.id, ${read(['version'])} AS version, ${read(['documentNumber'])} AS document_number,
     ${read(['documentDate'])} AS document_date, ${read(['submittedAt'])} AS submitted_at, u.display_name AS submitted_by_name,
     ${read(['difficulties'])} AS difficulties, ${read(['proposals'])} AS proposals, json(json_extract(l.fields, '$.results')) AS results,
-    COUNT(*) OVER () AS reports, CAST(AVG(${read(['results', 'readinessPercent'])}) OVER () AS INTEGER) AS readiness, ${sumColumns(read)}
-  FROM l LEFT JOIN users u ON u.id = ${read(['submittedBy'])}`;
+    json_extract(d.fields, '$.returned') AS returned, COUNT(*) OVER () AS reports, CAST(AVG(${read(['results', 'readinessPercent'])}) OVER () AS INTEGER) AS readiness, ${sumColumns(read)}
+  FROM l LEFT JOIN users u ON u.id = ${read(['submittedBy'])}
+    LEFT JOIN records d ON d.table_name = 'periodReports' AND d.id = ${read(['reportId'])} AND d.scope = l.scope`;
 
 const COMMUNES = `
   SELECT c.id, c.name, c.active, MAX(u.last_sync_at) AS last_sync_at

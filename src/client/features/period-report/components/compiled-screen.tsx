@@ -10,10 +10,12 @@ import { useToday } from '../../../hooks/use-today';
 import { seedCommunes } from '../../../../shared/seed';
 import { reportPeriodAt, shiftReportPeriod } from '../../../../shared/reports/report-period';
 import type { CompiledCommune, CompiledReport } from '../../../../shared/reports/compiled';
-import { formatDate, formatDateTime, type LocalDateRange } from '../../../../shared/text/dates';
+import { formatDate, formatDateTime, todayLocal, type LocalDateRange } from '../../../../shared/text/dates';
 import { useCompiledReport } from '../hooks/use-compiled-report';
 import { buildCompiledDocument } from '../utils/compiled-document';
-import { figureLines, lines } from '../utils/report-document';
+import { figureLines, lines, type ReportDocument } from '../utils/report-document';
+import { DocumentView } from './document-view';
+import { ReturnForm } from './return-form';
 import { DocxDownload } from './docx-button';
 
 /** The periods offered: the one before the current (the one usually compiled), the current, and ten more before. */
@@ -29,8 +31,10 @@ export function CompiledScreen({ provinceId }: { provinceId: string }): ReactEle
   const [chosen, choose] = useState(0);
   const period = options[chosen]!;
   const { state, retry } = useCompiledReport(period);
+  const [printing, setPrinting] = useState(false);
   const span = (range: LocalDateRange) => ({ start: formatDate(range.start), end: formatDate(range.end) });
 
+  if (printing && state.status === 'ready') return <CompiledPrint report={state.report} provinceId={provinceId} onBack={() => setPrinting(false)} />;
   return (
     <Screen title={t('compiled.title')}>
       <p className="hint">{t('compiled.intro')}</p>
@@ -43,7 +47,7 @@ export function CompiledScreen({ provinceId }: { provinceId: string }): ReactEle
       {state.status === 'loading' ? (
         <p role="status">{t('compiled.loading')}</p>
       ) : state.status === 'ready' ? (
-        <Compiled report={state.report} provinceId={provinceId} />
+        <Compiled report={state.report} provinceId={provinceId} onPrint={() => setPrinting(true)} onChanged={retry} />
       ) : (
         <div className="notice" role="alert">
           <p>{t(state.status === 'offline' ? 'compiled.online' : state.status === 'signedOut' ? 'compiled.signedOut' : state.status === 'forbidden' ? 'compiled.notForRole' : 'compiled.failed')}</p>
@@ -54,12 +58,33 @@ export function CompiledScreen({ provinceId }: { provinceId: string }): ReactEle
   );
 }
 
-function Compiled({ report, provinceId }: { report: CompiledReport; provinceId: string }): ReactElement {
+/** The compiled report as a document (compiled-document.ts), for the screen's .docx and its print view alike. */
+function useCompiledDocument(report: CompiledReport, provinceId: string): ReportDocument {
   const { t } = useTranslation('periodReport');
-  const id = useId();
   const today = useToday();
   const provinceName = useMemo(() => seedCommunes().find((c) => c.provinceId === provinceId)?.provinceName ?? null, [provinceId]);
-  const doc = useMemo(() => buildCompiledDocument({ report, provinceName, today }, t), [report, provinceName, today, t]);
+  return useMemo(() => buildCompiledDocument({ report, provinceName, today }, t), [report, provinceName, today, t]);
+}
+
+/** The compiled report on A4 (period-report.css @media print), appendix included; the browser's print dialog also saves a PDF. */
+function CompiledPrint({ report, provinceId, onBack }: { report: CompiledReport; provinceId: string; onBack: () => void }): ReactElement {
+  const { t } = useTranslation('periodReport');
+  const doc = useCompiledDocument(report, provinceId);
+  return (
+    <div className="pr-print" data-testid="compiled-print">
+      <div className="pr-no-print button-row">
+        <button type="button" className="button primary" onClick={() => window.print()}>{t('print.printNow')}</button>
+        <button type="button" className="button" onClick={onBack}>{t('compiled.printBack')}</button>
+      </div>
+      <DocumentView doc={doc} />
+    </div>
+  );
+}
+
+function Compiled({ report, provinceId, onPrint, onChanged }: { report: CompiledReport; provinceId: string; onPrint: () => void; onChanged: () => void }): ReactElement {
+  const { t } = useTranslation('periodReport');
+  const id = useId();
+  const doc = useCompiledDocument(report, provinceId);
   const sent = report.communes.filter((c) => c.submission !== null).length;
   return (
     <div data-testid="compiled-report">
@@ -71,6 +96,7 @@ function Compiled({ report, provinceId }: { report: CompiledReport; provinceId: 
           fileName={t('compiled.fileName', { start: report.period.start, end: report.period.end })}
           text={{ label: t('compiled.docx'), making: t('compiled.docxMaking'), error: t('compiled.docxError') }}
         />
+        <button type="button" className="button" onClick={onPrint}>{t('compiled.print')}</button>
       </section>
       <section className="card" aria-labelledby={`${id}-totals`}>
         <h2 id={`${id}-totals`}>{t('compiled.totals', { count: report.reported })}</h2>
@@ -85,14 +111,14 @@ function Compiled({ report, provinceId }: { report: CompiledReport; provinceId: 
       <section className="card" aria-labelledby={`${id}-communes`}>
         <h2 id={`${id}-communes`}>{t('compiled.communes', { count: report.communes.length })}</h2>
         <ul className="pr-communes" data-testid="compiled-communes">
-          {report.communes.map((commune) => <CommuneItem key={commune.communeId} commune={commune} />)}
+          {report.communes.map((commune) => <CommuneItem key={commune.communeId} commune={commune} onChanged={onChanged} />)}
         </ul>
       </section>
     </div>
   );
 }
 
-function CommuneItem({ commune }: { commune: CompiledCommune }): ReactElement {
+function CommuneItem({ commune, onChanged }: { commune: CompiledCommune; onChanged: () => void }): ReactElement {
   const { t } = useTranslation('periodReport');
   const sent = commune.submission;
   return (
@@ -111,6 +137,8 @@ function CommuneItem({ commune }: { commune: CompiledCommune }): ReactElement {
       <p className="hint">{commune.lastSyncAt ? t('compiled.lastSync', { date: formatDateTime(commune.lastSyncAt) }) : t('compiled.neverSynced')}</p>
       {sent && lines(sent.difficulties).length > 0 && <TextBlock title={t('compiled.difficulties')} text={sent.difficulties} />}
       {sent && lines(sent.proposals).length > 0 && <TextBlock title={t('compiled.proposals')} text={sent.proposals} />}
+      {commune.returned && <p data-testid="compiled-returned">{t('compiled.returnedNote', { date: formatDate(todayLocal(Date.parse(commune.returned.returnedAt))), reason: commune.returned.reason })}</p>}
+      {sent && !commune.returned && <ReturnForm communeId={commune.communeId} submissionId={sent.id} onReturned={onChanged} />}
     </li>
   );
 }

@@ -9,7 +9,7 @@ import { updatePeriodReport, type PeriodReportItem } from '../../../data/period-
 import { log } from '../../../lib/log';
 import type { PeriodReportPatch, TextSection as Section } from '../../../../shared/schemas/period-report';
 import { suggestionsFor } from '../../../../shared/reports/suggestions';
-import { formatDate } from '../../../../shared/text/dates';
+import { formatDate, todayLocal } from '../../../../shared/text/dates';
 import { useCommune, usePeriodData, useReport, useSubmissions } from '../hooks/use-period-report';
 import { useReportDocument } from '../hooks/use-report-document';
 import { DocxButton } from './docx-button';
@@ -66,6 +66,12 @@ function EditorBody({ report, communeId }: { report: PeriodReportItem; communeId
     <div data-testid="period-report-editor" data-ready="true">
       <p className="hint">{t(report.kind === 'period' ? 'list.periodLabel' : 'list.adhocLabel', { start: formatDate(report.periodStart), end: formatDate(report.periodEnd) })}</p>
       <p className="hint">{t('editor.saved')}</p>
+      {report.returned && latest?.id === report.returned.submissionId && (
+        <div className="notice" data-testid="returned-notice">
+          <p>{t('editor.returned', { version: report.returned.version, date: formatDate(todayLocal(Date.parse(report.returned.returnedAt))), reason: report.returned.reason })}</p>
+          <p>{t('editor.returnedHint')}</p>
+        </div>
+      )}
       <div className="pr-text card">
         <label htmlFor={`${id}-summary`} className="pr-label">{t('editor.summary')}</label>
         <input key={report.summary ?? ''} id={`${id}-summary`} type="text" maxLength={300} defaultValue={report.summary ?? ''} onBlur={(e) => e.target.value !== (report.summary ?? '') && void save({ summary: e.target.value })} />

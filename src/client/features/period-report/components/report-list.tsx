@@ -87,6 +87,7 @@ export function ReportList(): ReactElement {
                   {t(report.kind === 'period' ? 'list.periodLabel' : 'list.adhocLabel', span({ start: report.periodStart, end: report.periodEnd }))}
                 </Link>
                 <span className="hint">{sent ? t('list.sent', { number: sent.documentNumber, date: formatDate(sent.documentDate) }) : t('list.draft')}</span>
+                {sent && report.returned?.submissionId === sent.id && <span className="pr-status pr-status-returned">{t('list.returned')}</span>}
               </li>
             ))}
           </ul>

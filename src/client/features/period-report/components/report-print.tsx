@@ -8,6 +8,7 @@ import type { PeriodReportItem, SubmissionItem } from '../../../data/period-repo
 import type { PeriodResults } from '../../../../shared/schemas/period-report';
 import { useCommune, usePeriodData, useReport, useSubmissions } from '../hooks/use-period-report';
 import { useReportDocument } from '../hooks/use-report-document';
+import { DocumentView } from './document-view';
 
 export function ReportPrint({ id, communeId }: { id: string; communeId: string }): ReactElement {
   const { t, i18n } = useTranslation('periodReport');
@@ -38,40 +39,7 @@ function Printable({ report, results, communeName, sent }: { report: PeriodRepor
         <button type="button" className="button primary" onClick={() => window.print()}>{t('print.printNow')}</button>
         <Link className="button" to={`/period-report/${report.id}`}>{t('print.back')}</Link>
       </div>
-      <article className="pr-doc" lang="vi">
-        <div className="pr-doc-head">
-          <div>
-            <p className="pr-strong">{doc.issuer}</p>
-            <p>{doc.number}</p>
-          </div>
-          <div>
-            <p className="pr-strong">{doc.nation}</p>
-            <p className="pr-strong pr-motto">{doc.motto}</p>
-            <p className="pr-italic">{doc.placeDate}</p>
-          </div>
-        </div>
-        <h1 className="pr-doc-title">{doc.title}</h1>
-        <p className="pr-doc-summary">{doc.summary}</p>
-        <p className="pr-indent">{doc.intro}</p>
-        {doc.sections.map((section) => (
-          <section key={section.heading}>
-            <h2 className="pr-doc-heading">{section.heading}</h2>
-            {section.paragraphs.map((text, index) => <p key={index} className="pr-indent">{text}</p>)}
-          </section>
-        ))}
-        <p className="pr-indent">{doc.closing}</p>
-        <div className="pr-doc-foot">
-          <div className="pr-recipients">
-            <p className="pr-strong pr-italic">{doc.recipientsTitle}</p>
-            {doc.recipients.map((line) => <p key={line}>{line}</p>)}
-          </div>
-          <div className="pr-signature">
-            {doc.signature.map((line) => <p key={line} className="pr-strong">{line}</p>)}
-            <p className="pr-sign-space" />
-            <p className="pr-strong">{doc.signerName}</p>
-          </div>
-        </div>
-      </article>
+      <DocumentView doc={doc} />
     </div>
   );
 }

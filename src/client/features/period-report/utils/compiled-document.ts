@@ -59,7 +59,7 @@ export function buildCompiledDocument({ report, provinceName, today }: CompiledI
         String(i + 1),
         c.communeName,
         t('compiled.doc.document', { number: c.submission!.documentNumber, date: formatDate(c.submission!.documentDate) }),
-        [c.status === 'late' ? t('compiled.status.late') : '', c.submission!.version > 1 ? t('compiled.doc.correction', { version: c.submission!.version }) : ''].filter((s) => s !== '').join('; '),
+        [c.status === 'late' ? t('compiled.status.late') : '', c.status === 'returned' ? t('compiled.doc.returned') : '', c.submission!.version > 1 ? t('compiled.doc.correction', { version: c.submission!.version }) : ''].filter((s) => s !== '').join('; '),
       ]),
     },
   };

@@ -90,6 +90,8 @@ function describe(t: T, event: AuditEntry): string {
       return t('audit.kinds.access.refused', { action: t(`audit.actions.${refusedAction(text(d.action))}`) });
     case 'rightsRequest.changed':
       return t('audit.kinds.rightsRequest.changed', { kind: t(`requests.kinds.${text(d.kind)}` as 'requests.kinds.access'), step: t(`requests.steps.${text(d.step)}` as 'requests.steps.done') });
+    case 'report.returned':
+      return t('audit.kinds.report.returned', { version: text(d.version) });
     case 'retention.changed':
       return t('audit.kinds.retention.changed', { from: text(d.from), to: text(d.to) });
     default:
