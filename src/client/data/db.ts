@@ -37,6 +37,12 @@ export interface RejectedChange extends OutboxEntry {
   /** A validation key (validation.*) or the server's short explanation. */
   message: string;
   rejectedAt: string;
+  /**
+   * Set while another member uses a shared phone: the member whose change it was. Kept for them,
+   * sealed with their key, and shown again when they sign in (docs/security.md "Shared phone").
+   * Absent: the signed-in member's.
+   */
+  heldFor?: string;
 }
 
 /** A form draft, per user, so a crash or reload never loses what was typed. */

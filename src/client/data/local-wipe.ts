@@ -2,6 +2,7 @@
 // and the sign-out that could not reach the server, remembered until it can.
 import { db } from './db';
 import { countWhatWillBeLost } from './device-wipe';
+import { holdRejectedChanges, isOwnRejected } from './rejected-change-repository';
 import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
 import { SYNC_KEYS } from './sync-status-repository';
 import { clearSession } from './session-repository';
@@ -30,29 +31,34 @@ export class PendingChangesError extends Error {
   }
 }
 
-/** What signing out `userId` now would delete for good (another member's drafts stay). */
+/**
+ * What signing out `userId` now would delete for good (another member's drafts, and the refused
+ * changes held for another member, stay).
+ */
 export async function countSignOutLosses(userId: string): Promise<SignOutLosses> {
-  const { unsent, refused, ownDrafts } = await countWhatWillBeLost(userId);
-  return { unsent, refused, drafts: ownDrafts };
+  const { unsent, ownDrafts } = await countWhatWillBeLost(userId);
+  return { unsent, refused: await db.rejectedChanges.filter(isOwnRejected).count(), drafts: ownDrafts };
 }
 
 /**
  * Sign-out on a shared phone (docs/privacy.md checklist item 26–27): removes the session, every synced record,
- * the outbox, the refused changes, this user's drafts and the sync cursor, in one transaction.
+ * the outbox, the member's refused changes, this user's drafts and the sync cursor, in one transaction.
  * A sign-out (`agreed` given) refuses unless what it would delete — unsent changes, refused
  * changes, the member's drafts — is exactly what the member was shown and agreed to lose, checked
  * inside the transaction, so a change saved a moment after the member confirmed is never deleted
- * without having been counted. Another member's sign-in (no `agreed`) refuses while changes wait.
+ * without having been counted. Another member's sign-in (`handOver`, no `agreed`) refuses while
+ * changes wait, and deletes nothing that exists only here (docs/security.md "Shared phone").
  * The device clock and language stay.
  */
 export async function wipeLocalUserData(input: {
   userId: string;
   agreed?: SignOutLosses;
   /**
-   * Another member signs in on a shared phone: the leaving member's sealed drafts stay (only their
-   * key opens them); plaintext ones left by a release before encryption go, as all drafts did then.
+   * Another member signs in on a shared phone: the leaving member's sealed drafts and refused
+   * changes stay, held for them (only their key opens them). Plaintext drafts left by a release
+   * before encryption go, as all drafts did then.
    */
-  keepDrafts?: boolean;
+  handOver?: boolean;
 }): Promise<void> {
   const tables = SYNC_TABLES.map((table) => db.syncedTable(table));
   await db.transaction('rw', [db.outbox, db.rejectedChanges, db.syncState, db.drafts, db.settings, ...tables], async () => {
@@ -60,8 +66,9 @@ export async function wipeLocalUserData(input: {
     if (input.agreed ? !sameLosses(losses, input.agreed) : losses.unsent > 0) throw new PendingChangesError(losses);
     for (const table of tables) await table.clear();
     await db.outbox.clear();
-    await db.rejectedChanges.clear();
-    await db.drafts.where('userId').equals(input.userId).filter((row) => !input.keepDrafts || !isSealed(row.value)).delete();
+    if (input.handOver) await holdRejectedChanges(input.userId);
+    else await db.rejectedChanges.filter(isOwnRejected).delete();
+    await db.drafts.where('userId').equals(input.userId).filter((row) => !input.handOver || !isSealed(row.value)).delete();
     await db.syncState.where('key').noneOf([CLOCK_KEY, CLOCK_OFFSET_KEY]).delete();
     await clearSession();
   });

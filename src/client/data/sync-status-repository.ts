@@ -3,6 +3,7 @@
 // zod) because the top bar reads it on the first screen, where every kilobyte counts.
 import { liveQuery } from 'dexie';
 import { db } from './db';
+import { isOwnRejected } from './rejected-change-repository';
 
 /** syncState keys owned by the sync engine (the clock keys live in local-write.ts). */
 export const SYNC_KEYS = {
@@ -16,7 +17,7 @@ export const SYNC_KEYS = {
 } as const;
 
 /** Why the last round failed, in words the UI translates (sync.json `reason.*`). */
-export type SyncErrorReason = 'offline' | 'unreachable' | 'rateLimited' | 'signedOut' | 'forbidden' | 'updateRequired' | 'server' | 'storage';
+export type SyncErrorReason = 'offline' | 'unreachable' | 'rateLimited' | 'quotaExceeded' | 'signedOut' | 'forbidden' | 'updateRequired' | 'server' | 'storage';
 
 export interface SyncErrorInfo {
   reason: SyncErrorReason;
@@ -34,7 +35,7 @@ export interface SyncSummary {
   lastError: SyncErrorInfo | null;
 }
 
-const REASONS: readonly SyncErrorReason[] = ['offline', 'unreachable', 'rateLimited', 'signedOut', 'forbidden', 'updateRequired', 'server', 'storage'];
+const REASONS: readonly SyncErrorReason[] = ['offline', 'unreachable', 'rateLimited', 'quotaExceeded', 'signedOut', 'forbidden', 'updateRequired', 'server', 'storage'];
 
 function isErrorInfo(value: unknown): value is SyncErrorInfo {
   const info = value as SyncErrorInfo | undefined;
@@ -46,7 +47,7 @@ export async function readSyncSummary(): Promise<SyncSummary> {
     const [pending, oldest, rejected, success, error] = await Promise.all([
       db.outbox.count(),
       db.outbox.orderBy('seq').first(),
-      db.rejectedChanges.count(),
+      db.rejectedChanges.filter(isOwnRejected).count(),
       db.syncState.get(SYNC_KEYS.lastSuccessAt),
       db.syncState.get(SYNC_KEYS.lastError),
     ]);

@@ -9,7 +9,9 @@ import { COMMUNE, logFields } from '../../../test/helpers/sync-fixtures';
 import { db } from '../data/db';
 import { getSession, saveSession } from '../data/session-repository';
 import { writeRecord } from '../data/local-write';
-import { hasPendingLogout } from '../data/local-wipe';
+import { countSignOutLosses, hasPendingLogout } from '../data/local-wipe';
+import { listRejectedChanges } from '../data/rejected-change-repository';
+import { readSyncSummary } from '../data/sync-status-repository';
 import { CLOCK_KEY } from '../data/local-write';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { PushRequest } from '../../shared/sync/protocol';
@@ -137,6 +139,29 @@ describe('sign-in', () => {
     // Lan's sealed draft stays for her (only her key opens it); a plaintext one from before encryption goes.
     expect((await db.drafts.toArray()).map((row) => row.key)).toEqual(['contact-new']);
     expect((await getSession())?.user.id).toBe(HUNG.id);
+  });
+
+  it("keeps the previous person's refused changes for them: the next person neither sees nor deletes them, the owner reads them again", async () => {
+    const refused = (id: string) => ({ id, table: 'assistanceLogs' as const, recordId: uuidv7(), hlc: '2026-07-01T01:00:00.000Z-0000-0123456789abcdef' as never, fields: {}, createdAt: '2026-07-01T01:00:00.000Z', code: 'invalid', message: 'validation.dateInFuture', rejectedAt: '2026-07-01T01:00:00.000Z' });
+    const lans = refused(uuidv7());
+    await saveSession({ user: { ...LAN, role: 'member' }, signedInAt: '2026-07-01T01:00:00.000Z' });
+    await db.rejectedChanges.put(lans);
+    expect(await signIn('hung.tran', 'mat-khau-hung')).toEqual({ ok: true });
+    await idle();
+    expect(await db.rejectedChanges.toArray()).toEqual([{ ...lans, heldFor: LAN.id }]);
+    expect(await listRejectedChanges()).toEqual([]);
+    expect((await readSyncSummary()).rejected).toBe(0);
+    // Hùng's own refused change, then his sign-out: it counts and deletes his, never Lan's.
+    const hungs = refused(uuidv7());
+    await db.rejectedChanges.put(hungs);
+    expect(await countSignOutLosses(HUNG.id)).toEqual({ unsent: 0, refused: 1, drafts: 0 });
+    expect(await signOut({ agreed: { unsent: 0, refused: 1, drafts: 0 } })).toEqual({ ok: true });
+    expect(await db.rejectedChanges.toArray()).toEqual([{ ...lans, heldFor: LAN.id }]);
+    // Lan comes back: her refused change is hers to read again.
+    expect(await signIn('lan.nguyen', 'mat-khau-dung')).toEqual({ ok: true });
+    await idle();
+    expect(await listRejectedChanges()).toEqual([lans]);
+    expect((await readSyncSummary()).rejected).toBe(1);
   });
 });
 

@@ -6,6 +6,7 @@ import { getSyncRuntime } from './runtime';
 import { getSession, saveSession } from '../data/session-repository';
 import { clearPendingLogout, markPendingLogout, NO_LOSSES, PendingChangesError, wipeLocalUserData, type SignOutLosses } from '../data/local-wipe';
 import { countOutbox, clearSyncError } from '../data/sync-status-repository';
+import { releaseRejectedChanges } from '../data/rejected-change-repository';
 import { requestPersistentStorage } from '../data/storage-info';
 import { adoptKey, deleteMemberKey, establishKey, PreviousPasswordNeededError, WrongSecretError } from '../data/vault/vault';
 import { log } from '../lib/log';
@@ -54,9 +55,11 @@ export async function signIn(username: string, password: string, previousPasswor
       const pending = await countOutbox();
       if (pending > 0) return { ok: false, reason: 'otherUserPending', pending, otherName: previous.user.displayName };
       // A shared phone changing hands: the previous member's data goes before the next one's comes.
-      // Their drafts stay, sealed with their own key: the next member cannot read them (docs/security.md).
-      await wipeLocalUserData({ userId: previous.user.id, keepDrafts: true });
+      // Their drafts and refused changes stay, sealed with their own key and held for them: the
+      // next member can neither read nor delete them (docs/security.md "Shared phone").
+      await wipeLocalUserData({ userId: previous.user.id, handOver: true });
     }
+    await releaseRejectedChanges(user.id);
     // The cookie is now this user's: a revocation still owed for an earlier sign-out would hit it.
     await clearPendingLogout();
     await saveSession({ user, signedInAt: new Date(answer.receivedAt).toISOString() });
