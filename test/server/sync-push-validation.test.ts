@@ -12,13 +12,13 @@ import { LIMITS, fromWireRecord, type PushResponse } from '../../src/shared/sync
 import { describePostgres } from '../helpers/pg';
 import { consentBy, findIn, onPushThread, scopeRows, serverWorld, type WorldOptions } from './http-world';
 import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
-import { COMMUNE_A, COMMUNE_B, bearer, contactFields, logFields, mutation, pullAll, pushOk } from './sync-fixtures';
+import { COMMUNE_A, COMMUNE_B, bearer, contactFields, createMeta, logFields, mutation, pullAll, pushOk } from './sync-fixtures';
 
 const SQL_INJECTION = "Robert'); DROP TABLE records; -- và \"; DELETE FROM users; --";
 
 
 function validationSuite<F extends StoreFixture>(factory: () => Promise<F>, options: WorldOptions<F> = {}): void {
-  const world = serverWorld(factory, ['memberA', 'member2A'], options);
+  const world = serverWorld(factory, ['memberA', 'member2A', 'reviewerA'], options);
 
   describe('POST /api/sync/push', () => {
     it.each([
@@ -69,6 +69,33 @@ function validationSuite<F extends StoreFixture>(factory: () => Promise<F>, opti
         { id: followUpFirst.id, code: 'invalid', message: 'validation.followUpBeforeHelp' },
         { id: cccd.id, code: 'invalid', message: 'validation.citizenIdInNote' },
       ]);
+    });
+
+    it("[V1] a consent's recordedAt and a sign-off's signedAt are bounded by the server's clock: days ahead or before the teams existed is refused, nothing stored", async () => {
+      const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+      const consentAt = (recordedAt: string) => mutation('assistanceLogs', uuidv7(), logFields(world.memberA, { citizen: { name: 'Y Blông', consent: true, consentEvidence: { ...consentBy(world.memberA), recordedAt } } }));
+      const signOffAt = (signedAt: string) => mutation('signOffs', uuidv7(), { ...createMeta(world.reviewerA), checklistId: uuidv7(), signedBy: world.reviewerA.userId, signedAt, comment: null });
+      const consentAhead = consentAt(hoursFromNow(48));
+      const consentAncient = consentAt('1999-12-31T17:00:00.000Z');
+      const consentNow = consentAt(hoursFromNow(0));
+      const logs = await pushOk(world.app, world.memberA, [consentAhead, consentAncient, consentNow]);
+      expect(logs.acked).toEqual([consentNow.id]);
+      expect(logs.rejected).toEqual([
+        { id: consentAhead.id, code: 'invalid', message: 'validation.dateInFuture' },
+        { id: consentAncient.id, code: 'invalid', message: 'validation.dateTooEarly' },
+      ]);
+      const signAhead = signOffAt(hoursFromNow(48));
+      const signAncient = signOffAt('2000-01-01T00:00:00.000Z');
+      // A phone a few hours fast is within the margin.
+      const signFast = signOffAt(hoursFromNow(3));
+      const signs = await pushOk(world.app, world.reviewerA, [signAhead, signAncient, signFast]);
+      expect(signs.acked).toEqual([signFast.id]);
+      expect(signs.rejected).toEqual([
+        { id: signAhead.id, code: 'invalid', message: 'validation.dateInFuture' },
+        { id: signAncient.id, code: 'invalid', message: 'validation.dateTooEarly' },
+      ]);
+      const stored = new Set((await scopeRows(world.store, COMMUNE_A.id)).map((row) => row.record.id));
+      expect([consentAhead, consentAncient, consentNow, signAhead, signAncient, signFast].map((m) => stored.has(m.recordId))).toEqual([false, false, true, false, false, true]);
     });
 
     it('[V2] extra keys on the body or a mutation, or a mutation without a UUID id → 400, nothing stored', async () => {

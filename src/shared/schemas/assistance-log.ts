@@ -8,7 +8,6 @@ import {
   EVEN_WHEN_FIELDS_FAIL,
   idSchema,
   intSchema,
-  isoDateTimeSchema,
   localDateSchema,
   nfcString,
   patchExtras,
@@ -78,7 +77,9 @@ export const consentEvidenceSchema = strictObject(
   {
     method: enumSchema(CONSENT_METHODS),
     noticeVersion: nfcString(1, 32),
-    recordedAt: isoDateTimeSchema,
+    // Bounded by the checking side's clock (docs/data-rules.md): the server will not take a consent
+    // dated days ahead by a phone whose clock is wrong, nor one from before the teams existed.
+    recordedAt: pastInstantSchema,
     recordedBy: idSchema,
     purposes: uniqueListSchema(enumSchema(CONSENT_PURPOSES), CONSENT_PURPOSES.length).optional(),
     agreedBy: enumSchema(CONSENT_GIVERS).optional(),

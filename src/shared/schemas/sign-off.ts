@@ -1,13 +1,15 @@
 // signOffs: a reviewer's sign-off of a checklist (docs/product.md roles: reviewers sign off). One record
 // per sign-off, never edited: a new sign-off is a new record, so the history stays.
 import type { z } from 'zod';
-import { clearable, idSchema, isoDateTimeSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';
+import { clearable, idSchema, nfcString, patchExtras, recordMetaSchema, strictObject } from './common';
+import { pastInstantSchema } from './bounds';
 
 /** The fields a client writes. The server should check `signedBy` is the signing user. */
 export const signOffFieldsObject = strictObject({
   checklistId: idSchema,
   signedBy: idSchema,
-  signedAt: isoDateTimeSchema,
+  // Bounded by the checking side's clock, as recordedAt of a consent is (docs/data-rules.md).
+  signedAt: pastInstantSchema,
   comment: clearable(nfcString(0, 2000)),
 });
 
