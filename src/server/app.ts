@@ -108,6 +108,7 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
       auth,
       audit,
       rateLimitPerMinute: config.syncRateLimitPerMinute,
+      writeQuota: config.writeQuota,
       // The accounts list's "last sync" and the devices list (docs/accounts.md): written at most every
       // few minutes per account and device, or when the phone reports something new.
       noteSync: async ({ userId, sessionId }, note) => {

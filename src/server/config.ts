@@ -41,17 +41,28 @@ export interface Config {
   authSecret: string | undefined;
   /** Sync requests (push + pull) per user per minute and server process; 0 = unlimited. */
   syncRateLimitPerMinute: number;
+  /** Changes a member, and a whole commune, may push in a rolling day; 0 = unlimited (docs/sync.md "Write quotas"). */
+  writeQuota: { perUserPerDay: number; perCommunePerDay: number };
   /** TEST ONLY: the password of the demo accounts instead of random ones; refused in production. */
   demoPassword: string | undefined;
 }
 
 export const DEFAULT_SYNC_RATE_LIMIT = 120;
 
+/**
+ * A member logs tens of helps on a busy day, a commune's team a few hundred; a hand-over between
+ * phones or a first upload of paper notes is larger but rare. Far above that, far below what would
+ * fill the database in a day (docs/sync.md "Write quotas").
+ */
+export const DEFAULT_WRITE_QUOTA = { perUserPerDay: 5000, perCommunePerDay: 20000 };
+
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Unset and empty variables mean "use the default": `FOO=` in a unit file is common. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const quotaSchema = z.coerce.number({ error: 'must be a whole number of changes per day (0 = unlimited)' }).int('must be a whole number').min(0, 'must be 0 or more');
 
 const envSchema = z.object({
   PORT: optional(
@@ -75,6 +86,8 @@ const envSchema = z.object({
     z.coerce.number({ error: 'must be a whole number of requests per minute (0 = unlimited)' }).int('must be a whole number').min(0, 'must be 0 or more'),
   ),
   DEMO_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters')),
+  WRITE_QUOTA_USER: optional(quotaSchema),
+  WRITE_QUOTA_COMMUNE: optional(quotaSchema),
 });
 
 export class ConfigError extends Error {
@@ -143,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     bodyLimit: DEFAULT_BODY_LIMIT,
     authSecret: e.AUTH_SECRET,
     syncRateLimitPerMinute: e.SYNC_RATE_LIMIT ?? DEFAULT_SYNC_RATE_LIMIT,
+    writeQuota: { perUserPerDay: e.WRITE_QUOTA_USER ?? DEFAULT_WRITE_QUOTA.perUserPerDay, perCommunePerDay: e.WRITE_QUOTA_COMMUNE ?? DEFAULT_WRITE_QUOTA.perCommunePerDay },
     demoPassword: e.DEMO_PASSWORD,
   };
 }

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'client_too_old'
   | 'too_many_requests'
+  /** A push over the member's or the commune's changes for the day (docs/sync.md "Write quotas"). */
+  | 'write_quota_exceeded'
   | 'internal'
   | 'not_built'
   | 'unavailable';

@@ -26,6 +26,9 @@ export function startBenchServer(env: Record<string, string>, options: Omit<Serv
       // The production default: a log line per request is part of what a round costs.
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       SYNC_RATE_LIMIT: '0',
+      // Simulated phones push far more than a member's day (0 turns the write quotas off).
+      WRITE_QUOTA_USER: '0',
+      WRITE_QUOTA_COMMUNE: '0',
       AUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
       ...env,
     },

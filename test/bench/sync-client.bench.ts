@@ -61,7 +61,7 @@ interface Setup {
 
 async function setUp(): Promise<Setup> {
   // The server's own fresh data directory, deleted when it stops.
-  const server = await startAppServer({ DEMO_PASSWORD, SYNC_RATE_LIMIT: '0' });
+  const server = await startAppServer({ DEMO_PASSWORD, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0' });
   const proxy = await countingProxy(server.url);
   const phone = await launchPhone();
   const { page } = phone;

@@ -130,6 +130,19 @@ describe('sync scheduler', () => {
     }
   });
 
+  it('over the day\'s write quota (429 write_quota_exceeded): says so, keeps everything and waits Retry-After', async () => {
+    const s = setup();
+    s.outcomes.push(new HttpError(429, 'write_quota_exceeded', 'later', 3_600_000));
+    await s.fire('start');
+    expect(s.errors[0]).toMatchObject({ reason: 'quotaExceeded', retryAt: s.clock.now() + 3_600_000 });
+    await s.fire('manual');
+    await s.fire('write');
+    await s.clock.advance(3_599_000);
+    expect(s.starts).toHaveLength(1);
+    await s.clock.advance(1_000);
+    expect(s.starts).toHaveLength(2);
+  });
+
   it('stops on "signed out" until the user signs in again; the network returning does not retry', async () => {
     const s = setup();
     s.outcomes.push(new SignedOutError());

@@ -69,7 +69,8 @@ export function classifyError(error: unknown, attempt: number, env: Pick<Schedul
     if (error.status === 426) return { reason: 'updateRequired' };
     if (error.status === 403) return { reason: 'forbidden' };
     if (error.status === 429 || error.status === 503) {
-      const reason = error.status === 429 ? 'rateLimited' : 'unreachable';
+      // Over the day's write quota: the phone keeps its outbox and says so, not "server busy".
+      const reason = error.status === 503 ? 'unreachable' : error.code === 'write_quota_exceeded' ? 'quotaExceeded' : 'rateLimited';
       if (error.retryAfterMs === undefined) return { reason, delayMs: backoff() };
       const delayMs = Math.max(error.retryAfterMs, BACKOFF_FLOOR_MS);
       return { reason, delayMs, notBefore: env.now() + delayMs };

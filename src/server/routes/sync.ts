@@ -8,7 +8,7 @@ import { toSyncUser, type Access, type AuthService } from '../auth/auth-service'
 import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
-import { readPushRequest, type SyncRequests } from '../sync/sync-requests';
+import { readPushRequest, type SyncRequests, type WriteQuota } from '../sync/sync-requests';
 import type { DeviceNote } from '../storage/session-types';
 import { signedInSession } from './auth';
 
@@ -25,6 +25,8 @@ export interface SyncRouteOptions {
   audit: AuditLog;
   /** Requests per user per minute (push and pull together); 0 = unlimited. */
   rateLimitPerMinute: number;
+  /** Changes per member and per commune in a rolling day (docs/sync.md "Write quotas"); none when absent. */
+  writeQuota?: WriteQuota;
   /**
    * Notes a sync request of a device: when it was seen, what it reported (its app version, its
    * unsent changes) and, for a pull, its last sync and its account's (docs/accounts.md "Devices").
@@ -71,7 +73,12 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   app.post('/api/sync/push', { bodyLimit: PUSH_INFLATED_LIMIT }, async (request, reply) => {
     const caller = await authorize(request, 'push');
     const { user } = caller;
-    const { response, refused, citizenChanges, requestChanges } = await requests.push(user, readPushRequest(request.body), now());
+    const { response, refused, citizenChanges, requestChanges, overQuota } = await requests.push(user, readPushRequest(request.body), now(), options.writeQuota);
+    if (overQuota) {
+      // Nothing was written; the phone keeps its outbox and waits (PROTOCOL.md §4, 429).
+      request.log.warn({ event: 'sync_write_quota', userId: user.id, quota: overQuota.quota }, 'security: write quota reached');
+      throw new ApiError(429, 'write_quota_exceeded', `This ${overQuota.quota === 'user' ? 'account' : 'commune'} has pushed its changes for today; try again later. Unsent changes are kept.`, overQuota.retryAfterSeconds);
+    }
     for (const { table, code } of refused) {
       request.log.warn({ event: 'sync_authz_rejected', userId: user.id, table, code }, 'security: mutation refused');
     }

@@ -4,6 +4,7 @@
 import { LOOKUPS_MIGRATION } from './migration-lookups';
 import { DEVICES_MIGRATION } from './migration-devices';
 import { REPORT_PERIOD_MIGRATION } from './migration-report-period';
+import { WRITE_QUOTA_MIGRATION } from './migration-write-quota';
 import { SIGN_IN_CODES_MIGRATION } from './migration-sign-in-codes';
 import type { AppliedMigration, Migration } from './migration-types';
 
@@ -226,6 +227,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SIGN_IN_CODES_MIGRATION,
   DEVICES_MIGRATION,
   REPORT_PERIOD_MIGRATION,
+  WRITE_QUOTA_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -66,6 +66,24 @@ export interface PushState {
   applied: ReadonlyMap<string, AppliedMutation>;
   /** Every stored row with the (table, id) of a record the batch names, in any scope. */
   records: readonly StoredRecord[];
+  /** With PushBatch.quota: the changes applied since `quota.since`, read after the scope's lock. */
+  recentWrites?: RecentWrites;
+}
+
+/** Changes applied (remembered mutation ids, whatever their outcome) since a moment. */
+export interface RecentWrites {
+  /** By the pushing member. */
+  user: number;
+  /** By every member of the pushing member's commune (0 without a commune). */
+  commune: number;
+}
+
+/** Whose recent changes a push counts for the write quotas (docs/sync.md "Write quotas"). */
+export interface QuotaKeys {
+  userId: string;
+  communeId: string | null;
+  /** Unix ms: changes applied at or after it count. */
+  since: number;
 }
 
 export interface PushPlan {
@@ -82,6 +100,8 @@ export interface PushBatch<P extends PushPlan = PushPlan> {
   mutationIds: readonly string[];
   recordKeys: readonly { table: SyncTable; id: string }[];
   now: number;
+  /** Count recent writes (PushState.recentWrites) under the scope's lock, so racing pushes see each other. */
+  quota?: QuotaKeys;
   /** Pure and synchronous: SQLite transactions cannot await. */
   plan: (state: PushState) => P;
 }

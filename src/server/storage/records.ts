@@ -14,6 +14,8 @@ import type {
   PushBatch,
   PushCommitted,
   PushPlan,
+  QuotaKeys,
+  RecentWrites,
   RecordKey,
   RecordQuery,
   RecordStore,
@@ -25,12 +27,15 @@ import { RECORD_COLUMNS, decodeOutcome, decodeRecordRow, encodeRecord, fitPage, 
 export interface StateKeys {
   mutationIds: readonly string[];
   recordKeys: readonly { table: SyncTable; id: string }[];
+  /** Also count the recent writes of this member and commune (StateRows.recentWrites). */
+  quota?: QuotaKeys | undefined;
 }
 
 /** The rows read for StateKeys. */
 export interface StateRows {
   applied: readonly { mutation_id: string; user_id: string; result: string }[];
   records: readonly RecordRow[];
+  recentWrites?: RecentWrites;
 }
 
 /** One row of `records` to upsert, with its lookup columns (lookups.ts). */
@@ -84,10 +89,12 @@ export class RecordsOnSql implements RecordStore {
   constructor(private readonly dialect: RecordDialect) {}
 
   push<P extends PushPlan>(batch: PushBatch<P>): Promise<PushCommitted<P>> {
-    return this.dialect.writeScope(batch.scope, { mutationIds: [...new Set(batch.mutationIds)], recordKeys: uniqueKeys(batch.recordKeys) }, (state, before) => {
+    const keys = { mutationIds: [...new Set(batch.mutationIds)], recordKeys: uniqueKeys(batch.recordKeys), quota: batch.quota };
+    return this.dialect.writeScope(batch.scope, keys, (state, before) => {
       const applied = new Map<string, AppliedMutation>();
       for (const row of state.applied) applied.set(row.mutation_id, { mutationId: row.mutation_id, userId: row.user_id, outcome: decodeOutcome(row.result) });
-      const plan = batch.plan({ applied, records: state.records.map(decodeRecordRow) });
+      const records = state.records.map(decodeRecordRow);
+      const plan = batch.plan(state.recentWrites ? { applied, records, recentWrites: state.recentWrites } : { applied, records });
       let seq = before;
       const rows = plan.writes.map((write) => writeRow(write.table, write.record, (seq += 1)));
       const remember = plan.remember.map((entry) => ({ mutationId: entry.mutationId, result: JSON.stringify(entry.outcome) }));

@@ -4,14 +4,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SyncUser } from '../../shared/sync/registry';
 import { SqliteStore } from '../storage/sqlite-store';
-import { pushChanges, type PushRequest } from './sync-requests';
+import { pushChanges, type PushRequest, type WriteQuota } from './sync-requests';
 
 export interface PushThreadData {
   file: string;
   checkpointIntervalMs: number;
 }
 
-export type ToPushThread = { id: number; kind: 'push'; user: SyncUser; request: PushRequest; now: number } | { id: number; kind: 'close' };
+export type ToPushThread = { id: number; kind: 'push'; user: SyncUser; request: PushRequest; now: number; quota?: WriteQuota | undefined } | { id: number; kind: 'close' };
 
 export type FromPushThread =
   | { id: number; value: unknown }
@@ -37,7 +37,7 @@ async function answer(request: ToPushThread): Promise<unknown> {
     await Promise.allSettled([...inFlight]);
     return store.close();
   }
-  const pushed = pushChanges(store.records, request.user, request.request, request.now);
+  const pushed = pushChanges(store.records, request.user, request.request, request.now, request.quota);
   inFlight.add(pushed);
   return pushed.finally(() => inFlight.delete(pushed));
 }

@@ -10,7 +10,7 @@ import type { SyncUser } from '../../shared/sync/registry';
 import { ApiError } from '../errors';
 import type { BackgroundErrorHandler } from '../storage/types';
 import type { FromPushThread, PushThreadData, ToPushThread } from './push-thread-worker';
-import type { PushRequest, PushResult } from './sync-requests';
+import type { PushRequest, PushResult, WriteQuota } from './sync-requests';
 
 export interface PushThreadOptions extends PushThreadData {
   /** A checkpoint failed, or the thread died (it is started again for the next push). */
@@ -25,7 +25,7 @@ export interface PushThread {
    * ended before that (a broken deployment), so the server fails to start instead of failing pushes.
    */
   ready: Promise<void>;
-  push: (user: SyncUser, request: PushRequest, now: number) => Promise<PushResult>;
+  push: (user: SyncUser, request: PushRequest, now: number, quota?: WriteQuota) => Promise<PushResult>;
   /** Waits for pushes in flight, closes the thread's connection (a last checkpoint) and ends it. */
   close: () => Promise<void>;
 }
@@ -106,9 +106,9 @@ export function startPushThread(options: PushThreadOptions): PushThread {
 
   return {
     ready,
-    push: (user, request, now) => {
+    push: (user, request, now, quota) => {
       if (closing) return Promise.reject(new ApiError(503, 'unavailable', 'The server is stopping; try again later.', 5));
-      return call({ kind: 'push', user, request, now }) as Promise<PushResult>;
+      return call({ kind: 'push', user, request, now, quota }) as Promise<PushResult>;
     },
     close: () => {
       closing ??= (async () => {

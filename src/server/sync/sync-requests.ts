@@ -55,15 +55,36 @@ export interface RequestChange {
 
 export interface PushResult {
   response: PushResponse;
+  /**
+   * The push would take its member or commune over a write quota: nothing was written, and the
+   * route answers 429 (docs/sync.md "Write quotas"). Which quota, and when a retry may succeed.
+   */
+  overQuota?: { quota: 'user' | 'commune'; retryAfterSeconds: number };
   refused: RefusedWrite[];
   citizenChanges: CitizenChange[];
   requestChanges: RequestChange[];
 }
 
+/**
+ * Changes a member, and all members of a commune, may push in a day (docs/sync.md "Write
+ * quotas"); 0 = unlimited. Counted as mutation ids the server remembers, whatever their outcome.
+ */
+export interface WriteQuota {
+  perUserPerDay: number;
+  perCommunePerDay: number;
+}
+
+export const NO_WRITE_QUOTA: WriteQuota = { perUserPerDay: 0, perCommunePerDay: 0 };
+
+/** The quotas' window: a rolling day. */
+const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** What a phone over its quota is asked to wait: the window rolls, so an hour frees the hour's oldest changes. */
+export const QUOTA_RETRY_SECONDS = 60 * 60;
+
 /** The request handling both transports share: in-process, or on the SQLite sync thread. */
 export interface SyncRequests {
   /** The request was read on the caller's thread (readPushRequest); this writes it. */
-  push: (user: SyncUser, request: PushRequest, now: number) => Promise<PushResult>;
+  push: (user: SyncUser, request: PushRequest, now: number, quota?: WriteQuota) => Promise<PushResult>;
   /** The page as JSON text, ready to send (built where the rows are read). */
   pull: (user: SyncUser, query: unknown, now: number) => Promise<string>;
   close: () => Promise<void>;
@@ -72,7 +93,7 @@ export interface SyncRequests {
 /** The store's own process answers: PostgreSQL (its work is in the database) and tests. */
 export function inProcessSyncRequests(store: RecordStore): SyncRequests {
   return {
-    push: (user, request, now) => pushChanges(store, user, request, now),
+    push: (user, request, now, quota) => pushChanges(store, user, request, now, quota),
     pull: (user, query, now) => pullChanges(store, user, query, now),
     close: () => Promise.resolve(),
   };
@@ -103,7 +124,7 @@ export function readPushRequest(body: unknown): PushRequest {
 }
 
 /** Applies a push in one write transaction and reports each mutation's outcome, after COMMIT. */
-export async function pushChanges(store: RecordStore, user: SyncUser, request: PushRequest, time: number): Promise<PushResult> {
+export async function pushChanges(store: RecordStore, user: SyncUser, request: PushRequest, time: number, quota: WriteQuota = NO_WRITE_QUOTA): Promise<PushResult> {
   const { clientId, mutations } = request;
   const scope = writeScope(user, user.communeId ? 'commune' : 'province');
   const serverTime = new Date(time).toISOString();
@@ -114,6 +135,8 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
   }
   let citizenChanges: CitizenChange[] = [];
   let requestChanges: RequestChange[] = [];
+  let overQuota: PushResult['overQuota'];
+  const quotaOn = quota.perUserPerDay > 0 || quota.perCommunePerDay > 0;
   const committed = await store.push({
     scope,
     userId: user.id,
@@ -121,7 +144,12 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
     mutationIds: mutations.map((m) => m.id),
     recordKeys: mutations.flatMap((m) => (m.kind === 'valid' ? [{ table: m.table, id: m.recordId }] : [])),
     now: time,
+    ...(quotaOn ? { quota: { userId: user.id, communeId: user.communeId ?? null, since: time - QUOTA_WINDOW_MS } } : {}),
     plan: (state) => {
+      // Decided after the scope's lock (records.ts): two racing pushes of one member or commune
+      // are counted one after the other, so together they never pass the quota.
+      overQuota = quotaOn ? overQuotaOf(quota, state, mutations) : undefined;
+      if (overQuota) return { remember: [], writes: [], outcomes: [] };
       const plan = planPush({ user, scope, mutations, now: time }, state);
       citizenChanges = citizenChangesOf(state, plan.writes);
       requestChanges = requestChangesOf(state, plan.writes);
@@ -129,7 +157,7 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
     },
   });
   // Only now, after COMMIT, is anything acknowledged.
-  const result: PushResult = { response: { acked: [], rejected: [], serverTime }, refused: [], citizenChanges, requestChanges };
+  const result: PushResult = { response: { acked: [], rejected: [], serverTime }, refused: [], citizenChanges, requestChanges, ...(overQuota ? { overQuota } : {}) };
   for (const { mutationId, outcome, table } of committed.plan.outcomes) {
     if (outcome.status === 'acked') {
       result.response.acked.push(mutationId);
@@ -141,6 +169,16 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
     }
   }
   return result;
+}
+
+/** Which quota this push would pass, if any; a mutation id already applied (a retry) is not counted again. */
+function overQuotaOf(quota: WriteQuota, state: PushState, mutations: readonly IncomingMutation[]): PushResult['overQuota'] {
+  const recent = state.recentWrites ?? { user: 0, commune: 0 };
+  const fresh = new Set(mutations.filter((m) => !state.applied.has(m.id)).map((m) => m.id)).size;
+  if (fresh === 0) return undefined;
+  if (quota.perUserPerDay > 0 && recent.user + fresh > quota.perUserPerDay) return { quota: 'user', retryAfterSeconds: QUOTA_RETRY_SECONDS };
+  if (quota.perCommunePerDay > 0 && recent.commune + fresh > quota.perCommunePerDay) return { quota: 'commune', retryAfterSeconds: QUOTA_RETRY_SECONDS };
+  return undefined;
 }
 
 /** The logs whose citizen section the planned writes change, compared with the stored state. */

@@ -42,22 +42,38 @@ export class PostgresRecordDialect implements RecordDialect {
     return this.connection.transaction(async (client, locked) => {
       const seq = Number((locked as pg.QueryResult<{ seq: string }>).rows[0]!.seq);
       // After the lock, in a statement of its own: its snapshot holds every earlier writer's commit.
-      const { rows: state } = await client.query<RecordRow & { kind: 'a' | 'r' }>({
+      const { rows: state } = await client.query<RecordRow & { kind: 'a' | 'r' | 'q' }>({
         name: 'push-state',
         text: `SELECT 'a' AS kind, mutation_id AS table_name, user_id AS id, NULL::text AS scope, result AS fields, NULL::text AS clocks, NULL::bigint AS row_seq
                  FROM applied_mutations WHERE mutation_id = ANY($1::text[])
                UNION ALL
-               SELECT 'r', ${RECORD_COLUMNS} FROM records WHERE (table_name, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-        values: [keys.mutationIds, keys.recordKeys.map((key) => key.table), keys.recordKeys.map((key) => key.id)],
+               SELECT 'r', ${RECORD_COLUMNS} FROM records WHERE (table_name, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+               UNION ALL
+               -- The write quotas' counts (docs/sync.md "Write quotas"), only when asked for: the member's, the commune's.
+               SELECT 'q', NULL, NULL, NULL,
+                 (SELECT count(*) FROM applied_mutations WHERE user_id = $4 AND applied_at >= $6)::text,
+                 (SELECT count(*) FROM users u JOIN applied_mutations a ON a.user_id = u.id AND a.applied_at >= $6 WHERE u.commune_id = $5)::text,
+                 NULL
+               WHERE $4::text IS NOT NULL`,
+        values: [
+          keys.mutationIds,
+          keys.recordKeys.map((key) => key.table),
+          keys.recordKeys.map((key) => key.id),
+          keys.quota?.userId ?? null,
+          keys.quota?.communeId ?? null,
+          keys.quota?.since ?? null,
+        ],
       });
       const applied: StateRows['applied'][number][] = [];
       const records: RecordRow[] = [];
+      let recentWrites: StateRows['recentWrites'];
       for (const row of state) {
         if (row.kind === 'r') records.push(row);
+        else if (row.kind === 'q') recentWrites = { user: Number(row.fields), commune: Number(row.clocks) };
         else applied.push({ mutation_id: row.table_name, user_id: row.id, result: row.fields });
       }
 
-      const write = decide({ applied, records }, seq);
+      const write = decide(recentWrites ? { applied, records, recentWrites } : { applied, records }, seq);
 
       const rows = write.rows;
       await client.query({

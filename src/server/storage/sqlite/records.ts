@@ -2,7 +2,7 @@
 // group-committed scope writes, per-scope reads in one deferred transaction, `?` placeholders.
 import type { RecordLookups } from '../lookups';
 import { LOOKUP_COLUMNS } from '../lookups';
-import type { PullRequest, StoredRecord } from '../record-types';
+import type { PullRequest, QuotaKeys, RecentWrites, StoredRecord } from '../record-types';
 import type { RecordDialect, ScopeReader, ScopeWrite, StateKeys, StateRows } from '../records';
 import { RECORD_COLUMNS, decodeRecordRow, type RecordRow } from '../rows';
 import { run, type SqliteConnection } from './connection';
@@ -79,7 +79,8 @@ export class SqliteRecordDialect implements RecordDialect {
     const recordStatement = sql(`SELECT ${RECORD_COLUMNS} FROM records WHERE table_name = ? AND id = ?`);
     const records = keys.recordKeys.flatMap(({ table, id }) => recordStatement.all(table, id) as RecordRow[]);
 
-    const write = decide({ applied, records }, seq);
+    const recentWrites = keys.quota && countRecentWrites(sql, keys.quota);
+    const write = decide(recentWrites ? { applied, records, recentWrites } : { applied, records }, seq);
 
     const upsert = sql(
       `INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -135,4 +136,15 @@ export class SqliteRecordDialect implements RecordDialect {
   fieldText(field: string): string {
     return `json_extract(fields, '$.${field}')`;
   }
+}
+
+/** The write quotas' counts (docs/sync.md "Write quotas"), through the (user_id, applied_at) index. */
+function countRecentWrites(sql: SqliteConnection['sql'], quota: QuotaKeys): RecentWrites {
+  const count = (row: unknown) => Number((row as { n: number }).n);
+  const user = count(sql('SELECT count(*) AS n FROM applied_mutations WHERE user_id = ? AND applied_at >= ?').get(quota.userId, quota.since));
+  const commune =
+    quota.communeId === null
+      ? 0
+      : count(sql('SELECT count(*) AS n FROM users u JOIN applied_mutations a ON a.user_id = u.id AND a.applied_at >= ? WHERE u.commune_id = ?').get(quota.since, quota.communeId));
+  return { user, commune };
 }
