@@ -45,6 +45,9 @@ export interface RejectedChange extends OutboxEntry {
   heldFor?: string;
 }
 
+/** The signed-in member's refused change (not one held for another member of this phone). */
+export const isOwnRejected = (change: RejectedChange): boolean => change.heldFor === undefined;
+
 /** A form draft, per user, so a crash or reload never loses what was typed. */
 export interface DraftRow {
   key: string;

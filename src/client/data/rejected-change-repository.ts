@@ -3,13 +3,10 @@
 // and the record it concerns, and dismisses it once read. Nothing is removed without that tap.
 // On a shared phone, the refused changes of a member who handed the phone over are held for them
 // (docs/security.md "Shared phone"): the next member neither sees nor deletes them.
-import { db, type RejectedChange } from './db';
+import { db, isOwnRejected, type RejectedChange } from './db';
 import { hasSealed, openFields, requireDataKey } from './sealed-records';
 
-export type { RejectedChange };
-
-/** The signed-in member's refused change (not one held for another member of this phone). */
-export const isOwnRejected = (change: RejectedChange): boolean => change.heldFor === undefined;
+export { isOwnRejected, type RejectedChange };
 
 /** Newest first: the change the user is most likely to remember. Its sealed fields opened. */
 export async function listRejectedChanges(): Promise<RejectedChange[]> {

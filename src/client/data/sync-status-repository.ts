@@ -2,8 +2,7 @@
 // success and the last error. Kept apart from sync-repository.ts (which needs the merge code and
 // zod) because the top bar reads it on the first screen, where every kilobyte counts.
 import { liveQuery } from 'dexie';
-import { db } from './db';
-import { isOwnRejected } from './rejected-change-repository';
+import { db, isOwnRejected } from './db';
 
 /** syncState keys owned by the sync engine (the clock keys live in local-write.ts). */
 export const SYNC_KEYS = {
