@@ -1,7 +1,7 @@
 // Configuration from the environment: defaults, the database choice, and refusal of bad values.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_BODY_LIMIT, DEFAULT_SYNC_RATE_LIMIT, describeDatabase, loadConfig, startupWarnings } from '../../src/server/config';
+import { ConfigError, DEFAULT_BODY_LIMIT, DEFAULT_SYNC_RATE_LIMIT, DEFAULT_WRITE_QUOTA, describeDatabase, loadConfig, startupWarnings } from '../../src/server/config';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
@@ -20,8 +20,10 @@ describe('loadConfig', () => {
       bodyLimit: DEFAULT_BODY_LIMIT,
       authSecret: undefined,
       syncRateLimitPerMinute: DEFAULT_SYNC_RATE_LIMIT,
+      writeQuota: DEFAULT_WRITE_QUOTA,
       demoPassword: undefined,
     });
+    expect(DEFAULT_WRITE_QUOTA).toEqual({ perUserPerDay: 5000, perCommunePerDay: 20000 });
     expect(DEFAULT_BODY_LIMIT).toBe(1024 * 1024);
   });
 
@@ -115,11 +117,12 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig: accounts and sync settings', () => {
-  it('reads AUTH_SECRET, SYNC_RATE_LIMIT and DEMO_PASSWORD', () => {
+  it('reads AUTH_SECRET, SYNC_RATE_LIMIT, the write quotas and DEMO_PASSWORD', () => {
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ AUTH_SECRET: secret, SYNC_RATE_LIMIT: '0', DEMO_PASSWORD: 'demo-pass-2025' })).toMatchObject({
+    expect(loadConfig({ AUTH_SECRET: secret, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '300', WRITE_QUOTA_COMMUNE: '0', DEMO_PASSWORD: 'demo-pass-2025' })).toMatchObject({
       authSecret: secret,
       syncRateLimitPerMinute: 0,
+      writeQuota: { perUserPerDay: 300, perCommunePerDay: 0 },
       demoPassword: 'demo-pass-2025',
     });
   });
@@ -128,6 +131,8 @@ describe('loadConfig: accounts and sync settings', () => {
     [{ AUTH_SECRET: 'short' }, /AUTH_SECRET: must be at least 32/],
     [{ SYNC_RATE_LIMIT: '-1' }, /SYNC_RATE_LIMIT/],
     [{ SYNC_RATE_LIMIT: 'lots' }, /SYNC_RATE_LIMIT/],
+    [{ WRITE_QUOTA_USER: '-5' }, /WRITE_QUOTA_USER/],
+    [{ WRITE_QUOTA_COMMUNE: 'many' }, /WRITE_QUOTA_COMMUNE/],
     [{ DEMO_PASSWORD: 'short' }, /DEMO_PASSWORD/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
