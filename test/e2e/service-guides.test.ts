@@ -1,35 +1,38 @@
 // Service guides (issue 16 item 1) in a real Chromium against the real server: offline, the member
 // opens the chosen service's guide from the log form, ticks steps, comes back to the form exactly as
-// it was, and the saved log records the steps done; the province admin publishes a new version with a
-// picture while the phone is offline, the phone gets it at its next sync, and the picture shows offline.
-// Search without diacritics; axe at 360 px.
+// it was, and the saved log records the steps done; the province admin edits the guide in the console
+// on a 360 px phone and publishes a new version with a picture shrunk on the phone while the member's
+// phone is offline; that phone gets it at its next sync and the picture shows offline. An unchanged,
+// a wrong or a stale version is refused in words (a stale one with a way to reload). Search without
+// diacritics; axe at 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
-import { signIn } from './support/sign-in';
-import { apiLogin } from './support/api-client';
+import { signIn, unlock } from './support/sign-in';
+import { apiLogin, apiPullAll } from './support/api-client';
 import { withHooks } from './support/page-hooks';
 
 const DEMO_PASSWORD = 'guides-e2e-password';
 const ACTIVATE = 'Kích hoạt tài khoản định danh điện tử mức độ 2';
 const CODE = 'vneid-activate-level2';
-// A real 8×8 JPEG (white), so the phone decodes it: the picture must load offline.
-const JPEG =
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAAIAAgBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
+const STEP_ONE = 'Mở ứng dụng VNeID, chọn "Kích hoạt tài khoản" ở màn hình đăng nhập.';
 
 describe('service guides', () => {
   let server: RunningServer;
   let phone: Phone;
+  let admin: Phone;
   const pageErrors: string[] = [];
+  const adminErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startAppServer({ DEMO_PASSWORD });
-    phone = await launchPhone();
+    [phone, admin] = await Promise.all([launchPhone(), launchPhone()]);
     phone.page.on('pageerror', (error) => pageErrors.push(error.message));
+    admin.page.on('pageerror', (error) => adminErrors.push(error.message));
   });
   afterAll(async () => {
-    await phone?.close();
+    await Promise.all([phone?.close(), admin?.close()]);
     await server?.stop();
   });
 
@@ -69,16 +72,63 @@ describe('service guides', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("the province admin edits the guide on a 360 px phone — new wording, a step's picture shrunk on the phone — and publishes version 2", async () => {
+    const { page } = admin;
+    await signIn(page, server.url, 'demo-admin', DEMO_PASSWORD);
+    await page.goto(`${server.url}/admin`);
+    await unlock(page, DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Hướng dẫn dịch vụ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Soạn hướng dẫn dịch vụ' }).waitFor();
+    await page.getByText('Đã có – phiên bản 1').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: `Sửa và đăng phiên bản mới: ${ACTIVATE}` }).click();
+    await page.getByText('Đang sửa từ phiên bản 1').waitFor();
+    const steps = page.getByRole('list', { name: 'Các bước' });
+    expect(await steps.getByRole('group').count()).toBe(7);
+    // Unchanged: refused in words, nothing published.
+    await page.getByRole('button', { name: 'Đăng phiên bản mới' }).click();
+    await page.getByText('Chưa có gì thay đổi so với phiên bản 1, nên chưa đăng.').waitFor();
+
+    const first = steps.getByRole('group', { name: 'Bước 1', exact: true });
+    await first.getByLabel('Nội dung bước 1').fill(STEP_ONE);
+    // A 1200 × 900 screenshot as a phone would take it: the editor sends at most 480 px wide, within the picture limit.
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1200;
+      canvas.height = 900;
+      const g = canvas.getContext('2d')!;
+      for (let y = 0; y < 900; y += 30) for (let x = 0; x < 1200; x += 40) { g.fillStyle = `hsl(${(x + y) % 360} 70% 50%)`; g.fillRect(x, y, 40, 30); }
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    await first.getByLabel('Ảnh cho bước 1').setInputFiles({ name: 'vneid.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await first.getByText(/^Ảnh đã nén: \d+ KB$/).waitFor();
+    await first.getByRole('img', { name: 'Ảnh minh họa bước 1' }).waitFor();
+    // The last two steps go; a step is added at the end.
+    await steps.getByRole('button', { name: 'Xóa bước 7' }).click();
+    await steps.getByRole('button', { name: 'Xóa bước 6' }).click();
+    await page.getByRole('button', { name: 'Thêm bước' }).click();
+    await steps.getByRole('group', { name: 'Bước 6', exact: true }).getByLabel('Nội dung bước 6').fill('Đăng nhập lại để thấy tài khoản mức 2.');
+    await page.getByLabel('Địa chỉ nguồn (https://…)').fill('http://camthanh.camlo.quangtri.gov.vn/');
+    await page.getByRole('button', { name: 'Đăng phiên bản mới' }).click();
+    await page.getByText('Chưa đăng được: Địa chỉ nguồn (https://…)').waitFor();
+    await page.getByLabel('Địa chỉ nguồn (https://…)').fill('https://camthanh.camlo.quangtri.gov.vn/');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Đăng phiên bản mới' }).click();
+    await page.getByText('Đã đăng phiên bản 2.').waitFor();
+
+    const pulled = await apiPullAll(server.url, await apiLogin(server.url, 'demo-admin', DEMO_PASSWORD));
+    const guide = [...(pulled.get('serviceGuides')?.values() ?? [])].find((row) => row.serviceCode === CODE)!;
+    expect(guide).toMatchObject({ version: 2 });
+    expect((guide.steps as { id: string }[]).map((step) => step.id)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6']);
+    const pictures = [...(pulled.get('guideImages')?.values() ?? [])];
+    expect(pictures).toHaveLength(1);
+    expect(pictures[0]).toMatchObject({ mime: 'image/webp', width: 480, height: 360 });
+    expect((pictures[0]!.data as string).length).toBeLessThanOrEqual(40_000);
+    expect(adminErrors).toEqual([]);
+  });
+
   it("gets the admin's new version with its picture at the next sync, and shows it offline; search ignores diacritics", async () => {
     const { page, context } = phone;
-    const admin = await apiLogin(server.url, 'demo-admin', DEMO_PASSWORD);
-    const steps = [
-      { id: 's1', text: 'Mở ứng dụng VNeID, chọn "Kích hoạt tài khoản định danh điện tử".', newImage: { mime: 'image/jpeg', data: JPEG, width: 8, height: 8 } },
-      { id: 's2', text: 'Nhập số định danh cá nhân và số điện thoại, chọn "Gửi yêu cầu".' },
-    ];
-    const body = { basedOn: 1, summary: 'Phiên bản mới của tỉnh.', steps, bring: ['Thẻ căn cước gắn chíp'], failures: [], sourceTitle: 'Công an xã Cam Thành', sourceUrl: 'https://camthanh.camlo.quangtri.gov.vn/' };
-    const res = await fetch(`${server.url}/api/admin/guides/${CODE}`, { method: 'PUT', headers: { authorization: `Bearer ${admin.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(res.status).toBe(200);
     // Still offline: the phone keeps version 1.
     expect((await withHooks(page, (h) => h.rows('serviceGuides'), null)).find((g) => (g as { serviceCode: string }).serviceCode === CODE)).toMatchObject({ version: 1 });
     await context.setOffline(false);
@@ -99,10 +149,34 @@ describe('service guides', () => {
     await page.getByRole('searchbox', { name: 'Tìm hướng dẫn' }).fill('kich hoat muc do 2');
     await page.getByRole('link', { name: ACTIVATE }).click();
     await page.getByText('Phiên bản 2').waitFor();
+    await page.getByText(STEP_ONE).waitFor();
     const picture = page.getByRole('img', { name: 'Ảnh minh họa bước 1' });
     await picture.scrollIntoViewIfNeeded();
-    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(8);
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
     expect(await axeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('a version published by someone else meanwhile: the edit is refused in words, with a way to load the newest', async () => {
+    const { page } = admin;
+    await page.getByRole('link', { name: `Sửa và đăng phiên bản mới: ${ACTIVATE}` }).click();
+    await page.getByText('Đang sửa từ phiên bản 2').waitFor();
+    const other = await apiLogin(server.url, 'demo-admin', DEMO_PASSWORD);
+    const v2 = [...((await apiPullAll(server.url, other)).get('serviceGuides')?.values() ?? [])].find((row) => row.serviceCode === CODE)!;
+    const { summary: _summary, steps, bring, failures, sourceTitle, sourceUrl } = v2 as Record<string, unknown>;
+    const answer = await fetch(`${server.url}/api/admin/guides/${CODE}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${other.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ basedOn: 2, summary: 'Bản tóm tắt của quản trị viên khác.', steps, bring, failures, sourceTitle, sourceUrl }),
+    });
+    expect(answer.status).toBe(200);
+    await page.getByLabel('Tóm tắt (không bắt buộc)').fill('Bản tóm tắt của tôi.');
+    await page.getByRole('button', { name: 'Đăng phiên bản mới' }).click();
+    await page.getByText('Trong lúc bạn sửa, một phiên bản mới hơn của hướng dẫn này đã được đăng (có thể bởi một quản trị viên khác). Thay đổi của bạn chưa được lưu.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Tải phiên bản mới nhất và sửa lại' }).click();
+    await page.getByText('Đang sửa từ phiên bản 3').waitFor();
+    await expect.poll(() => page.getByLabel('Tóm tắt (không bắt buộc)').inputValue()).toBe('Bản tóm tắt của quản trị viên khác.');
+    expect(adminErrors).toEqual([]);
   });
 });

@@ -61,6 +61,8 @@ function guidesSuite(factory: StoreFixtureFactory): void {
     expect(stale.statusCode).toBe(409);
     const same = await publish(world.adminQN, CODE, { ...content, basedOn: 2, steps: [{ id: 's1', text: 'Mở VNeID.', imageId: image!.id }, { id: 's2', text: 'Nhập mã OTP.' }] });
     expect(same.statusCode).toBe(400);
+    // The editor tells this refusal apart by its key (docs/field-aids.md §3).
+    expect(same.json<{ error: { message: string } }>().error.message).toBe('validation.noChange');
     expect((await audit(world.adminQN)).find((e) => e.kind === 'reference.changed')?.details).toEqual({ table: 'serviceGuides', change: 'published', code: CODE, version: 2 });
   });
 

@@ -1,7 +1,7 @@
 // The console's routes under /admin, inside the console's lazy chunk: routes.tsx carries one lazy
 // element for the whole console instead of one per screen, which keeps the first screen's JS in its
 // budget (docs/performance.md "Budgets"). An unknown /admin path shows the console's front page.
-import type { ReactElement } from 'react';
+import { lazy, type ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { AdminArea } from './admin-area';
 import { AccountsScreen } from '../features/console/components/accounts-screen';
@@ -12,6 +12,12 @@ import { ServicesScreen } from '../features/reference/components/services-screen
 import { ProvinceContactsScreen } from '../features/reference/components/province-contacts-screen';
 import { TemplateListScreen } from '../features/reference/components/templates-screen';
 import { TemplateEditorScreen } from '../features/reference/components/template-editor-screen';
+import { withStrings } from '../lib/i18n';
+
+// The guide editor is a chunk of its own, with its strings: only the province admin opens it.
+const guideScreens = () => withStrings('guides', () => import('../features/reference/components/guide-screens'));
+const GuidesAdminScreen = lazy(async () => ({ default: (await guideScreens()).GuidesAdminScreen }));
+const GuideEditorScreen = lazy(async () => ({ default: (await guideScreens()).GuideEditorScreen }));
 
 export function AdminRoutes(): ReactElement {
   return (
@@ -25,6 +31,8 @@ export function AdminRoutes(): ReactElement {
       <Route path="devices" element={<DevicesScreen />} />
       <Route path="templates" element={<TemplateListScreen />} />
       <Route path="templates/:templateId" element={<TemplateEditorScreen />} />
+      <Route path="guides" element={<GuidesAdminScreen />} />
+      <Route path="guides/:code" element={<GuideEditorScreen />} />
       <Route path="*" element={<AdminArea />} />
     </Routes>
   );

@@ -32,12 +32,17 @@ export async function guidedServiceCodes(): Promise<Set<string>> {
   return new Set(rows.filter((row) => !row.deleted).map((row) => row.serviceCode));
 }
 
+/** Every live guide of the province, as this phone holds it. */
+export async function listGuides(): Promise<GuideItem[]> {
+  return (await db.records('serviceGuides').toArray()).filter((row) => !row.deleted);
+}
+
 /**
  * The guides whose service name, summary, steps or "what to bring" match the query, ignoring
  * diacritics and case ("kich hoat" finds "Kích hoạt"). `nameOf` gives a service's name.
  */
 export async function searchGuides(query: string, nameOf: (code: string) => string): Promise<GuideItem[]> {
-  const rows = (await db.records('serviceGuides').toArray()).filter((row) => !row.deleted);
+  const rows = await listGuides();
   const text = (guide: GuideItem) => [nameOf(guide.serviceCode), guide.summary ?? '', ...guide.steps.map((s) => s.text), ...guide.bring];
   return query.trim() === '' ? rows : rows.filter((guide) => matchesSearch(text(guide), query));
 }

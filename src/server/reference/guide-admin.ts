@@ -86,7 +86,7 @@ export async function publishGuide(records: RecordStore, editor: Editor, service
       });
       const content: Record<string, unknown> = { summary: input.summary ?? null, steps, bring: input.bring, failures: input.failures, sourceTitle: input.sourceTitle, sourceUrl: input.sourceUrl };
       if (current && current.deleted !== true && CONTENT_FIELDS.every((field) => canonicalJson(current[field] ?? null) === canonicalJson(content[field] ?? null))) {
-        throw new ReferenceError('invalid', 'This version is the same as the one published; nothing to publish.');
+        throw new ReferenceError('invalid', 'validation.noChange');
       }
       // Pictures of this guide the new version does not use: deleted, bytes cleared.
       const used = new Set(steps.map((step) => step.imageId).filter((image) => image !== null));
