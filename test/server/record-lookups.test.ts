@@ -2,9 +2,10 @@
 // "Retention"), on a real SQLite file and a real PostgreSQL: an erasure's query finds a citizen's
 // logs through them (name folded, phone normalised, every criterion given must match, one commune
 // only), a record without personal data leaves them, the retention purge's page is the oldest
-// records still holding personal data, and the start-up backfill fills rows stored without them.
+// records still holding personal data (a request of the register from its closing), and the
+// start-up backfill fills rows stored without them, a table added later once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfillRecordLookups } from '../../src/server/privacy/lookup-backfill';
+import { LOOKUPS_META_KEY, backfillRecordLookups, tablesDone } from '../../src/server/privacy/lookup-backfill';
 import { citizenLookup } from '../../src/server/storage/lookups';
 import type { SyncStore } from '../../src/server/storage/types';
 import type { SyncTable } from '../../src/shared/schemas/tables';
@@ -89,6 +90,23 @@ function lookupSuite(factory: () => Promise<StoreFixture>): void {
     expect(await find({ name: 'Nguyễn Thị Hoa' }, B)).toEqual([elsewhere.id]);
     expect((await store.records.listPersonalBefore(A, Date.parse('2025-03-01T00:00:00.000Z'), 10)).length).toBe(4);
     expect(await backfillRecordLookups(store)).toBeGreaterThan(0);
+    expect(await backfillRecordLookups(store)).toBe(0);
+  });
+
+  it("a request of the register is in the retention index from its closing, and a server whose backfill predates the register fills its requests once", async () => {
+    const request = (status: string, closedAt: string | null) =>
+      ({ id: uuidv7(), kind: 'access', receivedOn: '2024-01-02', status, closedAt, requester: { name: 'Phạm Văn Tư' }, clocks: { requester: HLC } }) as SyncedRecord;
+    const closed = request('done', '2024-01-20T03:00:00.000Z');
+    const open = request('acknowledged', null);
+    await write(store, A, 'rightsRequests', [closed, open]);
+    const page = async () => (await store.records.listPersonalBefore(A, Date.parse('2024-02-01T00:00:00.000Z'), 10)).map((row) => row.record.id);
+    expect(await page()).toEqual([closed.id]);
+    await fixture.exec("UPDATE records SET personal_at = NULL WHERE table_name = 'rightsRequests'");
+    expect(await page()).toEqual([]);
+    await store.setMeta(LOOKUPS_META_KEY, 'done'); // what a server stored before the register's requests were personal
+    expect(await backfillRecordLookups(store)).toBe(1);
+    expect(await page()).toEqual([closed.id]);
+    expect(tablesDone(await store.getMeta(LOOKUPS_META_KEY))).toEqual(['assistanceLogs', 'groupSessions', 'rightsRequests']);
     expect(await backfillRecordLookups(store)).toBe(0);
   });
 }

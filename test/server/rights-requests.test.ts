@@ -105,6 +105,14 @@ function requestsSuite<F extends StoreFixture>(factory: () => Promise<F>, option
     expect((await counts(world.memberA)).statusCode).toBe(403);
     expect((await auditOf(world.leaderA)).some((event) => event.kind === 'access.refused' && event.details.action === 'rightsRequest.counts' && event.actorName === 'memberA')).toBe(true);
   });
+
+  it('[RR5] an entry deleted by mistake drops who asked at once, like any tombstone; its deletion is audited', async () => {
+    const id = uuidv7();
+    await pushOk(world.app, world.memberA, [create(world.memberA, id, today, 'objection')]);
+    expect(await code(world.leaderA, id, { deleted: true })).toBe('ok');
+    expect(await stored(world.leaderA, id)).toMatchObject({ deleted: true, kind: 'objection', requester: null });
+    expect((await auditOf(world.leaderA)).find((event) => event.subjectId === id && event.details.step === 'deleted')?.actorName).toBe('leaderA');
+  });
 }
 
 describe('requests register on SQLite (push thread, as the server runs)', () => {

@@ -15,7 +15,7 @@ function log(n: number, days: number, personal: boolean) {
 
 describe("the phone's retention limit", () => {
   beforeEach(async () => {
-    await Promise.all([db.records('assistanceLogs').clear(), db.records('groupSessions').clear(), db.outbox.clear()]);
+    await Promise.all([db.records('assistanceLogs').clear(), db.records('groupSessions').clear(), db.records('rightsRequests').clear(), db.outbox.clear()]);
   });
 
   it('drops the details of synced records past the limit, keeps the rest, and changes nothing the second time', async () => {
@@ -34,6 +34,34 @@ describe("the phone's retention limit", () => {
     expect(await db.records('groupSessions').get(id(5))).toMatchObject({ note: null, participants: 12 });
     expect(await db.outbox.count()).toBe(before);
 
+    expect(await purgeOldDetails(NOW)).toBe(0);
+  });
+
+  it('drops who asked from requests closed more than 90 days ago; an open request keeps it however old, and every step stays', async () => {
+    const request = (n: number, status: 'received' | 'acknowledged' | 'done' | 'refused', closedDays: number | null) => ({
+      id: id(n),
+      communeId: 'xa',
+      kind: 'erasure',
+      requester: sealedCitizen,
+      receivedOn: ago(400).slice(0, 10),
+      status,
+      acknowledgedAt: status === 'received' ? null : ago(399),
+      acknowledgedBy: status === 'received' ? null : 'leader-1',
+      closedAt: closedDays === null ? null : ago(closedDays),
+      closedBy: closedDays === null ? null : 'leader-1',
+      closeReason: status === 'refused' ? 'không thuộc xã' : null,
+      deleted: false,
+      clocks: {},
+    });
+    await db.records('rightsRequests').bulkPut([request(1, 'done', 90.5), request(2, 'refused', 200), request(3, 'done', 89.5), request(4, 'received', null), request(5, 'acknowledged', null)] as never);
+    const before = await db.outbox.count();
+
+    expect(await purgeOldDetails(NOW)).toBe(2);
+    const rows = new Map((await db.records('rightsRequests').toArray()).map((row) => [row.id, row]));
+    expect(rows.get(id(1))).toMatchObject({ requester: null, kind: 'erasure', status: 'done', closedAt: ago(90.5), closedBy: 'leader-1', acknowledgedBy: 'leader-1' });
+    expect(rows.get(id(2))).toMatchObject({ requester: null, status: 'refused', closeReason: 'không thuộc xã' });
+    for (const n of [3, 4, 5]) expect(rows.get(id(n))).toMatchObject({ requester: sealedCitizen });
+    expect(await db.outbox.count()).toBe(before);
     expect(await purgeOldDetails(NOW)).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 // The phone's retention limit (docs/privacy.md "Retention"): a synced log's citizen details and
-// notes leave this phone PHONE_RETENTION_DAYS after the log's date, even while it is offline for
+// notes leave this phone PHONE_RETENTION_DAYS after the log's date, and who asked leaves a
+// register's request that many days after it was closed, even while the phone is offline for
 // weeks. The log stays (service, outcome, barriers, village, date), so the phone's reports keep
 // their counts; the server keeps the details until its own, longer limit, so nothing is lost to
 // the commune. Only this phone's copy changes: no outbox entry, no clock moved.
@@ -8,7 +9,7 @@
 // server yet), and so is one whose details are not past the limit. Runs after each unlock and
 // after sync rounds (a pull may bring an old log back with its details), at most once an hour:
 // it reads every old record, which a phone with a year of logs should not do every round.
-import { PERSONAL_FIELDS } from '../../shared/privacy/erasure';
+import { PERSONAL_FIELDS, retentionStartOf } from '../../shared/privacy/erasure';
 import { PHONE_RETENTION_DAYS } from '../../shared/privacy/retention';
 import type { SyncTable } from '../../shared/schemas/tables';
 import { db } from './db';
@@ -32,16 +33,22 @@ export async function purgeOldDetails(now: number = Date.now()): Promise<number>
   for (const [table, fields] of Object.entries(PERSONAL_FIELDS) as [SyncTable, readonly string[]][]) {
     const records = db.records(table);
     const holds = (row: Record<string, unknown>) => fields.some((field) => row[field] !== null && row[field] !== undefined);
+    const past = (row: Record<string, unknown>) => {
+      const start = retentionStartOf(table, row);
+      return holds(row) && start !== undefined && Date.parse(start) < Date.parse(cutoff);
+    };
     // The old rows still holding details, listed first; each batch is then checked and written
     // in one transaction with the outbox, so a change saved meanwhile keeps its record intact.
-    const ids = await records.where('occurredAt').below(cutoff).filter((row) => holds(row as Record<string, unknown>)).primaryKeys();
+    // Logs and classes through their date's index; the register (tens of requests) is read whole.
+    const candidates = table === 'rightsRequests' ? records.toCollection() : records.where('occurredAt').below(cutoff);
+    const ids = await candidates.filter((row) => past(row as Record<string, unknown>)).primaryKeys();
     for (let start = 0; start < ids.length; start += BATCH) {
       const batch = ids.slice(start, start + BATCH);
       purged += await db.transaction('rw', [records, db.outbox], async () => {
         const pending = new Set((await db.outbox.where('[table+recordId]').anyOf(batch.map((id) => [table, id])).toArray()).map((entry) => entry.recordId));
         const rows = (await records.bulkGet(batch)).filter((row): row is NonNullable<typeof row> => row !== undefined);
         const changed = rows
-          .filter((row) => !pending.has(row.id) && holds(row as Record<string, unknown>) && String((row as { occurredAt?: unknown }).occurredAt) < cutoff)
+          .filter((row) => !pending.has(row.id) && past(row as Record<string, unknown>))
           .map((row) => ({ ...row, ...Object.fromEntries(fields.map((field) => [field, null])) }));
         await records.bulkPut(changed);
         return changed.length;

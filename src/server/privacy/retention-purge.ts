@@ -1,6 +1,7 @@
 // The retention purge (docs/privacy.md "Retention"): citizens' details leave the records older
-// than their province's limit (default 12 months after the log's date). The records stay, so
-// every count in every report stays. Like an erasure, each purge is an ordinary record write with
+// than their province's limit (default 12 months after the log's date), and who asked leaves the
+// requests closed longer ago than the same limit. The records stay, so every count in every report
+// and the register's proof of each answer stay. Like an erasure, each purge is an ordinary record write with
 // a server clock later than the details' clocks and a new row_seq: every phone of the commune
 // receives it in its next pull, and a stale edit from a phone loses the merge.
 //
@@ -8,8 +9,10 @@
 // purge of a million records never holds the write lock long enough to stall a sync round.
 // Idempotent and resumable without any state of its own: a purged record leaves the lookup index
 // the purge reads (storage/lookups.ts), so a run that stops half-way is finished by the next.
-import { holdsPersonalData, withoutPersonalData } from '../../shared/privacy/erasure';
+import { holdsPersonalData, retentionStartOf, withoutPersonalData } from '../../shared/privacy/erasure';
 import { DEFAULT_RETENTION_MONTHS, retentionCutoff, retentionMonthsSchema } from '../../shared/privacy/retention';
+import type { SyncTable } from '../../shared/schemas/tables';
+import type { SyncedRecord } from '../../shared/sync/merge';
 import type { SyncStore } from '../storage/types';
 
 export const PURGE_BATCH = 50;
@@ -54,7 +57,10 @@ export async function purgeExpiredDetails(store: SyncStore, options: PurgeOption
       months.set(commune.provinceId, limit);
     }
     const cutoff = retentionCutoff(now, limit);
-    const expired = (occurredAt: unknown) => typeof occurredAt === 'string' && Date.parse(occurredAt) < cutoff;
+    const expired = (table: SyncTable, record: SyncedRecord) => {
+      const start = retentionStartOf(table, record);
+      return start !== undefined && Date.parse(start) < cutoff;
+    };
     for (;;) {
       if (options.signal?.aborted) return result;
       const rows = await store.records.listPersonalBefore(commune.id, cutoff, batch);
@@ -71,7 +77,7 @@ export async function purgeExpiredDetails(store: SyncStore, options: PurgeOption
         plan: (state) => ({
           remember: [],
           writes: state.records
-            .filter((row) => row.scope === commune.id && holdsPersonalData(row.table, row.record) && expired(row.record.occurredAt))
+            .filter((row) => row.scope === commune.id && holdsPersonalData(row.table, row.record) && expired(row.table, row.record))
             .map((row) => ({ table: row.table, record: withoutPersonalData(row.table, row.record, now) })),
         }),
       });

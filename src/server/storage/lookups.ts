@@ -3,7 +3,7 @@
 // Written with the record by every store write, from the record itself, so they cannot disagree
 // with it; a record without personal data has none, and erasing it clears them in the same write.
 import { createHash } from 'node:crypto';
-import { PERSONAL_FIELDS, holdsPersonalData, type CitizenQuery } from '../../shared/privacy/erasure';
+import { PERSONAL_FIELDS, holdsPersonalData, retentionStartOf, type CitizenQuery } from '../../shared/privacy/erasure';
 import { normalizeVnPhone } from '../../shared/schemas/phone';
 import type { SyncTable } from '../../shared/schemas/tables';
 import type { SyncedRecord } from '../../shared/sync/merge';
@@ -17,7 +17,7 @@ export interface RecordLookups {
   lookupName: string | null;
   /** A digest of the citizen's normalised phone number, or null. */
   lookupPhone: string | null;
-  /** The record's date (Unix ms of occurredAt) while it holds personal data, else null. */
+  /** While it holds personal data, when its retention started (Unix ms; retentionStartOf: a log's date, a request's closing), else null. */
   personalAt: number | null;
 }
 
@@ -42,7 +42,8 @@ function phoneKey(phone: string): string | null {
 /** The lookup values of a record as it is about to be stored. */
 export function recordLookups(table: SyncTable, record: SyncedRecord): RecordLookups {
   const citizen = table === 'assistanceLogs' && record.citizen !== null && typeof record.citizen === 'object' ? (record.citizen as { name?: unknown; phone?: unknown }) : {};
-  const personalAt = holdsPersonalData(table, record) && typeof record.occurredAt === 'string' ? Date.parse(record.occurredAt) : Number.NaN;
+  const start = holdsPersonalData(table, record) ? retentionStartOf(table, record) : undefined;
+  const personalAt = start === undefined ? Number.NaN : Date.parse(start);
   return {
     lookupName: typeof citizen.name === 'string' ? nameKey(citizen.name) : null,
     lookupPhone: typeof citizen.phone === 'string' ? phoneKey(citizen.phone) : null,

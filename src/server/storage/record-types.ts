@@ -26,10 +26,11 @@ export interface RecordStore {
   /** Up to `limit` records of `scope` holding personal data dated before `before` (Unix ms), oldest first. */
   listPersonalBefore(scope: string, before: number, limit: number): Promise<StoredRecord[]>;
   /**
-   * Writes the lookup columns of up to `limit` records of the personal tables after `after` (in
-   * key order), each batch in one transaction; returns the last key read, or null when none remain.
+   * Writes the lookup columns of up to `limit` records of `tables` (default: every personal table)
+   * after `after` (in key order), each batch in one transaction; returns the last key read, or null
+   * when none remain.
    */
-  backfillLookups(after: RecordKey | null, limit: number): Promise<RecordKey | null>;
+  backfillLookups(after: RecordKey | null, limit: number, tables?: readonly SyncTable[]): Promise<RecordKey | null>;
 }
 
 /** Where a record is stored: its table, id and scope (the primary key of `records`). */

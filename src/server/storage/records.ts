@@ -163,11 +163,12 @@ export class RecordsOnSql implements RecordStore {
     return (await this.dialect.select(page, [scope, before, limit])).map(decodeRecordRow);
   }
 
-  async backfillLookups(after: RecordKey | null, limit: number): Promise<RecordKey | null> {
+  async backfillLookups(after: RecordKey | null, limit: number, tables: readonly SyncTable[] = PERSONAL_TABLES): Promise<RecordKey | null> {
+    if (tables.length === 0) return null;
     // Pages follow the primary key; the key comparison and the order use the same collation.
     const from = after ? ' AND (table_name, id, scope) > (?, ?, ?)' : '';
-    const params = [...PERSONAL_TABLES, ...(after ? [after.table, after.id, after.scope] : []), limit];
-    const page = `SELECT ${RECORD_COLUMNS} FROM records WHERE table_name IN (${marks(PERSONAL_TABLES.length)})${from} ORDER BY table_name, id, scope LIMIT ?`;
+    const params = [...tables, ...(after ? [after.table, after.id, after.scope] : []), limit];
+    const page = `SELECT ${RECORD_COLUMNS} FROM records WHERE table_name IN (${marks(tables.length)})${from} ORDER BY table_name, id, scope LIMIT ?`;
     const rows = await this.dialect.relookup(page, params, (row) => recordLookups(row.table, row.record));
     const last = rows.at(-1);
     return last ? { table: last.table, id: last.record.id, scope: last.scope } : null;

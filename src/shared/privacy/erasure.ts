@@ -16,7 +16,19 @@ import { foldForSearch } from '../text/vietnamese';
 export const PERSONAL_FIELDS: Readonly<Partial<Record<SyncTable, readonly string[]>>> = {
   assistanceLogs: ['citizen', 'note'],
   groupSessions: ['note'],
+  // Who asked: the register keeps the request itself (kind, dates, each step and who took it).
+  rightsRequests: ['requester'],
 };
+
+/**
+ * When the retention limit of a record's personal fields starts to run (docs/privacy.md
+ * "Retention"): a log's or a class's date; a request's closing, and only once it is answered or
+ * refused (an open request still needs to know who asked). undefined: not yet running.
+ */
+export function retentionStartOf(table: SyncTable, record: Readonly<Record<string, unknown>>): string | undefined {
+  if (table === 'rightsRequests') return (record.status === 'done' || record.status === 'refused') && typeof record.closedAt === 'string' ? record.closedAt : undefined;
+  return typeof record.occurredAt === 'string' ? record.occurredAt : undefined;
+}
 
 /** Whom a leader asks to erase: a name, a phone number, or both (both must then match). */
 export interface CitizenQuery {

@@ -28,9 +28,11 @@ export type LegalBasis = (typeof LEGAL_BASES)[number];
  * retention limit (default 12 months after the log's date) or the phone's limit (90 days after
  * the log's date, for a synced log), whichever comes first (docs/privacy.md "Retention"); `record`: as long as the record; `account`: as long as the
  * member's account (ids of staff); `reference`: as long as the province keeps the catalogue;
- * `request`: as long as the register keeps the request (docs/privacy.md "Requests register").
+ * `request`: as long as the register keeps the request (docs/privacy.md "Requests register");
+ * `requester`: who asked, until the request has been closed for the province's retention limit
+ * (on phones 90 days), an open request keeping it (docs/privacy.md "Retention").
  */
-export const RETENTIONS = ['citizenDetails', 'record', 'account', 'reference', 'request'] as const;
+export const RETENTIONS = ['citizenDetails', 'record', 'account', 'reference', 'request', 'requester'] as const;
 export type Retention = (typeof RETENTIONS)[number];
 
 export interface FieldClass {
@@ -44,7 +46,7 @@ export interface FieldClass {
 const none = (purpose: string, retention: Retention = 'record'): FieldClass => ({ category: 'none', purpose, basis: 'notPersonal', retention });
 const staff = (purpose: string, retention: Retention = 'account'): FieldClass => ({ category: 'personal', purpose, basis: 'publicTask', retention });
 const citizen = (purpose: string): FieldClass => ({ category: 'personal', purpose, basis: 'consent', retention: 'citizenDetails' });
-const requester = (purpose: string): FieldClass => ({ category: 'personal', purpose, basis: 'legalObligation', retention: 'request' });
+const requester = (purpose: string): FieldClass => ({ category: 'personal', purpose, basis: 'legalObligation', retention: 'requester' });
 
 /** Metadata every commune record carries (recordMetaSchema). */
 const COMMUNE_META = {

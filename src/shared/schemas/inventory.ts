@@ -59,6 +59,7 @@ const RETENTION_TEXT: Record<Retention, string> = {
   account: 'as long as the account',
   reference: 'as long as the catalogue',
   request: 'as long as the request register',
+  requester: 'until closed + the retention limit',
 };
 
 const cell = (text: string): string => text.replaceAll('|', '\\|');
@@ -85,10 +86,12 @@ export function renderDataInventory(): string {
     '  account id that points at a person); *sensitive* is Decree 356 Art. 4 data, which the app does',
     '  not collect per person; *none* identifies nobody.',
     '- **Legal basis**: *consent* — the citizen agreed, and the log carries the evidence; *public task* —',
-    "  the commune team's and province's work (staff and officials' work data).",
+    "  the commune team's and province's work (staff and officials' work data); *legal obligation* — the",
+    "  register of citizens' requests, which must show each request was answered in time.",
     "- **Retention**: *citizen details* are removed on the citizen's request, after the province's",
-    "  retention limit (default 12 months after the log's date) and from phones 90 days after the log",
-    '  was synced, whichever comes first.',
+    "  retention limit (default 12 months after the log's date) and from phones 90 days after the log's",
+    "  date, whichever comes first; *who asked* leaves a request of the register once it has been closed",
+    "  for the province's retention limit (from phones 90 days after its closing); an open request keeps it.",
     '- **Phones**: the roles whose phones receive the field. The server keeps every field of the',
     "  records of the commune (or province, for reference data) and sends records only to that commune's",
     '  accounts (reference data: every account of the province), without the fields a role may not',

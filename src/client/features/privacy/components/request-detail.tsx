@@ -115,6 +115,7 @@ function RequestView({ request, user }: { request: RequestItem; user: SessionUse
         {request.requester?.phone && <p>{request.requester.phone}</p>}
         <p>{`${t(`requests.kinds.${request.kind}`)} · ${t(`requests.status.${request.status}`)}`}</p>
         <p className="hint">{t('requests.receivedLine', { date: formatDate(request.receivedOn) })}</p>
+        {request.requester === null && <p className="hint">{t('requests.requesterPurged')}</p>}
         <DueLine urgency={urgency} />
         <ul className="request-steps">
           {step('received', request.createdBy, request.createdAt)}
