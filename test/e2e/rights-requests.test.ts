@@ -2,68 +2,28 @@
 // records a citizen's erasure request and acknowledges it on a phone that is offline (360 px,
 // Vietnamese, dd/mm/yyyy, axe-clean); the request is sealed at rest and waits in the outbox; back
 // online it reaches the server; the leader's phone shows an overdue request first, answers the
-// erasure request through the erasure, and every step is in the audit log with who took it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// erasure request through the erasure, and every step is in the audit log with who took it; a
+// request answered more than 90 days ago keeps its steps on the phone but no longer who asked.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../src/shared/privacy/audit';
-import { uuidv7 } from '../../src/shared/sync/ids';
-import type { SyncedRecord } from '../../src/shared/sync/merge';
 import { addDays, formatDate, todayLocal } from '../../src/shared/text/dates';
 import { axeViolations } from './support/axe';
-import { apiLogin, apiPullAll, apiPush } from './support/api-client';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
+import { apiLogin, apiPullAll } from './support/api-client';
+import { consentingCitizen, seedAs, todaysLog } from './support/citizen-seed';
 import { dumpDatabase } from './support/idb';
-import { withHooks as hook } from './support/page-hooks';
-import { freePort, startAppServer, type RunningServer } from './support/server';
+import { DEMO_PASSWORD, outboxCount, rows, syncRound, syncWorld } from './support/sync-world';
 
-const DEMO_PASSWORD = 'requests-e2e-password';
 const NAME = 'Nguyễn Thị Hoa';
 const PHONE = '0912345678';
 const LATE_NAME = 'Rơ Châm Thuận';
-
-const lastSuccess = (page: Page) => hook(page, (h) => h.syncState('lastSuccessAt'), null);
-const outboxCount = (page: Page) => hook(page, (h) => h.outboxCount(), null);
-const rows = (page: Page, table: 'assistanceLogs' | 'rightsRequests'): Promise<SyncedRecord[]> => hook(page, (h, name) => h.rows(name), table);
-
-async function syncRound(page: Page): Promise<void> {
-  const before = await lastSuccess(page);
-  await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await expect.poll(async () => (await lastSuccess(page)) !== before && (await outboxCount(page)) === 0, { timeout: 30_000, interval: 200 }).toBe(true);
-}
+const OLD_NAME = 'Ksor H’Bia';
+const OLD_PHONE = '0987654321';
+const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3_600_000).toISOString();
 
 describe("the register of citizens' requests, offline on a phone through to the server", () => {
-  let server: RunningServer;
-  let dataDir: string;
-  let leader: Phone;
-  let member: Phone;
+  const world = syncWorld();
   const today = todayLocal(Date.now());
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-requests-e2e-'));
-    server = await startAppServer({ DEMO_PASSWORD, DATA_DIR: dataDir, PORT: String(await freePort()) });
-    [leader, member] = await Promise.all([launchPhone(), launchPhone()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([leader?.close(), member?.close()]);
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function signIn(phone: Phone, username: string): Promise<void> {
-    const { page } = phone;
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
-    await expect.poll(() => lastSuccess(page), { timeout: 30_000 }).toBeDefined();
-  }
 
   async function openRegister(page: Page): Promise<void> {
     // In-app navigation: a page load would lock the app (docs/security.md).
@@ -73,19 +33,14 @@ describe("the register of citizens' requests, offline on a phone through to the 
   }
 
   it('the member records and acknowledges an erasure request offline; it is sealed at rest and reaches the server once online', async () => {
-    const api = await apiLogin(server.url, 'demo-member', DEMO_PASSWORD);
-    const hlc = `${new Date(Date.now() - 60_000).toISOString()}-0000-0123456789abcdef`;
-    const citizen = { name: NAME, phone: PHONE, consent: true, consentEvidence: { method: 'spoken', noticeVersion: 'vi-2026-12', recordedAt: '2026-03-02T08:00:00+07:00', recordedBy: api.user.id } };
-    const log = (outcome: string) => ({ serviceId: 'vneid-install-register', outcome, occurredAt: new Date().toISOString(), deleted: false, citizen });
-    const late = { kind: 'correction', requester: { name: LATE_NAME }, receivedOn: addDays(today, -20), status: 'received', deleted: false };
-    const answer = await apiPush(server.url, api, 'e2e-seed', [
-      { id: uuidv7(), table: 'assistanceLogs', recordId: uuidv7(), hlc, fields: log('done') },
-      { id: uuidv7(), table: 'assistanceLogs', recordId: uuidv7(), hlc, fields: log('partial') },
-      { id: uuidv7(), table: 'rightsRequests', recordId: uuidv7(), hlc, fields: late },
-    ] as never);
-    expect(answer.rejected, JSON.stringify(answer.rejected)).toEqual([]);
+    const api = await seedAs(world.server.url, 'demo-member', (member) => [
+      { table: 'assistanceLogs', fields: todaysLog({ citizen: consentingCitizen(member, NAME, PHONE) }) },
+      { table: 'assistanceLogs', fields: todaysLog({ outcome: 'partial', citizen: consentingCitizen(member, NAME, PHONE) }) },
+      { table: 'rightsRequests', fields: { kind: 'correction', requester: { name: LATE_NAME }, receivedOn: addDays(today, -20), status: 'received', deleted: false } },
+    ]);
 
-    await signIn(member, 'demo-member');
+    const member = world.b;
+    await world.signIn(member, 'demo-member');
     const { page } = member;
     await member.context.setOffline(true);
     await openRegister(page);
@@ -114,16 +69,36 @@ describe("the register of citizens' requests, offline on a phone through to the 
     expect(await outboxCount(page)).toBe(2);
     await member.context.setOffline(false);
     await syncRound(page);
-    const onServer = [...((await apiPullAll(server.url, api)).get('rightsRequests')?.values() ?? [])].find((request) => (request.requester as { name?: string } | undefined)?.name === NAME);
+    const onServer = [...((await apiPullAll(world.server.url, api)).get('rightsRequests')?.values() ?? [])].find((request) => (request.requester as { name?: string } | undefined)?.name === NAME);
     expect(onServer).toMatchObject({ kind: 'erasure', status: 'acknowledged', receivedOn: today, acknowledgedBy: api.user.id, requester: { name: NAME, phone: PHONE } });
   });
 
   it('the leader sees the overdue request first, answers the erasure request through the erasure, and each step is audited', async () => {
-    await signIn(leader, 'demo-leader');
-    const { page } = leader;
+    // A request answered 100 days ago: past the phone's 90 days, within the server's 12 months.
+    const leaderApi = await seedAs(world.server.url, 'demo-leader', (leader) => [
+      {
+        table: 'rightsRequests',
+        fields: {
+          kind: 'objection',
+          requester: { name: OLD_NAME, phone: OLD_PHONE },
+          receivedOn: addDays(today, -110),
+          status: 'done',
+          acknowledgedAt: daysAgo(109),
+          acknowledgedBy: leader.user.id,
+          closedAt: daysAgo(100),
+          closedBy: leader.user.id,
+          deleted: false,
+        },
+      },
+    ]);
+    await world.signIn(world.a, 'demo-leader');
+    const { page } = world.a;
+    // The phone drops who asked after its first sync round, though the server still holds it.
+    await expect.poll(async () => ((await rows(page, 'rightsRequests')) as Record<string, unknown>[]).find((request) => request.kind === 'objection')?.requester, { timeout: 15_000 }).toBeNull();
+    expect(JSON.stringify([...((await apiPullAll(world.server.url, leaderApi)).get('rightsRequests')?.values() ?? [])])).toContain(OLD_NAME);
     await openRegister(page);
     const items = page.locator('.request-item');
-    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(3);
     await expect.poll(() => items.first().textContent()).toContain(LATE_NAME);
     expect(await items.first().textContent()).toContain('Quá hạn');
     expect(await page.getByText('1 quá hạn').count()).toBe(1);
@@ -140,13 +115,25 @@ describe("the register of citizens' requests, offline on a phone through to the 
     await syncRound(page);
     await expect.poll(async () => JSON.stringify(await rows(page, 'assistanceLogs'))).not.toContain(PHONE);
 
-    const api = await apiLogin(server.url, 'demo-leader', DEMO_PASSWORD);
-    const res = await fetch(`${server.url}/api/audit/events`, { headers: { authorization: `Bearer ${api.accessToken}` } });
+    const api = await apiLogin(world.server.url, 'demo-leader', DEMO_PASSWORD);
+    const res = await fetch(`${world.server.url}/api/audit/events`, { headers: { authorization: `Bearer ${api.accessToken}` } });
     const events = ((await res.json()) as AuditPage).events.filter((event) => event.kind === 'rightsRequest.changed' && event.details.kind === 'erasure');
     expect(events.map((event) => [event.details.step, event.actorName])).toEqual([
       ['done', 'Tổ trưởng (demo)'],
       ['acknowledged', 'Thành viên tổ (demo)'],
       ['received', 'Thành viên tổ (demo)'],
     ]);
+
+    // The old request stays in the register by its kind and steps; who asked is gone from the phone.
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByRole('link', { name: 'Sổ yêu cầu của người dân' }).click();
+    await page.getByRole('link', { name: /^Phản đối xử lý/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Phản đối xử lý' }).waitFor();
+    await page.getByText('Tên và số điện thoại của người yêu cầu đã được xóa khi hết thời hạn lưu giữ; các bước xử lý vẫn được giữ trong sổ.').waitFor();
+    await page.getByText('Phản đối xử lý · Đã giải quyết').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const dump = await dumpDatabase(page);
+    expect(dump).not.toContain(OLD_PHONE);
+    expect(dump).not.toContain('Ksor');
   });
 });
