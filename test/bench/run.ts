@@ -19,6 +19,7 @@ import { runLockBench } from './lock.bench';
 import { runLighthouseBench } from './lighthouse.bench';
 import { runPrivacyBench } from './privacy.bench';
 import { runRetentionBench } from './retention.bench';
+import { runGuidesBench } from './guides.bench';
 
 const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
   { name: 'bundle', run: runBundleBench },
@@ -34,6 +35,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'lock', run: runLockBench },
   { name: 'privacy erasure', run: runPrivacyBench },
   { name: 'privacy retention', run: runRetentionBench },
+  { name: 'guides', run: runGuidesBench },
 ];
 
 const only = process.argv.slice(2);
