@@ -11,6 +11,7 @@ import { verifyPassword } from './password';
 import { finalPushAllowed, sessionState, type RevocationCode } from './revocation';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
+  REFRESH_GRACE_MS,
   REFRESH_TOKEN_TTL_MS,
   SESSION_MAX_AGE_MS,
   hashRefreshToken,
@@ -18,6 +19,7 @@ import {
   newRefreshToken,
   claimsCurrent,
   signAccessToken,
+  successorRefreshToken,
   verifyAccessToken,
   type AccessClaims,
 } from './tokens';
@@ -200,12 +202,14 @@ export class AuthService {
 
   async refresh(refreshToken: string): Promise<RefreshResult> {
     const now = this.now();
-    const next = newRefreshToken();
+    // Derived, not random: a retry of this refresh gets the same successor (REFRESH_GRACE_MS).
+    const next = successorRefreshToken(refreshToken, await this.key());
     const outcome = await this.store.sessions.rotateRefreshToken({
       oldHash: hashRefreshToken(refreshToken),
       newHash: hashRefreshToken(next),
       now,
       tokenExpiresAt: now + REFRESH_TOKEN_TTL_MS,
+      graceMs: REFRESH_GRACE_MS,
       acceptRevoked: finalPushAllowed,
     });
     if (outcome.kind === 'unknown') return { kind: 'invalid', userId: undefined, sessionId: undefined };
@@ -216,8 +220,9 @@ export class AuthService {
     const state = sessionState(session, now);
     // A withdrawn phone that may still push gets tokens (its pull will tell it to wipe); the
     // others learn at once.
-    if (state.kind === 'withdrawn' && !(outcome.kind === 'rotated' && state.finalPush)) return { kind: 'withdrawn', code: state.code, ...ids };
-    if (state.kind === 'ended' || outcome.kind !== 'rotated') return { kind: 'invalid', ...ids };
+    const issued = outcome.kind === 'rotated' || outcome.kind === 'retried';
+    if (state.kind === 'withdrawn' && !(issued && state.finalPush)) return { kind: 'withdrawn', code: state.code, ...ids };
+    if (state.kind === 'ended' || !issued) return { kind: 'invalid', ...ids };
     return { kind: 'ok', ...(await this.issue(session.user, outcome.sessionId, next, now)) };
   }
 

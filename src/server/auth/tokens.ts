@@ -81,6 +81,22 @@ export function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/**
+ * How long after a refresh token was replaced it still answers with the same successor, if that
+ * successor has not been used: a phone whose refresh answer was lost on 2G (its cookie still holds
+ * the old token) is not signed out (docs/sign-in-and-sessions.md "Refresh grace").
+ */
+export const REFRESH_GRACE_MS = 5 * 60 * 1000;
+
+/**
+ * The token that replaces `token`: derived from it with the server's key, so a retry of the same
+ * refresh gets the same successor, though only its hash is stored; without the key nobody can
+ * compute it from a stolen old token.
+ */
+export function successorRefreshToken(token: string, secret: Buffer): string {
+  return createHmac('sha256', secret).update(`refresh-successor\u0000${token}`).digest('base64url');
+}
+
 /** What the database keeps instead of the token: a leaked table row cannot be replayed. */
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -170,12 +170,21 @@ export interface RefreshTokenDbRow {
   s_expires_at: number | string;
   revoked_at: number | string | null;
   revoked_reason: string | null;
+  /** The successor the rotation would issue, when it is stored already (a retry): its hash, and when it was itself replaced. */
+  n_hash: string | null;
+  n_replaced_at: number | string | null;
 }
 
-/** Selects a refresh token by its hash (the one parameter) with its session's state. */
-export function refreshTokenSelect(hashParameter: string): string {
-  return `SELECT t.session_id, t.expires_at, t.replaced_at, s.user_id, s.expires_at AS s_expires_at, s.revoked_at, s.revoked_reason
-    FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ${hashParameter}`;
+/**
+ * Selects a refresh token by its hash with its session's state, and the successor the rotation
+ * would issue if it exists in the same session (the parameters: the successor's hash, then the token's).
+ */
+export function refreshTokenSelect(successorParameter: string, hashParameter: string): string {
+  return `SELECT t.session_id, t.expires_at, t.replaced_at, s.user_id, s.expires_at AS s_expires_at, s.revoked_at, s.revoked_reason,
+      n.token_hash AS n_hash, n.replaced_at AS n_replaced_at
+    FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
+    LEFT JOIN refresh_tokens n ON n.token_hash = ${successorParameter} AND n.session_id = t.session_id
+    WHERE t.token_hash = ${hashParameter}`;
 }
 
 /**
@@ -183,7 +192,7 @@ export function refreshTokenSelect(hashParameter: string): string {
  * (the token was valid); `reused` tells it to revoke the session (the token was replaced
  * before: someone else holds the family). The store writes; this decides, once for both.
  */
-export function judgeRefreshToken(token: RefreshTokenDbRow | undefined, rotation: Pick<RefreshRotation, 'now' | 'acceptRevoked'>): RefreshOutcome {
+export function judgeRefreshToken(token: RefreshTokenDbRow | undefined, rotation: Pick<RefreshRotation, 'now' | 'acceptRevoked' | 'graceMs'>): RefreshOutcome {
   if (!token) return { kind: 'unknown' };
   const now = rotation.now;
   const ids = { sessionId: token.session_id, userId: token.user_id };
@@ -193,7 +202,12 @@ export function judgeRefreshToken(token: RefreshTokenDbRow | undefined, rotation
     const finalPush = token.replaced_at === null && rotation.acceptRevoked?.(token.revoked_reason, Number(token.revoked_at), now) === true;
     if (!finalPush) return { kind: 'revoked', ...ids };
   }
-  if (token.replaced_at !== null) return { kind: 'reused', ...ids };
+  if (token.replaced_at !== null) {
+    // The same refresh again, its answer lost (auth/tokens.ts REFRESH_GRACE_MS): the successor
+    // it issued has not been used and the window is open, so the same successor is given again.
+    const retry = token.n_hash !== null && token.n_replaced_at === null && now - Number(token.replaced_at) <= (rotation.graceMs ?? 0);
+    return { kind: retry ? 'retried' : 'reused', ...ids };
+  }
   if (Number(token.expires_at) <= now || Number(token.s_expires_at) <= now) return { kind: 'expired', ...ids };
   return { kind: 'rotated', ...ids };
 }

@@ -93,12 +93,16 @@ export interface RefreshRotation {
   now: number;
   /** Expiry of the new token (never beyond the session's own). */
   tokenExpiresAt: number;
+  /** How long a replaced token still gets its unused successor again (auth/tokens.ts REFRESH_GRACE_MS); 0 when absent. */
+  graceMs?: number;
   /** Whether a revoked session may still rotate (a withdrawn phone's final push, auth/revocation.ts). */
   acceptRevoked?: (reason: string | null, revokedAt: number, now: number) => boolean;
 }
 
 export type RefreshOutcome =
   | { kind: 'rotated'; sessionId: string; userId: string }
+  /** A retry within the grace window: the successor already stored is issued again, nothing written. */
+  | { kind: 'retried'; sessionId: string; userId: string }
   | { kind: 'reused'; sessionId: string; userId: string }
   | { kind: 'expired' | 'revoked'; sessionId: string; userId: string }
   | { kind: 'unknown' };

@@ -38,8 +38,17 @@ export class PostgresSessionStore implements SessionStore {
   async rotateRefreshToken(rotation: RefreshRotation): Promise<RefreshOutcome> {
     return this.connection.transaction(async (client): Promise<RefreshOutcome> => {
       // FOR UPDATE: two uses of one token at once are serialized, and the second sees it replaced.
-      const { rows } = await client.query<RefreshTokenDbRow>(`${refreshTokenSelect('$1')} FOR UPDATE OF t, s`, [rotation.oldHash]);
-      const token = rows[0];
+      const { rows } = await client.query<RefreshTokenDbRow>(`${refreshTokenSelect('$2', '$1')} FOR UPDATE OF t, s`, [rotation.oldHash, rotation.newHash]);
+      let token = rows[0];
+      if (token?.replaced_at != null) {
+        // After waiting for the lock, the join above still shows the successor as of the statement's
+        // start: a racing refresh that just committed it must be read in a statement of its own.
+        const successor = await client.query<Pick<RefreshTokenDbRow, 'n_hash' | 'n_replaced_at'>>(
+          'SELECT token_hash AS n_hash, replaced_at AS n_replaced_at FROM refresh_tokens WHERE token_hash = $1 AND session_id = $2',
+          [rotation.newHash, token.session_id],
+        );
+        token = { ...token, n_hash: successor.rows[0]?.n_hash ?? null, n_replaced_at: successor.rows[0]?.n_replaced_at ?? null };
+      }
       const outcome = judgeRefreshToken(token, rotation);
       if (!token) return outcome;
       if (outcome.kind === 'reused') {

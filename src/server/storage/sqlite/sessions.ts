@@ -40,7 +40,7 @@ export class SqliteSessionStore implements SessionStore {
     return run(() =>
       // IMMEDIATE: two uses of one token at once are serialized, and the second sees it replaced.
       this.connection.transaction((): RefreshOutcome => {
-        const token = this.connection.sql(refreshTokenSelect('?')).get(rotation.oldHash) as RefreshTokenDbRow | undefined;
+        const token = this.connection.sql(refreshTokenSelect('?', '?')).get(rotation.newHash, rotation.oldHash) as RefreshTokenDbRow | undefined;
         const outcome = judgeRefreshToken(token, rotation);
         if (!token) return outcome;
         if (outcome.kind === 'reused') {
