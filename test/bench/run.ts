@@ -15,6 +15,7 @@ import { runCompiledReportBench } from './compiled-report.bench';
 import { runAssistanceBench } from './assistance.bench';
 import { runLogScrollBench } from './log-scroll.bench';
 import { runSyncClientBench } from './sync-client.bench';
+import { runSync2gBench } from './sync-2g.bench';
 import { runLockBench } from './lock.bench';
 import { runLighthouseBench } from './lighthouse.bench';
 import { runPrivacyBench } from './privacy.bench';
@@ -32,6 +33,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'assistance', run: runAssistanceBench },
   { name: 'log scroll', run: runLogScrollBench },
   { name: 'sync client', run: runSyncClientBench },
+  { name: 'sync 2g', run: runSync2gBench },
   { name: 'lock', run: runLockBench },
   { name: 'privacy erasure', run: runPrivacyBench },
   { name: 'privacy retention', run: runRetentionBench },

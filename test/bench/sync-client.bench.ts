@@ -7,90 +7,22 @@
 //   - an idle round: at most one request each way (no push with an empty outbox), < 2 KB
 //   - slow profile (400 ms latency, 400 kbit/s each way): first sync of 2,000 logs, and 1,000 logs
 //     created offline pushed and acknowledged, each ≤ 1.3 × the floor
-import type { CDPSession, Page } from 'playwright-core';
 import { SYNC_TABLES } from '../../src/shared/schemas/tables';
 import { newNodeId } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CURRENT_SCHEMA_VERSION, type Mutation } from '../../src/shared/sync/protocol';
-import { apiLogin, type ApiSession } from '../e2e/support/api-client';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from '../e2e/support/browser';
+import { apiLogin } from '../e2e/support/api-client';
 import { withHooks } from '../e2e/support/page-hooks';
-import { startAppServer, type RunningServer } from '../e2e/support/server';
-import { countingProxy, type CountingProxy } from './counting-proxy';
 import { appRound, floorPull, floorPush, prepareFloor, resetAppSync } from './floor-client';
 import { atMost, median, ratioAtMost, type Measurement } from './measurement';
 import { seedLogs } from './realistic-logs';
+import { DEMO_PASSWORD, outboxCount, setUp, tearDown, timedRound, until } from './sync-phone';
 
-const DEMO_PASSWORD = 'sync-bench-password';
 const SLOW = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 const FAST = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 const FULL_RUNS = 3;
 const INCREMENTAL_RUNS = 7;
 const OFFLINE = { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
-
-// ---------- driving the phone ----------
-
-const outboxCount = (page: Page) => withHooks(page, (h) => h.outboxCount(), null);
-const lastSuccess = (page: Page) => withHooks(page, (h) => h.syncState('lastSuccessAt'), null);
-
-async function until(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Triggers one round through the app's own `online` trigger; resolves with its duration in ms. */
-async function timedRound(page: Page, timeoutMs = 60_000): Promise<number> {
-  const before = await lastSuccess(page);
-  const started = performance.now();
-  await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await until(async () => (await lastSuccess(page)) !== before, timeoutMs, 'a sync round');
-  return performance.now() - started;
-}
-
-interface Setup {
-  server: RunningServer;
-  proxy: CountingProxy;
-  phone: Phone;
-  cdp: CDPSession;
-  seeder: ApiSession;
-  apiRequests: string[];
-}
-
-async function setUp(): Promise<Setup> {
-  // The server's own fresh data directory, deleted when it stops.
-  const server = await startAppServer({ DEMO_PASSWORD, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0' });
-  const proxy = await countingProxy(server.url);
-  const phone = await launchPhone();
-  const { page } = phone;
-  // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to page.evaluate
-  // keep those calls, so the page needs the helper too.
-  await phone.context.addInitScript('globalThis.__name = (fn) => fn;');
-  const apiRequests: string[] = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${new URL(request.url()).pathname}`);
-  });
-  await page.goto(proxy.url);
-  await waitForServiceWorkerControl(page);
-  await page.goto(`${proxy.url}/sign-in`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('demo-member');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
-  await until(async () => (await lastSuccess(page)) !== undefined, 30_000, 'the first sync after sign-in');
-  const cdp = await phone.context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  const seeder = await apiLogin(server.url, 'demo-leader', DEMO_PASSWORD);
-  return { server, proxy, phone, cdp, seeder, apiRequests };
-}
-
-async function tearDown(setup: Setup): Promise<void> {
-  await setup.phone.close();
-  await setup.proxy.close();
-  await setup.server.stop();
-}
 
 export async function runSyncClientBench(): Promise<Measurement[]> {
   const results: Measurement[] = [];

@@ -2,13 +2,19 @@
 // written to IndexedDB directly (sync-repository.ts), so Dexie's live queries are not woken by
 // each of the ten pages of a first sync, each waking re-reading the screen's records while the
 // next page waits for the main thread. They are told here instead, with Dexie's own public event:
-// at once when a round's last page is on disk, and at most every QUIET_MS while a long pull runs.
+// at once when a round's last page is on disk, and at most every QUIET_MS (30 s) while a long pull runs.
 // The app's Dexie has its query cache off (db.ts), so a woken query reads the disk, never a
 // cached answer from before the pull.
 import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
 
-/** How stale a screen may be while a long pull is still running. */
-export const QUIET_MS = 2_000;
+/**
+ * How stale a screen may be while a long pull is still running. Each wake re-runs the open
+ * screen's queries (Home's follow-ups read about one log in five through a cursor), work the
+ * next page then waits for: at 2 s, a first sync of 10,000 logs woke Home four or five times and
+ * took half as long again (docs/performance.md "First sync"). A pull of minutes (2G) still
+ * refreshes the screens twice a minute; the round's end always does at once.
+ */
+export const QUIET_MS = 30_000;
 
 export class ChangeNotice {
   private parts: ObservabilitySet = {};

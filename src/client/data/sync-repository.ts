@@ -185,8 +185,11 @@ export class SyncRepository {
     }
     const remote = maxClock(changes);
     const tables = [...byTable.keys()].map((table) => this.db.syncedTable(table));
+    const skipped = input.skippedTables ?? [];
     await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...tables], async (tx) => {
-      const pending = await this.pendingWrites(changes);
+      // Everything the page needs to read, asked for at once: each await inside the transaction
+      // is a round trip to IndexedDB before the next request can be made, once per page.
+      const [pending, storedClock, known] = await Promise.all([this.pendingWrites(changes), this.db.syncState.get(CLOCK_KEY), skipped.length > 0 ? this.skippedTables() : []]);
       // Straight into IndexedDB, in this transaction: Dexie's per-write bookkeeping (and waking
       // every live query page after page) is left out; the screens are told by change-notice.ts.
       // A failed put aborts the transaction, and the cursor with it.
@@ -194,14 +197,12 @@ export class SyncRepository {
         const store = tx.idbtrans.objectStore(table);
         for (const { record } of tableChanges) store.put(rebase(record, pending.get(pendingKey(table, record.id)) ?? []));
       }
-      await this.adjustClock(input.serverClock, remote);
+      const writes = this.clockWrites(storedClock?.value, input.serverClock, remote);
       // The cursor moves past changes this version could not read: remember which tables, so an
       // updated app pulls them again (restartPullIfTablesLearned) instead of never seeing them.
-      if (input.skippedTables && input.skippedTables.length > 0) {
-        const known = await this.skippedTables();
-        await this.db.syncState.put({ key: SYNC_KEYS.skippedTables, value: [...new Set([...known, ...input.skippedTables])].sort() });
-      }
-      await this.db.syncState.put({ key: SYNC_KEYS.cursor, value: input.cursor });
+      if (skipped.length > 0) writes.push({ key: SYNC_KEYS.skippedTables, value: [...new Set([...known, ...skipped])].sort() });
+      writes.push({ key: SYNC_KEYS.cursor, value: input.cursor });
+      await this.db.syncState.bulkPut(writes);
     });
     this.notice.add(this.db.name, tables.map((table) => ({ name: table.name, indexes: table.schema.indexes.map((index) => index.name) })));
     // The round's last page (or a caller that does not say): the screens catch up now.
@@ -243,12 +244,19 @@ export class SyncRepository {
 
   /** Inside a transaction over syncState: store the offset, receive `remote`, pull a runaway clock back. */
   private async adjustClock(serverClock: ServerClock, remote?: Hlc): Promise<void> {
-    const physical = serverClock.now + serverClock.offsetMs;
     const stored = await this.db.syncState.get(CLOCK_KEY);
-    let clock = isClockState(stored?.value) ? stored.value : undefined;
+    await this.db.syncState.bulkPut(this.clockWrites(stored?.value, serverClock, remote));
+  }
+
+  /** The syncState rows adjustClock writes, from the stored clock (read in the same transaction). */
+  private clockWrites(stored: unknown, serverClock: ServerClock, remote?: Hlc): { key: string; value: unknown }[] {
+    const physical = serverClock.now + serverClock.offsetMs;
+    let clock = isClockState(stored) ? stored : undefined;
     if (remote !== undefined) clock = receive(clock ?? initialClock(newNodeId()), remote, physical);
-    if (clock) await this.db.syncState.put({ key: CLOCK_KEY, value: capClock(clock, physical) });
-    await this.db.syncState.put({ key: CLOCK_OFFSET_KEY, value: serverClock.offsetMs });
+    const writes: { key: string; value: unknown }[] = [];
+    if (clock) writes.push({ key: CLOCK_KEY, value: capClock(clock, physical) });
+    writes.push({ key: CLOCK_OFFSET_KEY, value: serverClock.offsetMs });
+    return writes;
   }
 
   /**

@@ -33,6 +33,13 @@ export interface SyncRuntime {
 
 let runtime: SyncRuntime | undefined;
 let started = false;
+/**
+ * The outbox's size as startSyncRuntime's observer last saw it: the device report reads it instead
+ * of counting the outbox for every request. A count is a read of the outbox, and IndexedDB queues
+ * it behind the pulled page being written; the next page's request then waited for that page's
+ * commit instead of overlapping it (docs/performance.md "First sync").
+ */
+let observedOutbox: number | undefined;
 
 const locks = (): LockManager | undefined => (typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined);
 
@@ -49,7 +56,7 @@ export function getSyncRuntime(): SyncRuntime {
 
 function createRuntime(): SyncRuntime {
   // The app version and the unsent changes travel with each push and pull (the devices console).
-  const transport = createHttpTransport({ report: async () => ({ appVersion: __APP_VERSION__, unsynced: await countOutbox() }) });
+  const transport = createHttpTransport({ report: async () => ({ appVersion: __APP_VERSION__, unsynced: observedOutbox ?? (await countOutbox()) }) });
   const token = new AccessToken({
     transport,
     now: () => Date.now(),
@@ -179,6 +186,7 @@ export function startSyncRuntime(): SyncRuntime {
   let last = Number.POSITIVE_INFINITY;
   observeOutboxCount(
     (count) => {
+      observedOutbox = count;
       if (count > last) scheduler.trigger('write');
       last = count;
     },

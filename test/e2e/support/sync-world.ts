@@ -6,8 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { SyncTable } from '../../../src/shared/schemas/tables';
 import type { SyncedRecord } from '../../../src/shared/sync/merge';
@@ -15,6 +14,8 @@ import { apiLogin, apiPullAll } from './api-client';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './browser';
 import { withHooks as hook } from './page-hooks';
 import { freePort, startAppServer, type RunningServer } from './server';
+
+export { pushedIds } from './push-body';
 
 export const DEMO_PASSWORD = 'sync-e2e-password';
 
@@ -31,13 +32,6 @@ export async function syncRound(page: Page): Promise<void> {
 
 export function byId(records: Iterable<SyncedRecord>): Record<string, SyncedRecord> {
   return Object.fromEntries([...records].map((record) => [record.id, record]));
-}
-
-/** The mutation ids a push request carries (its body gzipped or not). */
-export function pushedIds(request: Request): string[] {
-  const body = request.postDataBuffer();
-  const json = body && request.headers()['content-encoding'] === 'gzip' ? gunzipSync(body).toString('utf8') : (body?.toString('utf8') ?? '{}');
-  return (JSON.parse(json) as { mutations: { id: string }[] }).mutations.map((m) => m.id);
 }
 
 /** Writes one assistance log per id on the phone, as its signed-in member, through the app's own write path. */
