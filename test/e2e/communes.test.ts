@@ -113,4 +113,18 @@ describe('communes: the province admin creates, renames and deactivates a commun
     const accounts = (await call('GET', '/api/admin/accounts?communeId=tra-phong')).body['accounts'] as { displayName: string; disabled: boolean }[];
     expect(accounts).toEqual([expect.objectContaining({ displayName: 'Hồ Thị Lành', disabled: true })]);
   });
+
+  it('the audit log says what was done to whom, by name, never an id', async () => {
+    const { page } = admin;
+    await page.goto(`${server.url}/privacy/audit`);
+    await unlock(page, DEMO_PASSWORD);
+    const list = page.getByRole('list', { name: 'Các sự kiện, mới nhất trước' });
+    for (const line of ['Tạo Xã Trà Xinh', 'Đổi tên Xã Trà Phong thành Xã Trà Tân', 'Đổi tên Xã Trà Tân thành Xã Trà Xinh', 'Ngừng hoạt động Xã Trà Xinh', 'Khóa tài khoản của Hồ Thị Lành', 'Tạo tài khoản cho Hồ Thị Lành (Thành viên tổ)']) {
+      await list.getByText(line, { exact: true }).first().waitFor();
+    }
+    const shown = (await list.textContent()) ?? '';
+    expect(shown).not.toContain('tra-phong');
+    expect(shown).not.toContain('Một thao tác khác');
+    expect({ screen: 'audit log', violations: await axeViolations(page) }).toEqual({ screen: 'audit log', violations: [] });
+  });
 });

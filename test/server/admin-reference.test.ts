@@ -31,7 +31,10 @@ function adminReferenceSuite(factory: StoreFixtureFactory): void {
     // Kon Tum's catalogue is untouched.
     const kt = tableRecords((await pullAll(world.app, world.adminKT)).changes, 'services').find((s) => s.code === 'vneid-install-register');
     expect(kt).toMatchObject({ active: true });
-    expect((await audit(world.adminQN)).find((e) => e.kind === 'reference.changed')?.details).toEqual({ table: 'services', change: 'retired', code: 'vneid-install-register' });
+    const event = (await audit(world.adminQN)).find((e) => e.kind === 'reference.changed');
+    expect(event?.details).toEqual({ table: 'services', change: 'retired', code: 'vneid-install-register' });
+    // The audit view names the service, never its id.
+    expect(event?.subjectName).toBe((service!.name as { vi: string }).vi);
   });
 
   it('adds a service whose code is new, and refuses a code already in the catalogue', async () => {

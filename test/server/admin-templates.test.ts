@@ -43,7 +43,9 @@ function templatesSuite(factory: StoreFixtureFactory): void {
     expect(all.map((t) => t.version)).toEqual([1, 2]);
     expect(all[0]).toEqual(v1);
     expect((all[1]!.items as { id: string }[]).map((i) => i.id)).toEqual(['n1', 'a1', 'a3']);
-    expect((await world.audit(world.adminQN)).filter((e) => e.kind === 'reference.changed').map((e) => e.details)).toContainEqual({
+    const published = (await world.audit(world.adminQN)).filter((e) => e.kind === 'reference.changed');
+    expect(published.map((e) => e.subjectName)).toContain(CONTENT.title.vi);
+    expect(published.map((e) => e.details)).toContainEqual({
       table: 'checklistTemplates',
       change: 'published',
       code: TEMPLATE.templateId,

@@ -72,7 +72,7 @@ function communesSuite<F extends StoreFixture>(factory: () => Promise<F>): void 
     const winner = first.statusCode === 200 ? 'Xã An Phú' : 'Xã An Hòa';
     expect(codeOf(first.statusCode === 409 ? first : second)).toBe('conflict');
     expect(await world.store.accounts.getCommune(COMMUNE_A.id)).toMatchObject({ id: COMMUNE_A.id, name: winner });
-    expect((await events(world.adminQN)).filter((e) => e.kind === 'commune.renamed' && e.subjectId === COMMUNE_A.id)).toHaveLength(1);
+    expect((await events(world.adminQN)).filter((e) => e.kind === 'commune.renamed' && e.subjectId === COMMUNE_A.id).map((e) => e.subjectName)).toEqual([winner]);
     // A rename based on a name that is no longer the commune's is stale, whatever it asks.
     expect((await patch(world.adminQN, COMMUNE_A.id, { name: 'Xã Mới', basedOn: COMMUNE_A.name })).statusCode).toBe(409);
     expect((await patch(world.adminQN, COMMUNE_A.id, { name: winner, basedOn: winner })).statusCode).toBe(400);
@@ -94,7 +94,10 @@ function communesSuite<F extends StoreFixture>(factory: () => Promise<F>): void 
     expect(won).toEqual({ commune: { id: COMMUNE_B.id, name: COMMUNE_B.name, active: false, accounts: 0 }, disabledAccounts: 2 });
     const log = await events(world.adminQN);
     expect(log.filter((e) => e.kind === 'commune.deactivated' && e.subjectId === COMMUNE_B.id)).toHaveLength(1);
-    expect(log.filter((e) => e.kind === 'account.disabled' && e.communeName === COMMUNE_B.name)).toHaveLength(2);
+    const disabled = log.filter((e) => e.kind === 'account.disabled' && e.communeName === COMMUNE_B.name);
+    // The audit view names whom and which commune, never their ids.
+    expect(disabled.map((e) => e.subjectName).sort()).toEqual(['leaderB', 'memberB']);
+    expect(log.find((e) => e.kind === 'commune.deactivated')?.subjectName).toBe(COMMUNE_B.name);
 
     // The member's phone is withdrawn (it wipes itself) but its final push still lands.
     const pulled = await world.app.inject({ method: 'GET', url: '/api/sync/pull', headers: bearer(world.memberB) });

@@ -46,7 +46,7 @@ export class CommunesService {
     if (patch.name !== undefined) {
       if (patch.name === commune.name) throw new AccountsRefusal('bad_request', 'The name is unchanged.');
       if (!(await this.store.accounts.renameCommune(commune.id, patch.name, patch.basedOn))) throw stale((await this.store.accounts.getCommune(commune.id)) ?? commune);
-      await this.audit.append({ ...about, kind: 'commune.renamed', details: {} });
+      await this.audit.append({ ...about, kind: 'commune.renamed', details: { from: commune.name, to: patch.name } });
     } else if (patch.active !== undefined) {
       if (patch.active === commune.active) throw notInState(commune);
       const disabled = await this.store.accounts.setCommuneActive(commune.id, patch.active, now);

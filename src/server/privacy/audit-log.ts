@@ -109,6 +109,7 @@ export class AuditLog {
       actorRole: row.actorRole,
       communeName: row.communeName,
       subjectId: row.subjectId,
+      subjectName: row.subjectName,
       details: row.details,
       occurredAt: row.occurredAt,
       recordedAt: row.recordedAt,

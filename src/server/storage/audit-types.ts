@@ -40,13 +40,32 @@ export interface AuditRow extends Omit<NewAuditEvent, 'details'> {
   /** The actor's display name (or their id when the account is unknown, e.g. a deleted one). */
   actorName: string;
   communeName: string | null;
+  /** The subject by name (see auditSelect), or null. */
+  subjectName: string | null;
 }
 
 /** The SQL both databases share: columns in insert order and the read's joins. */
 export const AUDIT_INSERT_COLUMNS = 'id, kind, actor_id, actor_role, commune_id, province_id, subject_id, details, occurred_at, recorded_at';
-export const AUDIT_SELECT = `SELECT a.seq, a.id, a.kind, a.actor_id, a.actor_role, a.commune_id, a.province_id, a.subject_id, a.details,
-  a.occurred_at, a.recorded_at, coalesce(u.display_name, a.actor_id) AS actor_name, c.name AS commune_name
-  FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN communes c ON c.id = a.commune_id`;
+
+/** A text value at a JSON path of a text column, in the database's dialect (`path` like 'name.vi'). */
+export type JsonText = (column: string, path: string) => string;
+
+/**
+ * The read with its joins. The subject's name is the account's display name (account.*, device.*),
+ * the commune's name (commune.*) or the reference entry's name or title in Vietnamese
+ * (reference.changed); never a citizen's (citizen.* and requests have none).
+ */
+export function auditSelect(json: JsonText): string {
+  return `SELECT a.seq, a.id, a.kind, a.actor_id, a.actor_role, a.commune_id, a.province_id, a.subject_id, a.details,
+  a.occurred_at, a.recorded_at, coalesce(u.display_name, a.actor_id) AS actor_name, c.name AS commune_name,
+  CASE WHEN a.kind LIKE 'account.%' OR a.kind LIKE 'device.%' THEN su.display_name
+    WHEN a.kind LIKE 'commune.%' THEN sc.name
+    WHEN a.kind = 'reference.changed' THEN coalesce(${json('r.fields', 'name.vi')}, ${json('r.fields', 'title.vi')}, ${json('r.fields', 'name')})
+    ELSE NULL END AS subject_name
+  FROM audit_events a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN communes c ON c.id = a.commune_id
+  LEFT JOIN users su ON su.id = a.subject_id LEFT JOIN communes sc ON sc.id = a.subject_id
+  LEFT JOIN records r ON a.kind = 'reference.changed' AND r.table_name = ${json('a.details', 'table')} AND r.id = a.subject_id AND r.scope = 'province:' || a.province_id`;
+}
 
 export interface AuditDbRow {
   seq: number | string;
@@ -62,6 +81,7 @@ export interface AuditDbRow {
   recorded_at: number | string;
   actor_name: string;
   commune_name: string | null;
+  subject_name: string | null;
 }
 
 export function auditValues(event: NewAuditEvent): unknown[] {
@@ -83,6 +103,7 @@ export function decodeAuditRow(row: AuditDbRow): AuditRow {
     recordedAt: Number(row.recorded_at),
     actorName: row.actor_name,
     communeName: row.commune_name,
+    subjectName: row.subject_name,
   };
 }
 

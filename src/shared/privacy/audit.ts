@@ -55,7 +55,8 @@ export const AUDIT_DETAILS = {
   'device.revoked': z.strictObject({ finalPush: z.boolean(), device: z.string().max(100).nullable() }),
   /** The province admin created, renamed, deactivated or reactivated a commune (the subject and commune are its id). */
   'commune.created': z.strictObject({}),
-  'commune.renamed': z.strictObject({}),
+  /** The names before and after (a commune's name is public; events before they were kept have neither). */
+  'commune.renamed': z.strictObject({ from: z.string().min(1).max(100).optional(), to: z.string().min(1).max(100).optional() }),
   'commune.deactivated': z.strictObject({}),
   'commune.reactivated': z.strictObject({}),
   /** The province admin changed reference data: which table, which entry (a code or id), what kind of change. */
@@ -120,6 +121,8 @@ export const auditEntrySchema = z.strictObject({
   actorRole: z.enum(ROLES).nullable(),
   communeName: z.string().nullable(),
   subjectId: z.string().nullable(),
+  /** The account, commune or reference entry concerned, by name (never a citizen's); null otherwise. */
+  subjectName: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   occurredAt: z.number().int().nullable(),
   recordedAt: z.number().int(),

@@ -1,7 +1,10 @@
 // The append-only audit log on PostgreSQL (AuditStore); the table's triggers refuse UPDATE,
 // DELETE and TRUNCATE.
-import { AUDIT_INSERT_COLUMNS, AUDIT_SELECT, auditScopeColumn, auditValues, decodeAuditRow, type AuditDbRow, type AuditQuery, type AuditRow, type AuditStore, type NewAuditEvent } from '../audit-types';
+import { AUDIT_INSERT_COLUMNS, auditSelect, auditScopeColumn, auditValues, decodeAuditRow, type AuditDbRow, type AuditQuery, type AuditRow, type AuditStore, type NewAuditEvent } from '../audit-types';
 import type { PostgresConnection } from './connection';
+
+/** The read with its joins; JSON read with this database's functions. */
+const SELECT = auditSelect((column, path) => `(${column}::jsonb #>> '{${path.replace('.', ',')}}')`);
 
 export class PostgresAuditStore implements AuditStore {
   constructor(private readonly connection: PostgresConnection) {}
@@ -23,7 +26,7 @@ export class PostgresAuditStore implements AuditStore {
 
   async list(query: AuditQuery): Promise<AuditRow[]> {
     const { column, value } = auditScopeColumn(query.scope);
-    const { rows } = await this.connection.pool.query<AuditDbRow>(`${AUDIT_SELECT} WHERE ${column} = $1 AND a.seq < $2 ORDER BY a.seq DESC LIMIT $3`, [
+    const { rows } = await this.connection.pool.query<AuditDbRow>(`${SELECT} WHERE ${column} = $1 AND a.seq < $2 ORDER BY a.seq DESC LIMIT $3`, [
       value,
       query.before ?? Number.MAX_SAFE_INTEGER,
       query.limit,

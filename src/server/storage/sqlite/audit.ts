@@ -1,6 +1,9 @@
 // The append-only audit log on SQLite (AuditStore); the table's triggers refuse UPDATE and DELETE.
-import { AUDIT_INSERT_COLUMNS, AUDIT_SELECT, auditScopeColumn, auditValues, decodeAuditRow, type AuditDbRow, type AuditQuery, type AuditRow, type AuditStore, type NewAuditEvent } from '../audit-types';
+import { AUDIT_INSERT_COLUMNS, auditSelect, auditScopeColumn, auditValues, decodeAuditRow, type AuditDbRow, type AuditQuery, type AuditRow, type AuditStore, type NewAuditEvent } from '../audit-types';
 import { run, type SqliteConnection } from './connection';
+
+/** The read with its joins; JSON read with this database's functions. */
+const SELECT = auditSelect((column, path) => `json_extract(${column}, '$.${path}')`);
 
 export class SqliteAuditStore implements AuditStore {
   constructor(private readonly connection: SqliteConnection) {}
@@ -18,7 +21,7 @@ export class SqliteAuditStore implements AuditStore {
     return run(() => {
       const { column, value } = auditScopeColumn(query.scope);
       const rows = this.connection
-        .sql(`${AUDIT_SELECT} WHERE ${column} = ? AND a.seq < ? ORDER BY a.seq DESC LIMIT ?`)
+        .sql(`${SELECT} WHERE ${column} = ? AND a.seq < ? ORDER BY a.seq DESC LIMIT ?`)
         .all(value, query.before ?? Number.MAX_SAFE_INTEGER, query.limit) as AuditDbRow[];
       return rows.map(decodeAuditRow);
     });

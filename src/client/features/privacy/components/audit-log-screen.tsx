@@ -6,10 +6,11 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/permissions';
 import type { AuditEntry } from '../../../../shared/privacy/audit';
-import { formatDate, formatDateTime } from '../../../../shared/text/dates';
+import { formatDateTime } from '../../../../shared/text/dates';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { SessionGate } from '../../../components/ui/session-gate';
 import { useAuditLog } from '../hooks/use-audit-log';
+import { describeAuditEvent as describe } from './audit-describe';
 import '../privacy.css';
 
 export function AuditLogScreen(): ReactElement {
@@ -70,40 +71,4 @@ function AuditItem({ event, showCommune }: { event: AuditEntry; showCommune: boo
       )}
     </li>
   );
-}
-
-type T = ReturnType<typeof useTranslation<'privacy'>>['t'];
-
-/** The event in words; unknown keys of a newer server fall back to a generic line. */
-function describe(t: T, event: AuditEntry): string {
-  const d = event.details;
-  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
-  const day = (value: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(text(value)) ? formatDate(text(value)) : '');
-  switch (event.kind) {
-    case 'citizen.exported':
-      return t('audit.kinds.citizen.exported', { rows: text(d.rows), from: day(d.from), to: day(d.to), reason: text(d.reason) });
-    case 'citizen.erased':
-      return t('audit.kinds.citizen.erased', { count: Number(d.logs) || 0 });
-    case 'citizen.changed':
-      return t(`audit.kinds.citizen.changed.${d.change === 'added' || d.change === 'removed' ? d.change : 'changed'}`);
-    case 'access.refused':
-      return t('audit.kinds.access.refused', { action: t(`audit.actions.${refusedAction(text(d.action))}`) });
-    case 'rightsRequest.changed':
-      return t('audit.kinds.rightsRequest.changed', { kind: t(`requests.kinds.${text(d.kind)}` as 'requests.kinds.access'), step: t(`requests.steps.${text(d.step)}` as 'requests.steps.done') });
-    case 'report.returned':
-      return t('audit.kinds.report.returned', { version: text(d.version) });
-    case 'retention.changed':
-      return t('audit.kinds.retention.changed', { from: text(d.from), to: text(d.to) });
-    default:
-      return t(`audit.kinds.${event.kind}`, { defaultValue: t('audit.kinds.other') });
-  }
-}
-
-const REFUSED_ACTIONS = ['citizen_erase', 'citizen_exported', 'citizen_viewed', 'audit_read', 'province_view', 'sync', 'other'] as const;
-
-/** The refused action's label key: known actions by name, refused sync writes as one. */
-function refusedAction(action: string): (typeof REFUSED_ACTIONS)[number] {
-  if (action.startsWith('sync.')) return 'sync';
-  const key = action.replace('.', '_');
-  return REFUSED_ACTIONS.find((known) => known === key) ?? 'other';
 }
