@@ -40,8 +40,8 @@ export interface BuildAppOptions {
   /** Where pushes and pulls run; by default in this process on `store` (main.ts gives SQLite its own thread). */
   syncRequests?: SyncRequests;
   logger?: LoggerOverrides;
-  /** Overrides of the sign-in service (tests count password checks or shrink the hashing line). */
-  auth?: Pick<AuthServiceOptions, 'verify' | 'hashing' | 'addressDelayMs'>;
+  /** Overrides of the sign-in service (tests count password checks, shrink the hashing line or hold its clock). */
+  auth?: Pick<AuthServiceOptions, 'verify' | 'hashing' | 'addressDelayMs' | 'now'>;
 }
 
 /**
