@@ -6,7 +6,7 @@ import type { EngineApi } from '../../src/client/sync/engine';
 import { HttpError, NetworkError } from '../../src/client/sync/errors';
 import type { Timed } from '../../src/client/sync/transport';
 import type { PulledPage, PushRequest } from '../../src/shared/sync/protocol';
-import type { SyncUser } from '../../src/shared/sync/registry';
+import type { SyncUser } from '../../src/shared/sync/scopes';
 import type { RealServer } from './fuzz-server';
 
 /** What a fuzz run did, summed over the seeds to prove the runs exercised something. */

@@ -10,7 +10,7 @@ import type { MutationOutcome, PushPlan } from '../../src/server/storage/record-
 import { SqliteStore } from '../../src/server/storage/sqlite-store';
 import { pullChanges, pushChanges, readPushRequest } from '../../src/server/sync/sync-requests';
 import { pulledPageSchema, type PulledPage, type PushRequest, type PushResponse } from '../../src/shared/sync/protocol';
-import type { SyncUser } from '../../src/shared/sync/registry';
+import type { SyncUser } from '../../src/shared/sync/scopes';
 
 /** The fuzz's start time: the server's clock and every phone's (plus its skew) begin here. */
 export const T0 = Date.parse('2026-07-01T01:00:00.000Z');

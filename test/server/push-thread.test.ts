@@ -10,7 +10,7 @@ import { openServerStore, type ServerStore } from '../../src/server/compose';
 import type { SqliteStore } from '../../src/server/storage/sqlite-store';
 import { startPushThread } from '../../src/server/sync/push-thread';
 import { readPushRequest, type PushRequest } from '../../src/server/sync/sync-requests';
-import type { SyncUser } from '../../src/shared/sync/registry';
+import type { SyncUser } from '../../src/shared/sync/scopes';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CURRENT_SCHEMA_VERSION, type PullResponse } from '../../src/shared/sync/protocol';
 import { sqliteFixture } from './store-fixtures';

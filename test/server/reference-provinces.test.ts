@@ -12,7 +12,7 @@ import { seedChecklistTemplates } from '../../src/shared/seed';
 import { seedRecord } from '../../src/shared/seed/seed-record';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { fromWireRecord } from '../../src/shared/sync/protocol';
-import { provinceScope } from '../../src/shared/sync/registry';
+import { provinceScope } from '../../src/shared/sync/scopes';
 import { describePostgres } from '../helpers/pg';
 import { postgresFixture, sqliteFixture, type StoreFixture, type StoreFixtureFactory } from './store-fixtures';
 import { createMeta, login, makeApp, PASSWORD, populate, pullAll, pushOk, mutation, TEST_COST, type Session } from './sync-fixtures';

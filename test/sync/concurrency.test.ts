@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createUser } from '../../src/server/accounts';
 import type { PostgresStore } from '../../src/server/storage/postgres-store';
 import { uuidv7 } from '../../src/shared/sync/ids';
-import { provinceScope } from '../../src/shared/sync/registry';
+import { provinceScope } from '../../src/shared/sync/scopes';
 import { fromWireRecord, type PullResponse } from '../../src/shared/sync/protocol';
 import { describePostgres } from '../helpers/pg';
 import { postgresFixture, type StoreFixture } from '../server/store-fixtures';

@@ -17,7 +17,7 @@ import { runSyncRound } from '../../src/client/sync/engine';
 import { HttpError, NetworkError } from '../../src/client/sync/errors';
 import type { SyncTable } from '../../src/shared/schemas/tables';
 import { uuidv7 } from '../../src/shared/sync/ids';
-import type { SyncUser } from '../../src/shared/sync/registry';
+import type { SyncUser } from '../../src/shared/sync/scopes';
 import { faultyApi, type FuzzNetwork, type Stats } from '../helpers/faulty-network';
 import { RealServer } from '../helpers/fuzz-server';
 import { mulberry32 } from '../helpers/seeded-random';

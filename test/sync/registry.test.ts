@@ -1,4 +1,4 @@
-// The write rules of src/shared/sync/registry.ts as a table: one line per (role, table, action)
+// The write rules (src/shared/sync/write-rules.ts, applied by registry.ts) as a table: one line per (role, table, action)
 // with the expected verdict. Pure code, no database.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/permissions';
@@ -6,17 +6,10 @@ import type { SyncTable } from '../../src/shared/schemas/tables';
 import { SEED_HLC } from '../../src/shared/seed/seed-record';
 import { applyWrite, type SyncedRecord } from '../../src/shared/sync/merge';
 import { LIMITS } from '../../src/shared/sync/protocol';
-import {
-  WRITE_RULES,
-  provinceScope,
-  readScopes,
-  redactForReader,
-  upcastMutation,
-  validateMergedRecord,
-  validateMutation,
-  writeScope,
-  type SyncUser,
-} from '../../src/shared/sync/registry';
+import { redactForReader } from '../../src/shared/sync/redaction';
+import { upcastMutation, validateMergedRecord, validateMutation } from '../../src/shared/sync/registry';
+import { provinceScope, readScopes, writeScope, type SyncUser } from '../../src/shared/sync/scopes';
+import { WRITE_RULES } from '../../src/shared/sync/write-rules';
 
 const ID = {
   member: '00000000-0000-7000-8000-000000000001',

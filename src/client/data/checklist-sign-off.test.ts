@@ -10,7 +10,8 @@ import { ChecklistError } from '../../shared/checklists/errors';
 import { PermissionError } from './errors';
 import { applyWrite } from '../../shared/sync/merge';
 import { signOffRecordSchema } from '../../shared/schemas/sign-off';
-import { validateMergedRecord, validateMutation, type SyncUser } from '../../shared/sync/registry';
+import { validateMergedRecord, validateMutation } from '../../shared/sync/registry';
+import type { SyncUser } from '../../shared/sync/scopes';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import { READINESS, NOW, admin, lastOutbox, leader, member, newReadiness, resetChecklistData, reviewer, signIn, stored } from '../../../test/helpers/checklist-world';
 

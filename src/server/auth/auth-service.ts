@@ -1,7 +1,7 @@
 // Sign-in, token refresh with rotation, sign-out and the access check of every API call. HTTP
 // details (status codes, cookies) stay in routes/auth.ts; this file is the policy.
 import { randomUUID } from 'node:crypto';
-import type { SyncUser } from '../../shared/sync/registry';
+import type { SyncUser } from '../../shared/sync/scopes';
 import type { UserRow } from '../storage/account-types';
 import { META_KEYS, type SyncStore } from '../storage/types';
 import { DEFAULT_HASH_GATE, HashGate, HashGateFullError, type HashGateOptions, type HashTicket } from './hash-gate';

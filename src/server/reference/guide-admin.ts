@@ -11,7 +11,7 @@ import { GUIDE_LIMITS } from '../../shared/schemas/service-guide';
 import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
 import { canonicalJson } from '../../shared/sync/canonical-json';
 import type { SyncedRecord } from '../../shared/sync/merge';
-import { provinceScope } from '../../shared/sync/registry';
+import { provinceScope } from '../../shared/sync/scopes';
 import type { RecordStore } from '../storage/record-types';
 import { meta, ReferenceError, type Editor } from './reference-admin';
 import { serverCreate, serverWrite } from './server-write';

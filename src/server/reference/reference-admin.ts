@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewProvinceContact, NewService, ProvinceContactChange, ServiceChange } from '../../shared/reference/admin-api';
 import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
 import type { SyncedRecord } from '../../shared/sync/merge';
-import { provinceScope } from '../../shared/sync/registry';
+import { provinceScope } from '../../shared/sync/scopes';
 import type { RecordStore } from '../storage/record-types';
 import { serverCreate, serverWrite } from './server-write';
 

@@ -9,7 +9,7 @@ import type { NewTemplate, TemplateVersionInput } from '../../shared/reference/a
 import { nextVersion } from '../../shared/checklists/versioning';
 import { sameJson } from '../../shared/sync/canonical-json';
 import type { SyncedRecord } from '../../shared/sync/merge';
-import { provinceScope } from '../../shared/sync/registry';
+import { provinceScope } from '../../shared/sync/scopes';
 import type { RecordStore } from '../storage/record-types';
 import { meta, ReferenceError, writeOne, type Editor } from './reference-admin';
 import { serverCreate } from './server-write';

@@ -3,7 +3,7 @@
 // the phone's dashboard (src/shared/reports); the route (routes/reports.ts) keeps auth and HTTP.
 import { SERVICE_GROUPS, type ServiceGroup } from '../../shared/schemas/service';
 import { seedServices } from '../../shared/seed';
-import { provinceScope } from '../../shared/sync/registry';
+import { provinceScope } from '../../shared/sync/scopes';
 import { computeActivity, groupSessionFactOf, logFactOf } from '../../shared/reports/activity';
 import { instantBounds } from '../../shared/reports/period';
 import { communeRow, provinceTotals, type CommuneInfo, type CommuneRow, type ProvinceReport } from '../../shared/reports/province';

@@ -3,7 +3,7 @@
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readDeviceReport } from '../../shared/admin/devices';
-import type { SyncUser } from '../../shared/sync/registry';
+import type { SyncUser } from '../../shared/sync/scopes';
 import { toSyncUser, type Access, type AuthService } from '../auth/auth-service';
 import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../shared/sync/hlc';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import { toWireRecord, type PullResponse } from '../../shared/sync/protocol';
-import { redactForReader } from '../../shared/sync/registry';
+import { redactForReader } from '../../shared/sync/redaction';
 import { decodeRecordRow, encodeRecord } from '../storage/rows';
 import type { StoredRecord } from '../storage/record-types';
 import { pullResponseJson } from './pull-json';

@@ -4,7 +4,8 @@
 // that — without parsing and re-serializing every field. Records a reader may not see in full
 // (redactForReader) take the object path.
 import { CLOCKS_KEY, toWireRecord, type Change, type PullResponse } from '../../shared/sync/protocol';
-import { redactForReader, redactsFor, type SyncUser } from '../../shared/sync/registry';
+import { redactForReader, redactsFor } from '../../shared/sync/redaction';
+import type { SyncUser } from '../../shared/sync/scopes';
 import { StoredRow } from '../storage/rows';
 import type { StoredRecord } from '../storage/record-types';
 

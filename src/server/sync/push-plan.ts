@@ -18,7 +18,8 @@ import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
 import { capHlc, type Hlc } from '../../shared/sync/hlc';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { canonicalJson } from '../../shared/sync/canonical-json';
-import { validateMergedRecord, validateMutation, writeScope, type SyncUser } from '../../shared/sync/registry';
+import { validateMergedRecord, validateMutation } from '../../shared/sync/registry';
+import { writeScope, type SyncUser } from '../../shared/sync/scopes';
 import type { MutationOutcome, PushPlan, PushState } from '../storage/record-types';
 
 /** A mutation as the route hands it over: either well-formed, or already judged malformed. */

@@ -2,7 +2,7 @@
 // records, with the background WAL checkpointer beside it, running the same pushChanges as the
 // in-process path.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SyncUser } from '../../shared/sync/registry';
+import type { SyncUser } from '../../shared/sync/scopes';
 import { SqliteStore } from '../storage/sqlite-store';
 import { pushChanges, type PushRequest, type WriteQuota } from './sync-requests';
 

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SyncUser } from '../../shared/sync/registry';
+import type { SyncUser } from '../../shared/sync/scopes';
 import { ApiError } from '../errors';
 import type { BackgroundErrorHandler } from '../storage/types';
 import type { FromPushThread, PushThreadData, ToPushThread } from './push-thread-worker';

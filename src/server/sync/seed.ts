@@ -6,7 +6,7 @@
 import { seedChecklistTemplates, seedServiceGuides, seedServices, seedTemplateRecords } from '../../shared/seed';
 import { forProvince } from '../../shared/seed/provinces';
 import { DEFAULT_PROVINCE_ID, SEED_AUTHOR_ID, SEED_HLC, seedRecord } from '../../shared/seed/seed-record';
-import { provinceScope } from '../../shared/sync/registry';
+import { provinceScope } from '../../shared/sync/scopes';
 import { guideRecordId } from '../reference/guide-admin';
 import { serverWrite } from '../reference/server-write';
 import type { SyncStore } from '../storage/types';

@@ -16,7 +16,8 @@ import {
   pullQuerySchema,
   type PushResponse,
 } from '../../shared/sync/protocol';
-import { readScopes, upcastMutation, writeScope, type SyncUser } from '../../shared/sync/registry';
+import { upcastMutation } from '../../shared/sync/registry';
+import { readScopes, writeScope, type SyncUser } from '../../shared/sync/scopes';
 import { ApiError } from '../errors';
 import { canonicalJson } from '../../shared/sync/canonical-json';
 import type { PushPlan, PushState, RecordStore, StoredRecord } from '../storage/record-types';

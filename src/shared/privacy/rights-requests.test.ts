@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateMutation, type SyncUser } from '../sync/registry';
+import { validateMutation } from '../sync/registry';
+import type { SyncUser } from '../sync/scopes';
 import { rightsRequestRecordSchema } from '../schemas/rights-request';
 import { countRequest, emptyCounts, requestStepsOf } from './rights-requests';
 

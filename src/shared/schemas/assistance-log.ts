@@ -69,7 +69,7 @@ export const CONSENT_METHODS = ['spoken', 'signed'] as const;
 /**
  * Evidence of the citizen's consent: who heard it, when, which notice text, how, what it covers
  * and who gave it (the citizen, or a guardian for a child). The server checks that `recordedBy` is
- * the member pushing the change (registry.ts). `purposes` and `agreedBy` came with the notice's
+ * the member pushing the change (sync/write-rules.ts). `purposes` and `agreedBy` came with the notice's
  * first published version; evidence recorded before them lacks them, and `agreedBy` absent means
  * the citizen.
  */

@@ -30,7 +30,7 @@ describe('field classification', () => {
     expect(sensitive).toEqual([]);
   });
 
-  it("says which phones receive a field from the registry's read rules", () => {
+  it("says which phones receive a field from the read rules (sync/redaction.ts)", () => {
     expect(phoneReaders('assistanceLogs', 'citizen.name')).toEqual(['member', 'leader']);
     expect(phoneReaders('assistanceLogs', 'outcome')).toEqual(['member', 'leader', 'reviewer']);
     expect(phoneReaders('services', 'name.vi')).toEqual(['member', 'leader', 'reviewer', 'admin']);

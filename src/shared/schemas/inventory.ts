@@ -4,8 +4,9 @@
 // inventory cannot drift from what is stored and synced.
 import type { z } from 'zod';
 import { ROLES, type Role } from '../permissions';
-import { hiddenFields } from '../sync/registry';
-import { FIELD_CLASSES, type Category, type FieldClass, type LegalBasis, type Retention } from './classification';
+import { hiddenFields } from '../sync/redaction';
+import { FIELD_CLASSES } from './classification';
+import type { Category, FieldClass, LegalBasis, Retention } from './classification-terms';
 import { SYNC_TABLES, TABLE_SCHEMAS, type SyncTable } from './tables';
 
 type AnySchema = z.core.$ZodType;

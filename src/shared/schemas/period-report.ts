@@ -101,7 +101,7 @@ export type PeriodReportFields = z.infer<typeof periodReportFieldsSchema>;
 export type PeriodReportPatch = z.infer<typeof periodReportPatchSchema>;
 export type PeriodReportRecord = z.infer<typeof periodReportRecordSchema>;
 
-/** A submission: the report as sent. `submittedBy` must be the pushing leader (registry.ts). */
+/** A submission: the report as sent. `submittedBy` must be the pushing leader (sync/write-rules.ts). */
 export const reportSubmissionFieldsObject = strictObject({
   reportId: idSchema,
   /** 1 for the first submission of a report; a correction takes the next number. */

@@ -73,7 +73,7 @@ export const TABLE_SCHEMAS = {
   services: { scope: 'province', fields: serviceFieldsSchema, patch: servicePatchSchema, record: serviceRecordSchema },
   villages: { scope: 'commune', fields: villageFieldsSchema, patch: villagePatchSchema, record: villageRecordSchema },
   signOffs: { scope: 'commune', fields: signOffFieldsSchema, patch: signOffPatchSchema, record: signOffRecordSchema },
-  // Written by the server from the accounts and communes tables; no phone pushes them (registry.ts).
+  // Written by the server from the accounts and communes tables; no phone pushes them (sync/write-rules.ts).
   teamMembers: { scope: 'commune', fields: teamMemberFieldsSchema, patch: teamMemberPatchSchema, record: teamMemberRecordSchema },
   communeProfiles: {
     scope: 'commune',
