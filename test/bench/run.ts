@@ -21,6 +21,7 @@ import { runLighthouseBench } from './lighthouse.bench';
 import { runPrivacyBench } from './privacy.bench';
 import { runRetentionBench } from './retention.bench';
 import { runGuidesBench } from './guides.bench';
+import { runPhoneErasureBench } from './phone-erasure.bench';
 
 const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
   { name: 'bundle', run: runBundleBench },
@@ -36,6 +37,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'sync 2g', run: runSync2gBench },
   { name: 'lock', run: runLockBench },
   { name: 'privacy erasure', run: runPrivacyBench },
+  { name: 'privacy phone erasure', run: runPhoneErasureBench },
   { name: 'privacy retention', run: runRetentionBench },
   { name: 'guides', run: runGuidesBench },
 ];
