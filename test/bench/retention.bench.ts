@@ -18,7 +18,7 @@ import { formatHlc } from '../../src/shared/sync/hlc';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CURRENT_SCHEMA_VERSION } from '../../src/shared/sync/protocol';
-import type { SyncUser } from '../../src/shared/sync/registry';
+import type { SyncUser } from '../../src/shared/sync/scopes';
 import { context, percentile, ratioAtMost, type Measurement } from './measurement';
 
 const LOGS = Number(process.env.BENCH_RETENTION_LOGS ?? 1_000_000);
