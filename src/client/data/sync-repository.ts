@@ -14,61 +14,13 @@ import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
 import { SYNC_KEYS } from './sync-status-repository';
 import { currentDataKey, LockedError } from './vault/vault';
 import { hasSealed, needsSealing, openFields, sealChanges } from './sealed-records';
-import { rebase, type FieldWrite, type SyncedRecord } from '../../shared/sync/merge';
-import { capClock, initialClock, newNodeId, receive, type Hlc, type HlcState } from '../../shared/sync/hlc';
-import type { Mutation, Rejection } from '../../shared/sync/protocol';
+import { rebase, type FieldWrite } from '../../shared/sync/merge';
+import { capClock, initialClock, newNodeId, receive, type Hlc } from '../../shared/sync/hlc';
+import type { Rejection } from '../../shared/sync/protocol';
 import { SYNC_TABLES, type SyncTable } from '../../shared/schemas/tables';
-
-export interface OutboxBatch {
-  entries: OutboxEntry[];
-  mutations: Mutation[];
-  /** UTF-8 bytes of the mutations as JSON. */
-  bytes: number;
-}
-
-export interface PulledChange {
-  table: SyncTable;
-  record: SyncedRecord;
-}
-
-export interface PushOutcome {
-  /** Entries taken off the outbox by this answer (acked or rejected). */
-  settled: number;
-  /**
-   * A refused change had overwritten fields of a record the server also holds: their server values
-   * are no longer on the phone, so the cursor was reset and the next pull starts from the beginning.
-   */
-  resyncNeeded: boolean;
-}
-
-export interface ServerClock {
-  /** Device clock + offset = server clock (hlc.ts clockOffset). */
-  offsetMs: number;
-  /** The device clock when the answer arrived. */
-  now: number;
-}
+import { isClockState, maxClock, pendingKey, toMutation, type OutboxBatch, type PulledChange, type PushOutcome, type ServerClock } from './sync-shapes';
 
 const encoder = new TextEncoder();
-
-function isClockState(value: unknown): value is HlcState {
-  const state = value as HlcState | undefined;
-  return typeof state?.millis === 'number' && typeof state.counter === 'number' && typeof state.node === 'string';
-}
-
-function toMutation(entry: OutboxEntry): Mutation {
-  return { id: entry.id, table: entry.table, recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields };
-}
-
-const pendingKey = (table: string, recordId: string) => `${table}\u0000${recordId}`;
-
-/** The greatest clock in a page: receiving it moves the device clock past every clock received. */
-function maxClock(changes: readonly PulledChange[]): Hlc | undefined {
-  let max: Hlc | undefined;
-  for (const { record } of changes) {
-    for (const clock of Object.values(record.clocks)) if (max === undefined || clock > max) max = clock;
-  }
-  return max;
-}
 
 /** One phone's sync storage. The app uses `syncRepository` (its own database); tests make more. */
 export class SyncRepository {

@@ -4,7 +4,7 @@
 // fake server and fake time. Errors are thrown to the caller (the scheduler decides on retries).
 import { HttpError, ProtocolError } from './errors';
 import type { Timed } from './transport';
-import type { OutboxBatch, PulledChange, PushOutcome, ServerClock } from '../data/sync-repository';
+import type { OutboxBatch, PulledChange, PushOutcome, ServerClock } from '../data/sync-shapes';
 import type { Rejection } from '../../shared/sync/protocol';
 import { CLOCKS_KEY, CURRENT_SCHEMA_VERSION, LIMITS, fromWireRecord, mutationSchema, type PulledPage, type PushRequest, type PushResponse, type WireRecord } from '../../shared/sync/protocol';
 import { SYNC_TABLES, isSyncTable } from '../../shared/schemas/tables';
