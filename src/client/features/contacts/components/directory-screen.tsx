@@ -15,7 +15,7 @@ import { useContactList, useProvinceContacts } from '../hooks/use-contacts';
 import { ContactIcon } from './contact-icons';
 import { ContactRow } from './contact-row';
 import { DirectoryGroupSection, EmptySlotsSection } from './directory-group';
-import { ProvinceSection } from './province-section';
+import { matchingProvinceContacts, ProvinceSection } from './province-section';
 import { UndoBanner } from './undo-banner';
 
 export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
@@ -30,6 +30,9 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
     () => contacts && buildDirectory(contacts, seedContactRolesFor(user.provinceId), { query, systemLabels: labels.systemLabels, language: labels.language }),
     [contacts, query, labels, user.provinceId],
   );
+  const provinceShown = useMemo(() => matchingProvinceContacts(provinceContacts ?? [], query), [provinceContacts, query]);
+  // The status line counts every contact the search shows, the province's read-only ones included.
+  const found = (directory?.matchCount ?? 0) + provinceShown.length;
   const canCreate = can(user.role, 'contact.create') && user.communeId !== null;
   const setQuery = (value: string) => setParams(value === '' ? {} : { q: value }, { replace: true });
 
@@ -57,11 +60,11 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
           ? t('loading')
           : !searching
             ? ''
-            : directory.groups.length === 0 && directory.emptySlots.length === 0
+            : directory.groups.length === 0 && directory.emptySlots.length === 0 && provinceShown.length === 0
               ? t('search.none', { query })
-              : directory.matchCount === 0
+              : found === 0
                 ? t('search.onlyRoles')
-                : t('search.results', { count: directory.matchCount })}
+                : t('search.results', { count: found })}
       </p>
       {directory && !searching && directory.favorites.length > 0 ? (
         <section className="contact-group contact-favorites" aria-labelledby="group-favorites">
@@ -79,7 +82,7 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
       {directory?.groups.map((group) => (
         <DirectoryGroupSection key={group.key} group={group} canCreate={canCreate} />
       ))}
-      {provinceContacts ? <ProvinceSection contacts={provinceContacts} query={query} /> : null}
+      <ProvinceSection shown={provinceShown} />
       {directory ? <EmptySlotsSection slots={directory.emptySlots} slotCount={directory.slotCount} canCreate={canCreate} searching={searching} /> : null}
     </Screen>
   );

@@ -11,9 +11,13 @@ import { ContactIcon } from './contact-icons';
 const searchable = (contact: ProvinceContact): string[] =>
   [contact.name, contact.organization, contact.role, contact.area, contact.note, ...(contact.phones ?? [])].filter((text): text is string => typeof text === 'string');
 
-export function ProvinceSection({ contacts, query }: { contacts: readonly ProvinceContact[]; query: string }): ReactElement | null {
+/** The province's contacts a search finds (all of them without a query): the directory counts them with its own. */
+export function matchingProvinceContacts(contacts: readonly ProvinceContact[], query: string): ProvinceContact[] {
+  return contacts.filter((contact) => matchesSearch(searchable(contact), query));
+}
+
+export function ProvinceSection({ shown }: { shown: readonly ProvinceContact[] }): ReactElement | null {
   const { t } = useTranslation('contacts');
-  const shown = contacts.filter((contact) => matchesSearch(searchable(contact), query));
   if (shown.length === 0) return null;
   return (
     <section className="contact-group contact-province" aria-labelledby="group-province">
