@@ -54,7 +54,7 @@ export const DEFAULT_SYNC_RATE_LIMIT = 120;
  * phones or a first upload of paper notes is larger but rare. Far above that, far below what would
  * fill the database in a day (docs/sync.md "Write quotas").
  */
-export const DEFAULT_WRITE_QUOTA = { perUserPerDay: 5000, perCommunePerDay: 20000 };
+export const DEFAULT_WRITE_QUOTA = { perUserPerDay: 20000, perCommunePerDay: 80000 };
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       writeQuota: DEFAULT_WRITE_QUOTA,
       demoPassword: undefined,
     });
-    expect(DEFAULT_WRITE_QUOTA).toEqual({ perUserPerDay: 5000, perCommunePerDay: 20000 });
+    expect(DEFAULT_WRITE_QUOTA).toEqual({ perUserPerDay: 20000, perCommunePerDay: 80000 });
     expect(DEFAULT_BODY_LIMIT).toBe(1024 * 1024);
   });
 
