@@ -69,7 +69,9 @@ describe('a refused change on a shared phone', () => {
 
   it("leader B signs in on the same phone: A's refused change is held for A, unreadable, not shown, not counted", async () => {
     const { server, phone: { page } } = world;
-    await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD);
+    // A hand-over waits for any sync round of A's to end, then derives B's key: on a loaded machine
+    // that once took longer than the usual 30 s (a fresh-clone CI run).
+    await signIn(page, server.url, 'demo-leader', DEMO_PASSWORD, { timeout: 90_000 });
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
     await openSettings(page);
     await page.getByRole('button', { name: 'Khóa ngay' }).waitFor();

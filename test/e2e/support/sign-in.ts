@@ -4,12 +4,16 @@ import type { Page } from 'playwright-core';
 
 export const LOCK_TITLE = 'Ứng dụng đang khóa';
 
-export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, username: string, password: string, options: { timeout?: number } = {}): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
+  await page.waitForURL((url) => url.pathname !== '/sign-in', options).catch(async (error: unknown) => {
+    // Say what the screen said instead of only that the URL did not change.
+    const said = await page.locator('[role="alert"], .notice').allInnerTexts();
+    throw new Error(`sign-in as ${username} stayed on /sign-in; the screen said: ${JSON.stringify(said)}`, { cause: error });
+  });
 }
 
 /** After a reload or a navigation by URL: the lock screen, then the password, offline. */
