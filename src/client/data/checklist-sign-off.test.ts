@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { createChecklist, getChecklistBundle, listChecklists, setChecklistArchived, signOffChecklist, updateChecklistItem } from './checklist-repository';
-import { getTemplateVersion, publishTemplateVersion } from './checklist-template-repository';
+import { getTemplateVersion } from './checklist-template-repository';
 import { type SessionUser } from './session-repository';
 import { checklistItemRecordId } from '../../shared/checklists/item-id';
 import { ChecklistError } from '../../shared/checklists/errors';
@@ -13,6 +13,7 @@ import { signOffRecordSchema } from '../../shared/schemas/sign-off';
 import { validateMergedRecord, validateMutation } from '../../shared/sync/registry';
 import type { SyncUser } from '../../shared/sync/scopes';
 import type { SyncedRecord } from '../../shared/sync/merge';
+import { publishTemplateVersion } from '../../../test/helpers/template-versions';
 import { READINESS, NOW, admin, lastOutbox, leader, member, newReadiness, resetChecklistData, reviewer, signIn, stored } from '../../../test/helpers/checklist-world';
 
 describe('checklist repository', () => {

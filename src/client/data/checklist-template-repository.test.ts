@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
-import { ensureTemplateSeed, getTemplateVersion, listLatestTemplates, listTemplateVersions, publishTemplateVersion } from './checklist-template-repository';
-import { clearSession, NotSignedInError, saveSession, type SessionUser } from './session-repository';
-import { ChecklistError } from '../../shared/checklists/errors';
+import { ensureTemplateSeed, getTemplateVersion, listLatestTemplates, listTemplateVersions } from './checklist-template-repository';
+import { clearSession, saveSession, type SessionUser } from './session-repository';
 import { checklistTemplateRecordSchema } from '../../shared/schemas/checklist-template';
 import { seedChecklistTemplates } from '../../shared/seed';
 import { seedRecord } from '../../shared/seed/seed-record';
+import { publishTemplateVersion } from '../../../test/helpers/template-versions';
 
 const admin: SessionUser = { id: '0197c1a2-0000-7000-8000-00000000000a', username: 'so-khcn', displayName: 'Sở KH&CN', role: 'admin', communeId: null, provinceId: 'quang-ngai' };
 const leader: SessionUser = { id: '0197c1a2-0000-7000-8000-000000000002', username: 'lan', displayName: 'Lan', role: 'leader', communeId: 'ngok-bay' };
@@ -46,7 +46,7 @@ describe('checklist template repository', () => {
     expect(await getTemplateVersion(GO_LIVE_NA, 1)).toBeDefined();
   });
 
-  it('lets an admin publish version 2 as a new record with one outbox entry; version 1 stays', async () => {
+  it('reads version 2 beside version 1 once it arrives: the newest is offered, version 1 stays as it was', async () => {
     await ensureTemplateSeed();
     await signIn(admin);
     const v1 = (await getTemplateVersion(READINESS, 1))!;
@@ -69,19 +69,5 @@ describe('checklist template repository', () => {
 
     const v3 = await publishTemplateVersion(READINESS, { title: { vi: 'Sẵn sàng 2027', en: '' } }, NOW);
     expect(v3.version).toBe(3);
-  });
-
-  it('refuses other roles, unchanged copies and bad input, writing nothing', async () => {
-    await ensureTemplateSeed();
-    await expect(publishTemplateVersion(READINESS, { title: { vi: 'X', en: 'X' } })).rejects.toBeInstanceOf(NotSignedInError);
-    await signIn(leader);
-    await expect(publishTemplateVersion(READINESS, { title: { vi: 'X', en: 'X' } })).rejects.toMatchObject({ code: 'forbidden' });
-    await signIn(admin);
-    await expect(publishTemplateVersion(READINESS, {})).rejects.toMatchObject({ code: 'noChange' });
-    await expect(publishTemplateVersion('no-such-template', { title: { vi: 'X', en: 'X' } })).rejects.toBeInstanceOf(ChecklistError);
-    await expect(publishTemplateVersion(READINESS, { items: [{ itemId: 'nope', due: null }] })).rejects.toMatchObject({ code: 'unknownItem' });
-    await expect(publishTemplateVersion(READINESS, { title: { vi: '   ', en: '' } })).rejects.toMatchObject({ issues: [{ path: 'title.vi', key: 'validation.required' }] });
-    expect(await db.outbox.count()).toBe(0);
-    expect(await listTemplateVersions()).toHaveLength(4);
   });
 });

@@ -1,22 +1,17 @@
 // Checklist templates: province reference data (docs/domain.md §8.6–8.7). The seeded templates of the user's province are put
 // on the phone before the first sync (ensureTemplateSeed), so a leader can start a checklist the
-// day the app is installed. Templates are versioned: publishing adds a record for version + 1 and
-// never touches the older ones, which running checklists keep using (shared/checklists/versioning).
+// day the app is installed. Templates are versioned: the province admin publishes version + 1 through
+// the server (docs/reference-data.md), which never touches the older ones, and running checklists keep
+// using theirs (shared/checklists/versioning). The phone only reads them.
 import { db } from './db';
-import { userWhoMay } from './access';
-import { ValidationError } from './errors';
 import { ensureReferenceSeed } from './reference-seed';
-import { writeRecord } from './local-write';
-import { checklistTemplateFieldsSchema, type ChecklistTemplateFields, type ChecklistTemplateRecord } from '../../shared/schemas/checklist-template';
+import type { ChecklistTemplateRecord } from '../../shared/schemas/checklist-template';
 import { getSession } from './session-repository';
 import { seedChecklistTemplates, seedTemplateRecords } from '../../shared/seed';
 import { forProvince } from '../../shared/seed/provinces';
 import { DEFAULT_PROVINCE_ID } from '../../shared/seed/seed-record';
-import { sameJson } from '../../shared/sync/canonical-json';
-import { uuidv7 } from '../../shared/sync/ids';
 import { compareVi } from '../../shared/text/vietnamese';
-import { deriveTemplateVersion, findVersion, latestVersions, nextVersion, type TemplateVersionEdits } from '../../shared/checklists/versioning';
-import { ChecklistError } from '../../shared/checklists/errors';
+import { findVersion, latestVersions } from '../../shared/checklists/versioning';
 
 /**
  * One template version as the screens use it: the stored record. Rows are validated before they
@@ -27,12 +22,6 @@ import { ChecklistError } from '../../shared/checklists/errors';
 export type ChecklistTemplate = ChecklistTemplateRecord;
 
 const live = (row: ChecklistTemplate): boolean => !row.deleted;
-
-/** The template fields only (what a new version copies). */
-export function templateFields(template: ChecklistTemplate): ChecklistTemplateFields {
-  const { templateId, version, title, scope, categories, items, source, notes } = template;
-  return { templateId, version, title, scope, categories, items, ...(source === undefined ? {} : { source }), ...(notes === undefined ? {} : { notes }) };
-}
 
 /** The signed-in user's province (undefined before sign-in: the default province's seed applies). */
 async function userProvince(): Promise<string | undefined> {
@@ -77,42 +66,4 @@ export async function listLatestTemplates(): Promise<ChecklistTemplate[]> {
 export async function getTemplateVersion(templateId: string, version: number): Promise<ChecklistTemplate | undefined> {
   const rows = await db.records('checklistTemplates').where('[templateId+version]').equals([templateId, version]).toArray();
   return findVersion(rows.filter(live), templateId, version);
-}
-
-/**
- * Publishes version N+1 of a template (province admins): a copy of the newest version with the
- * admin's edited titles and due dates. Writes a new checklistTemplates record; older versions and
- * the checklists made from them stay as they are.
- */
-export async function publishTemplateVersion(templateId: string, edits: TemplateVersionEdits, now: number = Date.now()): Promise<ChecklistTemplate> {
-  const user = await userWhoMay('template.manage');
-  const versions = await listTemplateVersions();
-  const base = latestVersions(versions).find((t) => t.templateId === templateId);
-  if (!base) throw new ChecklistError('templateMissing');
-  const version = nextVersion(versions, templateId);
-  let fields: ChecklistTemplateFields;
-  try {
-    fields = deriveTemplateVersion(templateFields(base), version, edits);
-  } catch {
-    throw new ChecklistError('unknownItem');
-  }
-  const parsed = checklistTemplateFieldsSchema.safeParse(fields);
-  if (!parsed.success) throw new ValidationError(parsed.error);
-  // A version identical to its base would only make every phone download the template again.
-  if (sameJson({ ...parsed.data, version: base.version }, templateFields(base))) throw new ChecklistError('noChange');
-  return writeRecord(
-    {
-      table: 'checklistTemplates',
-      recordId: uuidv7(),
-      fields: {
-        ...parsed.data,
-        communeId: null,
-        provinceId: user.provinceId ?? DEFAULT_PROVINCE_ID,
-        createdBy: user.id,
-        createdAt: new Date(now).toISOString(),
-        deleted: false,
-      },
-    },
-    now,
-  );
 }

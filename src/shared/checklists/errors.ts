@@ -7,7 +7,6 @@ export const CHECKLIST_ERROR_CODES = [
   'templateMissing', // the template version is not on this phone (yet)
   'unknownItem', // the item is not in the checklist's template version
   'blockedReasonRequired', // "blocked" needs a reason the others can act on
-  'noChange', // a new template version must differ from the one it copies
 ] as const;
 export type ChecklistErrorCode = (typeof CHECKLIST_ERROR_CODES)[number];
 

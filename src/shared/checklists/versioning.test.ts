@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveTemplateVersion, findVersion, latestVersions, nextVersion } from './versioning';
+import { findVersion, latestVersions, nextVersion } from './versioning';
+import { deriveTemplateVersion } from '../../../test/helpers/template-versions';
 import { checklistTemplateFieldsSchema } from '../schemas/checklist-template';
 import { seedChecklistTemplates, seedTemplateById } from '../seed';
 
