@@ -6,6 +6,7 @@
 //   npm run admin -- list-users
 // and, beyond the fixed forms:
 //   issue-code --username <u> | disable-user --username <u> | enable-user --username <u> | rotate-epoch | help
+//   rename-commune --id <id> --name <name> --as <admin> | deactivate-commune --id <id> --as <admin> | reactivate-commune …
 // DATA_DIR / DATABASE_URL select the database exactly as for the server; migrations run first.
 // Exit codes: 0 done, 1 refused or failed (the reason on stderr), 2 wrong usage.
 import { randomBytes } from 'node:crypto';
@@ -14,7 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatSignInCode } from '../shared/admin/accounts';
 import { AccountError, createCommune, createUser, resetPassword, setDisabled } from './accounts';
-import { issueSignInCode } from './admin/accounts';
+import { updateCommuneSchema, type UpdateCommuneInput } from '../shared/admin/communes';
+import { AccountsRefusal, issueSignInCode } from './admin/accounts';
+import { CommunesService } from './admin/communes';
+import { AuditLog } from './privacy/audit-log';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { openStore } from './storage/open-store';
 import { META_KEYS, type SyncStore } from './storage/types';
@@ -30,6 +34,9 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
   disable-user --username <u>                      (ends the account's sessions)
   enable-user --username <u>
   rotate-epoch                                     (after restoring a backup: every phone re-syncs fully)
+  rename-commune --id <id> --name <name> --as <admin username>
+  deactivate-commune --id <id> --as <admin username>   (disables its accounts; their phones send, then wipe)
+  reactivate-commune --id <id> --as <admin username>   (its accounts stay disabled until enabled)
 
 DATA_DIR or DATABASE_URL select the database, as for the server.
 `;
@@ -52,6 +59,7 @@ const OPTIONS = {
   role: { type: 'string' },
   commune: { type: 'string' },
   'display-name': { type: 'string' },
+  as: { type: 'string' },
 } as const;
 
 type Values = Partial<Record<keyof typeof OPTIONS, string>>;
@@ -63,6 +71,9 @@ const REQUIRED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   'issue-code': ['username'],
   'disable-user': ['username'],
   'enable-user': ['username'],
+  'rename-commune': ['id', 'name', 'as'],
+  'deactivate-commune': ['id', 'as'],
+  'reactivate-commune': ['id', 'as'],
 };
 
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
@@ -74,6 +85,9 @@ const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   'disable-user': ['username'],
   'enable-user': ['username'],
   'rotate-epoch': [],
+  'rename-commune': ['id', 'name', 'as'],
+  'deactivate-commune': ['id', 'as'],
+  'reactivate-commune': ['id', 'as'],
 };
 
 function required(values: Values, name: keyof typeof OPTIONS): string {
@@ -100,6 +114,27 @@ export function parseCommand(argv: readonly string[]): { command: string; values
   if (unexpected) throw new UsageError(`--${unexpected} does not apply to ${command}.`);
   for (const name of REQUIRED[command] ?? []) required(values, name);
   return { command, values };
+}
+
+/**
+ * A commune's rename, deactivation or reactivation, through the console's own service
+ * (docs/accounts.md "Communes"): the same checks, the same transaction that disables its accounts,
+ * the same audit rows, written in the name of the province admin given with --as.
+ */
+async function changeCommune(store: SyncStore, command: string, values: Values, io: Output): Promise<void> {
+  const adminName = required(values, 'as');
+  const actor = await store.accounts.findUserByUsername(adminName);
+  if (!actor) throw new AccountError(`There is no account "${adminName}".`);
+  const id = required(values, 'id');
+  // The name it has now is the one the operator changes: a console rename meanwhile is still refused by the store.
+  const before = await store.accounts.getCommune(id);
+  const change = command === 'rename-commune' ? { name: required(values, 'name') } : { active: command === 'reactivate-commune' };
+  const patch = updateCommuneSchema.safeParse({ ...change, basedOn: before?.name ?? id });
+  if (!patch.success) throw new AccountError('The commune name must have 1 to 100 characters.');
+  const { commune, disabledAccounts } = await new CommunesService(store, new AuditLog(store.audit)).update(actor, id, patch.data satisfies UpdateCommuneInput);
+  if (command === 'rename-commune') io.out(`Renamed commune ${commune.id} from "${before?.name}" to "${commune.name}"; its phones show the new name after their next sync.\n`);
+  else if (commune.active) io.out(`Reactivated commune ${commune.id} "${commune.name}". Its accounts stay disabled: enable those who carry on with enable-user.\n`);
+  else io.out(`Deactivated commune ${commune.id} "${commune.name}": ${disabledAccounts} account(s) disabled; their phones send what they hold, then wipe. Nothing is deleted on the server.\n`);
 }
 
 async function execute(store: SyncStore, command: string, values: Values, io: Output): Promise<void> {
@@ -155,6 +190,10 @@ async function execute(store: SyncStore, command: string, values: Values, io: Ou
       io.out(`${user.username} is now ${disabled ? 'disabled; every session of the account has ended' : 'enabled'}.\n`);
       return;
     }
+    case 'rename-commune':
+    case 'deactivate-commune':
+    case 'reactivate-commune':
+      return changeCommune(store, command, values, io);
     case 'rotate-epoch': {
       await store.setMeta(META_KEYS.epoch, randomBytes(16).toString('hex'));
       io.out('New sync epoch set: every phone will pull everything again on its next sync.\n');
@@ -190,7 +229,7 @@ export async function runAdminCli(argv: readonly string[], env: NodeJS.ProcessEn
     await execute(store, parsed.command, parsed.values, io);
     return 0;
   } catch (error) {
-    if (error instanceof AccountError) {
+    if (error instanceof AccountError || error instanceof AccountsRefusal) {
       io.err(`${error.message}\n`);
       return 1;
     }
