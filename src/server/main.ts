@@ -11,6 +11,7 @@ import { demoModeApplies, enabledDemoAccounts, setUpDemo, type DemoCredential } 
 import { seedAllProvinces } from './sync/seed';
 import { publishAllRosters } from './admin/roster';
 import { backfillRecordLookups } from './privacy/lookup-backfill';
+import { backfillReportFacts } from './reports/facts-backfill';
 import { purgeExpiredDetails } from './privacy/retention-purge';
 import { openServerStore } from './compose';
 import type { SyncStore } from './storage/types';
@@ -48,6 +49,8 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
     app.log.info({ database: describeDatabase(config.database), ...migration }, 'database ready');
     const batches = await backfillRecordLookups(store);
     if (batches > 0) app.log.info({ batches }, 'record lookups filled');
+    const factBatches = await backfillReportFacts(store);
+    if (factBatches > 0) app.log.info({ batches: factBatches }, 'report facts filled');
     if (config.nodeEnv === 'production') {
       const demo = await enabledDemoAccounts(store);
       if (demo.length > 0) {

@@ -12,6 +12,7 @@ import { runServerBench } from './server.bench';
 import { runChecklistsBench } from './checklists.bench';
 import { runReportsBench } from './reports.bench';
 import { runCompiledReportBench } from './compiled-report.bench';
+import { runProvinceViewBench } from './province-view.bench';
 import { runAssistanceBench } from './assistance.bench';
 import { runLogScrollBench } from './log-scroll.bench';
 import { runSyncClientBench } from './sync-client.bench';
@@ -31,6 +32,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'checklists', run: runChecklistsBench },
   { name: 'reports', run: runReportsBench },
   { name: 'province compiled', run: runCompiledReportBench },
+  { name: 'province view', run: runProvinceViewBench },
   { name: 'assistance', run: runAssistanceBench },
   { name: 'log scroll', run: runLogScrollBench },
   { name: 'sync client', run: runSyncClientBench },

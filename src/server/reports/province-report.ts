@@ -1,34 +1,41 @@
 // The province report's figures, read from the store (services layer): every commune of the
-// province for a period, counts only. The figures are computed with the same pure functions as
-// the phone's dashboard (src/shared/reports); the route (routes/reports.ts) keeps auth and HTTP.
+// province for a range, counts only. The logs and group sessions are counted in the database
+// (ReportStore.activityCounts, from the facts stored with each record: docs/reports.md "Computed in
+// the database"), so no log is read into memory; the kinds of help are put in their catalogue
+// groups here (the catalogue can change after a log was written). Readiness reads the province's
+// checklists (a few hundred rows per commune) with the dashboard's own pure functions
+// (src/shared/reports). The route (routes/reports.ts) keeps auth and HTTP.
+import { OUTCOMES, type Outcome } from '../../shared/schemas/assistance-log';
 import { SERVICE_GROUPS, type ServiceGroup } from '../../shared/schemas/service';
 import { seedServices } from '../../shared/seed';
 import { provinceScope } from '../../shared/sync/scopes';
-import { computeActivity, groupSessionFactOf, logFactOf } from '../../shared/reports/activity';
 import { instantBounds } from '../../shared/reports/period';
-import { communeRow, provinceTotals, type CommuneInfo, type CommuneRow, type ProvinceReport } from '../../shared/reports/province';
+import { provinceTotals, type CommuneInfo, type CommuneRow, type ProvinceReport } from '../../shared/reports/province';
 import { checklistFactOf, computeReadiness, itemStateFactOf, templateFactOf, type TemplateFact } from '../../shared/reports/readiness';
 import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
 import type { StoredRecord } from '../storage/record-types';
+import type { ActivityCountRow } from '../storage/report-types';
 import type { SyncStore } from '../storage/types';
 
 const notNull = <T>(value: T | null): value is T => value !== null;
-const records = (rows: readonly StoredRecord[], table: StoredRecord['table']) => rows.filter((row) => row.table === table).map((row) => row.record);
 
 /** Every commune of the province with its figures for `range`, and the province's totals. */
 export async function provinceReport(store: SyncStore, provinceId: string, range: LocalDateRange, now: number): Promise<ProvinceReport> {
   const today = todayLocal(now);
-  const [communes, groups, templateRows] = await Promise.all([
+  const bounds = instantBounds(range);
+  const [communes, groups, templateRows, counts, checklistRows] = await Promise.all([
     store.accounts.listCommunes(),
     serviceGroups(store, provinceId),
     store.records.listRecords({ scope: provinceScope(provinceId), tables: ['checklistTemplates'] }),
+    store.reports.activityCounts({ provinceId, from: Date.parse(bounds.from), before: Date.parse(bounds.before) }),
+    store.reports.provinceRecords(provinceId, ['checklists', 'checklistItems']),
   ]);
   const templates = templateRows.map((row) => templateFactOf(row.record)).filter(notNull);
-  const rows: CommuneRow[] = [];
-  // One commune at a time: a province has about a hundred, and this keeps one commune's rows in memory.
-  for (const commune of communes.filter((c) => c.provinceId === provinceId)) {
-    rows.push(await communeFigures(store, commune, range, { today, groups, templates }));
-  }
+  const countsOf = groupBy(counts, (row) => row.communeId);
+  const checklistsOf = groupBy(checklistRows, (row) => row.scope);
+  const rows = communes
+    .filter((c) => c.provinceId === provinceId)
+    .map((commune) => communeFigures(commune, countsOf.get(commune.id) ?? [], checklistsOf.get(commune.id) ?? [], { today, groups, templates }));
   return { provinceId, range, generatedAt: new Date(now).toISOString(), communes: rows, totals: provinceTotals(rows) };
 }
 
@@ -47,28 +54,56 @@ async function serviceGroups(store: SyncStore, provinceId: string): Promise<Map<
   return groups;
 }
 
-async function communeFigures(
-  store: SyncStore,
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+function communeFigures(
   commune: { id: string; name: string },
-  range: LocalDateRange,
+  counts: readonly ActivityCountRow[],
+  checklistRows: readonly StoredRecord[],
   context: { today: string; groups: Map<string, ServiceGroup>; templates: TemplateFact[] },
-): Promise<CommuneRow> {
-  const [activityRows, checklistRows] = await Promise.all([
-    store.records.listRecords({ scope: commune.id, tables: ['assistanceLogs', 'groupSessions'], occurredAt: instantBounds(range) }),
-    store.records.listRecords({ scope: commune.id, tables: ['checklists', 'checklistItems'] }),
-  ]);
-  const activity = computeActivity({
-    range,
-    today: context.today,
-    logs: records(activityRows, 'assistanceLogs').map(logFactOf).filter(notNull),
-    groupSessions: records(activityRows, 'groupSessions').map(groupSessionFactOf).filter(notNull),
-    serviceGroups: context.groups,
-  });
+): CommuneRow {
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  const byGroup = Object.fromEntries(SERVICE_GROUPS.map((g) => [g, 0])) as Record<ServiceGroup, number>;
+  let logs = 0;
+  let groupSessions = 0;
+  let participants = 0;
+  for (const row of counts) {
+    if (row.table === 'groupSessions') {
+      groupSessions += row.count;
+      participants += row.participants;
+      continue;
+    }
+    logs += row.count;
+    // The store keeps only the outcomes logFactOf accepts; the check keeps the type honest.
+    if ((OUTCOMES as readonly (string | null)[]).includes(row.outcome)) outcomes[row.outcome as Outcome] += row.count;
+    byGroup[context.groups.get(row.service ?? '') ?? 'other'] += row.count;
+  }
   const readiness = computeReadiness({
-    checklists: records(checklistRows, 'checklists').map(checklistFactOf).filter(notNull),
-    states: records(checklistRows, 'checklistItems').map(itemStateFactOf).filter(notNull),
+    checklists: checklistRows.filter((row) => row.table === 'checklists').map((row) => checklistFactOf(row.record)).filter(notNull),
+    states: checklistRows.filter((row) => row.table === 'checklistItems').map((row) => itemStateFactOf(row.record)).filter(notNull),
     templates: context.templates,
     today: context.today,
-  });
-  return communeRow(commune, activity, readiness);
+  }).totals;
+  return {
+    communeId: commune.id,
+    communeName: commune.name,
+    logs,
+    citizensAssisted: logs,
+    outcomes,
+    byGroup,
+    groupSessions,
+    participants,
+    checklists: readiness.checklists,
+    readinessPercent: readiness.percent,
+    overdueItems: readiness.overdue,
+    blockedItems: readiness.blocked,
+  };
 }

@@ -5,6 +5,7 @@ import { LOOKUPS_MIGRATION } from './migration-lookups';
 import { DEVICES_MIGRATION } from './migration-devices';
 import { REPORT_PERIOD_MIGRATION } from './migration-report-period';
 import { WRITE_QUOTA_MIGRATION } from './migration-write-quota';
+import { REPORT_FACTS_MIGRATION } from './migration-report-facts';
 import { SIGN_IN_CODES_MIGRATION } from './migration-sign-in-codes';
 import type { AppliedMigration, Migration } from './migration-types';
 
@@ -228,6 +229,7 @@ export const MIGRATIONS: readonly Migration[] = [
   DEVICES_MIGRATION,
   REPORT_PERIOD_MIGRATION,
   WRITE_QUOTA_MIGRATION,
+  REPORT_FACTS_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -31,6 +31,11 @@ export interface RecordStore {
    * when none remain.
    */
   backfillLookups(after: RecordKey | null, limit: number, tables?: readonly SyncTable[]): Promise<RecordKey | null>;
+  /**
+   * Writes the reports' facts (report-facts.ts) of up to `limit` logs, sessions and submissions
+   * after `after` (in key order) in one transaction; returns the last key read, or null when none remain.
+   */
+  backfillFacts(after: RecordKey | null, limit: number): Promise<RecordKey | null>;
 }
 
 /** Where a record is stored: its table, id and scope (the primary key of `records`). */

@@ -6,6 +6,7 @@
 import type { SyncTable } from '../../shared/schemas/tables';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import { PERSONAL_TABLES, recordLookups, type RecordLookups } from './lookups';
+import { FACT_TABLES, recordFacts, submissionFacts, type RecordFacts, type SubmissionFacts } from './report-facts';
 import type {
   AppliedMutation,
   LookupQuery,
@@ -38,13 +39,23 @@ export interface StateRows {
   recentWrites?: RecentWrites;
 }
 
-/** One row of `records` to upsert, with its lookup columns (lookups.ts). */
-export interface RecordWriteRow extends RecordLookups {
+/** One row of `records` to upsert, with its lookup columns (lookups.ts) and its reports' facts (report-facts.ts). */
+export interface RecordWriteRow extends RecordLookups, RecordFacts {
   table: SyncTable;
   id: string;
   fields: string;
   clocks: string;
   seq: number;
+  /** A submitted report's header and figures, written to report_submissions and report_figures. */
+  submission: SubmissionFacts | null;
+}
+
+/** A stored record's facts, recomputed (the start-up backfill). */
+export interface RecordFactsRow extends RecordFacts {
+  table: SyncTable;
+  id: string;
+  scope: string;
+  submission: SubmissionFacts | null;
 }
 
 /** What a scope write stores, decided from its StateRows, and what it answers. */
@@ -81,6 +92,11 @@ export interface RecordDialect {
    * and sets each one's lookup columns to `lookups(row)`. Resolves with the rows read.
    */
   relookup(sql: string, params: readonly unknown[], lookups: (row: StoredRecord) => RecordLookups): Promise<StoredRecord[]>;
+  /**
+   * In one transaction: selects rows with `sql` (`?` placeholders), kept from writers until COMMIT,
+   * and writes each one's facts (report-facts.ts) as `facts(row)` gives them. Resolves with the rows read.
+   */
+  refact(sql: string, params: readonly unknown[], facts: (row: StoredRecord) => RecordFactsRow): Promise<StoredRecord[]>;
   /** SQL of a top-level text field of `fields` that compares byte by byte (ISO instants). */
   fieldText(field: string): string;
 }
@@ -173,10 +189,23 @@ export class RecordsOnSql implements RecordStore {
     const last = rows.at(-1);
     return last ? { table: last.table, id: last.record.id, scope: last.scope } : null;
   }
+
+  async backfillFacts(after: RecordKey | null, limit: number): Promise<RecordKey | null> {
+    const from = after ? ' AND (table_name, id, scope) > (?, ?, ?)' : '';
+    const params = [...FACT_TABLES, ...(after ? [after.table, after.id, after.scope] : []), limit];
+    const page = `SELECT ${RECORD_COLUMNS} FROM records WHERE table_name IN (${marks(FACT_TABLES.length)})${from} ORDER BY table_name, id, scope LIMIT ?`;
+    const rows = await this.dialect.refact(page, params, (row) => ({ table: row.table, id: row.record.id, scope: row.scope, ...factsOf(row.table, row.record) }));
+    const last = rows.at(-1);
+    return last ? { table: last.table, id: last.record.id, scope: last.scope } : null;
+  }
+}
+
+function factsOf(table: SyncTable, record: SyncedRecord): RecordFacts & { submission: SubmissionFacts | null } {
+  return { ...recordFacts(table, record), submission: submissionFacts(table, record) };
 }
 
 function writeRow(table: SyncTable, record: SyncedRecord, seq: number): RecordWriteRow {
-  return { table, id: record.id, ...encodeRecord(record), seq, ...recordLookups(table, record) };
+  return { table, id: record.id, ...encodeRecord(record), seq, ...recordLookups(table, record), ...factsOf(table, record) };
 }
 
 const recordKey = (table: string, id: string) => `${table}\u0000${id}`;

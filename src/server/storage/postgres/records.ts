@@ -5,7 +5,9 @@ import pg from 'pg';
 import type { RecordLookups } from '../lookups';
 import { LOOKUP_COLUMNS } from '../lookups';
 import type { PullRequest, StoredRecord } from '../record-types';
-import type { RecordDialect, ScopeReader, ScopeWrite, StateKeys, StateRows } from '../records';
+import type { RecordDialect, RecordFactsRow, ScopeReader, ScopeWrite, StateKeys, StateRows } from '../records';
+import { FACT_COLUMNS } from '../report-facts';
+import { submissionArrays, submissionUpserts } from './report-facts';
 import { RECORD_COLUMNS, decodeRecordRow, type RecordRow } from '../rows';
 import { isUniqueViolation, type PostgresConnection } from './connection';
 
@@ -79,14 +81,17 @@ export class PostgresRecordDialect implements RecordDialect {
       await client.query({
         name: 'push-write',
         text: `WITH written AS (
-                 INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS})
-                 SELECT t, i, $3, f, c, s, n, p, a FROM unnest($1::text[], $2::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::bigint[]) AS u (t, i, f, c, s, n, p, a)
+                 INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS}, ${FACT_COLUMNS})
+                 SELECT t, i, $3, f, c, s, n, p, a, fa, fo, fs, fc
+                 FROM unnest($1::text[], $2::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::bigint[],
+                   $16::bigint[], $17::text[], $18::text[], $19::bigint[]) AS u (t, i, f, c, s, n, p, a, fa, fo, fs, fc)
                  ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq,
-                   lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at
+                   lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at,
+                   fact_at = excluded.fact_at, fact_outcome = excluded.fact_outcome, fact_service = excluded.fact_service, fact_count = excluded.fact_count
                ), remembered AS (
                  INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at)
                  SELECT m, $11, $12, r, $13 FROM unnest($10::text[], $14::text[]) AS u (m, r)
-               )
+               ), ${submissionUpserts(20)}
                UPDATE scope_seq SET seq = $15 WHERE scope = $3`,
         values: [
           rows.map((row) => row.table),
@@ -104,6 +109,11 @@ export class PostgresRecordDialect implements RecordDialect {
           write.by?.at ?? null,
           write.remember.map((entry) => entry.result),
           write.seq,
+          rows.map((row) => row.factAt),
+          rows.map((row) => row.factOutcome),
+          rows.map((row) => row.factService),
+          rows.map((row) => row.factCount),
+          ...submissionArrays(rows.map((row) => ({ ...row, scope }))),
         ],
       });
       return write.result;
@@ -151,6 +161,35 @@ export class PostgresRecordDialect implements RecordDialect {
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[]) AS u (t, i, s, n, p, a)
          WHERE r.table_name = u.t AND r.id = u.i AND r.scope = u.s`,
         [decoded.map((row) => row.table), decoded.map((row) => row.record.id), decoded.map((row) => row.scope), values.map((v) => v.lookupName), values.map((v) => v.lookupPhone), values.map((v) => v.personalAt)],
+      );
+      return decoded;
+    });
+  }
+
+  refact(text: string, params: readonly unknown[], facts: (row: StoredRecord) => RecordFactsRow): Promise<StoredRecord[]> {
+    return this.connection.transaction(async (client) => {
+      // FOR UPDATE: a push of the same record waits until this batch's facts are written.
+      const { rows } = await client.query<RecordRow>(`${numbered(text)} FOR UPDATE`, [...params]);
+      const decoded = rows.map(decodeRecordRow);
+      if (decoded.length === 0) return decoded;
+      const values = decoded.map(facts);
+      await client.query(
+        `WITH updated AS (
+           UPDATE records r SET fact_at = u.fa, fact_outcome = u.fo, fact_service = u.fs, fact_count = u.fc
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::bigint[]) AS u (t, i, s, fa, fo, fs, fc)
+           WHERE r.table_name = u.t AND r.id = u.i AND r.scope = u.s
+         ), ${submissionUpserts(8)}
+         SELECT 1`,
+        [
+          values.map((v) => v.table),
+          values.map((v) => v.id),
+          values.map((v) => v.scope),
+          values.map((v) => v.factAt),
+          values.map((v) => v.factOutcome),
+          values.map((v) => v.factService),
+          values.map((v) => v.factCount),
+          ...submissionArrays(values),
+        ],
       );
       return decoded;
     });

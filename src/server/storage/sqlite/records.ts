@@ -3,7 +3,8 @@
 import type { RecordLookups } from '../lookups';
 import { LOOKUP_COLUMNS } from '../lookups';
 import type { PullRequest, QuotaKeys, RecentWrites, StoredRecord } from '../record-types';
-import type { RecordDialect, ScopeReader, ScopeWrite, StateKeys, StateRows } from '../records';
+import type { RecordDialect, RecordFactsRow, ScopeReader, ScopeWrite, StateKeys, StateRows } from '../records';
+import { FACT_COLUMNS, factValues } from '../report-facts';
 import { RECORD_COLUMNS, decodeRecordRow, type RecordRow } from '../rows';
 import { run, type SqliteConnection } from './connection';
 
@@ -83,11 +84,15 @@ export class SqliteRecordDialect implements RecordDialect {
     const write = decide(recentWrites ? { applied, records, recentWrites } : { applied, records }, seq);
 
     const upsert = sql(
-      `INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS}, ${FACT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq,
-         lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at`,
+         lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at,
+         fact_at = excluded.fact_at, fact_outcome = excluded.fact_outcome, fact_service = excluded.fact_service, fact_count = excluded.fact_count`,
     );
-    for (const row of write.rows) upsert.run(row.table, row.id, scope, row.fields, row.clocks, row.seq, row.lookupName, row.lookupPhone, row.personalAt);
+    for (const row of write.rows) {
+      upsert.run(row.table, row.id, scope, row.fields, row.clocks, row.seq, row.lookupName, row.lookupPhone, row.personalAt, ...factValues(row));
+      writeSubmission(sql, { ...row, scope });
+    }
     const remember = sql('INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at) VALUES (?, ?, ?, ?, ?)');
     for (const entry of write.remember) remember.run(entry.mutationId, write.by?.userId, write.by?.clientId, entry.result, write.by?.at);
     sql('UPDATE scope_seq SET seq = ? WHERE scope = ?').run(write.seq, scope);
@@ -133,9 +138,39 @@ export class SqliteRecordDialect implements RecordDialect {
     );
   }
 
+  refact(text: string, params: readonly unknown[], facts: (row: StoredRecord) => RecordFactsRow): Promise<StoredRecord[]> {
+    const sql = this.connection.sql.bind(this.connection);
+    return run(() =>
+      // One writer at a time: no push changes these rows between the read and the update.
+      this.connection.transaction(() => {
+        const rows = (sql(text).all(...params) as RecordRow[]).map(decodeRecordRow);
+        const update = sql('UPDATE records SET fact_at = ?, fact_outcome = ?, fact_service = ?, fact_count = ? WHERE table_name = ? AND id = ? AND scope = ?');
+        for (const row of rows) {
+          const values = facts(row);
+          update.run(...factValues(values), values.table, values.id, values.scope);
+          writeSubmission(sql, values);
+        }
+        return rows;
+      }),
+    );
+  }
+
   fieldText(field: string): string {
     return `json_extract(fields, '$.${field}')`;
   }
+}
+
+/** A submitted report's header and figures as the record now stands (report-facts.ts), replacing what was there. */
+function writeSubmission(sql: SqliteConnection['sql'], row: Pick<RecordFactsRow, 'id' | 'scope' | 'submission'>): void {
+  const s = row.submission;
+  if (!s) return;
+  sql(
+    `INSERT OR REPLACE INTO report_submissions (scope, id, report_id, kind, period_start, period_end, version, submitted_at, submitted_by, deleted, readiness)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.scope, row.id, s.reportId, s.kind, s.periodStart, s.periodEnd, s.version, s.submittedAt, s.submittedBy, s.deleted ? 1 : 0, s.readiness);
+  sql('DELETE FROM report_figures WHERE scope = ? AND id = ?').run(row.scope, row.id);
+  const figure = sql('INSERT INTO report_figures (scope, id, path, value) VALUES (?, ?, ?, ?)');
+  for (const { path, value } of s.figures) figure.run(row.scope, row.id, path, value);
 }
 
 /** The write quotas' counts (docs/sync.md "Write quotas"), through the (user_id, applied_at) index. */

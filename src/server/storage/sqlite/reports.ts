@@ -1,35 +1,48 @@
-// The province's compiled view on SQLite (ReportStore): window function for each commune's latest
-// submission, json_extract for the fields, SUM/AVG over the same rows (window aggregates) for the totals.
-import { decodePeriodRows, sumColumns, type LatestSubmissionDbRow, type LatestSubmissionRow, type PeriodQuery, type ProvinceCommuneRow, type ReportStore, type SubmissionTotals } from '../report-types';
+// The province's reports on SQLite (ReportStore; report-types.ts): each commune's latest submission
+// by a window function over report_submissions and the figures summed from report_figures (the
+// facts stored at write time, migration 10); the logs and sessions counted through records_facts.
+import { RECORD_COLUMNS, decodeRecordRow, type RecordRow } from '../rows';
+import type { StoredRecord } from '../record-types';
+import {
+  decodeActivityRow,
+  decodePeriodRows,
+  type ActivityCountRow,
+  type ActivityDbRow,
+  type ActivityQuery,
+  type LatestSubmissionRow,
+  type PeriodDbRow,
+  type PeriodQuery,
+  type ProvinceCommuneRow,
+  type ReportStore,
+  type SubmissionTotals,
+} from '../report-types';
 import { run, type SqliteConnection } from './connection';
 
-/** A JSON path of `fields`; keys are quoted because catalogue keys hold dashes ("public-service"). */
-const read = (path: readonly string[]) => `json_extract(l.fields, '$${path.map((key) => `."${key}"`).join('')}')`;
+// Found by report_submissions_period; only the latest rows' JSON is read (one per commune), for
+// the texts the view shows. The four parts share the CTE, so one statement reads one state.
+const PERIOD = `
+  WITH l AS MATERIALIZED (
+    SELECT scope, id, report_id, submitted_by, readiness FROM (
+      SELECT s.scope, s.id, s.report_id, s.submitted_by, s.readiness,
+        ROW_NUMBER() OVER (PARTITION BY s.scope ORDER BY s.version DESC, s.submitted_at DESC, s.id DESC) AS n
+      FROM report_submissions s JOIN communes c ON c.id = s.scope
+      WHERE c.province_id = ? AND s.period_start = ? AND s.period_end = ? AND s.kind = 'period' AND s.deleted = 0)
+    WHERE n = 1)
+  SELECT 'l' AS row_kind, l.scope AS commune_id, l.id, r.fields, json_extract(d.fields, '$.returned') AS returned,
+    u.display_name AS submitted_by_name, NULL AS path, NULL AS total
+  FROM l JOIN records r ON r.table_name = 'reportSubmissions' AND r.id = l.id AND r.scope = l.scope
+    LEFT JOIN users u ON u.id = l.submitted_by
+    LEFT JOIN records d ON d.table_name = 'periodReports' AND d.id = l.report_id AND d.scope = l.scope
+  UNION ALL SELECT 't', NULL, NULL, NULL, NULL, NULL, 'reports', COUNT(*) FROM l
+  UNION ALL SELECT 't', NULL, NULL, NULL, NULL, NULL, 'readiness', CAST(AVG(readiness) AS INTEGER) FROM l
+  UNION ALL SELECT 's', NULL, NULL, NULL, NULL, NULL, f.path, SUM(f.value) FROM l JOIN report_figures f ON f.scope = l.scope AND f.id = l.id GROUP BY f.path`;
 
-// The period's submissions only, found through the partial index records_report_period (migration
-// 8) by the same expressions, so neither a log nor another period's report is read. Each
-// submission's text is turned into SQLite's binary JSON once (MATERIALIZED), so the paths the
-// ranking and the ~50 sums read do not parse the text again each.
-const LATEST = `
-  WITH docs AS MATERIALIZED (
-    SELECT r.scope, r.id, jsonb(r.fields) AS fields
-    FROM records r JOIN communes c ON c.id = r.scope
-    WHERE r.table_name = 'reportSubmissions' AND c.province_id = ?
-      AND json_extract(r.fields, '$.periodStart') = ? AND json_extract(r.fields, '$.periodEnd') = ?
-  ), ranked AS (
-    SELECT scope, id, fields, ROW_NUMBER() OVER (
-      PARTITION BY scope ORDER BY json_extract(fields, '$.version') DESC, json_extract(fields, '$.submittedAt') DESC, id DESC) AS n
-    FROM docs
-    WHERE json_extract(fields, '$.kind') = 'period' AND json_extract(fields, '$.deleted') IS NOT 1
-  ), l AS MATERIALIZED (SELECT scope, id, fields FROM ranked WHERE n = 1)`;
-
-const LATEST_ROWS = `${LATEST}
-  SELECT l.scope AS commune_id, l.id, ${read(['version'])} AS version, ${read(['documentNumber'])} AS document_number,
-    ${read(['documentDate'])} AS document_date, ${read(['submittedAt'])} AS submitted_at, u.display_name AS submitted_by_name,
-    ${read(['difficulties'])} AS difficulties, ${read(['proposals'])} AS proposals, json(json_extract(l.fields, '$.results')) AS results,
-    json_extract(d.fields, '$.returned') AS returned, COUNT(*) OVER () AS reports, CAST(AVG(${read(['results', 'readinessPercent'])}) OVER () AS INTEGER) AS readiness, ${sumColumns(read)}
-  FROM l LEFT JOIN users u ON u.id = ${read(['submittedBy'])}
-    LEFT JOIN records d ON d.table_name = 'periodReports' AND d.id = ${read(['reportId'])} AND d.scope = l.scope`;
+// Each commune's range of records_facts (scope, fact_at, …): the index holds every column read.
+const ACTIVITY = `
+  SELECT r.scope AS commune_id, r.table_name, r.fact_outcome AS outcome, r.fact_service AS service, COUNT(*) AS n, SUM(r.fact_count) AS participants
+  FROM communes c JOIN records r INDEXED BY records_facts ON r.scope = c.id AND r.fact_at >= ? AND r.fact_at < ?
+  WHERE c.province_id = ?
+  GROUP BY r.scope, r.table_name, r.fact_outcome, r.fact_service`;
 
 const COMMUNES = `
   SELECT c.id, c.name, c.active, MAX(u.last_sync_at) AS last_sync_at
@@ -51,6 +64,17 @@ export class SqliteReportStore implements ReportStore {
   }
 
   periodSubmissions(query: PeriodQuery): Promise<{ latest: LatestSubmissionRow[]; totals: SubmissionTotals }> {
-    return run(() => decodePeriodRows(this.connection.sql(LATEST_ROWS).all(query.provinceId, query.periodStart, query.periodEnd) as (LatestSubmissionDbRow & Record<string, unknown>)[]));
+    return run(() => decodePeriodRows(this.connection.sql(PERIOD).all(query.provinceId, query.periodStart, query.periodEnd) as PeriodDbRow[]));
+  }
+
+  activityCounts(query: ActivityQuery): Promise<ActivityCountRow[]> {
+    return run(() => (this.connection.sql(ACTIVITY).all(query.from, query.before, query.provinceId) as ActivityDbRow[]).map(decodeActivityRow));
+  }
+
+  provinceRecords(provinceId: string, tables: readonly ('checklists' | 'checklistItems')[]): Promise<StoredRecord[]> {
+    if (tables.length === 0) return Promise.resolve([]);
+    const columns = RECORD_COLUMNS.split(', ').map((column) => `r.${column}`).join(', ');
+    const sql = `SELECT ${columns} FROM records r JOIN communes c ON c.id = r.scope WHERE c.province_id = ? AND r.table_name IN (${tables.map(() => '?').join(', ')})`;
+    return run(() => (this.connection.sql(sql).all(provinceId, ...tables) as RecordRow[]).map(decodeRecordRow));
   }
 }
