@@ -37,12 +37,15 @@ const PERIOD = `
   UNION ALL SELECT 't', NULL, NULL, NULL, NULL, NULL, 'readiness', CAST(AVG(readiness) AS INTEGER) FROM l
   UNION ALL SELECT 's', NULL, NULL, NULL, NULL, NULL, f.path, SUM(f.value) FROM l JOIN report_figures f ON f.scope = l.scope AND f.id = l.id GROUP BY f.path`;
 
-// Each commune's range of records_facts (scope, fact_at, …): the index holds every column read.
+// One commune's range of records_facts (scope, fact_at, …): the index holds every column read.
+// better-sqlite3 runs a statement on the event loop, so the view asks commune by commune and lets
+// the loop turn between them: a sync round waits for one commune's count at most, not the province's.
 const ACTIVITY = `
-  SELECT r.scope AS commune_id, r.table_name, r.fact_outcome AS outcome, r.fact_service AS service, COUNT(*) AS n, SUM(r.fact_count) AS participants
-  FROM communes c JOIN records r INDEXED BY records_facts ON r.scope = c.id AND r.fact_at >= ? AND r.fact_at < ?
-  WHERE c.province_id = ?
-  GROUP BY r.scope, r.table_name, r.fact_outcome, r.fact_service`;
+  SELECT scope AS commune_id, table_name, fact_outcome AS outcome, fact_service AS service, COUNT(*) AS n, SUM(fact_count) AS participants
+  FROM records INDEXED BY records_facts WHERE scope = ? AND fact_at >= ? AND fact_at < ?
+  GROUP BY table_name, fact_outcome, fact_service`;
+
+const PROVINCE_COMMUNES = 'SELECT id FROM communes WHERE province_id = ?';
 
 const COMMUNES = `
   SELECT c.id, c.name, c.active, MAX(u.last_sync_at) AS last_sync_at
@@ -67,8 +70,14 @@ export class SqliteReportStore implements ReportStore {
     return run(() => decodePeriodRows(this.connection.sql(PERIOD).all(query.provinceId, query.periodStart, query.periodEnd) as PeriodDbRow[]));
   }
 
-  activityCounts(query: ActivityQuery): Promise<ActivityCountRow[]> {
-    return run(() => (this.connection.sql(ACTIVITY).all(query.from, query.before, query.provinceId) as ActivityDbRow[]).map(decodeActivityRow));
+  async activityCounts(query: ActivityQuery): Promise<ActivityCountRow[]> {
+    const communes = this.connection.sql(PROVINCE_COMMUNES).all(query.provinceId) as { id: string }[];
+    const rows: ActivityCountRow[] = [];
+    for (const { id } of communes) {
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const row of this.connection.sql(ACTIVITY).all(id, query.from, query.before) as ActivityDbRow[]) rows.push(decodeActivityRow(row));
+    }
+    return rows;
   }
 
   provinceRecords(provinceId: string, tables: readonly ('checklists' | 'checklistItems')[]): Promise<StoredRecord[]> {
