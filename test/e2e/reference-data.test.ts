@@ -20,6 +20,8 @@ const PROVINCE_DESK = 'Tổ VNeID – Công an tỉnh';
 const VILLAGE = 'village-digital-readiness';
 const VILLAGE_TITLE = 'Sẵn sàng chuyển đổi số ở thôn, tổ dân phố';
 const NEW_TASK = 'Cập nhật danh bạ hỗ trợ của tỉnh lên bảng tin thôn';
+const CREATED = 'Kiểm tra sóng di động ở điểm hỗ trợ';
+const CREATED_ID = 'kiem-tra-song-di-dong-o-diem-ho-tro';
 
 type Row = Record<string, unknown>;
 /** A table's rows on a phone, as the app reads them. */
@@ -192,6 +194,48 @@ describe('reference data: the admin publishes, an offline phone catches up at it
     await page.getByText(/^Đang sửa từ phiên bản 3\./).waitFor();
   });
 
+  it('the admin creates a brand-new template on a 360 px screen and publishes it as version 1; bad input is refused in words', async () => {
+    const { page } = world.admin;
+    await open(page, `${world.server.url}/admin/templates`, 'Mẫu danh mục');
+    await page.getByRole('link', { name: 'Tạo mẫu mới' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tạo mẫu danh mục mới' }).waitFor();
+    const form = page.getByRole('form', { name: 'Tạo mẫu danh mục mới' });
+    const tasks = form.getByRole('list', { name: 'Các việc trong mẫu' });
+    await form.getByRole('button', { name: 'Xuất bản phiên bản 1' }).click();
+    await form.getByText('Nhập tên mẫu bằng tiếng Việt.').waitFor();
+    await form.getByLabel('Tên mẫu (tiếng Việt)').fill(CREATED);
+    await form.getByText(`Mã mẫu: ${CREATED_ID}`).waitFor();
+    await form.getByLabel('Phạm vi').selectOption({ label: 'Thôn, tổ dân phố' });
+    await form.getByRole('button', { name: 'Xuất bản phiên bản 1' }).click();
+    await form.getByText('Việc 1: nội dung tiếng Việt và đơn vị chủ trì không được để trống.').waitFor();
+    const first = tasks.getByRole('group', { name: 'Việc 1', exact: true });
+    await first.getByLabel('Nội dung việc (tiếng Việt)').fill('Đo sóng 4G tại nhà văn hóa thôn');
+    await first.getByLabel('Đơn vị chủ trì').fill('Tổ công nghệ số cộng đồng');
+    await form.getByRole('button', { name: 'Thêm việc' }).click();
+    const second = tasks.getByRole('group', { name: 'Việc 2', exact: true });
+    await second.getByLabel('Nội dung việc (tiếng Việt)').fill('Báo nhà mạng những điểm sóng yếu');
+    await second.getByLabel('Đơn vị chủ trì').fill('Trưởng thôn');
+    await second.getByLabel('Nhóm việc').selectOption({ label: 'Hạ tầng, mạng, thiết bị' });
+    await second.getByLabel('Hạn (không bắt buộc)').fill('30/06/2027');
+    await tasks.getByRole('button', { name: 'Đưa việc 2 lên' }).click();
+    await expect.poll(() => tasks.getByRole('group', { name: 'Việc 1', exact: true }).getByLabel('Nội dung việc (tiếng Việt)').inputValue()).toBe('Báo nhà mạng những điểm sóng yếu');
+    await axeAtBothSizes(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await form.getByRole('button', { name: 'Xuất bản phiên bản 1' }).click();
+    await page.getByText(`Đã tạo mẫu “${CREATED}” (phiên bản 1). Các xã nhận được ở lần đồng bộ sau.`).waitFor();
+    const listed = page.getByRole('list', { name: 'Các mẫu danh mục' }).getByRole('listitem').filter({ hasText: CREATED });
+    await listed.getByText('Phiên bản 1 · 2 việc').waitFor();
+
+    // The same name again takes the same id: refused in words, nothing published.
+    await page.getByRole('link', { name: 'Tạo mẫu mới' }).click();
+    await form.getByLabel('Tên mẫu (tiếng Việt)').fill(CREATED);
+    await tasks.getByRole('group', { name: 'Việc 1', exact: true }).getByLabel('Nội dung việc (tiếng Việt)').fill('Một việc khác');
+    await tasks.getByRole('group', { name: 'Việc 1', exact: true }).getByLabel('Đơn vị chủ trì').fill('UBND xã');
+    await form.getByRole('button', { name: 'Xuất bản phiên bản 1' }).click();
+    await form.getByText(`Đã có mẫu với mã ${CREATED_ID}. Đặt tên khác cho mẫu mới.`).waitFor();
+    await axeAtBothSizes(page);
+  });
+
   it('the offline phone gets every change at its next sync: the old log keeps its name, the contacts are read-only', async () => {
     const { page } = world.member;
     await world.member.context.setOffline(false);
@@ -206,6 +250,10 @@ describe('reference data: the admin publishes, an offline phone catches up at it
     await expect
       .poll(async () => (await rowsOf(page, 'checklistTemplates')).filter((row) => row.templateId === VILLAGE).map((row) => [row.version, (row.items as unknown[]).length]).sort(), { timeout: 60_000 })
       .toEqual([[1, 13], [2, 13], [3, 13]]);
+    // The brand-new template arrived as version 1, with its tasks in the order the admin left them.
+    await expect
+      .poll(async () => (await rowsOf(page, 'checklistTemplates')).filter((row) => row.templateId === CREATED_ID).map((row) => [row.version, row.scope, (row.items as { title: { vi: string } }[]).map((item) => item.title.vi)]), { timeout: 60_000 })
+      .toEqual([[1, 'village', ['Báo nhà mạng những điểm sóng yếu', 'Đo sóng 4G tại nhà văn hóa thôn']]]);
     const v2 = (await rowsOf(page, 'checklistTemplates')).find((row) => row.templateId === VILLAGE && row.version === 2)!;
     expect((v2.items as { title: { vi: string }; due?: string }[]).at(-1)).toMatchObject({ title: { vi: NEW_TASK }, due: '2027-01-15' });
     await world.member.context.setOffline(true);

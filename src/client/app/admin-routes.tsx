@@ -12,6 +12,7 @@ import { ServicesScreen } from '../features/reference/components/services-screen
 import { ProvinceContactsScreen } from '../features/reference/components/province-contacts-screen';
 import { TemplateListScreen } from '../features/reference/components/templates-screen';
 import { TemplateEditorScreen } from '../features/reference/components/template-editor-screen';
+import { NewTemplateScreen } from '../features/reference/components/new-template-screen';
 import { withStrings } from '../lib/i18n';
 
 // The guide editor is a chunk of its own, with its strings: only the province admin opens it.
@@ -30,6 +31,7 @@ export function AdminRoutes(): ReactElement {
       <Route path="province-contacts" element={<ProvinceContactsScreen />} />
       <Route path="devices" element={<DevicesScreen />} />
       <Route path="templates" element={<TemplateListScreen />} />
+      <Route path="templates/new" element={<NewTemplateScreen />} />
       <Route path="templates/:templateId" element={<TemplateEditorScreen />} />
       <Route path="guides" element={<GuidesAdminScreen />} />
       <Route path="guides/:code" element={<GuideEditorScreen />} />

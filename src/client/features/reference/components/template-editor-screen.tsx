@@ -9,12 +9,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import type { ChecklistTemplate } from '../../../data/checklist-template-repository';
 import { templateVersionSchema } from '../../../../shared/reference/admin-api';
-import { uuidv7 } from '../../../../shared/sync/ids';
 import { HttpError } from '../../../sync/errors';
 import { publishTemplateVersion, refreshReferenceData } from '../../../sync/reference-admin-api';
 import { failureOf, useTemplates } from '../hooks/use-reference';
 import { AdminGate } from './admin-gate';
-import { draftOf, itemOf, TemplateItemEditor, type ItemDraft } from './template-item-editor';
+import { draftOf, itemOf, newItemId, TemplateItemEditor, type ItemDraft } from './template-item-editor';
 
 export function TemplateEditorScreen(): ReactElement {
   const { t } = useTranslation('reference');
@@ -38,9 +37,6 @@ function Loader(): ReactElement {
   }
   return <Editor key={round} latest={template} onReload={() => void refreshReferenceData().finally(() => setRound((n) => n + 1))} />;
 }
-
-/** A task id no version ever had: reports compare tasks across versions by id. */
-const newItemId = () => `task-${uuidv7().replaceAll('-', '').slice(-16)}`;
 
 function Editor({ latest, onReload }: { latest: ChecklistTemplate; onReload: () => void }): ReactElement {
   // The version being edited, kept while sync brings newer ones: publishing says it was based on this one.

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../components/ui/date-input';
 import type { TemplateItem } from '../../../../shared/schemas/checklist-template';
+import { uuidv7 } from '../../../../shared/sync/ids';
 
 export interface ItemDraft {
   /** The task as the base version had it (or a new one's first values). */
@@ -16,6 +17,9 @@ export interface ItemDraft {
   /** yyyy-mm-dd, or '' for no date. */
   due: string;
 }
+
+/** A task id no version ever had: reports compare tasks across versions by id. */
+export const newItemId = (): string => `task-${uuidv7().replaceAll('-', '').slice(-16)}`;
 
 export function draftOf(item: TemplateItem): ItemDraft {
   return { item, vi: item.title.vi, en: item.title.en, category: item.category, leadUnit: item.leadUnit, due: item.due ?? '' };

@@ -1,5 +1,5 @@
 // /admin/templates: the newest version of each checklist template, each with a way to edit it and
-// publish the next version (docs/reference-data.md "Checklist templates").
+// publish the next version, and a way to create a new one (docs/reference-data.md "Checklist templates").
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -15,13 +15,15 @@ export function TemplateListScreen(): ReactElement {
 function TemplateList(): ReactElement {
   const { t, i18n } = useTranslation('reference');
   const templates = useTemplates();
-  const published = (useLocation().state as { published?: number } | null)?.published;
+  const { published, created } = (useLocation().state as { published?: number; created?: string } | null) ?? {};
   return (
     <Screen title={t('templates.title')}>
       <BackToAdmin />
       <p className="hint">{t('templates.intro')}</p>
       <p className="hint">{t('common.online')}</p>
       {published !== undefined && <p role="status" className="notice reference-saved">{t('templates.published', { version: published })}</p>}
+      {created !== undefined && <p role="status" className="notice reference-saved">{t('templates.created', { title: created })}</p>}
+      <Link className="button" to="/admin/templates/new">{t('templates.new')}</Link>
       {templates === undefined && <p role="status">{t('common.loading')}</p>}
       <ul className="ref-list" aria-label={t('templates.listLabel')}>
         {(templates ?? []).map((template) => {
