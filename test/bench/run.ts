@@ -23,6 +23,7 @@ import { runPrivacyBench } from './privacy.bench';
 import { runRetentionBench } from './retention.bench';
 import { runGuidesBench } from './guides.bench';
 import { runPhoneErasureBench } from './phone-erasure.bench';
+import { runAccountsBench } from './accounts.bench';
 
 const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
   { name: 'bundle', run: runBundleBench },
@@ -42,6 +43,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'privacy phone erasure', run: runPhoneErasureBench },
   { name: 'privacy retention', run: runRetentionBench },
   { name: 'guides', run: runGuidesBench },
+  { name: 'accounts', run: runAccountsBench },
 ];
 
 const only = process.argv.slice(2);
