@@ -53,7 +53,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'permissions-policy': 'geolocation=(), camera=(), microphone=(), payment=()',
+  // The camera is the app's own, for the hand-over's QR codes (docs/field-aids.md §2); nothing framed or
+  // embedded may use it, and no other powerful feature is used at all.
+  'permissions-policy': 'geolocation=(), camera=(self), microphone=(), payment=()',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
 };

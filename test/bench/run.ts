@@ -24,6 +24,7 @@ import { runRetentionBench } from './retention.bench';
 import { runGuidesBench } from './guides.bench';
 import { runPhoneErasureBench } from './phone-erasure.bench';
 import { runAccountsBench } from './accounts.bench';
+import { runHandOverQrBench } from './hand-over-qr.bench';
 
 const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
   { name: 'bundle', run: runBundleBench },
@@ -44,6 +45,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'privacy retention', run: runRetentionBench },
   { name: 'guides', run: runGuidesBench },
   { name: 'accounts', run: runAccountsBench },
+  { name: 'hand-over qr', run: runHandOverQrBench },
 ];
 
 const only = process.argv.slice(2);

@@ -21,7 +21,7 @@ export const EXPECTED_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'permissions-policy': 'geolocation=(), camera=(), microphone=(), payment=()',
+  'permissions-policy': 'geolocation=(), camera=(self), microphone=(), payment=()',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
 };

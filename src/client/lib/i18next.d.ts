@@ -7,6 +7,7 @@ import type consoleStrings from '../../../locales/vi/console.json';
 import type common from '../../../locales/vi/common.json';
 import type contacts from '../../../locales/vi/contacts.json';
 import type guides from '../../../locales/vi/guides.json';
+import type handoverQr from '../../../locales/vi/handoverQr.json';
 import type periodReport from '../../../locales/vi/periodReport.json';
 import type privacy from '../../../locales/vi/privacy.json';
 import type reference from '../../../locales/vi/reference.json';
@@ -26,6 +27,7 @@ declare module 'i18next' {
       console: typeof consoleStrings;
       contacts: typeof contacts;
       guides: typeof guides;
+      handoverQr: typeof handoverQr;
       periodReport: typeof periodReport;
       privacy: typeof privacy;
       reference: typeof reference;

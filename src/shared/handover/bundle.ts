@@ -64,7 +64,13 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 export function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new BundleError('malformed');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  let binary: string;
+  try {
+    binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    // A length no base64 text has (a piece lost or added): not a bundle.
+    throw new BundleError('malformed');
+  }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;

@@ -1,13 +1,14 @@
 // A sealed bundle as a sequence of QR codes (docs/field-aids.md §2): each frame is text
 // "STS1/<bundle tag>/<index>/<count>/<base64url chunk>", so the receiver can collect frames in
 // any order, skip repeats, say how many are missing, and never mix two bundles. The chunk size
-// keeps each code at QR version ≤ 25 with low error correction, which a phone camera reads from
-// another phone's screen at arm's length.
+// keeps each code at QR version ≤ 20 with low error correction (97 modules a side, ≈ 3 screen
+// pixels a module on a 360 px phone), which a phone camera reads from another phone's screen at
+// arm's length; larger codes need the phones held still and close.
 import { BundleError, fromBase64Url, toBase64Url } from './bundle';
 
 export const FRAME_PREFIX = 'STS1';
-/** Base64url characters per frame (≈ 1 KB of bundle). */
-export const FRAME_CHUNK = 1400;
+/** Base64url characters per frame (600 bytes of bundle); with the ≤ 24-character head, 824 bytes fit version 20-L (858). */
+export const FRAME_CHUNK = 800;
 const FRAME = /^STS1\/([A-Za-z0-9_-]{8})\/(\d{1,4})\/(\d{1,4})\/([A-Za-z0-9_-]+)$/;
 
 /** The frames of a bundle; the tag (random per bundle) ties them together. */
