@@ -30,6 +30,8 @@ describe('privacy notice', () => {
       expect(await page.getByRole('heading', { level: 3, name: heading }).isVisible()).toBe(true);
     }
     expect(await page.getByText(`Phiên bản thông báo: ${PRIVACY_NOTICE_VERSION}`).isVisible()).toBe(true);
+    // Members see what the new version changed, and that earlier consents stand (docs/privacy.md).
+    expect(await page.getByText('Mới trong phiên bản này: mục 3 nói sổ theo dõi yêu cầu giữ tên người yêu cầu').isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
   });
 

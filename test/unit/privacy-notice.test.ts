@@ -21,7 +21,7 @@ describe('the privacy notice', () => {
 
   it('says what, why, how long, who, the rights and whom to contact', () => {
     const text = JSON.stringify(noticeOf('vi'));
-    for (const words of ['họ tên', 'số điện thoại', 'gọi lại', '12 tháng', '90 ngày', 'Ai được xem', 'xóa', '2 ngày làm việc', '15 ngày', 'dưới 16 tuổi', 'Liên hệ']) {
+    for (const words of ['họ tên', 'số điện thoại', 'gọi lại', '12 tháng', '90 ngày', 'Ai được xem', 'xóa', '2 ngày làm việc', '15 ngày', 'dưới 16 tuổi', 'Liên hệ', 'sổ theo dõi yêu cầu', 'người yêu cầu']) {
       expect(text).toContain(words);
     }
   });

@@ -6,7 +6,11 @@
 // fails when the text changes without a new version (the git history then holds the old text).
 
 /** Every published version, oldest first, with the SHA-256 of its `notice` JSON (vi). */
-export const PRIVACY_NOTICE_VERSIONS = [{ version: 'vi-2026-12', sha256: '53d813877550ee4ea721bc863b364ec4c9ef118edc20e1f46f95ed3710616a94' }] as const;
+export const PRIVACY_NOTICE_VERSIONS = [
+  { version: 'vi-2026-12', sha256: '53d813877550ee4ea721bc863b364ec4c9ef118edc20e1f46f95ed3710616a94' },
+  // Adds how long the requests register keeps who asked (docs/privacy.md "Requests register").
+  { version: 'vi-2026-12-04', sha256: '4b3c8baa152ff0fe0d7f933d39d40cdfbfc06172d1690216c734b3fe3f92ce2e' },
+] as const;
 
 /** The version shown today; what new consent evidence names. */
 export const PRIVACY_NOTICE_VERSION: string = PRIVACY_NOTICE_VERSIONS[PRIVACY_NOTICE_VERSIONS.length - 1]!.version;

@@ -18,6 +18,7 @@ export function PrivacyNoticeScreen(): ReactElement {
     <Screen title={t('screen.title')}>
       <div className="card no-print">
         <p>{t('screen.forMembers')}</p>
+        <p>{t('screen.changed')}</p>
         <button type="button" className="button" onClick={() => window.print()}>{t('screen.print')}</button>
       </div>
       <article className="card privacy-notice" aria-labelledby="notice-title">
