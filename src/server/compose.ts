@@ -32,5 +32,5 @@ export function openServerStore(database: DatabaseConfig, onBackgroundError: Bac
   const store = new SqliteStore({ file: database.file, checkpointedElsewhere: true });
   const pushThread = startPushThread({ file: database.file, checkpointIntervalMs: CHECKPOINT_INTERVAL_MS, onBackgroundError });
   const inProcess = inProcessSyncRequests(store.records);
-  return { store, sync: { push: pushThread.push, pull: inProcess.pull, close: pushThread.close }, ready: pushThread.ready };
+  return { store, sync: { push: pushThread.push, pull: inProcess.pull, purge: pushThread.purge, close: pushThread.close }, ready: pushThread.ready };
 }

@@ -12,9 +12,10 @@ import { seedAllProvinces } from './sync/seed';
 import { publishAllRosters } from './admin/roster';
 import { backfillRecordLookups } from './privacy/lookup-backfill';
 import { backfillReportFacts } from './reports/facts-backfill';
-import { purgeExpiredDetails } from './privacy/retention-purge';
+import { purgeExpiredDetails, purgePause } from './privacy/retention-purge';
 import { openServerStore } from './compose';
 import type { SyncStore } from './storage/types';
+import type { SyncRequests } from './sync/sync-requests';
 
 /** After this long a stop that is still waiting on requests gives up and exits non-zero. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -79,7 +80,7 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
   }
   const running = app;
   // The retention purge runs beside the server, not before it listens: it may take minutes.
-  const purger = retentionPurger(store, running.log);
+  const purger = retentionPurger(store, syncRequests, running.log);
   void purger.run();
   const pruning = setInterval(() => {
     void pruneOldRows(store, running.log);
@@ -130,21 +131,21 @@ export async function pruneOldRows(store: SyncStore, log: Pick<FastifyInstance['
   }
 }
 
-/** A pause between two purge batches: sync rounds waiting for the write lock go first. */
-const PURGE_PAUSE_MS = 20;
-
 /**
  * The daily retention purge (docs/privacy.md "Retention"), one run at a time: a run still going
  * when the next is due is not doubled, and `stop` ends it before its next batch. Failures are
  * logged and retried the next day.
  */
-export function retentionPurger(store: SyncStore, log: Pick<FastifyInstance['log'], 'info' | 'error'>): { run: () => Promise<void>; stop: () => Promise<void> } {
+export function retentionPurger(
+  store: SyncStore,
+  sync: Pick<SyncRequests, 'purge'>,
+  log: Pick<FastifyInstance['log'], 'info' | 'error'>,
+): { run: () => Promise<void>; stop: () => Promise<void> } {
   const stopping = new AbortController();
   let current: Promise<void> | undefined;
-  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, PURGE_PAUSE_MS).unref());
   const once = async () => {
     try {
-      const purged = await purgeExpiredDetails(store, { now: Date.now(), pause, signal: stopping.signal });
+      const purged = await purgeExpiredDetails(store, { now: Date.now(), runBatch: sync.purge, pause: purgePause, signal: stopping.signal });
       if (purged.records > 0) log.info(purged, 'retention: citizen details past the limit purged');
     } catch (error) {
       log.error({ err: error }, 'retention purge failed');

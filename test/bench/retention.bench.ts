@@ -2,16 +2,16 @@
 // assistance logs past the limit (default 1,000,000; BENCH_RETENTION_LOGS to change it), spread
 // over 20 communes, while one phone of another commune keeps syncing: each sync round is a push of
 // 10 contacts and a pull. The store is wired as the server wires it (compose.ts openServerStore):
-// the purge writes through this thread's connection, pushes run on the push thread with its own
-// connection and the WAL is checkpointed in the background, so a purge batch delays a round only
-// as long as it holds SQLite's write lock or this thread's event loop.
+// the purge's batches and the pushes run on the push thread (the one writer, its own connection),
+// pulls on this thread's connection, and the WAL is checkpointed in the background, so a purge
+// batch delays a round only as long as it keeps the push thread busy.
 // - sync round p99 during the purge ≤ 3 × the p99 of the same rounds just before it, without.
 // - every purge batch (list + write transaction) is printed for context: max and p99, in ms.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openServerStore } from '../../src/server/compose';
-import { PURGE_BATCH, purgeExpiredDetails } from '../../src/server/privacy/retention-purge';
+import { PURGE_BATCH, purgeExpiredDetails, purgePause } from '../../src/server/privacy/retention-purge';
 import { readPushRequest } from '../../src/server/sync/sync-requests';
 import type { Hlc } from '../../src/shared/sync/hlc';
 import { formatHlc } from '../../src/shared/sync/hlc';
@@ -27,7 +27,6 @@ const BASELINE_ROUNDS = 200;
 const P99_VS_WITHOUT = 3;
 const HLC = '2024-06-01T00:00:00.000Z-0000-0123456789abcdef' as Hlc;
 const SYNC_SCOPE = 'bench-xa-sync';
-const PAUSE_MS = 20;
 
 function oldLog(i: number): SyncedRecord {
   return {
@@ -59,7 +58,7 @@ export async function runRetentionBench(): Promise<Measurement[]> {
     }
 
     // One member's phone of the syncing commune, through the server's own push and pull paths.
-    const user: SyncUser = { id: 'bench-member', role: 'member', communeId: SYNC_SCOPE, provinceId: 'quang-ngai' };
+    const user: SyncUser = { id: '0197c1a2-0000-7000-8000-0000000000b1', role: 'member', communeId: SYNC_SCOPE, provinceId: 'quang-ngai' };
     let cursor: string | undefined;
     let counter = 0;
     const round = async (): Promise<number> => {
@@ -89,9 +88,11 @@ export async function runRetentionBench(): Promise<Measurement[]> {
     const purging = purgeExpiredDetails(store, {
       now: Date.now(),
       ...(process.env.BENCH_RETENTION_BATCH ? { batch: Number(process.env.BENCH_RETENTION_BATCH) } : {}),
+      // As the server runs it (main.ts retentionPurger): batches on the push thread, its pause.
+      runBatch: sync.purge,
       pause: async () => {
         batches.push(performance.now() - batchStarted);
-        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+        await purgePause();
         batchStarted = performance.now();
       },
     }).finally(() => (done = true));

@@ -1,8 +1,9 @@
 // The push thread's side (started by push-thread.ts): the one connection that writes sync
-// records, with the background WAL checkpointer beside it, running the same pushChanges as the
-// in-process path.
+// records, with the background WAL checkpointer beside it, running the same pushChanges (and the
+// retention purge's batches, purgeBatch) as the in-process path.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SyncUser } from '../../shared/sync/scopes';
+import { purgeBatch, type PurgeBatch } from '../privacy/retention-purge';
 import { SqliteStore } from '../storage/sqlite-store';
 import { pushChanges, type PushRequest, type WriteQuota } from './sync-requests';
 
@@ -11,7 +12,10 @@ export interface PushThreadData {
   checkpointIntervalMs: number;
 }
 
-export type ToPushThread = { id: number; kind: 'push'; user: SyncUser; request: PushRequest; now: number; quota?: WriteQuota | undefined } | { id: number; kind: 'close' };
+export type ToPushThread =
+  | { id: number; kind: 'push'; user: SyncUser; request: PushRequest; now: number; quota?: WriteQuota | undefined }
+  | { id: number; kind: 'purge'; batch: PurgeBatch }
+  | { id: number; kind: 'close' };
 
 export type FromPushThread =
   | { id: number; value: unknown }
@@ -37,7 +41,7 @@ async function answer(request: ToPushThread): Promise<unknown> {
     await Promise.allSettled([...inFlight]);
     return store.close();
   }
-  const pushed = pushChanges(store.records, request.user, request.request, request.now, request.quota);
+  const pushed = request.kind === 'purge' ? purgeBatch(store.records, request.batch) : pushChanges(store.records, request.user, request.request, request.now, request.quota);
   inFlight.add(pushed);
   return pushed.finally(() => inFlight.delete(pushed));
 }

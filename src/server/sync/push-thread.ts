@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SyncUser } from '../../shared/sync/scopes';
 import { ApiError } from '../errors';
+import type { PurgeBatch } from '../privacy/retention-purge';
 import type { BackgroundErrorHandler } from '../storage/types';
 import type { FromPushThread, PushThreadData, ToPushThread } from './push-thread-worker';
 import type { PushRequest, PushResult, WriteQuota } from './sync-requests';
@@ -26,6 +27,8 @@ export interface PushThread {
    */
   ready: Promise<void>;
   push: (user: SyncUser, request: PushRequest, now: number, quota?: WriteQuota) => Promise<PushResult>;
+  /** One batch of the retention purge, written on this thread like a push. */
+  purge: (batch: PurgeBatch) => Promise<number>;
   /** Waits for pushes in flight, closes the thread's connection (a last checkpoint) and ends it. */
   close: () => Promise<void>;
 }
@@ -109,6 +112,10 @@ export function startPushThread(options: PushThreadOptions): PushThread {
     push: (user, request, now, quota) => {
       if (closing) return Promise.reject(new ApiError(503, 'unavailable', 'The server is stopping; try again later.', 5));
       return call({ kind: 'push', user, request, now, quota }) as Promise<PushResult>;
+    },
+    purge: (batch) => {
+      if (closing) return Promise.reject(new Error('the server is stopping'));
+      return call({ kind: 'purge', batch }) as Promise<number>;
     },
     close: () => {
       closing ??= (async () => {

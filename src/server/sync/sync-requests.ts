@@ -19,6 +19,7 @@ import {
 import { upcastMutation } from '../../shared/sync/registry';
 import { readScopes, writeScope, type SyncUser } from '../../shared/sync/scopes';
 import { ApiError } from '../errors';
+import { purgeBatch, type PurgeBatch } from '../privacy/retention-purge';
 import { canonicalJson } from '../../shared/sync/canonical-json';
 import type { PushPlan, PushState, RecordStore, StoredRecord } from '../storage/record-types';
 import { pullResponseJson } from './pull-json';
@@ -88,6 +89,11 @@ export interface SyncRequests {
   push: (user: SyncUser, request: PushRequest, now: number, quota?: WriteQuota) => Promise<PushResult>;
   /** The page as JSON text, ready to send (built where the rows are read). */
   pull: (user: SyncUser, query: unknown, now: number) => Promise<string>;
+  /**
+   * One batch of the retention purge (docs/privacy.md "Retention"), written where pushes are
+   * written, so on SQLite it queues with them on the one writer instead of contending for the lock.
+   */
+  purge: (batch: PurgeBatch) => Promise<number>;
   close: () => Promise<void>;
 }
 
@@ -96,6 +102,7 @@ export function inProcessSyncRequests(store: RecordStore): SyncRequests {
   return {
     push: (user, request, now, quota) => pushChanges(store, user, request, now, quota),
     pull: (user, query, now) => pullChanges(store, user, query, now),
+    purge: (batch) => purgeBatch(store, batch),
     close: () => Promise.resolve(),
   };
 }
