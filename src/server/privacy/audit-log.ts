@@ -14,7 +14,7 @@ import {
   type AuditPostResponse,
 } from '../../shared/privacy/audit';
 import type { UserRow } from '../storage/account-types';
-import type { AuditScope, AuditStore, NewAuditEvent } from '../storage/audit-types';
+import type { AuditRow, AuditScope, AuditStore, NewAuditEvent } from '../storage/audit-types';
 
 /** Who did it: an account as the server knows it (the authenticated user). */
 export type AuditActor = Pick<UserRow, 'id' | 'role' | 'communeId' | 'provinceId'>;
@@ -102,19 +102,18 @@ export class AuditLog {
     if (!scope) return undefined;
     const rows = await this.store.list({ scope, before, limit: AUDIT_LIMITS.pageSize + 1 });
     const page = rows.slice(0, AUDIT_LIMITS.pageSize);
-    const events: AuditEntry[] = page.map((row) => ({
-      seq: row.seq,
-      kind: row.kind as AuditKind,
-      actorName: row.actorName,
-      actorRole: row.actorRole,
-      communeName: row.communeName,
-      subjectId: row.subjectId,
-      subjectName: row.subjectName,
-      details: row.details,
-      occurredAt: row.occurredAt,
-      recordedAt: row.recordedAt,
-    }));
+    const events = page.map(entryOf);
     return { events, next: rows.length > AUDIT_LIMITS.pageSize ? page[page.length - 1]!.seq : null };
+  }
+
+  /**
+   * The commune's events about these records (views, changes of a log's citizen section, steps of
+   * a request) and every export of citizen columns, newest first: the raw material of one
+   * citizen's history (privacy/citizen-history.ts). The caller has checked the reader.
+   */
+  async about(communeId: string, subjectIds: readonly string[], limit: number): Promise<AuditEntry[]> {
+    const rows = await this.store.listAbout({ communeId, subjectIds, kinds: ['citizen.exported'], limit });
+    return rows.map(entryOf);
   }
 
   private serverEvent<K extends AuditKind>(input: AppendInput<K>): NewAuditEvent {
@@ -134,6 +133,21 @@ export class AuditLog {
       recordedAt: this.now(),
     };
   }
+}
+
+function entryOf(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    kind: row.kind as AuditKind,
+    actorName: row.actorName,
+    actorRole: row.actorRole,
+    communeName: row.communeName,
+    subjectId: row.subjectId,
+    subjectName: row.subjectName,
+    details: row.details,
+    occurredAt: row.occurredAt,
+    recordedAt: row.recordedAt,
+  };
 }
 
 /** Leaders read their commune; province admins their province; members and reviewers nothing. */

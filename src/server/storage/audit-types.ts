@@ -8,6 +8,31 @@ export interface AuditStore {
   append(events: readonly NewAuditEvent[]): Promise<string[]>;
   /** Newest first, at most `limit`, older than `before` when given, within one commune or province. */
   list(query: AuditQuery): Promise<AuditRow[]>;
+  /**
+   * Newest first, at most `limit`: the commune's events about these subjects, or of these kinds
+   * (a citizen's history, AuditLog.citizenHistory). Reads the commune's index, so one commune's log.
+   */
+  listAbout(query: AuditAboutQuery): Promise<AuditRow[]>;
+}
+
+export interface AuditAboutQuery {
+  communeId: string;
+  subjectIds: readonly string[];
+  kinds: readonly string[];
+  limit: number;
+}
+
+/** The WHERE of listAbout with `?` placeholders, and its parameters (`mark(i)` numbers them for PostgreSQL). */
+export function auditAboutWhere(query: AuditAboutQuery, mark: (index: number) => string = () => '?'): { where: string; params: unknown[] } {
+  const params: unknown[] = [query.communeId];
+  const list = (values: readonly string[]) => values.map((value) => (params.push(value), mark(params.length))).join(', ');
+  const either = [
+    ...(query.subjectIds.length > 0 ? [`a.subject_id IN (${list(query.subjectIds)})`] : []),
+    ...(query.kinds.length > 0 ? [`a.kind IN (${list(query.kinds)})`] : []),
+  ];
+  params.push(query.limit);
+  const limit = mark(params.length);
+  return { where: `WHERE a.commune_id = ${mark(1)} AND (${either.length > 0 ? either.join(' OR ') : 'FALSE'}) ORDER BY a.seq DESC LIMIT ${limit}`, params };
 }
 
 export interface NewAuditEvent {

@@ -31,6 +31,8 @@ export const AUDIT_DETAILS = {
   }),
   /** A leader erased a citizen's details on request (how many logs changed; never who). */
   'citizen.erased': z.strictObject({ logs: z.number().int().min(0) }),
+  /** A leader listed the events about one citizen (how many of the commune's logs and requests were theirs; never who). */
+  'citizen.historyRead': z.strictObject({ logs: z.number().int().min(0), requests: z.number().int().min(0) }),
   /** A push added, changed or removed a log's citizen section (recorded by the server). */
   'citizen.changed': z.strictObject({ change: z.enum(['added', 'changed', 'removed']) }),
   /** The server refused a request: what was tried, and the role that tried it. */
@@ -133,3 +135,18 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditPageSchema = z.strictObject({ events: z.array(auditEntrySchema), next: z.number().int().nullable() });
 export type AuditPage = z.infer<typeof auditPageSchema>;
 export const auditQuerySchema = z.strictObject({ before: z.coerce.number().int().min(1).optional() });
+
+/**
+ * POST /api/privacy/citizen-history (a leader; docs/privacy.md "Audit log"): the body names the
+ * citizen as an erasure does (erasureRequestSchema). The answer names no one: which of the
+ * commune's logs and requests are theirs, and the events about them.
+ */
+export const citizenHistorySchema = z.strictObject({
+  logIds: z.array(z.string()),
+  requestIds: z.array(z.string()),
+  events: z.array(auditEntrySchema),
+});
+export type CitizenHistory = z.infer<typeof citizenHistorySchema>;
+
+/** At most this many events in one answer (the newest). */
+export const CITIZEN_HISTORY_EVENTS = 500;

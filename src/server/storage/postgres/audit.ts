@@ -1,6 +1,6 @@
 // The append-only audit log on PostgreSQL (AuditStore); the table's triggers refuse UPDATE,
 // DELETE and TRUNCATE.
-import { AUDIT_INSERT_COLUMNS, auditSelect, auditScopeColumn, auditValues, decodeAuditRow, type AuditDbRow, type AuditQuery, type AuditRow, type AuditStore, type NewAuditEvent } from '../audit-types';
+import { AUDIT_INSERT_COLUMNS, auditAboutWhere, auditSelect, auditScopeColumn, auditValues, decodeAuditRow, type AuditAboutQuery, type AuditDbRow, type AuditQuery, type AuditRow, type AuditStore, type NewAuditEvent } from '../audit-types';
 import type { PostgresConnection } from './connection';
 
 /** The read with its joins; JSON read with this database's functions. */
@@ -31,6 +31,12 @@ export class PostgresAuditStore implements AuditStore {
       query.before ?? Number.MAX_SAFE_INTEGER,
       query.limit,
     ]);
+    return rows.map(decodeAuditRow);
+  }
+
+  async listAbout(query: AuditAboutQuery): Promise<AuditRow[]> {
+    const { where, params } = auditAboutWhere(query, (index) => `$${index}`);
+    const { rows } = await this.connection.pool.query<AuditDbRow>(`${SELECT} ${where}`, params);
     return rows.map(decodeAuditRow);
   }
 }

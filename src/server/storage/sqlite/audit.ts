@@ -1,5 +1,5 @@
 // The append-only audit log on SQLite (AuditStore); the table's triggers refuse UPDATE and DELETE.
-import { AUDIT_INSERT_COLUMNS, auditSelect, auditScopeColumn, auditValues, decodeAuditRow, type AuditDbRow, type AuditQuery, type AuditRow, type AuditStore, type NewAuditEvent } from '../audit-types';
+import { AUDIT_INSERT_COLUMNS, auditAboutWhere, auditSelect, auditScopeColumn, auditValues, decodeAuditRow, type AuditAboutQuery, type AuditDbRow, type AuditQuery, type AuditRow, type AuditStore, type NewAuditEvent } from '../audit-types';
 import { run, type SqliteConnection } from './connection';
 
 /** The read with its joins; JSON read with this database's functions. */
@@ -24,6 +24,13 @@ export class SqliteAuditStore implements AuditStore {
         .sql(`${SELECT} WHERE ${column} = ? AND a.seq < ? ORDER BY a.seq DESC LIMIT ?`)
         .all(value, query.before ?? Number.MAX_SAFE_INTEGER, query.limit) as AuditDbRow[];
       return rows.map(decodeAuditRow);
+    });
+  }
+
+  listAbout(query: AuditAboutQuery): Promise<AuditRow[]> {
+    return run(() => {
+      const { where, params } = auditAboutWhere(query);
+      return (this.connection.sql(`${SELECT} ${where}`).all(...params) as AuditDbRow[]).map(decodeAuditRow);
     });
   }
 }

@@ -20,6 +20,8 @@ export function describeAuditEvent(t: T, event: AuditEntry): string {
       return t('audit.kinds.citizen.exported', { rows: text(d.rows), from: day(d.from), to: day(d.to), reason: text(d.reason) });
     case 'citizen.erased':
       return t('audit.kinds.citizen.erased', { count: Number(d.logs) || 0 });
+    case 'citizen.historyRead':
+      return t('audit.kinds.citizen.historyRead', { logs: text(d.logs), requests: text(d.requests) });
     case 'citizen.changed':
       return t(`audit.kinds.citizen.changed.${d.change === 'added' || d.change === 'removed' ? d.change : 'changed'}`);
     case 'access.refused':
@@ -64,7 +66,7 @@ export function describeAuditEvent(t: T, event: AuditEntry): string {
   }
 }
 
-const REFUSED_ACTIONS = ['citizen_erase', 'citizen_exported', 'citizen_viewed', 'audit_read', 'province_view', 'sync', 'accounts', 'devices', 'communes', 'other'] as const;
+const REFUSED_ACTIONS = ['citizen_erase', 'citizen_exported', 'citizen_viewed', 'citizen_history', 'audit_read', 'province_view', 'sync', 'accounts', 'devices', 'communes', 'other'] as const;
 
 /** The refused action's label key: known actions by name, refused sync writes and console actions by area. */
 function refusedAction(action: string): (typeof REFUSED_ACTIONS)[number] {
