@@ -2,7 +2,8 @@
 // server: the leader opens a log showing a citizen (the phone records the view), exports the
 // period with citizen columns — the dialog asks for a reason and the server logs it before the
 // file is written — and after a sync the leader's access-log screen shows both, in Vietnamese,
-// 360 px wide, with no axe violation. Offline, the export with citizen columns is refused.
+// 360 px wide, with no axe violation. Offline, the export with citizen columns is refused. Then
+// the leader looks up that one citizen (docs/privacy.md "One citizen's history").
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,5 +112,34 @@ describe('the audit log in Chromium', () => {
     expect(await list.textContent()).not.toContain(NAME);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect({ screen: 'audit log', violations: await axeViolations(page) }).toEqual({ screen: 'audit log', violations: [] });
+  });
+
+  it("the leader looks up one citizen: this phone's part offline, the server's events online, naming no one", async () => {
+    const { page, context } = phone;
+    await page.getByRole('link', { name: 'Tra cứu nhật ký về một người dân' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nhật ký về một người dân' }).waitFor();
+    await context.setOffline(true);
+    await page.getByLabel('Họ tên người dân').fill('ho van sau');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    const onPhone = page.getByRole('region', { name: 'Trên điện thoại này' });
+    await onPhone.getByRole('link', { name: /^Lượt hỗ trợ ngày \d{2}\/\d{2}\/\d{4}, do Tổ trưởng \(demo\) ghi$/ }).waitFor();
+    await page.getByText('Không có mạng: chưa xem được nhật ký trên máy chủ.', { exact: false }).waitFor();
+    expect({ screen: 'citizen history offline', violations: await axeViolations(page) }).toEqual({ screen: 'citizen history offline', violations: [] });
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    const onServer = page.getByRole('region', { name: 'Nhật ký trên máy chủ' });
+    await onServer.getByText(`Lý do: ${REASON}`, { exact: false }).waitFor();
+    await onServer.getByText('Xem thông tin cá nhân của người dân trong một lượt hỗ trợ').first().waitFor();
+    await onServer.getByText('Ghi thông tin người dân vào một lượt hỗ trợ').waitFor();
+    expect(await onServer.textContent()).not.toContain(NAME);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect({ screen: 'citizen history', violations: await axeViolations(page) }).toEqual({ screen: 'citizen history', violations: [] });
+
+    // Someone the commune never helped: nothing on either side.
+    await page.getByLabel('Họ tên người dân').fill('Nguyễn Văn Không');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByText('Điện thoại này không có lượt hỗ trợ hay yêu cầu nào của người này.').waitFor();
+    await page.getByText('Máy chủ chưa ghi sự kiện nào về người này.').waitFor();
   });
 });

@@ -48,7 +48,7 @@ function historySuite<F extends StoreFixture>(factory: () => Promise<F>, options
     const answer = res.json<CitizenHistory>();
     expect(answer.logIds).toEqual([mine]);
     expect(answer.requestIds).toEqual([request]);
-    const lines = answer.events.map((e) => `${e.kind} ${e.subjectId ?? ''} ${e.actorName} ${String(e.details.change ?? e.details.step ?? e.details.reason ?? '')}`);
+    const lines = answer.events.map((e) => `${e.kind} ${e.subjectId ?? ''} ${e.actorName} ${JSON.stringify(e.details.change ?? e.details.step ?? e.details.reason ?? '').replaceAll('"', '')}`);
     expect(lines).toEqual([
       'citizen.exported  leaderA Báo cáo UBND xã tháng 3',
       `citizen.viewed ${mine} memberA `,

@@ -6,6 +6,7 @@ import { Route, Routes } from 'react-router';
 import { PrivacyNoticeScreen } from '../features/privacy/components/privacy-notice-screen';
 import { AuditLogScreen } from '../features/privacy/components/audit-log-screen';
 import { RetentionScreen } from '../features/privacy/components/retention-screen';
+import { CitizenHistoryScreen } from '../features/privacy/components/citizen-history-screen';
 import { ErasureScreen } from '../features/privacy/components/erasure-screen';
 import { RequestsScreen } from '../features/privacy/components/requests-screen';
 
@@ -15,6 +16,7 @@ export function PrivacyRoutes(): ReactElement {
       <Route index element={<PrivacyNoticeScreen />} />
       <Route path="erase" element={<ErasureScreen />} />
       <Route path="audit" element={<AuditLogScreen />} />
+      <Route path="citizen" element={<CitizenHistoryScreen />} />
       <Route path="retention" element={<RetentionScreen />} />
       <Route path="requests/*" element={<RequestsScreen />} />
       <Route path="*" element={<PrivacyNoticeScreen />} />

@@ -1,5 +1,6 @@
 // The citizen-rights calls to the server (docs/privacy.md): a leader's erasure of one citizen's
 // details; the province's retention limit. Same rules as the reports' calls (api-call.ts); the token is refreshed once on 401.
+import { citizenHistorySchema, type CitizenHistory } from '../../shared/privacy/audit';
 import { erasureResponseSchema, type CitizenQuery, type ErasureResponse } from '../../shared/privacy/erasure';
 import { provinceRequestCountsSchema, type ProvinceRequestCounts } from '../../shared/privacy/rights-requests';
 import { retentionSettingSchema, type RetentionSetting } from '../../shared/privacy/retention';
@@ -9,6 +10,11 @@ import { getSyncRuntime } from './runtime';
 /** POST /api/privacy/erasures (leaders): erases the citizen's details from the commune's logs. */
 export function eraseCitizenOnServer(query: CitizenQuery): Promise<ErasureResponse> {
   return getSyncRuntime().token.call((token) => callJson('/api/privacy/erasures', token, erasureResponseSchema, query));
+}
+
+/** POST /api/privacy/citizen-history (leaders): the commune's audit events about one citizen. */
+export function fetchCitizenHistory(query: CitizenQuery): Promise<CitizenHistory> {
+  return getSyncRuntime().token.call((token) => callJson('/api/privacy/citizen-history', token, citizenHistorySchema, query));
 }
 
 /** GET /api/privacy/retention (leaders, the province admin): the province's limit. */

@@ -36,6 +36,7 @@ function AuditLog({ showCommune }: { showCommune: boolean }): ReactElement {
   return (
     <Screen title={t('audit.title')}>
       <p>{t('audit.intro')}</p>
+      {!showCommune && <p><Link to="/privacy/citizen">{t('audit.oneCitizen')}</Link></p>}
       <button type="button" className="button" onClick={reload} disabled={state.kind === 'loading'}>{t('audit.reload')}</button>
       {state.kind === 'loading' && <p role="status">{t('audit.loading')}</p>}
       {state.kind === 'failed' && <p className="notice" role="alert">{t(`audit.${state.why}`)}</p>}
