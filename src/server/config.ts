@@ -41,8 +41,8 @@ export interface Config {
   authSecret: string | undefined;
   /** Sync requests (push + pull) per user per minute and server process; 0 = unlimited. */
   syncRateLimitPerMinute: number;
-  /** Changes a member, and a whole commune, may push in a rolling day; 0 = unlimited (docs/sync.md "Write quotas"). */
-  writeQuota: { perUserPerDay: number; perCommunePerDay: number };
+  /** Changes a member, and a whole commune, may push in a rolling day, and their bytes; 0 = unlimited (docs/sync.md "Write quotas"). */
+  writeQuota: { perUserPerDay: number; perCommunePerDay: number; bytesPerUserPerDay: number; bytesPerCommunePerDay: number };
   /** TEST ONLY: the password of the demo accounts instead of random ones; refused in production. */
   demoPassword: string | undefined;
 }
@@ -54,7 +54,7 @@ export const DEFAULT_SYNC_RATE_LIMIT = 120;
  * phones or a first upload of paper notes is larger but rare. Far above that, far below what would
  * fill the database in a day (docs/sync.md "Write quotas").
  */
-export const DEFAULT_WRITE_QUOTA = { perUserPerDay: 20000, perCommunePerDay: 80000 };
+export const DEFAULT_WRITE_QUOTA = { perUserPerDay: 20000, perCommunePerDay: 80000, bytesPerUserPerDay: 32 * 1024 * 1024, bytesPerCommunePerDay: 128 * 1024 * 1024 };
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -63,6 +63,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const quotaSchema = z.coerce.number({ error: 'must be a whole number of changes per day (0 = unlimited)' }).int('must be a whole number').min(0, 'must be 0 or more');
+const bytesQuotaSchema = z.coerce.number({ error: 'must be a whole number of bytes per day (0 = unlimited)' }).int('must be a whole number').min(0, 'must be 0 or more');
 
 const envSchema = z.object({
   PORT: optional(
@@ -88,6 +89,8 @@ const envSchema = z.object({
   DEMO_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters')),
   WRITE_QUOTA_USER: optional(quotaSchema),
   WRITE_QUOTA_COMMUNE: optional(quotaSchema),
+  WRITE_QUOTA_USER_BYTES: optional(bytesQuotaSchema),
+  WRITE_QUOTA_COMMUNE_BYTES: optional(bytesQuotaSchema),
 });
 
 export class ConfigError extends Error {
@@ -156,7 +159,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     bodyLimit: DEFAULT_BODY_LIMIT,
     authSecret: e.AUTH_SECRET,
     syncRateLimitPerMinute: e.SYNC_RATE_LIMIT ?? DEFAULT_SYNC_RATE_LIMIT,
-    writeQuota: { perUserPerDay: e.WRITE_QUOTA_USER ?? DEFAULT_WRITE_QUOTA.perUserPerDay, perCommunePerDay: e.WRITE_QUOTA_COMMUNE ?? DEFAULT_WRITE_QUOTA.perCommunePerDay },
+    writeQuota: {
+      perUserPerDay: e.WRITE_QUOTA_USER ?? DEFAULT_WRITE_QUOTA.perUserPerDay,
+      perCommunePerDay: e.WRITE_QUOTA_COMMUNE ?? DEFAULT_WRITE_QUOTA.perCommunePerDay,
+      bytesPerUserPerDay: e.WRITE_QUOTA_USER_BYTES ?? DEFAULT_WRITE_QUOTA.bytesPerUserPerDay,
+      bytesPerCommunePerDay: e.WRITE_QUOTA_COMMUNE_BYTES ?? DEFAULT_WRITE_QUOTA.bytesPerCommunePerDay,
+    },
     demoPassword: e.DEMO_PASSWORD,
   };
 }

@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'too_many_requests'
   /** A push over the member's or the commune's changes for the day (docs/sync.md "Write quotas"). */
   | 'write_quota_exceeded'
+  /** A push over the bytes of changes the member or the commune may send in a day (same section). */
+  | 'bytes_quota_exceeded'
   | 'internal'
   | 'not_built'
   | 'unavailable';

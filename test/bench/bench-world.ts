@@ -29,6 +29,8 @@ export function startBenchServer(env: Record<string, string>, options: Omit<Serv
       // Simulated phones push far more than a member's day (0 turns the write quotas off).
       WRITE_QUOTA_USER: '0',
       WRITE_QUOTA_COMMUNE: '0',
+      WRITE_QUOTA_USER_BYTES: '0',
+      WRITE_QUOTA_COMMUNE_BYTES: '0',
       AUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
       ...env,
     },

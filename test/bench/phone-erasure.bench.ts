@@ -66,7 +66,7 @@ const citizensOf = (page: Page, ids: string[]) =>
   withHooks(page, async (h, wanted) => (await h.rows('assistanceLogs')).filter((row) => wanted.includes(row.id)).map((row) => (row as { citizen?: unknown }).citizen ?? null), ids);
 
 export async function runPhoneErasureBench(): Promise<Measurement[]> {
-  const server = await startAppServer({ DEMO_PASSWORD, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0' });
+  const server = await startAppServer({ DEMO_PASSWORD, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0', WRITE_QUOTA_USER_BYTES: '0', WRITE_QUOTA_COMMUNE_BYTES: '0' });
   const phone = await launchPhone();
   try {
     const { page } = phone;

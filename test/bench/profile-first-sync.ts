@@ -19,7 +19,7 @@ const count = Number(process.argv[2] ?? 10_000);
 const dist = process.argv[3];
 const password = 'profile-password';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-profile-'));
-const server = await startAppServer({ DEMO_PASSWORD: password, DATA_DIR: dataDir, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0', ...(dist ? { DIST_DIR: dist } : {}) });
+const server = await startAppServer({ DEMO_PASSWORD: password, DATA_DIR: dataDir, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0', WRITE_QUOTA_USER_BYTES: '0', WRITE_QUOTA_COMMUNE_BYTES: '0', ...(dist ? { DIST_DIR: dist } : {}) });
 const phone = await launchPhone();
 try {
   const { page } = phone;

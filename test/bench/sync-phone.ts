@@ -41,7 +41,7 @@ export interface Setup {
 
 export async function setUp(): Promise<Setup> {
   // The server's own fresh data directory, deleted when it stops.
-  const server = await startAppServer({ DEMO_PASSWORD, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0' });
+  const server = await startAppServer({ DEMO_PASSWORD, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0', WRITE_QUOTA_USER_BYTES: '0', WRITE_QUOTA_COMMUNE_BYTES: '0' });
   const proxy = await countingProxy(server.url);
   const phone = await launchPhone();
   const { page } = phone;

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       writeQuota: DEFAULT_WRITE_QUOTA,
       demoPassword: undefined,
     });
-    expect(DEFAULT_WRITE_QUOTA).toEqual({ perUserPerDay: 20000, perCommunePerDay: 80000 });
+    expect(DEFAULT_WRITE_QUOTA).toEqual({ perUserPerDay: 20000, perCommunePerDay: 80000, bytesPerUserPerDay: 32 * 1024 * 1024, bytesPerCommunePerDay: 128 * 1024 * 1024 });
     expect(DEFAULT_BODY_LIMIT).toBe(1024 * 1024);
   });
 
@@ -119,10 +119,10 @@ describe('loadConfig', () => {
 describe('loadConfig: accounts and sync settings', () => {
   it('reads AUTH_SECRET, SYNC_RATE_LIMIT, the write quotas and DEMO_PASSWORD', () => {
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ AUTH_SECRET: secret, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '300', WRITE_QUOTA_COMMUNE: '0', DEMO_PASSWORD: 'demo-pass-2025' })).toMatchObject({
+    expect(loadConfig({ AUTH_SECRET: secret, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '300', WRITE_QUOTA_COMMUNE: '0', WRITE_QUOTA_USER_BYTES: '1048576', WRITE_QUOTA_COMMUNE_BYTES: '0', DEMO_PASSWORD: 'demo-pass-2025' })).toMatchObject({
       authSecret: secret,
       syncRateLimitPerMinute: 0,
-      writeQuota: { perUserPerDay: 300, perCommunePerDay: 0 },
+      writeQuota: { perUserPerDay: 300, perCommunePerDay: 0, bytesPerUserPerDay: 1048576, bytesPerCommunePerDay: 0 },
       demoPassword: 'demo-pass-2025',
     });
   });
@@ -133,6 +133,8 @@ describe('loadConfig: accounts and sync settings', () => {
     [{ SYNC_RATE_LIMIT: 'lots' }, /SYNC_RATE_LIMIT/],
     [{ WRITE_QUOTA_USER: '-5' }, /WRITE_QUOTA_USER/],
     [{ WRITE_QUOTA_COMMUNE: 'many' }, /WRITE_QUOTA_COMMUNE/],
+    [{ WRITE_QUOTA_USER_BYTES: '1.5' }, /WRITE_QUOTA_USER_BYTES/],
+    [{ WRITE_QUOTA_COMMUNE_BYTES: '-1' }, /WRITE_QUOTA_COMMUNE_BYTES/],
     [{ DEMO_PASSWORD: 'short' }, /DEMO_PASSWORD/],
   ])('refuses %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

@@ -70,7 +70,7 @@ export async function makeApp(
   syncRequests?: SyncRequests,
   auth?: BuildAppOptions['auth'],
 ): Promise<FastifyInstance> {
-  const config = loadConfig({ NODE_ENV: 'test', DIST_DIR: '/nonexistent-dist', SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', DIST_DIR: '/nonexistent-dist', SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0', WRITE_QUOTA_USER_BYTES: '0', WRITE_QUOTA_COMMUNE_BYTES: '0', ...env });
   const app = buildApp({
     config,
     store,

@@ -16,7 +16,7 @@ export const SYNC_KEYS = {
 } as const;
 
 /** Why the last round failed, in words the UI translates (sync.json `reason.*`). */
-export type SyncErrorReason = 'offline' | 'unreachable' | 'rateLimited' | 'quotaExceeded' | 'signedOut' | 'forbidden' | 'updateRequired' | 'server' | 'storage';
+export type SyncErrorReason = 'offline' | 'unreachable' | 'rateLimited' | 'quotaExceeded' | 'bytesQuotaExceeded' | 'signedOut' | 'forbidden' | 'updateRequired' | 'server' | 'storage';
 
 export interface SyncErrorInfo {
   reason: SyncErrorReason;
@@ -34,7 +34,7 @@ export interface SyncSummary {
   lastError: SyncErrorInfo | null;
 }
 
-const REASONS: readonly SyncErrorReason[] = ['offline', 'unreachable', 'rateLimited', 'quotaExceeded', 'signedOut', 'forbidden', 'updateRequired', 'server', 'storage'];
+const REASONS: readonly SyncErrorReason[] = ['offline', 'unreachable', 'rateLimited', 'quotaExceeded', 'bytesQuotaExceeded', 'signedOut', 'forbidden', 'updateRequired', 'server', 'storage'];
 
 function isErrorInfo(value: unknown): value is SyncErrorInfo {
   const info = value as SyncErrorInfo | undefined;

@@ -143,6 +143,17 @@ describe('sync scheduler', () => {
     expect(s.starts).toHaveLength(2);
   });
 
+  it("over the day's bytes quota (429 bytes_quota_exceeded): says so in its own words and waits the server's Retry-After", async () => {
+    const s = setup();
+    s.outcomes.push(new HttpError(429, 'bytes_quota_exceeded', 'later', 5_400_000));
+    await s.fire('start');
+    expect(s.errors[0]).toMatchObject({ reason: 'bytesQuotaExceeded', retryAt: s.clock.now() + 5_400_000 });
+    await s.clock.advance(5_399_000);
+    expect(s.starts).toHaveLength(1);
+    await s.clock.advance(1_000);
+    expect(s.starts).toHaveLength(2);
+  });
+
   it('stops on "signed out" until the user signs in again; the network returning does not retry', async () => {
     const s = setup();
     s.outcomes.push(new SignedOutError());

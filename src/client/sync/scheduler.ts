@@ -60,6 +60,9 @@ export function backoffDelay(attempt: number, random: () => number): number {
   return Math.max(BACKOFF_FLOOR_MS, Math.floor(random() * ceiling));
 }
 
+/** The server's quota refusals (docs/sync.md "Write quotas") as the reasons the phone shows. */
+const QUOTA_REASONS: Readonly<Record<string, SyncErrorReason>> = { write_quota_exceeded: 'quotaExceeded', bytes_quota_exceeded: 'bytesQuotaExceeded' };
+
 export function classifyError(error: unknown, attempt: number, env: Pick<SchedulerEnv, 'now' | 'random' | 'isOnline'>): Verdict {
   const backoff = () => backoffDelay(attempt, env.random);
   if (error instanceof SignedOutError) return { reason: 'signedOut' };
@@ -69,8 +72,8 @@ export function classifyError(error: unknown, attempt: number, env: Pick<Schedul
     if (error.status === 426) return { reason: 'updateRequired' };
     if (error.status === 403) return { reason: 'forbidden' };
     if (error.status === 429 || error.status === 503) {
-      // Over the day's write quota: the phone keeps its outbox and says so, not "server busy".
-      const reason = error.status === 503 ? 'unreachable' : error.code === 'write_quota_exceeded' ? 'quotaExceeded' : 'rateLimited';
+      // Over the day's write quota (changes or bytes): the phone keeps its outbox and says which, not "server busy".
+      const reason = error.status === 503 ? 'unreachable' : (QUOTA_REASONS[error.code ?? ''] ?? 'rateLimited');
       if (error.retryAfterMs === undefined) return { reason, delayMs: backoff() };
       const delayMs = Math.max(error.retryAfterMs, BACKOFF_FLOOR_MS);
       return { reason, delayMs, notBefore: env.now() + delayMs };

@@ -76,8 +76,12 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
     const { response, refused, citizenChanges, requestChanges, overQuota } = await requests.push(user, readPushRequest(request.body), now(), options.writeQuota);
     if (overQuota) {
       // Nothing was written; the phone keeps its outbox and waits (PROTOCOL.md §4, 429).
-      request.log.warn({ event: 'sync_write_quota', userId: user.id, quota: overQuota.quota }, 'security: write quota reached');
-      throw new ApiError(429, 'write_quota_exceeded', `This ${overQuota.quota === 'user' ? 'account' : 'commune'} has pushed its changes for today; try again later. Unsent changes are kept.`, overQuota.retryAfterSeconds);
+      // Retry-After is when the rolling day has let out enough of the oldest changes (sync-requests.ts).
+      const { of, measure, retryAfterSeconds } = overQuota;
+      request.log.warn({ event: 'sync_write_quota', userId: user.id, quota: of, measure }, 'security: write quota reached');
+      const who = of === 'user' ? 'account' : 'commune';
+      if (measure === 'bytes') throw new ApiError(429, 'bytes_quota_exceeded', `This ${who} has sent its data for today; try again later. Unsent changes are kept.`, retryAfterSeconds);
+      throw new ApiError(429, 'write_quota_exceeded', `This ${who} has pushed its changes for today; try again later. Unsent changes are kept.`, retryAfterSeconds);
     }
     for (const { table, code } of refused) {
       request.log.warn({ event: 'sync_authz_rejected', userId: user.id, table, code }, 'security: mutation refused');

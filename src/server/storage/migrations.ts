@@ -6,6 +6,7 @@ import { DEVICES_MIGRATION } from './migration-devices';
 import { REPORT_PERIOD_MIGRATION } from './migration-report-period';
 import { WRITE_QUOTA_MIGRATION } from './migration-write-quota';
 import { REPORT_FACTS_MIGRATION } from './migration-report-facts';
+import { WRITE_BYTES_MIGRATION } from './migration-write-bytes';
 import { SIGN_IN_CODES_MIGRATION } from './migration-sign-in-codes';
 import type { AppliedMigration, Migration } from './migration-types';
 
@@ -230,6 +231,7 @@ export const MIGRATIONS: readonly Migration[] = [
   REPORT_PERIOD_MIGRATION,
   WRITE_QUOTA_MIGRATION,
   REPORT_FACTS_MIGRATION,
+  WRITE_BYTES_MIGRATION,
 ];
 
 export const LATEST_SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -36,6 +36,12 @@ export interface RecordStore {
    * after `after` (in key order) in one transaction; returns the last key read, or null when none remain.
    */
   backfillFacts(after: RecordKey | null, limit: number): Promise<RecordKey | null>;
+  /**
+   * When enough of a quota's rolling window has aged out (Unix ms, add the window's length): the
+   * applied_at of the window's oldest changes (from `keys.since`) that together reach `excess`
+   * changes or bytes. null when the window holds less than that (the push alone is too large).
+   */
+  quotaFreesAt(keys: QuotaKeys, window: QuotaWindow, excess: number): Promise<number | null>;
 }
 
 /** Where a record is stored: its table, id and scope (the primary key of `records`). */
@@ -82,6 +88,15 @@ export interface RecentWrites {
   user: number;
   /** By every member of the pushing member's commune (0 without a commune). */
   commune: number;
+  /** The bytes of those changes' fields (migration 11), by the member and by the commune. */
+  userBytes: number;
+  communeBytes: number;
+}
+
+/** Whose window a quota counts, and whether it counts changes or their bytes. */
+export interface QuotaWindow {
+  of: 'user' | 'commune';
+  measure: 'changes' | 'bytes';
 }
 
 /** Whose recent changes a push counts for the write quotas (docs/sync.md "Write quotas"). */
@@ -108,6 +123,8 @@ export interface PushBatch<P extends PushPlan = PushPlan> {
   now: number;
   /** Count recent writes (PushState.recentWrites) under the scope's lock, so racing pushes see each other. */
   quota?: QuotaKeys;
+  /** The bytes of each mutation's fields, by mutation id, remembered with it for the quotas (absent: 0). */
+  sizes?: ReadonlyMap<string, number>;
   /** Pure and synchronous: SQLite transactions cannot await. */
   plan: (state: PushState) => P;
 }

@@ -16,6 +16,7 @@ import type {
   PushCommitted,
   PushPlan,
   QuotaKeys,
+  QuotaWindow,
   RecentWrites,
   RecordKey,
   RecordQuery,
@@ -61,8 +62,8 @@ export interface RecordFactsRow extends RecordFacts {
 /** What a scope write stores, decided from its StateRows, and what it answers. */
 export interface ScopeWrite<T> {
   rows: readonly RecordWriteRow[];
-  /** Mutation ids to remember with their outcome as JSON, by whom and when. */
-  remember: readonly { mutationId: string; result: string }[];
+  /** Mutation ids to remember with their outcome as JSON and the bytes of their fields, by whom and when. */
+  remember: readonly { mutationId: string; result: string; bytes: number }[];
   by: { userId: string; clientId: string; at: number } | null;
   /** The scope's counter after the write. */
   seq: number;
@@ -85,6 +86,8 @@ export interface RecordDialect {
   readPage<T>(request: PullRequest, fill: (epoch: string, readScope: ScopeReader) => T): Promise<T>;
   /** A read-only query of RECORD_COLUMNS, written with `?` placeholders. */
   select(sql: string, params: readonly unknown[]): Promise<RecordRow[]>;
+  /** A read-only query with `?` placeholders: the first column of its first row as a number, or null. */
+  selectNumber(sql: string, params: readonly unknown[]): Promise<number | null>;
   /** A statement with `?` placeholders; resolves with the number of rows it changed. */
   execute(sql: string, params: readonly unknown[]): Promise<number>;
   /**
@@ -113,7 +116,7 @@ export class RecordsOnSql implements RecordStore {
       const plan = batch.plan(state.recentWrites ? { applied, records, recentWrites: state.recentWrites } : { applied, records });
       let seq = before;
       const rows = plan.writes.map((write) => writeRow(write.table, write.record, (seq += 1)));
-      const remember = plan.remember.map((entry) => ({ mutationId: entry.mutationId, result: JSON.stringify(entry.outcome) }));
+      const remember = plan.remember.map((entry) => ({ mutationId: entry.mutationId, result: JSON.stringify(entry.outcome), bytes: batch.sizes?.get(entry.mutationId) ?? 0 }));
       return { rows, remember, by: { userId: batch.userId, clientId: batch.clientId, at: batch.now }, seq, result: { plan, scopeSeq: seq } };
     });
   }
@@ -198,10 +201,31 @@ export class RecordsOnSql implements RecordStore {
     const last = rows.at(-1);
     return last ? { table: last.table, id: last.record.id, scope: last.scope } : null;
   }
+
+  quotaFreesAt(keys: QuotaKeys, window: QuotaWindow, excess: number): Promise<number | null> {
+    const owner = window.of === 'user' ? keys.userId : keys.communeId;
+    if (owner === null || excess <= 0) return Promise.resolve(null);
+    return this.dialect.selectNumber(quotaFreesAtSql(window), [owner, keys.since, excess]);
+  }
 }
 
 function factsOf(table: SyncTable, record: SyncedRecord): RecordFacts & { submission: SubmissionFacts | null } {
   return { ...recordFacts(table, record), submission: submissionFacts(table, record) };
+}
+
+/**
+ * The window's rows of a member (or of every member of a commune) from `since`, oldest first, with
+ * the running total of what the quota counts: the first row whose total reaches `excess` is the
+ * one whose ageing out frees enough. Served by the (user_id, applied_at, bytes) index.
+ */
+function quotaFreesAtSql({ of, measure }: QuotaWindow): string {
+  const weight = measure === 'bytes' ? 'a.bytes' : '1';
+  const rows =
+    of === 'user'
+      ? 'FROM applied_mutations a WHERE a.user_id = ? AND a.applied_at >= ?'
+      : 'FROM users u JOIN applied_mutations a ON a.user_id = u.id WHERE u.commune_id = ? AND a.applied_at >= ?';
+  return `SELECT applied_at FROM (SELECT a.applied_at, SUM(${weight}) OVER (ORDER BY a.applied_at, a.mutation_id ROWS UNBOUNDED PRECEDING) AS total ${rows}) w
+          WHERE total >= ? ORDER BY applied_at LIMIT 1`;
 }
 
 function writeRow(table: SyncTable, record: SyncedRecord, seq: number): RecordWriteRow {

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { RecordLookups } from '../lookups';
 import { LOOKUP_COLUMNS } from '../lookups';
-import type { PullRequest, StoredRecord } from '../record-types';
+import type { PullRequest, RecentWrites, StoredRecord } from '../record-types';
 import type { RecordDialect, RecordFactsRow, ScopeReader, ScopeWrite, StateKeys, StateRows } from '../records';
 import { FACT_COLUMNS } from '../report-facts';
 import { submissionArrays, submissionUpserts } from './report-facts';
@@ -53,8 +53,8 @@ export class PostgresRecordDialect implements RecordDialect {
                UNION ALL
                -- The write quotas' counts (docs/sync.md "Write quotas"), only when asked for: the member's, the commune's.
                SELECT 'q', NULL, NULL, NULL,
-                 (SELECT count(*) FROM applied_mutations WHERE user_id = $4 AND applied_at >= $6)::text,
-                 (SELECT count(*) FROM users u JOIN applied_mutations a ON a.user_id = u.id AND a.applied_at >= $6 WHERE u.commune_id = $5)::text,
+                 (SELECT count(*) || ' ' || coalesce(sum(bytes), 0) FROM applied_mutations WHERE user_id = $4 AND applied_at >= $6),
+                 (SELECT count(*) || ' ' || coalesce(sum(a.bytes), 0) FROM users u JOIN applied_mutations a ON a.user_id = u.id AND a.applied_at >= $6 WHERE u.commune_id = $5),
                  NULL
                WHERE $4::text IS NOT NULL`,
         values: [
@@ -71,13 +71,16 @@ export class PostgresRecordDialect implements RecordDialect {
       let recentWrites: StateRows['recentWrites'];
       for (const row of state) {
         if (row.kind === 'r') records.push(row);
-        else if (row.kind === 'q') recentWrites = { user: Number(row.fields), commune: Number(row.clocks) };
+        else if (row.kind === 'q') recentWrites = recentWritesOf(row.fields, row.clocks);
         else applied.push({ mutation_id: row.table_name, user_id: row.id, result: row.fields });
       }
 
       const write = decide(recentWrites ? { applied, records, recentWrites } : { applied, records }, seq);
 
       const rows = write.rows;
+      // The submissions' arrays are $20 on; the remembered mutations' sizes follow them.
+      const submissions = submissionArrays(rows.map((row) => ({ ...row, scope })));
+      const bytesParam = 20 + submissions.length;
       await client.query({
         name: 'push-write',
         text: `WITH written AS (
@@ -89,8 +92,8 @@ export class PostgresRecordDialect implements RecordDialect {
                    lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at,
                    fact_at = excluded.fact_at, fact_outcome = excluded.fact_outcome, fact_service = excluded.fact_service, fact_count = excluded.fact_count
                ), remembered AS (
-                 INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at)
-                 SELECT m, $11, $12, r, $13 FROM unnest($10::text[], $14::text[]) AS u (m, r)
+                 INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at, bytes)
+                 SELECT m, $11, $12, r, $13, b FROM unnest($10::text[], $14::text[], $${bytesParam}::integer[]) AS u (m, r, b)
                ), ${submissionUpserts(20)}
                UPDATE scope_seq SET seq = $15 WHERE scope = $3`,
         values: [
@@ -113,7 +116,8 @@ export class PostgresRecordDialect implements RecordDialect {
           rows.map((row) => row.factOutcome),
           rows.map((row) => row.factService),
           rows.map((row) => row.factCount),
-          ...submissionArrays(rows.map((row) => ({ ...row, scope }))),
+          ...submissions,
+          write.remember.map((entry) => entry.bytes),
         ],
       });
       return write.result;
@@ -143,6 +147,12 @@ export class PostgresRecordDialect implements RecordDialect {
 
   async select(text: string, params: readonly unknown[]): Promise<RecordRow[]> {
     return (await this.connection.pool.query<RecordRow>(numbered(text), [...params])).rows;
+  }
+
+  async selectNumber(text: string, params: readonly unknown[]): Promise<number | null> {
+    const { rows } = await this.connection.pool.query<Record<string, unknown>>(numbered(text), [...params]);
+    const value = rows[0] === undefined ? null : Object.values(rows[0])[0];
+    return value === null || value === undefined ? null : Number(value);
   }
 
   async execute(text: string, params: readonly unknown[]): Promise<number> {
@@ -206,6 +216,13 @@ interface PullRow extends RecordRow {
   ord: string | number;
   epoch: string;
   head: string | null;
+}
+
+/** The quota read's two "count bytes" texts (one row of the state query, whose columns are text). */
+function recentWritesOf(user: string, commune: string): RecentWrites {
+  const [userCount, userBytes] = user.split(' ').map(Number);
+  const [communeCount, communeBytes] = (commune ?? '0 0').split(' ').map(Number);
+  return { user: userCount ?? 0, commune: communeCount ?? 0, userBytes: userBytes ?? 0, communeBytes: communeBytes ?? 0 };
 }
 
 /** `?` placeholders as PostgreSQL's `$1…$n` (the shared SQL holds no other question mark). */

@@ -93,8 +93,8 @@ export class SqliteRecordDialect implements RecordDialect {
       upsert.run(row.table, row.id, scope, row.fields, row.clocks, row.seq, row.lookupName, row.lookupPhone, row.personalAt, ...factValues(row));
       writeSubmission(sql, { ...row, scope });
     }
-    const remember = sql('INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at) VALUES (?, ?, ?, ?, ?)');
-    for (const entry of write.remember) remember.run(entry.mutationId, write.by?.userId, write.by?.clientId, entry.result, write.by?.at);
+    const remember = sql('INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at, bytes) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const entry of write.remember) remember.run(entry.mutationId, write.by?.userId, write.by?.clientId, entry.result, write.by?.at, entry.bytes);
     sql('UPDATE scope_seq SET seq = ? WHERE scope = ?').run(write.seq, scope);
     return write.result;
   }
@@ -117,6 +117,14 @@ export class SqliteRecordDialect implements RecordDialect {
 
   select(text: string, params: readonly unknown[]): Promise<RecordRow[]> {
     return run(() => this.connection.sql(text).all(...params) as RecordRow[]);
+  }
+
+  selectNumber(text: string, params: readonly unknown[]): Promise<number | null> {
+    return run(() => {
+      const row = this.connection.sql(text).get(...params) as Record<string, unknown> | undefined;
+      const value = row === undefined ? null : Object.values(row)[0];
+      return value === null || value === undefined ? null : Number(value);
+    });
   }
 
   execute(text: string, params: readonly unknown[]): Promise<number> {
@@ -173,13 +181,13 @@ function writeSubmission(sql: SqliteConnection['sql'], row: Pick<RecordFactsRow,
   for (const { path, value } of s.figures) figure.run(row.scope, row.id, path, value);
 }
 
-/** The write quotas' counts (docs/sync.md "Write quotas"), through the (user_id, applied_at) index. */
+/** The write quotas' counts and bytes (docs/sync.md "Write quotas"), from the (user_id, applied_at, bytes) index alone. */
 function countRecentWrites(sql: SqliteConnection['sql'], quota: QuotaKeys): RecentWrites {
-  const count = (row: unknown) => Number((row as { n: number }).n);
-  const user = count(sql('SELECT count(*) AS n FROM applied_mutations WHERE user_id = ? AND applied_at >= ?').get(quota.userId, quota.since));
+  const read = (row: unknown) => ({ n: Number((row as { n: number }).n), b: Number((row as { b: number }).b) });
+  const user = read(sql('SELECT count(*) AS n, coalesce(sum(bytes), 0) AS b FROM applied_mutations WHERE user_id = ? AND applied_at >= ?').get(quota.userId, quota.since));
   const commune =
     quota.communeId === null
-      ? 0
-      : count(sql('SELECT count(*) AS n FROM users u JOIN applied_mutations a ON a.user_id = u.id AND a.applied_at >= ? WHERE u.commune_id = ?').get(quota.since, quota.communeId));
-  return { user, commune };
+      ? { n: 0, b: 0 }
+      : read(sql('SELECT count(*) AS n, coalesce(sum(a.bytes), 0) AS b FROM users u JOIN applied_mutations a ON a.user_id = u.id AND a.applied_at >= ? WHERE u.commune_id = ?').get(quota.since, quota.communeId));
+  return { user: user.n, commune: commune.n, userBytes: user.b, communeBytes: commune.b };
 }
