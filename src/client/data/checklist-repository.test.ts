@@ -11,7 +11,9 @@ import { RecordNotFoundError, PermissionError, ValidationError } from './errors'
 import { applyWrite, rebase } from '../../shared/sync/merge';
 import { checklistItemRecordSchema } from '../../shared/schemas/checklist-item';
 import { checklistRecordSchema } from '../../shared/schemas/checklist';
-import { READINESS, NOW, admin, lastOutbox, leader, member, member2, newReadiness, otherLeader, resetChecklistData, reviewer, signIn, stored } from '../../../test/helpers/checklist-world';
+import { READINESS, NOW, admin, lastOutbox, leader, member, member2, newReadiness, otherLeader, resetChecklistData, reviewer, sealedAtRest, signIn, stored } from '../../../test/helpers/checklist-world';
+import { openRow } from './sealed-records';
+import { isSealed } from './vault/crypto';
 
 describe('checklist repository', () => {
   beforeEach(resetChecklistData);
@@ -94,6 +96,11 @@ describe('checklist repository', () => {
       expect(written).toEqual({ note: 'Đã gửi danh sách qua Zalo', assignee: 'Bình', dueDate: '2025-06-20' });
       expect(Object.keys((await lastOutbox()).fields).sort()).toEqual(['assignee', 'dueDate', 'note', 'updatedAt']);
       expect(await db.outbox.count()).toBe(2);
+      // The note is sealed in the record and in its outbox entry; the assignee stays clear (docs/security.md).
+      expect(isSealed((await sealedAtRest('checklistItems', recordId))['note'])).toBe(true);
+      expect(isSealed((await lastOutbox()).fields['note'])).toBe(true);
+      expect((await lastOutbox()).fields['assignee']).toBe('Bình');
+      expect((await getChecklistBundle(checklist.id))!.states.get('qng25-email-01')?.note).toBe('Đã gửi danh sách qua Zalo');
 
       // Nothing changes: nothing is written.
       expect(await updateChecklistItem(checklist.id, 'qng25-email-01', { status: 'doing', note: 'Đã gửi danh sách qua Zalo' }, NOW)).toEqual({});
@@ -159,12 +166,14 @@ describe('checklist repository', () => {
       expect(Object.keys(fromA.fields).sort()).toEqual(['status', 'updatedAt']);
       expect(Object.keys(fromB.fields).sort()).toEqual(['note', 'updatedAt']);
 
+      // B's note is sealed in its outbox entry (docs/security.md); the merge moves it as it is.
+      expect(isSealed(fromB.fields['note'])).toBe(true);
       const ab = applyWrite(applyWrite(synced, fromA), fromB);
       const ba = applyWrite(applyWrite(synced, fromB), fromA);
       expect(ab).toEqual(ba);
-      expect(ab).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
+      expect(await openRow('checklistItems', ab)).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
       // Phone B rebasing its pending note onto the server's record (which has A's status) keeps both.
-      expect(rebase(applyWrite(synced, fromA), [fromB])).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
+      expect(await openRow('checklistItems', rebase(applyWrite(synced, fromA), [fromB]))).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
     });
 
     it('creates a missing item state (not yet synced) with its status', async () => {

@@ -3,11 +3,13 @@
 // one transaction) after the role and the shared schema have accepted it, so a refused change
 // changes nothing. Item states are separate records with an id fixed by (checklist, item), and a
 // change sends only the fields it changes: two members editing the status and the note of one item
-// offline merge field by field (docs/sync.md §2).
+// offline merge field by field (docs/sync.md §2). An item's note and a sign-off's comment are
+// stored sealed (docs/security.md "Checklist notes"): opened when read, sealed before a write.
 import { db, type StoredRecord } from './db';
 import { assertMay, communeUserWhoMay } from './access';
 import { RecordNotFoundError, ValidationError } from './errors';
-import { writeRecord, writeRecords, type LocalWrite } from './local-write';
+import { queueSealedWrite, writeRecord, writeRecords, type LocalWrite } from './local-write';
+import { openRow, openRows, requireDataKey, sealFields } from './sealed-records';
 import { changedFields } from './record-fields';
 import { requireUser, type SessionUser } from './session-repository';
 import { getTemplateVersion, listLatestTemplates, listTemplateVersions, type ChecklistTemplate } from './checklist-template-repository';
@@ -65,14 +67,15 @@ async function loadChecklist(user: SessionUser, id: string): Promise<Checklist> 
   return checklist;
 }
 
+// Only rows holding a sealed note are decrypted (a handful per checklist), outside any transaction.
 async function statesOf(checklistIds: readonly string[]): Promise<ItemStateRecord[]> {
   const rows = await db.records('checklistItems').where('checklistId').anyOf(checklistIds).toArray();
-  return rows.filter(live);
+  return openRows('checklistItems', rows.filter(live));
 }
 
 async function signOffsOf(checklistIds: readonly string[]): Promise<SignOff[]> {
   const rows = await db.records('signOffs').where('checklistId').anyOf(checklistIds).toArray();
-  return rows.filter(live).sort(newestFirst('signedAt'));
+  return (await openRows('signOffs', rows.filter(live))).sort(newestFirst('signedAt'));
 }
 
 /**
@@ -220,7 +223,10 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
   const wanted: ItemChanges = { ...parsed.data };
   for (const key of TEXT_FIELDS) if (wanted[key] === '') wanted[key] = null;
   const recordId = checklistItemRecordId(checklistId, itemId);
-
+  // The note is compared and sealed BEFORE the transaction (WebCrypto would commit it early); a
+  // status tap has no note and costs no crypto at all.
+  const { note: typedNote, ...others } = wanted;
+  const note = await noteToStore(recordId, typedNote);
   // Checks and write in ONE transaction: a refusal (thrown inside) aborts it so nothing changes,
   // nothing can change between the check and the write, and a tap costs one IndexedDB commit
   // (the budget is 20 ms on a cheap phone). Only Dexie is awaited inside (docs/sync.md §7.3).
@@ -237,27 +243,38 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
     if (!itemIds) throw new ChecklistError('templateMissing');
     if (!itemIds.has(itemId)) throw new ChecklistError('unknownItem');
 
-    const current: Required<ItemChanges> = {
+    const current: Required<Omit<ItemChanges, 'note'>> = {
       status: existing?.status ?? DEFAULT_ITEM_STATUS,
-      note: existing?.note ?? null,
       assignee: existing?.assignee ?? null,
       dueDate: existing?.dueDate ?? null,
       blockedReason: existing?.blockedReason ?? null,
     };
-    const fields = changedFields(current, wanted);
+    const fields: ItemChanges = { ...changedFields(current, others), ...(note.unchanged ? {} : { note: note.stored }) };
     const status = fields.status ?? current.status;
     const reason = fields.blockedReason !== undefined ? fields.blockedReason : current.blockedReason;
     if (status === 'blocked' && (reason === null || reason.trim() === '')) throw new ChecklistError('blockedReasonRequired');
     if (Object.keys(fields).length === 0) return {};
 
-    // Normally created with the checklist. A state that has not arrived from the server yet (a
-    // sync page boundary) is created here with the status it has, since every item state needs
-    // one. createdBy/createdAt are left to the server: the record most likely exists there with
-    // the leader as its author, and echoing another author would get the change rejected.
+    // Normally created with the checklist. A state not yet pulled (a sync page boundary) is
+    // created here with its status; createdBy/createdAt are left to the server, where the record
+    // most likely exists with the leader as author (echoing another would be rejected).
     const creation = existing ? {} : { checklistId, itemId, status, communeId: checklist.communeId, deleted: false };
-    await writeRecord({ table: 'checklistItems', recordId, fields: { ...creation, ...fields } }, now);
-    return fields;
+    await queueSealedWrite({ table: 'checklistItems', recordId, fields: { ...creation, ...fields } }, now);
+    // The caller reads what it typed, not the sealed form stored.
+    return note.unchanged ? fields : { ...fields, note: typedNote ?? null };
   });
+}
+
+/**
+ * What an item's note change stores: nothing when it equals the stored note once opened (the
+ * sheet sends every field), null to clear it, else the note sealed with the member's key.
+ */
+async function noteToStore(recordId: string, note: string | null | undefined): Promise<{ unchanged: true } | { unchanged: false; stored: string | null }> {
+  if (note === undefined) return { unchanged: true };
+  const stored = await openRow('checklistItems', await db.records('checklistItems').get(recordId));
+  if ((stored?.note ?? null) === note) return { unchanged: true };
+  // sealFields keeps the field's type: the stored value is the sealed envelope (db.ts StoredRecord).
+  return { unchanged: false, stored: note === null ? null : (await sealFields('checklistItems', recordId, { note }, requireDataKey())).note };
 }
 
 /** Signs off a completed checklist (reviewers): who, when and an optional comment. */

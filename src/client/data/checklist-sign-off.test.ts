@@ -14,7 +14,10 @@ import { validateMergedRecord, validateMutation } from '../../shared/sync/regist
 import type { SyncUser } from '../../shared/sync/scopes';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import { publishTemplateVersion } from '../../../test/helpers/template-versions';
-import { READINESS, NOW, admin, lastOutbox, leader, member, newReadiness, resetChecklistData, reviewer, signIn, stored } from '../../../test/helpers/checklist-world';
+import { READINESS, NOW, admin, lastOutbox, leader, member, newReadiness, resetChecklistData, reviewer, sealedAtRest, signIn, stored } from '../../../test/helpers/checklist-world';
+import { testDataKey } from '../../../test/helpers/test-vault';
+import { openFields } from './sealed-records';
+import { isSealed } from './vault/crypto';
 
 describe('checklist repository', () => {
   beforeEach(resetChecklistData);
@@ -80,6 +83,9 @@ describe('checklist repository', () => {
       expect(await db.outbox.count()).toBe(1);
       expect(await lastOutbox()).toMatchObject({ table: 'signOffs', recordId: signOff.id });
       expect(signOffRecordSchema.safeParse(await stored('signOffs', signOff.id)).success).toBe(true);
+      // The comment is sealed at rest, in the record and in its outbox entry (docs/security.md).
+      expect(isSealed((await sealedAtRest('signOffs', signOff.id))['comment'])).toBe(true);
+      expect(isSealed((await lastOutbox()).fields['comment'])).toBe(true);
       expect((await getChecklistBundle(checklist.id))!.signOffs).toEqual([signOff]);
     });
   });
@@ -91,7 +97,9 @@ describe('checklist repository', () => {
     const server = new Map<string, SyncedRecord>();
     const syncUser = (user: SessionUser): SyncUser => ({ id: user.id, role: user.role, communeId: user.communeId, provinceId: user.provinceId ?? (user.communeId ? 'quang-ngai' : null) });
     async function pushAs(user: SessionUser): Promise<void> {
-      for (const entry of await db.outbox.orderBy('seq').toArray()) {
+      // Opened as the sync engine opens the outbox before a push (sync-repository.ts).
+      for (const sealed of await db.outbox.orderBy('seq').toArray()) {
+        const entry = { ...sealed, fields: await openFields(sealed.table, sealed.recordId, sealed.fields, await testDataKey()) };
         const key = `${entry.table}/${entry.recordId}`;
         const existing = server.get(key);
         const verdict = validateMutation(syncUser(user), entry, existing);

@@ -46,19 +46,34 @@ export async function writeRecords(
   // The data key sealing citizen details and notes; by default the unlocked member's.
   key?: CryptoKey,
 ): Promise<SyncedRecord[]> {
-  const mutationIds = writes.map(() => uuidv7());
-  const freshNode = newNodeId();
-  const createdAt = new Date(now).toISOString();
-  const tables = [...new Set(writes.map((write) => database.syncedTable(write.table)))];
-  // Nothing to seal (a status tap, a tombstone): no await at all, so a caller may run this inside
-  // its own transaction (checklist-repository.ts updateChecklistItem).
   const sealing = writes.some((write) => needsSealing(write.table, write.fields));
   const dataKey = sealing ? (key ?? requireDataKey()) : undefined;
   // Same table and record, fields of the same names: still a LocalWrite.
   const sealedWrites: readonly LocalWrite[] = dataKey
     ? await Promise.all(writes.map(async (write) => ({ ...write, fields: await sealFields(write.table, write.recordId, write.fields, dataKey) }) as LocalWrite))
     : writes;
-  const stored = await database.transaction('rw', [database.outbox, database.syncState, ...tables], async () => {
+  const stored = await commitWrites(sealedWrites, now, database);
+  return Promise.all(stored.map((record, index) => reveal(record, writes[index]!, sealedWrites[index]!, key)));
+}
+
+/**
+ * Queues a write whose sealed fields are already sealed, inside the caller's own transaction
+ * (checklist-repository.ts updateChecklistItem): it awaits only Dexie — no sealing, no opening of
+ * the stored record — so the caller's transaction stays open. Throws if a field still needs sealing.
+ */
+export async function queueSealedWrite<T extends SyncTable>(write: TableWrite<T>, now: number = Date.now()): Promise<void> {
+  if (needsSealing(write.table, write.fields)) throw new Error(`queueSealedWrite: ${write.table} holds a field to seal`);
+  // TableWrite<T> is one member of LocalWrite; TypeScript cannot see that for a generic T.
+  await commitWrites([write as LocalWrite], now, db);
+}
+
+/** The records and their outbox entries in one transaction, as given (sealed fields already sealed). */
+async function commitWrites(sealedWrites: readonly LocalWrite[], now: number, database: AppDatabase): Promise<SyncedRecord[]> {
+  const mutationIds = sealedWrites.map(() => uuidv7());
+  const freshNode = newNodeId();
+  const createdAt = new Date(now).toISOString();
+  const tables = [...new Set(sealedWrites.map((write) => database.syncedTable(write.table)))];
+  return database.transaction('rw', [database.outbox, database.syncState, ...tables], async () => {
     // Every read in one round, every write in the next: each await inside a transaction is a trip
     // through the event loop, and on a busy phone those trips cost more than the requests
     // (docs/performance.md "Saving a record").
@@ -89,7 +104,6 @@ export async function writeRecords(
     ]);
     return results;
   });
-  return Promise.all(stored.map((record, index) => reveal(record, writes[index]!, sealedWrites[index]!, key)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppDatabase } from './db';
-import { openRows } from './sealed-records';
+import { openRows, SEALED_FIELDS_VERSION } from './sealed-records';
 import { SEALED_AT_REST_KEY, sealPlainRecords } from './seal-migration';
 import { isSealed } from './vault/crypto';
 import type { Hlc } from '../../shared/sync/hlc';
@@ -31,7 +31,30 @@ describe('sealing plaintext left by a release before encryption', () => {
     expect(await openRows('assistanceLogs', stored, key)).toEqual(logs);
     const [outbox] = await database.outbox.toArray();
     expect(outbox).toMatchObject({ id: 'm1', seq: 1, hlc: HLC });
-    expect((await database.syncState.get(SEALED_AT_REST_KEY))?.value).toBe(true);
+    expect((await database.syncState.get(SEALED_AT_REST_KEY))?.value).toBe(SEALED_FIELDS_VERSION);
+    expect(await sealPlainRecords(database, key)).toBe(0);
+    database.close();
+    await database.delete();
+  });
+
+  it('runs again on a phone sealed by a release that left checklist notes and sign-off comments in clear', async () => {
+    const database = new AppDatabase(`migration-${Math.random().toString(36).slice(2)}`);
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const item = { id: 'item-1', checklistId: 'c', itemId: 'i', status: 'doing', note: 'Gọi bà Lụa ở thôn 3', assignee: 'Anh Tâm', clocks: {} };
+    const signOff = { id: 's-1', checklistId: 'c', signedBy: 'u', signedAt: 't', comment: 'Đã kiểm tra nhà ông Bảy', clocks: {} };
+    await database.syncedTable('checklistItems').put(item);
+    await database.syncedTable('signOffs').put(signOff);
+    const entry = { id: 'm1', table: 'checklistItems' as const, recordId: 'item-1', hlc: HLC, fields: { note: item.note }, createdAt: 't' };
+    await database.outbox.add(entry);
+    // What the release before this one recorded when its run finished.
+    await database.syncState.put({ key: SEALED_AT_REST_KEY, value: true });
+
+    expect(await sealPlainRecords(database, key)).toBe(3);
+    const raw = JSON.stringify(await Promise.all(database.tables.map((table) => table.toArray())));
+    for (const text of ['Lụa', 'ông Bảy']) expect(raw).not.toContain(text);
+    expect(raw).toContain('Anh Tâm'); // the assignee stays clear (docs/security.md)
+    expect(await openRows('checklistItems', await database.syncedTable('checklistItems').toArray(), key)).toEqual([item]);
+    expect(await openRows('signOffs', await database.syncedTable('signOffs').toArray(), key)).toEqual([signOff]);
     expect(await sealPlainRecords(database, key)).toBe(0);
     database.close();
     await database.delete();

@@ -8,13 +8,17 @@
 // loses nothing and simply finds the rows still in plaintext at the next unlock.
 import type { Table } from 'dexie';
 import { db, type AppDatabase, type OutboxEntry, type RejectedChange } from './db';
-import { needsSealing, SEALED_FIELDS, sealFields } from './sealed-records';
+import { needsSealing, SEALED_FIELDS, SEALED_FIELDS_VERSION, sealedFieldsOf, sealFields } from './sealed-records';
 import { currentDataKey } from './vault/vault';
 import { sameJson } from '../../shared/sync/canonical-json';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import type { SyncTable } from '../../shared/schemas/tables';
 
-/** In syncState, so it goes with the member's data at sign-out (the next member's run starts anew). */
+/**
+ * In syncState, so it goes with the member's data at sign-out (the next member's run starts anew).
+ * Its value is the SEALED_FIELDS_VERSION the run finished for (`true` before checklist notes and
+ * sign-off comments were sealed): a release that seals more fields runs it once more.
+ */
 export const SEALED_AT_REST_KEY = 'sealedAtRest';
 const BATCH = 200;
 
@@ -61,7 +65,7 @@ async function sealTable<R extends object, K extends string | number>(
         const current = await table.get(keyOf(row) as never);
         if (!current) continue;
         const { table: name, fields } = target(row);
-        const next = withSealed(target(current).fields, fields, sealed[index]!, SEALED_FIELDS[name] ?? []);
+        const next = withSealed(target(current).fields, fields, sealed[index]!, sealedFieldsOf(name));
         if (!next) continue;
         await table.put(put(current, next));
         sealedRows += 1;
@@ -76,7 +80,7 @@ async function sealTable<R extends object, K extends string | number>(
  */
 export async function sealPlainRecords(database: AppDatabase = db, key: CryptoKey | undefined = currentDataKey()): Promise<number> {
   if (!key) return 0;
-  if ((await database.syncState.get(SEALED_AT_REST_KEY))?.value === true) return 0;
+  if ((await database.syncState.get(SEALED_AT_REST_KEY))?.value === SEALED_FIELDS_VERSION) return 0;
   let sealed = 0;
   for (const name of Object.keys(SEALED_FIELDS) as SyncTable[]) {
     sealed += await sealTable<SyncedRecord, string>(
@@ -92,6 +96,6 @@ export async function sealPlainRecords(database: AppDatabase = db, key: CryptoKe
   const withFields = <E extends OutboxEntry>(entry: E, fields: Record<string, unknown>): E => ({ ...entry, fields });
   sealed += await sealTable(database, database.table<OutboxEntry, number>('outbox'), (entry) => entry.seq ?? 0, entryTarget, withFields, key);
   sealed += await sealTable(database, database.table<RejectedChange, string>('rejectedChanges'), (change) => change.id, entryTarget, withFields, key);
-  await database.syncState.put({ key: SEALED_AT_REST_KEY, value: true });
+  await database.syncState.put({ key: SEALED_AT_REST_KEY, value: SEALED_FIELDS_VERSION });
   return sealed;
 }

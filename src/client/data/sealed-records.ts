@@ -14,22 +14,32 @@ import { currentDataKey, LockedError } from './vault/vault';
  * (src/shared/schemas/classification.ts) marks personal or sensitive is either here or in
  * CLEAR_AT_REST with its reason; sealed-records.test.ts holds that.
  */
-export const SEALED_FIELDS: Readonly<Partial<Record<SyncTable, readonly string[]>>> = {
+export const SEALED_FIELDS = {
   assistanceLogs: ['citizen', 'note'],
   groupSessions: ['note'],
   rightsRequests: ['requester'],
-};
+  // Free text can name a citizen as easily as a log's note (docs/security.md "Checklist notes").
+  checklistItems: ['note'],
+  signOffs: ['comment'],
+} as const satisfies Partial<Record<SyncTable, readonly string[]>>;
+
+/** The sealed fields of every table, looked up by any table name. */
+const SEALED_BY_TABLE: Readonly<Partial<Record<SyncTable, readonly string[]>>> = SEALED_FIELDS;
+
+/**
+ * Which sealed fields a release has sealed at rest: seal-migration.ts runs again after an unlock
+ * when this differs from what it recorded, so fields added here are sealed on existing phones too.
+ */
+export const SEALED_FIELDS_VERSION = JSON.stringify(SEALED_FIELDS);
 
 /** Personal fields kept in clear on the phone, and why (docs/security.md "What is not"). */
 export const CLEAR_AT_REST: Readonly<Record<string, string>> = {
   createdBy: 'a member account id: the indexes of "my logs" and the edit rights need it; it names a colleague, never a citizen',
   'contacts.*': "the directory of officials' work contacts, published by the province to every team; the duplicate search indexes the phones",
-  'checklistItems.note': 'a readiness task note of the team (hall, Wi-Fi, training); no citizen is recorded on a checklist',
   'checklistItems.assignee': 'which colleague does the task, as the team says it',
   'signOffs.signedBy': 'the reviewer account id',
   'teamMembers.displayName': "a colleague's name in the roster the server publishes to the commune; every screen shows it instead of an account id",
   'teamMembers.phone': "a colleague's work phone in the roster, for the team to call each other; never a citizen's",
-  'signOffs.comment': "the reviewer's comment on the commune's readiness, not on a person",
   'provinceContacts.*': "the province's support desks and officials (VNPT, Viettel, the Sở's help desk), published by the admin to every phone of the province",
   'periodReports.*': "the commune's official report to the province: counts and the leadership's own words, signed by a named official; no citizen is recorded in it",
   'rightsRequests.acknowledgedBy': 'the account id of the member who acknowledged a request',
@@ -45,7 +55,7 @@ export const CLEAR_AT_REST: Readonly<Record<string, string>> = {
 const NONE: readonly string[] = [];
 
 export function sealedFieldsOf(table: SyncTable): readonly string[] {
-  return SEALED_FIELDS[table] ?? NONE;
+  return SEALED_BY_TABLE[table] ?? NONE;
 }
 
 const contextOf = (table: SyncTable, recordId: string, field: string): string => `${table}/${recordId}/${field}`;

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { db } from '../../../data/db';
 import { clearSession, saveSession, type SessionUser } from '../../../data/session-repository';
+import { unlockTestVault } from '../../../../../test/helpers/test-vault';
 import { createChecklist, updateChecklistItem } from '../../../data/checklist-repository';
 import { ensureTemplateSeed } from '../../../data/checklist-template-repository';
 import { teamMemberRow } from '../../../../../test/helpers/sync-fixtures';
@@ -12,7 +13,11 @@ const communeUser = { communeId: 'ngok-bay' };
 const leader: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000002', username: 'lan', displayName: 'Lan', role: 'leader' };
 const member: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000001', username: 'binh', displayName: 'Bình', role: 'member' };
 const reviewer: SessionUser = { ...communeUser, id: '0197c1a2-0000-7000-8000-000000000003', username: 'hoa', displayName: 'Hoa', role: 'reviewer' };
-const signIn = (user: SessionUser) => saveSession({ user, signedInAt: '2025-07-01T01:00:00.000Z' });
+// A signed-in member is an unlocked one: notes and comments are sealed (docs/security.md).
+const signIn = async (user: SessionUser) => {
+  await saveSession({ user, signedInAt: '2025-07-01T01:00:00.000Z' });
+  await unlockTestVault(user);
+};
 const TABLES = ['checklists', 'checklistItems', 'checklistTemplates', 'signOffs', 'villages', 'teamMembers'] as const;
 
 // The first render waits for the lazy checklists chunk, which takes seconds on a busy machine.
