@@ -107,7 +107,7 @@ export async function runLogScrollBench(): Promise<Measurement[]> {
     await page.getByRole('list', { name: 'Các lượt hỗ trợ, mới nhất trước' }).getByRole('listitem').first().waitFor();
     // The first unlock seals what the seeding left in plaintext; measure once that one-time work is done.
     for (let wait = 0; wait < 600; wait++) {
-      if ((await storeRows(page, 'syncState')).some((row) => row.key === 'sealedAtRest' && row.value === true)) break;
+      if ((await storeRows(page, 'syncState')).some((row) => row.key === 'sealedAtRest' && typeof row.value === 'string')) break;
       await page.waitForTimeout(200);
     }
     const cdp = await context.newCDPSession(page);

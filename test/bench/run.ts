@@ -18,6 +18,7 @@ import { runLogScrollBench } from './log-scroll.bench';
 import { runSyncClientBench } from './sync-client.bench';
 import { runSync2gBench } from './sync-2g.bench';
 import { runLockBench } from './lock.bench';
+import { runSealingBench } from './sealing.bench';
 import { runLighthouseBench } from './lighthouse.bench';
 import { runPrivacyBench } from './privacy.bench';
 import { runRetentionBench } from './retention.bench';
@@ -40,6 +41,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'sync client', run: runSyncClientBench },
   { name: 'sync 2g', run: runSync2gBench },
   { name: 'lock', run: runLockBench },
+  { name: 'sealing', run: runSealingBench },
   { name: 'privacy erasure', run: runPrivacyBench },
   { name: 'privacy phone erasure', run: runPhoneErasureBench },
   { name: 'privacy retention', run: runRetentionBench },

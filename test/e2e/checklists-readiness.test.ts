@@ -1,13 +1,14 @@
 // Readiness checklists in a real Chromium with real IndexedDB (issue #5): the server is used once,
 // to load the app and sign in as the demo leader; then, with the network off, the leader creates
 // the commune readiness checklist from its template, works items (one tap, details sheet, long
-// press), reloads, and finds the same progress on the checklist and on the overview.
+// press), reloads, and finds the same progress on the checklist and on the overview. The items'
+// notes are sealed at rest: a raw dump holds none of their words, the unlocked screen shows them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { startAppServer, type RunningServer } from './support/server';
 import { axeViolations } from './support/axe';
-import { storeRows } from './support/idb';
+import { dumpDatabase, storeRows } from './support/idb';
 import { signIn, unlock } from './support/sign-in';
 import { addDays, formatDate, todayLocal } from '../../src/shared/text/dates';
 
@@ -148,8 +149,12 @@ describe('readiness checklists offline in Chromium', () => {
     const states = await storeRows(page, 'checklistItems');
     expect(states).toHaveLength(52);
     const byItem = new Map(states.map((s) => [s.itemId, s]));
-    expect(byItem.get('qng25-lgsp-01')).toMatchObject({ status: 'blocked', blockedReason: 'Chưa có mã định danh mới của xã', note: 'Đã gọi Sở KH&CN, chờ quyết định' });
-    expect(byItem.get('qng25-email-02')).toMatchObject({ status: 'done', note: 'Đã nhận email của Chủ tịch và Phó Chủ tịch xã' });
+    expect(byItem.get('qng25-lgsp-01')).toMatchObject({ status: 'blocked', blockedReason: 'Chưa có mã định danh mới của xã', note: { v: 1 } });
+    expect(byItem.get('qng25-email-02')).toMatchObject({ status: 'done', note: { v: 1 } });
+    // Free-text notes are sealed at rest (docs/security.md "Checklist notes"): a raw dump of every
+    // store, read by this test's own IndexedDB reader, holds none of their words.
+    const dump = await dumpDatabase(page);
+    for (const text of ['Đã gọi Sở KH&CN', 'chờ quyết định', 'Chủ tịch và Phó Chủ tịch']) expect(dump).not.toContain(text);
     expect(byItem.get('qng25-tthc-01')).toMatchObject({ dueDate: threeDaysAgo, assignee: 'Tổ trưởng (demo)' });
     const outbox = await storeRows(page, 'outbox');
     expect(outbox.filter((e) => e.table === 'checklists')).toHaveLength(1);
@@ -161,6 +166,9 @@ describe('readiness checklists offline in Chromium', () => {
     expect(await progressFigures(page)).toEqual(before);
     expect(await row(page, 'qng25-lgsp-01').getAttribute('data-status')).toBe('blocked');
     expect(await row(page, 'qng25-lgsp-01').textContent()).toContain('Lý do vướng: Chưa có mã định danh mới của xã');
+    // Unlocked, the screen opens the sealed notes again.
+    expect(await row(page, 'qng25-lgsp-01').textContent()).toContain('Đã gọi Sở KH&CN, chờ quyết định');
+    expect(await row(page, 'qng25-email-02').textContent()).toContain('Đã nhận email của Chủ tịch và Phó Chủ tịch xã');
   });
 
   it('shows the same figures on the overview, most urgent items first', async () => {

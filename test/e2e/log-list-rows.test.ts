@@ -77,7 +77,7 @@ describe(`the log list with ${LOGS.toLocaleString('en')} logs at 360 px`, { time
     // The first unlock seals the plaintext the seeding left (docs/security.md), reloading the list
     // after each batch; the scrolling below starts once that one-time work is done.
     for (let wait = 0; wait < 600; wait++) {
-      if ((await storeRows(page, 'syncState')).some((row) => row.key === 'sealedAtRest' && row.value === true)) break;
+      if ((await storeRows(page, 'syncState')).some((row) => row.key === 'sealedAtRest' && typeof row.value === 'string')) break;
       await page.waitForTimeout(200);
     }
   }, 240_000);

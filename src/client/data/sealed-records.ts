@@ -8,29 +8,12 @@
 import type { SyncTable } from '../../shared/schemas/tables';
 import { isSealed, open, sealAll } from './vault/crypto';
 import { currentDataKey, LockedError } from './vault/vault';
+import { SEALED_FIELDS } from './sealed-fields';
 
-/**
- * The top-level fields stored sealed, per table. Every field the data inventory
- * (src/shared/schemas/classification.ts) marks personal or sensitive is either here or in
- * CLEAR_AT_REST with its reason; sealed-records.test.ts holds that.
- */
-export const SEALED_FIELDS = {
-  assistanceLogs: ['citizen', 'note'],
-  groupSessions: ['note'],
-  rightsRequests: ['requester'],
-  // Free text can name a citizen as easily as a log's note (docs/security.md "Checklist notes").
-  checklistItems: ['note'],
-  signOffs: ['comment'],
-} as const satisfies Partial<Record<SyncTable, readonly string[]>>;
+export { SEALED_FIELDS, SEALED_FIELDS_VERSION } from './sealed-fields';
 
 /** The sealed fields of every table, looked up by any table name. */
 const SEALED_BY_TABLE: Readonly<Partial<Record<SyncTable, readonly string[]>>> = SEALED_FIELDS;
-
-/**
- * Which sealed fields a release has sealed at rest: seal-migration.ts runs again after an unlock
- * when this differs from what it recorded, so fields added here are sealed on existing phones too.
- */
-export const SEALED_FIELDS_VERSION = JSON.stringify(SEALED_FIELDS);
 
 /** Personal fields kept in clear on the phone, and why (docs/security.md "What is not"). */
 export const CLEAR_AT_REST: Readonly<Record<string, string>> = {

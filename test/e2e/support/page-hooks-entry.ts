@@ -1,8 +1,11 @@
 // Runs inside the page (see page-hooks.ts). Exposes the real data layer to the test as window.__e2e.
 import { db } from '../../../src/client/data/db';
-import { writeRecord, writeRecords } from '../../../src/client/data/local-write';
+import { queueSealedWrite, writeRecord, writeRecords } from '../../../src/client/data/local-write';
 import { getSession } from '../../../src/client/data/session-repository';
-import { openRows } from '../../../src/client/data/sealed-records';
+import { openRows, requireDataKey, sealFields } from '../../../src/client/data/sealed-records';
+import { currentDataKey } from '../../../src/client/data/vault/vault';
+import { SEALED_AT_REST_KEY, sealPlainRecords } from '../../../src/client/data/seal-migration';
+import { listLogs } from '../../../src/client/data/assistance-list';
 import { loadPeriodData } from '../../../src/client/data/period-report-repository';
 import type { SyncTable } from '../../../src/shared/schemas/tables';
 
@@ -46,6 +49,39 @@ const hooks = {
     const started = performance.now();
     const data = await loadPeriodData({ start, end }, 'vi');
     return { ms: performance.now() - started, logs: data.results.logs };
+  },
+  /** Sealing bench: one save of a log through the app's write path (its citizen and note sealed); ms. */
+  timedSave: async (recordId: string, fields: Record<string, unknown>) => {
+    const started = performance.now();
+    await writeRecord({ table: 'assistanceLogs', recordId, fields });
+    return performance.now() - started;
+  },
+  /**
+   * Sealing bench baseline: the same save without encryption — its citizen and note sealed before
+   * the timer starts, then the same record and outbox entry committed in one transaction with no
+   * WebCrypto call (local-write.ts queueSealedWrite); ms.
+   */
+  timedSaveUnencrypted: async (recordId: string, fields: Record<string, unknown>) => {
+    const sealed = await sealFields('assistanceLogs', recordId, fields, requireDataKey());
+    const started = performance.now();
+    await queueSealedWrite({ table: 'assistanceLogs', recordId, fields: sealed });
+    return performance.now() - started;
+  },
+  /** Sealing bench: the log list's first page as the list screen reads it (its rows opened); ms. */
+  timedListPage: async () => {
+    const started = performance.now();
+    const page = await listLogs({ period: 'all' });
+    return { ms: performance.now() - started, rows: page.items.length };
+  },
+  /**
+   * Seals every plaintext record now (what the first unlock does); resolves with the rows sealed.
+   * This bundle's vault receives the app's key over its BroadcastChannel a moment after loading.
+   */
+  sealNow: async () => {
+    for (let wait = 0; wait < 100 && !currentDataKey(); wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!currentDataKey()) throw new Error('the page is not unlocked');
+    await db.syncState.delete(SEALED_AT_REST_KEY);
+    return sealPlainRecords();
   },
   /** Everything in the database, as text (to prove what is not stored). */
   dumpAll: async () => JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray()))),

@@ -1,0 +1,113 @@
+// What sealing citizen details and notes costs (issue #12 Budgets, docs/security.md "Encryption at
+// rest"), in headless Chromium with real IndexedDB and WebCrypto, 100,000 logs stored (a fifth
+// with a named citizen, half with a note), each figure against the same work unencrypted in the
+// same run:
+// - saving a log with citizen details through the app's write path (its citizen and note sealed,
+//   then the record and its outbox entry committed) against the same save without encryption (the
+//   same record and entry, sealed before the timer, committed by the same transaction with no
+//   WebCrypto call): p95 ≤ 1.3 ×, the saves alternating;
+// - opening the log list: its first page as the list screen reads it, over the 100,000 logs still
+//   in plaintext (as a release before encryption left them: nothing to open), then over the same
+//   logs once the app has sealed them (the page's rows opened): median ≤ 1.2 ×. The screen's
+//   rendering is the same for both and is left out, so the ratio is the stricter one.
+import type { Page } from 'playwright-core';
+import { context as contextRow, median, percentile, ratioAtMost, type Measurement } from './measurement';
+import { withHooks } from '../e2e/support/page-hooks';
+import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { unlock } from '../e2e/support/sign-in';
+import { seedMemberKey } from '../e2e/support/vault-seed';
+import { startAppServer } from '../e2e/support/server';
+import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
+import type { RawIdb } from '../e2e/support/idb';
+import { SEALED_FIELDS_VERSION } from '../../src/client/data/sealed-fields';
+
+const LOGS = 100_000;
+const SAVE_RUNS = 40;
+const LIST_RUNS = 15;
+const BENCH_PASSWORD = 'bench-password';
+
+/** A log as the quick-entry form saves it, with a consenting citizen and a note. */
+function logFields(index: number): Record<string, unknown> {
+  const at = new Date().toISOString();
+  return {
+    communeId: SEED_MEMBER.communeId,
+    createdBy: SEED_MEMBER.id,
+    createdAt: at,
+    deleted: false,
+    serviceId: 'vneid-install-register',
+    outcome: index % 2 ? 'done' : 'partial',
+    occurredAt: at,
+    durationMin: 15,
+    citizen: { name: `Nguyễn Thị Hoa ${index}`, phone: '0912345678', birthYear: 1958, consent: { method: 'spoken', noticeVersion: '2026-01', recordedAt: at, recordedBy: SEED_MEMBER.id } },
+    note: 'Bà cụ nhờ cài VNeID và kích hoạt mức 2, con trai ở xa gọi về hướng dẫn thêm.',
+  };
+}
+
+async function listPages(page: Page, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const { ms, rows } = await withHooks(page, (h) => h.timedListPage(), null);
+    if (rows === 0) throw new Error('the log list came up empty');
+    times.push(ms);
+  }
+  return times;
+}
+
+export async function runSealingBench(): Promise<Measurement[]> {
+  const server = await startAppServer();
+  const phone = await launchPhone();
+  const { page, context } = phone;
+  try {
+    // tsx (esbuild keepNames) wraps named functions in __name(); the page needs the helper too.
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    await page.goto(server.url);
+    await waitForServiceWorkerControl(page);
+    // Offline before the session exists, so the sync engine never talks to the server about it.
+    await server.stop();
+    await context.setOffline(true);
+    await seedLogs(page, SEED_MEMBER, LOGS);
+    await seedMemberKey(page, SEED_MEMBER, BENCH_PASSWORD);
+    // The unlock would seal the seeded plaintext: mark it done, so the baseline reads it in clear.
+    await page.evaluate(async (value) => {
+      const raw = (window as unknown as { __idb: RawIdb }).__idb;
+      await raw.put(await raw.open(), 'syncState', [{ key: 'sealedAtRest', value }]);
+    }, SEALED_FIELDS_VERSION);
+    await page.goto(`${server.url}/`);
+    await unlock(page, BENCH_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
+
+    await listPages(page, 2); // warm-up
+    const plainList = await listPages(page, LIST_RUNS);
+    const sealStarted = Date.now();
+    const sealed = await withHooks(page, (h) => h.sealNow(), null);
+    const sealSeconds = (Date.now() - sealStarted) / 1000;
+    await listPages(page, 2);
+    const sealedList = await listPages(page, LIST_RUNS);
+
+    const saves: number[] = [];
+    const plainSaves: number[] = [];
+    for (let run = 0; run < SAVE_RUNS; run++) {
+      const fields = logFields(run);
+      saves.push(await withHooks(page, (h, arg) => h.timedSave(crypto.randomUUID(), arg), fields));
+      plainSaves.push(await withHooks(page, (h, arg) => h.timedSaveUnencrypted(crypto.randomUUID(), arg), fields));
+    }
+
+    const fmt = (values: number[]) => `median ${median(values).toFixed(2)} ms, p95 ${percentile(values, 95).toFixed(2)} ms`;
+    process.stdout.write(
+      [
+        `  sealed ${sealed.toLocaleString('en')} rows of the seeded plaintext in ${sealSeconds.toFixed(1)} s`,
+        `  log list's first page, plaintext: ${fmt(plainList)}; sealed: ${fmt(sealedList)}`,
+        `  save a log with citizen details, sealed: ${fmt(saves)}; unencrypted: ${fmt(plainSaves)}`,
+        '',
+      ].join('\n'),
+    );
+    return [
+      ratioAtMost(`save a log with citizen details, ${LOGS / 1000}k stored: sealed / unencrypted (p95 of ${SAVE_RUNS})`, percentile(saves, 95), percentile(plainSaves, 95), 'ms', 1.3),
+      contextRow(`save a log with citizen details: sealed / unencrypted (median of ${SAVE_RUNS})`, median(saves) / median(plainSaves), '×'),
+      ratioAtMost(`open the log list, ${LOGS / 1000}k logs: first page sealed / plaintext (median of ${LIST_RUNS})`, median(sealedList), median(plainList), 'ms', 1.2),
+    ];
+  } finally {
+    await phone.close();
+    await server.stop();
+  }
+}
