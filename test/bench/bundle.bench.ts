@@ -20,12 +20,22 @@ export function precacheEntries(): string[] {
   return [...sw.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!.replace(/^\//, ''));
 }
 
+/**
+ * Text only the docx library's code holds (the Word document's content type): a script that holds
+ * it carries the library. The bench first finds it in the build, so the check below can fail.
+ */
+const DOCX_MARKER = 'officedocument.wordprocessingml';
+const holdsDocx = (file: string) => file.endsWith('.js') && readFileSync(path.join(DIST, file), 'utf8').includes(DOCX_MARKER);
+
 export function runBundleBench(): Measurement[] {
   const firstScreen = firstScreenScripts();
   const precache = precacheEntries();
   if (firstScreen.length === 0 || precache.length === 0) throw new Error('no scripts found in dist: build first');
+  if (!precache.some(holdsDocx)) throw new Error(`no precached script holds the docx library's "${DOCX_MARKER}": the check of the first screen would prove nothing`);
   return [
     atMost('first-screen JS (gzip)', firstScreen.reduce((sum, file) => sum + gzipKb(file), 0), 'KB', FIRST_SCREEN_JS_BUDGET_KB),
     atMost('whole precache (gzip)', precache.reduce((sum, file) => sum + gzipKb(file), 0), 'KB', PRECACHE_BUDGET_KB),
+    // Issue 15: the Word file's library is loaded with import() on its button only.
+    atMost('docx library in the first-screen JS (gzip)', firstScreen.filter(holdsDocx).reduce((sum, file) => sum + gzipKb(file), 0), 'KB', 0),
   ];
 }
