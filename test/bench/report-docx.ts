@@ -8,7 +8,7 @@ import { domCalibration } from './page-calibration';
 import { context, median, ratioAtMost, type Measurement } from './measurement';
 
 const RUNS = 5;
-/** The Word file at 4× ≤ this many DOM calibrations at 4×: 2 s over ~40 ms, the calibration at 4× on an idle 2-core machine. */
+/** The Word file at 4× ≤ this many DOM calibrations at 4×: at the 30 ms the calibration measured at 4× when this was set (load 25), 1.5 s, inside the 2 s. */
 const DOCX_VS_DOM = 50;
 
 async function makeDocx(page: Page): Promise<number> {
