@@ -50,12 +50,13 @@ export async function countWhatWillBeLost(userId: string | undefined): Promise<W
 export async function wipeDevice(): Promise<void> {
   lockVault();
   await db.delete();
-  const caches = globalThis.caches as CacheStorage | undefined;
+  // Absent outside a secure context, whatever the DOM types say.
+  const caches: CacheStorage | undefined = 'caches' in globalThis ? globalThis.caches : undefined;
   if (caches) {
-    for (const name of await caches.keys().catch(() => [] as string[])) await caches.delete(name).catch(() => false);
+    for (const name of await caches.keys().catch((): string[] => [])) await caches.delete(name).catch(() => false);
   }
   if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
-    const registrations = await navigator.serviceWorker.getRegistrations().catch(() => [] as readonly ServiceWorkerRegistration[]);
+    const registrations = await navigator.serviceWorker.getRegistrations().catch((): readonly ServiceWorkerRegistration[] => []);
     for (const registration of registrations) await registration.unregister().catch(() => false);
   }
 }

@@ -16,7 +16,7 @@ export interface FieldIssue {
 /** Field path ("serviceId", "citizen.phone", "barriers") → the i18n key of its first problem. */
 export type FieldErrors = Partial<Record<string, ValidationKey>>;
 
-const isValidationKey = (message: string): message is ValidationKey => (VALIDATION_KEYS as readonly string[]).includes(message);
+const isValidationKey = (message: string): message is ValidationKey => VALIDATION_KEYS.some((key) => key === message);
 
 /** Every issue of a zod error, in order (the shared schemas' messages are ValidationKeys). */
 export function issuesOf(error: z.ZodError): FieldIssue[] {

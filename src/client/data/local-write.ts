@@ -6,10 +6,11 @@
 // (sealed-records.ts): the record and its outbox entry store the same ciphertext.
 import { db, type AppDatabase, type OutboxEntry, type RecordOf, type StoredRecord } from './db';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
-import { initialClock, newNodeId, receive, tick, type HlcState } from '../../shared/sync/hlc';
+import { initialClock, newNodeId, receive, tick } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { SyncTable } from '../../shared/schemas/tables';
 import { hasSealed, needsSealing, openFields, requireDataKey, sealFields, sealedFieldsOf } from './sealed-records';
+import { isClockState } from './sync-shapes';
 
 /** Device clock state and the offset to the server's clock, kept in syncState. */
 export const CLOCK_KEY = 'clock';
@@ -28,11 +29,6 @@ export interface TableWrite<T extends SyncTable> {
 
 /** A change of any synced table (writeRecords takes several tables in one transaction). */
 export type LocalWrite = { [T in SyncTable]: TableWrite<T> }[SyncTable];
-
-function isClockState(value: unknown): value is HlcState {
-  const state = value as HlcState | undefined;
-  return typeof state?.millis === 'number' && typeof state.counter === 'number' && typeof state.node === 'string';
-}
 
 /**
  * Applies several writes atomically (e.g. a log and its follow-up) and queues one outbox entry each.

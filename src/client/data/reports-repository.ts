@@ -23,6 +23,7 @@ import type { ExportLog } from '../../shared/reports/log-export';
 import type { ExportSession } from '../../shared/reports/session-export';
 import { provinceReportSchema, type CommuneInfo, type ProvinceReport } from '../../shared/reports/province';
 import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
+import { hasFields } from '../../shared/has-fields';
 
 /** A reader of the commune's reports: leaders and reviewers of a commune (PermissionError otherwise). */
 const requireReader = (): Promise<CommuneUser> => communeUserWhoMay('reports.view');
@@ -194,8 +195,7 @@ export async function communeReadiness(communeId: string, now: number = Date.now
 const COMMUNE_KEY = 'reports.commune';
 
 function isCommuneInfo(value: unknown): value is CommuneInfo {
-  const info = value as Partial<CommuneInfo> | null | undefined;
-  return typeof info?.id === 'string' && typeof info.name === 'string' && typeof info.provinceId === 'string';
+  return hasFields(value, 'id', 'name', 'provinceId') && typeof value.id === 'string' && typeof value.name === 'string' && typeof value.provinceId === 'string';
 }
 
 /**

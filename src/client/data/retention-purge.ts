@@ -11,7 +11,7 @@
 // it reads every old record, which a phone with a year of logs should not do every round.
 import { PERSONAL_FIELDS, retentionStartOf } from '../../shared/privacy/erasure';
 import { PHONE_RETENTION_DAYS } from '../../shared/privacy/retention';
-import type { SyncTable } from '../../shared/schemas/tables';
+import { SYNC_TABLES } from '../../shared/schemas/tables';
 import { db } from './db';
 
 const DAY_MS = 24 * 3_600_000;
@@ -30,7 +30,9 @@ export function purgeOldDetailsAfterSync(now: number = Date.now()): Promise<numb
 export async function purgeOldDetails(now: number = Date.now()): Promise<number> {
   const cutoff = new Date(now - PHONE_RETENTION_DAYS * DAY_MS).toISOString();
   let purged = 0;
-  for (const [table, fields] of Object.entries(PERSONAL_FIELDS) as [SyncTable, readonly string[]][]) {
+  for (const table of SYNC_TABLES) {
+    const fields = PERSONAL_FIELDS[table];
+    if (!fields) continue;
     const records = db.records(table);
     const holds = (row: Record<string, unknown>) => fields.some((field) => row[field] !== null && row[field] !== undefined);
     const past = (row: Record<string, unknown>) => {
@@ -41,14 +43,14 @@ export async function purgeOldDetails(now: number = Date.now()): Promise<number>
     // in one transaction with the outbox, so a change saved meanwhile keeps its record intact.
     // Logs and classes through their date's index; the register (tens of requests) is read whole.
     const candidates = table === 'rightsRequests' ? records.toCollection() : records.where('occurredAt').below(cutoff);
-    const ids = await candidates.filter((row) => past(row as Record<string, unknown>)).primaryKeys();
+    const ids = await candidates.filter((row) => past(row)).primaryKeys();
     for (let start = 0; start < ids.length; start += BATCH) {
       const batch = ids.slice(start, start + BATCH);
       purged += await db.transaction('rw', [records, db.outbox], async () => {
         const pending = new Set((await db.outbox.where('[table+recordId]').anyOf(batch.map((id) => [table, id])).toArray()).map((entry) => entry.recordId));
         const rows = (await records.bulkGet(batch)).filter((row): row is NonNullable<typeof row> => row !== undefined);
         const changed = rows
-          .filter((row) => !pending.has(row.id) && past(row as Record<string, unknown>))
+          .filter((row) => !pending.has(row.id) && past(row))
           .map((row) => ({ ...row, ...Object.fromEntries(fields.map((field) => [field, null])) }));
         await records.bulkPut(changed);
         return changed.length;

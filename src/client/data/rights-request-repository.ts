@@ -53,7 +53,9 @@ async function takeStep(id: string, user: CommuneUser, step: (row: RequestItem, 
   if (!stored || stored.communeId !== user.communeId || stored.deleted) throw new RecordNotFoundError();
   const row = (await openRow('rightsRequests', stored))!;
   const fields = step(row, new Date(now).toISOString());
-  const next = Object.fromEntries(Object.keys(rightsRequestFieldsObject.shape).map((key) => [key, (fields as Record<string, unknown>)[key] ?? (row as Record<string, unknown>)[key]]));
+  const changes: Readonly<Record<string, unknown>> = fields;
+  const before: Readonly<Record<string, unknown>> = row;
+  const next = Object.fromEntries(Object.keys(rightsRequestFieldsObject.shape).map((key) => [key, changes[key] ?? before[key]]));
   const parsed = rightsRequestFieldsSchema.safeParse(Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)));
   if (!parsed.success) throw new ValidationError(parsed.error);
   await writeRecord({ table: 'rightsRequests', recordId: id, fields }, now);

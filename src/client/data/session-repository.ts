@@ -3,6 +3,7 @@
 // the refresh token in an HttpOnly cookie — docs/privacy.md checklist #24).
 import { db } from './db';
 import type { Role } from '../../shared/permissions';
+import { hasFields } from '../../shared/has-fields';
 
 export interface SessionUser {
   id: string;
@@ -21,8 +22,7 @@ export interface Session {
 const KEY = 'session';
 
 function isSession(value: unknown): value is Session {
-  const user = (value as Session | undefined)?.user;
-  return typeof user?.id === 'string' && typeof user.role === 'string';
+  return hasFields(value, 'user') && hasFields(value.user, 'id', 'role') && typeof value.user.id === 'string' && typeof value.user.role === 'string';
 }
 
 export async function getSession(): Promise<Session | undefined> {

@@ -5,6 +5,7 @@ import type { SyncedRecord } from '../../shared/sync/merge';
 import type { Hlc, HlcState } from '../../shared/sync/hlc';
 import type { Mutation } from '../../shared/sync/protocol';
 import type { SyncTable } from '../../shared/schemas/tables';
+import { hasFields } from '../../shared/has-fields';
 
 export interface OutboxBatch {
   entries: OutboxEntry[];
@@ -36,8 +37,7 @@ export interface ServerClock {
 }
 
 export function isClockState(value: unknown): value is HlcState {
-  const state = value as HlcState | undefined;
-  return typeof state?.millis === 'number' && typeof state.counter === 'number' && typeof state.node === 'string';
+  return hasFields(value, 'millis', 'counter', 'node') && typeof value.millis === 'number' && typeof value.counter === 'number' && typeof value.node === 'string';
 }
 
 export function toMutation(entry: OutboxEntry): Mutation {

@@ -3,6 +3,7 @@
 // zod) because the top bar reads it on the first screen, where every kilobyte counts.
 import { liveQuery } from 'dexie';
 import { db, isOwnRejected } from './db';
+import { hasFields } from '../../shared/has-fields';
 
 /** syncState keys owned by the sync engine (the clock keys live in local-write.ts). */
 export const SYNC_KEYS = {
@@ -37,8 +38,7 @@ export interface SyncSummary {
 const REASONS: readonly SyncErrorReason[] = ['offline', 'unreachable', 'rateLimited', 'quotaExceeded', 'bytesQuotaExceeded', 'signedOut', 'forbidden', 'updateRequired', 'server', 'storage'];
 
 function isErrorInfo(value: unknown): value is SyncErrorInfo {
-  const info = value as SyncErrorInfo | undefined;
-  return typeof info?.at === 'string' && REASONS.includes(info.reason);
+  return hasFields(value, 'at', 'reason') && typeof value.at === 'string' && REASONS.some((reason) => reason === value.reason);
 }
 
 export async function readSyncSummary(): Promise<SyncSummary> {

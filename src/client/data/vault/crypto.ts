@@ -8,6 +8,8 @@
 //   binds the ciphertext to where it is stored (table and record id), so a copier cannot swap two
 //   citizens' ciphertexts between records without the swap being detected.
 
+import { hasFields } from '../../../shared/has-fields';
+
 /**
  * PBKDF2-SHA256 iterations: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Measured cost per guess
  * and unlock time at 4× CPU slowdown: docs/security.md ("Key derivation") and `npm run bench -- lock`.
@@ -42,15 +44,13 @@ export interface Sealed {
 const isBytes = (value: unknown): value is Uint8Array => ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
 
 export function isSealed(value: unknown): value is Sealed {
-  const sealed = value as Sealed | null | undefined;
-  return typeof sealed === 'object' && sealed !== null && sealed.v === 1 && isBytes(sealed.iv) && isBytes(sealed.ct);
+  return hasFields(value, 'v', 'iv', 'ct') && value.v === 1 && isBytes(value.iv) && isBytes(value.ct);
 }
 
 export function isWrappedKey(value: unknown): value is WrappedKey {
-  const key = value as WrappedKey | null | undefined;
   return (
-    typeof key === 'object' && key !== null && key.v === 1 && key.kdf === 'PBKDF2' && key.hash === KDF_HASH &&
-    typeof key.iterations === 'number' && isBytes(key.salt) && isBytes(key.wrapped)
+    hasFields(value, 'v', 'kdf', 'hash', 'iterations', 'salt', 'wrapped') && value.v === 1 && value.kdf === 'PBKDF2' && value.hash === KDF_HASH &&
+    typeof value.iterations === 'number' && isBytes(value.salt) && isBytes(value.wrapped)
   );
 }
 

@@ -3,6 +3,7 @@
 // On disk, beside each member's wrapped key, is the count of wrong passwords, so closing the tab
 // does not reset the growing wait.
 import { db } from '../db';
+import { hasFields } from '../../../shared/has-fields';
 import { getSession, type SessionUser } from '../session-repository';
 import { SYNC_KEYS } from '../sync-status-repository';
 import { createDataKey, isWrappedKey, KDF_ITERATIONS, rewrapDataKey, unlockDataKey, WrongSecretError, type WrappedKey } from './crypto';
@@ -21,11 +22,12 @@ export const UNLOCK_TIMING = 'vault:unlock';
 
 /** One key per member and commune (an admin's scope is the province). */
 const scopeOf = (user: Pick<SessionUser, 'communeId' | 'provinceId'>): string => user.communeId ?? `province:${user.provinceId ?? ''}`;
+/** No readable key for this member on this phone: only an online sign-in can store one. */
+const STALE: UnlockBlock = { kind: 'online', reason: 'stale' };
 const recordKey = (user: Pick<SessionUser, 'id' | 'communeId' | 'provinceId'>): string => `vault:${user.id}:${scopeOf(user)}`;
 
 function isVaultRecord(value: unknown): value is VaultRecord {
-  const record = value as VaultRecord | undefined;
-  return isWrappedKey(record?.wrapped) && typeof record.failures === 'number';
+  return hasFields(value, 'wrapped', 'failures') && isWrappedKey(value.wrapped) && typeof value.failures === 'number';
 }
 
 /** Something needs the data key while the app is locked (the screen shows the lock instead). */
@@ -184,7 +186,7 @@ export async function unlockOffline(user: SessionUser, password: string, now: nu
   const [contact, policy] = await Promise.all([lastServerContact(), readDevicePolicy()]);
   const counted = await db.transaction('rw', db.settings, async () => {
     const row = await db.settings.get(key);
-    if (!isVaultRecord(row?.value)) return { block: { kind: 'online', reason: 'stale' } as UnlockBlock };
+    if (!isVaultRecord(row?.value)) return { block: STALE };
     const block = unlockBlock(row.value, contact, policy, now);
     if (block) return { block };
     const record: VaultRecord = { ...row.value, failures: row.value.failures + 1, lastFailureAt: now };
