@@ -18,10 +18,10 @@ import { atMost, context as contextRow, median, percentile, ratioAtMost, type Me
 import { domCalibration } from './page-calibration';
 import { withHooks } from '../e2e/support/page-hooks';
 import { firstScreenScripts } from './bundle.bench';
-import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { withBenchPhone } from './bench-phone';
 import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
-import { DIST, startAppServer } from '../e2e/support/server';
+import { DIST } from '../e2e/support/server';
 import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
 
 const LOGS = Number(process.env.BENCH_LOGS ?? 100_000);
@@ -104,15 +104,7 @@ function formChunks(): { files: string[]; kb: number } {
 export async function runAssistanceBench(): Promise<Measurement[]> {
   const chunks = formChunks();
   const onFirstScreen = firstScreenScripts().filter((file) => chunks.files.includes(file)).length;
-  const server = await startAppServer();
-  const phone = await launchPhone();
-  const { page, context } = phone;
-  try {
-    // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to page.evaluate
-    // keep those calls, so the page needs the helper too.
-    await context.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
+  return withBenchPhone(async ({ server, page, context }) => {
     // Offline before the session exists, so the sync engine never talks to the server about it.
     await server.stop();
     await context.setOffline(true);
@@ -173,8 +165,5 @@ export async function runAssistanceBench(): Promise<Measurement[]> {
       atMost('assistance form chunks (gzip, lazy)', chunks.kb, 'KB', 20),
       atMost('assistance form chunks on the first screen', onFirstScreen, 'files', 0),
     ];
-  } finally {
-    await phone.close();
-    await server.stop();
-  }
+  });
 }

@@ -11,10 +11,9 @@ import type { Page } from 'playwright-core';
 import { context as contextRow, median, percentile, ratioAtMost, type Measurement } from './measurement';
 import { domCalibration } from './page-calibration';
 import { withHooks } from '../e2e/support/page-hooks';
-import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { seedSignedIn, withBenchPhone } from './bench-phone';
 import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
-import { startAppServer } from '../e2e/support/server';
 
 const OPEN_RUNS = 10;
 const STATUS_RUNS = 20;
@@ -27,24 +26,6 @@ const BENCH_PASSWORD = 'bench-password';
 const OPEN_VS_CALIBRATION = 14;
 const WRITE_VS_BARE_PUT = 5;
 const LEADER = { id: '0197c1a2-0000-7000-8000-0000000000b1', username: 'bench-leader', displayName: 'Tổ trưởng (bench)', role: 'leader', communeId: 'bench-commune' };
-
-/** Puts a signed-in leader in IndexedDB with the raw API (the bench needs no server account). */
-async function seedSession(page: Page): Promise<void> {
-  await page.evaluate(async (user) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('so-tay-so');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = database.transaction('settings', 'readwrite');
-      tx.objectStore('settings').put({ key: 'session', value: { user, signedInAt: new Date().toISOString() } });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-    });
-    database.close();
-  }, LEADER);
-}
 
 /** Tap on the overview card → all 52 rows in the DOM → next animation frame. */
 async function openOnce(page: Page): Promise<number> {
@@ -110,16 +91,8 @@ async function measure(page: Page): Promise<{ open: number[]; write: number[]; r
 }
 
 export async function runChecklistsBench(): Promise<Measurement[]> {
-  const server = await startAppServer();
-  const phone = await launchPhone();
-  const { page, context } = phone;
-  try {
-    // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to page.evaluate
-    // keep those calls, so the page needs the helper too.
-    await context.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await seedSession(page);
+  return withBenchPhone(async ({ server, page, context }) => {
+    await seedSignedIn(page, LEADER);
     await seedMemberKey(page, LEADER, BENCH_PASSWORD);
     await server.stop();
     await context.setOffline(true);
@@ -153,8 +126,5 @@ export async function runChecklistsBench(): Promise<Measurement[]> {
       ratioAtMost(`change an item's status, IndexedDB committed / bare Dexie put of the item (median of ${STATUS_RUNS})`, median(fast.write), median(fast.barePut), 'ms', WRITE_VS_BARE_PUT),
       contextRow('DOM calibration in the checklists bench\'s page', calibration, 'ms'),
     ];
-  } finally {
-    await phone.close();
-    await server.stop();
-  }
+  });
 }

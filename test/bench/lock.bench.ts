@@ -4,8 +4,7 @@
 // DevTools' CPU slowdown does not reach; so the budget holds BOTH the time measured under the 4×
 // slowdown and 4× the unthrottled time (a phone whose CPU is 4× slower throughout) under 1.5 s.
 import { atMost, median, type Measurement } from './measurement';
-import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
-import { startAppServer } from '../e2e/support/server';
+import { seedSignedIn, withBenchPhone } from './bench-phone';
 import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
 import type { Page } from 'playwright-core';
@@ -25,27 +24,8 @@ async function unlockTimes(page: Page, reloadUrl: string): Promise<number[]> {
 }
 
 export async function runLockBench(): Promise<Measurement[]> {
-  const server = await startAppServer();
-  const phone = await launchPhone();
-  const { page, context } = phone;
-  try {
-    await context.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await page.evaluate(async (user) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('so-tay-so');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = database.transaction('settings', 'readwrite');
-        tx.objectStore('settings').put({ key: 'session', value: { user, signedInAt: new Date().toISOString() } });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-      });
-      database.close();
-    }, MEMBER);
+  return withBenchPhone(async ({ server, page, context }) => {
+    await seedSignedIn(page, MEMBER);
     await seedMemberKey(page, MEMBER, PASSWORD);
     await server.stop();
     await context.setOffline(true);
@@ -63,8 +43,5 @@ export async function runLockBench(): Promise<Measurement[]> {
       atMost(`unlock (derive + unwrap), 4× CPU slowdown (median of ${RUNS})`, median(throttled), 'ms', 1500),
       atMost(`unlock (derive + unwrap), 4 × unthrottled time (median of ${RUNS})`, 4 * median(plain), 'ms', 1500),
     ];
-  } finally {
-    await phone.close();
-    await server.stop();
-  }
+  });
 }

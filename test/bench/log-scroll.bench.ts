@@ -9,9 +9,8 @@
 // both; the budget is the ratio of the rounds' medians. The absolute figures are printed beside it.
 import type { CDPSession, Page } from 'playwright-core';
 import { context as contextRow, median, ratioAtMost, type Measurement } from './measurement';
-import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { withBenchPhone } from './bench-phone';
 import { storeRows } from '../e2e/support/idb';
-import { startAppServer } from '../e2e/support/server';
 import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
 import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
@@ -89,14 +88,7 @@ const show = async (page: Page, which: 'virtual-list' | 'plain-list') =>
   }, which);
 
 export async function runLogScrollBench(): Promise<Measurement[]> {
-  const server = await startAppServer();
-  const phone = await launchPhone();
-  const { page, context } = phone;
-  try {
-    // tsx (esbuild keepNames) wraps named functions in __name(); the page needs the helper too.
-    await context.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
+  return withBenchPhone(async ({ server, page, context }) => {
     await server.stop();
     await context.setOffline(true);
     // As the list's e2e: one log in fifty names a citizen, so rows of both heights are scrolled.
@@ -132,8 +124,5 @@ export async function runLogScrollBench(): Promise<Measurement[]> {
       contextRow('log list scroll: windowed list, main-thread ms a step', perStep(windowed), 'ms'),
       contextRow('log list scroll: plain list, main-thread ms a step', perStep(plain), 'ms'),
     ];
-  } finally {
-    await phone.close();
-    await server.stop();
-  }
+  });
 }

@@ -13,10 +13,9 @@ import type { Page } from 'playwright-core';
 import { installRawIdb, type RawIdb } from '../e2e/support/idb';
 import { context as contextRow, median, percentile, ratioAtMost, type Measurement } from './measurement';
 import { withHooks } from '../e2e/support/page-hooks';
-import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { withBenchPhone } from './bench-phone';
 import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
-import { startAppServer } from '../e2e/support/server';
 import { instantBounds, presetRange } from '../../src/shared/reports/period';
 import { docxAt4x } from './report-docx';
 import { addDays, startOfLocalDate, todayLocal } from '../../src/shared/text/dates';
@@ -149,14 +148,7 @@ async function measure(page: Page, today: string): Promise<Runs> {
 }
 
 export async function runReportsBench(): Promise<Measurement[]> {
-  const server = await startAppServer();
-  const phone = await launchPhone();
-  const { page, context } = phone;
-  try {
-    // tsx (esbuild keepNames) wraps named functions in __name(); the page needs the helper too.
-    await context.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
+  return withBenchPhone(async ({ server, page, context }) => {
     const today = todayLocal(Date.now());
     // The last instant of the current reporting period (23:59 on its last day, in Vietnam).
     await seed(page, startOfLocalDate(addDays(presetRange('period', today).end, 1)).getTime() - 60_000);
@@ -194,8 +186,5 @@ export async function runReportsBench(): Promise<Measurement[]> {
       contextRow(`period report draft's data over ${LOGS.toLocaleString('en')} logs: median (issue: < 500 ms)`, median(fast.report), 'ms'),
       ...docx,
     ];
-  } finally {
-    await phone.close();
-    await server.stop();
-  }
+  });
 }
