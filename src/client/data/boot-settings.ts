@@ -27,10 +27,7 @@ export function readBootSetting(key: string): Promise<unknown> {
       try {
         if (!database.objectStoreNames.contains('settings')) return finish(() => resolve(undefined));
         const read = database.transaction('settings').objectStore('settings').get(key);
-        read.onsuccess = () => {
-          const row: unknown = read.result;
-          finish(() => resolve(typeof row === 'object' && row !== null && 'value' in row ? row.value : undefined));
-        };
+        read.onsuccess = () => finish(() => resolve((read.result as { value?: unknown } | undefined)?.value));
         read.onerror = () => finish(() => reject(read.error ?? new Error('IndexedDB read failed')));
       } catch (error) {
         finish(() => reject(error instanceof Error ? error : new Error(String(error))));
