@@ -6,15 +6,13 @@
 // the leader looks up that one citizen (docs/privacy.md "One citizen's history").
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { axeViolations } from './support/axe';
 import { storeRows } from './support/idb';
 import { apiLogin, apiPush } from './support/api-client';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { withHooks as hook } from './support/page-hooks';
-import { freePort, startAppServer, type RunningServer } from './support/server';
-import { signIn } from './support/sign-in';
+import { installAndSignIn, phoneWorld } from './support/phone-world';
 
 const DEMO_PASSWORD = 'audit-e2e-password';
 const NAME = 'Hồ Văn Sáu';
@@ -31,31 +29,21 @@ async function syncRound(page: Page): Promise<void> {
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name }).click();
 
 describe('the audit log in Chromium', () => {
-  let server: RunningServer;
-  let phone: Phone;
+  const world = phoneWorld({ DEMO_PASSWORD });
   const logId = uuidv7();
 
   beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD, PORT: String(await freePort()) });
-    const leader = await apiLogin(server.url, 'demo-leader', DEMO_PASSWORD);
+    const leader = await apiLogin(world.server.url, 'demo-leader', DEMO_PASSWORD);
     const citizen = { name: NAME, phone: '0912777888', consent: true, consentEvidence: { method: 'spoken', noticeVersion: 'vi-2026-12', recordedAt: new Date().toISOString(), recordedBy: leader.user.id } };
     const hlc = `${new Date(Date.now() - 60_000).toISOString()}-0000-0123456789abcdef`;
     const fields = { serviceId: 'vneid-install-register', outcome: 'done', occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(), deleted: false, citizen };
-    const answer = await apiPush(server.url, leader, 'e2e-seed', [{ id: uuidv7(), table: 'assistanceLogs', recordId: logId, hlc, fields }] as never);
+    const answer = await apiPush(world.server.url, leader, 'e2e-seed', [{ id: uuidv7(), table: 'assistanceLogs', recordId: logId, hlc, fields }] as never);
     expect(answer.rejected).toEqual([]);
-    phone = await launchPhone();
-    await phone.page.goto(server.url);
-    await waitForServiceWorkerControl(phone.page);
-    await signIn(phone.page, server.url, 'demo-leader', DEMO_PASSWORD);
-  });
-
-  afterAll(async () => {
-    await phone?.close();
-    await server?.stop();
+    await installAndSignIn(world.phone.page, world.server.url, 'demo-leader', DEMO_PASSWORD);
   });
 
   it('records the view of a log that shows a citizen', async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     await expect.poll(() => lastSuccess(page), { timeout: 30_000 }).toBeDefined();
     await nav(page, 'Hỗ trợ');
     await page.locator(`a[href="/assistance/logs/${logId}"]`).first().click();
@@ -70,7 +58,7 @@ describe('the audit log in Chromium', () => {
   });
 
   it('offline, an export with citizen columns is refused and no file is written', async () => {
-    const { page, context } = phone;
+    const { page, context } = world.phone;
     await nav(page, 'Báo cáo');
     await page.getByTestId('activity-report').waitFor();
     await context.setOffline(true);
@@ -87,7 +75,7 @@ describe('the audit log in Chromium', () => {
   });
 
   it('online, the export asks for a reason, then writes the file', async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     await page.getByRole('button', { name: 'Tải tệp CSV', exact: true }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Xuất kèm thông tin cá nhân?' });
     await dialog.getByLabel('Lý do xuất thông tin cá nhân').fill(' ');
@@ -100,7 +88,7 @@ describe('the audit log in Chromium', () => {
   });
 
   it("after a sync, the leader's access log shows the export with its reason and the view", async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     await syncRound(page);
     await nav(page, 'Cài đặt');
     await page.getByRole('link', { name: 'Nhật ký truy cập thông tin người dân (tổ trưởng, Sở)' }).click();

@@ -4,30 +4,25 @@
 // then deactivates it after reading what happens to its accounts and data; the server has disabled
 // its account and kept the commune. axe-clean at 360 × 740 and 1280 × 800.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeAtBothSizes, axeViolations, expectNoSideScroll } from './support/axe';
 import { apiLogin, type ApiSession } from './support/api-client';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
-import { freePort, startAppServer, type RunningServer } from './support/server';
-import { signIn, unlock } from './support/sign-in';
+import { installAndSignIn, phonesWorld } from './support/phone-world';
+import { unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'communes-e2e-password';
 
-async function axeAtBothSizes(page: Page, screen: string): Promise<void> {
-  expect({ screen, violations: await axeViolations(page) }).toEqual({ screen, violations: [] });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  expect({ screen, violations: await axeViolations(page) }).toEqual({ screen, violations: [] });
-  await page.setViewportSize({ width: 360, height: 740 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+async function axeAndWidth(page: Page, screen: string): Promise<void> {
+  await axeAtBothSizes(page, screen);
+  await expectNoSideScroll(page);
 }
 
 describe('communes: the province admin creates, renames and deactivates a commune', () => {
-  let server: RunningServer;
-  let admin: Phone;
+  const world = phonesWorld({ DEMO_PASSWORD }, { admin: {} });
   let api: ApiSession;
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await fetch(`${world.server.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${api.accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       ...(body ? { body: JSON.stringify(body) } : {}),
@@ -36,22 +31,13 @@ describe('communes: the province admin creates, renames and deactivates a commun
   };
 
   beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD, PORT: String(await freePort()) });
-    admin = await launchPhone();
-    api = await apiLogin(server.url, 'demo-admin', DEMO_PASSWORD);
-  });
-
-  afterAll(async () => {
-    await admin?.close();
-    await server?.stop();
+    api = await apiLogin(world.server.url, 'demo-admin', DEMO_PASSWORD);
   });
 
   it('creates a commune whose id is proposed from its name', async () => {
-    const { page } = admin;
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-admin', DEMO_PASSWORD);
-    await page.goto(`${server.url}/admin`);
+    const { page } = world.admin;
+    await installAndSignIn(page, world.server.url, 'demo-admin', DEMO_PASSWORD);
+    await page.goto(`${world.server.url}/admin`);
     await unlock(page, DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Các xã', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Các xã của tỉnh' }).waitFor();
@@ -68,18 +54,18 @@ describe('communes: the province admin creates, renames and deactivates a commun
     await page.getByLabel('Tên xã (ví dụ: Xã Trà Phong)').fill('Xã Trà Phong');
     await page.getByRole('button', { name: 'Tạo xã' }).click();
     await page.getByRole('alert').filter({ hasText: 'Mã tra-phong đã được dùng cho một xã khác.' }).waitFor();
-    await axeAtBothSizes(page, 'communes');
+    await axeAndWidth(page, 'communes');
   });
 
   it('renames it, and is told the name now when another admin renamed it first', async () => {
-    const { page } = admin;
+    const { page } = world.admin;
     const list = page.getByRole('list', { name: 'Danh sách xã' });
     // Another admin renames it behind this screen's back.
     expect((await call('PATCH', '/api/admin/communes/tra-phong', { name: 'Xã Trà Tân', basedOn: 'Xã Trà Phong' })).status).toBe(200);
     let item = list.getByRole('listitem', { name: 'Xã Trà Phong' });
     await item.getByRole('button', { name: 'Đổi tên Xã Trà Phong' }).click();
     await item.getByLabel('Tên mới của Xã Trà Phong').fill('Xã Trà Xinh');
-    await axeAtBothSizes(page, 'rename');
+    await axeAndWidth(page, 'rename');
     await item.getByRole('button', { name: 'Lưu tên' }).click();
     item = list.getByRole('listitem', { name: 'Xã Trà Tân' });
     await item.getByRole('status').filter({ hasText: 'tên hiện tại là Xã Trà Tân' }).waitFor();
@@ -91,7 +77,7 @@ describe('communes: the province admin creates, renames and deactivates a commun
   });
 
   it('deactivates it after saying what happens to its accounts and data; nothing is deleted', async () => {
-    const { page } = admin;
+    const { page } = world.admin;
     const created = await call('POST', '/api/admin/accounts', { username: 'tra-xinh-1', displayName: 'Hồ Thị Lành', role: 'member', communeId: 'tra-phong' });
     expect(created.status).toBe(201);
     await page.reload();
@@ -102,7 +88,7 @@ describe('communes: the province admin creates, renames and deactivates a commun
     const confirm = item.getByRole('group', { name: 'Ngừng hoạt động Xã Trà Xinh?' });
     await confirm.getByText('1 tài khoản của xã sẽ bị khóa ngay.', { exact: false }).waitFor();
     await confirm.getByText('Không dữ liệu nào bị xóa trên máy chủ', { exact: false }).waitFor();
-    await axeAtBothSizes(page, 'deactivate');
+    await axeAndWidth(page, 'deactivate');
     await confirm.getByRole('button', { name: 'Ngừng hoạt động', exact: true }).click();
     await item.getByRole('status').filter({ hasText: 'Đã ngừng hoạt động Xã Trà Xinh; đã khóa 1 tài khoản.' }).waitFor();
     await item.getByText('Đã ngừng hoạt động', { exact: true }).waitFor();
@@ -115,8 +101,8 @@ describe('communes: the province admin creates, renames and deactivates a commun
   });
 
   it('the audit log says what was done to whom, by name, never an id', async () => {
-    const { page } = admin;
-    await page.goto(`${server.url}/privacy/audit`);
+    const { page } = world.admin;
+    await page.goto(`${world.server.url}/privacy/audit`);
     await unlock(page, DEMO_PASSWORD);
     const list = page.getByRole('list', { name: 'Các sự kiện, mới nhất trước' });
     for (const line of ['Tạo Xã Trà Xinh', 'Đổi tên Xã Trà Phong thành Xã Trà Tân', 'Đổi tên Xã Trà Tân thành Xã Trà Xinh', 'Ngừng hoạt động Xã Trà Xinh', 'Khóa tài khoản của Hồ Thị Lành', 'Tạo tài khoản cho Hồ Thị Lành (Thành viên tổ)']) {

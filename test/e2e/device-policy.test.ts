@@ -3,40 +3,23 @@
 // violation); a member's phone receives them with its sign-in, keeps them in IndexedDB and, offline
 // after a reload, asks for an online sign-in after the province's number of wrong passwords (4,
 // where the default is 10).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, expectNoSideScroll } from './support/axe';
 import { apiLogin } from './support/api-client';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
 import { storeRows } from './support/idb';
-import { freePort, startAppServer, type RunningServer } from './support/server';
-import { LOCK_TITLE, signIn, unlock } from './support/sign-in';
+import { installAndSignIn, phonesWorld } from './support/phone-world';
+import { LOCK_TITLE, unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'device-policy-e2e-password';
 const POLICY = { lockAfterMinutes: 2, offlineDays: 7, maxFailedUnlocks: 4 };
 
 describe("the province's lock rules in Chromium", () => {
-  let server: RunningServer;
-  let admin: Phone;
-  let member: Phone;
-
-  beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD, PORT: String(await freePort()) });
-    admin = await launchPhone();
-    member = await launchPhone();
-  });
-
-  afterAll(async () => {
-    await admin?.close();
-    await member?.close();
-    await server?.stop();
-  });
+  const world = phonesWorld({ DEMO_PASSWORD }, { admin: {}, member: {} });
 
   it('the province admin sets them in the console, and the server keeps them', async () => {
-    const { page } = admin;
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-admin', DEMO_PASSWORD);
-    await page.goto(`${server.url}/admin`);
+    const { page } = world.admin;
+    await installAndSignIn(page, world.server.url, 'demo-admin', DEMO_PASSWORD);
+    await page.goto(`${world.server.url}/admin`);
     await unlock(page, DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Quy tắc khóa điện thoại' }).click();
     await page.getByRole('heading', { level: 1, name: 'Quy tắc khóa điện thoại' }).waitFor();
@@ -51,18 +34,16 @@ describe("the province's lock rules in Chromium", () => {
     await tries.fill(String(POLICY.maxFailedUnlocks));
     await page.getByRole('button', { name: 'Lưu quy tắc' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectNoSideScroll(page);
     expect({ screen: 'device-policy', violations: await axeViolations(page) }).toEqual({ screen: 'device-policy', violations: [] });
-    const session = await apiLogin(server.url, 'demo-admin', DEMO_PASSWORD);
-    const answer = await fetch(`${server.url}/api/admin/device-policy`, { headers: { authorization: `Bearer ${session.accessToken}` } });
+    const session = await apiLogin(world.server.url, 'demo-admin', DEMO_PASSWORD);
+    const answer = await fetch(`${world.server.url}/api/admin/device-policy`, { headers: { authorization: `Bearer ${session.accessToken}` } });
     expect(((await answer.json()) as { policy: unknown }).policy).toEqual(POLICY);
   });
 
   it("a member's phone receives them at sign-in and applies them offline: 4 wrong passwords, then an online sign-in", async () => {
-    const { page, context } = member;
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
-    await signIn(page, server.url, 'demo-member', DEMO_PASSWORD);
+    const { page, context } = world.member;
+    await installAndSignIn(page, world.server.url, 'demo-member', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
     await expect.poll(async () => (await storeRows(page, 'settings')).find((row) => row.key === 'devicePolicy')?.value, { timeout: 30_000 }).toEqual(POLICY);
     await context.setOffline(true);

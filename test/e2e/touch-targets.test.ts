@@ -2,11 +2,10 @@
 // item 11): some boxes were squashed to 13–21 px and the locked fields looked editable. Measured on
 // the log form (the screen with the most choices) and Settings, at 360 px: every box at least 24 px, the label around it (the
 // area a tap selects) at least 44 px high, and the locked fields styled apart with the reason shown.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchPhone, waitForServiceWorkerControl, type Phone } from './support/browser';
-import { startAppServer, type RunningServer } from './support/server';
-import { signIn, unlock } from './support/sign-in';
+import { installAndSignIn, phoneWorld } from './support/phone-world';
+import { unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'touch-targets-e2e-password';
 
@@ -33,31 +32,22 @@ async function smallTargets(page: Page, atLeast: number): Promise<Target[]> {
 }
 
 describe('touch targets and locked fields at 360 px', () => {
-  let server: RunningServer;
-  let phone: Phone;
+  const world = phoneWorld({ DEMO_PASSWORD });
 
   beforeAll(async () => {
-    server = await startAppServer({ DEMO_PASSWORD });
-    phone = await launchPhone();
-    await phone.page.goto(server.url);
-    await waitForServiceWorkerControl(phone.page);
-    await signIn(phone.page, server.url, 'demo-leader', DEMO_PASSWORD);
-  });
-  afterAll(async () => {
-    await phone?.close();
-    await server?.stop();
+    await installAndSignIn(world.phone.page, world.server.url, 'demo-leader', DEMO_PASSWORD);
   });
 
   it('the log form: every checkbox and radio at least 24 px in a 44 px high tap area', async () => {
-    const { page } = phone;
-    await page.goto(`${server.url}/assistance/new`);
+    const { page } = world.phone;
+    await page.goto(`${world.server.url}/assistance/new`);
     await unlock(page, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Ghi nhận hỗ trợ' }).waitFor();
     expect(await smallTargets(page, 20)).toEqual([]);
   });
 
   it('the log form: citizen fields look locked and say why until the citizen agrees', async () => {
-    const { page } = phone;
+    const { page } = world.phone;
     const name = page.locator('main input[disabled]').first();
     await name.waitFor({ state: 'attached' });
     await page.getByText('Các ô bên dưới bị khóa cho đến khi đánh dấu', { exact: false }).waitFor();
@@ -71,8 +61,8 @@ describe('touch targets and locked fields at 360 px', () => {
   });
 
   it('Settings: the same sizes', async () => {
-    const { page } = phone;
-    await page.goto(`${server.url}/settings`);
+    const { page } = world.phone;
+    await page.goto(`${world.server.url}/settings`);
     await unlock(page, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Cài đặt' }).waitFor();
     expect(await smallTargets(page, 2)).toEqual([]);

@@ -18,10 +18,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** No violation on a phone (360 × 740) nor on a desktop (1280 × 800); the page is left at phone size. */
-export async function axeAtBothSizes(page: Page): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
+/**
+ * No violation on a phone (360 × 740) nor on a desktop (1280 × 800); the page is left at phone size.
+ * `screen` names the page in a failure (its path when not given).
+ */
+export async function axeAtBothSizes(page: Page, screen: string = new URL(page.url()).pathname): Promise<void> {
+  expect({ screen, violations: await axeViolations(page) }).toEqual({ screen, violations: [] });
   await page.setViewportSize({ width: 1280, height: 800 });
-  expect(await axeViolations(page)).toEqual([]);
+  expect({ screen, violations: await axeViolations(page) }).toEqual({ screen, violations: [] });
   await page.setViewportSize({ width: 360, height: 740 });
+}
+
+/** Nothing wider than the viewport: the page never scrolls sideways (360 px phones). */
+export async function expectNoSideScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
