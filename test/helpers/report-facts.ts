@@ -1,6 +1,9 @@
 // The facts the report tests compute from (src/shared/reports/*.test.ts): an assistance log and a
-// group session as the reports read them, every field at a plain default, and two team members.
+// group session as the reports read them, every field at a plain default, and two team members;
+// and a report's results as the period report's tests give them, only the counts that matter.
 import type { GroupSessionFact, LogFact } from '../../src/shared/reports/activity';
+import { RESULT_COUNT_PATHS, resultsOfSums } from '../../src/shared/reports/compiled';
+import type { PeriodResults } from '../../src/shared/schemas/period-report';
 
 export const MEMBER_A = '0197c1a2-0000-7000-8000-00000000000a';
 export const MEMBER_B = '0197c1a2-0000-7000-8000-00000000000b';
@@ -42,4 +45,16 @@ export function groupSessionFact(occurredAt: string, extra: Partial<GroupSession
     deleted: false,
     ...extra,
   };
+}
+
+const COUNT_PATHS = new Set(RESULT_COUNT_PATHS.map((path) => path.join('.')));
+
+/**
+ * One report's results: the counts named by their path ('logs', 'outcomes.done', 'barriers.portal_down'),
+ * every other count 0. A path the results do not have is refused, so a fixture cannot miss a figure silently.
+ */
+export function periodResults(counts: Readonly<Record<string, number>>, readinessPercent: number | null = null): PeriodResults {
+  const unknown = Object.keys(counts).filter((path) => !COUNT_PATHS.has(path));
+  if (unknown.length > 0) throw new Error(`not a count of the period's results: ${unknown.join(', ')}`);
+  return resultsOfSums(counts, readinessPercent);
 }

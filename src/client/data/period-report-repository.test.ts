@@ -3,7 +3,8 @@ import { db } from './db';
 import { saveSession, type SessionUser } from './session-repository';
 import { PermissionError } from './errors';
 import { listSubmissions, openPeriodDraft, periodDraftId, submitReport, updatePeriodReport, getPeriodReport } from './period-report-repository';
-import { reportSubmissionRecordSchema, type PeriodResults } from '../../shared/schemas/period-report';
+import { reportSubmissionRecordSchema } from '../../shared/schemas/period-report';
+import { periodResults } from '../../../test/helpers/report-facts';
 import { uuidv7 } from '../../shared/sync/ids';
 
 const leader: SessionUser = { id: uuidv7(), username: 'minh', displayName: 'Minh', role: 'leader', communeId: 'ngok-bay' };
@@ -14,22 +15,7 @@ const PERIOD = { start: '2026-06-15', end: '2026-07-14' };
 const NOW = Date.parse('2026-07-20T03:00:00.000Z');
 const defaults = { summary: 'Kết quả kỳ 15/6–14/7', recipients: 'Sở KH&CN' };
 
-const results: PeriodResults = {
-  logs: 2,
-  onTeamDevice: 0,
-  outcomes: { done: 1, partial: 1, referred: 0, failed: 0 },
-  byGroup: { vneid: 2, 'public-service': 0, payments: 0, skills: 0, other: 0 },
-  onlineSubmission: { full: 0, partial: 0 },
-  helped: { citizen: 0, household_business: 0, official: 0, unrecorded: 2 },
-  sessions: 0,
-  participants: 0,
-  trained: { leaders: 0, full_time_officials: 0, staff: 0, citizens: 0, unrecorded: 0 },
-  barriers: { no_smartphone: 0, no_chip_id: 0, vneid_not_level2: 0, no_bank_account: 0, portal_down: 1, weak_network: 0, language: 0, disability: 0, other: 0 },
-  readinessPercent: null,
-  blockedItems: 0,
-  overdueItems: 0,
-  followUpsOpen: 0,
-};
+const results = periodResults({ logs: 2, 'outcomes.done': 1, 'outcomes.partial': 1, 'byGroup.vneid': 2, 'helped.unrecorded': 2, 'barriers.portal_down': 1 });
 
 describe('period report repository', () => {
   beforeEach(async () => {

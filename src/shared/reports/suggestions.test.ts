@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { suggestionsFor } from './suggestions';
 import type { PeriodResults } from '../schemas/period-report';
+import { periodResults } from '../../../test/helpers/report-facts';
 
 const results = (over: Partial<PeriodResults> = {}): PeriodResults => ({
-  logs: 5,
-  onTeamDevice: 0,
-  outcomes: { done: 2, partial: 1, referred: 1, failed: 1 },
-  byGroup: { vneid: 2, 'public-service': 2, payments: 1, skills: 0, other: 0 },
-  onlineSubmission: { full: 1, partial: 0 },
-  helped: { citizen: 5, household_business: 0, official: 0, unrecorded: 0 },
-  sessions: 0,
-  participants: 0,
-  trained: { leaders: 0, full_time_officials: 0, staff: 0, citizens: 0, unrecorded: 0 },
-  barriers: { no_smartphone: 1, no_chip_id: 0, vneid_not_level2: 0, no_bank_account: 1, portal_down: 2, weak_network: 0, language: 0, disability: 0, other: 0 },
-  readinessPercent: 40,
-  blockedItems: 1,
-  overdueItems: 0,
-  followUpsOpen: 0,
+  ...periodResults(
+    {
+      logs: 5,
+      'outcomes.done': 2,
+      'outcomes.partial': 1,
+      'outcomes.referred': 1,
+      'outcomes.failed': 1,
+      'byGroup.vneid': 2,
+      'byGroup.public-service': 2,
+      'byGroup.payments': 1,
+      'onlineSubmission.full': 1,
+      'helped.citizen': 5,
+      'barriers.no_smartphone': 1,
+      'barriers.no_bank_account': 1,
+      'barriers.portal_down': 2,
+      blockedItems: 1,
+    },
+    40,
+  ),
   ...over,
 });
 

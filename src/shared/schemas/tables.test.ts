@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { SYNC_TABLES, TABLE_SCHEMAS, isSyncTable, type SyncTable } from './tables';
 import { VALIDATION_KEYS } from './validation-keys';
+import { periodResults } from '../../../test/helpers/report-facts';
 
 const USER = '0197c1a2-0000-7000-8000-000000000001';
 const ID = '0197c1a2-7b3e-7c4d-8e5f-0a1b2c3d4e5f';
@@ -133,22 +134,29 @@ const EXAMPLES: Record<SyncTable, Record<string, unknown>> = {
     submittedBy: USER,
     submittedAt: '2025-07-18T02:00:00.000Z',
     summary: 'Kết quả',
-    results: {
-      logs: 3,
-      onTeamDevice: 1,
-      outcomes: { done: 1, partial: 1, referred: 1, failed: 0 },
-      byGroup: { vneid: 1, 'public-service': 2, payments: 0, skills: 0, other: 0 },
-      onlineSubmission: { full: 1, partial: 1 },
-      helped: { citizen: 2, household_business: 0, official: 0, unrecorded: 1 },
-      sessions: 1,
-      participants: 18,
-      trained: { leaders: 0, full_time_officials: 0, staff: 0, citizens: 18, unrecorded: 0 },
-      barriers: { no_smartphone: 1, no_chip_id: 0, vneid_not_level2: 0, no_bank_account: 0, portal_down: 2, weak_network: 0, language: 0, disability: 0, other: 0 },
-      readinessPercent: 50,
-      blockedItems: 1,
-      overdueItems: 0,
-      followUpsOpen: 1,
-    },
+    results: periodResults(
+      {
+        logs: 3,
+        onTeamDevice: 1,
+        'outcomes.done': 1,
+        'outcomes.partial': 1,
+        'outcomes.referred': 1,
+        'byGroup.vneid': 1,
+        'byGroup.public-service': 2,
+        'onlineSubmission.full': 1,
+        'onlineSubmission.partial': 1,
+        'helped.citizen': 2,
+        'helped.unrecorded': 1,
+        sessions: 1,
+        participants: 18,
+        'trained.citizens': 18,
+        'barriers.no_smartphone': 1,
+        'barriers.portal_down': 2,
+        blockedItems: 1,
+        followUpsOpen: 1,
+      },
+      50,
+    ),
     resultsNote: null,
     difficulties: 'Cổng chậm',
     proposals: 'Thiết bị',

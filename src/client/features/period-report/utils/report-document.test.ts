@@ -7,24 +7,36 @@ import { Packer } from 'docx';
 import vi from '../../../../../locales/vi/periodReport.json';
 import { buildReportDocument, dateParts, placeOf, type DocumentInput } from './report-document';
 import { reportDocx } from './docx-export';
-import type { PeriodResults } from '../../../../shared/schemas/period-report';
+import { periodResults } from '../../../../../test/helpers/report-facts';
 
-const results: PeriodResults = {
-  logs: 12,
-  onTeamDevice: 2,
-  outcomes: { done: 7, partial: 2, referred: 2, failed: 1 },
-  byGroup: { vneid: 5, 'public-service': 4, payments: 2, skills: 1, other: 0 },
-  onlineSubmission: { full: 3, partial: 1 },
-  helped: { citizen: 10, household_business: 1, official: 0, unrecorded: 1 },
-  sessions: 1,
-  participants: 18,
-  trained: { leaders: 0, full_time_officials: 0, staff: 0, citizens: 18, unrecorded: 0 },
-  barriers: { no_smartphone: 2, no_chip_id: 0, vneid_not_level2: 0, no_bank_account: 1, portal_down: 3, weak_network: 0, language: 0, disability: 0, other: 0 },
-  readinessPercent: 60,
-  blockedItems: 1,
-  overdueItems: 0,
-  followUpsOpen: 2,
-};
+const results = periodResults(
+  {
+    logs: 12,
+    onTeamDevice: 2,
+    'outcomes.done': 7,
+    'outcomes.partial': 2,
+    'outcomes.referred': 2,
+    'outcomes.failed': 1,
+    'byGroup.vneid': 5,
+    'byGroup.public-service': 4,
+    'byGroup.payments': 2,
+    'byGroup.skills': 1,
+    'onlineSubmission.full': 3,
+    'onlineSubmission.partial': 1,
+    'helped.citizen': 10,
+    'helped.household_business': 1,
+    'helped.unrecorded': 1,
+    sessions: 1,
+    participants: 18,
+    'trained.citizens': 18,
+    'barriers.no_smartphone': 2,
+    'barriers.no_bank_account': 1,
+    'barriers.portal_down': 3,
+    blockedItems: 1,
+    followUpsOpen: 2,
+  },
+  60,
+);
 
 const input = (over: Partial<DocumentInput> = {}): DocumentInput => ({
   communeName: 'Xã Ngọk Bay',
