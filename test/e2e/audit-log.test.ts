@@ -103,7 +103,7 @@ describe('the audit log in Chromium', () => {
   });
 
   it("the leader looks up one citizen: this phone's part offline, the server's events online, naming no one", async () => {
-    const { page, context } = phone;
+    const { page, context } = world.phone;
     await page.getByRole('link', { name: 'Tra cứu nhật ký về một người dân' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nhật ký về một người dân' }).waitFor();
     await context.setOffline(true);
