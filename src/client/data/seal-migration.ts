@@ -12,7 +12,7 @@ import { needsSealing, SEALED_FIELDS, SEALED_FIELDS_VERSION, sealedFieldsOf, sea
 import { currentDataKey } from './vault/vault';
 import { sameJson } from '../../shared/sync/canonical-json';
 import type { SyncedRecord } from '../../shared/sync/merge';
-import { SYNC_TABLES, type SyncTable } from '../../shared/schemas/tables';
+import type { SyncTable } from '../../shared/schemas/tables';
 
 /**
  * In syncState, so it goes with the member's data at sign-out (the next member's run starts anew).
@@ -82,7 +82,7 @@ export async function sealPlainRecords(database: AppDatabase = db, key: CryptoKe
   if (!key) return 0;
   if ((await database.syncState.get(SEALED_AT_REST_KEY))?.value === SEALED_FIELDS_VERSION) return 0;
   let sealed = 0;
-  for (const name of SYNC_TABLES.filter((table) => SEALED_FIELDS[table])) {
+  for (const name of Object.keys(SEALED_FIELDS) as SyncTable[]) {
     sealed += await sealTable<SyncedRecord, string>(
       database,
       database.syncedTable(name),
