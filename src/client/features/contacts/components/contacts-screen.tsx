@@ -8,6 +8,7 @@ import { SessionGate } from '../../../components/ui/session-gate';
 import { ContactDetailScreen } from './contact-detail-screen';
 import { ContactFormScreen } from './contact-form-screen';
 import { DirectoryScreen } from './directory-screen';
+import { TeamScreen } from './team-screen';
 import './contacts.css';
 
 export function ContactsScreen(): ReactElement {
@@ -19,6 +20,7 @@ export function ContactsScreen(): ReactElement {
           <Routes>
             <Route index element={<DirectoryScreen user={user} />} />
             <Route path="new" element={<ContactFormScreen user={user} />} />
+            <Route path="team" element={<TeamScreen />} />
             <Route path=":contactId" element={<ContactDetailScreen user={user} />} />
             <Route path=":contactId/edit" element={<ContactFormScreen user={user} />} />
             <Route path="*" element={<DirectoryScreen user={user} />} />

@@ -50,6 +50,11 @@ export function DirectoryScreen({ user }: { user: SessionUser }): ReactElement {
     >
       <UndoBanner user={user} />
       <p className="hint">{t('intro')}</p>
+      {user.communeId !== null && (
+        <Link className="button" to="/contacts/team">
+          {t('team.open')}
+        </Link>
+      )}
       {user.communeId === null ? <p className="notice">{t('noCommune')}</p> : !canCreate ? <p className="notice">{t('readOnly')}</p> : null}
       <div className="contact-search" role="search">
         <SearchField id="contact-search" label={t('search.label')} value={query} onChange={setQuery} describedBy="contact-search-hint" />
