@@ -8,7 +8,8 @@ import { toSyncUser, type Access, type AuthService } from '../auth/auth-service'
 import { RateLimiter } from '../auth/rate-limit';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
-import { readPushRequest, type SyncRequests, type WriteQuota } from '../sync/sync-requests';
+import { readPushRequest, type SyncRequests } from '../sync/sync-requests';
+import type { WriteQuota } from '../sync/write-quota';
 import type { DeviceNote } from '../storage/session-types';
 import { signedInSession } from './auth';
 

@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SyncUser } from '../../shared/sync/scopes';
 import { purgeBatch, type PurgeBatch } from '../privacy/retention-purge';
 import { SqliteStore } from '../storage/sqlite-store';
-import { pushChanges, type PushRequest, type WriteQuota } from './sync-requests';
+import { pushChanges, type PushRequest } from './sync-requests';
+import type { WriteQuota } from './write-quota';
 
 export interface PushThreadData {
   file: string;

@@ -11,7 +11,8 @@ import { ApiError } from '../errors';
 import type { PurgeBatch } from '../privacy/retention-purge';
 import type { BackgroundErrorHandler } from '../storage/types';
 import type { FromPushThread, PushThreadData, ToPushThread } from './push-thread-worker';
-import type { PushRequest, PushResult, WriteQuota } from './sync-requests';
+import type { PushRequest, PushResult } from './sync-requests';
+import type { WriteQuota } from './write-quota';
 
 export interface PushThreadOptions extends PushThreadData {
   /** A checkpoint failed, or the thread died (it is started again for the next push). */

@@ -21,10 +21,11 @@ import { readScopes, writeScope, type SyncUser } from '../../shared/sync/scopes'
 import { ApiError } from '../errors';
 import { purgeBatch, type PurgeBatch } from '../privacy/retention-purge';
 import { canonicalJson } from '../../shared/sync/canonical-json';
-import type { PushPlan, PushState, QuotaKeys, QuotaWindow, RecordStore, StoredRecord } from '../storage/record-types';
+import type { PushPlan, PushState, RecordStore, StoredRecord } from '../storage/record-types';
 import { pullResponseJson } from './pull-json';
 import { decodeCursor, encodeCursor, scopeTag } from './cursor';
 import { planPush, type IncomingMutation } from './push-plan';
+import { excessOf, NO_WRITE_QUOTA, QUOTA_WINDOW_MS, retryAfterSeconds, sizeOf, type OverQuota, type QuotaExcess, type WriteQuota } from './write-quota';
 
 /** What a client that is newer than this server should wait before trying again. */
 const NEWER_CLIENT_RETRY_SECONDS = 300;
@@ -66,28 +67,6 @@ export interface PushResult {
   citizenChanges: CitizenChange[];
   requestChanges: RequestChange[];
 }
-
-/**
- * Changes a member, and all members of a commune, may push in a day, and the bytes of those
- * changes' fields (docs/sync.md "Write quotas"); 0 = unlimited. Counted as mutation ids the server
- * remembers, whatever their outcome.
- */
-export interface WriteQuota {
-  perUserPerDay: number;
-  perCommunePerDay: number;
-  bytesPerUserPerDay: number;
-  bytesPerCommunePerDay: number;
-}
-
-export const NO_WRITE_QUOTA: WriteQuota = { perUserPerDay: 0, perCommunePerDay: 0, bytesPerUserPerDay: 0, bytesPerCommunePerDay: 0 };
-
-/** Which quota a refused push would have passed, and when a retry may succeed. */
-export interface OverQuota extends QuotaWindow {
-  retryAfterSeconds: number;
-}
-
-/** The quotas' window: a rolling day. */
-export const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The request handling both transports share: in-process, or on the SQLite sync thread. */
 export interface SyncRequests {
@@ -190,49 +169,6 @@ export async function pushChanges(store: RecordStore, user: SyncUser, request: P
     }
   }
   return result;
-}
-
-/** A quota this push would pass, and by how much (changes or bytes). */
-interface QuotaExcess extends QuotaWindow {
-  excess: number;
-}
-
-/** The bytes a mutation's fields add (what the quotas' "bytes" count); a malformed one adds none. */
-function sizeOf(mutation: IncomingMutation): number {
-  return mutation.kind === 'valid' ? Buffer.byteLength(JSON.stringify(mutation.fields)) : 0;
-}
-
-/**
- * Which quota this push would pass, if any, checked changes before bytes and the member before the
- * commune; a mutation id already applied (a retry) is not counted again.
- */
-function excessOf(quota: WriteQuota, state: PushState, mutations: readonly IncomingMutation[], sizes: ReadonlyMap<string, number>): QuotaExcess | undefined {
-  const recent = state.recentWrites ?? { user: 0, commune: 0, userBytes: 0, communeBytes: 0 };
-  const fresh = [...new Set(mutations.filter((m) => !state.applied.has(m.id)).map((m) => m.id))];
-  if (fresh.length === 0) return undefined;
-  const freshBytes = fresh.reduce((sum, id) => sum + (sizes.get(id) ?? 0), 0);
-  const checks: [QuotaWindow, number, number, number][] = [
-    [{ of: 'user', measure: 'changes' }, quota.perUserPerDay, recent.user, fresh.length],
-    [{ of: 'commune', measure: 'changes' }, quota.perCommunePerDay, recent.commune, fresh.length],
-    [{ of: 'user', measure: 'bytes' }, quota.bytesPerUserPerDay, recent.userBytes, freshBytes],
-    [{ of: 'commune', measure: 'bytes' }, quota.bytesPerCommunePerDay, recent.communeBytes, freshBytes],
-  ];
-  for (const [window, limit, used, adding] of checks) {
-    if (limit > 0 && used + adding > limit) return { ...window, excess: used + adding - limit };
-  }
-  return undefined;
-}
-
-/**
- * Seconds until the rolling window has let out enough of its oldest changes for this push to fit:
- * the moment the change that brings the aged-out total to the excess leaves the window. A push
- * larger than the whole quota never fits: it is told to wait a whole window.
- */
-async function retryAfterSeconds(store: RecordStore, keys: QuotaKeys, excess: QuotaExcess, now: number): Promise<number> {
-  const oldest = await store.quotaFreesAt(keys, excess, excess.excess);
-  // A change made at `oldest` is counted while the window starts at or before it: it is out 1 ms later.
-  const frees = oldest === null ? now + QUOTA_WINDOW_MS : oldest + QUOTA_WINDOW_MS + 1;
-  return Math.min(QUOTA_WINDOW_MS / 1000, Math.max(1, Math.ceil((frees - now) / 1000)));
 }
 
 /** The logs whose citizen section the planned writes change, compared with the stored state. */
