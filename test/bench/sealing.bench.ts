@@ -13,10 +13,9 @@
 import type { Page } from 'playwright-core';
 import { context as contextRow, median, percentile, ratioAtMost, type Measurement } from './measurement';
 import { withHooks } from '../e2e/support/page-hooks';
-import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
 import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
-import { startAppServer } from '../e2e/support/server';
+import { withBenchPhone } from './bench-phone';
 import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
 import type { RawIdb } from '../e2e/support/idb';
 import { SEALED_FIELDS_VERSION } from '../../src/client/data/sealed-fields';
@@ -53,15 +52,8 @@ async function listPages(page: Page, runs: number): Promise<number[]> {
   return times;
 }
 
-export async function runSealingBench(): Promise<Measurement[]> {
-  const server = await startAppServer();
-  const phone = await launchPhone();
-  const { page, context } = phone;
-  try {
-    // tsx (esbuild keepNames) wraps named functions in __name(); the page needs the helper too.
-    await context.addInitScript('globalThis.__name = (fn) => fn;');
-    await page.goto(server.url);
-    await waitForServiceWorkerControl(page);
+export function runSealingBench(): Promise<Measurement[]> {
+  return withBenchPhone(async ({ server, page, context }) => {
     // Offline before the session exists, so the sync engine never talks to the server about it.
     await server.stop();
     await context.setOffline(true);
@@ -106,8 +98,5 @@ export async function runSealingBench(): Promise<Measurement[]> {
       contextRow(`save a log with citizen details: sealed / unencrypted (median of ${SAVE_RUNS})`, median(saves) / median(plainSaves), '×'),
       ratioAtMost(`open the log list, ${LOGS / 1000}k logs: first page sealed / plaintext (median of ${LIST_RUNS})`, median(sealedList), median(plainList), 'ms', 1.2),
     ];
-  } finally {
-    await phone.close();
-    await server.stop();
-  }
+  });
 }
