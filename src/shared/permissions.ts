@@ -46,6 +46,8 @@ const RULES = {
   'services.manage': ['admin'],
   'provinceContacts.manage': ['admin'],
   'guides.manage': ['admin'],
+  // The due day and the indicators with their targets the communes' reports are judged by (docs/reports.md).
+  'reportSettings.manage': ['admin'],
   'villages.manage': ['leader'],
   // Reports.
   'reports.view': ['leader', 'reviewer', 'admin'],

@@ -117,7 +117,7 @@ export class AppDatabase extends Dexie {
       services: 'id, code',
       villages: 'id, name',
       signOffs: 'id, checklistId',
-    } satisfies Record<Exclude<SyncTable, 'teamMembers' | 'communeProfiles' | 'provinceContacts' | 'periodReports' | 'reportSubmissions' | 'rightsRequests' | 'serviceGuides' | 'guideImages'> | 'settings' | 'outbox' | 'drafts' | 'syncState' | 'rejectedChanges', string>);
+    } satisfies Record<Exclude<SyncTable, 'teamMembers' | 'communeProfiles' | 'provinceContacts' | 'periodReports' | 'reportSubmissions' | 'rightsRequests' | 'serviceGuides' | 'guideImages' | 'reportSettings' | 'indicatorValues'> | 'settings' | 'outbox' | 'drafts' | 'syncState' | 'rejectedChanges', string>);
     // The roster and the commune's name, published by the server (docs/accounts.md).
     this.version(2).stores({ teamMembers: 'id', communeProfiles: 'id' } satisfies Record<Extract<SyncTable, 'teamMembers' | 'communeProfiles'>, string>);
     // The audit events waiting to be sent (audit-repository.ts), per member.
@@ -130,6 +130,8 @@ export class AppDatabase extends Dexie {
     this.version(6).stores({ rightsRequests: 'id, receivedOn' } satisfies Record<Extract<SyncTable, 'rightsRequests'>, string>);
     // The province's service guides and their pictures, read by service code (guide-repository.ts).
     this.version(7).stores({ serviceGuides: 'id, serviceCode', guideImages: 'id, serviceCode' } satisfies Record<Extract<SyncTable, 'serviceGuides' | 'guideImages'>, string>);
+    // The province's report settings (one record) and the commune's indicator values, read per period.
+    this.version(8).stores({ reportSettings: 'id', indicatorValues: 'id, periodStart' } satisfies Record<Extract<SyncTable, 'reportSettings' | 'indicatorValues'>, string>);
   }
 
   /** The Dexie table of one synced record type, typed by its shared schema. */

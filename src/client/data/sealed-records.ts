@@ -32,6 +32,8 @@ export const CLEAR_AT_REST: Readonly<Record<string, string>> = {
   'rightsRequests.closeReason': "the leader's reason for a refusal or note of what was done, about the answer, not the person; reviewers never receive it",
   'serviceGuides.*': "the province's public step-by-step guides to its services, from official sources; no person is recorded in them",
   'guideImages.*': "the pictures of the guides' steps (screenshots of public apps and portals); no person is recorded in them",
+  'reportSettings.*': "the province's due day and indicators with their targets, published by the admin to every phone of the province; no person is recorded in them",
+  'indicatorValues.*': "the commune's figures for the province's indicators, counts and shares of its work; no person is recorded in them",
   'reportSubmissions.*': 'the same report as it was sent, and the account id of the official who sent it; no citizen is recorded in it',
 };
 

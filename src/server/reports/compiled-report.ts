@@ -5,14 +5,18 @@
 // in SQL (storage/*/reports.ts); this joins the two answers and names everyone.
 import { resultsOfSums, type CompiledCommune, type CompiledReport } from '../../shared/reports/compiled';
 import { reportDueDate, submissionState } from '../../shared/reports/report-period';
+import { dueDaysOf } from '../../shared/reports/targets';
 import { periodResultsSchema, reportReturnSchema } from '../../shared/schemas/period-report';
 import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
 import { compareVi } from '../../shared/text/vietnamese';
+import { readReportSettings } from '../reference/report-settings-admin';
 import type { SyncStore } from '../storage/types';
 
 export async function compiledReport(store: SyncStore, provinceId: string, period: LocalDateRange, now: number): Promise<CompiledReport> {
   const query = { provinceId, periodStart: period.start, periodEnd: period.end };
-  const [communes, { latest, totals }] = await Promise.all([store.reports.provinceCommunes(provinceId), store.reports.periodSubmissions(query)]);
+  const [communes, { latest, totals }, settings] = await Promise.all([store.reports.provinceCommunes(provinceId), store.reports.periodSubmissions(query), readReportSettings(store.records, provinceId)]);
+  // The due day the province set (reportSettings), else the default rule (docs/reports.md "Due date").
+  const dueDays = dueDaysOf(settings as { dueDaysAfterEnd?: number } | undefined);
   const today = todayLocal(now);
   const sent = new Map(latest.map((row) => [row.communeId, row]));
   const rows: CompiledCommune[] = communes
@@ -25,7 +29,7 @@ export async function compiledReport(store: SyncStore, provinceId: string, perio
       return {
         communeId: commune.id,
         communeName: commune.name,
-        status: returned ? ('returned' as const) : submissionState(period, submission, today),
+        status: returned ? ('returned' as const) : submissionState(period, submission, today, dueDays),
         returned,
         lastSyncAt: commune.lastSyncAt === null ? null : new Date(commune.lastSyncAt).toISOString(),
         submission: submission && {
@@ -46,7 +50,7 @@ export async function compiledReport(store: SyncStore, provinceId: string, perio
   return {
     provinceId,
     period,
-    dueDate: reportDueDate(period),
+    dueDate: reportDueDate(period, dueDays),
     generatedAt: new Date(now).toISOString(),
     communes: rows,
     reported: totals.reports,

@@ -6,6 +6,7 @@
 //   POST  /api/admin/checklist-templates      add a template (version 1)
 //   POST  /api/admin/checklist-templates/:templateId/versions   publish its next version
 //   PUT   /api/admin/guides/:code             publish the next version of a service's guide (docs/field-aids.md §3)
+//   PUT   /api/admin/report-settings          publish the due day and the indicators with their targets (docs/reports.md)
 // Admins only, always in their own province (the scope comes from the account, never the request);
 // bodies checked by the shared schemas; rate-limited per admin; every change in the audit log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -24,6 +25,7 @@ import {
   templateVersionSchema,
 } from '../../shared/reference/admin-api';
 import { GUIDE_BODY_LIMIT, guidePathSchema, publishGuideSchema } from '../../shared/reference/guide-api';
+import { publishReportSettingsSchema } from '../../shared/reference/report-settings-api';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import { toWireRecord } from '../../shared/sync/protocol';
 import type { AuthService } from '../auth/auth-service';
@@ -32,11 +34,12 @@ import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { changeProvinceContact, changeService, createProvinceContact, createService, ReferenceError, type Editor } from '../reference/reference-admin';
 import { publishGuide } from '../reference/guide-admin';
+import { publishReportSettings } from '../reference/report-settings-admin';
 import { createTemplate, publishTemplate } from '../reference/template-admin';
 import type { SyncStore } from '../storage/types';
 import { signedInUser } from './auth';
 
-type ReferenceTable = 'services' | 'provinceContacts' | 'checklistTemplates' | 'serviceGuides';
+type ReferenceTable = 'services' | 'provinceContacts' | 'checklistTemplates' | 'serviceGuides' | 'reportSettings';
 
 export interface AdminReferenceRouteOptions {
   store: SyncStore;
@@ -75,6 +78,7 @@ export function registerAdminReferenceRoutes(app: FastifyInstance, options: Admi
   /** What the audit row says of a change: never a contact's phones or e-mail. */
   function auditDetails(table: ReferenceTable, change: AuditDetails<'reference.changed'>['change'], record: Record<string, unknown>): AuditDetails<'reference.changed'> {
     if (table === 'services') return { table, change, code: String(record.code) };
+    if (table === 'reportSettings') return { table, change: Number(record.version) > 1 ? 'published' : 'created', version: Number(record.version) };
     if (table === 'checklistTemplates' || table === 'serviceGuides') {
       const version = Number(record.version);
       return { table, change: version > 1 ? 'published' : 'created', code: String(table === 'serviceGuides' ? record.serviceCode : record.templateId), version };
@@ -144,6 +148,10 @@ export function registerAdminReferenceRoutes(app: FastifyInstance, options: Admi
   app.put('/api/admin/guides/:code', { bodyLimit: GUIDE_BODY_LIMIT }, async (request, reply) => {
     const { code } = parse(guidePathSchema, request.params);
     const body = await run(request, 'serviceGuides', (who) => publishGuide(store.records, who, code, parse(publishGuideSchema, request.body), now()), 'guides.manage');
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+  app.put('/api/admin/report-settings', async (request, reply) => {
+    const body = await run(request, 'reportSettings', (who) => publishReportSettings(store.records, who, parse(publishReportSettingsSchema, request.body), now()), 'reportSettings.manage');
     return reply.header('cache-control', 'no-store').send(body);
   });
 }

@@ -1,7 +1,8 @@
 // GET /api/reports/province (admins: the province's communes for a period, counts only),
 // GET /api/reports/compiled (admins: every commune's submitted period report and their sums,
 // docs/reports.md "The province's compiled view") and
-// POST /api/reports/returns (admins: a commune's report returned for correction, docs/reports.md) and
+// POST /api/reports/returns (admins: a commune's report returned for correction, docs/reports.md),
+// GET /api/reports/indicator-values (admins: the communes' hand-entered indicator values of a period) and
 // GET /api/reports/commune (the signed-in user's commune, for the printed report's heading).
 // Auth as the sync endpoints: a Bearer access token checked against the session store. The
 // figures come from the reports service (server/reports/province-report.ts).
@@ -13,6 +14,7 @@ import type { AuthService } from '../auth/auth-service';
 import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { compiledReport } from '../reports/compiled-report';
+import { provinceIndicatorValues } from '../reports/indicator-values';
 import { returnReport, ReturnError } from '../reports/report-return';
 import { returnRequestSchema } from '../../shared/reports/compiled';
 import { communeInfo, provinceReport } from '../reports/province-report';
@@ -65,6 +67,13 @@ export function registerReportRoutes(app: FastifyInstance, options: ReportRouteO
     const period = reportingPeriod(request.query);
     if (!period) throw new ApiError(400, 'bad_request', 'Send ?start=yyyy-mm-15&end=yyyy-mm-14 (one reporting period).');
     return reply.header('cache-control', 'no-store').send(await compiledReport(store, provinceId, period, now()));
+  });
+
+  app.get('/api/reports/indicator-values', async (request, reply) => {
+    const provinceId = await provinceOf(request);
+    const period = reportingPeriod(request.query);
+    if (!period) throw new ApiError(400, 'bad_request', 'Send ?start=yyyy-mm-15&end=yyyy-mm-14 (one reporting period).');
+    return reply.header('cache-control', 'no-store').send(await provinceIndicatorValues(store, provinceId, period));
   });
 
   // The province admin returns a commune's latest report for correction, with a reason; audited.

@@ -63,7 +63,7 @@ export const AUDIT_DETAILS = {
   'commune.reactivated': z.strictObject({}),
   /** The province admin changed reference data: which table, which entry (a code or id), what kind of change. */
   'reference.changed': z.strictObject({
-    table: z.enum(['services', 'provinceContacts', 'checklistTemplates', 'serviceGuides']),
+    table: z.enum(['services', 'provinceContacts', 'checklistTemplates', 'serviceGuides', 'reportSettings']),
     change: z.enum(['created', 'updated', 'retired', 'restored', 'published']),
     code: z.string().min(1).max(100).optional(),
     /** A checklist template's version. */

@@ -197,6 +197,15 @@ const EXAMPLES: Record<SyncTable, Record<string, unknown>> = {
     width: 480,
     height: 960,
   },
+  reportSettings: {
+    version: 2,
+    dueDaysAfterEnd: 6,
+    indicators: [
+      { id: 'ho-so-toan-trinh', name: 'Tỷ lệ hồ sơ trực tuyến toàn trình', unit: '%', source: 'onlineFullShare', target: 80, communeTargets: [{ communeId: 'ngok-bay', target: 60 }], from: '2025-01-01', to: '2025-12-31', active: true },
+      { id: 'ho-co-smartphone', name: 'Hộ có điện thoại thông minh', unit: 'hộ', source: 'manual', target: 1200.5, communeTargets: [], from: '2025-01-01', to: '2025-12-31', active: false },
+    ],
+  },
+  indicatorValues: { indicatorId: 'ho-co-smartphone', periodStart: '2025-06-15', periodEnd: '2025-07-14', value: 812 },
 };
 
 const metaOf = (table: SyncTable) => (TABLE_SCHEMAS[table].scope === 'province' ? provinceMeta : communeMeta);
@@ -205,7 +214,7 @@ const messagesOf = (schema: z.ZodType, value: unknown): string[] => schema.safeP
 describe('the table registry', () => {
   it('names exactly the tables of docs/sync.md §4', () => {
     expect([...SYNC_TABLES].sort()).toEqual(
-      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles', 'provinceContacts', 'periodReports', 'reportSubmissions', 'rightsRequests', 'serviceGuides', 'guideImages'].sort(),
+      ['assistanceLogs', 'groupSessions', 'contacts', 'checklists', 'checklistItems', 'checklistTemplates', 'services', 'villages', 'signOffs', 'teamMembers', 'communeProfiles', 'provinceContacts', 'periodReports', 'reportSubmissions', 'rightsRequests', 'serviceGuides', 'guideImages', 'reportSettings', 'indicatorValues'].sort(),
     );
     expect(Object.keys(TABLE_SCHEMAS).sort()).toEqual([...SYNC_TABLES].sort());
     expect(isSyncTable('contacts')).toBe(true);
@@ -214,7 +223,7 @@ describe('the table registry', () => {
 
   it("puts templates, the service catalogue and the province's contacts in the province scope, the rest in the commune", () => {
     const province = SYNC_TABLES.filter((t) => TABLE_SCHEMAS[t].scope === 'province');
-    expect(province.sort()).toEqual(['checklistTemplates', 'guideImages', 'provinceContacts', 'serviceGuides', 'services']);
+    expect(province.sort()).toEqual(['checklistTemplates', 'guideImages', 'provinceContacts', 'reportSettings', 'serviceGuides', 'services']);
   });
 });
 

@@ -11,6 +11,8 @@ import { groupSessionFieldsSchema, groupSessionPatchSchema, groupSessionRecordSc
 import { rightsRequestFieldsSchema, rightsRequestPatchSchema, rightsRequestRecordSchema } from './rights-request';
 import { provinceContactFieldsSchema, provinceContactPatchSchema, provinceContactRecordSchema } from './province-contact';
 import { periodReportFieldsSchema, periodReportPatchSchema, periodReportRecordSchema, reportSubmissionFieldsSchema, reportSubmissionPatchSchema, reportSubmissionRecordSchema } from './period-report';
+import { indicatorValueFieldsSchema, indicatorValuePatchSchema, indicatorValueRecordSchema } from './indicator-value';
+import { reportSettingsFieldsSchema, reportSettingsPatchSchema, reportSettingsRecordSchema } from './report-settings';
 import { serviceFieldsSchema, servicePatchSchema, serviceRecordSchema } from './service';
 import {
   guideImageFieldsSchema,
@@ -42,6 +44,8 @@ export const SYNC_TABLES = [
   'rightsRequests',
   'serviceGuides',
   'guideImages',
+  'reportSettings',
+  'indicatorValues',
 ] as const;
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
@@ -89,6 +93,10 @@ export const TABLE_SCHEMAS = {
   // Written by the server from the admin's guide editor (/api/admin/guides); no phone pushes them.
   serviceGuides: { scope: 'province', fields: serviceGuideFieldsSchema, patch: serviceGuidePatchSchema, record: serviceGuideRecordSchema },
   guideImages: { scope: 'province', fields: guideImageFieldsSchema, patch: guideImagePatchSchema, record: guideImageRecordSchema },
+  // The province's due day and indicators with their targets, written by the server for the admin
+  // (PUT /api/admin/report-settings); the commune's hand-entered indicator values (docs/reports.md).
+  reportSettings: { scope: 'province', fields: reportSettingsFieldsSchema, patch: reportSettingsPatchSchema, record: reportSettingsRecordSchema },
+  indicatorValues: { scope: 'commune', fields: indicatorValueFieldsSchema, patch: indicatorValuePatchSchema, record: indicatorValueRecordSchema },
 } as const satisfies Record<SyncTable, TableSchemas>;
 
 /** True when a string from the wire names a synced table. */

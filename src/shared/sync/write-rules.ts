@@ -132,4 +132,9 @@ export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
   // a version is checked as a whole (its pictures exist, the province's picture budget holds).
   serviceGuides: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
   guideImages: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
+  // Published whole by the server for the admin (/api/admin/report-settings): a publication is
+  // checked against the version it was based on and may not drop an indicator (docs/reports.md).
+  reportSettings: { create: 'serverPublished.push', update: byAction('serverPublished.push') },
+  // A value belongs to one indicator and period for good: another period is another record.
+  indicatorValues: { create: 'periodReport.write', update: byAction('periodReport.write'), immutableAfterCreate: ['indicatorId', 'periodStart', 'periodEnd'] },
 };
