@@ -124,11 +124,3 @@ export async function resetPassword(store: SyncStore, usernameInput: string, pas
   await store.accounts.setPassword(user.id, await hashPassword(password, options.cost ?? DEFAULT_SCRYPT_COST), options.now ?? Date.now());
   return user;
 }
-
-export async function setDisabled(store: SyncStore, usernameInput: string, disabled: boolean, now: number = Date.now()): Promise<UserRow> {
-  const user = await store.accounts.findUserByUsername(usernameInput);
-  if (!user) throw new AccountError(`There is no account "${usernameInput}".`);
-  await store.accounts.setUserDisabled(user.id, disabled, now);
-  if (user.communeId) await publishRoster(store, user.communeId, now);
-  return user;
-}

@@ -5,7 +5,7 @@
 //   npm run admin -- reset-password --username <u> --password <p>      (also ends the user's sessions)
 //   npm run admin -- list-users
 // and, beyond the fixed forms:
-//   issue-code --username <u> | disable-user --username <u> | enable-user --username <u> | rotate-epoch | help
+//   issue-code --username <u> | disable-user --username <u> --as <u> | enable-user --username <u> --as <u> | rotate-epoch | help
 //   rename-commune --id <id> --name <name> --as <admin> | deactivate-commune --id <id> --as <admin> | reactivate-commune …
 // DATA_DIR / DATABASE_URL select the database exactly as for the server; migrations run first.
 // Exit codes: 0 done, 1 refused or failed (the reason on stderr), 2 wrong usage.
@@ -14,13 +14,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatSignInCode } from '../shared/admin/accounts';
-import { AccountError, createCommune, createUser, resetPassword, setDisabled } from './accounts';
+import { AccountError, createCommune, createUser, resetPassword } from './accounts';
 import { updateCommuneSchema, type UpdateCommuneInput } from '../shared/admin/communes';
-import { AccountsRefusal, issueSignInCode } from './admin/accounts';
+import { AccountsRefusal, AccountsService, issueSignInCode } from './admin/accounts';
 import { CommunesService } from './admin/communes';
 import { AuditLog } from './privacy/audit-log';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { openStore } from './storage/open-store';
+import type { UserRow } from './storage/account-types';
 import { META_KEYS, type SyncStore } from './storage/types';
 
 export const USAGE = `Usage: npm run admin -- <command> [options]
@@ -31,8 +32,8 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
   reset-password --username <u> --password <p>     (ends the account's sessions)
   list-users
   issue-code --username <u>                        (a one-time sign-in code: the member chooses a password)
-  disable-user --username <u>                      (ends the account's sessions)
-  enable-user --username <u>
+  disable-user --username <u> --as <admin or leader username>   (ends the account's sessions)
+  enable-user --username <u> --as <admin or leader username>
   rotate-epoch                                     (after restoring a backup: every phone re-syncs fully)
   rename-commune --id <id> --name <name> --as <admin username>
   deactivate-commune --id <id> --as <admin username>   (disables its accounts; their phones send, then wipe)
@@ -69,8 +70,8 @@ const REQUIRED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   'create-user': ['username', 'password', 'role'],
   'reset-password': ['username', 'password'],
   'issue-code': ['username'],
-  'disable-user': ['username'],
-  'enable-user': ['username'],
+  'disable-user': ['username', 'as'],
+  'enable-user': ['username', 'as'],
   'rename-commune': ['id', 'name', 'as'],
   'deactivate-commune': ['id', 'as'],
   'reactivate-commune': ['id', 'as'],
@@ -82,8 +83,8 @@ const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   'reset-password': ['username', 'password'],
   'list-users': [],
   'issue-code': ['username'],
-  'disable-user': ['username'],
-  'enable-user': ['username'],
+  'disable-user': ['username', 'as'],
+  'enable-user': ['username', 'as'],
   'rotate-epoch': [],
   'rename-commune': ['id', 'name', 'as'],
   'deactivate-commune': ['id', 'as'],
@@ -116,15 +117,42 @@ export function parseCommand(argv: readonly string[]): { command: string; values
   return { command, values };
 }
 
+/** The account named with --as, in whose name the console's services act (and the audit log shows). */
+async function actorNamed(store: SyncStore, values: Values): Promise<UserRow> {
+  const username = required(values, 'as');
+  const actor = await store.accounts.findUserByUsername(username);
+  if (!actor) throw new AccountError(`There is no account "${username}".`);
+  // A disabled account has no session in the console either.
+  if (actor.disabled) throw new AccountError(`The account "${username}" is disabled: name an enabled one with --as.`);
+  return actor;
+}
+
+/**
+ * An account's disabling or enabling, through the console's AccountsService (docs/accounts.md
+ * "Accounts"): the same scope (an admin their province's commune accounts, a leader their commune's
+ * members and reviewers), the same refusal to enable an account of a deactivated commune, the same
+ * audit row and roster. A province admin's account, which the console never changes, goes through
+ * the service's admin-only path.
+ */
+async function switchUser(store: SyncStore, command: string, values: Values, io: Output): Promise<void> {
+  const actor = await actorNamed(store, values);
+  const username = required(values, 'username');
+  const user = await store.accounts.findUserByUsername(username);
+  if (!user) throw new AccountError(`There is no account "${username}".`);
+  const disabled = command === 'disable-user';
+  const accounts = new AccountsService({ store, audit: new AuditLog(store.audit) });
+  const changed = user.role === 'admin' ? await accounts.setAdminDisabled(actor, user.id, disabled) : (await accounts.update(actor, user.id, { disabled })).disabled !== user.disabled;
+  if (!changed) io.out(`${user.username} was already ${disabled ? 'disabled' : 'enabled'}; nothing changed.\n`);
+  else io.out(`${user.username} is now ${disabled ? 'disabled; every session of the account has ended' : 'enabled'}.\n`);
+}
+
 /**
  * A commune's rename, deactivation or reactivation, through the console's own service
  * (docs/accounts.md "Communes"): the same checks, the same transaction that disables its accounts,
  * the same audit rows, written in the name of the province admin given with --as.
  */
 async function changeCommune(store: SyncStore, command: string, values: Values, io: Output): Promise<void> {
-  const adminName = required(values, 'as');
-  const actor = await store.accounts.findUserByUsername(adminName);
-  if (!actor) throw new AccountError(`There is no account "${adminName}".`);
+  const actor = await actorNamed(store, values);
   const id = required(values, 'id');
   // The name it has now is the one the operator changes: a console rename meanwhile is still refused by the store.
   const before = await store.accounts.getCommune(id);
@@ -184,12 +212,8 @@ async function execute(store: SyncStore, command: string, values: Values, io: Ou
       return;
     }
     case 'disable-user':
-    case 'enable-user': {
-      const disabled = command === 'disable-user';
-      const user = await setDisabled(store, required(values, 'username'), disabled);
-      io.out(`${user.username} is now ${disabled ? 'disabled; every session of the account has ended' : 'enabled'}.\n`);
-      return;
-    }
+    case 'enable-user':
+      return switchUser(store, command, values, io);
     case 'rename-commune':
     case 'deactivate-commune':
     case 'reactivate-commune':

@@ -56,7 +56,7 @@ export async function startServer(config: Config, options: { logger?: LoggerOver
       const demo = await enabledDemoAccounts(store);
       if (demo.length > 0) {
         throw new Error(
-          `the database has demo accounts (${demo.join(', ')}), which must never exist in production. Disable them with \`npm run admin -- disable-user --username <name>\` or use a fresh database.`,
+          `the database has demo accounts (${demo.join(', ')}), which must never exist in production. Disable them with \`npm run admin -- disable-user --username <name> --as <admin>\` or use a fresh database.`,
         );
       }
     }

@@ -37,7 +37,7 @@ describe('a withdrawn phone in Chromium', () => {
 
   it('the account is disabled while the phone is offline; online again, it sends its log, wipes itself and says so', async () => {
     const { page, context } = world.phone;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/server/admin-cli.ts', 'disable-user', '--username', 'demo-member'], {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/server/admin-cli.ts', 'disable-user', '--username', 'demo-member', '--as', 'demo-leader'], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: world.server.dataDir },
     });

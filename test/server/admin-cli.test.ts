@@ -122,9 +122,9 @@ describe('npm run admin', { timeout: 120_000 }, () => {
   });
 
   it('[A13] disable-user stops sign-in; enable-user restores it', async () => {
-    expect((await admin('disable-user', '--username', 'lan.member')).code).toBe(0);
+    expect((await admin('disable-user', '--username', 'lan.member', '--as', 'so-khcn')).code).toBe(0);
     await withServer(async (server) => expect(await loginStatus(server, 'lan.member', 'mật khẩu mới toanh')).toBe(401));
-    expect((await admin('enable-user', '--username', 'lan.member')).code).toBe(0);
+    expect((await admin('enable-user', '--username', 'lan.member', '--as', 'so-khcn')).code).toBe(0);
     await withServer(async (server) => expect(await loginStatus(server, 'lan.member', 'mật khẩu mới toanh')).toBe(200));
   });
 

@@ -3,7 +3,8 @@
 // and the password rules. On a real SQLite file and a real PostgreSQL database (auth-world.ts).
 // Test ids: A… (auth and scope), V… (validation).
 import { describe, expect, it } from 'vitest';
-import { AccountError, createUser, setDisabled } from '../../src/server/accounts';
+import { AccountError, createUser } from '../../src/server/accounts';
+import { setDisabled } from '../helpers/disable-account';
 import { PASSWORD_MAX_LENGTH, hashPassword, passwordProblem, verifyPassword } from '../../src/server/auth/password';
 import { ACCESS_TOKEN_TTL_SECONDS, TOKEN_AUDIENCE, TOKEN_ISSUER, verifyAccessToken } from '../../src/server/auth/tokens';
 import type { ErrorBody } from '../../src/server/errors';

@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/sync/ids';
-import { createUser, setDisabled } from '../../src/server/accounts';
+import { createUser } from '../../src/server/accounts';
+import { setDisabled } from '../helpers/disable-account';
 import { FINAL_PUSH_WINDOW_MS, REVOKE_REASONS } from '../../src/server/auth/revocation';
 import { verifyAccessToken } from '../../src/server/auth/tokens';
 import type { ErrorBody } from '../../src/server/errors';

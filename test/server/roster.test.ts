@@ -3,7 +3,8 @@
 // commune's accounts only, never carrying usernames, password hashes or tokens, kept up to date
 // when an account changes, and never writable from a phone.
 import { describe, expect, it } from 'vitest';
-import { createUser, setDisabled } from '../../src/server/accounts';
+import { createUser } from '../../src/server/accounts';
+import { setDisabled } from '../helpers/disable-account';
 import { publishRoster } from '../../src/server/admin/roster';
 import { communeProfileId } from '../../src/shared/schemas/commune-profile';
 import { teamMemberRecordSchema } from '../../src/shared/schemas/team-member';

@@ -1,7 +1,7 @@
 // The accounts console without HTTP (docs/accounts.md "Accounts"): list, create with a one-time
 // sign-in code, issue a new code (the reset), change role, disable and enable, rename. Scoped by
 // account-scope.ts; every change is audited and republished to the commune's roster. The routes
-// (routes/admin-accounts.ts) and the admin CLI (issue-code) call this code.
+// (routes/admin-accounts.ts) and the admin CLI (issue-code, disable-user, enable-user) call this code.
 import { ACCOUNTS_PAGE_SIZE, SIGN_IN_CODE_TTL_MS, type AccountListQuery, type AccountListResponse, type AccountSummary, type CommuneListResponse, type CreateAccountInput, type CreateAccountResponse, type SignInCodeResponse, type UpdateAccountInput } from '../../shared/admin/accounts';
 import type { AuditKind } from '../../shared/privacy/audit';
 import { compareVi, matchesSearch } from '../../shared/text/vietnamese';
@@ -146,6 +146,22 @@ export class AccountsService {
     const rows = await this.store.accounts.listScopeUsers({ communeId: user.communeId! });
     const row = rows.find((candidate) => candidate.id === user.id)!;
     return this.summary(actor, row, await this.communeNames(), now);
+  }
+
+  /**
+   * Disables or enables a province admin's account. The console never changes an admin's account
+   * (account-scope.ts); only the CLI does, where admins are made, for an enabled admin of the same
+   * province named with --as. Audited like the console's changes. False when already in that state.
+   */
+  async setAdminDisabled(actor: Actor, accountId: string, disabled: boolean): Promise<boolean> {
+    if (actor.role !== 'admin' || !actor.provinceId) return this.refuse(actor, 'account.update', 'forbidden');
+    const user = await this.store.accounts.getUser(accountId);
+    if (!user || user.role !== 'admin' || user.provinceId !== actor.provinceId) return this.refuse(actor, 'account.update', 'not_found');
+    if (user.disabled === disabled) return false;
+    // Disabling ends every session of the account at once (the store revokes them).
+    await this.store.accounts.setUserDisabled(user.id, disabled, this.now());
+    await this.audit.append({ kind: disabled ? 'account.disabled' : 'account.enabled', actor, subjectId: user.id, communeId: null, details: {} });
+    return true;
   }
 
   /** The account the actor names, if they may change it; otherwise a refusal (audited). */

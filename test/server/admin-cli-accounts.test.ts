@@ -1,0 +1,144 @@
+// The admin CLI's disable-user and enable-user on a real SQLite file and a real PostgreSQL
+// (docs/accounts.md "Accounts"): they go through the console's AccountsService in the name of the
+// account given with --as, so the CLI gets the console's scope, its refusal to enable an account of
+// a deactivated commune and its audit rows. A refusal says why on stderr and exits 1.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdminCli } from '../../src/server/admin-cli';
+import { publishRoster } from '../../src/server/admin/roster';
+import { AuditLog } from '../../src/server/privacy/audit-log';
+import { loadConfig } from '../../src/server/config';
+import { openStore } from '../../src/server/storage/open-store';
+import type { SyncStore } from '../../src/server/storage/types';
+import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/pg';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+const PASSWORD = 'một câu dài dễ nhớ';
+
+function accountsSuite(database: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>): void {
+  let env: Record<string, string>;
+  let drop: () => Promise<void>;
+  let store: SyncStore;
+  const admin = async (...argv: string[]): Promise<Run> => {
+    const run = { out: '', err: '' };
+    const code = await runAdminCli(argv, env, { out: (text) => (run.out += text), err: (text) => (run.err += text) });
+    return { code, ...run };
+  };
+  const disabled = async (username: string) => (await store.accounts.findUserByUsername(username))?.disabled;
+  /** The account events the province admin reads in the audit log, oldest first: [kind, by whom, about whom]. */
+  const accountEvents = async () => {
+    const reader = (await store.accounts.findUserByUsername('so-khcn'))!;
+    const page = await new AuditLog(store.audit).read(reader, undefined);
+    return (page?.events ?? [])
+      .filter((event) => event.kind === 'account.disabled' || event.kind === 'account.enabled')
+      .map((event) => [event.kind, event.actorName, event.subjectName])
+      .reverse();
+  };
+
+  beforeAll(async () => {
+    ({ env, drop } = await database());
+    for (const args of [
+      ['create-commune', '--id', 'ngok-bay', '--name', 'Xã Ngọk Bay', '--province', 'quang-ngai'],
+      ['create-commune', '--id', 'tra-tan', '--name', 'Xã Trà Tân', '--province', 'kon-tum'],
+      ['create-user', '--username', 'so-khcn', '--password', PASSWORD, '--role', 'admin', '--province', 'quang-ngai', '--display-name', 'Sở KH&CN'],
+      ['create-user', '--username', 'so-khcn-2', '--password', PASSWORD, '--role', 'admin', '--province', 'quang-ngai', '--display-name', 'Phó phòng Sở'],
+      ['create-user', '--username', 'so-kontum', '--password', PASSWORD, '--role', 'admin', '--province', 'kon-tum'],
+      ['create-user', '--username', 'lan.member', '--password', PASSWORD, '--role', 'member', '--commune', 'ngok-bay', '--display-name', 'Nguyễn Thị Lan'],
+      ['create-user', '--username', 'hoa.leader', '--password', PASSWORD, '--role', 'leader', '--commune', 'ngok-bay', '--display-name', 'Trần Thị Hoa'],
+      ['create-user', '--username', 'minh.leader', '--password', PASSWORD, '--role', 'leader', '--commune', 'ngok-bay', '--display-name', 'Lê Văn Minh'],
+    ]) {
+      expect(await admin(...args)).toMatchObject({ code: 0, err: '' });
+    }
+    store = openStore(loadConfig(env).database);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await drop?.();
+  });
+
+  it('disable-user and enable-user act in the --as account’s name and write the console’s audit rows', async () => {
+    const off = await admin('disable-user', '--username', 'lan.member', '--as', 'so-khcn');
+    expect(off).toEqual({ code: 0, err: '', out: 'lan.member is now disabled; every session of the account has ended.\n' });
+    expect(await disabled('lan.member')).toBe(true);
+    // The commune's phones learn it from the roster the service republished: publishing again changes nothing.
+    expect(await publishRoster(store, 'ngok-bay')).toBe(0);
+    expect(await admin('disable-user', '--username', 'lan.member', '--as', 'so-khcn')).toMatchObject({ code: 0, out: 'lan.member was already disabled; nothing changed.\n' });
+    // A leader runs their own commune's members, as in the console.
+    expect(await admin('enable-user', '--username', 'lan.member', '--as', 'hoa.leader')).toMatchObject({ code: 0, err: '', out: 'lan.member is now enabled.\n' });
+    expect(await disabled('lan.member')).toBe(false);
+    expect(await accountEvents()).toEqual([
+      ['account.disabled', 'Sở KH&CN', 'Nguyễn Thị Lan'],
+      ['account.enabled', 'Trần Thị Hoa', 'Nguyễn Thị Lan'],
+    ]);
+  });
+
+  it('refuses what the console refuses, with its reason and exit code 1, and changes nothing', async () => {
+    const before = await accountEvents();
+    const refusals: [string[], string][] = [
+      [['disable-user', '--username', 'minh.leader', '--as', 'hoa.leader'], 'Not allowed for your role or for this account.\n'],
+      [['disable-user', '--username', 'hoa.leader', '--as', 'lan.member'], 'Not allowed for your role or for this account.\n'],
+      [['disable-user', '--username', 'lan.member', '--as', 'so-kontum'], 'No such account or commune.\n'],
+      [['disable-user', '--username', 'so-khcn-2', '--as', 'hoa.leader'], 'Not allowed for your role or for this account.\n'],
+      [['disable-user', '--username', 'so-kontum', '--as', 'so-khcn'], 'No such account or commune.\n'],
+      [['disable-user', '--username', 'nobody', '--as', 'so-khcn'], 'There is no account "nobody".\n'],
+      [['disable-user', '--username', 'lan.member', '--as', 'nobody'], 'There is no account "nobody".\n'],
+    ];
+    for (const [args, err] of refusals) expect(await admin(...args), args.join(' ')).toEqual({ code: 1, out: '', err });
+    for (const username of ['lan.member', 'hoa.leader', 'minh.leader', 'so-khcn-2', 'so-kontum']) expect(await disabled(username), username).toBe(false);
+    expect(await accountEvents()).toEqual(before);
+    // Without --as the CLI does not know in whose name to act: wrong usage.
+    const usage = await admin('disable-user', '--username', 'lan.member');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('--as is required.');
+  });
+
+  it('enable-user refuses an account of a deactivated commune until the commune is reactivated', async () => {
+    expect(await admin('deactivate-commune', '--id', 'ngok-bay', '--as', 'so-khcn')).toMatchObject({ code: 0, err: '' });
+    expect(await disabled('lan.member')).toBe(true);
+    const refused = await admin('enable-user', '--username', 'lan.member', '--as', 'so-khcn');
+    expect(refused).toEqual({ code: 1, out: '', err: 'The commune is deactivated; reactivate it before enabling its accounts.\n' });
+    expect(await disabled('lan.member')).toBe(true);
+    // A disabled account cannot act, in the CLI as in the console.
+    expect(await admin('disable-user', '--username', 'lan.member', '--as', 'hoa.leader')).toEqual({
+      code: 1,
+      out: '',
+      err: 'The account "hoa.leader" is disabled: name an enabled one with --as.\n',
+    });
+    expect(await admin('reactivate-commune', '--id', 'ngok-bay', '--as', 'so-khcn')).toMatchObject({ code: 0, err: '' });
+    expect(await admin('enable-user', '--username', 'lan.member', '--as', 'so-khcn')).toMatchObject({ code: 0, out: 'lan.member is now enabled.\n' });
+    expect(await disabled('lan.member')).toBe(false);
+    expect((await accountEvents()).slice(-1)).toEqual([['account.enabled', 'Sở KH&CN', 'Nguyễn Thị Lan']]);
+  });
+
+  it('a province admin’s account, which the console never changes, is switched by an admin of the same province, audited', async () => {
+    expect(await admin('disable-user', '--username', 'so-khcn-2', '--as', 'so-khcn')).toMatchObject({ code: 0, err: '' });
+    expect(await disabled('so-khcn-2')).toBe(true);
+    expect(await admin('enable-user', '--username', 'so-khcn-2', '--as', 'so-kontum')).toEqual({ code: 1, out: '', err: 'No such account or commune.\n' });
+    expect(await admin('enable-user', '--username', 'so-khcn-2', '--as', 'so-khcn')).toMatchObject({ code: 0, out: 'so-khcn-2 is now enabled.\n' });
+    expect((await accountEvents()).slice(-2)).toEqual([
+      ['account.disabled', 'Sở KH&CN', 'Phó phòng Sở'],
+      ['account.enabled', 'Sở KH&CN', 'Phó phòng Sở'],
+    ]);
+  });
+}
+
+describe('admin CLI account commands on SQLite', { timeout: 60_000 }, () => {
+  accountsSuite(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'so-tay-so-cli-accounts-'));
+    return { env: { NODE_ENV: 'test', DATA_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) };
+  });
+});
+
+describePostgres('admin CLI account commands on PostgreSQL', () => {
+  accountsSuite(async () => {
+    const database: TestDatabase = await createTestDatabase();
+    return { env: { NODE_ENV: 'test', DATABASE_URL: database.url }, drop: () => database.drop() };
+  });
+});
