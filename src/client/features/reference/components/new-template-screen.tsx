@@ -14,7 +14,8 @@ import { addTemplate } from '../../../sync/reference-admin-api';
 import { failureOf, useTemplates } from '../hooks/use-reference';
 import { AdminGate } from './admin-gate';
 import { codeFor } from './service-form';
-import { draftOf, itemOf, newItemId, TemplateItemEditor, type ItemDraft } from './template-item-editor';
+import { emptyTask, taskProblem, TemplateTaskList, TemplateTitleFields } from './template-form-parts';
+import { itemOf, type ItemDraft } from './template-item-editor';
 
 export function NewTemplateScreen(): ReactElement {
   const { t } = useTranslation('reference');
@@ -40,8 +41,6 @@ function groupsOf(templates: readonly ChecklistTemplate[]): string[] {
   return groups.includes('other') ? groups : [...groups, 'other'];
 }
 
-const emptyTask = (category: string): ItemDraft => draftOf({ id: newItemId(), title: { vi: '', en: '' }, category, leadUnit: '' });
-
 function NewTemplateForm({ categories }: { categories: string[] }): ReactElement {
   const { t } = useTranslation('reference');
   const { t: tc } = useTranslation('checklists');
@@ -52,22 +51,12 @@ function NewTemplateForm({ categories }: { categories: string[] }): ReactElement
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const templateId = codeFor(title.vi);
-  const categoryLabel = (id: string) => tc(`categories.${id}` as 'categories.other', { defaultValue: id });
-
-  const move = (index: number, by: -1 | 1) =>
-    setItems((all) => {
-      const moved = [...all];
-      const [item] = moved.splice(index, 1);
-      moved.splice(index + by, 0, item!);
-      return moved;
-    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (title.vi.trim() === '' || templateId === '') return setError(t('templates.nameRequired'));
-    if (items.length === 0) return setError(t('templates.itemRequired'));
-    const bad = items.findIndex((draft) => draft.vi.trim() === '' || draft.leadUnit.trim() === '');
-    if (bad >= 0) return setError(t('templates.itemError', { number: bad + 1 }));
+    const problem = taskProblem(items, t);
+    if (problem) return setError(problem);
     const used = new Set(items.map((draft) => draft.category));
     const parsed = newTemplateSchema.safeParse({ templateId, title, scope, categories: categories.filter((c) => used.has(c)), items: items.map(itemOf) });
     if (!parsed.success) return setError(t('common.invalid'));
@@ -88,14 +77,7 @@ function NewTemplateForm({ categories }: { categories: string[] }): ReactElement
       <p className="hint">{t('templates.newIntro')}</p>
       <form className="ref-form" onSubmit={submit} noValidate aria-label={t('templates.newTitle')}>
         <div className="card ref-form">
-          <div className="field">
-            <label htmlFor="new-template-vi">{t('templates.titleVi')}</label>
-            <textarea id="new-template-vi" rows={2} value={title.vi} onChange={(e) => setTitle({ ...title, vi: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="new-template-en">{t('templates.titleEn')}</label>
-            <textarea id="new-template-en" rows={2} value={title.en} onChange={(e) => setTitle({ ...title, en: e.target.value })} />
-          </div>
+          <TemplateTitleFields idPrefix="new-template" title={title} onChange={setTitle} />
           <div className="field">
             <label htmlFor="new-template-scope">{t('templates.scope')}</label>
             <select id="new-template-scope" value={scope} onChange={(e) => setScope(e.target.value as ChecklistScope)}>
@@ -108,23 +90,7 @@ function NewTemplateForm({ categories }: { categories: string[] }): ReactElement
             {t('templates.code', { code: templateId || '…' })} {t('templates.codeHint')}
           </p>
         </div>
-        <ol className="ref-list ref-items" aria-label={t('templates.itemsLabel')}>
-          {items.map((draft, index) => (
-            <li key={draft.item.id}>
-              <TemplateItemEditor
-                number={index + 1}
-                count={items.length}
-                draft={draft}
-                categories={categories}
-                categoryLabel={categoryLabel}
-                onChange={(changed) => setItems((all) => all.map((one, i) => (i === index ? changed : one)))}
-                onMove={(by) => move(index, by)}
-                onRemove={() => setItems((all) => all.filter((_, i) => i !== index))}
-              />
-            </li>
-          ))}
-        </ol>
-        <button type="button" className="button" onClick={() => setItems((all) => [...all, emptyTask(categories[0]!)])}>{t('templates.addItem')}</button>
+        <TemplateTaskList items={items} setItems={setItems} categories={categories} />
         {error && (
           <p role="alert" className="notice ref-error">{error}</p>
         )}

@@ -13,7 +13,8 @@ import { HttpError } from '../../../sync/errors';
 import { publishTemplateVersion, refreshReferenceData } from '../../../sync/reference-admin-api';
 import { failureOf, useTemplates } from '../hooks/use-reference';
 import { AdminGate } from './admin-gate';
-import { draftOf, itemOf, newItemId, TemplateItemEditor, type ItemDraft } from './template-item-editor';
+import { taskProblem, TemplateTaskList, TemplateTitleFields } from './template-form-parts';
+import { draftOf, itemOf, type ItemDraft } from './template-item-editor';
 
 export function TemplateEditorScreen(): ReactElement {
   const { t } = useTranslation('reference');
@@ -42,29 +43,17 @@ function Editor({ latest, onReload }: { latest: ChecklistTemplate; onReload: () 
   // The version being edited, kept while sync brings newer ones: publishing says it was based on this one.
   const [base] = useState(latest);
   const { t } = useTranslation('reference');
-  const { t: tc } = useTranslation('checklists');
   const navigate = useNavigate();
   const [title, setTitle] = useState(base.title);
   const [items, setItems] = useState<ItemDraft[]>(() => base.items.map(draftOf));
   const [error, setError] = useState<{ text: string; stale: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const next = base.version + 1;
-  const categoryLabel = (id: string) => tc(`categories.${id}` as 'categories.other', { defaultValue: id });
-
-  const move = (index: number, by: -1 | 1) =>
-    setItems((all) => {
-      const moved = [...all];
-      const [item] = moved.splice(index, 1);
-      moved.splice(index + by, 0, item!);
-      return moved;
-    });
-  const add = () => setItems((all) => [...all, draftOf({ id: newItemId(), title: { vi: '', en: '' }, category: base.categories[0]!, leadUnit: '' })]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (items.length === 0) return setError({ text: t('templates.itemRequired'), stale: false });
-    const bad = items.findIndex((draft) => draft.vi.trim() === '' || draft.leadUnit.trim() === '');
-    if (bad >= 0) return setError({ text: t('templates.itemError', { number: bad + 1 }), stale: false });
+    const problem = taskProblem(items, t);
+    if (problem) return setError({ text: problem, stale: false });
     const { templateId, version: _version, title: _title, items: _items, scope, categories, source, notes } = base;
     const parsed = templateVersionSchema.safeParse({
       title,
@@ -95,32 +84,9 @@ function Editor({ latest, onReload }: { latest: ChecklistTemplate; onReload: () 
       <p className="hint">{t('templates.editIntro', { version: base.version, next })}</p>
       <form className="ref-form" onSubmit={submit} noValidate aria-label={t('templates.editTitle', { title: base.title.vi })}>
         <div className="card ref-form">
-          <div className="field">
-            <label htmlFor="template-title-vi">{t('templates.titleVi')}</label>
-            <textarea id="template-title-vi" rows={2} value={title.vi} onChange={(e) => setTitle({ ...title, vi: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="template-title-en">{t('templates.titleEn')}</label>
-            <textarea id="template-title-en" rows={2} value={title.en} onChange={(e) => setTitle({ ...title, en: e.target.value })} />
-          </div>
+          <TemplateTitleFields idPrefix="template-title" title={title} onChange={setTitle} />
         </div>
-        <ol className="ref-list ref-items" aria-label={t('templates.itemsLabel')}>
-          {items.map((draft, index) => (
-            <li key={draft.item.id}>
-              <TemplateItemEditor
-                number={index + 1}
-                count={items.length}
-                draft={draft}
-                categories={base.categories}
-                categoryLabel={categoryLabel}
-                onChange={(changed) => setItems((all) => all.map((one, i) => (i === index ? changed : one)))}
-                onMove={(by) => move(index, by)}
-                onRemove={() => setItems((all) => all.filter((_, i) => i !== index))}
-              />
-            </li>
-          ))}
-        </ol>
-        <button type="button" className="button" onClick={add}>{t('templates.addItem')}</button>
+        <TemplateTaskList items={items} setItems={setItems} categories={base.categories} />
         {error && (
           <div role="alert" className="notice">
             <p className="ref-error">{error.text}</p>
