@@ -17,17 +17,13 @@ import pg from 'pg';
 import { openServerStore, type ServerStore } from '../../src/server/compose';
 import { provinceReport } from '../../src/server/reports/province-report';
 import { seedAllProvinces } from '../../src/server/sync/seed';
-import { readPushRequest } from '../../src/server/sync/sync-requests';
 import type { SyncStore } from '../../src/server/storage/types';
 import { checklistItemRecordId } from '../../src/shared/checklists/item-id';
 import { seedTemplateById } from '../../src/shared/seed';
-import { formatHlc } from '../../src/shared/sync/hlc';
-import { uuidv7 } from '../../src/shared/sync/ids';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
-import { CURRENT_SCHEMA_VERSION } from '../../src/shared/sync/protocol';
-import type { SyncUser } from '../../src/shared/sync/scopes';
 import { createTestDatabase, testDatabaseUrl } from '../helpers/pg';
 import { context, median, percentile, ratioAtMost, type Measurement } from './measurement';
+import { storeSyncRound } from './store-sync-round';
 
 const LOGS = Number(process.env.BENCH_PROVINCE_LOGS ?? 1_000_000);
 const COMMUNES = 60;
@@ -146,25 +142,7 @@ async function provinceBench(target: Target): Promise<Measurement[]> {
   await target.settle();
 
   // One member's phone of another province's commune, through the server's own push and pull paths.
-  const user: SyncUser = { id: id(9, 9999), role: 'member', communeId: SYNC_SCOPE, provinceId: 'kon-tum' };
-  let cursor: string | undefined;
-  let counter = 0;
-  const round = async (): Promise<number> => {
-    const started = performance.now();
-    const now = new Date().toISOString();
-    const mutations = Array.from({ length: 10 }, () => ({
-      id: uuidv7(),
-      table: 'contacts' as const,
-      recordId: uuidv7(),
-      hlc: formatHlc({ millis: Date.now(), counter: (counter = (counter + 1) % 0xffff), node: '00000000000000b1' }),
-      fields: { communeId: SYNC_SCOPE, createdBy: user.id, createdAt: now, updatedAt: now, deleted: false, name: 'Liên hệ thử', phones: ['0912345678'] },
-    }));
-    const pushed = await sync.push(user, readPushRequest({ clientId: 'bench-phone', schemaVersion: CURRENT_SCHEMA_VERSION, mutations }), Date.now());
-    if (pushed.response.acked.length !== 10) throw new Error(`push rejected: ${JSON.stringify(pushed.response.rejected)}`);
-    const page = JSON.parse(await sync.pull(user, cursor ? { cursor } : {}, Date.now())) as { cursor: string };
-    cursor = page.cursor;
-    return performance.now() - started;
-  };
+  const round = storeSyncRound(sync, { id: id(9, 9999), role: 'member', communeId: SYNC_SCOPE, provinceId: 'kon-tum' });
 
   // Warm: the first view and rounds compile their statements.
   const first = await provinceReport(store, PROVINCE, PERIOD, Date.now());

@@ -12,14 +12,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openServerStore } from '../../src/server/compose';
 import { PURGE_BATCH, purgeExpiredDetails, purgePause } from '../../src/server/privacy/retention-purge';
-import { readPushRequest } from '../../src/server/sync/sync-requests';
 import type { Hlc } from '../../src/shared/sync/hlc';
-import { formatHlc } from '../../src/shared/sync/hlc';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
-import { uuidv7 } from '../../src/shared/sync/ids';
-import { CURRENT_SCHEMA_VERSION } from '../../src/shared/sync/protocol';
-import type { SyncUser } from '../../src/shared/sync/scopes';
 import { context, percentile, ratioAtMost, type Measurement } from './measurement';
+import { storeSyncRound } from './store-sync-round';
 
 const LOGS = Number(process.env.BENCH_RETENTION_LOGS ?? 1_000_000);
 const COMMUNES = 20;
@@ -58,25 +54,7 @@ export async function runRetentionBench(): Promise<Measurement[]> {
     }
 
     // One member's phone of the syncing commune, through the server's own push and pull paths.
-    const user: SyncUser = { id: '0197c1a2-0000-7000-8000-0000000000b1', role: 'member', communeId: SYNC_SCOPE, provinceId: 'quang-ngai' };
-    let cursor: string | undefined;
-    let counter = 0;
-    const round = async (): Promise<number> => {
-      const started = performance.now();
-      const now = new Date().toISOString();
-      const mutations = Array.from({ length: 10 }, () => ({
-        id: uuidv7(),
-        table: 'contacts' as const,
-        recordId: uuidv7(),
-        hlc: formatHlc({ millis: Date.now(), counter: (counter = (counter + 1) % 0xffff), node: '00000000000000b1' }),
-        fields: { communeId: SYNC_SCOPE, createdBy: user.id, createdAt: now, updatedAt: now, deleted: false, name: 'Liên hệ thử', phones: ['0912345678'] },
-      }));
-      const pushed = await sync.push(user, readPushRequest({ clientId: 'bench-phone', schemaVersion: CURRENT_SCHEMA_VERSION, mutations }), Date.now());
-      if (pushed.response.acked.length !== 10) throw new Error(`push rejected: ${JSON.stringify(pushed.response.rejected)}`);
-      const page = JSON.parse(await sync.pull(user, cursor ? { cursor } : {}, Date.now())) as { cursor: string };
-      cursor = page.cursor;
-      return performance.now() - started;
-    };
+    const round = storeSyncRound(sync, { id: '0197c1a2-0000-7000-8000-0000000000b1', role: 'member', communeId: SYNC_SCOPE, provinceId: 'quang-ngai' });
 
     const without: number[] = [];
     for (let i = 0; i < BASELINE_ROUNDS; i++) without.push(await round());
