@@ -9,6 +9,8 @@ import { LIMITS, type Mutation } from '../../src/shared/sync/protocol';
 
 const FLOOR_DB = 'sync-floor';
 const APP_DB = 'so-tay-so';
+/** The app's own sync lock (src/client/sync/runtime.ts SYNC_LOCK): held by every round. */
+const SYNC_LOCK = 'so-tay-so-sync';
 
 /** Creates (or empties) the floor's database: the app's synced stores, indexes copied, plus `meta`. */
 export async function prepareFloor(page: Page, tables: readonly string[]): Promise<void> {
@@ -115,10 +117,16 @@ export async function floorPush(page: Page, token: string, clientId: string, sch
   );
 }
 
-/** Empties the app's synced stores and forgets its cursor (raw IndexedDB): the next round is a first sync. */
+/**
+ * Empties the app's synced stores and forgets its cursor (raw IndexedDB): the next round is a first
+ * sync. Done holding the app's sync lock, as the app's own sign-out does (runtime.ts
+ * whileNotSyncing): a round still running (the app's own, started while the bench seeded the
+ * server) would otherwise go on writing its next pages and cursor after the reset, and the measured
+ * "first sync" would pull only what was left (6,000 of 10,000 logs under `taskset -c 0`).
+ */
 export async function resetAppSync(page: Page, tables: readonly string[]): Promise<void> {
   await page.evaluate(
-    async ({ tables, appDb }) => {
+    ({ tables, appDb, lock }) => navigator.locks.request(lock, async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(appDb);
         request.onsuccess = () => resolve(request.result);
@@ -132,15 +140,33 @@ export async function resetAppSync(page: Page, tables: readonly string[]): Promi
         tx.onerror = () => reject(tx.error ?? new Error('reset failed'));
       });
       db.close();
-    },
-    { tables, appDb: APP_DB },
+    }),
+    { tables, appDb: APP_DB, lock: SYNC_LOCK },
   );
 }
 
-/** Triggers one app round (its own `online` trigger) and resolves with the round's own User Timing (runtime.ts `sync:round`). */
+/**
+ * Triggers one app round (its own `online` trigger) and resolves with the round's own User Timing
+ * (runtime.ts `sync:round`). Only a round that started after the trigger counts: one already
+ * running (a timer's) ends first and the trigger queues a new round behind it, which is the one
+ * measured. The trigger waits for no round to be running, so the new round is not queued behind one.
+ */
 export async function appRound(page: Page, timeoutMs = 120_000): Promise<number> {
-  const seen = await page.evaluate(() => performance.getEntriesByName('sync:round').length);
-  await page.evaluate(() => window.dispatchEvent(new Event('online')));
-  await page.waitForFunction((count) => performance.getEntriesByName('sync:round').length > count, seen, { timeout: timeoutMs, polling: 20 });
-  return page.evaluate(() => performance.getEntriesByName('sync:round').at(-1)!.duration);
+  const triggered = await page.evaluate(async (lock) => {
+    await navigator.locks.request(lock, () => undefined);
+    const at = performance.now();
+    window.dispatchEvent(new Event('online'));
+    return at;
+  }, SYNC_LOCK);
+  const round = await page.waitForFunction(
+    (at) => {
+      const entry = performance.getEntriesByName('sync:round').find((measured) => measured.startTime >= at);
+      return entry ? { ms: entry.duration } : undefined;
+    },
+    triggered,
+    { timeout: timeoutMs, polling: 20 },
+  );
+  const measured = await round.jsonValue();
+  if (!measured) throw new Error('no sync round measured');
+  return measured.ms;
 }

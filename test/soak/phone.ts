@@ -171,10 +171,9 @@ export class SoakPhone {
       readOutboxBatch: (count, bytes) => repo.readOutboxBatch(count, bytes),
       countOutbox: () => repo.countOutbox(),
       getClientId: () => repo.getClientId(),
-      getCursor: () => repo.getCursor(),
+      pullCursor: (known) => repo.pullCursor(known),
       resetCursor: () => repo.resetCursor(),
       applyPushResult: (input) => repo.applyPushResult(input),
-      restartPullIfTablesLearned: (known) => repo.restartPullIfTablesLearned(known),
       applyPulledPage: async (input) => {
         const before = positions(await repo.getCursor());
         const after = positions(input.cursor);

@@ -176,6 +176,18 @@ export class SyncRepository {
     return sealChanges(changes, key);
   }
 
+  /**
+   * Where the next pull starts (the engine's pullCursor): the cursor and the tables set aside read
+   * together, one IndexedDB read in nearly every round; the cursor is forgotten first when one of
+   * `known` was set aside (restartPullIfTablesLearned).
+   */
+  async pullCursor(known: readonly string[]): Promise<string | undefined> {
+    const [cursor, skipped] = await this.db.syncState.bulkGet([SYNC_KEYS.cursor, SYNC_KEYS.skippedTables]);
+    if (!tableNames(skipped?.value).some((table) => known.includes(table))) return typeof cursor?.value === 'string' ? cursor.value : undefined;
+    await this.restartPullIfTablesLearned(known);
+    return this.getCursor();
+  }
+
   /** Forgets the cursor if changes of one of `known` were once set aside as unknown: they are pulled again. */
   async restartPullIfTablesLearned(known: readonly string[]): Promise<void> {
     // Nearly every round has nothing to do here: a read costs less than a read-write transaction.
@@ -192,8 +204,7 @@ export class SyncRepository {
 
   /** Inside or outside a transaction over syncState: the tables set aside so far. */
   private async skippedTables(): Promise<string[]> {
-    const row = await this.db.syncState.get(SYNC_KEYS.skippedTables);
-    return Array.isArray(row?.value) ? row.value.filter((table): table is string => typeof table === 'string') : [];
+    return tableNames((await this.db.syncState.get(SYNC_KEYS.skippedTables))?.value);
   }
 
   /** Inside a transaction over syncState: store the offset, receive `remote`, pull a runaway clock back. */
@@ -249,6 +260,11 @@ export class SyncRepository {
     }
     return result;
   }
+}
+
+/** The stored list of tables set aside (syncState `skippedTables`), as names. */
+function tableNames(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((table): table is string => typeof table === 'string') : [];
 }
 
 export const syncRepository = new SyncRepository(db);

@@ -78,7 +78,8 @@ function createRuntime(): SyncRuntime {
   const scheduler = new SyncScheduler(env, {
     round: async (onProgress) => {
       const started = performance.now();
-      const session = await getSession();
+      // Both reads at once: each is a round trip to IndexedDB before the first request leaves.
+      const [session, waitingAtStart] = await Promise.all([getSession(), countOutbox()]);
       if (!session) {
         await revokeForgottenSession(transport);
         return false;
@@ -90,7 +91,6 @@ function createRuntime(): SyncRuntime {
         push: (request) => token.call((accessToken) => transport.push(accessToken, request)),
         pull: (cursor, limit) => token.call((accessToken) => transport.pull(accessToken, cursor, limit)),
       };
-      const waitingAtStart = await countOutbox();
       try {
         await runSyncRound({ store: syncRepository, api, now: () => Date.now(), onProgress });
       } catch (error) {
