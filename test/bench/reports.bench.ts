@@ -25,11 +25,11 @@ const LOGS = 100_000;
 const SESSIONS = 2_000;
 const COMMUNE = 'bench-commune';
 /** The seeded member's password (their key is wrapped with it). */
-const BENCH_PASSWORD = 'bench-password';
-const LEADER = { id: '0197c1a2-0000-7000-8000-0000000000b1', username: 'bench-leader', displayName: 'Tổ trưởng (bench)', role: 'leader', communeId: COMMUNE };
+export const BENCH_PASSWORD = 'bench-password';
+export const LEADER = { id: '0197c1a2-0000-7000-8000-0000000000b1', username: 'bench-leader', displayName: 'Tổ trưởng (bench)', role: 'leader', communeId: COMMUNE };
 
 /** A signed-in leader and a year of records, written with the raw IndexedDB API in batches. */
-async function seed(page: Page, endMs: number): Promise<void> {
+export async function seed(page: Page, endMs: number): Promise<void> {
   await installRawIdb(page);
   await page.evaluate(
     async ({ user, logs, sessions, communeId, endMs }) => {
