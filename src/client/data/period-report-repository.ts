@@ -6,7 +6,7 @@ import { db } from './db';
 import { communeUserWhoMay, type CommuneUser } from './access';
 import { RecordNotFoundError, ValidationError } from './errors';
 import { writeRecord } from './local-write';
-import { loadActivity, loadReadiness } from './reports-repository';
+import { communeActivity, communeChecklists, readinessOf, type CommuneChecklists } from './reports-repository';
 import {
   periodReportPatchSchema,
   reportSubmissionFieldsSchema,
@@ -115,18 +115,19 @@ export interface PeriodData {
   blocked: BlockedItem[];
 }
 
-/** The figures of a range and the commune's blocked checklist items, read from this phone. */
+/**
+ * The figures of a range and the commune's blocked checklist items, read from this phone: the
+ * session once, then the period's records and the checklists (read once for the readiness and the
+ * blocked items) together (docs/performance.md "The period report's data").
+ */
 export async function loadPeriodData(range: LocalDateRange, language: 'vi' | 'en', now: number = Date.now()): Promise<PeriodData> {
   const user = await reader();
-  const [activity, readiness, blocked] = await Promise.all([loadActivity(range, now), loadReadiness(now), blockedItems(user.communeId, language)]);
-  return { results: periodResultsOf(activity.report, readiness), blocked };
+  const [activity, checklists] = await Promise.all([communeActivity(user.communeId, range, now), communeChecklists(user.communeId)]);
+  return { results: periodResultsOf(activity, readinessOf(checklists, now)), blocked: blockedItems(checklists, language) };
 }
 
-async function blockedItems(communeId: string, language: 'vi' | 'en'): Promise<BlockedItem[]> {
-  const checklists = (await db.records('checklists').toArray()).filter((c) => c.communeId === communeId && !c.deleted && c.archived !== true);
-  const byId = new Map(checklists.map((c) => [c.id, c]));
-  const states = await db.records('checklistItems').where('checklistId').anyOf([...byId.keys()]).toArray();
-  const templates = await db.records('checklistTemplates').toArray();
+function blockedItems({ checklists: all, states, templates }: CommuneChecklists, language: 'vi' | 'en'): BlockedItem[] {
+  const byId = new Map(all.filter((c) => !c.deleted && c.archived !== true).map((c) => [c.id, c]));
   const out: BlockedItem[] = [];
   for (const state of states) {
     const checklist = byId.get(state.checklistId);

@@ -9,6 +9,8 @@ import type { SyncedRecord } from '../../shared/sync/merge';
 import { presetRange } from '../../shared/reports/period';
 import { checklistItemRecordId } from '../../shared/checklists/item-id';
 import { seedTemplateById } from '../../shared/seed';
+import { loadPeriodData } from './period-report-repository';
+import { periodResultsOf } from '../../shared/reports/period-results';
 
 const COMMUNE = 'ngok-bay';
 const leader: SessionUser = { id: uuidv7(), username: 'lan', displayName: 'Tổ trưởng Lan', role: 'leader', communeId: COMMUNE };
@@ -96,6 +98,33 @@ describe('reports repository', () => {
     expect(report.active).toHaveLength(1);
     expect(report.active[0]!.progress).toMatchObject({ total: template.items.length, applicable: template.items.length - 1, done: 1, blocked: 1 });
     expect(report.active[0]!.lastChangedAt).toBe('2026-07-02T01:00:00.000Z');
+  });
+
+  it("builds the period report's data: the period's figures, the readiness and the blocked items of open checklists only", async () => {
+    const template = seedTemplateById('qng-2025-commune-shared-systems-readiness')!;
+    const [first, second, third] = template.items;
+    const open = row({ templateId: template.templateId, templateVersion: template.version, title: 'Sẵn sàng hệ thống', scope: 'commune' });
+    const archived = row({ ...open, id: uuidv7(), archived: true });
+    const deleted = row({ ...open, id: uuidv7(), deleted: true });
+    const elsewhere = row({ ...open, id: uuidv7(), communeId: 'another-commune' });
+    const state = (checklist: SyncedRecord, itemId: string, status: string, extra: Record<string, unknown> = {}) =>
+      row({ id: checklistItemRecordId(checklist.id, itemId), checklistId: checklist.id, communeId: checklist['communeId'], itemId, status, ...extra });
+    await db.syncedTable('checklists').bulkPut([open, archived, deleted, elsewhere]);
+    await db.syncedTable('checklistItems').bulkPut([
+      state(open, first!.id, 'blocked', { blockedReason: 'Chưa có máy tính' }),
+      state(open, second!.id, 'done'),
+      state(open, third!.id, 'blocked', { deleted: true }),
+      state(archived, first!.id, 'blocked'),
+      state(deleted, first!.id, 'blocked'),
+      state(elsewhere, first!.id, 'blocked'),
+    ]);
+    await db.syncedTable('assistanceLogs').bulkPut([logRow('2026-06-20T02:00:00.000Z'), logRow('2026-07-14T17:30:00.000Z'), logRow('2026-06-21T02:00:00.000Z', { communeId: 'another-commune' })]);
+    const data = await loadPeriodData(JUNE, 'vi', NOW);
+    expect(data.results.logs).toBe(1);
+    expect(data.blocked).toEqual([{ checklistId: open.id, itemId: first!.id, title: first!.title.vi, reason: 'Chưa có máy tính' }]);
+    expect(data.results).toEqual(periodResultsOf((await loadActivity(JUNE, NOW)).report, await loadReadiness(NOW)));
+    await signIn(member);
+    await expect(loadPeriodData(JUNE, 'vi', NOW)).rejects.toBeInstanceOf(PermissionError);
   });
 
   it('names the commune as the server last did, else from the shipped list', async () => {

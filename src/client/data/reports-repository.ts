@@ -72,15 +72,20 @@ export interface ActivityData {
   names: ReportNames;
 }
 
-/** The activity figures of the signed-in user's commune for a period. */
+/** The activity figures of the signed-in user's commune for a period, with the names to show them. */
 export async function loadActivity(range: LocalDateRange, now: number = Date.now()): Promise<ActivityData> {
   const user = await requireReader();
+  const [report, names] = await Promise.all([communeActivity(user.communeId, range, now), reportNames(user)]);
+  return { report, names };
+}
+
+/**
+ * The activity figures of a commune for a period. Not gated: callers check the user first, once
+ * (every session read is one more IndexedDB round trip before the period's logs are asked for).
+ */
+export async function communeActivity(communeId: string, range: LocalDateRange, now: number = Date.now()): Promise<ActivityReport> {
   const started = performance.now();
-  const [logRows, sessionRows, names] = await Promise.all([
-    rowsInPeriod('assistanceLogs', range, user.communeId),
-    rowsInPeriod('groupSessions', range, user.communeId),
-    reportNames(user),
-  ]);
+  const [logRows, sessionRows, services] = await Promise.all([rowsInPeriod('assistanceLogs', range, communeId), rowsInPeriod('groupSessions', range, communeId), listServices()]);
   // User Timing entries: the reports bench splits its budget into reading and computing with them.
   const read = performance.now();
   performance.measure('reports:read', { start: started, end: read });
@@ -89,10 +94,10 @@ export async function loadActivity(range: LocalDateRange, now: number = Date.now
     today: todayLocal(now),
     logs: logRows.map(logFactOf).filter(notNull) satisfies LogFact[],
     groupSessions: sessionRows.map(groupSessionFactOf).filter(notNull) satisfies GroupSessionFact[],
-    serviceGroups: serviceGroups(names.services),
+    serviceGroups: new Map(services.map((service) => [service.code, service.group])),
   });
   performance.measure('reports:compute', { start: read, end: performance.now() });
-  return { report, names };
+  return report;
 }
 
 export interface ExportData {
@@ -178,15 +183,28 @@ export async function loadReadiness(now: number = Date.now()): Promise<Readiness
  * (the reports need reports.view, a member's weekly summary only the member's own commune).
  */
 export async function communeReadiness(communeId: string, now: number = Date.now()): Promise<ReadinessReport> {
+  return readinessOf(await communeChecklists(communeId), now);
+}
+
+/** A commune's checklists, their items' states and the templates, as stored (one read for several reports). */
+export interface CommuneChecklists {
+  checklists: StoredRecord<'checklists'>[];
+  states: StoredRecord<'checklistItems'>[];
+  templates: StoredRecord<'checklistTemplates'>[];
+}
+
+/** Not gated, like communeReadiness. */
+export async function communeChecklists(communeId: string): Promise<CommuneChecklists> {
   const checklists = (await db.records('checklists').toArray()).filter((row) => row.communeId === communeId);
-  const ids = checklists.map((row) => row.id);
-  const [states, templates] = await Promise.all([
-    db.records('checklistItems').where('checklistId').anyOf(ids).toArray(),
-    db.records('checklistTemplates').toArray(),
-  ]);
+  const [states, templates] = await Promise.all([db.records('checklistItems').where('checklistId').anyOf(checklists.map((row) => row.id)).toArray(), db.records('checklistTemplates').toArray()]);
+  return { checklists, states: states.filter((row) => row.communeId === communeId), templates };
+}
+
+/** Every checklist's progress on today's date, from what communeChecklists read. */
+export function readinessOf({ checklists, states, templates }: CommuneChecklists, now: number = Date.now()): ReadinessReport {
   return computeReadiness({
     checklists: checklists.map(checklistFactOf).filter(notNull),
-    states: states.filter((row) => row.communeId === communeId).map(itemStateFactOf).filter(notNull),
+    states: states.map(itemStateFactOf).filter(notNull),
     templates: templates.map(templateFactOf).filter(notNull),
     today: todayLocal(now),
   });
