@@ -109,6 +109,8 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
       audit,
       rateLimitPerMinute: config.syncRateLimitPerMinute,
       writeQuota: config.writeQuota,
+      // Changes handed over between phones are checked against their author (sync/relay.ts).
+      relay: { secret: () => auth.key(), getUser: (id) => store.accounts.getUser(id) },
       // The accounts list's "last sync" and the devices list (docs/accounts.md): written at most every
       // few minutes per account and device, or when the phone reports something new.
       noteSync: async ({ userId, sessionId }, note) => {

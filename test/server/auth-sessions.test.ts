@@ -24,7 +24,7 @@ onBothDatabases('sessions', (factory) => {
       const res = await post('/api/auth/refresh', { refreshToken: session.refreshToken });
       expect(res.statusCode).toBe(200);
       const next = res.json<{ accessToken: string; refreshToken: string; expiresIn: number; user: { id: string } }>();
-      expect(Object.keys(next).sort()).toEqual(['accessToken', 'devicePolicy', 'expiresIn', 'refreshToken', 'user']);
+      expect(Object.keys(next).sort()).toEqual(['accessToken', 'devicePolicy', 'expiresIn', 'refreshToken', 'relayKey', 'user']);
       expect(next.refreshToken).not.toBe(session.refreshToken);
       expect(next.user.id).toBe(session.userId);
       expect(await pullStatus(next)).toBe(200);

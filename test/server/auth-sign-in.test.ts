@@ -34,7 +34,7 @@ onBothDatabases('sign-in', (factory) => {
       const res = await post('/api/auth/login', { username: 'MemberA', password: PASSWORD });
       expect(res.statusCode).toBe(200);
       const body = res.json<{ accessToken: string; refreshToken: string; expiresIn: number; user: Record<string, unknown> }>();
-      expect(Object.keys(body).sort()).toEqual(['accessToken', 'devicePolicy', 'expiresIn', 'refreshToken', 'user']);
+      expect(Object.keys(body).sort()).toEqual(['accessToken', 'devicePolicy', 'expiresIn', 'refreshToken', 'relayKey', 'user']);
       expect(body.expiresIn).toBe(ACCESS_TOKEN_TTL_SECONDS);
       expect(body.user).toEqual({ id: expect.any(String) as string, username: 'memberA', displayName: 'memberA', role: 'member', communeId: COMMUNE_A.id, provinceId: 'quang-ngai' });
       expect(body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits

@@ -8,6 +8,7 @@ import { DEFAULT_HASH_GATE, HashGate, HashGateFullError, type HashGateOptions, t
 import type { DevicePolicy } from '../../shared/device-policy';
 import { devicePolicyOf } from './device-policy';
 import { verifyPassword } from './password';
+import { relayKeyText } from './relay-key';
 import { finalPushAllowed, sessionState, type RevocationCode } from './revocation';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
@@ -56,6 +57,8 @@ export interface IssuedTokens {
   sessionId: string;
   /** The province's rules for the phone's lock, sent with every sign-in and refresh (docs/security.md). */
   devicePolicy: DevicePolicy;
+  /** A commune member's relay key, for handing changes over without a network (relay-key.ts). */
+  relayKey?: string;
 }
 
 export type LoginResult =
@@ -288,6 +291,7 @@ export class AuthService {
       user: toPublicUser(user),
       sessionId,
       devicePolicy: await devicePolicyOf(this.store, user.provinceId),
+      ...(user.communeId ? { relayKey: relayKeyText(await this.key(), user.id) } : {}),
     };
   }
 }

@@ -118,7 +118,7 @@ export async function signedInSession(auth: AuthService, request: FastifyRequest
 export function sendTokens(request: FastifyRequest, reply: FastifyReply, tokens: IssuedTokens) {
   setRefreshCookie(request, reply, tokens.refreshToken);
   // Exactly the fields of docs/sync.md §4: nothing internal (session id, result kind) leaves.
-  const body = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn, user: tokens.user, devicePolicy: tokens.devicePolicy };
+  const body = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn, user: tokens.user, devicePolicy: tokens.devicePolicy, relayKey: tokens.relayKey };
   return reply.send(body);
 }
 

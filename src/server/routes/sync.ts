@@ -10,6 +10,7 @@ import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { readPushRequest, type SyncRequests } from '../sync/sync-requests';
 import type { WriteQuota } from '../sync/write-quota';
+import { resolveRelays, type RelayChecks } from '../sync/relay';
 import type { DeviceNote } from '../storage/session-types';
 import { signedInSession } from './auth';
 
@@ -28,6 +29,8 @@ export interface SyncRouteOptions {
   rateLimitPerMinute: number;
   /** Changes per member and per commune in a rolling day (docs/sync.md "Write quotas"); none when absent. */
   writeQuota?: WriteQuota;
+  /** Checks relayed changes: a colleague's phone pushing the author's (docs/field-aids.md §2). */
+  relay: RelayChecks;
   /**
    * Notes a sync request of a device: when it was seen, what it reported (its app version, its
    * unsent changes) and, for a pull, its last sync and its account's (docs/accounts.md "Devices").
@@ -74,7 +77,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   app.post('/api/sync/push', { bodyLimit: PUSH_INFLATED_LIMIT }, async (request, reply) => {
     const caller = await authorize(request, 'push');
     const { user } = caller;
-    const { response, refused, citizenChanges, requestChanges, overQuota } = await requests.push(user, readPushRequest(request.body), now(), options.writeQuota);
+    const pushed = await resolveRelays(readPushRequest(request.body), user, options.relay);
+    const { response, refused, citizenChanges, requestChanges, overQuota } = await requests.push(user, pushed, now(), options.writeQuota);
     if (overQuota) {
       // Nothing was written; the phone keeps its outbox and waits (PROTOCOL.md §4, 429).
       // Retry-After is when the rolling day has let out enough of the oldest changes (sync-requests.ts).

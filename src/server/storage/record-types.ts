@@ -108,8 +108,8 @@ export interface QuotaKeys {
 }
 
 export interface PushPlan {
-  /** Mutation ids seen for the first time and their outcome, to remember. */
-  remember: readonly { mutationId: string; outcome: MutationOutcome }[];
+  /** Mutation ids seen for the first time and their outcome, to remember; `userId`: a relayed change's author (else the pusher). */
+  remember: readonly { mutationId: string; outcome: MutationOutcome; userId?: string }[];
   /** Records that changed, in their final state; each gets the next row_seq of the scope. */
   writes: readonly { table: SyncTable; record: SyncedRecord }[];
 }

@@ -62,8 +62,11 @@ export interface RecordFactsRow extends RecordFacts {
 /** What a scope write stores, decided from its StateRows, and what it answers. */
 export interface ScopeWrite<T> {
   rows: readonly RecordWriteRow[];
-  /** Mutation ids to remember with their outcome as JSON and the bytes of their fields, by whom and when. */
-  remember: readonly { mutationId: string; result: string; bytes: number }[];
+  /**
+   * Mutation ids to remember with their outcome as JSON and the bytes of their fields, by whom (a
+   * relayed change: its author) and when.
+   */
+  remember: readonly { mutationId: string; result: string; bytes: number; userId?: string }[];
   by: { userId: string; clientId: string; at: number } | null;
   /** The scope's counter after the write. */
   seq: number;
@@ -116,7 +119,12 @@ export class RecordsOnSql implements RecordStore {
       const plan = batch.plan(state.recentWrites ? { applied, records, recentWrites: state.recentWrites } : { applied, records });
       let seq = before;
       const rows = plan.writes.map((write) => writeRow(write.table, write.record, (seq += 1)));
-      const remember = plan.remember.map((entry) => ({ mutationId: entry.mutationId, result: JSON.stringify(entry.outcome), bytes: batch.sizes?.get(entry.mutationId) ?? 0 }));
+      const remember = plan.remember.map((entry) => ({
+        mutationId: entry.mutationId,
+        result: JSON.stringify(entry.outcome),
+        bytes: batch.sizes?.get(entry.mutationId) ?? 0,
+        ...(entry.userId ? { userId: entry.userId } : {}),
+      }));
       return { rows, remember, by: { userId: batch.userId, clientId: batch.clientId, at: batch.now }, seq, result: { plan, scopeSeq: seq } };
     });
   }

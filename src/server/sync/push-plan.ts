@@ -20,12 +20,19 @@ import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { canonicalJson } from '../../shared/sync/canonical-json';
 import { validateMergedRecord, validateMutation } from '../../shared/sync/registry';
 import { writeScope, type SyncUser } from '../../shared/sync/scopes';
+import type { Relay } from '../../shared/sync/protocol';
 import type { MutationOutcome, PushPlan, PushState } from '../storage/record-types';
 
-/** A mutation as the route hands it over: either well-formed, or already judged malformed. */
+/**
+ * A mutation as the route hands it over: well-formed, already judged malformed, or refused before
+ * planning (a relay that does not check out, relay.ts). `author`: a relayed change whose MAC and
+ * author were checked — it is planned as the author's, and remembered under the author's id, so
+ * whichever phone pushes it first the other gets the stored answer (docs/field-aids.md §2).
+ */
 export type IncomingMutation =
-  | { id: string; kind: 'valid'; table: SyncTable; recordId: string; hlc: Hlc; fields: Record<string, unknown> }
-  | { id: string; kind: 'malformed'; message: string };
+  | { id: string; kind: 'valid'; table: SyncTable; recordId: string; hlc: Hlc; fields: Record<string, unknown>; relay?: Relay; author?: SyncUser }
+  | { id: string; kind: 'malformed'; message: string }
+  | { id: string; kind: 'refused'; code: string; message: string };
 
 export interface PushPlanResult extends PushPlan {
   /** The outcome of every mutation id of the request, in request order, each id once. */
@@ -60,21 +67,23 @@ export function planPush({ user, scope, mutations, now }: PlanInput, state: Push
 
   for (const mutation of mutations) {
     if (outcomes.has(mutation.id)) continue;
+    const actor = (mutation.kind === 'valid' && mutation.author) || user;
     const applied = state.applied.get(mutation.id);
     if (applied) {
       // Another account presenting someone's mutation id learns nothing and changes nothing.
-      const outcome = applied.userId === user.id ? applied.outcome : rejected('forbidden', 'sync.duplicateMutationId');
+      const outcome = applied.userId === actor.id ? applied.outcome : rejected('forbidden', 'sync.duplicateMutationId');
       outcomes.set(mutation.id, { outcome });
       continue;
     }
     const decide = (): { outcome: MutationOutcome; table?: SyncTable } => {
       if (mutation.kind === 'malformed') return { outcome: rejected('invalid', mutation.message) };
+      if (mutation.kind === 'refused') return { outcome: rejected(mutation.code, mutation.message) };
       const { table, recordId } = mutation;
-      if (writeScope(user, TABLE_SCHEMAS[table].scope) !== scope) return { table, outcome: rejected('forbidden', 'sync.notAllowed') };
+      if (writeScope(actor, TABLE_SCHEMAS[table].scope) !== scope) return { table, outcome: rejected('forbidden', 'sync.notAllowed') };
       const recordKey = key(table, recordId);
       if (foreign.has(recordKey)) return { table, outcome: rejected('wrong_commune', 'sync.wrongCommune') };
       const existing = working.get(recordKey);
-      const verdict = validateMutation(user, { table, recordId, fields: mutation.fields }, existing);
+      const verdict = validateMutation(actor, { table, recordId, fields: mutation.fields }, existing);
       if (!verdict.ok) return { table, outcome: rejected(verdict.code, verdict.message) };
       // Server-owned times: when the server first and last applied a change (schemas/common.ts).
       const fields = { ...verdict.patch, updatedAt: nowIso, ...(verdict.created ? { createdAt: nowIso } : {}) };
@@ -91,7 +100,7 @@ export function planPush({ user, scope, mutations, now }: PlanInput, state: Push
     };
     const decided = decide();
     outcomes.set(mutation.id, decided);
-    remember.push({ mutationId: mutation.id, outcome: decided.outcome });
+    remember.push({ mutationId: mutation.id, outcome: decided.outcome, ...(actor === user ? {} : { userId: actor.id }) });
   }
 
   return {

@@ -247,7 +247,8 @@ function readMutation(raw: unknown, index: number, schemaVersion: number): Incom
   const { table, recordId, hlc } = parsed.data;
   const upcast = upcastMutation(schemaVersion, CURRENT_SCHEMA_VERSION, { table, recordId, fields: parsed.data.fields });
   if (!(upcast.table in TABLE_SCHEMAS)) return { id: id as string, kind: 'malformed', message: 'validation.invalidOption' };
-  return { id: id as string, kind: 'valid', table, recordId: upcast.recordId, hlc, fields: { ...upcast.fields } };
+  const { relay } = parsed.data;
+  return { id: id as string, kind: 'valid', table, recordId: upcast.recordId, hlc, fields: { ...upcast.fields }, ...(relay ? { relay } : {}) };
 }
 
 type Issue = z.core.$ZodIssue | undefined;

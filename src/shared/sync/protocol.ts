@@ -31,12 +31,25 @@ export const syncTableSchema = z.enum(SYNC_TABLES);
 
 // ---------- push ----------
 
+/**
+ * A change handed over from its author's phone to a colleague's (docs/field-aids.md §2): who made
+ * it, and the author's MAC over the mutation (src/shared/handover/relay.ts). The server plans a
+ * relayed mutation as the author's once the MAC and the author check out (PROTOCOL.md §4).
+ */
+export const relaySchema = z.strictObject({
+  author: uuidSchema,
+  /** HMAC-SHA-256, base64url without padding. */
+  mac: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
+export type Relay = z.infer<typeof relaySchema>;
+
 export const mutationSchema = z.strictObject({
   id: uuidSchema,
   table: syncTableSchema,
   recordId: uuidSchema,
   hlc: hlcSchema,
   fields: z.record(z.string(), z.unknown()),
+  relay: relaySchema.optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 

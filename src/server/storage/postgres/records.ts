@@ -78,7 +78,7 @@ export class PostgresRecordDialect implements RecordDialect {
       const write = decide(recentWrites ? { applied, records, recentWrites } : { applied, records }, seq);
 
       const rows = write.rows;
-      // The submissions' arrays are $20 on; the remembered mutations' sizes follow them.
+      // The submissions' arrays are $20 on; the remembered mutations' sizes and authors follow them.
       const submissions = submissionArrays(rows.map((row) => ({ ...row, scope })));
       const bytesParam = 20 + submissions.length;
       await client.query({
@@ -93,7 +93,9 @@ export class PostgresRecordDialect implements RecordDialect {
                    fact_at = excluded.fact_at, fact_outcome = excluded.fact_outcome, fact_service = excluded.fact_service, fact_count = excluded.fact_count
                ), remembered AS (
                  INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at, bytes)
-                 SELECT m, $11, $12, r, $13, b FROM unnest($10::text[], $14::text[], $${bytesParam}::integer[]) AS u (m, r, b)
+                 -- A relayed change is remembered under its author (sync/relay.ts): the pusher otherwise.
+                 SELECT m, coalesce(w, $11), $12, r, $13, b
+                 FROM unnest($10::text[], $14::text[], $${bytesParam}::integer[], $${bytesParam + 1}::text[]) AS u (m, r, b, w)
                ), ${submissionUpserts(20)}
                UPDATE scope_seq SET seq = $15 WHERE scope = $3`,
         values: [
@@ -118,6 +120,7 @@ export class PostgresRecordDialect implements RecordDialect {
           rows.map((row) => row.factCount),
           ...submissions,
           write.remember.map((entry) => entry.bytes),
+          write.remember.map((entry) => entry.userId ?? null),
         ],
       });
       return write.result;

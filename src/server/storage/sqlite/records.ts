@@ -94,7 +94,7 @@ export class SqliteRecordDialect implements RecordDialect {
       writeSubmission(sql, { ...row, scope });
     }
     const remember = sql('INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at, bytes) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const entry of write.remember) remember.run(entry.mutationId, write.by?.userId, write.by?.clientId, entry.result, write.by?.at, entry.bytes);
+    for (const entry of write.remember) remember.run(entry.mutationId, entry.userId ?? write.by?.userId, write.by?.clientId, entry.result, write.by?.at, entry.bytes);
     sql('UPDATE scope_seq SET seq = ? WHERE scope = ?').run(write.seq, scope);
     return write.result;
   }
