@@ -4,6 +4,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { z } from 'zod';
 import type { FieldClocks, SyncedRecord } from '../../shared/sync/merge';
 import type { Hlc } from '../../shared/sync/hlc';
+import type { Relay } from '../../shared/sync/protocol';
 import type { SyncTable, TABLE_SCHEMAS } from '../../shared/schemas/tables';
 import type { PhoneAuditKind } from '../../shared/privacy/audit';
 import { DATABASE_NAME } from './boot-settings';
@@ -25,6 +26,8 @@ export interface OutboxEntry {
   hlc: Hlc;
   fields: Record<string, unknown>;
   createdAt: string;
+  /** A colleague's change handed over to this phone: its author and the author's MAC (docs/field-aids.md §2). */
+  relay?: Relay;
 }
 
 /**

@@ -41,7 +41,8 @@ export function isClockState(value: unknown): value is HlcState {
 }
 
 export function toMutation(entry: OutboxEntry): Mutation {
-  return { id: entry.id, table: entry.table, recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields };
+  const mutation: Mutation = { id: entry.id, table: entry.table, recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields };
+  return entry.relay ? { ...mutation, relay: entry.relay } : mutation;
 }
 
 export const pendingKey = (table: string, recordId: string) => `${table}\u0000${recordId}`;

@@ -4,6 +4,7 @@
 import { HttpError, NetworkError } from './errors';
 import { getSyncRuntime } from './runtime';
 import { getSession, saveSession } from '../data/session-repository';
+import { saveRelayKey } from '../data/relay-key';
 import { clearPendingLogout, markPendingLogout, NO_LOSSES, PendingChangesError, wipeLocalUserData, type SignOutLosses } from '../data/local-wipe';
 import { countOutbox, clearSyncError } from '../data/sync-status-repository';
 import { releaseRejectedChanges } from '../data/rejected-change-repository';
@@ -73,6 +74,8 @@ export async function signIn(username: string, password: string, previousPasswor
   }
   token.set(answer);
   adoptKey(user, key);
+  // Kept now, while the phone is online: a hand-over is made offline (docs/field-aids.md §2).
+  await saveRelayKey(user.id, answer.body.relayKey, key).catch((error: unknown) => log.warn('keeping the relay key failed', error));
   // docs/sync.md §7.2 item 14: ask right after the first sign-in, when the user has just engaged.
   requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
   scheduler.trigger('signIn');

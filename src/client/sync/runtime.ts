@@ -14,6 +14,7 @@ import { syncRepository } from '../data/sync-repository';
 import { clearPendingLogout, hasPendingLogout } from '../data/local-wipe';
 import { countOutbox, observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
 import { getSession } from '../data/session-repository';
+import { saveRelayKey } from '../data/relay-key';
 import { purgeOldDetailsAfterSync } from '../data/retention-purge';
 import { keyFor, saveDevicePolicy, subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { log } from '../lib/log';
@@ -65,6 +66,8 @@ function createRuntime(): SyncRuntime {
     // The province's lock rules, kept for the lock to apply offline (docs/security.md).
     received: (body) => {
       saveDevicePolicy(body.devicePolicy).catch((error: unknown) => log.warn('keeping the device policy failed', error));
+      // The member's relay key, for handing changes over without a network (docs/field-aids.md §2).
+      if (body.user) saveRelayKey(body.user.id, body.relayKey).catch((error: unknown) => log.warn('keeping the relay key failed', error));
     },
   });
   const env: SchedulerEnv = {

@@ -30,6 +30,8 @@ export const authResponseSchema = z.object({
   user: userSchema.optional(),
   /** The province's lock rules (PROTOCOL.md §2), checked where they are kept: one out of range never fails a sign-in. */
   devicePolicy: z.unknown().optional(),
+  /** A commune member's relay key for handing changes over (PROTOCOL.md §2), checked where it is kept. */
+  relayKey: z.string().max(64).optional(),
 });
 export type AuthResponse = z.infer<typeof authResponseSchema>;
 export type { User };

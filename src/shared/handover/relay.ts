@@ -5,11 +5,19 @@
 // recomputes the MAC, so a colleague who never held K cannot make a change in the author's name.
 // Pure and isomorphic: WebCrypto in the browser and in Node.
 import { canonicalJson } from '../sync/canonical-json';
-import type { Mutation } from '../sync/protocol';
 import { fromBase64Url, toBase64Url } from './bundle';
 
+/** The parts of a mutation the MAC covers (any mutation, also one the server has not judged yet). */
+export interface Relayable {
+  id: string;
+  table: string;
+  recordId: string;
+  hlc: string;
+  fields: Readonly<Record<string, unknown>>;
+}
+
 /** What the MAC covers: the mutation without its relay, in canonical JSON (key order never matters). */
-export function relayMessage(mutation: Pick<Mutation, 'id' | 'table' | 'recordId' | 'hlc' | 'fields'>): Uint8Array {
+export function relayMessage(mutation: Relayable): Uint8Array {
   const { id, table, recordId, hlc, fields } = mutation;
   return new TextEncoder().encode(canonicalJson({ id, table, recordId, hlc, fields }));
 }
@@ -25,13 +33,13 @@ export function relayKeyBytes(text: unknown): Uint8Array | undefined {
 }
 
 /** The author's MAC of each mutation, in order (one key import for all). */
-export async function relayMacs(key: Uint8Array, mutations: readonly Pick<Mutation, 'id' | 'table' | 'recordId' | 'hlc' | 'fields'>[]): Promise<string[]> {
+export async function relayMacs(key: Uint8Array, mutations: readonly Relayable[]): Promise<string[]> {
   const hmac = await hmacKey(key, 'sign');
   return Promise.all(mutations.map(async (mutation) => toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', hmac, relayMessage(mutation) as BufferSource)))));
 }
 
 /** True when `mac` is the author's MAC of the mutation (WebCrypto's verify compares in constant time). */
-export async function verifyRelayMac(key: Uint8Array, mutation: Pick<Mutation, 'id' | 'table' | 'recordId' | 'hlc' | 'fields'>, mac: string): Promise<boolean> {
+export async function verifyRelayMac(key: Uint8Array, mutation: Relayable, mac: string): Promise<boolean> {
   const bytes = fromBase64Url(mac);
   return crypto.subtle.verify('HMAC', await hmacKey(key, 'verify'), bytes as BufferSource, relayMessage(mutation) as BufferSource);
 }
