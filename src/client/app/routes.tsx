@@ -36,7 +36,7 @@ export function AppRoutes(): ReactElement {
         <Route path="reports/*" element={<ReportsScreen />} />
         <Route path="summary" element={<SummaryScreen />} />
         <Route path="period-report/*" element={<PeriodReportScreen />} />
-        <Route path="settings" element={<SettingsRoute />} />
+        <Route path="settings/*" element={<SettingsRoute />} />
         <Route path="privacy/*" element={<PrivacyRoutes />} />
         <Route path="sign-in" element={<SignInScreen />} />
         <Route path="sign-in/code" element={<RedeemCodeScreen />} />

@@ -7,6 +7,7 @@ import type consoleStrings from '../../../locales/vi/console.json';
 import type common from '../../../locales/vi/common.json';
 import type contacts from '../../../locales/vi/contacts.json';
 import type guides from '../../../locales/vi/guides.json';
+import type handover from '../../../locales/vi/handover.json';
 import type handoverQr from '../../../locales/vi/handoverQr.json';
 import type periodReport from '../../../locales/vi/periodReport.json';
 import type privacy from '../../../locales/vi/privacy.json';
@@ -27,6 +28,7 @@ declare module 'i18next' {
       console: typeof consoleStrings;
       contacts: typeof contacts;
       guides: typeof guides;
+      handover: typeof handover;
       handoverQr: typeof handoverQr;
       periodReport: typeof periodReport;
       privacy: typeof privacy;

@@ -5,8 +5,11 @@ import { Screen } from '../../../components/ui/screen';
 import { LanguageSection } from './language-section';
 import { StorageSection } from './storage-section';
 
-/** `children`: sections composed in by src/client/app (account, sync), shown first. */
-export function SettingsScreen({ children }: { children?: ReactNode }): ReactElement {
+/**
+ * `children`: sections composed in by src/client/app (account, sync), shown first; `fieldTools`:
+ * links to other features' field tools (the hand-over), composed in the same way.
+ */
+export function SettingsScreen({ children, fieldTools }: { children?: ReactNode; fieldTools?: ReactNode }): ReactElement {
   const { t } = useTranslation();
   return (
     <Screen title={t('settings.title')}>
@@ -16,6 +19,7 @@ export function SettingsScreen({ children }: { children?: ReactNode }): ReactEle
       <section className="card" aria-labelledby="field-tools-title">
         <h2 id="field-tools-title">{t('settings.fieldTools')}</h2>
         <p><Link to="/summary">{t('settings.summary')}</Link></p>
+        {fieldTools}
       </section>
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.about')}</h2>

@@ -1,0 +1,52 @@
+// /settings/hand-over: handing unsent changes to a colleague's phone without a network, and receiving
+// them (docs/field-aids.md §2). The sender picks changes and gets a code and a bundle; the receiver
+// opens the bundle, types the code, sees what comes and imports it. The bundle travels by file here;
+// other ways (QR frames) plug into SendMethods and ReceiveMethods.
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, Screen } from '../../../components/ui/screen';
+import { SessionGate } from '../../../components/ui/session-gate';
+import type { SessionUser } from '../../../data/session-repository';
+import { SendPanel } from './send-panel';
+import { ReceivePanel } from './receive-panel';
+import '../handover.css';
+
+const MODES = ['send', 'receive'] as const;
+type Mode = (typeof MODES)[number];
+
+export function HandOverScreen(): ReactElement {
+  const { t } = useTranslation('handover');
+  return (
+    <SessionGate text={{ title: t('title'), loading: t('loading'), signInFirst: t('signInFirst'), signIn: t('signIn') }}>
+      {(user) =>
+        user.communeId === null ? (
+          <Screen title={t('title')}>
+            <EmptyState>{t('notForRole')}</EmptyState>
+          </Screen>
+        ) : (
+          <HandOverBody user={user} />
+        )
+      }
+    </SessionGate>
+  );
+}
+
+function HandOverBody({ user }: { user: SessionUser }): ReactElement {
+  const { t } = useTranslation('handover');
+  const [mode, setMode] = useState<Mode>('send');
+  return (
+    <Screen title={t('title')}>
+      <p className="lead">{t('intro')}</p>
+      <fieldset className="ho-mode">
+        <legend>{t('mode.legend')}</legend>
+        {MODES.map((choice) => (
+          <label key={choice} className="choice">
+            <input type="radio" name="ho-mode" value={choice} checked={mode === choice} onChange={() => setMode(choice)} />
+            {t(`mode.${choice}`)}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'send' ? <SendPanel user={user} /> : <ReceivePanel user={user} />}
+    </Screen>
+  );
+}
