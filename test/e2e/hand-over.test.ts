@@ -35,7 +35,7 @@ describe('hand-over between two phones without a network', () => {
     expect(code).toMatch(/^[A-Z2-9]{10}$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp về máy' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.sotayso$/);
-    return { code, bytes: new Uint8Array(readFileSync((await download.path())!)) };
+    return { code, bytes: new Uint8Array(readFileSync(await download.path())) };
   }
 
   /** B opens a file (and types the code when one is asked); resolves once the screen answered. */
@@ -59,8 +59,8 @@ describe('hand-over between two phones without a network', () => {
 
   /** The server's logs of these ids, each once, all by A. */
   async function serverLogsOf(ids: readonly string[], authorId: string): Promise<void> {
-    const logs = (await world.serverState()).get('assistanceLogs') ?? new Map();
-    expect(ids.map((id) => logs.get(id)?.createdBy)).toEqual(ids.map(() => authorId));
+    const logs = (await world.serverState()).get('assistanceLogs');
+    expect(ids.map((id) => logs?.get(id)?.createdBy)).toEqual(ids.map(() => authorId));
   }
 
   it('A hands 20 logs over by file; tampered and foreign bundles are refused on B with nothing written; B syncs first, then A', async () => {
@@ -80,7 +80,8 @@ describe('hand-over between two phones without a network', () => {
     const before = await dump(b.page);
     // One changed byte in the middle of the sealed content.
     const tampered = bytes.slice();
-    tampered[Math.floor(tampered.length / 2)] ^= 0x01;
+    const middle = Math.floor(tampered.length / 2);
+    tampered[middle] = tampered[middle]! ^ 0x01;
     await receive(b.page, 'sua.sotayso', tampered, code);
     await expect.poll(() => b.page.getByRole('alert').textContent()).toMatch(/^Mã không đúng, hoặc gói đã bị sửa hay bị cắt\..*Không có gì được ghi vào máy\.$/);
     // Another commune's bundle is refused by its header, before any code is asked.
@@ -100,7 +101,7 @@ describe('hand-over between two phones without a network', () => {
     await b.page.getByText(`Đã nhập 20 thay đổi của ${author.displayName}.`).waitFor();
     expect(await outboxCount(b.page)).toBe(20);
     const imported = (await rows(b.page, 'assistanceLogs')).filter((row) => ids.includes(row.id));
-    expect(imported.map((row) => [row.createdBy, row.note])).toEqual(ids.map(() => [author.id, 'Hướng dẫn lại ở nhà văn hóa']));
+    expect(imported.map((row) => [row.createdBy, (row as Record<string, unknown>).note])).toEqual(ids.map(() => [author.id, 'Hướng dẫn lại ở nhà văn hóa']));
     // Sealed at rest on B like every note: the raw dump does not hold it.
     expect(await dump(b.page)).not.toContain('Hướng dẫn lại ở nhà văn hóa');
 
