@@ -11,6 +11,20 @@ import './qr.css';
 
 export function QrScanner({ onComplete }: { onComplete: (bytes: Uint8Array) => void }): ReactElement {
   const { t } = useTranslation('handoverQr');
+  // The camera opens only when the receiver asks: not every receiver scans (a file is the other way).
+  const [started, setStarted] = useState(false);
+  if (started) return <Scanning onComplete={onComplete} />;
+  return (
+    <section className="card" aria-labelledby="qr-scan-title">
+      <h2 id="qr-scan-title">{t('scan.title')}</h2>
+      <p className="hint">{t('scan.intro')}</p>
+      <button type="button" className="button primary" onClick={() => setStarted(true)}>{t('scan.start')}</button>
+    </section>
+  );
+}
+
+function Scanning({ onComplete }: { onComplete: (bytes: Uint8Array) => void }): ReactElement {
+  const { t } = useTranslation('handoverQr');
   const [attempt, setAttempt] = useState(0);
   const collector = useRef(new FrameCollector());
   const [progress, setProgress] = useState<FrameProgress | null>(null);

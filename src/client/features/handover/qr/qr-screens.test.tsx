@@ -22,13 +22,13 @@ describe('QrSequence', () => {
     const bytes = new Uint8Array(2000).map((_, i) => i % 251);
     render(<QrSequence bytes={bytes} />);
     // 2000 bytes → 2,667 base64url characters → 4 codes.
-    await screen.findByRole('img', { name: /^Mã QR \d \/ 4 của gói bàn giao$/ });
+    await screen.findByRole('img', { name: /^Mã QR \d \/ 4 của gói chuyển dữ liệu$/ });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Tạm dừng' }));
     const shown = Number(/Mã (\d) \/ 4/.exec(screen.getByText(/^Mã \d \/ 4$/).textContent)![1]);
     await user.click(screen.getByRole('button', { name: 'Mã sau' }));
     await screen.findByText(`Mã ${(shown % 4) + 1} / 4`);
-    await screen.findByRole('img', { name: `Mã QR ${(shown % 4) + 1} / 4 của gói bàn giao` });
+    await screen.findByRole('img', { name: `Mã QR ${(shown % 4) + 1} / 4 của gói chuyển dữ liệu` });
     await user.click(screen.getByRole('button', { name: 'Mã trước' }));
     await user.click(screen.getByRole('button', { name: 'Mã trước' }));
     await screen.findByText(`Mã ${((shown + 2) % 4) + 1} / 4`);
@@ -39,6 +39,7 @@ describe('QrSequence', () => {
 describe('QrScanner', () => {
   it('without a camera, says to receive the bundle as a file', async () => {
     render(<QrScanner onComplete={() => undefined} />);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Quét mã QR bằng camera' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Máy này không có camera dùng được. Hãy nhận gói bằng tệp.');
   });
 
@@ -47,6 +48,8 @@ describe('QrScanner', () => {
     Object.defineProperty(navigator, 'mediaDevices', { value: { getUserMedia }, configurable: true });
     const onComplete = vi.fn();
     render(<QrScanner onComplete={onComplete} />);
+    expect(getUserMedia).not.toHaveBeenCalled();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Quét mã QR bằng camera' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Ứng dụng chưa được phép dùng camera.');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Thử lại' }));
     await vi.waitFor(() => expect(getUserMedia).toHaveBeenCalledTimes(2));
