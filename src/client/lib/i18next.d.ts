@@ -8,7 +8,6 @@ import type common from '../../../locales/vi/common.json';
 import type contacts from '../../../locales/vi/contacts.json';
 import type guides from '../../../locales/vi/guides.json';
 import type handover from '../../../locales/vi/handover.json';
-import type handoverQr from '../../../locales/vi/handoverQr.json';
 import type periodReport from '../../../locales/vi/periodReport.json';
 import type privacy from '../../../locales/vi/privacy.json';
 import type reference from '../../../locales/vi/reference.json';
@@ -29,7 +28,6 @@ declare module 'i18next' {
       contacts: typeof contacts;
       guides: typeof guides;
       handover: typeof handover;
-      handoverQr: typeof handoverQr;
       periodReport: typeof periodReport;
       privacy: typeof privacy;
       reference: typeof reference;

@@ -10,21 +10,21 @@ import { useQrCamera } from './use-qr-camera';
 import './qr.css';
 
 export function QrScanner({ onComplete }: { onComplete: (bytes: Uint8Array) => void }): ReactElement {
-  const { t } = useTranslation('handoverQr');
+  const { t } = useTranslation('handover');
   // The camera opens only when the receiver asks: not every receiver scans (a file is the other way).
   const [started, setStarted] = useState(false);
   if (started) return <Scanning onComplete={onComplete} />;
   return (
     <section className="card" aria-labelledby="qr-scan-title">
-      <h2 id="qr-scan-title">{t('scan.title')}</h2>
-      <p className="hint">{t('scan.intro')}</p>
-      <button type="button" className="button primary" onClick={() => setStarted(true)}>{t('scan.start')}</button>
+      <h2 id="qr-scan-title">{t('qr.scan.title')}</h2>
+      <p className="hint">{t('qr.scan.intro')}</p>
+      <button type="button" className="button primary" onClick={() => setStarted(true)}>{t('qr.scan.start')}</button>
     </section>
   );
 }
 
 function Scanning({ onComplete }: { onComplete: (bytes: Uint8Array) => void }): ReactElement {
-  const { t } = useTranslation('handoverQr');
+  const { t } = useTranslation('handover');
   const [attempt, setAttempt] = useState(0);
   const collector = useRef(new FrameCollector());
   const [progress, setProgress] = useState<FrameProgress | null>(null);
@@ -63,17 +63,17 @@ function Scanning({ onComplete }: { onComplete: (bytes: Uint8Array) => void }): 
 
   return (
     <section className="card" aria-labelledby="qr-scan-title">
-      <h2 id="qr-scan-title">{t('scan.title')}</h2>
-      <p className="hint">{t('scan.intro')}</p>
-      <video ref={video} className="qr-video" muted playsInline aria-label={t('scan.video')} hidden={camera !== 'scanning'} />
+      <h2 id="qr-scan-title">{t('qr.scan.title')}</h2>
+      <p className="hint">{t('qr.scan.intro')}</p>
+      <video ref={video} className="qr-video" muted playsInline aria-label={t('qr.scan.video')} hidden={camera !== 'scanning'} />
       <p className="qr-progress" role="status">
-        {progress ? t(camera === 'stopped' && !broken ? 'scan.done' : 'scan.received', { received: progress.received, count: progress.count }) : t(camera === 'starting' ? 'scan.starting' : 'scan.waiting')}
+        {progress ? t(camera === 'stopped' && !broken ? 'qr.scan.done' : 'qr.scan.received', { received: progress.received, count: progress.count }) : t(camera === 'starting' ? 'qr.scan.starting' : 'qr.scan.waiting')}
       </p>
-      {sawOther && camera === 'scanning' && <p className="hint">{t('scan.other')}</p>}
+      {sawOther && camera === 'scanning' && <p className="hint">{t('qr.scan.other')}</p>}
       {problem && (
         <div role="alert">
-          <p>{t(`scan.${problem}`)}</p>
-          <button type="button" className="button" onClick={again}>{t('scan.retry')}</button>
+          <p>{t(`qr.scan.${problem}`)}</p>
+          <button type="button" className="button" onClick={again}>{t('qr.scan.retry')}</button>
         </div>
       )}
     </section>

@@ -10,7 +10,7 @@ import { QrScanner } from './qr-scanner';
 
 beforeAll(async () => {
   await initI18n('vi');
-  await i18next.loadNamespaces('handoverQr');
+  await i18next.loadNamespaces('handover');
 });
 
 afterEach(() => {

@@ -13,7 +13,7 @@ import './qr.css';
 export const FRAME_MS = 800;
 
 export function QrSequence({ bytes }: { bytes: Uint8Array }): ReactElement {
-  const { t } = useTranslation('handoverQr');
+  const { t } = useTranslation('handover');
   const frames = useMemo(() => bundleToFrames(bytes), [bytes]);
   const [step, setStep] = useState(0);
   const [paused, setPaused] = useState(false);
@@ -54,18 +54,18 @@ export function QrSequence({ bytes }: { bytes: Uint8Array }): ReactElement {
 
   useScreenAwake();
 
-  const label = drawn === null ? t('show.loading') : t('show.image', { index: drawn + 1, count });
+  const label = drawn === null ? t('qr.show.loading') : t('qr.show.image', { index: drawn + 1, count });
   return (
     <section className="card" aria-labelledby="qr-show-title">
-      <h2 id="qr-show-title">{t('show.title')}</h2>
-      <p className="hint">{t('show.intro')}</p>
+      <h2 id="qr-show-title">{t('qr.show.title')}</h2>
+      <p className="hint">{t('qr.show.intro')}</p>
       <canvas ref={canvas} className="qr-frame" role="img" aria-label={label} width={1} height={1} />
-      <p className="qr-count">{t('show.frame', { index: index + 1, count })}</p>
+      <p className="qr-count">{t('qr.show.frame', { index: index + 1, count })}</p>
       {count > 1 && (
         <div className="button-row qr-actions">
-          {paused && <button type="button" className="button" onClick={() => setStep(index + count - 1)}>{t('show.previous')}</button>}
-          <button type="button" className="button primary" aria-pressed={paused} onClick={() => setPaused(!paused)}>{paused ? t('show.resume') : t('show.pause')}</button>
-          {paused && <button type="button" className="button" onClick={() => setStep(index + 1)}>{t('show.next')}</button>}
+          {paused && <button type="button" className="button" onClick={() => setStep(index + count - 1)}>{t('qr.show.previous')}</button>}
+          <button type="button" className="button primary" aria-pressed={paused} onClick={() => setPaused(!paused)}>{paused ? t('qr.show.resume') : t('qr.show.pause')}</button>
+          {paused && <button type="button" className="button" onClick={() => setStep(index + 1)}>{t('qr.show.next')}</button>}
         </div>
       )}
     </section>
