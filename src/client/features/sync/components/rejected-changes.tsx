@@ -42,7 +42,8 @@ export function RejectedChanges(): ReactElement | null {
 }
 
 function RejectedItem({ change }: { change: RejectedChange }): ReactElement {
-  const { t, i18n } = useTranslation('sync');
+  // 'handover' too: a relayed change's refusals are the hand-over's words (reasonText).
+  const { t, i18n } = useTranslation(['sync', 'handover']);
   const names = useMemberNames();
   const summaryField = SUMMARY_FIELDS.find((field) => typeof change.fields[field] === 'string' && change.fields[field] !== '');
   const summary = summaryField
@@ -83,12 +84,17 @@ function RejectedItem({ change }: { change: RejectedChange }): ReactElement {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation<'sync'>>['t'];
+type Translate = ReturnType<typeof useTranslation<['sync', 'handover']>>['t'];
 
-/** validation.* keys are in `common`, sync.* server messages in this namespace, else the code. */
+/**
+ * validation.* keys are in `common`, sync.* server messages in this namespace, else the code. The
+ * refusals of a change handed over from a colleague's phone (sync.relay*, docs/field-aids.md §2)
+ * are in the hand-over's lazy namespace, so the first screen's `sync` strings do not carry them.
+ */
 function reasonText(change: RejectedChange, exists: (key: string) => boolean, t: Translate): string {
   const { message, code } = change;
   if (message.startsWith('validation.') && exists(`common:${message}`)) return t(`common:${message}` as never);
+  if (message.startsWith('sync.relay') && exists(`handover:refused.${message.slice(5)}`)) return t(`handover:refused.${message.slice(5)}` as never);
   if (message.startsWith('sync.') && exists(`sync:message.${message.slice(5)}`)) return t(`message.${message.slice(5)}` as never);
   return exists(`sync:rejection.${code}`) ? t(`rejection.${code}` as never) : t('rejection.unknown');
 }
