@@ -6,7 +6,8 @@
 // A forged or altered MAC, an author of another commune and a disabled author are refused, with
 // nothing written.
 import { describe, expect, it } from 'vitest';
-import { createUser, setDisabled } from '../../src/server/accounts';
+import { createUser } from '../../src/server/accounts';
+import { setDisabled } from '../helpers/disable-account';
 import { relayKeyBytes, relayMacs } from '../../src/shared/handover/relay';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import type { PushResponse } from '../../src/shared/sync/protocol';
