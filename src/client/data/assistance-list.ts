@@ -3,7 +3,7 @@
 // any change to the logs. One log, and every write, are in assistance-repository.ts.
 import { Dexie } from 'dexie';
 import { toLog, type LogItem } from './assistance-repository';
-import { db, type StoredRecord } from './db';
+import { db, type OpenedRecord, type StoredRecord } from './db';
 import { openRows } from './sealed-records';
 import { requireUser, type SessionUser } from './session-repository';
 import { listServices } from './service-repository';
@@ -50,7 +50,7 @@ export async function listLogs(filter: LogFilter, page: { after?: LogCursor | nu
   const showCitizen = can(user.role, 'citizen.view');
   // Only the rows shown (or searched) are decrypted (docs/security.md "Lists and search").
   const open = (rows: StoredRecord<'assistanceLogs'>[]) => openRows('assistanceLogs', rows);
-  let rows: StoredRecord<'assistanceLogs'>[];
+  let rows: OpenedRecord<'assistanceLogs'>[];
   if (tokens.length === 0) {
     rows = await open(await scanLogs(scope, page.after ?? null, limit));
   } else {

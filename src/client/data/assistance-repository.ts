@@ -3,7 +3,7 @@
 // follow-ups due, recent kinds of help) are in assistance-list.ts.
 // Every write is validated with the shared zod schema BEFORE a transaction opens, then goes
 // through writeRecord (record + outbox entry in one transaction).
-import { db, type StoredRecord } from './db';
+import { db, type OpenedRecord } from './db';
 import { communeUserWhoMay } from './access';
 import { planEdit, editableRecord } from './editable-record';
 import { ValidationError } from './errors';
@@ -32,7 +32,7 @@ import { uuidv7 } from '../../shared/sync/ids';
 export type LogItem = AssistanceLogRecord;
 
 // Reviewers read the commune's activity, never citizens' details (docs/privacy.md).
-export function toLog(row: StoredRecord<'assistanceLogs'>, user: SessionUser): LogItem {
+export function toLog(row: OpenedRecord<'assistanceLogs'>, user: SessionUser): LogItem {
   return row.citizen == null || can(user.role, 'citizen.view') ? row : { ...row, citizen: null };
 }
 
@@ -41,7 +41,7 @@ export async function getLog(id: string): Promise<LogItem | undefined> {
   const user = await requireUser();
   const row = await db.records('assistanceLogs').get(id);
   if (!row || row.communeId !== user.communeId) return undefined;
-  return toLog((await openRow('assistanceLogs', row)) ?? row, user);
+  return toLog(await openRow('assistanceLogs', row), user);
 }
 
 // ---------------------------------------------------------------------------------------------

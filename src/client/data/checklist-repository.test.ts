@@ -12,7 +12,7 @@ import { applyWrite, rebase } from '../../shared/sync/merge';
 import { checklistItemRecordSchema } from '../../shared/schemas/checklist-item';
 import { checklistRecordSchema } from '../../shared/schemas/checklist';
 import { READINESS, NOW, admin, lastOutbox, leader, member, member2, newReadiness, otherLeader, resetChecklistData, reviewer, sealedAtRest, signIn, stored } from '../../../test/helpers/checklist-world';
-import { openRow } from './sealed-records';
+import { openFields } from './sealed-records';
 import { isSealed } from './vault/crypto';
 
 describe('checklist repository', () => {
@@ -171,9 +171,10 @@ describe('checklist repository', () => {
       const ab = applyWrite(applyWrite(synced, fromA), fromB);
       const ba = applyWrite(applyWrite(synced, fromB), fromA);
       expect(ab).toEqual(ba);
-      expect(await openRow('checklistItems', ab)).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
+      expect(await openFields('checklistItems', ab.id, ab)).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
       // Phone B rebasing its pending note onto the server's record (which has A's status) keeps both.
-      expect(await openRow('checklistItems', rebase(applyWrite(synced, fromA), [fromB]))).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
+      const rebased = rebase(applyWrite(synced, fromA), [fromB]);
+      expect(await openFields('checklistItems', rebased.id, rebased)).toMatchObject({ status: 'done', note: 'Đã nhận email của lãnh đạo xã' });
     });
 
     it('creates a missing item state (not yet synced) with its status', async () => {

@@ -249,7 +249,7 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
       dueDate: existing?.dueDate ?? null,
       blockedReason: existing?.blockedReason ?? null,
     };
-    const fields: ItemChanges = { ...changedFields(current, others), ...(note.unchanged ? {} : { note: note.stored }) };
+    const fields: ItemChanges = { ...changedFields(current, others), ...(note.unchanged ? {} : { note: typedNote ?? null }) };
     const status = fields.status ?? current.status;
     const reason = fields.blockedReason !== undefined ? fields.blockedReason : current.blockedReason;
     if (status === 'blocked' && (reason === null || reason.trim() === '')) throw new ChecklistError('blockedReasonRequired');
@@ -259,9 +259,9 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
     // created here with its status; createdBy/createdAt are left to the server, where the record
     // most likely exists with the leader as author (echoing another would be rejected).
     const creation = existing ? {} : { checklistId, itemId, status, communeId: checklist.communeId, deleted: false };
-    await queueSealedWrite({ table: 'checklistItems', recordId, fields: { ...creation, ...fields } }, now);
-    // The caller reads what it typed, not the sealed form stored.
-    return note.unchanged ? fields : { ...fields, note: typedNote ?? null };
+    // The note goes to disk sealed; the caller reads what it typed.
+    await queueSealedWrite({ table: 'checklistItems', recordId, fields: { ...creation, ...fields, ...(note.unchanged ? {} : { note: note.stored }) } }, now);
+    return fields;
   });
 }
 
@@ -269,11 +269,10 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
  * What an item's note change stores: nothing when it equals the stored note once opened (the
  * sheet sends every field), null to clear it, else the note sealed with the member's key.
  */
-async function noteToStore(recordId: string, note: string | null | undefined): Promise<{ unchanged: true } | { unchanged: false; stored: string | null }> {
+async function noteToStore(recordId: string, note: string | null | undefined): Promise<{ unchanged: true } | { unchanged: false; stored: StoredRecord<'checklistItems'>['note'] }> {
   if (note === undefined) return { unchanged: true };
   const stored = await openRow('checklistItems', await db.records('checklistItems').get(recordId));
   if ((stored?.note ?? null) === note) return { unchanged: true };
-  // sealFields keeps the field's type: the stored value is the sealed envelope (db.ts StoredRecord).
   return { unchanged: false, stored: note === null ? null : (await sealFields('checklistItems', recordId, { note }, requireDataKey())).note };
 }
 

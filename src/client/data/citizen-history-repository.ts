@@ -5,7 +5,7 @@
 // read only; it opens every log of the commune, as the access request's copy does: a rare request.
 import { citizenMatches, type CitizenQuery } from '../../shared/privacy/erasure';
 import { communeUserWhoMay } from './access';
-import { db, type StoredRecord } from './db';
+import { db, type OpenedRecord } from './db';
 import { openRows } from './sealed-records';
 
 export interface HistoryLog {
@@ -17,7 +17,7 @@ export interface HistoryLog {
 
 export interface LocalCitizenHistory {
   logs: HistoryLog[];
-  requests: StoredRecord<'rightsRequests'>[];
+  requests: OpenedRecord<'rightsRequests'>[];
   /** This phone's views of those logs not yet sent (who, which log, when). */
   waitingViews: { userId: string; subjectId: string; occurredAt: string }[];
 }

@@ -8,6 +8,8 @@ import type { Relay } from '../../shared/sync/protocol';
 import type { SyncTable, TABLE_SCHEMAS } from '../../shared/schemas/tables';
 import type { PhoneAuditKind } from '../../shared/privacy/audit';
 import { DATABASE_NAME } from './boot-settings';
+import type { SEALED_FIELDS } from './sealed-fields';
+import type { Sealed } from './vault/crypto';
 
 /** A device-local preference or state (language, signed-in user, clock…). Never synced. */
 export interface SettingRow {
@@ -62,16 +64,45 @@ export interface DraftRow {
 /** A synced record of one table as the shared schema defines it (metadata and fields, no clocks). */
 export type RecordOf<T extends SyncTable> = z.infer<(typeof TABLE_SCHEMAS)[T]['record']>;
 
+/** The fields of table T stored sealed (sealed-fields.ts); never for a table with none. */
+export type SealedName<T extends SyncTable> = T extends keyof typeof SEALED_FIELDS ? (typeof SEALED_FIELDS)[T][number] : never;
+
 /**
- * A row of a synced table: the record, fields flat, plus `clocks` (the HLC of each field's write).
- * The type is the schema's because every row passed it before it was stored: a local write is
- * validated by the repository before writeRecord, a pulled record by the server before it is
- * served, a seeded one when the seed is built. Fields a newer server adds are carried along
- * unread. One gap is known and short-lived: when the server refuses a change, the fields it set
- * are taken out of the row (sync-repository.ts undoRejectedWrite) and the next pull, which the
- * engine starts at once, brings the server's values back.
+ * Fields F as they lie on disk: each field named in K holds its sealed envelope, or the plaintext a
+ * release before encryption left there (seal-migration.ts seals it after the next unlock); null
+ * stays null. The other fields are as F has them.
  */
-export type StoredRecord<T extends SyncTable> = RecordOf<T> & { readonly clocks: FieldClocks };
+export type AtRest<F, K extends PropertyKey> = { [P in keyof F]: P extends K ? F[P] | Sealed : F[P] };
+
+/** Fields F with the values of K opened: what sealed-records.ts gives back (never an envelope). */
+export type Opened<F, K extends PropertyKey> = { [P in keyof F]: P extends K ? Exclude<F[P], Sealed> : F[P] };
+
+/**
+ * A row of a synced table as IndexedDB holds it: the record, fields flat, plus `clocks` (the HLC of
+ * each field's write), its sealed fields possibly envelopes (AtRest). The type is the schema's
+ * because every row passed it before it was stored: a local write is validated by the repository
+ * before writeRecord, a pulled record by the server before it is served, a seeded one when the
+ * seed is built. Fields a newer server adds are carried along unread. One gap is known and
+ * short-lived: when the server refuses a change, the fields it set are taken out of the row
+ * (sync-repository.ts undoRejectedWrite) and the next pull, which the engine starts at once,
+ * brings the server's values back.
+ */
+export type StoredRecord<T extends SyncTable> = AtRest<RecordOf<T>, SealedName<T>> & RowKeys;
+
+/**
+ * `id` and `clocks` are never sealed; said again so that code generic over the table reads them (a
+ * type, not an interface: a row must stay assignable to a record of unknown fields).
+ */
+type RowKeys = { readonly id: string; readonly clocks: FieldClocks };
+
+/**
+ * A synced record as a screen reads it: a StoredRecord with its sealed fields opened, which only
+ * sealed-records.ts openRows / openRow / openFields produce. An opened value is the one that was
+ * sealed (AES-GCM authenticates it with its table, record and field), so it has the field's type.
+ * Every domain type a screen receives is built from this one, so a screen can never be handed an
+ * envelope: the type system refuses it.
+ */
+export type OpenedRecord<T extends SyncTable> = Opened<StoredRecord<T>, SealedName<T>>;
 
 /**
  * An audit event this phone recorded (a view of a citizen's details), kept until the server

@@ -1,7 +1,7 @@
 // Editing a record a member authored (assistance logs, group sessions): who may, and what an edit
 // writes. Checked before any transaction opens, so a refused edit changes nothing.
 import type { z } from 'zod';
-import { db, type StoredRecord } from './db';
+import { db, type OpenedRecord } from './db';
 import { RecordNotFoundError, PermissionError, ValidationError } from './errors';
 import { changedFields, definedOnly, pickFields } from './record-fields';
 import { requireUser, type SessionUser } from './session-repository';
@@ -14,13 +14,13 @@ export type AuthoredTable = 'assistanceLogs' | 'groupSessions';
  * A record of the user's commune that the user may edit: leaders edit anyone's, members their own
  * (one rule for client and server). RecordNotFoundError when it is not in the commune.
  */
-export async function editableRecord<T extends AuthoredTable>(table: T, id: string): Promise<{ user: SessionUser; row: StoredRecord<T> }> {
+export async function editableRecord<T extends AuthoredTable>(table: T, id: string): Promise<{ user: SessionUser; row: OpenedRecord<T> }> {
   const user = await requireUser();
   const row = await db.records(table).get(id);
   if (!row || row.communeId !== user.communeId) throw new RecordNotFoundError();
   if (!canEditRecord(user, row)) throw new PermissionError('record.edit');
   // Opened: an edit compares the stored citizen and note with the new ones (planEdit).
-  return { user, row: (await openRow(table, row)) ?? row };
+  return { user, row: await openRow(table, row) };
 }
 
 export interface EditSchemas<Patch> {
@@ -42,7 +42,7 @@ export async function planEdit<T extends AuthoredTable, Patch extends { deleted?
   id: string,
   changes: Omit<Patch, 'deleted'>,
   schemas: EditSchemas<Patch>,
-): Promise<{ user: SessionUser; row: StoredRecord<T>; changed: Partial<Omit<Patch, 'deleted'>> }> {
+): Promise<{ user: SessionUser; row: OpenedRecord<T>; changed: Partial<Omit<Patch, 'deleted'>> }> {
   const { user, row } = await editableRecord(table, id);
   const patch = schemas.patch.safeParse(changes);
   if (!patch.success) throw new ValidationError(patch.error);

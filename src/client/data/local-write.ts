@@ -4,7 +4,7 @@
 // (awaiting anything else commits an IndexedDB transaction early — docs/sync.md §7.3). For the
 // same reason citizen details and notes are sealed before the transaction opens
 // (sealed-records.ts): the record and its outbox entry store the same ciphertext.
-import { db, type AppDatabase, type OutboxEntry, type RecordOf, type StoredRecord } from './db';
+import { db, type AppDatabase, type AtRest, type OpenedRecord, type OutboxEntry, type RecordOf, type SealedName } from './db';
 import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { initialClock, newNodeId, receive, tick } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
@@ -30,9 +30,23 @@ export interface TableWrite<T extends SyncTable> {
 /** A change of any synced table (writeRecords takes several tables in one transaction). */
 export type LocalWrite = { [T in SyncTable]: TableWrite<T> }[SyncTable];
 
+/** A TableWrite whose sealed fields hold their envelopes already (queueSealedWrite). */
+export interface SealedWrite<T extends SyncTable> {
+  table: T;
+  recordId: string;
+  fields: AtRest<TableWrite<T>['fields'], SealedName<T>>;
+}
+
+/** What the transaction stores: a write of any table, its sealed fields sealed. */
+interface QueuedWrite {
+  table: SyncTable;
+  recordId: string;
+  fields: Readonly<Record<string, unknown>>;
+}
+
 /**
  * Applies several writes atomically (e.g. a log and its follow-up) and queues one outbox entry each.
- * Every write also sets `updatedAt`. Returns the records as stored.
+ * Every write also sets `updatedAt`. Returns the records as stored, their sealed fields opened.
  */
 export async function writeRecords(
   writes: readonly LocalWrite[],
@@ -44,9 +58,8 @@ export async function writeRecords(
 ): Promise<SyncedRecord[]> {
   const sealing = writes.some((write) => needsSealing(write.table, write.fields));
   const dataKey = sealing ? (key ?? requireDataKey()) : undefined;
-  // Same table and record, fields of the same names: still a LocalWrite.
-  const sealedWrites: readonly LocalWrite[] = dataKey
-    ? await Promise.all(writes.map(async (write) => ({ ...write, fields: await sealFields(write.table, write.recordId, write.fields, dataKey) }) as LocalWrite))
+  const sealedWrites: readonly QueuedWrite[] = dataKey
+    ? await Promise.all(writes.map(async (write) => ({ ...write, fields: await sealFields(write.table, write.recordId, write.fields, dataKey) })))
     : writes;
   const stored = await commitWrites(sealedWrites, now, database);
   return Promise.all(stored.map((record, index) => reveal(record, writes[index]!, sealedWrites[index]!, key)));
@@ -57,14 +70,13 @@ export async function writeRecords(
  * (checklist-repository.ts updateChecklistItem): it awaits only Dexie — no sealing, no opening of
  * the stored record — so the caller's transaction stays open. Throws if a field still needs sealing.
  */
-export async function queueSealedWrite<T extends SyncTable>(write: TableWrite<T>, now: number = Date.now()): Promise<void> {
+export async function queueSealedWrite<T extends SyncTable>(write: SealedWrite<T>, now: number = Date.now()): Promise<void> {
   if (needsSealing(write.table, write.fields)) throw new Error(`queueSealedWrite: ${write.table} holds a field to seal`);
-  // TableWrite<T> is one member of LocalWrite; TypeScript cannot see that for a generic T.
-  await commitWrites([write as LocalWrite], now, db);
+  await commitWrites([write], now, db);
 }
 
 /** The records and their outbox entries in one transaction, as given (sealed fields already sealed). */
-async function commitWrites(sealedWrites: readonly LocalWrite[], now: number, database: AppDatabase): Promise<SyncedRecord[]> {
+async function commitWrites(sealedWrites: readonly QueuedWrite[], now: number, database: AppDatabase): Promise<SyncedRecord[]> {
   const mutationIds = sealedWrites.map(() => uuidv7());
   const freshNode = newNodeId();
   const createdAt = new Date(now).toISOString();
@@ -106,7 +118,7 @@ async function commitWrites(sealedWrites: readonly LocalWrite[], now: number, da
  * The stored record as the caller reads it: a sealed value this write set is given back as the
  * plaintext it was made from; one stored earlier is opened.
  */
-async function reveal(record: SyncedRecord, plain: LocalWrite, sealed: LocalWrite, key: CryptoKey | undefined): Promise<SyncedRecord> {
+async function reveal(record: SyncedRecord, plain: LocalWrite, sealed: QueuedWrite, key: CryptoKey | undefined): Promise<SyncedRecord> {
   const names = sealedFieldsOf(plain.table);
   if (names.length === 0) return record;
   const sealedFields: Record<string, unknown> = sealed.fields;
@@ -116,13 +128,14 @@ async function reveal(record: SyncedRecord, plain: LocalWrite, sealed: LocalWrit
   return hasSealed(plain.table, copy) ? openFields(plain.table, record.id, copy, key ?? requireDataKey()) : copy;
 }
 
-/** Writes one record (see writeRecords) and returns it as stored, typed by its table's schema. */
-export async function writeRecord<T extends SyncTable>(write: TableWrite<T>, now?: number, database?: AppDatabase, key?: CryptoKey): Promise<StoredRecord<T>> {
+/** Writes one record (see writeRecords) and returns it opened, typed by its table's schema. */
+export async function writeRecord<T extends SyncTable>(write: TableWrite<T>, now?: number, database?: AppDatabase, key?: CryptoKey): Promise<OpenedRecord<T>> {
   // TableWrite<T> is one member of LocalWrite; TypeScript cannot see that for a generic T.
   const [record] = await writeRecords([write as LocalWrite], now, database, key);
   if (!record) throw new Error('writeRecords returned nothing');
-  // The fields were validated by the table's schema before this write (see StoredRecord).
-  return record as StoredRecord<T>;
+  // The fields were validated by the table's schema before this write, and reveal gave back the
+  // plaintext of what was sealed (see db.ts OpenedRecord).
+  return record as OpenedRecord<T>;
 }
 
 /**

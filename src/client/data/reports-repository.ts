@@ -4,7 +4,7 @@
 // server's province view uses too.
 import { memberNamesOf } from './team-repository';
 import { communeProfileId } from '../../shared/schemas/commune-profile';
-import { db, type StoredRecord } from './db';
+import { db, type OpenedRecord, type StoredRecord } from './db';
 import { assertMay, communeUserWhoMay, type CommuneUser } from './access';
 import type { SessionUser } from './session-repository';
 import { ensureServiceCatalogue, listServices, type ServiceItem } from './service-repository';
@@ -123,7 +123,7 @@ export async function loadLogsForExport(range: LocalDateRange): Promise<ExportDa
   return { logs: exportLogsOf(rows, can(user.role, 'citizen.view')), names };
 }
 
-function exportLogsOf(rows: readonly StoredRecord<'assistanceLogs'>[], showCitizen: boolean): ExportLog[] {
+function exportLogsOf(rows: readonly OpenedRecord<'assistanceLogs'>[], showCitizen: boolean): ExportLog[] {
   return rows.flatMap((row): ExportLog[] => {
     const fact = logFactOf(row);
     if (!fact) return [];

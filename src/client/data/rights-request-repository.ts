@@ -51,7 +51,7 @@ type StepFields = Partial<Pick<RequestItem, 'status' | 'acknowledgedAt' | 'ackno
 async function takeStep(id: string, user: CommuneUser, step: (row: RequestItem, at: string) => StepFields, now: number): Promise<void> {
   const stored: StoredRecord<'rightsRequests'> | undefined = await db.records('rightsRequests').get(id);
   if (!stored || stored.communeId !== user.communeId || stored.deleted) throw new RecordNotFoundError();
-  const row = (await openRow('rightsRequests', stored))!;
+  const row = await openRow('rightsRequests', stored);
   const fields = step(row, new Date(now).toISOString());
   const changes: Readonly<Record<string, unknown>> = fields;
   const before: Readonly<Record<string, unknown>> = row;

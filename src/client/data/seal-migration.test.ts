@@ -25,7 +25,7 @@ describe('sealing plaintext left by a release before encryption', () => {
     const raw = JSON.stringify(await Promise.all(database.tables.map((table) => table.toArray())));
     for (const text of ['Hoa', '0912345678', 'VNeID nhờ']) expect(raw).not.toContain(text);
     expect(raw).toContain('VNeID'); // the class's topic is not personal
-    const stored = await database.syncedTable('assistanceLogs').toArray();
+    const stored = await database.records('assistanceLogs').toArray();
     expect(isSealed(stored[1]!['citizen'])).toBe(true);
     expect(stored[0]!['citizen']).toBeNull();
     expect(await openRows('assistanceLogs', stored, key)).toEqual(logs);
@@ -53,8 +53,8 @@ describe('sealing plaintext left by a release before encryption', () => {
     const raw = JSON.stringify(await Promise.all(database.tables.map((table) => table.toArray())));
     for (const text of ['Lụa', 'ông Bảy']) expect(raw).not.toContain(text);
     expect(raw).toContain('Anh Tâm'); // the assignee stays clear (docs/security.md)
-    expect(await openRows('checklistItems', await database.syncedTable('checklistItems').toArray(), key)).toEqual([item]);
-    expect(await openRows('signOffs', await database.syncedTable('signOffs').toArray(), key)).toEqual([signOff]);
+    expect(await openRows('checklistItems', await database.records('checklistItems').toArray(), key)).toEqual([item]);
+    expect(await openRows('signOffs', await database.records('signOffs').toArray(), key)).toEqual([signOff]);
     expect(await sealPlainRecords(database, key)).toBe(0);
     database.close();
     await database.delete();

@@ -6,7 +6,8 @@
 // Sealing and opening are WebCrypto (async): callers do them OUTSIDE any Dexie transaction
 // (awaiting anything but Dexie inside one commits it — docs/sync.md §7.3).
 import type { SyncTable } from '../../shared/schemas/tables';
-import { isSealed, open, sealAll } from './vault/crypto';
+import type { AtRest, Opened, OpenedRecord, SealedName, StoredRecord } from './db';
+import { isSealed, open, sealAll, type Sealed } from './vault/crypto';
 import { currentDataKey, LockedError } from './vault/vault';
 import { SEALED_FIELDS } from './sealed-fields';
 
@@ -62,7 +63,7 @@ export function needsSealing(table: SyncTable, fields: Readonly<Record<string, u
 }
 
 /** A copy of `fields` with the values of sealed fields encrypted (the others as they are). */
-export async function sealFields<F extends Readonly<Record<string, unknown>>>(table: SyncTable, recordId: string, fields: F, key: CryptoKey): Promise<F> {
+export async function sealFields<T extends SyncTable, F extends Readonly<Record<string, unknown>>>(table: T, recordId: string, fields: F, key: CryptoKey): Promise<AtRest<F, SealedName<T>>> {
   const [sealed] = await sealRecords(table, [{ id: recordId, fields }], key);
   return sealed!;
 }
@@ -71,11 +72,11 @@ export async function sealFields<F extends Readonly<Record<string, unknown>>>(ta
  * sealFields for many records of one table, the encryptions all in flight together (a pulled
  * page): records with nothing to seal are returned as they are.
  */
-export async function sealRecords<F extends Readonly<Record<string, unknown>>>(table: SyncTable, records: readonly { id: string; fields: F }[], key: CryptoKey): Promise<F[]> {
+export async function sealRecords<T extends SyncTable, F extends Readonly<Record<string, unknown>>>(table: T, records: readonly { id: string; fields: F }[], key: CryptoKey): Promise<AtRest<F, SealedName<T>>[]> {
   const names = sealedFieldsOf(table);
   const items: { value: unknown; context: string }[] = [];
   const targets: { copy: Record<string, unknown>; field: string }[] = [];
-  const result = records.map(({ id, fields }) => {
+  const copies = records.map(({ id, fields }) => {
     if (!needsSealing(table, fields)) return fields;
     const copy: Record<string, unknown> = { ...fields };
     for (const field of names) {
@@ -84,12 +85,13 @@ export async function sealRecords<F extends Readonly<Record<string, unknown>>>(t
       items.push({ value, context: contextOf(table, id, field) });
       targets.push({ copy, field });
     }
-    // The same keys as F, some values replaced by their sealed form: stored as F (db.ts StoredRecord).
-    return copy as F;
+    return copy;
   });
   const sealed = await sealAll(key, items);
   for (const [index, { copy, field }] of targets.entries()) copy[field] = sealed[index];
-  return result;
+  // The same keys as F, the values of T's sealed fields now envelopes: AtRest says exactly that,
+  // and TypeScript cannot follow a copy filled field by field.
+  return copies as AtRest<F, SealedName<T>>[];
 }
 
 /** Records of several tables (a pulled page) sealed table by table, in their order. */
@@ -116,31 +118,70 @@ export function hasSealed(table: SyncTable, fields: Readonly<Record<string, unkn
 }
 
 /**
- * A copy of `fields` with its sealed values opened; plaintext left by a release before encryption
- * (not yet migrated, see seal-migration.ts) is returned as it is.
+ * A sealed value that this member's key cannot open: sealed with another member's key (a shared
+ * phone), moved to another record or field, or damaged on disk. Names where it lies, never what it
+ * holds; the screen shows its error and the row stays on disk untouched.
  */
-export async function openFields<F extends Readonly<Record<string, unknown>>>(table: SyncTable, recordId: string, fields: F, key: CryptoKey): Promise<F> {
-  if (!hasSealed(table, fields)) return fields;
+export class UnreadableSealedError extends Error {
+  override readonly name = 'UnreadableSealedError';
+  constructor(
+    readonly table: SyncTable,
+    readonly recordId: string,
+    readonly field: string,
+  ) {
+    super(`cannot open the sealed ${table}/${recordId}/${field}: not sealed with this member's key, or damaged`);
+  }
+}
+
+async function openValue(key: CryptoKey, value: Sealed, table: SyncTable, recordId: string, field: string): Promise<unknown> {
+  try {
+    return await open(key, value, contextOf(table, recordId, field));
+  } catch {
+    // WebCrypto says only "OperationError": say which value, and that it is a key or integrity matter.
+    throw new UnreadableSealedError(table, recordId, field);
+  }
+}
+
+/**
+ * True when no sealed field of `fields` holds an envelope: `fields` then already is its opened
+ * form (plaintext left by a release before encryption, or null, or a table with nothing sealed).
+ */
+function holdsNoEnvelope<T extends SyncTable, F extends Readonly<Record<string, unknown>>>(table: T, fields: F): fields is F & Opened<F, SealedName<T>> {
+  return !hasSealed(table, fields);
+}
+
+/**
+ * A copy of `fields` with its sealed values opened; plaintext left by a release before encryption
+ * (not yet migrated, see seal-migration.ts) is returned as it is. Without `key`, the unlocked
+ * member's (LockedError when locked and a value is sealed). UnreadableSealedError when a value
+ * was not sealed with that key for this record and field.
+ */
+export async function openFields<T extends SyncTable, F extends Readonly<Record<string, unknown>>>(table: T, recordId: string, fields: F, key?: CryptoKey): Promise<Opened<F, SealedName<T>>> {
+  if (holdsNoEnvelope(table, fields)) return fields;
+  const dataKey = key ?? requireDataKey();
   const copy: Record<string, unknown> = { ...fields };
   await Promise.all(
     sealedFieldsOf(table).map(async (field) => {
       const value = copy[field];
-      if (isSealed(value)) copy[field] = await open(key, value, contextOf(table, recordId, field));
+      if (isSealed(value)) copy[field] = await openValue(dataKey, value, table, recordId, field);
     }),
   );
-  return copy as F;
+  // An opened value is the one that was sealed (db.ts OpenedRecord); TypeScript cannot follow a
+  // copy filled field by field.
+  return copy as Opened<F, SealedName<T>>;
 }
 
-/** Rows of `table` with their sealed fields opened (LockedError when locked and one is sealed). */
-export async function openRows<R extends { id: string }>(table: SyncTable, rows: readonly R[], key?: CryptoKey): Promise<R[]> {
-  if (!rows.some((row) => hasSealed(table, row))) return [...rows];
-  const dataKey = key ?? requireDataKey();
-  return Promise.all(rows.map((row) => openFields(table, row.id, row, dataKey)));
+/**
+ * Rows of `table` as a screen may read them, their sealed fields opened (LockedError when locked
+ * and one is sealed, UnreadableSealedError when one was sealed with another key).
+ */
+export async function openRows<T extends SyncTable>(table: T, rows: readonly StoredRecord<T>[], key?: CryptoKey): Promise<OpenedRecord<T>[]> {
+  return Promise.all(rows.map((row) => openFields(table, row.id, row, key)));
 }
 
-/** One row (or undefined) with its sealed fields opened. */
-export async function openRow<R extends { id: string }>(table: SyncTable, row: R | undefined, key?: CryptoKey): Promise<R | undefined> {
-  if (!row) return undefined;
-  const [opened] = await openRows(table, [row], key);
-  return opened;
+/** One row with its sealed fields opened (see openRows); undefined stays undefined. */
+export async function openRow<T extends SyncTable>(table: T, row: StoredRecord<T>, key?: CryptoKey): Promise<OpenedRecord<T>>;
+export async function openRow<T extends SyncTable>(table: T, row: StoredRecord<T> | undefined, key?: CryptoKey): Promise<OpenedRecord<T> | undefined>;
+export async function openRow<T extends SyncTable>(table: T, row: StoredRecord<T> | undefined, key?: CryptoKey): Promise<OpenedRecord<T> | undefined> {
+  return row && openFields(table, row.id, row, key);
 }
