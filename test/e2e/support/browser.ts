@@ -25,13 +25,24 @@ export interface Phone {
   close(): Promise<void>;
 }
 
-/** `userAgent`: the browser's own unless given (the devices console names a phone from it). */
-export async function launchPhone(options: { locale?: string; userAgent?: string } = {}): Promise<Phone> {
+/**
+ * Chromium's fake camera playing `file` (a .y4m or .mjpeg video, looped) to any page that opens the
+ * camera, the permission granted without a prompt: a phone's camera pointed at another's screen.
+ */
+function cameraFlags(file: string): string[] {
+  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+}
+
+/**
+ * `userAgent`: the browser's own unless given (the devices console names a phone from it).
+ * `camera`: a video file the phone's camera sees (test/e2e/support/fake-camera.ts writes one).
+ */
+export async function launchPhone(options: { locale?: string; userAgent?: string; camera?: string } = {}): Promise<Phone> {
   const profile = mkdtempSync(path.join(tmpdir(), 'so-tay-so-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: options.camera ? [...FLAGS, ...cameraFlags(options.camera)] : FLAGS,
     viewport: PHONE_VIEWPORT,
     deviceScaleFactor: 2,
     isMobile: true,

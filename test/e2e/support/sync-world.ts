@@ -74,8 +74,11 @@ export interface SyncWorld {
   serverState: () => Promise<Map<SyncTable, Map<string, SyncedRecord>>>;
 }
 
-/** A world with two phones, or with one (`b` then stays unset) for a suite that needs only one. */
-export function syncWorld(options: { phones: 1 | 2 } = { phones: 2 }): SyncWorld {
+/**
+ * A world with two phones, or with one (`b` then stays unset) for a suite that needs only one.
+ * `cameraOfB`: a video file phone B's camera sees (launchPhone's `camera`).
+ */
+export function syncWorld(options: { phones: 1 | 2; cameraOfB?: string } = { phones: 2 }): SyncWorld {
   let dataDir: string | undefined;
   // Filled field by field in beforeAll: no test reads it before then.
   const world = { pageErrors: [], issuedTokens: [] } as unknown as SyncWorld;
@@ -105,7 +108,7 @@ export function syncWorld(options: { phones: 1 | 2 } = { phones: 2 }): SyncWorld
     dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-sync-e2e-'));
     world.env = { DEMO_PASSWORD, DATA_DIR: dataDir, PORT: String(await freePort()) };
     world.server = await startAppServer(world.env);
-    const phones = await Promise.all(Array.from({ length: options.phones }, () => launchPhone()));
+    const phones = await Promise.all(Array.from({ length: options.phones }, (_, index) => launchPhone(index === 1 && options.cameraOfB ? { camera: options.cameraOfB } : {})));
     [world.a, world.b] = phones as [Phone, Phone];
     for (const phone of phones) phone.page.on('pageerror', (error) => world.pageErrors.push(error.message));
   });

@@ -1,7 +1,7 @@
 // /settings/hand-over: handing unsent changes to a colleague's phone without a network, and receiving
 // them (docs/field-aids.md §2). The sender picks changes and gets a code and a bundle; the receiver
-// opens the bundle, types the code, sees what comes and imports it. The bundle travels by file here;
-// other ways (QR frames) plug into SendMethods and ReceiveMethods.
+// opens the bundle, types the code, sees what comes and imports it. The bundle travels as a file or
+// as a sequence of QR codes (SendMethods, ReceiveMethods).
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';

@@ -1,6 +1,6 @@
 // The receiver's side: a bundle arrives (receive-methods.tsx: a file, or QR frames), the code is
-// typed (or came in the first QR frame), the phone shows what will be imported, and imports it
-// through the data layer's one path for handed-over changes. Every refusal is named in Vietnamese
+// typed, the phone shows what will be imported, and imports it through the data layer's one path
+// for handed-over changes. Every refusal is named in Vietnamese
 // and writes nothing: the bundle is refused before the import's transaction opens.
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,10 +56,6 @@ export function ReceivePanel({ user }: { user: SessionUser }): ReactElement {
       return;
     }
     setStage({ kind: 'code', bundle });
-    if (bundle.code) {
-      setCode(bundle.code);
-      void open(bundle, bundle.code);
-    }
   };
   const importNow = async (opened: Opened) => {
     setBusy(true);
@@ -90,7 +86,7 @@ export function ReceivePanel({ user }: { user: SessionUser }): ReactElement {
             void open(stage.bundle, code);
           }}
         >
-          <p>{t('file.opened', { name: stage.bundle.name })}</p>
+          <p>{stage.bundle.opened}</p>
           <div className="field">
             <label htmlFor="ho-code">{t('receive.code')}</label>
             <input

@@ -1,10 +1,11 @@
 // The ways a made bundle leaves this phone. Each is a section given the same bundle (its sealed
 // bytes, the code, a file of them): the file (shared with the Web Share API where the browser can
-// share it, else saved) — and QR frames, drawn from `bundle.bytes` by their own section beside it.
+// share it, else saved), and the QR codes drawn from `bundle.bytes` (qr/qr-sequence.tsx).
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { log } from '../../../lib/log';
 import { canShareFiles, downloadBlob, shareFiles } from '../../../lib/save-file';
+import { QrSequence } from '../qr/qr-sequence';
 
 export interface ReadyBundle {
   code: string;
@@ -21,6 +22,7 @@ export function SendMethods({ bundle }: { bundle: ReadyBundle }): ReactElement {
     <section aria-labelledby="ho-methods-title">
       <h2 id="ho-methods-title">{t('methods.title')}</h2>
       <FileSend bundle={bundle} />
+      <QrSequence bytes={bundle.bytes} />
     </section>
   );
 }

@@ -16,7 +16,7 @@ export function QrScanner({ onComplete }: { onComplete: (bytes: Uint8Array) => v
   if (started) return <Scanning onComplete={onComplete} />;
   return (
     <section className="card" aria-labelledby="qr-scan-title">
-      <h2 id="qr-scan-title">{t('qr.scan.title')}</h2>
+      <h3 id="qr-scan-title">{t('qr.scan.title')}</h3>
       <p className="hint">{t('qr.scan.intro')}</p>
       <button type="button" className="button primary" onClick={() => setStarted(true)}>{t('qr.scan.start')}</button>
     </section>
@@ -63,7 +63,7 @@ function Scanning({ onComplete }: { onComplete: (bytes: Uint8Array) => void }): 
 
   return (
     <section className="card" aria-labelledby="qr-scan-title">
-      <h2 id="qr-scan-title">{t('qr.scan.title')}</h2>
+      <h3 id="qr-scan-title">{t('qr.scan.title')}</h3>
       <p className="hint">{t('qr.scan.intro')}</p>
       <video ref={video} className="qr-video" muted playsInline aria-label={t('qr.scan.video')} hidden={camera !== 'scanning'} />
       <p className="qr-progress" role="status">

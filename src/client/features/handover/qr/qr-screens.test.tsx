@@ -21,6 +21,9 @@ describe('QrSequence', () => {
   it('shows "i / n" under the code, pauses, and steps by hand both ways', async () => {
     const bytes = new Uint8Array(2000).map((_, i) => i % 251);
     render(<QrSequence bytes={bytes} />);
+    // Nothing is drawn (and the screen not kept awake) until the sender asks for the codes.
+    expect(screen.queryByRole('img')).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Hiện mã QR' }));
     // 2000 bytes → 2,667 base64url characters → 4 codes.
     await screen.findByRole('img', { name: /^Mã QR \d \/ 4 của gói chuyển dữ liệu$/ });
     const user = userEvent.setup();

@@ -14,6 +14,21 @@ export const FRAME_MS = 800;
 
 export function QrSequence({ bytes }: { bytes: Uint8Array }): ReactElement {
   const { t } = useTranslation('handover');
+  // Drawn only when the sender asks: not every hand-over goes by codes (the file is the other way),
+  // and the sequence keeps the screen awake.
+  const [started, setStarted] = useState(false);
+  if (started) return <Showing bytes={bytes} />;
+  return (
+    <section className="card" aria-labelledby="qr-show-title">
+      <h3 id="qr-show-title">{t('qr.show.title')}</h3>
+      <p className="hint">{t('qr.show.intro')}</p>
+      <button type="button" className="button primary" onClick={() => setStarted(true)}>{t('qr.show.start')}</button>
+    </section>
+  );
+}
+
+function Showing({ bytes }: { bytes: Uint8Array }): ReactElement {
+  const { t } = useTranslation('handover');
   const frames = useMemo(() => bundleToFrames(bytes), [bytes]);
   const [step, setStep] = useState(0);
   const [paused, setPaused] = useState(false);
@@ -57,7 +72,7 @@ export function QrSequence({ bytes }: { bytes: Uint8Array }): ReactElement {
   const label = drawn === null ? t('qr.show.loading') : t('qr.show.image', { index: drawn + 1, count });
   return (
     <section className="card" aria-labelledby="qr-show-title">
-      <h2 id="qr-show-title">{t('qr.show.title')}</h2>
+      <h3 id="qr-show-title">{t('qr.show.title')}</h3>
       <p className="hint">{t('qr.show.intro')}</p>
       <canvas ref={canvas} className="qr-frame" role="img" aria-label={label} width={1} height={1} />
       <p className="qr-count">{t('qr.show.frame', { index: index + 1, count })}</p>
