@@ -26,6 +26,7 @@ import { runGuidesBench } from './guides.bench';
 import { runPhoneErasureBench } from './phone-erasure.bench';
 import { runAccountsBench } from './accounts.bench';
 import { runHandOverQrBench } from './hand-over-qr.bench';
+import { runHandOverImportBench } from './hand-over-import.bench';
 
 const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[] }[] = [
   { name: 'bundle', run: runBundleBench },
@@ -48,6 +49,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'guides', run: runGuidesBench },
   { name: 'accounts', run: runAccountsBench },
   { name: 'hand-over qr', run: runHandOverQrBench },
+  { name: 'hand-over import', run: runHandOverImportBench },
 ];
 
 const only = process.argv.slice(2);

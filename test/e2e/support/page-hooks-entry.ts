@@ -8,6 +8,8 @@ import { SEALED_AT_REST_KEY, sealPlainRecords } from '../../../src/client/data/s
 import { listLogs } from '../../../src/client/data/assistance-list';
 import { loadPeriodData } from '../../../src/client/data/period-report-repository';
 import type { SyncTable } from '../../../src/shared/schemas/tables';
+import { importHandOver } from '../../../src/client/data/handover-repository';
+import { fromBase64Url, openBundle } from '../../../src/shared/handover/bundle';
 
 const hooks = {
   writeRecord: (table: SyncTable, recordId: string, fields: Record<string, unknown>) => writeRecord({ table, recordId, fields }),
@@ -82,6 +84,43 @@ const hooks = {
     if (!currentDataKey()) throw new Error('the page is not unlocked');
     await db.syncState.delete(SEALED_AT_REST_KEY);
     return sealPlainRecords();
+  },
+  /**
+   * Hand-over bench: a colleague's .sotayso file (base64url) opened with its code and imported
+   * through the app's path (openBundle, then importHandOver: each record sealed, merged and queued
+   * with its own id in one transaction); ms of each part and the changes imported.
+   */
+  timedHandOverImport: async (file: string, code: string) => {
+    const user = (await getSession())!.user;
+    const started = performance.now();
+    const content = await openBundle(fromBase64Url(file), code, user.communeId ?? '');
+    const opened = performance.now();
+    const count = await importHandOver(user, content);
+    return { openMs: opened - started, importMs: performance.now() - opened, count };
+  },
+  /**
+   * Hand-over bench baseline: the same file's records and outbox entries written by two bare Dexie
+   * bulkPuts in one transaction — nothing opened (before the timer), sealed, merged or checked; ms.
+   */
+  timedBareHandOverPut: async (file: string, code: string) => {
+    const user = (await getSession())!.user;
+    const { entries } = await openBundle(fromBase64Url(file), code, user.communeId ?? '');
+    const records = entries.map((entry) => ({ ...entry.fields, id: entry.recordId }));
+    const queued = entries.map(({ id, table, recordId, hlc, fields, createdAt, relay }) => ({ id, table, recordId, hlc, fields, createdAt, ...(relay ? { relay } : {}) }));
+    const logs = db.records('assistanceLogs');
+    const started = performance.now();
+    await db.transaction('rw', [logs, db.outbox], async () => {
+      await logs.bulkPut(records as never[]);
+      await db.outbox.bulkPut(queued);
+    });
+    return performance.now() - started;
+  },
+  /** Hand-over bench: removes the records of these ids and their outbox entries (between rounds). */
+  forgetHandOver: async (recordIds: string[]) => {
+    await db.transaction('rw', [db.records('assistanceLogs'), db.outbox], async () => {
+      await db.records('assistanceLogs').bulkDelete(recordIds);
+      await db.outbox.where('[table+recordId]').anyOf(recordIds.map((id) => ['assistanceLogs', id])).delete();
+    });
   },
   /** Everything in the database, as text (to prove what is not stored). */
   dumpAll: async () => JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray()))),
