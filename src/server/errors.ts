@@ -51,6 +51,19 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A service's refusal: a code the route turns into a status, and a sentence an admin can act on.
+ * Each service names its own subclass and codes (AccountsRefusal, ReferenceError, ReturnError).
+ */
+export class Refusal<Code extends string> extends Error {
+  constructor(
+    readonly code: Code,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function errorBody(code: ErrorCode, message: string, details?: ErrorDetails): ErrorBody {
   return { error: { code, message, ...details } };
 }

@@ -7,6 +7,7 @@ import type { AuditKind } from '../../shared/privacy/audit';
 import { compareVi, matchesSearch } from '../../shared/text/vietnamese';
 import { AccountError, createUser } from '../accounts';
 import type { ScryptCost } from '../auth/password';
+import { Refusal } from '../errors';
 import { hashSignInCode, newSignInCode } from '../auth/sign-in-code';
 import type { AppendInput, AuditLog } from '../privacy/audit-log';
 import type { AccountListRow, UserRow } from '../storage/account-types';
@@ -17,14 +18,8 @@ import { publishRoster } from './roster';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A refused console action; the route answers with the matching status. */
-export class AccountsRefusal extends Error {
+export class AccountsRefusal extends Refusal<'forbidden' | 'not_found' | 'conflict' | 'bad_request'> {
   override readonly name = 'AccountsRefusal';
-  constructor(
-    readonly code: 'forbidden' | 'not_found' | 'conflict' | 'bad_request',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Gives the account a new one-time code, replacing any earlier one (the CLI's issue-code too). */

@@ -9,15 +9,13 @@ import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import { provinceScope } from '../../shared/sync/scopes';
 import type { RecordStore } from '../storage/record-types';
+import { Refusal } from '../errors';
 import { serverCreate, serverWrite } from './server-write';
 
 const ADMIN_CLIENT = 'server-admin';
 
-export class ReferenceError extends Error {
+export class ReferenceError extends Refusal<'not_found' | 'conflict' | 'invalid'> {
   override readonly name = 'ReferenceError';
-  constructor(readonly code: 'not_found' | 'conflict' | 'invalid', message: string) {
-    super(message);
-  }
 }
 
 export interface Editor {

@@ -7,17 +7,12 @@
 import type { ReturnRequest } from '../../shared/reports/compiled';
 import { TABLE_SCHEMAS } from '../../shared/schemas/tables';
 import type { SyncedRecord } from '../../shared/sync/merge';
+import { Refusal } from '../errors';
 import { serverWrite } from '../reference/server-write';
 import type { SyncStore } from '../storage/types';
 
-export class ReturnError extends Error {
+export class ReturnError extends Refusal<'not_found' | 'not_latest' | 'already_returned' | 'no_draft'> {
   override readonly name = 'ReturnError';
-  constructor(
-    readonly code: 'not_found' | 'not_latest' | 'already_returned' | 'no_draft',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface Returned {

@@ -12,6 +12,7 @@ import { useAccounts, useConsoleCommunes } from '../hooks/use-accounts';
 import { AccountItem } from './account-item';
 import { CodePanel } from './code-panel';
 import { CreateAccountForm } from './create-account-form';
+import { SearchAndCommune, StaleBox } from './list-filters';
 import { ManagersOnly } from './managers-only';
 import '../console.css';
 
@@ -60,15 +61,7 @@ function AccountsConsole({ isAdmin }: { isAdmin: boolean }): ReactElement {
         />
       )}
       <div className="console-filters">
-        <input type="search" aria-label={t('accounts.search')} placeholder={t('accounts.search')} onChange={(event) => set({ q: event.target.value })} />
-        {isAdmin && (
-          <select aria-label={t('accounts.commune')} defaultValue="" onChange={(event) => set({ communeId: event.target.value || undefined })}>
-            <option value="">{t('accounts.allCommunes')}</option>
-            {communes.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-        )}
+        <SearchAndCommune isAdmin={isAdmin} communes={communes} searchLabel={t('accounts.search')} set={set} />
         <select aria-label={t('accounts.role')} defaultValue="" onChange={(event) => set({ role: (event.target.value || undefined) as Role | undefined })}>
           <option value="">{t('accounts.allRoles')}</option>
           {ROLES.map((role) => (
@@ -80,10 +73,7 @@ function AccountsConsole({ isAdmin }: { isAdmin: boolean }): ReactElement {
           <option value="active">{t('accounts.active')}</option>
           <option value="disabled">{t('accounts.disabled')}</option>
         </select>
-        <label className="checkbox">
-          <input type="checkbox" onChange={(event) => set({ staleDays: event.target.checked ? STALE_SYNC_DAYS : undefined })} />
-          {t('accounts.stale', { days: STALE_SYNC_DAYS })}
-        </label>
+        <StaleBox label={t('accounts.stale', { days: STALE_SYNC_DAYS })} set={set} />
       </div>
       {state.kind === 'loading' && <p role="status">{t('accounts.loading')}</p>}
       {state.kind === 'failed' && <p className="notice" role="alert">{t(`accounts.${state.why}`)}</p>}

@@ -9,6 +9,7 @@ import type { DeviceFilters } from '../../../sync/admin-api';
 import { useConsoleCommunes } from '../hooks/use-accounts';
 import { useDevices } from '../hooks/use-devices';
 import { DeviceItem } from './device-item';
+import { SearchAndCommune, StaleBox } from './list-filters';
 import { ManagersOnly } from './managers-only';
 import '../console.css';
 
@@ -32,19 +33,8 @@ function DevicesConsole({ isAdmin }: { isAdmin: boolean }): ReactElement {
     <Screen title={t('devices.title')}>
       <p>{t('devices.intro')}</p>
       <div className="console-filters">
-        <input type="search" aria-label={t('devices.search')} placeholder={t('devices.search')} onChange={(event) => set({ q: event.target.value })} />
-        {isAdmin && (
-          <select aria-label={t('accounts.commune')} defaultValue="" onChange={(event) => set({ communeId: event.target.value || undefined })}>
-            <option value="">{t('accounts.allCommunes')}</option>
-            {communes.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-        )}
-        <label className="checkbox">
-          <input type="checkbox" onChange={(event) => set({ staleDays: event.target.checked ? STALE_SYNC_DAYS : undefined })} />
-          {t('devices.stale', { days: STALE_SYNC_DAYS })}
-        </label>
+        <SearchAndCommune isAdmin={isAdmin} communes={communes} searchLabel={t('devices.search')} set={set} />
+        <StaleBox label={t('devices.stale', { days: STALE_SYNC_DAYS })} set={set} />
         <label className="checkbox">
           <input type="checkbox" onChange={(event) => set({ withdrawn: event.target.checked || undefined })} />
           {t('devices.withdrawn')}

@@ -8,6 +8,7 @@ import { Screen } from '../../../components/ui/screen';
 import { SessionGate } from '../../../components/ui/session-gate';
 import { changeOwnPassword } from '../../../sync/credentials';
 import { formText } from '../form-text';
+import { NewPasswordField } from './new-password-field';
 import '../console.css';
 
 export function PasswordScreen(): ReactElement {
@@ -60,11 +61,7 @@ function PasswordForm(): ReactElement {
           <label htmlFor="current-password">{t('password.current')}</label>
           <input id="current-password" name="currentPassword" type="password" autoComplete="current-password" required />
         </div>
-        <div className="field">
-          <label htmlFor="new-password">{t('password.next')}</label>
-          <input id="new-password" name="newPassword" type="password" autoComplete="new-password" aria-describedby="new-password-hint" required />
-          <p className="hint" id="new-password-hint">{t('redeem.passwordHint')}</p>
-        </div>
+        <NewPasswordField id="new-password" name="newPassword" label={t('password.next')} />
         {note && <p className={note.ok ? 'notice' : 'field-error'} role={note.ok ? 'status' : 'alert'}>{note.text}</p>}
         <button type="submit" className="button primary" disabled={busy}>{t('password.submit')}</button>
       </form>

@@ -8,6 +8,7 @@ import { formatSignInCode, redeemCodeSchema } from '../../../../shared/admin/acc
 import { Screen } from '../../../components/ui/screen';
 import { redeemSignInCode, type RedeemResult } from '../../../sync/credentials';
 import { formText } from '../form-text';
+import { NewPasswordField } from './new-password-field';
 import '../console.css';
 
 function fromFragment(): { u: string; c: string } {
@@ -57,11 +58,7 @@ export function RedeemCodeScreen(): ReactElement {
           <label htmlFor="redeem-code">{t('redeem.code')}</label>
           <input id="redeem-code" name="code" defaultValue={initial.c} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} required />
         </div>
-        <div className="field">
-          <label htmlFor="redeem-password">{t('redeem.password')}</label>
-          <input id="redeem-password" name="password" type="password" autoComplete="new-password" aria-describedby="redeem-password-hint" required />
-          <p className="hint" id="redeem-password-hint">{t('redeem.passwordHint')}</p>
-        </div>
+        <NewPasswordField id="redeem-password" name="password" label={t('redeem.password')} />
         {error && <p className="field-error" role="alert">{error}</p>}
         <button type="submit" className="button primary" disabled={busy}>{t('redeem.submit')}</button>
       </form>

@@ -4,6 +4,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newProvinceContactSchema, provinceContactChangeSchema } from '../../../../shared/reference/admin-api';
 import type { ProvinceContact } from '../../../data/province-contact-repository';
+import { FormEnd } from './form-end';
 
 const TEXT_FIELDS = ['name', 'organization', 'role', 'zalo', 'email', 'area', 'note'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -77,11 +78,7 @@ export function ProvinceContactForm({ contact, busy, onSubmit, onCancel }: Props
       {field('email', 'email')}
       {field('area')}
       {field('note')}
-      {invalid && <p role="alert" className="ref-error">{t('common.invalid')}</p>}
-      <div className="ref-actions">
-        <button type="submit" className="button primary" disabled={busy}>{t('common.save')}</button>
-        <button type="button" className="button" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormEnd invalid={invalid} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { SERVICE_GROUPS, type ServiceGroup } from '../../../../shared/schemas/se
 import { newServiceSchema, serviceChangeSchema } from '../../../../shared/reference/admin-api';
 import { slugifyVi } from '../../../../shared/text/vietnamese';
 import type { ServiceItem } from '../../../data/service-repository';
+import { FormEnd } from './form-end';
 
 export interface ServiceDraft {
   vi: string;
@@ -66,11 +67,7 @@ export function ServiceForm({ service, busy, onSubmit, onCancel }: Props): React
           {t('services.code', { code: code || '…' })} {t('services.codeHint')}
         </p>
       )}
-      {invalid && <p role="alert" className="ref-error">{t('common.invalid')}</p>}
-      <div className="ref-actions">
-        <button type="submit" className="button primary" disabled={busy}>{t('common.save')}</button>
-        <button type="button" className="button" onClick={onCancel}>{t('common.cancel')}</button>
-      </div>
+      <FormEnd invalid={invalid} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
