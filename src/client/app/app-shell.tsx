@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { BottomNav } from './bottom-nav';
 import { UpdatePrompt } from './update-prompt';
 import { ErrorBoundary } from './error-boundary';
+import { withStrings } from '../lib/i18n';
 
-// Lazy: the status reads IndexedDB through dexie-react-hooks; it appears a moment after the first
-// paint instead of adding to the first screen's JavaScript.
-const SyncStatusBadge = lazy(async () => ({ default: (await import('../features/sync/components/sync-status-badge')).SyncStatusBadge }));
+// Lazy, with its strings: the status reads IndexedDB through dexie-react-hooks; it appears a moment
+// after the first paint instead of adding to the first screen's JavaScript.
+const SyncStatusBadge = lazy(async () => ({ default: (await withStrings('sync', () => import('../features/sync/components/sync-status-badge'))).SyncStatusBadge }));
 
 export function AppShell(): ReactElement {
   const { t } = useTranslation();

@@ -14,7 +14,7 @@ const FollowUpsWidget = lazy(async () => ({ default: (await withStrings('assista
 // The sign-in call to action is lazy for the same reason (it reads the session from IndexedDB).
 const SignInCard = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-card')).SignInCard }));
 // The storage warning (browser refused to keep the data while changes wait): lazy, it reads IndexedDB.
-const StorageWarning = lazy(async () => ({ default: (await import('../features/sync/components/storage-warning')).StorageWarning }));
+const StorageWarning = lazy(async () => ({ default: (await withStrings('sync', () => import('../features/sync/components/storage-warning'))).StorageWarning }));
 // The signed-in role's quick actions, swapped in place for the painted ones (nav-items.ts).
 const RoleQuickActions = lazy(async () => ({ default: (await import('./role-nav')).RoleQuickActions }));
 

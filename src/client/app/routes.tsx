@@ -18,7 +18,8 @@ const PeriodReportScreen = lazy(async () => ({ default: (await withStrings('peri
 const PrivacyRoutes = lazy(async () => ({ default: (await withStrings(['privacy', 'reports'], () => import('./privacy-screens'))).PrivacyRoutes }));
 // The summary names barriers with the reports' labels: both namespaces load with it.
 const SummaryScreen = lazy(async () => ({ default: (await withStrings(['summary', 'reports'], () => import('../features/summary/components/summary-screen'))).SummaryScreen }));
-const SettingsRoute = lazy(async () => ({ default: (await import('./settings-route')).SettingsRoute }));
+// Settings holds the sync section, whose strings are not in the first chunk.
+const SettingsRoute = lazy(async () => ({ default: (await withStrings('sync', () => import('./settings-route'))).SettingsRoute }));
 const consoleScreens = () => withStrings(['console', 'reference'], () => import('./console-screens'));
 const AdminRoutes = lazy(async () => ({ default: (await consoleScreens()).AdminRoutes }));
 const RedeemCodeScreen = lazy(async () => ({ default: (await consoleScreens()).RedeemCodeScreen }));

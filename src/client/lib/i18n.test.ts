@@ -15,6 +15,8 @@ describe('i18n', () => {
     expect(i18next.hasResourceBundle('vi', 'common')).toBe(true);
     expect(i18next.hasResourceBundle('vi', 'auth')).toBe(true);
     expect(i18next.hasResourceBundle('vi', 'contacts')).toBe(false);
+    // The sync strings come with the lazy parts that show them (the status badge, Settings).
+    expect(i18next.hasResourceBundle('vi', 'sync')).toBe(false);
 
     const screen = await withStrings('contacts', () => Promise.resolve('the screen module'));
     expect(screen).toBe('the screen module');

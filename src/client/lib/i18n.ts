@@ -1,6 +1,6 @@
 // i18next set-up. Vietnamese is the source of truth. Each feature owns a namespace file in
-// locales/<lang>/<ns>.json. The strings of the first screen (the shell, sign-in and the sync badge)
-// ship in the first chunk; every other namespace, and every English one, is a chunk of its own,
+// locales/<lang>/<ns>.json. The strings of the first screen (the shell and sign-in) ship in the
+// first chunk; every other namespace, and every English one, is a chunk of its own,
 // loaded with the screen that needs it (precached by the service worker like any chunk, so it
 // opens offline too). That keeps the first screen's JS small as features add strings.
 import i18next, { type BackendModule } from 'i18next';
@@ -9,9 +9,11 @@ import { initReactI18next } from 'react-i18next';
 type Bundle = Record<string, unknown>;
 
 /** Namespaces the first screen needs, bundled in Vietnamese. */
-const FIRST_SCREEN_NAMESPACES = ['common', 'auth', 'sync'] as const;
-const firstScreen = import.meta.glob<Bundle>('../../../locales/vi/{common,auth,sync}.json', { eager: true, import: 'default' });
-const onDemand = import.meta.glob<Bundle>(['../../../locales/*/*.json', '!../../../locales/vi/{common,auth,sync}.json'], { import: 'default' });
+// Not 'sync': its strings are shown only by lazy parts (the status badge, the storage warning,
+// Settings), each loaded with them (docs/first-visit.md).
+const FIRST_SCREEN_NAMESPACES = ['common', 'auth'] as const;
+const firstScreen = import.meta.glob<Bundle>('../../../locales/vi/{common,auth}.json', { eager: true, import: 'default' });
+const onDemand = import.meta.glob<Bundle>(['../../../locales/*/*.json', '!../../../locales/vi/{common,auth}.json'], { import: 'default' });
 
 const namespaceOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
 
