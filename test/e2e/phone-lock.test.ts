@@ -1,16 +1,21 @@
 // The member lock (docs/security.md "The lock") in Chromium: every page load locks the app; the
-// locked screen shows nothing of the commune's data; the account password unlocks it with no
-// network; wrong passwords are refused, then cost a growing wait; "lock now" locks.
+// locked screen shows nothing of the commune's data, and a raw dump of the database (the test's
+// own IndexedDB reader, not the app's code) holds none of the citizen's name, phone or note; the
+// account password unlocks it with no network; wrong passwords are refused, then cost a growing
+// wait; "lock now" locks. Shared phone: another member can read neither A's unsent citizen (their
+// sign-in is refused while it waits) nor A's draft.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { storeRows } from './support/idb';
+import { dumpDatabase, storeRows } from './support/idb';
 import { installAndSignIn, logCitizen, phoneWorld } from './support/phone-world';
 import { LOCK_TITLE, signIn, unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'lock-e2e-password';
 const CITIZEN = 'Hoàng Thị Lụa';
 const NOTE = 'Bà cần hỗ trợ lại thủ tục khai sinh cho cháu';
+/** The citizen's phone as typed, and as stored (digits only) and in part. */
+const PHONE_FORMS = ['0987 654 321', '0987654321', '987654321'];
 
 const lockHeading = (page: Page) => page.getByRole('heading', { level: 1, name: LOCK_TITLE });
 
@@ -21,7 +26,7 @@ describe('member lock in Chromium', () => {
     const { server, phone: { page } } = world;
     await installAndSignIn(page, server.url, 'demo-member', DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
-    await logCitizen(page, { name: CITIZEN, phone: '0987 654 321', note: NOTE });
+    await logCitizen(page, { name: CITIZEN, phone: PHONE_FORMS[0]!, note: NOTE });
   });
 
   it('locks at a reload and shows nothing of the data; the lock screen is accessible at 360 px', async () => {
@@ -31,6 +36,10 @@ describe('member lock in Chromium', () => {
     const text = await page.locator('body').innerText();
     expect(text).toContain('Thành viên');
     for (const secret of [CITIZEN, '0987', NOTE, 'Hỗ trợ người dân']) expect(text).not.toContain(secret);
+    // On disk: the record, its outbox entry or pulled copy, any draft — none holds the citizen.
+    const dump = await dumpDatabase(page);
+    expect(dump).toContain('assistanceLogs');
+    for (const secret of [CITIZEN, ...PHONE_FORMS, NOTE]) expect(dump).not.toContain(secret);
     // No way around it: the app's routes show the lock too.
     await page.goto(`${world.server.url}/assistance`);
     await lockHeading(page).waitFor();
@@ -59,6 +68,27 @@ describe('member lock in Chromium', () => {
     await lockHeading(page).waitFor();
     expect(await page.locator('body').innerText()).not.toContain(CITIZEN);
     await unlock(page, DEMO_PASSWORD);
+  });
+
+  it("shared phone: while A's log waits unsent, B's sign-in is refused and shows nothing of it", async () => {
+    const { page } = world.phone;
+    const UNSENT = 'Trần Văn Khải';
+    // The push fails (a dead network for sync only), so the log stays in A's outbox.
+    await page.route('**/api/sync/push', (route) => route.abort());
+    await logCitizen(page, { name: UNSENT, phone: '0912 000 111', note: 'Ông Khải cần cấp lại mật khẩu' });
+    await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.goto(`${world.server.url}/sign-in`);
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('demo-leader');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByText(/thay đổi chưa gửi của/).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(UNSENT);
+    expect(await dumpDatabase(page)).not.toContain(UNSENT);
+    // A signs in again (B's attempt took the phone's session cookie) and the log goes: nothing of
+    // A's was lost to B's attempt.
+    await page.unroute('**/api/sync/push');
+    await signIn(page, world.server.url, 'demo-member', DEMO_PASSWORD);
+    await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 30_000 }).toBe(0);
   });
 
   it("shared phone: A's draft is stored sealed, and B, signing in on the same phone, cannot read it", async () => {
