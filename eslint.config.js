@@ -5,7 +5,10 @@ import react from 'eslint-plugin-react';
 import globals from 'globals';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import vitest from '@vitest/eslint-plugin';
-import local from './eslint-rules/boundaries.js';
+import boundaries from './eslint-rules/boundaries.js';
+import outsideDocs from './eslint-rules/outside-docs.js';
+
+const local = { rules: { ...boundaries.rules, ...outsideDocs.rules } };
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', '.data', 'dev-dist'] },
@@ -24,6 +27,8 @@ export default tseslint.config(
     },
     rules: {
       'local/boundaries': 'error',
+      // Comments cite docs/ and PROTOCOL.md, never design notes outside the repository.
+      'local/outside-docs': 'error',
       // Import cycles make load order matter and hide layering mistakes the zones above cannot see.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // A switch over a union names every member (or has a default): a new role, table or outcome
@@ -69,4 +74,8 @@ export default tseslint.config(
     rules: { 'vitest/no-focused-tests': 'error', 'vitest/no-disabled-tests': 'error' },
   },
   { files: ['eslint-rules/**', 'eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  // The one script that reads the design folder beside the repository, as its input data.
+  { files: ['scripts/build-seed.ts'], rules: { 'local/outside-docs': 'off' } },
+  // The rule's own description names what it refuses.
+  { files: ['eslint-rules/outside-docs.js'], rules: { 'local/outside-docs': 'off' } },
 );

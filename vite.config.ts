@@ -19,7 +19,7 @@ function inlineShellCss(): Plugin {
 }
 
 // The PWA shell: everything the first screen needs is precached so the app opens
-// with no network after the first visit. /api is never cached (citizen data, PRIVACY-SECURITY #23).
+// with no network after the first visit. /api is never cached (citizen data, docs/privacy.md checklist #23).
 export default defineConfig({
   root: '.',
   publicDir: 'public',
