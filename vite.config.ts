@@ -38,7 +38,9 @@ export default defineConfig({
       strategies: 'generateSW',
       filename: 'sw.js',
       manifestFilename: 'manifest.webmanifest',
-      includeAssets: ['favicon.svg', 'icons/*.png'],
+      // The favicon and the icons are precached once, by globPatterns below (the manifest by the
+      // plugin itself): listing them here too put each twice in sw.js's list (docs/performance.md).
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Sổ tay số — Tổ công nghệ số cộng đồng',
@@ -60,7 +62,8 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        // Not the web manifest: the plugin adds it to the list itself.
+        globPatterns: ['**/*.{js,css,html,svg,png,json}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

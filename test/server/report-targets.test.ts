@@ -110,6 +110,71 @@ function reportTargetsSuite(factory: StoreFixtureFactory): void {
     expect((await publish(world.adminQN, { basedOn: version, dueDaysAfterEnd: 4, indicators: [ONLINE, PHONES] })).statusCode).toBe(200);
     expect(await compiledA()).toEqual({ dueDate: '2026-07-18', status: 'late', missing: 'missing' });
   });
+
+  it("[RT5] the compiled view shows each commune's indicators against its targets: computed from its latest submission, hand-entered from its values", async () => {
+    const view = compiledReportSchema.parse(await world.read(world.adminQN, `/api/reports/compiled?start=${JUNE.start}&end=${JUNE.end}`));
+    const rows = (communeId: string) => view.communes.find((c) => c.communeId === communeId)?.indicators.map((r) => ({ id: r.id, target: r.target, value: r.value, met: r.met }));
+    // Commune A sent 3 of 4 dossiers fully online (75 %) against its own target 70; its office entered 640 households against 500.
+    expect(rows(COMMUNE_A.id)).toEqual([
+      { id: ONLINE.id, target: 70, value: 75, met: true },
+      { id: PHONES.id, target: 500, value: 640, met: true },
+    ]);
+    // Commune B sent nothing: its computed value is unknown (neither đạt nor chưa đạt); its 90 households fall short.
+    expect(rows('xa-b-test')).toEqual([
+      { id: ONLINE.id, target: 80, value: null, met: null },
+      { id: PHONES.id, target: 500, value: 90, met: false },
+    ]);
+    // Another province's admin sees none of them.
+    expect(compiledReportSchema.parse(await world.read(world.adminKT, `/api/reports/compiled?start=${JUNE.start}&end=${JUNE.end}`)).communes.every((c) => c.indicators.length === 0)).toBe(true);
+  });
+
+  it('[RT6] the values read in SQL equal a naive reading of every value written, on a random dataset (rewrites, clears, deletions, three periods)', async () => {
+    const periods = [JUNE, { start: '2026-05-15', end: '2026-06-14' }, { start: '2026-07-15', end: '2026-08-14' }];
+    const leaders = [world.leaderA, world.leaderB];
+    const indicators = ['rt6-a', 'rt6-b', 'rt6-c'];
+    const ids = new Map<string, string>();
+    let seed = 20261204;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    // Each record's state as the test wrote it: the naive truth.
+    const written = new Map<string, { communeId: string; indicatorId: string; period: (typeof periods)[number]; value: number | null; deleted: boolean }>();
+    for (let i = 0; i < 40; i += 1) {
+      const keys = [...written.keys()];
+      const rewrite = keys.length > 0 && random(3) === 0;
+      if (rewrite) {
+        const id = keys[random(keys.length)]!;
+        const old = written.get(id)!;
+        const leader = leaders.find((l) => l.communeId === old.communeId)!;
+        const change = random(4);
+        const next = change === 0 ? { deleted: true } : change === 1 ? { value: null } : { value: random(100_000) / 100 };
+        expect((await value(leader, id, next)).rejected).toEqual([]);
+        written.set(id, { ...old, ...next });
+      } else {
+        const leader = leaders[random(2)]!;
+        const period = periods[random(3)]!;
+        const indicatorId = indicators[random(3)]!;
+        const v = random(5) === 0 ? null : random(1_000_000);
+        // One record per commune, indicator and period, as the phones' name-based ids make it.
+        const key = `${leader.communeId}|${indicatorId}|${period.start}`;
+        const id = ids.get(key) ?? uuidv7();
+        ids.set(key, id);
+        const fields = written.has(id) ? { value: v, deleted: false } : { indicatorId, periodStart: period.start, periodEnd: period.end, value: v };
+        expect((await value(leader, id, fields)).rejected).toEqual([]);
+        written.set(id, { communeId: leader.communeId!, indicatorId, period, value: v, deleted: false });
+      }
+    }
+    for (const period of periods) {
+      const answer = provinceIndicatorValuesSchema.parse(await world.read(world.adminQN, `/api/reports/indicator-values?start=${period.start}&end=${period.end}`));
+      const got = answer.communes.flatMap((c) => c.values.filter((v) => indicators.includes(v.indicatorId)).map((v) => ({ communeId: c.communeId, ...v })));
+      const naive = [...written.values()]
+        .filter((w) => !w.deleted && w.period === period)
+        .map((w) => ({ communeId: w.communeId, indicatorId: w.indicatorId, value: w.value }));
+      const order = (a: { communeId: string; indicatorId: string; value: number | null }, b: typeof a) => `${a.communeId}|${a.indicatorId}|${a.value}`.localeCompare(`${b.communeId}|${b.indicatorId}|${b.value}`);
+      expect(got.sort(order)).toEqual(naive.sort(order));
+    }
+  });
 }
 
 describe('report targets on SQLite', () => reportTargetsSuite(sqliteFixture));

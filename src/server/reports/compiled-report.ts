@@ -5,18 +5,26 @@
 // in SQL (storage/*/reports.ts); this joins the two answers and names everyone.
 import { resultsOfSums, type CompiledCommune, type CompiledReport } from '../../shared/reports/compiled';
 import { reportDueDate, submissionState } from '../../shared/reports/report-period';
-import { dueDaysOf } from '../../shared/reports/targets';
+import { dueDaysOf, targetRows, type TargetSettings } from '../../shared/reports/targets';
 import { periodResultsSchema, reportReturnSchema } from '../../shared/schemas/period-report';
 import { todayLocal, type LocalDateRange } from '../../shared/text/dates';
 import { compareVi } from '../../shared/text/vietnamese';
 import { readReportSettings } from '../reference/report-settings-admin';
+import { indicatorValuesByCommune } from './indicator-values';
 import type { SyncStore } from '../storage/types';
 
 export async function compiledReport(store: SyncStore, provinceId: string, period: LocalDateRange, now: number): Promise<CompiledReport> {
   const query = { provinceId, periodStart: period.start, periodEnd: period.end };
-  const [communes, { latest, totals }, settings] = await Promise.all([store.reports.provinceCommunes(provinceId), store.reports.periodSubmissions(query), readReportSettings(store.records, provinceId)]);
+  const [communes, { latest, totals }, stored, manual] = await Promise.all([
+    store.reports.provinceCommunes(provinceId),
+    store.reports.periodSubmissions(query),
+    readReportSettings(store.records, provinceId),
+    indicatorValuesByCommune(store, provinceId, period),
+  ]);
+  // Checked by the settings' schema when the admin published them (report-settings-admin.ts).
+  const settings = stored as TargetSettings | undefined;
   // The due day the province set (reportSettings), else the default rule (docs/reports.md "Due date").
-  const dueDays = dueDaysOf(settings as { dueDaysAfterEnd?: number } | undefined);
+  const dueDays = dueDaysOf(settings);
   const today = todayLocal(now);
   const sent = new Map(latest.map((row) => [row.communeId, row]));
   const rows: CompiledCommune[] = communes
@@ -26,13 +34,15 @@ export async function compiledReport(store: SyncStore, provinceId: string, perio
       // The draft's return names the submission it answers: a correction sent since clears it.
       const back = reportReturnSchema.safeParse(submission?.returned);
       const returned = submission && back.success && back.data.submissionId === submission.id ? { reason: back.data.reason, returnedAt: back.data.returnedAt } : null;
+      // Checked on push by the same schema; parsed again so the answer keeps its contract.
+      const results = submission ? periodResultsSchema.parse(submission.results) : null;
       return {
         communeId: commune.id,
         communeName: commune.name,
         status: returned ? ('returned' as const) : submissionState(period, submission, today, dueDays),
         returned,
         lastSyncAt: commune.lastSyncAt === null ? null : new Date(commune.lastSyncAt).toISOString(),
-        submission: submission && {
+        submission: submission && results && {
           id: submission.id,
           version: submission.version,
           documentNumber: submission.documentNumber,
@@ -41,9 +51,9 @@ export async function compiledReport(store: SyncStore, provinceId: string, perio
           submittedByName: submission.submittedByName,
           difficulties: submission.difficulties,
           proposals: submission.proposals,
-          // Checked on push by the same schema; parsed again so the answer keeps its contract.
-          results: periodResultsSchema.parse(submission.results),
+          results,
         },
+        indicators: targetRows(settings, commune.id, period, results, manual.get(commune.id) ?? new Map()),
       };
     })
     .sort((a, b) => compareVi(a.communeName, b.communeName) || (a.communeId < b.communeId ? -1 : 1));

@@ -4,6 +4,7 @@ import { PostgresAccountStore } from './postgres/accounts';
 import { PostgresAuditStore } from './postgres/audit';
 import { PostgresConnection, type PostgresStoreOptions } from './postgres/connection';
 import { PostgresRecordDialect } from './postgres/records';
+import { PostgresIndicatorValueStore } from './postgres/indicator-values';
 import { PostgresReportStore } from './postgres/reports';
 import { PostgresSessionStore } from './postgres/sessions';
 import { RecordsOnSql } from './records';
@@ -20,6 +21,7 @@ export class PostgresStore extends StoreFacade<PostgresConnection> implements Sy
   readonly records = new RecordsOnSql(new PostgresRecordDialect(this.connection));
   readonly audit = new PostgresAuditStore(this.connection);
   readonly reports = new PostgresReportStore(this.connection);
+  readonly indicatorValues = new PostgresIndicatorValueStore(this.connection);
 
   constructor(options: PostgresStoreOptions) {
     super(new PostgresConnection(options));

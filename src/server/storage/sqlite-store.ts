@@ -5,6 +5,7 @@ import { SqliteAccountStore } from './sqlite/accounts';
 import { SqliteAuditStore } from './sqlite/audit';
 import { SqliteConnection, type SqliteSettings, type SqliteStoreOptions } from './sqlite/connection';
 import { SqliteRecordDialect } from './sqlite/records';
+import { SqliteIndicatorValueStore } from './sqlite/indicator-values';
 import { SqliteReportStore } from './sqlite/reports';
 import { SqliteSessionStore } from './sqlite/sessions';
 import { RecordsOnSql } from './records';
@@ -20,6 +21,7 @@ export class SqliteStore extends StoreFacade<SqliteConnection> implements SyncSt
   readonly records = new RecordsOnSql(new SqliteRecordDialect(this.connection));
   readonly audit = new SqliteAuditStore(this.connection);
   readonly reports = new SqliteReportStore(this.connection);
+  readonly indicatorValues = new SqliteIndicatorValueStore(this.connection);
 
   constructor(options: SqliteStoreOptions) {
     super(new SqliteConnection(options));

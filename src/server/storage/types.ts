@@ -1,6 +1,7 @@
 // The one storage contract the server codes against: a facade over one store per area, each in
 // its own file pair (sqlite/<area>.ts, postgres/<area>.ts) behind an interface of its own
-// (account-types.ts, session-types.ts, record-types.ts, audit-types.ts, report-types.ts). SQLite (embedded default) and PostgreSQL
+// (account-types.ts, session-types.ts, record-types.ts, audit-types.ts, report-types.ts,
+// indicator-types.ts). SQLite (embedded default) and PostgreSQL
 // implement it and pass the same contract suites (test/server/store-contract.ts,
 // test/server/sync-store-contract.ts).
 //
@@ -11,6 +12,7 @@
 // and a shared transaction abstraction would leak SQL dialects into the callers.
 import type { AccountStore } from './account-types';
 import type { AuditStore } from './audit-types';
+import type { IndicatorValueStore } from './indicator-types';
 import type { RecordStore } from './record-types';
 import type { ReportStore } from './report-types';
 import type { SessionStore } from './session-types';
@@ -42,6 +44,8 @@ export interface SyncStore {
   readonly audit: AuditStore;
   /** The province's compiled view of a reporting period, in SQL (docs/reports.md). */
   readonly reports: ReportStore;
+  /** The communes' hand-entered indicator values of a period, in SQL (docs/reports.md). */
+  readonly indicatorValues: IndicatorValueStore;
 
   /** Brings the schema up to date in one transaction; safe to call again and from two processes at once. */
   migrate(): Promise<MigrationResult>;

@@ -10,6 +10,7 @@ import { idSchema } from '../schemas/common';
 import { periodResultsSchema, RETURN_REASON_MAX, type PeriodResults } from '../schemas/period-report';
 import { SERVICE_GROUPS } from '../schemas/service';
 import { REACHED } from './plan-figures';
+import { targetRowSchema } from './targets';
 
 /**
  * Every count of a report's results, as a path into `results` (periodResultsSchema): what the
@@ -83,6 +84,12 @@ export const compiledCommuneSchema = z.object({
   submission: compiledSubmissionSchema.nullable(),
   /** Why and when the province returned the latest report (status `returned`), else null. */
   returned: z.object({ reason: z.string(), returnedAt: z.string() }).nullable(),
+  /**
+   * The province's indicators for the period against the commune's targets (docs/reports.md
+   * "Indicators against targets"): computed ones from the latest submission's figures (unknown
+   * without one), hand-entered ones from the commune's current values.
+   */
+  indicators: z.array(targetRowSchema),
 });
 export type CompiledCommune = z.infer<typeof compiledCommuneSchema>;
 

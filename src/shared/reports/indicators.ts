@@ -31,7 +31,10 @@ export function percentOf(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part * 100) / whole);
 }
 
-export function indicatorsOf(results: PeriodResults): IndicatorValue[] {
+/** The part of a period's results the indicators read: the dashboard has it without readiness. */
+export type IndicatorInputs = Pick<PeriodResults, 'onlineSubmission' | 'reached' | 'trained'>;
+
+export function indicatorsOf(results: IndicatorInputs): IndicatorValue[] {
   const dossiers = results.onlineSubmission.full + results.onlineSubmission.partial;
   const people = (key: Indicator, value: number | null): IndicatorValue => ({ key, unit: 'people', value });
   return [

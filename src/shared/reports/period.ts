@@ -12,6 +12,13 @@ export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 export const REPORTING_PERIOD_START_DAY = 15;
 
 /**
+ * Days after the period's end by which the province expects the report, when it sets nothing
+ * else: the Sở's figures for 15/6–14/7 were compiled from reports dated up to the 18th. Here, not
+ * in report-period.ts, so the province's settings screen reads it without that module.
+ */
+export const DEFAULT_DUE_DAYS_AFTER_END = 4;
+
+/**
  * The longest custom period: two years and a day. Longer ranges are not a report any more, and the
  * weekly trend would have more than a hundred points on a 360 px screen.
  */

@@ -3,13 +3,9 @@
 // leader usually writes up in the first days of a new period), and the date it is due. Ad-hoc
 // reports take any range checkRange accepts.
 import { addDays, reportingPeriodOf, todayLocal, type LocalDate, type LocalDateRange } from '../text/dates';
-import { REPORTING_PERIOD_START_DAY } from './period';
+import { DEFAULT_DUE_DAYS_AFTER_END, REPORTING_PERIOD_START_DAY } from './period';
 
-/**
- * Days after the period's end by which the province expects the report, when it sets nothing
- * else: the Sở's figures for 15/6–14/7 were compiled from reports dated up to the 18th.
- */
-export const DEFAULT_DUE_DAYS_AFTER_END = 4;
+export { DEFAULT_DUE_DAYS_AFTER_END };
 
 /** The reporting period that contains the instant `now`, counted in Vietnam's calendar days. */
 export function reportPeriodAt(now: number, startDay = REPORTING_PERIOD_START_DAY): LocalDateRange {

@@ -5,11 +5,10 @@
 // leaders' hand-entered value) and whether it is met ("đạt": the value reaches the target). One
 // pure function, so the phone's draft, the printed report and the province's view agree.
 import { z } from 'zod';
-import type { PeriodResults } from '../schemas/period-report';
-import type { IndicatorDefinition, IndicatorSource } from '../schemas/report-settings';
+import { INDICATOR_SOURCES, type IndicatorDefinition, type IndicatorSource } from '../schemas/report-settings';
 import type { LocalDateRange } from '../text/dates';
 import { DEFAULT_DUE_DAYS_AFTER_END } from './report-period';
-import { indicatorsOf } from './indicators';
+import { indicatorsOf, type IndicatorInputs } from './indicators';
 
 export interface TargetRow {
   id: string;
@@ -20,10 +19,22 @@ export interface TargetRow {
   /** null: not known (nothing entered, or the records cannot say). */
   value: number | null;
   /** For a computed share: how many dossiers it is a share of. */
-  of?: number;
+  of?: number | undefined;
   /** null when the value is not known: neither "đạt" nor "chưa đạt". */
   met: boolean | null;
 }
+
+/** A row as the province's compiled view sends it (GET /api/reports/compiled, each commune's `indicators`). */
+export const targetRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  source: z.enum(INDICATOR_SOURCES),
+  target: z.number(),
+  value: z.number().nullable(),
+  of: z.number().int().min(0).optional(),
+  met: z.boolean().nullable(),
+});
 
 /** What the province's settings record holds, as far as reports need it. */
 export interface TargetSettings {
@@ -48,13 +59,14 @@ export function targetFor(indicator: Pick<IndicatorDefinition, 'target' | 'commu
 
 /**
  * The rows of a commune's period: `results` are the period's figures (null when there are none,
- * e.g. a commune that sent nothing), `manual` the leaders' values by indicator id.
+ * e.g. a commune that sent nothing; the dashboard passes only the parts indicators.ts reads),
+ * `manual` the leaders' values by indicator id.
  */
 export function targetRows(
   settings: TargetSettings | null | undefined,
   communeId: string,
   period: LocalDateRange,
-  results: PeriodResults | null,
+  results: IndicatorInputs | null,
   manual: ReadonlyMap<string, number | null>,
 ): TargetRow[] {
   const computed = results ? new Map(indicatorsOf(results).map((row) => [row.key as string, row])) : new Map<string, ReturnType<typeof indicatorsOf>[number]>();

@@ -22,9 +22,9 @@ const report: CompiledReport = {
   reported: 2,
   totals,
   communes: [
-    { communeId: 'dak-ro-wa', communeName: 'Xã Đăk Rơ Wa', status: 'late', returned: null, lastSyncAt: null, submission: { id: 's2', version: 2, documentNumber: '21/BC-UBND', documentDate: '2025-07-21', submittedAt: '2025-07-21T02:00:00.000Z', submittedByName: 'Y Blông', difficulties: 'Mạng yếu ở thôn 3.', proposals: null, results: results(10) } },
-    { communeId: 'ia-dal', communeName: 'Xã Ia Đal', status: 'missing', returned: null, lastSyncAt: '2025-07-10T02:00:00.000Z', submission: null },
-    { communeId: 'ngok-bay', communeName: 'Xã Ngọk Bay', status: 'onTime', returned: null, lastSyncAt: null, submission: { id: 's1', version: 1, documentNumber: '14/BC-UBND', documentDate: '2025-07-18', submittedAt: '2025-07-18T02:00:00.000Z', submittedByName: null, difficulties: 'Cổng dịch vụ công chậm.\nThiếu máy in.', proposals: 'Cấp thêm máy tính.', results: results(20) } },
+    { communeId: 'dak-ro-wa', communeName: 'Xã Đăk Rơ Wa', status: 'late', returned: null, lastSyncAt: null, indicators: [], submission: { id: 's2', version: 2, documentNumber: '21/BC-UBND', documentDate: '2025-07-21', submittedAt: '2025-07-21T02:00:00.000Z', submittedByName: 'Y Blông', difficulties: 'Mạng yếu ở thôn 3.', proposals: null, results: results(10) } },
+    { communeId: 'ia-dal', communeName: 'Xã Ia Đal', status: 'missing', returned: null, lastSyncAt: '2025-07-10T02:00:00.000Z', indicators: [], submission: null },
+    { communeId: 'ngok-bay', communeName: 'Xã Ngọk Bay', status: 'onTime', returned: null, lastSyncAt: null, indicators: [], submission: { id: 's1', version: 1, documentNumber: '14/BC-UBND', documentDate: '2025-07-18', submittedAt: '2025-07-18T02:00:00.000Z', submittedByName: null, difficulties: 'Cổng dịch vụ công chậm.\nThiếu máy in.', proposals: 'Cấp thêm máy tính.', results: results(20) } },
   ],
 };
 
