@@ -2,35 +2,21 @@
 // (docs/accounts.md "Accounts"): they go through the console's AccountsService in the name of the
 // account given with --as, so the CLI gets the console's scope, its refusal to enable an account of
 // a deactivated commune and its audit rows. A refusal says why on stderr and exits 1.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAdminCli } from '../../src/server/admin-cli';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publishRoster } from '../../src/server/admin/roster';
 import { AuditLog } from '../../src/server/privacy/audit-log';
 import { loadConfig } from '../../src/server/config';
 import { openStore } from '../../src/server/storage/open-store';
 import type { SyncStore } from '../../src/server/storage/types';
-import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/pg';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+import { describeCliOnBothDatabases, runCli, type CliDatabase, type CliRun } from '../helpers/cli-databases';
 
 const PASSWORD = 'một câu dài dễ nhớ';
 
-function accountsSuite(database: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>): void {
+function accountsSuite(database: () => Promise<CliDatabase>): void {
   let env: Record<string, string>;
   let drop: () => Promise<void>;
   let store: SyncStore;
-  const admin = async (...argv: string[]): Promise<Run> => {
-    const run = { out: '', err: '' };
-    const code = await runAdminCli(argv, env, { out: (text) => (run.out += text), err: (text) => (run.err += text) });
-    return { code, ...run };
-  };
+  const admin = (...argv: string[]): Promise<CliRun> => runCli(env, argv);
   const disabled = async (username: string) => (await store.accounts.findUserByUsername(username))?.disabled;
   /** The account events the province admin reads in the audit log, oldest first: [kind, by whom, about whom]. */
   const accountEvents = async () => {
@@ -129,16 +115,4 @@ function accountsSuite(database: () => Promise<{ env: Record<string, string>; dr
   });
 }
 
-describe('admin CLI account commands on SQLite', { timeout: 60_000 }, () => {
-  accountsSuite(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'so-tay-so-cli-accounts-'));
-    return { env: { NODE_ENV: 'test', DATA_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) };
-  });
-});
-
-describePostgres('admin CLI account commands on PostgreSQL', () => {
-  accountsSuite(async () => {
-    const database: TestDatabase = await createTestDatabase();
-    return { env: { NODE_ENV: 'test', DATABASE_URL: database.url }, drop: () => database.drop() };
-  });
-});
+describeCliOnBothDatabases('admin CLI account commands', accountsSuite);

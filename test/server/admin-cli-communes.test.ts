@@ -2,32 +2,18 @@
 // "Communes"): rename, deactivate and reactivate go through the console's CommunesService, so the
 // CLI gets its checks, its transaction (a deactivation disables the commune's accounts) and its
 // audit rows, written in the name of the province admin given with --as.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAdminCli } from '../../src/server/admin-cli';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AuditLog } from '../../src/server/privacy/audit-log';
 import { loadConfig } from '../../src/server/config';
 import { openStore } from '../../src/server/storage/open-store';
 import type { SyncStore } from '../../src/server/storage/types';
-import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/pg';
+import { describeCliOnBothDatabases, runCli, type CliDatabase, type CliRun } from '../helpers/cli-databases';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-function commandsSuite(database: () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>): void {
+function commandsSuite(database: () => Promise<CliDatabase>): void {
   let env: Record<string, string>;
   let drop: () => Promise<void>;
   let store: SyncStore;
-  const admin = async (...argv: string[]): Promise<Run> => {
-    const run = { out: '', err: '' };
-    const code = await runAdminCli(argv, env, { out: (text) => (run.out += text), err: (text) => (run.err += text) });
-    return { code, ...run };
-  };
+  const admin = (...argv: string[]): Promise<CliRun> => runCli(env, argv);
   const users = async () => Object.fromEntries((await store.accounts.listCommuneUsers('ngok-bay')).map((user) => [user.username, user.disabled]));
 
   beforeAll(async () => {
@@ -106,16 +92,4 @@ function commandsSuite(database: () => Promise<{ env: Record<string, string>; dr
   }
 }
 
-describe('admin CLI commune commands on SQLite', { timeout: 60_000 }, () => {
-  commandsSuite(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'so-tay-so-cli-communes-'));
-    return { env: { NODE_ENV: 'test', DATA_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) };
-  });
-});
-
-describePostgres('admin CLI commune commands on PostgreSQL', () => {
-  commandsSuite(async () => {
-    const database: TestDatabase = await createTestDatabase();
-    return { env: { NODE_ENV: 'test', DATABASE_URL: database.url }, drop: () => database.drop() };
-  });
-});
+describeCliOnBothDatabases('admin CLI commune commands', commandsSuite);
