@@ -32,6 +32,7 @@ const CONTACT = { name: 'Anh Tuấn' };
 const CHECKLIST = { templateId: 'readiness', templateVersion: 1, title: 'Sẵn sàng', scope: 'commune' };
 const ITEM = { checklistId: RECORD, itemId: 'item-1', status: 'doing' };
 const VILLAGE = { name: 'Làng Kon Rờ Bàng', kind: 'lang', active: true };
+const INDICATOR_VALUE = { indicatorId: 'ho-so-truc-tuyen', periodStart: '2026-03-15', periodEnd: '2026-04-14', value: 42 };
 const SERVICE = { code: 'x-y', name: { vi: 'Dịch vụ', en: '' }, group: 'other', catalogVersion: 1, active: true };
 
 type Case = [label: string, role: Role, table: SyncTable, fields: Record<string, unknown>, stored: SyncedRecord | undefined, expected: string];
@@ -75,6 +76,14 @@ const CASES: Case[] = [
   // Guides are published by the server only (PUT /api/admin/guides/:code): not even the admin pushes them.
   ['admin pushes a service guide', 'admin', 'serviceGuides', { version: 2 }, undefined, 'forbidden'],
   ['admin pushes a guide picture', 'admin', 'guideImages', { serviceCode: 'x' }, undefined, 'forbidden'],
+  // The province's report settings are published whole by the server (PUT /api/admin/report-settings).
+  ['admin pushes report settings', 'admin', 'reportSettings', { dueDay: 20 }, undefined, 'forbidden'],
+  // Hand-entered indicator values: the commune's leaders and its office, never members or the province.
+  ['leader enters an indicator value', 'leader', 'indicatorValues', INDICATOR_VALUE, undefined, 'ok'],
+  ['reviewer enters an indicator value', 'reviewer', 'indicatorValues', INDICATOR_VALUE, undefined, 'ok'],
+  ['member enters an indicator value', 'member', 'indicatorValues', INDICATOR_VALUE, undefined, 'forbidden'],
+  ['admin enters an indicator value', 'admin', 'indicatorValues', INDICATOR_VALUE, undefined, 'forbidden'],
+  ['leader moves a value to another period', 'leader', 'indicatorValues', { periodStart: '2026-04-15' }, existing(INDICATOR_VALUE, ID.leader), 'immutable_field'],
 ];
 
 describe('registry: who may write what', () => {
@@ -85,7 +94,7 @@ describe('registry: who may write what', () => {
 
   it('[A12] every table has a rule', () => {
     expect(Object.keys(WRITE_RULES).sort()).toEqual(
-      ['assistanceLogs', 'checklistItems', 'checklistTemplates', 'checklists', 'communeProfiles', 'contacts', 'groupSessions', 'guideImages', 'periodReports', 'provinceContacts', 'reportSubmissions', 'rightsRequests', 'serviceGuides', 'services', 'signOffs', 'teamMembers', 'villages'].sort(),
+      ['assistanceLogs', 'checklistItems', 'checklistTemplates', 'checklists', 'communeProfiles', 'contacts', 'groupSessions', 'guideImages', 'indicatorValues', 'periodReports', 'provinceContacts', 'reportSettings', 'reportSubmissions', 'rightsRequests', 'serviceGuides', 'services', 'signOffs', 'teamMembers', 'villages'].sort(),
     );
   });
 
