@@ -1,16 +1,10 @@
-import { useEffect, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './routes';
 import { LockGate } from './lock-gate';
-import { log } from '../lib/log';
 
+// The sync engine is started by the lock check once it knows who is signed in (sync-start.ts).
 export function App(): ReactElement {
-  // The sync engine loads after the first render: it is not needed to paint the first screen.
-  useEffect(() => {
-    import('../sync/runtime')
-      .then(({ startSyncRuntime }) => startSyncRuntime())
-      .catch((error: unknown) => log.error('sync engine failed to start', error));
-  }, []);
   return (
     <BrowserRouter>
       <LockGate>

@@ -1,15 +1,17 @@
 // Home: what a team member needs first — the common tasks, one tap away. It lives in app/
 // because it composes pieces of several features (follow-ups due, sync status, …).
-import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
+import { lazy, Suspense, useContext, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../components/ui/screen';
 import { withStrings } from '../lib/i18n';
 import { useOnline } from '../hooks/use-online';
 import { FIELD_ACTIONS } from './nav-items';
 import { QuickActionList } from './nav-lists';
+import { SignedInContext } from './signed-in';
 
 // Lazy: the follow-ups card reads IndexedDB through the assistance repository (zod, Dexie), which
-// must not weigh on the first paint. It renders nothing when nobody is signed in or nothing is due.
+// must not weigh on the first paint; and it is loaded only for a signed-in member (signed-in.ts).
+// It renders nothing when nothing is due.
 const FollowUpsWidget = lazy(async () => ({ default: (await withStrings('assistance', () => import('../features/assistance/components/follow-ups-widget'))).FollowUpsWidget }));
 // The sign-in call to action is lazy for the same reason (it reads the session from IndexedDB).
 const SignInCard = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-card')).SignInCard }));
@@ -19,13 +21,14 @@ const StorageWarning = lazy(async () => ({ default: (await withStrings('sync', (
 const RoleQuickActions = lazy(async () => ({ default: (await import('./role-nav')).RoleQuickActions }));
 
 export function HomeScreen(): ReactElement {
+  const signedIn = useContext(SignedInContext);
   return (
     <HomeIntro actions={<Suspense fallback={<QuickActionList actions={FIELD_ACTIONS} />}><RoleQuickActions /></Suspense>}>
       {/* Below the quick actions: they appear once IndexedDB has answered, and above them they
           would push the tiles down under the user's thumb (a layout shift; docs/first-visit.md). */}
       <Suspense fallback={null}><SignInCard /></Suspense>
       <Suspense fallback={null}><StorageWarning /></Suspense>
-      <Suspense fallback={null}><FollowUpsWidget /></Suspense>
+      {signedIn && <Suspense fallback={null}><FollowUpsWidget /></Suspense>}
     </HomeIntro>
   );
 }

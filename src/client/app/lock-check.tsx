@@ -10,6 +10,8 @@ import { startIdleLock } from '../data/vault/idle-lock';
 import { Opening, OpeningShell } from './opening';
 import { log } from '../lib/log';
 import { withStrings } from '../lib/i18n';
+import { useSyncStart } from './sync-start';
+import { SignedInContext } from './signed-in';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
 // The notice's strings are their own namespace: a screen seen once in a phone's life stays out of the first screen's JS.
@@ -21,6 +23,7 @@ export function LockCheck({ children }: { children: ReactNode }): ReactElement {
   const wiped = useSyncExternalStore(subscribeWipeNotice, wipeNotice);
   const { pathname } = useLocation();
   useEffect(() => startIdleLock(), []);
+  useSyncStart(session === undefined ? undefined : session !== null);
   // After an unlock: seal what a release before encryption left in plaintext (docs/security.md).
   const unlockedUserId = vault.unlockedUserId;
   useEffect(() => {
@@ -58,5 +61,5 @@ export function LockCheck({ children }: { children: ReactNode }): ReactElement {
       </main>
     );
   }
-  return <>{children}</>;
+  return <SignedInContext value={session !== null}>{children}</SignedInContext>;
 }

@@ -4,7 +4,6 @@ import { db } from './db';
 import { countWhatWillBeLost } from './device-wipe';
 import { holdRejectedChanges, isOwnRejected } from './rejected-change-repository';
 import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
-import { SYNC_KEYS } from './sync-status-repository';
 import { clearSession } from './session-repository';
 import { isSealed } from './vault/crypto';
 import { SYNC_TABLES } from '../../shared/schemas/tables';
@@ -72,16 +71,4 @@ export async function wipeLocalUserData(input: {
     await db.syncState.where('key').noneOf([CLOCK_KEY, CLOCK_OFFSET_KEY]).delete();
     await clearSession();
   });
-}
-
-export async function markPendingLogout(): Promise<void> {
-  await db.syncState.put({ key: SYNC_KEYS.pendingLogout, value: true });
-}
-
-export async function hasPendingLogout(): Promise<boolean> {
-  return (await db.syncState.get(SYNC_KEYS.pendingLogout))?.value === true;
-}
-
-export async function clearPendingLogout(): Promise<void> {
-  await db.syncState.delete(SYNC_KEYS.pendingLogout);
 }

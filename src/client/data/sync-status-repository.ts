@@ -84,3 +84,18 @@ export async function recordSyncError(error: SyncErrorInfo): Promise<void> {
 export async function clearSyncError(): Promise<void> {
   await db.syncState.delete(SYNC_KEYS.lastError);
 }
+
+// A sign-out made offline could not revoke the server session: the flag says the sync runtime
+// must revoke it when the server answers. Read at start-up without a session (app/lock-check.tsx),
+// so it lives here, beside the other sync keys, not in the heavier local-wipe module.
+export async function markPendingLogout(): Promise<void> {
+  await db.syncState.put({ key: SYNC_KEYS.pendingLogout, value: true });
+}
+
+export async function hasPendingLogout(): Promise<boolean> {
+  return (await db.syncState.get(SYNC_KEYS.pendingLogout))?.value === true;
+}
+
+export async function clearPendingLogout(): Promise<void> {
+  await db.syncState.delete(SYNC_KEYS.pendingLogout);
+}

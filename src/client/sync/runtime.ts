@@ -1,7 +1,7 @@
 // Wires the sync engine into the browser: the HTTP transport, the in-memory access token, the
 // scheduler and its triggers (online, visibility, outbox changes, timers), the Web Locks that keep
-// one round at a time across tabs, and the status the UI shows. Loaded after the first render
-// (app/app.tsx imports it lazily), so none of this weighs on the first screen.
+// one round at a time across tabs, and the status the UI shows. Loaded only for a signed-in member,
+// once the browser is idle (app/sync-start.ts), so none of this weighs on the first screen.
 import { AccessToken } from './access-token';
 import { sendAuditEvents } from './audit-outbox';
 import { runSyncRound, type EngineApi } from './engine';
@@ -11,8 +11,7 @@ import { setLiveSyncState } from './status-store';
 import { createHttpTransport, type Transport } from './transport';
 import { wipeWithdrawnPhone } from './withdrawal';
 import { syncRepository } from '../data/sync-repository';
-import { clearPendingLogout, hasPendingLogout } from '../data/local-wipe';
-import { countOutbox, observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
+import { clearPendingLogout, countOutbox, hasPendingLogout, observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
 import { getSession } from '../data/session-repository';
 import { saveRelayKey } from '../data/relay-key';
 import { purgeOldDetailsAfterSync } from '../data/retention-purge';

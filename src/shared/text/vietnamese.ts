@@ -77,18 +77,27 @@ export function slugifyVi(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-// One collator per process: building Intl.Collator is slow on low-end phones.
+// One collator of each kind per process, built on the first comparison: building an
+// Intl.Collator is slow on low-end phones (tens of milliseconds for the two), and a module that
+// merely imports this file (the sync engine at start-up) must not pay for it (docs/first-visit.md).
 // 'base' sensitivity ignores case and tone marks ("a" = "á") but keeps the letters Vietnamese
 // treats as distinct (d < đ, e < ê, o < ô < ơ, u < ư); numeric puts "Thôn 2" before "Thôn 10".
-const baseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-// Tie-break for names equal at base level ("Sơn Hà" / "Sơn Hạ"), so that every phone shows the
-// same order whatever order the records arrived in.
-const variantCollator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
+// 'variant' is the tie-break for names equal at base level ("Sơn Hà" / "Sơn Hạ"), so that every
+// phone shows the same order whatever order the records arrived in.
+let collators: { base: Intl.Collator; variant: Intl.Collator } | undefined;
+function viCollators(): { base: Intl.Collator; variant: Intl.Collator } {
+  collators ??= {
+    base: new Intl.Collator('vi', { sensitivity: 'base', numeric: true }),
+    variant: new Intl.Collator('vi', { sensitivity: 'variant', numeric: true }),
+  };
+  return collators;
+}
 
 /** Compares in Vietnamese alphabetical order; a total, deterministic order. */
 export function compareVi(a: string, b: string): number {
   const na = toNfc(a);
   const nb = toNfc(b);
+  const { base: baseCollator, variant: variantCollator } = viCollators();
   const base = baseCollator.compare(na, nb);
   if (base !== 0) return base;
   const variant = variantCollator.compare(na, nb);

@@ -1,6 +1,6 @@
 // /sign-in: clear Vietnamese errors, and a working session after success.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { COMMUNE } from '../../../../../test/helpers/sync-fixtures';
@@ -64,7 +64,11 @@ describe('sign-in screen', () => {
   ])('says so on %s and stores nothing', async (_name, reply, message) => {
     answer = reply;
     await submit('lan.nguyen', 'mat-khau');
-    const text = (await screen.findByTestId('sign-in-error')).textContent ?? '';
+    // The alert is always in the page (empty until there is something to say); the sign-in code
+    // is loaded on submit, so the answer may take a moment.
+    const alert = await screen.findByTestId('sign-in-error');
+    await waitFor(() => expect(alert.textContent).not.toBe(''), { timeout: 5_000 });
+    const text = alert.textContent ?? '';
     if (typeof message === 'string') {
       expect(text).toBe(message);
     } else {
