@@ -73,6 +73,27 @@ describe('local writes', () => {
     expect((mine.clocks.note ?? '') > entries[1]!.hlc).toBe(true);
   });
 
+  it('merges an imported change field by field with what the phone holds, by clock, as a pull does', async () => {
+    const id = uuidv7();
+    const at = (millis: number, counter: number) => formatHlc({ millis, counter, node: 'bbbbbbbbbbbbbbbb' });
+    // This phone edited the note after the colleague did; the colleague renamed after this phone did.
+    const now = Date.parse('2026-12-02T00:00:00.000Z');
+    await writeRecord({ table: 'contacts', recordId: id, fields: { name: 'Tên cũ', note: 'Ghi chú trên máy này' } }, now);
+    const before = await db.records('contacts').get(id);
+    const older = at(now - 60_000, 0);
+    const newer = at(now + 60_000, 0);
+    const entries: OutboxEntry[] = [
+      { id: uuidv7(), table: 'contacts', recordId: id, hlc: older, fields: { note: 'Ghi chú cũ hơn' }, createdAt: '2026-12-01T23:59:00.000Z' },
+      { id: uuidv7(), table: 'contacts', recordId: id, hlc: newer, fields: { name: 'Tên mới' }, createdAt: '2026-12-02T00:01:00.000Z' },
+    ];
+    expect(await importEntries(entries, now)).toBe(2);
+    const row = await db.records('contacts').get(id);
+    expect(row).toMatchObject({ name: 'Tên mới', note: 'Ghi chú trên máy này' });
+    expect(row!.clocks.note).toBe(before!.clocks.note);
+    expect(row!.clocks.name).toBe(newer);
+    expect(await db.outbox.count()).toBe(3);
+  });
+
   it('[I7] an import that fails half-way leaves nothing', async () => {
     const good: OutboxEntry = { id: uuidv7(), table: 'contacts', recordId: uuidv7(), hlc: formatHlc({ millis: Date.now(), counter: 0, node: 'aaaaaaaaaaaaaaaa' }), fields: { name: 'A' }, createdAt: new Date().toISOString() };
     const bad: OutboxEntry = { ...good, id: uuidv7(), recordId: uuidv7(), fields: { clocks: {} } };

@@ -145,26 +145,46 @@ export async function writeRecord<T extends SyncTable>(write: TableWrite<T>, now
  * ids already in this outbox are skipped (a bundle imported twice changes nothing). The device
  * clock moves past the greatest imported clock, so this phone's next write orders after them.
  * Returns how many entries were new.
+ *
+ * Bulk calls only (docs/field-aids.md "Import time"): one read round (the mutation ids, the
+ * records, the clock), the merge in memory, one write round — a get and a put per entry cost a
+ * trip through the event loop each, which on a thousand logs was most of the import.
  */
 export async function importEntries(entries: readonly OutboxEntry[], now: number = Date.now(), database: AppDatabase = db): Promise<number> {
   const freshNode = newNodeId();
-  const tables = [...new Set(entries.map((entry) => database.syncedTable(entry.table)))];
-  return database.transaction('rw', [database.outbox, database.syncState, ...tables], async () => {
-    const known = new Set((await database.outbox.where('id').anyOf(entries.map((entry) => entry.id)).toArray()).map((entry) => entry.id));
-    const stored = await database.syncState.get(CLOCK_KEY);
+  const tableNames = [...new Set(entries.map((entry) => entry.table))];
+  return database.transaction('rw', [database.outbox, database.syncState, ...tableNames.map((name) => database.syncedTable(name))], async () => {
+    const recordIds = tableNames.map((name) => [...new Set(entries.filter((entry) => entry.table === name).map((entry) => entry.recordId))]);
+    const [queued, stored, held] = await Promise.all([
+      // The index's keys (the mutation ids), not the rows: nothing to read but whether it is there.
+      database.outbox.where('id').anyOf(entries.map((entry) => entry.id)).keys(),
+      database.syncState.get(CLOCK_KEY),
+      Promise.all(tableNames.map((name, index) => database.syncedTable(name).bulkGet(recordIds[index]!))),
+    ]);
+    const records = new Map<string, SyncedRecord | undefined>();
+    tableNames.forEach((name, index) => recordIds[index]!.forEach((id, at) => records.set(`${name}/${id}`, held[index]![at])));
+    const known = new Set(queued.map(String));
     let clock = isClockState(stored?.value) ? stored.value : initialClock(freshNode);
-    let added = 0;
+    const fresh: OutboxEntry[] = [];
+    const changed = new Set<string>();
     for (const entry of entries) {
       if (known.has(entry.id)) continue;
       known.add(entry.id);
-      const table = database.syncedTable(entry.table);
-      await table.put(applyWrite(await table.get(entry.recordId), { recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields }));
-      const { seq: _seq, ...queued } = entry;
-      await database.outbox.add(queued);
+      const key = `${entry.table}/${entry.recordId}`;
+      records.set(key, applyWrite(records.get(key), { recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields }));
+      changed.add(key);
+      const { seq: _seq, ...queuedEntry } = entry;
+      fresh.push(queuedEntry);
       clock = receive(clock, entry.hlc, now);
-      added += 1;
     }
-    await database.syncState.put({ key: CLOCK_KEY, value: clock });
-    return added;
+    await Promise.all([
+      ...tableNames.map((name, index) => {
+        const rows = recordIds[index]!.flatMap((id) => (changed.has(`${name}/${id}`) ? [records.get(`${name}/${id}`)!] : []));
+        return rows.length > 0 ? database.syncedTable(name).bulkPut(rows) : undefined;
+      }),
+      fresh.length > 0 ? database.outbox.bulkAdd(fresh) : undefined,
+      database.syncState.put({ key: CLOCK_KEY, value: clock }),
+    ]);
+    return fresh.length;
   });
 }
