@@ -4,8 +4,7 @@
 import { lazy, type ReactElement } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, Screen } from '../../../components/ui/screen';
-import { SessionGate } from '../../../components/ui/session-gate';
+import { CommuneGate } from '../../../components/ui/commune-gate';
 import type { SessionUser } from '../../../data/session-repository';
 import { ToastProvider } from './undo-toast';
 import { LogListScreen } from './log-list-screen';
@@ -23,19 +22,13 @@ const GroupFormScreen = lazy(async () => ({ default: (await import('./group-form
 export function AssistanceScreen(): ReactElement {
   const { t } = useTranslation('assistance');
   return (
-    <SessionGate text={{ title: t('title'), loading: t('loading'), signInFirst: t('signInFirst'), signIn: t('signIn') }}>
-      {(user) =>
-        // Assistance records belong to a commune; province accounts read aggregates in Reports instead.
-        user.communeId === null ? (
-          <Screen title={t('title')}>
-            <EmptyState>{t('notForRole')}</EmptyState>
-            <Link className="button" to="/reports">{t('openReports')}</Link>
-          </Screen>
-        ) : (
-          <AssistanceRoutes user={user} />
-        )
-      }
-    </SessionGate>
+    // Assistance records belong to a commune; province accounts read aggregates in Reports instead.
+    <CommuneGate
+      text={{ title: t('title'), loading: t('loading'), signInFirst: t('signInFirst'), signIn: t('signIn'), notForRole: t('notForRole') }}
+      elsewhere={<Link className="button" to="/reports">{t('openReports')}</Link>}
+    >
+      {(user) => <AssistanceRoutes user={user} />}
+    </CommuneGate>
   );
 }
 

@@ -4,8 +4,8 @@
 // as a sequence of QR codes (SendMethods, ReceiveMethods).
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, Screen } from '../../../components/ui/screen';
-import { SessionGate } from '../../../components/ui/session-gate';
+import { Screen } from '../../../components/ui/screen';
+import { CommuneGate } from '../../../components/ui/commune-gate';
 import type { SessionUser } from '../../../data/session-repository';
 import { SendPanel } from './send-panel';
 import { ReceivePanel } from './receive-panel';
@@ -17,17 +17,9 @@ type Mode = (typeof MODES)[number];
 export function HandOverScreen(): ReactElement {
   const { t } = useTranslation('handover');
   return (
-    <SessionGate text={{ title: t('title'), loading: t('loading'), signInFirst: t('signInFirst'), signIn: t('signIn') }}>
-      {(user) =>
-        user.communeId === null ? (
-          <Screen title={t('title')}>
-            <EmptyState>{t('notForRole')}</EmptyState>
-          </Screen>
-        ) : (
-          <HandOverBody user={user} />
-        )
-      }
-    </SessionGate>
+    <CommuneGate text={{ title: t('title'), loading: t('loading'), signInFirst: t('signInFirst'), signIn: t('signIn'), notForRole: t('notForRole') }}>
+      {(user) => <HandOverBody user={user} />}
+    </CommuneGate>
   );
 }
 
