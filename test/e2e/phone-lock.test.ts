@@ -84,8 +84,8 @@ describe('member lock in Chromium', () => {
     await page.getByText(/thay đổi chưa gửi của/).waitFor();
     expect(await page.locator('body').innerText()).not.toContain(UNSENT);
     expect(await dumpDatabase(page)).not.toContain(UNSENT);
-    // A signs in again (B's attempt took the phone's session cookie) and the log goes: nothing of
-    // A's was lost to B's attempt.
+    // A signs in again and the log goes: nothing of A's was lost to B's attempt (that A's session
+    // itself survives it, with no sign-in, is shared-phone-refused.test.ts's last test).
     await page.unroute('**/api/sync/push');
     await signIn(page, world.server.url, 'demo-member', DEMO_PASSWORD);
     await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 30_000 }).toBe(0);

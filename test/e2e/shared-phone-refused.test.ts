@@ -5,12 +5,14 @@
 // of the citizen's name, phone or note. Then leader B signs in on the same phone: B neither sees nor
 // can delete A's refused change, which stays sealed and held for A; B signs out without it being
 // counted as B's; A signs in again and reads the refused change, with its reason, once more.
+// Last, while a log of A's waits unsent, B's sign-in is refused by the phone before any request,
+// so A's refresh cookie is still A's: after a reload and an offline unlock, A's log is sent with it.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiLogin, apiPullAll } from './support/api-client';
 import { axeViolations } from './support/axe';
 import { dumpDatabase, storeRows } from './support/idb';
-import { installAndSignIn, phoneWorld } from './support/phone-world';
+import { installAndSignIn, logCitizen, phoneWorld } from './support/phone-world';
 import { signIn, unlock } from './support/sign-in';
 
 const DEMO_PASSWORD = 'shared-refused-e2e-password';
@@ -102,5 +104,39 @@ describe('a refused change on a shared phone', () => {
     expect(await list.textContent()).toContain(NOTE);
     expect((await storeRows(page, 'rejectedChanges'))[0]!.heldFor).toBeUndefined();
     expect(await leaked(page)).toEqual([]);
+  });
+  it("B's sign-in while A's log waits is refused on the phone before any request: A's session goes on and the log reaches the server", async () => {
+    const { server, phone: { page } } = world;
+    const WAITING = { name: 'Đinh Thị Hiền', phone: '0912 777 888', note: 'Bà Hiền cần đổi số điện thoại trên VNeID' };
+    await page.clock.setSystemTime(Date.now()); // the phone's clock is right again: the server takes this log
+    await page.route('**/api/sync/push', (route) => route.abort());
+    await logCitizen(page, WAITING);
+    await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 10_000 }).toBe(1);
+    const recordId = String((await storeRows(page, 'outbox'))[0]!.recordId);
+    const refreshCookie = async () => (await page.context().cookies()).find((cookie) => cookie.name.endsWith('sts_refresh'))?.value;
+    const cookieBefore = await refreshCookie();
+    expect(cookieBefore).toBeTruthy();
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill('demo-leader');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByText(/thay đổi chưa gửi của/).waitFor();
+    expect(asked).not.toContain('/api/auth/login');
+    expect(await refreshCookie()).toBe(cookieBefore);
+    expect(await page.locator('body').innerText()).not.toContain(WAITING.name);
+
+    // A reload forgets A's access token; after an offline unlock the phone refreshes with A's
+    // cookie, which B's attempt left alone, and pushes the log — A never signs in again.
+    await page.unroute('**/api/sync/push');
+    await page.goto(server.url);
+    await unlock(page, DEMO_PASSWORD);
+    await expect.poll(async () => (await storeRows(page, 'outbox')).length, { timeout: 60_000 }).toBe(0);
+    expect(asked).toContain('/api/auth/refresh');
+    expect(asked).not.toContain('/api/auth/login');
+    const session = await apiLogin(server.url, 'demo-member', DEMO_PASSWORD);
+    expect((await apiPullAll(server.url, session)).get('assistanceLogs')?.get(recordId)).toMatchObject({ note: WAITING.note });
   });
 });

@@ -121,12 +121,18 @@ describe('sign-in', () => {
     offline = true;
     await writeRecord({ table: 'assistanceLogs', recordId: uuidv7(), fields: logFields(Date.now()) });
     offline = false;
+    calls.length = 0;
     const result = await signIn('hung.tran', 'mat-khau-hung');
     expect(result).toEqual({ ok: false, reason: 'otherUserPending', pending: 1, otherName: 'Nguyễn Thị Lan' });
     expect((await getSession())?.user.id).toBe(LAN.id);
     expect(await db.outbox.count()).toBe(1);
-    // The refused sign-in does not leave a live server session behind.
-    expect(calls.at(-1)?.path).toBe('/api/auth/logout');
+    // Refused before any request: the server never answered with a cookie replacing Lan's.
+    expect(calls.map(({ path }) => path)).not.toContain('/api/auth/login');
+    // Lan herself, whatever the case she types her username in, is not refused: the server is asked.
+    await signIn('LAN.Nguyen', 'mat-khau-dung'); // this fake server's usernames are case-sensitive: it says no
+    expect(calls.map(({ path }) => path)).toContain('/api/auth/login');
+    expect(await signIn('lan.nguyen', 'mat-khau-dung')).toEqual({ ok: true });
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('clears the previous person\'s synced data when someone else signs in on a clean phone', async () => {

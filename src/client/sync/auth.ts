@@ -33,6 +33,10 @@ export type SignInResult = { ok: true } | ({ ok: false } & SignInFailure);
  */
 export async function signIn(username: string, password: string, previousPassword?: string): Promise<SignInResult> {
   const { transport, token, scheduler, whileNotSyncing } = getSyncRuntime();
+  // Refused here, before any request: the server's answer to a sign-in replaces the phone's
+  // refresh cookie, so asking it first would sign the waiting member out (docs/security.md "Shared phones").
+  const waiting = await otherMemberPending(username);
+  if (waiting) return { ok: false, ...waiting };
   let answer;
   try {
     answer = await transport.login({ username: username.trim(), password });
@@ -53,6 +57,7 @@ export async function signIn(username: string, password: string, previousPasswor
   const outcome = await whileNotSyncing(async (): Promise<SignInResult> => {
     const previous = await getSession();
     if (previous && previous.user.id !== user.id) {
+      // Changes saved since the check before the request (or a session kept without its username).
       const pending = await countOutbox();
       if (pending > 0) return { ok: false, reason: 'otherUserPending', pending, otherName: previous.user.displayName };
       // A shared phone changing hands: the previous member's data goes before the next one's comes.
@@ -80,6 +85,18 @@ export async function signIn(username: string, password: string, previousPasswor
   requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
   scheduler.trigger('signIn');
   return outcome;
+}
+
+/**
+ * The refusal when another member is signed in on this phone and their changes still wait. Usernames
+ * are one account whatever their case (the server keys them in lower case).
+ */
+async function otherMemberPending(username: string): Promise<SignInFailure | undefined> {
+  const previous = await getSession();
+  const known = previous?.user.username;
+  if (!previous || typeof known !== 'string' || known.toLowerCase() === username.trim().toLowerCase()) return undefined;
+  const pending = await countOutbox();
+  return pending > 0 ? { reason: 'otherUserPending', pending, otherName: previous.user.displayName } : undefined;
 }
 
 function signInFailure(error: unknown): SignInFailure {
