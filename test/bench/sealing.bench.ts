@@ -9,7 +9,10 @@
 // - opening the log list: its first page as the list screen reads it, over the 100,000 logs still
 //   in plaintext (as a release before encryption left them: nothing to open), then over the same
 //   logs once the app has sealed them (the page's rows opened): median ≤ 1.2 ×. The screen's
-//   rendering is the same for both and is left out, so the ratio is the stricter one.
+//   rendering is the same for both and is left out, so the ratio is the stricter one;
+// - sealing an existing phone's plaintext (what the first unlock after the upgrade does,
+//   seal-migration.ts): the logs still holding a plaintext citizen or note, once the retention
+//   purge the unlock started is over, against one bare bulkPut of the same rows as they are.
 import type { Page } from 'playwright-core';
 import { context as contextRow, median, percentile, ratioAtMost, type Measurement } from './measurement';
 import { withHooks } from '../e2e/support/page-hooks';
@@ -24,6 +27,7 @@ const LOGS = 100_000;
 const SAVE_RUNS = 40;
 const LIST_RUNS = 15;
 const BENCH_PASSWORD = 'bench-password';
+const SEAL_BUDGET = 5;
 
 /** A log as the quick-entry form saves it, with a consenting citizen and a note. */
 function logFields(index: number): Record<string, unknown> {
@@ -67,12 +71,15 @@ export function runSealingBench(): Promise<Measurement[]> {
     await page.goto(`${server.url}/`);
     await unlock(page, BENCH_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
+    // Three quarters of the seeded logs are older than the phone keeps citizen details: their
+    // purge, which the unlock started, is over before anything is measured.
+    await withHooks(page, (h) => h.purgeOldDetailsNow(), null);
 
     await listPages(page, 2); // warm-up
     const plainList = await listPages(page, LIST_RUNS);
-    const sealStarted = Date.now();
-    const sealed = await withHooks(page, (h) => h.sealNow(), null);
-    const sealSeconds = (Date.now() - sealStarted) / 1000;
+    const barePut = await withHooks(page, (h) => h.timedBarePutOfPlainLogs(), null);
+    const seal = await withHooks(page, (h) => h.sealNow(), null);
+    if (seal.rows !== barePut.rows) throw new Error(`the migration sealed ${seal.rows} rows, ${barePut.rows} held plaintext`);
     await listPages(page, 2);
     const sealedList = await listPages(page, LIST_RUNS);
 
@@ -87,7 +94,7 @@ export function runSealingBench(): Promise<Measurement[]> {
     const fmt = (values: number[]) => `median ${median(values).toFixed(2)} ms, p95 ${percentile(values, 95).toFixed(2)} ms`;
     process.stdout.write(
       [
-        `  sealed ${sealed.toLocaleString('en')} rows of the seeded plaintext in ${sealSeconds.toFixed(1)} s`,
+        `  sealed ${seal.rows.toLocaleString('en')} rows of the seeded plaintext in ${(seal.ms / 1000).toFixed(1)} s; a bare bulkPut of them: ${(barePut.ms / 1000).toFixed(1)} s`,
         `  log list's first page, plaintext: ${fmt(plainList)}; sealed: ${fmt(sealedList)}`,
         `  save a log with citizen details, sealed: ${fmt(saves)}; unencrypted: ${fmt(plainSaves)}`,
         '',
@@ -96,6 +103,7 @@ export function runSealingBench(): Promise<Measurement[]> {
     return [
       ratioAtMost(`save a log with citizen details, ${LOGS / 1000}k stored: sealed / unencrypted (p95 of ${SAVE_RUNS})`, percentile(saves, 95), percentile(plainSaves, 95), 'ms', 1.3),
       contextRow(`save a log with citizen details: sealed / unencrypted (median of ${SAVE_RUNS})`, median(saves) / median(plainSaves), '×'),
+      ratioAtMost(`seal an existing phone's plaintext, ${LOGS / 1000}k logs (${seal.rows.toLocaleString('en')} to seal): migration / bare bulkPut of the same rows`, seal.ms, barePut.ms, 'ms', SEAL_BUDGET),
       ratioAtMost(`open the log list, ${LOGS / 1000}k logs: first page sealed / plaintext (median of ${LIST_RUNS})`, median(sealedList), median(plainList), 'ms', 1.2),
     ];
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppDatabase } from './db';
-import { openRows, SEALED_FIELDS_VERSION } from './sealed-records';
+import { openRows, SEALED_FIELDS_VERSION, sealRecords } from './sealed-records';
 import { SEALED_AT_REST_KEY, sealPlainRecords } from './seal-migration';
 import { isSealed } from './vault/crypto';
 import type { Hlc } from '../../shared/sync/hlc';
@@ -56,6 +56,24 @@ describe('sealing plaintext left by a release before encryption', () => {
     expect(await openRows('checklistItems', await database.records('checklistItems').toArray(), key)).toEqual([item]);
     expect(await openRows('signOffs', await database.records('signOffs').toArray(), key)).toEqual([signOff]);
     expect(await sealPlainRecords(database, key)).toBe(0);
+    database.close();
+    await database.delete();
+  });
+  it('resumes an interrupted run: rows it sealed stay as they are, the rest is sealed over several chunks', async () => {
+    const database = new AppDatabase(`migration-${Math.random().toString(36).slice(2)}`);
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const logs = Array.from({ length: 2_300 }, (_, i) => ({ id: `log-${String(i).padStart(5, '0')}`, outcome: 'done', note: `${NOTE} ${i}`, citizen: CITIZEN, clocks: {} }));
+    // The first chunk was sealed and written before the phone died; nothing was recorded as done.
+    const done = await sealRecords('assistanceLogs', logs.slice(0, 1_000).map((fields) => ({ id: fields.id, fields })), key);
+    await database.syncedTable('assistanceLogs').bulkPut([...done, ...logs.slice(1_000)]);
+
+    expect(await sealPlainRecords(database, key)).toBe(1_300);
+    const stored = await database.records('assistanceLogs').toArray();
+    // The same ciphertexts (compared as bytes: IndexedDB hands back its own typed arrays): not sealed twice.
+    const ciphertexts = (rows: readonly Record<string, unknown>[]) => rows.map((row) => ['citizen', 'note'].map((field) => Array.from((row[field] as { ct: Uint8Array }).ct)));
+    expect(ciphertexts(stored.slice(0, 1_000))).toEqual(ciphertexts(done));
+    expect(stored.every((row) => isSealed(row['citizen']) && isSealed(row['note']))).toBe(true);
+    expect(await openRows('assistanceLogs', stored, key)).toEqual(logs);
     database.close();
     await database.delete();
   });

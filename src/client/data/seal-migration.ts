@@ -1,14 +1,16 @@
 // Seals what a release before encryption left in plaintext (docs/security.md "Upgrading an
 // existing phone"): synced records' citizen details and notes, outbox entries and refused changes.
 // The database upgrade cannot do it (there is no key before the member unlocks), so it runs after
-// each unlock until it has once finished for this member's data. It works in small batches: a
-// batch is read, sealed outside any transaction (WebCrypto would commit one), then written in one
-// transaction that re-reads each row and replaces a field only if it still holds the very
-// plaintext that was sealed — a change saved meanwhile is never overwritten. An interrupted run
-// loses nothing and simply finds the rows still in plaintext at the next unlock.
+// each unlock until it has once finished for this member's data.
+// One pass per table in primary-key order, CHUNK rows per read (one getAll each, the next read
+// in flight while a chunk is sealed): the rows still holding plaintext are sealed together outside
+// any transaction (WebCrypto would commit one), then written in one transaction that re-reads
+// them with one bulkGet and replaces a field only if it still holds the very plaintext that was
+// sealed — a change saved meanwhile is never overwritten. A chunk is all or nothing; an
+// interrupted run loses nothing and skips, at the next unlock, the rows already sealed.
 import type { Table } from 'dexie';
 import { db, type AppDatabase, type OutboxEntry, type RejectedChange } from './db';
-import { needsSealing, SEALED_FIELDS, SEALED_FIELDS_VERSION, sealedFieldsOf, sealFields } from './sealed-records';
+import { needsSealing, SEALED_FIELDS, SEALED_FIELDS_VERSION, sealedFieldsOf, sealMixed } from './sealed-records';
 import { currentDataKey } from './vault/vault';
 import { sameJson } from '../../shared/sync/canonical-json';
 import type { SyncedRecord } from '../../shared/sync/merge';
@@ -20,7 +22,12 @@ import type { SyncTable } from '../../shared/schemas/tables';
  * sign-off comments were sealed): a release that seals more fields runs it once more.
  */
 export const SEALED_AT_REST_KEY = 'sealedAtRest';
-const BATCH = 200;
+/**
+ * Rows read, sealed and written together. Large, so a phone of 100,000 logs is read in 100 getAll
+ * calls and written in few strict-durability transactions (db.ts); small enough that a chunk's
+ * rows and their envelopes stay a few megabytes.
+ */
+const CHUNK = 1_000;
 
 /** Replaces, in `current`, the fields of `plain` that were sealed into `sealed` and have not changed since. */
 function withSealed(current: Record<string, unknown>, plain: Record<string, unknown>, sealed: Record<string, unknown>, names: readonly string[]): Record<string, unknown> | null {
@@ -34,42 +41,58 @@ function withSealed(current: Record<string, unknown>, plain: Record<string, unkn
   return changed ? next : null;
 }
 
-/** Seals the plaintext left in one table, batch by batch in primary-key order. Returns the rows sealed. */
+/** What a row of a table holds to be sealed: a synced record's fields, or an outbox entry's. */
+interface Target {
+  table: SyncTable;
+  id: string;
+  fields: Record<string, unknown>;
+}
+
+/** Seals the plaintext left in one table, chunk by chunk in primary-key order. Returns the rows sealed. */
 async function sealTable<R extends object, K extends string | number>(
   database: AppDatabase,
   table: Table<R, K>,
   keyOf: (row: R) => K,
   // The synced table and record id whose sealed fields the row holds (a record, or an entry's fields).
-  target: (row: R) => { table: SyncTable; recordId: string; fields: Record<string, unknown> },
+  target: (row: R) => Target,
   put: (row: R, fields: Record<string, unknown>) => R,
   key: CryptoKey,
 ): Promise<number> {
-  let after: K | undefined;
+  const read = (after: K | undefined): Promise<R[]> => {
+    const rows = (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(CHUNK).toArray();
+    // Awaited at the next turn of the loop; marked handled so a failed seal before it is not also an unhandled rejection.
+    rows.catch(() => undefined);
+    return rows;
+  };
   let sealedRows = 0;
+  let next = read(undefined);
   for (;;) {
-    const rows = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(BATCH).toArray();
+    const rows = await next;
     const last = rows[rows.length - 1];
     if (!last) return sealedRows;
-    after = keyOf(last);
+    next = rows.length < CHUNK ? Promise.resolve([]) : read(keyOf(last));
     const plain = rows.filter((row) => {
       const { table: name, fields } = target(row);
       return needsSealing(name, fields);
     });
     if (plain.length === 0) continue;
-    const sealed = await Promise.all(plain.map(async (row) => {
-      const { table: name, recordId, fields } = target(row);
-      return sealFields(name, recordId, fields, key);
-    }));
-    await database.transaction('rw', table, async () => {
-      for (const [index, row] of plain.entries()) {
-        const current = await table.get(keyOf(row) as never);
-        if (!current) continue;
-        const { table: name, fields } = target(row);
-        const next = withSealed(target(current).fields, fields, sealed[index]!, sealedFieldsOf(name));
-        if (!next) continue;
-        await table.put(put(current, next));
-        sealedRows += 1;
+    const targets = plain.map(target);
+    const sealed = await sealMixed(targets, key);
+    sealedRows += await database.transaction('rw', table, async (tx) => {
+      const current = await table.bulkGet(plain.map(keyOf));
+      // Straight into IndexedDB, as a pulled page is (sync-repository.ts): a sealed field opens to
+      // the value every screen already shows, so no live query needs waking, chunk after chunk.
+      const store = tx.idbtrans.objectStore(table.name);
+      let written = 0;
+      for (const [index, row] of current.entries()) {
+        if (!row) continue;
+        const { table: name, fields } = targets[index]!;
+        const fresh = withSealed(target(row).fields, fields, sealed[index]!, sealedFieldsOf(name));
+        if (!fresh) continue;
+        store.put(put(row, fresh));
+        written += 1;
       }
+      return written;
     });
   }
 }
@@ -87,12 +110,12 @@ export async function sealPlainRecords(database: AppDatabase = db, key: CryptoKe
       database,
       database.syncedTable(name),
       (row) => row.id,
-      (row) => ({ table: name, recordId: row.id, fields: row }),
+      (row) => ({ table: name, id: row.id, fields: row }),
       (_row, fields) => fields as SyncedRecord,
       key,
     );
   }
-  const entryTarget = (entry: OutboxEntry) => ({ table: entry.table, recordId: entry.recordId, fields: entry.fields });
+  const entryTarget = (entry: OutboxEntry): Target => ({ table: entry.table, id: entry.recordId, fields: entry.fields });
   const withFields = <E extends OutboxEntry>(entry: E, fields: Record<string, unknown>): E => ({ ...entry, fields });
   sealed += await sealTable(database, database.table<OutboxEntry, number>('outbox'), (entry) => entry.seq ?? 0, entryTarget, withFields, key);
   sealed += await sealTable(database, database.table<RejectedChange, string>('rejectedChanges'), (change) => change.id, entryTarget, withFields, key);

@@ -94,22 +94,31 @@ export async function sealRecords<T extends SyncTable, F extends Readonly<Record
   return copies as AtRest<F, SealedName<T>>[];
 }
 
-/** Records of several tables (a pulled page) sealed table by table, in their order. */
-export async function sealChanges<C extends { table: SyncTable; record: Readonly<Record<string, unknown>> & { id: string } }>(changes: readonly C[], key: CryptoKey): Promise<C[]> {
+/**
+ * The fields of records of several tables (a pulled page, a batch of the seal migration's outbox
+ * entries) sealed table by table, every encryption in flight together; in the items' order.
+ */
+export async function sealMixed<I extends { table: SyncTable; id: string; fields: Readonly<Record<string, unknown>> }>(items: readonly I[], key: CryptoKey): Promise<I['fields'][]> {
   const byTable = new Map<SyncTable, number[]>();
-  for (const [index, { table }] of changes.entries()) {
+  for (const [index, { table }] of items.entries()) {
     const list = byTable.get(table) ?? [];
     list.push(index);
     byTable.set(table, list);
   }
-  const sealed = [...changes];
+  const sealed: I['fields'][] = items.map(({ fields }) => fields);
   await Promise.all(
     [...byTable].map(async ([table, indexes]) => {
-      const records = await sealRecords(table, indexes.map((index) => ({ id: changes[index]!.record.id, fields: changes[index]!.record })), key);
-      indexes.forEach((index, at) => (sealed[index] = { ...changes[index]!, record: records[at]! }));
+      const records = await sealRecords(table, indexes.map((index) => items[index]!), key);
+      indexes.forEach((index, at) => (sealed[index] = records[at]!));
     }),
   );
   return sealed;
+}
+
+/** Records of several tables (a pulled page) sealed table by table, in their order. */
+export async function sealChanges<C extends { table: SyncTable; record: Readonly<Record<string, unknown>> & { id: string } }>(changes: readonly C[], key: CryptoKey): Promise<C[]> {
+  const records = await sealMixed(changes.map(({ table, record }) => ({ table, id: record.id, fields: record })), key);
+  return changes.map((change, index) => ({ ...change, record: records[index]! }));
 }
 
 /** True when some sealed field of `fields` holds ciphertext. */
