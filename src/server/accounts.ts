@@ -7,7 +7,7 @@ import { communeIdSchema, nfcString, slugSchema } from '../shared/schemas/common
 import { usernameSchema } from '../shared/schemas/user';
 import { DEFAULT_PROVINCE_ID } from '../shared/seed/seed-record';
 import { DEFAULT_SCRYPT_COST, hashPassword, passwordProblem, unusablePasswordHash, type ScryptCost } from './auth/password';
-import type { CommuneRow, UserRow } from './storage/account-types';
+import type { CommuneRow, NewUser, UserRow } from './storage/account-types';
 import { DuplicateError, type SyncStore } from './storage/types';
 import { publishRoster } from './admin/roster';
 import { seedProvince } from './sync/seed';
@@ -63,8 +63,18 @@ export interface NewUserInput {
   phone?: string | null | undefined;
 }
 
-/** Creates an account; `cost` lowers the KDF cost for tests only. */
-export async function createUser(store: SyncStore, input: NewUserInput, options: { now?: number; cost?: ScryptCost } = {}): Promise<UserRow> {
+/** An account checked and ready to store, with its commune (none for an admin). */
+export interface PreparedUser {
+  user: NewUser;
+  commune: CommuneRow | undefined;
+  phone: string | null;
+}
+
+/**
+ * Checks a new account and hashes its password, storing nothing: what is wrong is an AccountError
+ * in words an operator can act on. `cost` lowers the KDF cost for tests only.
+ */
+export async function prepareUser(store: SyncStore, input: NewUserInput, options: { now?: number; cost?: ScryptCost } = {}): Promise<PreparedUser> {
   const username = usernameSchema.safeParse(input.username);
   if (!username.success) throw new AccountError('The username must have 3 to 64 characters: letters, digits, dot, underscore, dash or @.');
   if (!isRole(input.role)) throw new AccountError(`The role must be one of member, leader, reviewer, admin (got "${input.role}").`);
@@ -74,7 +84,7 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
   const displayName = displayNameSchema.safeParse(input.displayName ?? username.data);
   if (!displayName.success) throw new AccountError('The display name must have 1 to 100 characters.');
 
-  let communeId: string | null = null;
+  let commune: CommuneRow | undefined;
   let provinceId: string | null = null;
   if (role === 'admin') {
     // docs/product.md: admins belong to the province, not to a commune.
@@ -85,34 +95,33 @@ export async function createUser(store: SyncStore, input: NewUserInput, options:
   } else {
     if (input.communeId === undefined) throw new AccountError(`A ${role} belongs to a commune: add --commune <id>.`);
     if (input.provinceId !== undefined) throw new AccountError(`--province is for admins; a ${role}'s province is their commune's.`);
-    const commune = await store.accounts.getCommune(input.communeId);
+    commune = await store.accounts.getCommune(input.communeId);
     if (!commune) throw new AccountError(`There is no commune "${input.communeId}"; create it first with create-commune.`);
-    communeId = commune.id;
   }
+  const passwordHash = input.password === null ? unusablePasswordHash(options.cost) : await hashPassword(input.password, options.cost ?? DEFAULT_SCRYPT_COST);
+  const user: NewUser = { id: randomUUID(), username: username.data, displayName: displayName.data, role, communeId: commune?.id ?? null, provinceId, passwordHash, now: options.now ?? Date.now() };
+  return { user, commune, phone: input.phone ?? null };
+}
 
-  const now = options.now ?? Date.now();
-  const id = randomUUID();
+/** Stores a prepared account, then publishes its province's reference data and its commune's roster. */
+export async function storeUser(store: SyncStore, { user, phone }: PreparedUser): Promise<UserRow> {
   try {
-    await store.accounts.createUser({
-      id,
-      username: username.data,
-      displayName: displayName.data,
-      role,
-      communeId,
-      provinceId,
-      passwordHash: input.password === null ? unusablePasswordHash(options.cost) : await hashPassword(input.password, options.cost ?? DEFAULT_SCRYPT_COST),
-      now,
-    });
+    await store.accounts.createUser(user);
   } catch (error) {
     if (error instanceof DuplicateError) throw new AccountError(error.message, 'duplicate');
     throw error;
   }
-  if (input.phone) await store.accounts.updateUser(id, { phone: input.phone });
-  if (provinceId) await seedProvince(store, provinceId);
-  if (communeId) await publishRoster(store, communeId, now);
-  const created = await store.accounts.findUserByUsername(username.data);
+  if (phone) await store.accounts.updateUser(user.id, { phone });
+  if (user.provinceId) await seedProvince(store, user.provinceId);
+  if (user.communeId) await publishRoster(store, user.communeId, user.now);
+  const created = await store.accounts.findUserByUsername(user.username);
   if (!created) throw new Error('The account was not stored');
   return created;
+}
+
+/** Creates an account; `cost` lowers the KDF cost for tests only. */
+export async function createUser(store: SyncStore, input: NewUserInput, options: { now?: number; cost?: ScryptCost } = {}): Promise<UserRow> {
+  return storeUser(store, await prepareUser(store, input, options));
 }
 
 /** Sets a new password and ends every session of the account (docs/privacy.md checklist item 8). */

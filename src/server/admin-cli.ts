@@ -4,7 +4,8 @@
 //                    (an admin takes --province <id> instead of --commune; optional --display-name <name>)
 //   npm run admin -- reset-password --username <u> --password <p>      (also ends the user's sessions)
 //   npm run admin -- list-users
-// and, beyond the fixed forms:
+// (create-user, reset-password and issue-code also take --as <u>: the audit log then names that
+// account instead of the server's operator, docs/accounts.md) and, beyond the fixed forms:
 //   issue-code --username <u> | disable-user --username <u> --as <u> | enable-user --username <u> --as <u> | rotate-epoch | help
 //   rename-commune --id <id> --name <name> --as <admin> | deactivate-commune --id <id> --as <admin> | reactivate-commune …
 // DATA_DIR / DATABASE_URL select the database exactly as for the server; migrations run first.
@@ -14,9 +15,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatSignInCode } from '../shared/admin/accounts';
-import { AccountError, createCommune, createUser, resetPassword } from './accounts';
+import { AccountError, createCommune } from './accounts';
 import { updateCommuneSchema, type UpdateCommuneInput } from '../shared/admin/communes';
-import { AccountsRefusal, AccountsService, issueSignInCode } from './admin/accounts';
+import { AccountsRefusal, AccountsService } from './admin/accounts';
+import { OperatorAccounts } from './admin/operator-accounts';
 import { CommunesService } from './admin/communes';
 import { AuditLog } from './privacy/audit-log';
 import { ConfigError, describeDatabase, loadConfig } from './config';
@@ -27,11 +29,11 @@ import { META_KEYS, type SyncStore } from './storage/types';
 export const USAGE = `Usage: npm run admin -- <command> [options]
 
   create-commune --id <id> --name <name> [--province <id>]
-  create-user --username <u> --password <p> --role <member|leader|reviewer|admin> --commune <id> [--display-name <name>]
-  create-user --username <u> --password <p> --role admin --province <id> [--display-name <name>]
-  reset-password --username <u> --password <p>     (ends the account's sessions)
+  create-user --username <u> --password <p> --role <member|leader|reviewer|admin> --commune <id> [--display-name <name>] [--as <u>]
+  create-user --username <u> --password <p> --role admin --province <id> [--display-name <name>] [--as <u>]
+  reset-password --username <u> --password <p> [--as <u>]   (ends the account's sessions)
   list-users
-  issue-code --username <u>                        (a one-time sign-in code: the member chooses a password)
+  issue-code --username <u> [--as <u>]             (a one-time sign-in code: the member chooses a password)
   disable-user --username <u> --as <admin or leader username>   (ends the account's sessions)
   enable-user --username <u> --as <admin or leader username>
   rotate-epoch                                     (after restoring a backup: every phone re-syncs fully)
@@ -39,6 +41,8 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
   deactivate-commune --id <id> --as <admin username>   (disables its accounts; their phones send, then wipe)
   reactivate-commune --id <id> --as <admin username>   (its accounts stay disabled until enabled)
 
+Every change is written to the audit log: in the name of the account given with --as (an enabled
+admin or leader, with the console's scope), or, without --as, of the server's operator.
 DATA_DIR or DATABASE_URL select the database, as for the server.
 `;
 
@@ -79,10 +83,10 @@ const REQUIRED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
 
 const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   'create-commune': ['id', 'name', 'province'],
-  'create-user': ['username', 'password', 'role', 'commune', 'province', 'display-name'],
-  'reset-password': ['username', 'password'],
+  'create-user': ['username', 'password', 'role', 'commune', 'province', 'display-name', 'as'],
+  'reset-password': ['username', 'password', 'as'],
   'list-users': [],
-  'issue-code': ['username'],
+  'issue-code': ['username', 'as'],
   'disable-user': ['username', 'as'],
   'enable-user': ['username', 'as'],
   'rotate-epoch': [],
@@ -126,6 +130,13 @@ async function actorNamed(store: SyncStore, values: Values): Promise<UserRow> {
   if (actor.disabled) throw new AccountError(`The account "${username}" is disabled: name an enabled one with --as.`);
   return actor;
 }
+
+/** The --as account when given; null: the server's operator acts (the fixed forms, a province's first admin). */
+async function optionalActor(store: SyncStore, values: Values): Promise<UserRow | null> {
+  return values.as === undefined ? null : actorNamed(store, values);
+}
+
+const operator = (store: SyncStore) => new OperatorAccounts(store, new AuditLog(store.audit));
 
 /**
  * An account's disabling or enabling, through the console's AccountsService (docs/accounts.md
@@ -173,7 +184,7 @@ async function execute(store: SyncStore, command: string, values: Values, io: Ou
       return;
     }
     case 'create-user': {
-      const user = await createUser(store, {
+      const user = await operator(store).create(await optionalActor(store, values), {
         username: required(values, 'username'),
         password: required(values, 'password'),
         role: required(values, 'role'),
@@ -185,17 +196,14 @@ async function execute(store: SyncStore, command: string, values: Values, io: Ou
       return;
     }
     case 'reset-password': {
-      const user = await resetPassword(store, required(values, 'username'), required(values, 'password'));
+      const user = await operator(store).setPassword(await optionalActor(store, values), required(values, 'username'), required(values, 'password'));
       io.out(`Password of ${user.username} changed; every session of the account has ended.\n`);
       return;
     }
     case 'issue-code': {
-      const username = required(values, 'username');
-      const user = await store.accounts.findUserByUsername(username);
-      if (!user) throw new AccountError(`There is no account "${username}".`);
       // The same code as the console's reset (docs/accounts.md): shown once, stored only hashed.
-      const issued = await issueSignInCode(store, user, Date.now());
-      io.out(`One-time sign-in code for ${user.username}: ${formatSignInCode(issued.code)} (valid until ${new Date(issued.expiresAt).toISOString()}).\n`);
+      const issued = await operator(store).issueCode(await optionalActor(store, values), required(values, 'username'));
+      io.out(`One-time sign-in code for ${issued.username}: ${formatSignInCode(issued.code)} (valid until ${new Date(issued.expiresAt).toISOString()}).\n`);
       return;
     }
     case 'list-users': {

@@ -1,10 +1,13 @@
-// The admin CLI's disable-user and enable-user on a real SQLite file and a real PostgreSQL
-// (docs/accounts.md "Accounts"): they go through the console's AccountsService in the name of the
-// account given with --as, so the CLI gets the console's scope, its refusal to enable an account of
-// a deactivated commune and its audit rows. A refusal says why on stderr and exits 1.
+// The admin CLI's account commands on a real SQLite file and a real PostgreSQL (docs/accounts.md
+// "The CLI acts in someone's name"): disable-user and enable-user go through the console's
+// AccountsService in the name of the account given with --as, so the CLI gets the console's scope,
+// its refusal to enable an account of a deactivated commune and its audit rows; create-user,
+// reset-password and issue-code are audited too, in the --as account's name with the same scope,
+// or in the server's operator's without it. A refusal says why on stderr and exits 1.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publishRoster } from '../../src/server/admin/roster';
 import { AuditLog } from '../../src/server/privacy/audit-log';
+import { SERVER_OPERATOR_ID } from '../../src/shared/privacy/audit';
 import { loadConfig } from '../../src/server/config';
 import { openStore } from '../../src/server/storage/open-store';
 import type { SyncStore } from '../../src/server/storage/types';
@@ -27,6 +30,16 @@ function accountsSuite(database: () => Promise<CliDatabase>): void {
       .map((event) => [event.kind, event.actorName, event.subjectName])
       .reverse();
   };
+
+  /** The events of these kinds that `reader` reads in the audit log, oldest first: [kind, by whom, their role, about whom]. */
+  const eventsRead = async (reader: string, kinds: readonly string[]) => {
+    const page = await new AuditLog(store.audit).read((await store.accounts.findUserByUsername(reader))!, undefined);
+    return (page?.events ?? [])
+      .filter((event) => kinds.includes(event.kind))
+      .map((event) => [event.kind, event.actorName, event.actorRole, event.subjectName])
+      .reverse();
+  };
+  const OPERATOR = [SERVER_OPERATOR_ID, null] as const;
 
   beforeAll(async () => {
     ({ env, drop } = await database());
@@ -112,6 +125,72 @@ function accountsSuite(database: () => Promise<CliDatabase>): void {
       ['account.disabled', 'Sở KH&CN', 'Phó phòng Sở'],
       ['account.enabled', 'Sở KH&CN', 'Phó phòng Sở'],
     ]);
+  });
+
+  it('create-user without --as is the server’s operator’s, in the audit log of the province and of the commune', async () => {
+    // The bootstrap: nobody could be named when the province's first admin was made.
+    expect(await eventsRead('so-khcn', ['account.created'])).toEqual([
+      ['account.created', ...OPERATOR, 'Sở KH&CN'],
+      ['account.created', ...OPERATOR, 'Phó phòng Sở'],
+      ['account.created', ...OPERATOR, 'Nguyễn Thị Lan'],
+      ['account.created', ...OPERATOR, 'Trần Thị Hoa'],
+      ['account.created', ...OPERATOR, 'Lê Văn Minh'],
+    ]);
+    // Another province's admin, made the same way, is in that province's log only.
+    expect(await eventsRead('so-kontum', ['account.created'])).toEqual([['account.created', ...OPERATOR, 'so-kontum']]);
+    // The commune's leader reads its accounts' creation, not the admins'.
+    expect((await eventsRead('hoa.leader', ['account.created'])).map((event) => event[3])).toEqual(['Nguyễn Thị Lan', 'Trần Thị Hoa', 'Lê Văn Minh']);
+  });
+
+  it('create-user, reset-password and issue-code with --as write their rows in that account’s name', async () => {
+    // The commune's deactivation above left its leader disabled.
+    expect(await admin('enable-user', '--username', 'hoa.leader', '--as', 'so-khcn')).toMatchObject({ code: 0, err: '' });
+    expect(await admin('create-user', '--username', 'mai.reviewer', '--password', PASSWORD, '--role', 'reviewer', '--commune', 'ngok-bay', '--display-name', 'Phạm Thị Mai', '--as', 'hoa.leader')).toMatchObject({ code: 0, err: '' });
+    expect(await admin('create-user', '--username', 'so-khcn-3', '--password', PASSWORD, '--role', 'admin', '--province', 'quang-ngai', '--display-name', 'Chuyên viên Sở', '--as', 'so-khcn')).toMatchObject({ code: 0, err: '' });
+    expect(await admin('reset-password', '--username', 'mai.reviewer', '--password', 'một mật khẩu khác hẳn', '--as', 'so-khcn')).toMatchObject({ code: 0, err: '' });
+    expect(await admin('reset-password', '--username', 'so-khcn-2', '--password', 'một mật khẩu khác hẳn')).toMatchObject({ code: 0, err: '' });
+    const code = await admin('issue-code', '--username', 'mai.reviewer', '--as', 'hoa.leader');
+    expect(code).toMatchObject({ code: 0, err: '' });
+    expect(code.out).toMatch(/^One-time sign-in code for mai\.reviewer: [2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4} /);
+    expect(await admin('issue-code', '--username', 'lan.member')).toMatchObject({ code: 0, err: '' });
+    const kinds = ['account.created', 'account.passwordSet', 'account.passwordReset'];
+    expect((await eventsRead('so-khcn', kinds)).slice(-6)).toEqual([
+      ['account.created', 'Trần Thị Hoa', 'leader', 'Phạm Thị Mai'],
+      ['account.created', 'Sở KH&CN', 'admin', 'Chuyên viên Sở'],
+      ['account.passwordSet', 'Sở KH&CN', 'admin', 'Phạm Thị Mai'],
+      ['account.passwordSet', ...OPERATOR, 'Phó phòng Sở'],
+      ['account.passwordReset', 'Trần Thị Hoa', 'leader', 'Phạm Thị Mai'],
+      ['account.passwordReset', ...OPERATOR, 'Nguyễn Thị Lan'],
+    ]);
+  });
+
+  it('refuses, with the console’s scope, what the --as account may not do; nothing changes and each refusal is audited', async () => {
+    const accounts = (await store.accounts.listUsers()).map((user) => [user.username, user.passwordChangedAt]);
+    const refusals: [string[], string][] = [
+      [['create-user', '--username', 'x.leader', '--password', PASSWORD, '--role', 'leader', '--commune', 'ngok-bay', '--as', 'hoa.leader'], 'Not allowed for your role or for this account.\n'],
+      [['create-user', '--username', 'x.admin', '--password', PASSWORD, '--role', 'admin', '--province', 'quang-ngai', '--as', 'hoa.leader'], 'Not allowed for your role or for this account.\n'],
+      [['create-user', '--username', 'x.member', '--password', PASSWORD, '--role', 'member', '--commune', 'tra-tan', '--as', 'so-khcn'], 'No such account or commune.\n'],
+      [['create-user', '--username', 'x.member', '--password', PASSWORD, '--role', 'member', '--commune', 'ngok-bay', '--as', 'lan.member'], 'Not allowed for your role or for this account.\n'],
+      [['reset-password', '--username', 'so-khcn', '--password', 'một mật khẩu khác hẳn', '--as', 'so-kontum'], 'No such account or commune.\n'],
+      [['reset-password', '--username', 'minh.leader', '--password', 'một mật khẩu khác hẳn', '--as', 'hoa.leader'], 'Not allowed for your role or for this account.\n'],
+      [['issue-code', '--username', 'hoa.leader', '--as', 'hoa.leader'], 'Not allowed for your role or for this account.\n'],
+      [['issue-code', '--username', 'lan.member', '--as', 'nobody'], 'There is no account "nobody".\n'],
+    ];
+    const refusedBefore = (await eventsRead('so-khcn', ['access.refused'])).length;
+    for (const [args, err] of refusals) expect(await admin(...args), args.join(' ')).toEqual({ code: 1, out: '', err });
+    expect((await store.accounts.listUsers()).map((user) => [user.username, user.passwordChangedAt])).toEqual(accounts);
+    // so-kontum's refusal is filed in its own province; the unknown --as account cannot be named.
+    expect((await eventsRead('so-khcn', ['access.refused'])).length - refusedBefore).toBe(6);
+    expect((await eventsRead('so-kontum', ['access.refused'])).slice(-1)).toEqual([['access.refused', 'so-kontum', 'admin', null]]);
+  });
+
+  it('create-user refuses a deactivated commune, with or without --as, as the console does', async () => {
+    expect(await admin('deactivate-commune', '--id', 'ngok-bay', '--as', 'so-khcn')).toMatchObject({ code: 0, err: '' });
+    for (const as of [[], ['--as', 'so-khcn']]) {
+      const refused = await admin('create-user', '--username', 'late.member', '--password', PASSWORD, '--role', 'member', '--commune', 'ngok-bay', ...as);
+      expect(refused).toEqual({ code: 1, out: '', err: 'The commune is deactivated; reactivate it before adding accounts.\n' });
+    }
+    expect(await store.accounts.findUserByUsername('late.member')).toBeUndefined();
   });
 }
 

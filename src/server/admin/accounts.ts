@@ -1,7 +1,8 @@
 // The accounts console without HTTP (docs/accounts.md "Accounts"): list, create with a one-time
 // sign-in code, issue a new code (the reset), change role, disable and enable, rename. Scoped by
 // account-scope.ts; every change is audited and republished to the commune's roster. The routes
-// (routes/admin-accounts.ts) and the admin CLI (issue-code, disable-user, enable-user) call this code.
+// (routes/admin-accounts.ts) and the admin CLI (disable-user, enable-user) call this code; the CLI's
+// create-user, reset-password and issue-code go through operator-accounts.ts, with the same scope rules.
 import { ACCOUNTS_PAGE_SIZE, SIGN_IN_CODE_TTL_MS, type AccountListQuery, type AccountListResponse, type AccountSummary, type CommuneListResponse, type CreateAccountInput, type CreateAccountResponse, type SignInCodeResponse, type UpdateAccountInput } from '../../shared/admin/accounts';
 import type { AuditKind } from '../../shared/privacy/audit';
 import { compareVi, matchesSearch } from '../../shared/text/vietnamese';
@@ -20,6 +21,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A refused console action; the route answers with the matching status. */
 export class AccountsRefusal extends Refusal<'forbidden' | 'not_found' | 'conflict' | 'bad_request'> {
   override readonly name = 'AccountsRefusal';
+}
+
+/**
+ * Refuses a console action: the refusal is audited (`access.refused`), and outside the actor's
+ * scope the account or commune does not exist for them (404, never a hint). The CLI's account
+ * commands refuse with it too (operator-accounts.ts).
+ */
+export async function refuseAccountAction(audit: AuditLog, actor: Actor, action: string, code: 'forbidden' | 'not_found'): Promise<never> {
+  await audit.append({ kind: 'access.refused', actor, details: { action, role: actor.role } });
+  throw new AccountsRefusal(code, code === 'forbidden' ? 'Not allowed for your role or for this account.' : 'No such account or commune.');
 }
 
 /** Gives the account a new one-time code, replacing any earlier one (the CLI's issue-code too). */
@@ -173,9 +184,8 @@ export class AccountsService {
     return accountScope(actor) ?? this.refuse(actor, action, 'forbidden');
   }
 
-  private async refuse(actor: Actor, action: string, code: 'forbidden' | 'not_found'): Promise<never> {
-    await this.audit.append({ kind: 'access.refused', actor, details: { action, role: actor.role } });
-    throw new AccountsRefusal(code, code === 'forbidden' ? 'Not allowed for your role or for this account.' : 'No such account or commune.');
+  private refuse(actor: Actor, action: string, code: 'forbidden' | 'not_found'): Promise<never> {
+    return refuseAccountAction(this.audit, actor, action, code);
   }
 
   private async communeNames(): Promise<Map<string, string>> {

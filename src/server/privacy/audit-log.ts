@@ -7,6 +7,7 @@ import {
   AUDIT_LIMITS,
   parseAuditDetails,
   phoneAuditEventSchema,
+  SERVER_OPERATOR_ID,
   type AuditDetails,
   type AuditEntry,
   type AuditKind,
@@ -19,9 +20,21 @@ import type { AuditRow, AuditScope, AuditStore, NewAuditEvent } from '../storage
 /** Who did it: an account as the server knows it (the authenticated user). */
 export type AuditActor = Pick<UserRow, 'id' | 'role' | 'communeId' | 'provinceId'>;
 
+/** The admin CLI's operator, run without `--as`: no account, no role; filed under a province so its admins read it. */
+export interface OperatorActor {
+  id: typeof SERVER_OPERATOR_ID;
+  role: null;
+  communeId: null;
+  provinceId: string | null;
+}
+
+export function serverOperator(provinceId: string | null): OperatorActor {
+  return { id: SERVER_OPERATOR_ID, role: null, communeId: null, provinceId };
+}
+
 export interface AppendInput<K extends AuditKind> {
   kind: K;
-  actor: AuditActor;
+  actor: AuditActor | OperatorActor;
   details: AuditDetails<K>;
   /** The record or account concerned. */
   subjectId?: string | null;

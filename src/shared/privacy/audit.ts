@@ -18,6 +18,13 @@ export const EXPORT_REASON_MAX = 200;
 
 const shortText = z.string().min(1).max(100);
 
+/**
+ * The actor of an admin CLI command run without `--as` (docs/accounts.md "The CLI acts in someone's
+ * name"): whoever has a shell on the server, whom the server cannot name — the only actor there is
+ * when a province's first admin is made. Such an event has no actor role; readers show it in words.
+ */
+export const SERVER_OPERATOR_ID = 'server-operator';
+
 /** Every kind of event and the schema of its details. Add a kind here (and its labels in locales/). */
 export const AUDIT_DETAILS = {
   /** A member or leader opened a log showing a citizen's details (recorded by the phone). */
@@ -48,6 +55,8 @@ export const AUDIT_DETAILS = {
   'account.codeRedeemed': z.strictObject({}),
   /** The member changed their own password. */
   'account.passwordChanged': z.strictObject({}),
+  /** The admin CLI's reset-password set a typed password (and ended the account's sessions). */
+  'account.passwordSet': z.strictObject({}),
   /** The display name or work phone changed (which fields; never their values). */
   'account.updated': z.strictObject({ fields: z.array(z.enum(['displayName', 'phone'])).min(1).max(2) }),
   /**

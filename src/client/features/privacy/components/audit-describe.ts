@@ -3,7 +3,7 @@
 // never shown as an id; a subject the server cannot name reads "một tài khoản", "một xã"…
 // Unknown kinds of a newer server fall back to a generic line.
 import type { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../shared/privacy/audit';
+import { SERVER_OPERATOR_ID, type AuditEntry } from '../../../../shared/privacy/audit';
 import { formatDate } from '../../../../shared/text/dates';
 
 type T = ReturnType<typeof useTranslation<'privacy'>>['t'];
@@ -11,6 +11,16 @@ type T = ReturnType<typeof useTranslation<'privacy'>>['t'];
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 const day = (value: unknown) => (/^\d{4}-\d{2}-\d{2}$/.test(text(value)) ? formatDate(text(value)) : '');
 const role = (t: T, value: unknown) => t(`role.${text(value) || 'member'}` as 'role.member', { ns: 'auth' });
+
+/**
+ * Who did it: a name and role; the admin CLI run without --as is no account, and its reserved id is
+ * said in words, never shown (docs/accounts.md "The CLI acts in someone's name").
+ */
+export function auditActor(t: T, event: Pick<AuditEntry, 'actorName' | 'actorRole'>): string {
+  if (event.actorRole === null && event.actorName === SERVER_OPERATOR_ID) return t('audit.byOperator');
+  const role = event.actorRole ? t(`role.${event.actorRole}`, { ns: 'auth' }) : '';
+  return t('audit.by', { name: event.actorName, role });
+}
 
 export function describeAuditEvent(t: T, event: AuditEntry): string {
   const d = event.details;
@@ -45,6 +55,7 @@ export function describeAuditEvent(t: T, event: AuditEntry): string {
     case 'account.passwordReset':
     case 'account.codeRedeemed':
     case 'account.passwordChanged':
+    case 'account.passwordSet':
       return t(`audit.kinds.${event.kind}`, { name: name('account') });
     case 'device.revoked':
       return t(d.finalPush === false ? 'audit.kinds.device.revokedStolen' : 'audit.kinds.device.revoked', { name: name('account'), device: text(d.device) || t('audit.unnamed.device') });

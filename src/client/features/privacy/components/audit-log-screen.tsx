@@ -10,7 +10,7 @@ import { formatDateTime } from '../../../../shared/text/dates';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { SessionGate } from '../../../components/ui/session-gate';
 import { useAuditLog } from '../hooks/use-audit-log';
-import { describeAuditEvent as describe } from './audit-describe';
+import { auditActor, describeAuditEvent as describe } from './audit-describe';
 import '../privacy.css';
 
 export function AuditLogScreen(): ReactElement {
@@ -57,12 +57,11 @@ function AuditLog({ showCommune }: { showCommune: boolean }): ReactElement {
 
 function AuditItem({ event, showCommune }: { event: AuditEntry; showCommune: boolean }): ReactElement {
   const { t } = useTranslation('privacy');
-  const role = event.actorRole ? t(`role.${event.actorRole}`, { ns: 'auth' }) : '';
   return (
     <li className="card audit-item">
       <p className="audit-what">{describe(t, event)}</p>
       <p className="hint">
-        {t('audit.by', { name: event.actorName, role })}
+        {auditActor(t, event)}
         {' · '}
         <time dateTime={new Date(event.recordedAt).toISOString()}>{formatDateTime(new Date(event.recordedAt))}</time>
         {showCommune && event.communeName ? ` · ${event.communeName}` : ''}
