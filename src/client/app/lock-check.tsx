@@ -1,7 +1,7 @@
 // Shows the lock screen instead of the app while a member is signed in and the app is locked
 // (cold start, idle time in the background, "lock now"). Signing in as another member stays open.
 // After a withdrawn phone's wipe, the notice of it comes first.
-import { lazy, Suspense, useEffect, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useSession } from '../hooks/use-session';
 import { subscribeVault, vaultSnapshot } from '../data/vault/vault';
@@ -18,7 +18,13 @@ const LockScreen = lazy(async () => ({ default: (await import('../features/auth/
 const WipedScreen = lazy(async () => ({ default: (await withStrings('wipe', () => import('../features/auth/components/wiped-screen'))).WipedScreen }));
 
 export function LockCheck({ children }: { children: ReactNode }): ReactElement {
-  const session = useSession();
+  const live = useSession();
+  // The first answer replaces the painted shell with the whole app: rendered in a background,
+  // time-sliced pass (useDeferredValue) instead of one long task after IndexedDB answers
+  // (docs/first-visit.md). Only that first reveal waits — the shell until then shows no data;
+  // every later change of the session (sign-in, sign-out) applies at once.
+  const first = useDeferredValue(live);
+  const session = first === undefined ? undefined : live;
   const vault = useSyncExternalStore(subscribeVault, vaultSnapshot);
   const wiped = useSyncExternalStore(subscribeWipeNotice, wipeNotice);
   const { pathname } = useLocation();

@@ -4,8 +4,18 @@
 // docs/first-visit.md) — never a screen that could display a citizen's details on a locked phone.
 import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
 import { OpeningShell } from './opening';
+import { yieldToMain } from '../lib/idle';
 
-const LockCheck = lazy(async () => ({ default: (await import('./lock-check')).LockCheck }));
+// Three tasks instead of one long one (docs/first-visit.md): Dexie and the database's schema, then
+// the lock check's own modules (the vault, zod for the phone's rules), then React's render. The
+// price is one more fetch after the first; the painted shell is on screen meanwhile.
+const LockCheck = lazy(async () => {
+  await import('../data/session-repository');
+  await yieldToMain();
+  const { LockCheck: check } = await import('./lock-check');
+  await yieldToMain();
+  return { default: check };
+});
 
 export function LockGate({ children }: { children: ReactNode }): ReactElement {
   return (
