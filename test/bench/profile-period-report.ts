@@ -3,26 +3,16 @@
 // with the V8 sampling profiler (CDP), and prints where the page's main thread spent its time.
 //   node --import tsx test/bench/profile-period-report.ts [runs]
 import { withHooks } from '../e2e/support/page-hooks';
-import { unlock } from '../e2e/support/sign-in';
-import { seedMemberKey } from '../e2e/support/vault-seed';
-import { addDays, startOfLocalDate, todayLocal } from '../../src/shared/text/dates';
 import { instantBounds, presetRange } from '../../src/shared/reports/period';
 import { withBenchPhone } from './bench-phone';
 import { summarize, type Profile } from './cpu-profile';
-import { BENCH_PASSWORD, LEADER, seed } from './reports.bench';
+import { openSeededReports } from './reports.bench';
 
 const runs = Number(process.argv[2] ?? 5);
 
-await withBenchPhone(async ({ server, page, context }) => {
-  const today = todayLocal(Date.now());
-  const range = presetRange('period', today);
-  await seed(page, startOfLocalDate(addDays(range.end, 1)).getTime() - 60_000);
-  await seedMemberKey(page, LEADER, BENCH_PASSWORD);
-  await server.stop();
-  await context.setOffline(true);
-  await page.goto(`${server.url}/reports?p=month`);
-  await unlock(page, BENCH_PASSWORD);
-  await page.locator('[data-testid="activity-report"] svg.rp-trend').waitFor({ timeout: 240_000 });
+await withBenchPhone(async (phone) => {
+  const { page, context } = phone;
+  const range = presetRange('period', await openSeededReports(phone));
   const { from, before } = instantBounds(range);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');

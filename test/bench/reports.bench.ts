@@ -13,23 +13,42 @@ import type { Page } from 'playwright-core';
 import { installRawIdb, type RawIdb } from '../e2e/support/idb';
 import { context as contextRow, median, percentile, ratioAtMost, type Measurement } from './measurement';
 import { withHooks } from '../e2e/support/page-hooks';
-import { withBenchPhone } from './bench-phone';
+import { withBenchPhone, type BenchPhone } from './bench-phone';
 import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
 import { instantBounds, presetRange } from '../../src/shared/reports/period';
 import { docxAt4x } from './report-docx';
-import { addDays, startOfLocalDate, todayLocal } from '../../src/shared/text/dates';
+import { addDays, startOfLocalDate, todayLocal, type LocalDate } from '../../src/shared/text/dates';
 
 const RUNS = 10;
 const LOGS = 100_000;
 const SESSIONS = 2_000;
 const COMMUNE = 'bench-commune';
 /** The seeded member's password (their key is wrapped with it). */
-export const BENCH_PASSWORD = 'bench-password';
-export const LEADER = { id: '0197c1a2-0000-7000-8000-0000000000b1', username: 'bench-leader', displayName: 'Tổ trưởng (bench)', role: 'leader', communeId: COMMUNE };
+const BENCH_PASSWORD = 'bench-password';
+const LEADER = { id: '0197c1a2-0000-7000-8000-0000000000b1', username: 'bench-leader', displayName: 'Tổ trưởng (bench)', role: 'leader', communeId: COMMUNE };
+
+/**
+ * The world of this bench and of profile-period-report.ts: a year of records ending on the last
+ * minute of the current reporting period, the leader's key, then the reports screen opened
+ * offline, unlocked, its first dashboard drawn. Resolves with today's date.
+ */
+export async function openSeededReports({ server, page, context }: BenchPhone): Promise<LocalDate> {
+  const today = todayLocal(Date.now());
+  // The last instant of the current reporting period (23:59 on its last day, in Vietnam).
+  await seed(page, startOfLocalDate(addDays(presetRange('period', today).end, 1)).getTime() - 60_000);
+  await seedMemberKey(page, LEADER, BENCH_PASSWORD);
+  await server.stop();
+  await context.setOffline(true);
+  await page.goto(`${server.url}/reports?p=month`);
+  // A page load locks the app (docs/security.md): unlock, as the member would.
+  await unlock(page, BENCH_PASSWORD);
+  await page.locator('[data-testid="activity-report"] svg.rp-trend').waitFor({ timeout: 240_000 });
+  return today;
+}
 
 /** A signed-in leader and a year of records, written with the raw IndexedDB API in batches. */
-export async function seed(page: Page, endMs: number): Promise<void> {
+async function seed(page: Page, endMs: number): Promise<void> {
   await installRawIdb(page);
   await page.evaluate(
     async ({ user, logs, sessions, communeId, endMs }) => {
@@ -148,18 +167,9 @@ async function measure(page: Page, today: string): Promise<Runs> {
 }
 
 export async function runReportsBench(): Promise<Measurement[]> {
-  return withBenchPhone(async ({ server, page, context }) => {
-    const today = todayLocal(Date.now());
-    // The last instant of the current reporting period (23:59 on its last day, in Vietnam).
-    await seed(page, startOfLocalDate(addDays(presetRange('period', today).end, 1)).getTime() - 60_000);
-    await seedMemberKey(page, LEADER, BENCH_PASSWORD);
-    await server.stop();
-    await context.setOffline(true);
-    await page.goto(`${server.url}/reports?p=month`);
-    // A page load locks the app (docs/security.md): unlock, as the member would.
-    await unlock(page, BENCH_PASSWORD);
-    await page.locator('[data-testid="activity-report"] svg.rp-trend').waitFor({ timeout: 240_000 });
-
+  return withBenchPhone(async (phone) => {
+    const { page, context } = phone;
+    const today = await openSeededReports(phone);
     const fast = await measure(page, today);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });

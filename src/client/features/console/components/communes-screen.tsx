@@ -4,6 +4,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { communeIdFromName, createCommuneSchema } from '../../../../shared/admin/communes';
+import { CodeField } from '../../../components/ui/code-field';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { createCommune } from '../../../sync/admin-api';
 import { HttpError } from '../../../sync/errors';
@@ -98,19 +99,7 @@ function CreateCommuneForm({ onCreated }: { onCreated: (name: string) => void })
         <label htmlFor="new-commune-name">{t('communes.name')}</label>
         <input id="new-commune-name" value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" required />
       </div>
-      <div className="field">
-        <label htmlFor="new-commune-id">{t('communes.id')}</label>
-        <input
-          id="new-commune-id"
-          value={shownId}
-          onChange={(event) => setId(event.target.value)}
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          aria-describedby="new-commune-id-hint"
-        />
-        <p className="hint" id="new-commune-id-hint">{t('communes.idHint')}</p>
-      </div>
+      <CodeField id="new-commune-id" label={t('communes.id')} hint={t('communes.idHint')} value={shownId} onChange={setId} />
       {error && <p className="notice" role="alert">{error}</p>}
       <button type="submit" className="button primary" disabled={busy}>{t('communes.create')}</button>
     </form>

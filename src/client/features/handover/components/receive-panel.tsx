@@ -11,6 +11,7 @@ import { log } from '../../../lib/log';
 import { BundleError, CODE_LENGTH, normalizeCode, openBundle, readBundleHeader, type HandOverContent, type OpenProblem } from '../../../../shared/handover/bundle';
 import type { SyncTable } from '../../../../shared/schemas/tables';
 import { formatDateTime } from '../../../../shared/text/dates';
+import { CodeField } from '../../../components/ui/code-field';
 import { ReceiveMethods, type ReceivedBundle } from './receive-methods';
 
 type Opened = { content: HandOverContent; byTable: Partial<Record<SyncTable, number>>; alreadyHere: number };
@@ -87,22 +88,7 @@ export function ReceivePanel({ user }: { user: SessionUser }): ReactElement {
           }}
         >
           <p>{stage.bundle.opened}</p>
-          <div className="field">
-            <label htmlFor="ho-code">{t('receive.code')}</label>
-            <input
-              id="ho-code"
-              className="ho-code-input"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              aria-describedby="ho-code-hint"
-            />
-            <p id="ho-code-hint" className="hint">
-              {t('receive.codeHint')}
-            </p>
-          </div>
+          <CodeField id="ho-code" className="ho-code-input" label={t('receive.code')} hint={t('receive.codeHint')} value={code} onChange={setCode} autoCapitalize="characters" />
           <div className="button-row ho-actions">
             <button type="submit" className="button primary" disabled={busy || normalizeCode(code).length !== CODE_LENGTH}>
               {busy ? t('receive.opening') : t('receive.open')}
