@@ -15,11 +15,14 @@ import { decodePng, pixelAt } from './support/png';
 import { withHooks } from './support/page-hooks';
 import { formatHlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
+import { checklistItemRecordId } from '../../src/shared/checklists/item-id';
+import { seedTemplateById } from '../../src/shared/seed';
 import { startOfLocalDate, todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'summary-e2e-password';
 const CITIZEN_DETAILS = ['Hoàng Thị Mỵ', '0987654321', '1947', 'nhà sau trường Pa Cheo', 'Đinh Văn Khoa'];
 const CARD_WIDTH = 1080;
+const TEMPLATE = seedTemplateById('qng-2025-commune-shared-systems-readiness')!;
 
 let counter = 0;
 const hlc = () => formatHlc({ millis: Date.now(), counter: ++counter, node: 'e2e0000000000016' });
@@ -40,6 +43,19 @@ async function seedWeek(server: RunningServer): Promise<void> {
     { id: uuidv7(), table: 'groupSessions', recordId: uuidv7(), hlc: hlc(), fields: { ...meta, topic: 'Bình dân học vụ số', place: 'Nhà văn hóa', occurredAt: at(4), participants: 23, women: 12, elderly: 5, ethnicMinority: 9 } },
   ]);
   expect(result.rejected).toEqual([]);
+  // The commune's readiness: a checklist with one item done and one not applicable (left out of
+  // the count), pushed by the leader, who keeps the commune's checklists.
+  const leader = await apiLogin(server.url, 'demo-leader', DEMO_PASSWORD);
+  const checklist = uuidv7();
+  const lead = { ...meta, createdBy: leader.user.id };
+  const [first, second] = TEMPLATE.items;
+  const item = (itemId: string, status: string) => ({ id: uuidv7(), table: 'checklistItems' as const, recordId: checklistItemRecordId(checklist, itemId), hlc: hlc(), fields: { ...lead, checklistId: checklist, itemId, status } });
+  const checklists = await apiPush(server.url, leader, 'e2e-summary-leader', [
+    { id: uuidv7(), table: 'checklists', recordId: checklist, hlc: hlc(), fields: { ...lead, templateId: TEMPLATE.templateId, templateVersion: TEMPLATE.version, title: 'Sẵn sàng hệ thống dùng chung', scope: 'commune' } },
+    item(first!.id, 'done'),
+    item(second!.id, 'na'),
+  ]);
+  expect(checklists.rejected).toEqual([]);
 }
 
 async function openSummary(page: Page): Promise<void> {
@@ -98,6 +114,12 @@ describe('weekly summary for Zalo', () => {
     expect(text).toContain('– Lượt người tham gia: 23');
     expect(text).toContain('• Hẹn hỗ trợ lại còn mở: 1');
     expect(text).toContain('– Cổng Dịch vụ công quốc gia bị lỗi: 2');
+    // The checklist readiness line: one item done of those that apply (the one marked not applicable
+    // left out), in whole percent rounded down as the reports show it.
+    const applicable = TEMPLATE.items.length - 1;
+    expect(text).toContain(`• Danh mục sẵn sàng của xã: ${Math.floor(100 / applicable)}%`);
+    expect(text).toContain(`– Đã xong 1/${applicable} việc`);
+    expect(text).toContain('– Số danh mục: 1');
     for (const detail of CITIZEN_DETAILS) expect(text).not.toContain(detail);
     expect(await axeViolations(page)).toEqual([]);
 
