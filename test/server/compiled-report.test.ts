@@ -1,13 +1,15 @@
 // The province's compiled view of a reporting period (issue 15 item 5; docs/reports.md "The
 // province's compiled view") on a real SQLite file and a real PostgreSQL database: each commune's
 // latest submission and the summed results, both computed in SQL, equal a naive computation in
-// JavaScript over the same random dataset; people and communes come back by name; commune
+// JavaScript over the same random dataset, and so do the difficulties and proposals grouped by
+// barrier (old text-only submissions and new items); people and communes come back by name; commune
 // accounts get 403. Test ids: CR… (compiled report).
 import { describe, expect, it } from 'vitest';
 import { createCommune } from '../../src/server/accounts';
 import type { ErrorBody } from '../../src/server/errors';
 import { compiledReportSchema, RESULT_COUNT_PATHS, resultsOfSums, type CompiledReport } from '../../src/shared/reports/compiled';
 import { reportPeriodAt } from '../../src/shared/reports/report-period';
+import { itemsPatch } from '../../src/shared/reports/report-items';
 import { BARRIERS, HELPED_PARTIES, OUTCOMES } from '../../src/shared/schemas/assistance-log';
 import { AUDIENCES } from '../../src/shared/schemas/group-session';
 import { periodResultsSchema, type PeriodResults } from '../../src/shared/schemas/period-report';
@@ -53,6 +55,32 @@ function randomResults(next: (n: number) => number): PeriodResults {
   });
 }
 
+const WORDS = ['Nhiều thôn chưa có sóng.', 'Cổng dịch vụ công chậm.', 'Thiếu máy in.', 'Đề nghị mở tài khoản lưu động.'];
+
+/** Difficulties and proposals: an old free text alone (one untagged item), or items tagged with a barrier or none. */
+function randomTexts(communeId: string, next: (n: number) => number): Record<string, unknown> {
+  if (next(3) === 0) return { difficulties: `Khó khăn của ${communeId}`, proposals: next(2) === 0 ? null : `Kiến nghị của ${communeId}` };
+  const items = () => Array.from({ length: next(4) }, () => ({ text: next(2) === 0 ? WORDS[next(WORDS.length)]! : `Ý riêng ${next(1000)} của ${communeId}`, barrier: next(3) === 0 ? null : BARRIERS[next(4)]! }));
+  return { ...itemsPatch('difficulties', items()), ...itemsPatch('proposals', items()) };
+}
+
+/** The groups the slow way: every latest submission's items, each barrier's communes counted, then compared as sets. */
+function naiveGroups(latest: Map<string, SyncedRecord>, names: Map<string, string>, section: 'difficulties' | 'proposals') {
+  const field = section === 'difficulties' ? 'difficultyItems' : 'proposalItems';
+  const pairs: { barrier: string | null; text: string; commune: string }[] = [];
+  for (const [communeId, record] of latest) {
+    const items = (record[field] as { text: string; barrier: string | null }[] | undefined) ?? (typeof record[section] === 'string' && record[section] !== '' ? [{ text: record[section], barrier: null }] : []);
+    for (const item of items) pairs.push({ barrier: item.barrier, text: item.text.toLowerCase(), commune: names.get(communeId)! });
+  }
+  const barriers = [...new Set(pairs.map((p) => p.barrier))];
+  const communes = (b: string | null) => new Set(pairs.filter((p) => p.barrier === b).map((p) => p.commune)).size;
+  const order = (b: string | null) => (b === null ? 99 : BARRIERS.indexOf(b as (typeof BARRIERS)[number]));
+  barriers.sort((a, b) => (a === null ? 1 : 0) - (b === null ? 1 : 0) || communes(b) - communes(a) || order(a) - order(b));
+  return barriers.map((b) => ({ barrier: b, communes: communes(b), pairs: [...new Set(pairs.filter((p) => p.barrier === b).map((p) => `${p.text} — ${p.commune}`))].sort() }));
+}
+
+const pairsOf = (groups: CompiledReport['difficultyGroups']) => groups.map((g) => ({ barrier: g.barrier, communes: g.communes, pairs: g.items.flatMap((i) => i.communes.map((c) => `${i.text.toLowerCase()} — ${c.name}`)).sort() }));
+
 function submission(communeId: string, submittedBy: string, next: (n: number) => number, over: Partial<Record<string, unknown>> = {}): SyncedRecord {
   const period = next(4) === 0 ? JULY : JUNE;
   const at = new Date(Date.parse('2026-07-15T02:00:00.000Z') + next(20) * 3_600_000).toISOString();
@@ -76,8 +104,7 @@ function submission(communeId: string, submittedBy: string, next: (n: number) =>
     summary: null,
     results: randomResults(next),
     resultsNote: null,
-    difficulties: `Khó khăn của ${communeId}`,
-    proposals: next(2) === 0 ? null : `Kiến nghị của ${communeId}`,
+    ...randomTexts(communeId, next),
     nextPlan: null,
     signerName: null,
     clocks: {},
@@ -139,9 +166,14 @@ function compiledSuite(factory: () => Promise<StoreFixture>): void {
       for (const row of view.communes) {
         const want = expected.latest.get(row.communeId);
         expect(row.submission?.id ?? null, `${period.start} ${row.communeId}`).toBe(want?.id ?? null);
-        if (want) expect(row.submission).toMatchObject({ version: want.version, documentNumber: want.documentNumber, documentDate: want.documentDate, results: want.results, difficulties: want.difficulties, proposals: want.proposals });
+        if (want) expect(row.submission).toMatchObject({ version: want.version, documentNumber: want.documentNumber, documentDate: want.documentDate, results: want.results });
         expect(row.status).toBe(want ? (String(want.documentDate) > '2026-07-18' && period === JUNE ? 'late' : 'onTime') : 'missing');
       }
+      // Grouped by barrier from the latest submissions only, old free texts under "Khác".
+      const names = new Map(view.communes.map((c) => [c.communeId, c.communeName]));
+      expect(pairsOf(view.difficultyGroups)).toEqual(naiveGroups(expected.latest, names, 'difficulties'));
+      expect(pairsOf(view.proposalGroups)).toEqual(naiveGroups(expected.latest, names, 'proposals'));
+      expect(view.difficultyGroups.length + view.proposalGroups.length).toBeGreaterThan(2);
       expect(view.reported).toBe(expected.latest.size);
       expect(view.totals).toEqual(expected.totals);
       expect(expected.latest.size).toBeGreaterThan(1);

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { saveSession, type SessionUser } from './session-repository';
-import { PermissionError } from './errors';
+import { PermissionError, ValidationError } from './errors';
 import { listSubmissions, openPeriodDraft, periodDraftId, submitReport, updatePeriodReport, getPeriodReport } from './period-report-repository';
 import { reportSubmissionRecordSchema } from '../../shared/schemas/period-report';
+import { itemsOf, itemsPatch } from '../../shared/reports/report-items';
 import { periodResults } from '../../../test/helpers/report-facts';
 import { uuidv7 } from '../../shared/sync/ids';
 
@@ -43,7 +44,9 @@ describe('period report repository', () => {
 
   it('refuses bad input and members, changing nothing', async () => {
     const id = await openPeriodDraft(PERIOD, defaults, NOW);
-    await expect(updatePeriodReport(id, { difficulties: 'x'.repeat(8001) }, NOW)).rejects.toMatchObject({ fieldErrors: { difficulties: 'validation.tooLong' } });
+    await expect(updatePeriodReport(id, { nextPlan: 'x'.repeat(8001) }, NOW)).rejects.toMatchObject({ fieldErrors: { nextPlan: 'validation.tooLong' } });
+    await expect(updatePeriodReport(id, itemsPatch('difficulties', [{ text: 'x'.repeat(1001), barrier: null }]), NOW)).rejects.toBeInstanceOf(ValidationError);
+    await expect(updatePeriodReport(id, itemsPatch('proposals', Array.from({ length: 31 }, (_, i) => ({ text: `Ý ${i}`, barrier: null }))), NOW)).rejects.toBeInstanceOf(ValidationError);
     await expect(submitReport(id, { documentNumber: '14 BC', documentDate: '2026-07-18', results }, NOW)).rejects.toMatchObject({ fieldErrors: { documentNumber: 'validation.documentNumber' } });
     await expect(submitReport(id, { documentNumber: '14/BC-UBND', documentDate: '2026-07-21', results }, NOW)).rejects.toMatchObject({ fieldErrors: { documentDate: 'validation.localDate' } });
     await signIn(member);
@@ -65,6 +68,12 @@ describe('period report repository', () => {
       [2, '15/BC-UBND', 'Mạng yếu ở thôn 3'],
       [1, '14/BC-UBND', 'Mạng yếu'],
     ]);
+    // Items tagged by barrier travel with the submission beside their text; the old text alone reads as one untagged item.
+    expect(itemsOf(first, 'difficulties')).toEqual([{ text: 'Mạng yếu', barrier: null }]);
+    await updatePeriodReport(id, itemsPatch('difficulties', [{ text: 'Mạng yếu ở thôn 3', barrier: 'weak_network' }, { text: 'Thiếu máy in', barrier: null }]), NOW + 3000);
+    const third = await submitReport(id, { documentNumber: '16/BC-UBND', documentDate: '2026-07-19', results }, NOW + 4000);
+    expect(third).toMatchObject({ difficulties: 'Mạng yếu ở thôn 3\nThiếu máy in', difficultyItems: [{ text: 'Mạng yếu ở thôn 3', barrier: 'weak_network' }, { text: 'Thiếu máy in', barrier: null }] });
+    expect(itemsOf(third, 'difficulties')).toHaveLength(2);
     for (const row of list) {
       const { clocks: _clocks, ...record } = row as typeof row & { clocks?: unknown };
       expect(reportSubmissionRecordSchema.safeParse(record).error?.issues).toBeUndefined();

@@ -168,6 +168,9 @@ export async function submitReport(
     resultsNote: report.resultsNote ?? null,
     difficulties: report.difficulties ?? null,
     proposals: report.proposals ?? null,
+    // The items as the draft holds them, beside their text (shared/reports/report-items.ts reads both).
+    ...(report.difficultyItems ? { difficultyItems: report.difficultyItems } : {}),
+    ...(report.proposalItems ? { proposalItems: report.proposalItems } : {}),
     nextPlan: report.nextPlan ?? null,
     signerCapacity: report.signerCapacity ?? 'chair',
     signerName: report.signerName ?? null,

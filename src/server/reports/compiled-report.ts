@@ -1,8 +1,11 @@
 // The province's compiled view of a reporting period (services layer; docs/reports.md "The
 // province's compiled view"): every active commune of the province — and any inactive one that
 // reported — with its latest submission and whether it came on time, late, is missing, not due
-// yet or was returned for correction, the communes' latest sync, and the results summed. The store does the reading and summing
-// in SQL (storage/*/reports.ts); this joins the two answers and names everyone.
+// yet or was returned for correction, the communes' latest sync, the results summed, and the latest
+// reports' difficulties and proposals grouped by barrier. The store does the reading and summing
+// in SQL (storage/*/reports.ts); this joins the two answers, groups the texts of the submissions it
+// already read (one per commune) and names everyone.
+import { groupByBarrier } from '../../shared/reports/barrier-groups';
 import { resultsOfSums, type CompiledCommune, type CompiledReport } from '../../shared/reports/compiled';
 import { reportDueDate, submissionState } from '../../shared/reports/report-period';
 import { dueDaysOf, targetRows, type TargetSettings } from '../../shared/reports/targets';
@@ -49,14 +52,15 @@ export async function compiledReport(store: SyncStore, provinceId: string, perio
           documentDate: submission.documentDate,
           submittedAt: submission.submittedAt,
           submittedByName: submission.submittedByName,
-          difficulties: submission.difficulties,
-          proposals: submission.proposals,
           results,
         },
         indicators: targetRows(settings, commune.id, period, results, manual.get(commune.id) ?? new Map()),
       };
     })
     .sort((a, b) => compareVi(a.communeName, b.communeName) || (a.communeId < b.communeId ? -1 : 1));
+  // The latest submissions' items, in the communes' order (sorted above), grouped by barrier.
+  const named = rows.flatMap((row) => (sent.has(row.communeId) ? [{ row, submission: sent.get(row.communeId)! }] : []));
+  const itemsOf = (section: 'difficulties' | 'proposals') => named.map(({ row, submission }) => ({ communeId: row.communeId, communeName: row.communeName, items: submission[section] }));
   return {
     provinceId,
     period,
@@ -65,5 +69,7 @@ export async function compiledReport(store: SyncStore, provinceId: string, perio
     communes: rows,
     reported: totals.reports,
     totals: resultsOfSums(totals.sums, totals.readinessPercent),
+    difficultyGroups: groupByBarrier(itemsOf('difficulties')),
+    proposalGroups: groupByBarrier(itemsOf('proposals')),
   };
 }

@@ -8,6 +8,8 @@
 //   of help through the index records_facts — never a log's JSON, never a log in memory.
 // The same contract suites run on both (test/server/compiled-report.test.ts, province-sql.test.ts).
 import { RESULT_COUNT_PATHS, type ResultSums } from '../../shared/reports/compiled';
+import { itemsOf } from '../../shared/reports/report-items';
+import type { ReportItem } from '../../shared/schemas/period-report';
 import type { StoredRecord } from './record-types';
 
 export interface ReportStore {
@@ -62,8 +64,9 @@ export interface LatestSubmissionRow {
   documentDate: string;
   submittedAt: string;
   submittedByName: string | null;
-  difficulties: string | null;
-  proposals: string | null;
+  /** Its difficulties and proposals as items (an old text-only report: one untagged item). */
+  difficulties: ReportItem[];
+  proposals: ReportItem[];
   /** The submission's results as stored (checked against the shared schema by the service). */
   results: unknown;
   /** The draft's `returned` (the province's return of some version), null when none. */
@@ -93,7 +96,6 @@ export interface PeriodDbRow {
 }
 
 const number = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 export function decodePeriodRows(rows: readonly PeriodDbRow[]): { latest: LatestSubmissionRow[]; totals: SubmissionTotals } {
   const latest: LatestSubmissionRow[] = [];
@@ -119,8 +121,8 @@ function decodeLatest(row: PeriodDbRow): LatestSubmissionRow {
     documentDate: String(fields.documentDate),
     submittedAt: String(fields.submittedAt),
     submittedByName: row.submitted_by_name,
-    difficulties: textOrNull(fields.difficulties),
-    proposals: textOrNull(fields.proposals),
+    difficulties: itemsOf(fields, 'difficulties'),
+    proposals: itemsOf(fields, 'proposals'),
     results: fields.results,
     returned: row.returned === null ? null : (JSON.parse(row.returned) as unknown),
   };

@@ -69,8 +69,6 @@ export const compiledSubmissionSchema = z.object({
   submittedAt: z.string(),
   /** The sender's display name; null when the account is unknown (shown as "a team member", never an id). */
   submittedByName: z.string().nullable(),
-  difficulties: z.string().nullable(),
-  proposals: z.string().nullable(),
   results: periodResultsSchema,
 });
 export type CompiledSubmission = z.infer<typeof compiledSubmissionSchema>;
@@ -93,6 +91,14 @@ export const compiledCommuneSchema = z.object({
 });
 export type CompiledCommune = z.infer<typeof compiledCommuneSchema>;
 
+/** The communes' difficulties or proposals under one barrier (barrier-groups.ts). */
+export const barrierGroupSchema = z.object({
+  barrier: z.enum(BARRIERS).nullable(),
+  communes: z.number().int().min(1),
+  items: z.array(z.object({ text: z.string(), communes: z.array(z.object({ id: z.string(), name: z.string() })).min(1) })),
+});
+export type BarrierGroupView = z.infer<typeof barrierGroupSchema>;
+
 export const compiledReportSchema = z.object({
   provinceId: z.string(),
   period: z.object({ start: localDate, end: localDate }),
@@ -102,6 +108,9 @@ export const compiledReportSchema = z.object({
   /** How many communes' reports the totals sum. */
   reported: z.number().int().min(0),
   totals: periodResultsSchema,
+  /** The latest submissions' difficulties and proposals grouped by barrier (docs/reports.md "Difficulties and proposals by barrier"). */
+  difficultyGroups: z.array(barrierGroupSchema),
+  proposalGroups: z.array(barrierGroupSchema),
 });
 export type CompiledReport = z.infer<typeof compiledReportSchema>;
 

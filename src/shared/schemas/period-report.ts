@@ -3,11 +3,11 @@
 // commune's leaders and merged per field like any record; a submission is the report as it was
 // sent (number, date, figures, texts) and is never edited: a correction is a new submission with
 // the next version, and the old one stays.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { BARRIERS, HELPED_PARTIES, OUTCOMES } from './assistance-log';
 import { AUDIENCES } from './group-session';
 import { SERVICE_GROUPS } from './service';
-import { clearable, enumSchema, idSchema, intSchema, isoDateTimeSchema, localDateSchema, nfcString, patchExtras, recordMetaSchema, strictObject, uniqueListSchema } from './common';
+import { clearable, enumSchema, idSchema, intSchema, isoDateTimeSchema, localDateSchema, nfcString, patchExtras, recordMetaSchema, strictObject, typeError, uniqueListSchema } from './common';
 
 export const REPORT_KINDS = ['period', 'adhoc'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -30,6 +30,25 @@ const countsOf = <const K extends readonly [string, ...string[]]>(keys: K) =>
 export const documentNumberSchema = nfcString(1, 40).refine((s) => /^[0-9A-Za-zĐđ][0-9A-Za-zĐđ./-]*$/.test(s), { error: 'validation.documentNumber' });
 
 const textSchema = clearable(nfcString(0, TEXT_MAX));
+
+/**
+ * Difficulties and proposals are lists of short items, each tagged with the barrier it is about or
+ * none ("Khác"), so the province can group them by barrier (docs/reports.md "Difficulties and
+ * proposals by barrier"). The list is one field: the merge keeps the latest list as a whole.
+ */
+export const ITEM_SECTIONS = ['difficulties', 'proposals'] as const;
+export type ItemSection = (typeof ITEM_SECTIONS)[number];
+export const ITEMS_FIELD = { difficulties: 'difficultyItems', proposals: 'proposalItems' } as const satisfies Record<ItemSection, string>;
+export const REPORT_ITEM_TEXT_MAX = 1000;
+export const REPORT_ITEMS_MAX = 30;
+export const reportItemSchema = strictObject({
+  text: nfcString(1, REPORT_ITEM_TEXT_MAX),
+  barrier: enumSchema(BARRIERS).nullable(),
+});
+export type ReportItem = z.infer<typeof reportItemSchema>;
+const itemsSchema = z.array(reportItemSchema, { error: typeError }).max(REPORT_ITEMS_MAX, { error: 'validation.tooMany' }).optional();
+/** The old free text of an item section, still written as the items' lines (report-items.ts): room for every item. */
+const itemTextSchema = clearable(nfcString(0, REPORT_ITEMS_MAX * (REPORT_ITEM_TEXT_MAX + 1)));
 
 /** The figures of the period, computed on the phone from its records (reports/period-results.ts). */
 export const periodResultsSchema = strictObject({
@@ -75,8 +94,11 @@ export const periodReportFieldsObject = strictObject({
   summary: clearable(nfcString(0, 300)),
   /** The leader's notes on the figures, printed under them. */
   resultsNote: textSchema,
-  difficulties: textSchema,
-  proposals: textSchema,
+  /** The items' lines (report-items.ts `itemsPatch`), or a draft's or report's free text from before the items. */
+  difficulties: itemTextSchema,
+  proposals: itemTextSchema,
+  difficultyItems: itemsSchema,
+  proposalItems: itemsSchema,
   nextPlan: textSchema,
   /** Suggestion keys the leader accepted or dropped, so they are not offered again. */
   handledSuggestions: uniqueListSchema(nfcString(1, 120), 200).optional(),
@@ -118,8 +140,11 @@ export const reportSubmissionFieldsObject = strictObject({
   summary: clearable(nfcString(0, 300)),
   results: periodResultsSchema,
   resultsNote: textSchema,
-  difficulties: textSchema,
-  proposals: textSchema,
+  /** The items' lines (report-items.ts `itemsPatch`), or a draft's or report's free text from before the items. */
+  difficulties: itemTextSchema,
+  proposals: itemTextSchema,
+  difficultyItems: itemsSchema,
+  proposalItems: itemsSchema,
   nextPlan: textSchema,
   signerCapacity: enumSchema(SIGNER_CAPACITIES).optional(),
   signerName: clearable(nfcString(0, 120)),

@@ -1,7 +1,7 @@
 // /period-report/province (province admins, online; docs/reports.md "The province's compiled
 // view"): every commune of the province for one reporting period — sent on time, late, missing or
-// not due, the document's number and date, who sent it, the commune's latest sync, its
-// difficulties and proposals — the results summed on the server, and the compiled report as .docx
+// not due, the document's number and date, who sent it, the commune's latest sync — the communes'
+// difficulties and proposals grouped by barrier and the results summed on the server, and the compiled report as .docx
 // with the appendix of the units that reported. Names only, never ids.
 import { useId, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,11 @@ import { Screen } from '../../../components/ui/screen';
 import { useToday } from '../../../hooks/use-today';
 import { seedCommunes } from '../../../../shared/seed';
 import { reportPeriodAt, shiftReportPeriod } from '../../../../shared/reports/report-period';
-import type { CompiledCommune, CompiledReport } from '../../../../shared/reports/compiled';
+import type { BarrierGroupView, CompiledCommune, CompiledReport } from '../../../../shared/reports/compiled';
 import { formatDate, formatDateTime, todayLocal, type LocalDateRange } from '../../../../shared/text/dates';
 import { useCompiledReport } from '../hooks/use-compiled-report';
-import { buildCompiledDocument } from '../utils/compiled-document';
-import { figureLines, lines, type ReportDocument } from '../utils/report-document';
+import { barrierGroupLabel, buildCompiledDocument } from '../utils/compiled-document';
+import { figureLines, type ReportDocument } from '../utils/report-document';
 import { DocumentView } from './document-view';
 import { ReturnForm } from './return-form';
 import { DocxDownload } from './docx-button';
@@ -108,6 +108,8 @@ function Compiled({ report, provinceId, onPrint, onChanged }: { report: Compiled
           </ul>
         )}
       </section>
+      <Groups title={t('compiled.difficulties')} groups={report.difficultyGroups} testId="compiled-difficulties" />
+      <Groups title={t('compiled.proposals')} groups={report.proposalGroups} testId="compiled-proposals" />
       <section className="card" aria-labelledby={`${id}-communes`}>
         <h2 id={`${id}-communes`}>{t('compiled.communes', { count: report.communes.length })}</h2>
         <ul className="pr-communes" data-testid="compiled-communes">
@@ -135,19 +137,33 @@ function CommuneItem({ commune, onChanged }: { commune: CompiledCommune; onChang
         </>
       )}
       <p className="hint">{commune.lastSyncAt ? t('compiled.lastSync', { date: formatDateTime(commune.lastSyncAt) }) : t('compiled.neverSynced')}</p>
-      {sent && lines(sent.difficulties).length > 0 && <TextBlock title={t('compiled.difficulties')} text={sent.difficulties} />}
-      {sent && lines(sent.proposals).length > 0 && <TextBlock title={t('compiled.proposals')} text={sent.proposals} />}
       {commune.returned && <p data-testid="compiled-returned">{t('compiled.returnedNote', { date: formatDate(todayLocal(Date.parse(commune.returned.returnedAt))), reason: commune.returned.reason })}</p>}
       {sent && !commune.returned && <ReturnForm communeId={commune.communeId} submissionId={sent.id} onReturned={onChanged} />}
     </li>
   );
 }
 
-function TextBlock({ title, text }: { title: string; text: string | null }): ReactElement {
+/** One of the two grouped sections: a group per barrier, each item with the communes that wrote it. */
+function Groups({ title, groups, testId }: { title: string; groups: readonly BarrierGroupView[]; testId: string }): ReactElement {
+  const { t } = useTranslation('periodReport');
+  const id = useId();
   return (
-    <div className="pr-commune-text">
-      <p className="pr-strong">{title}</p>
-      {lines(text).map((line) => <p key={line}>{line}</p>)}
-    </div>
+    <section className="card" aria-labelledby={id} data-testid={testId}>
+      <h2 id={id}>{title}</h2>
+      {groups.length === 0 && <p>{t('compiled.groupsNone')}</p>}
+      {groups.map((group) => (
+        <div key={group.barrier ?? ''} className="pr-group" data-barrier={group.barrier ?? 'none'}>
+          <h3>{barrierGroupLabel(group.barrier, t)}</h3>
+          <p className="hint">{t('compiled.groupCommunes', { count: group.communes })}</p>
+          <ul>
+            {group.items.map((item) => (
+              <li key={item.text}>
+                {item.text} <span className="pr-strong">({item.communes.map((c) => c.name).join(', ')})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
   );
 }

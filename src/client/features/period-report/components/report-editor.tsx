@@ -1,5 +1,6 @@
-// The editor of one report: the figures read from this phone (with the leader's notes), the three
-// texts with their suggestions, the summary line, recipients and signer, then print, Word file
+// The editor of one report: the figures read from this phone (with the leader's notes), the
+// difficulties and proposals as items tagged by barrier and the next period's plan as free text,
+// each with their suggestions, the summary line, recipients and signer, then print, Word file
 // and "mark as sent". Every change is saved on the phone at once and syncs to the other leaders.
 import { useId, type ReactElement } from 'react';
 import { Link } from 'react-router';
@@ -7,12 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
 import { updatePeriodReport, type PeriodReportItem } from '../../../data/period-report-repository';
 import { log } from '../../../lib/log';
-import type { PeriodReportPatch, TextSection as Section } from '../../../../shared/schemas/period-report';
+import { ITEM_SECTIONS, type ItemSection as ItemSectionName, type PeriodReportPatch, type ReportItem, type TextSection as Section } from '../../../../shared/schemas/period-report';
+import { itemsOf, itemsPatch } from '../../../../shared/reports/report-items';
 import { suggestionsFor } from '../../../../shared/reports/suggestions';
 import { formatDate, todayLocal } from '../../../../shared/text/dates';
 import { useCommune, usePeriodData, useReport, useSubmissions } from '../hooks/use-period-report';
 import { useReportDocument } from '../hooks/use-report-document';
 import { DocxButton } from './docx-button';
+import { ItemSection } from './item-section';
 import { SubmitPanel } from './submit-panel';
 import { TextSection } from './text-section';
 
@@ -37,7 +40,6 @@ export function ReportEditor({ id, communeId }: { id: string; communeId: string 
   );
 }
 
-const SECTIONS: readonly Section[] = ['difficulties', 'proposals', 'nextPlan'];
 
 function EditorBody({ report, communeId }: { report: PeriodReportItem; communeId: string }): ReactElement {
   const { t, i18n } = useTranslation('periodReport');
@@ -53,9 +55,12 @@ function EditorBody({ report, communeId }: { report: PeriodReportItem; communeId
       log.error('saving a period report failed', error instanceof Error ? error.message : error);
     }
   };
+  // The item lists show their own error (item-section.tsx), so their saves let a refusal through.
+  const saveItems = (section: ItemSectionName, items: ReportItem[], handled?: string[]) =>
+    updatePeriodReport(report.id, { ...itemsPatch(section, items), ...(handled ? { handledSuggestions: handled } : {}) });
+  const handled = (key: string) => [...(report.handledSuggestions ?? []), key];
   const handle = async (section: Section, key: string, text: string | null, current: string) => {
-    const handled = [...(report.handledSuggestions ?? []), key];
-    await save(text === null ? { handledSuggestions: handled } : { handledSuggestions: handled, [section]: current.trim() === '' ? text : `${current.trimEnd()}\n${text}` });
+    await save(text === null ? { handledSuggestions: handled(key) } : { handledSuggestions: handled(key), [section]: current.trim() === '' ? text : `${current.trimEnd()}\n${text}` });
   };
   if (data.status !== 'ready' || communeName === undefined) {
     return data.status === 'failed' ? <p role="alert">{t('loadError')}</p> : <p role="status">{t('loading')}</p>;
@@ -78,17 +83,25 @@ function EditorBody({ report, communeId }: { report: PeriodReportItem; communeId
       </div>
       <Results report={report} results={data.value.results} communeName={communeName} />
       <TextSection label={t('editor.resultsNote')} value={report.resultsNote ?? ''} rows={3} onSave={(text) => save({ resultsNote: text })} testId="section-resultsNote" />
-      {SECTIONS.map((section) => (
-        <TextSection
+      {ITEM_SECTIONS.map((section) => (
+        <ItemSection
           key={section}
           label={t(`editor.${section}`)}
-          value={report[section] ?? ''}
+          items={itemsOf(report, section)}
           suggestions={suggestions.filter((s) => s.section === section)}
-          onSave={(text) => save({ [section]: text })}
-          onSuggestion={(key, text, current) => handle(section, key, text, current)}
+          onSave={(items) => saveItems(section, items)}
+          onSuggestion={(key, item, current) => saveItems(section, item ? [...current, item] : current, handled(key))}
           testId={`section-${section}`}
         />
       ))}
+      <TextSection
+        label={t('editor.nextPlan')}
+        value={report.nextPlan ?? ''}
+        suggestions={suggestions.filter((s) => s.section === 'nextPlan')}
+        onSave={(text) => save({ nextPlan: text })}
+        onSuggestion={(key, text, current) => handle('nextPlan', key, text, current)}
+        testId="section-nextPlan"
+      />
       <TextSection label={t('editor.recipients')} value={report.recipients ?? ''} rows={3} onSave={(text) => save({ recipients: text })} testId="section-recipients" />
       <fieldset className="card">
         <legend>{t('editor.signer')}</legend>

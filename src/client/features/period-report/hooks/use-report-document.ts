@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PeriodReportItem, SubmissionItem } from '../../../data/period-report-repository';
 import { useToday } from '../../../hooks/use-today';
+import { itemsOf } from '../../../../shared/reports/report-items';
 import type { PeriodResults } from '../../../../shared/schemas/period-report';
 import { buildReportDocument, type ReportDocument } from '../utils/report-document';
 
@@ -18,8 +19,8 @@ export function useReportDocument(report: PeriodReportItem, results: PeriodResul
       results: sent?.results ?? results,
       summary: source.summary,
       resultsNote: source.resultsNote,
-      difficulties: source.difficulties,
-      proposals: source.proposals,
+      difficulties: itemsOf(source, 'difficulties'),
+      proposals: itemsOf(source, 'proposals'),
       nextPlan: source.nextPlan,
       recipients: report.recipients,
       signerCapacity: source.signerCapacity,

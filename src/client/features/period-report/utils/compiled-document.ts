@@ -2,10 +2,12 @@
 // view") in the Decree 30/2020 layout the commune reports use (report-document.ts): issued by the
 // Department of Science and Technology under the provincial People's Committee, section I the
 // communes' results summed (the same figure lines as one commune's report), sections II and III
-// each commune's difficulties and proposals under its name, and the appendix of the units that
+// the communes' difficulties and proposals grouped by barrier (computed on the server,
+// shared/reports/barrier-groups.ts), each item naming its communes, and the appendix of the units that
 // reported with their document numbers and dates — the table the Sở's own reports carry.
 import type { TFunction } from 'i18next';
-import type { CompiledReport } from '../../../../shared/reports/compiled';
+import type { BarrierGroupView, CompiledReport } from '../../../../shared/reports/compiled';
+import type { Barrier } from '../../../../shared/schemas/assistance-log';
 import { formatDate, type LocalDate } from '../../../../shared/text/dates';
 import { dateParts, figureLines, lines, type DocSection, type ReportDocument } from './report-document';
 
@@ -16,9 +18,19 @@ export interface CompiledInput {
   today: LocalDate;
 }
 
-/** "Xã A: line" for every line each commune wrote in one section, communes in the report's order. */
-function byCommune(report: CompiledReport, pick: (s: NonNullable<CompiledReport['communes'][number]['submission']>) => string | null, t: TFunction<'periodReport'>): string[] {
-  const out = report.communes.flatMap((c) => (c.submission ? lines(pick(c.submission)).map((line) => `- ${c.communeName}: ${line}`) : []));
+/** A group's heading: the barrier's name, capitalised, or "Khác" for the untagged items. */
+export function barrierGroupLabel(barrier: Barrier | null, t: TFunction<'periodReport'>): string {
+  if (barrier === null) return t('compiled.otherGroup');
+  const label = t(`barrier.${barrier}`);
+  return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
+}
+
+/** "1. Mạng yếu (2 đơn vị):" then "- the item (Xã A, Xã B)" for every group, as the Sở writes them. */
+function byBarrier(groups: readonly BarrierGroupView[], t: TFunction<'periodReport'>): string[] {
+  const out = groups.flatMap((group, i) => [
+    t('compiled.doc.group', { n: i + 1, label: barrierGroupLabel(group.barrier, t), count: group.communes }),
+    ...group.items.map((item) => `- ${item.text.replace(/\s*\n+\s*/g, '; ')} (${item.communes.map((c) => c.name).join(', ')})`),
+  ]);
   return out.length > 0 ? out : [t('doc.nothing')];
 }
 
@@ -33,8 +45,8 @@ export function buildCompiledDocument({ report, provinceName, today }: CompiledI
   const notSent = missing.length > 0 ? t('compiled.doc.notSent', { names: missing.map((c) => c.communeName).join(', ') }) : null;
   const sections: DocSection[] = [
     { heading: t('doc.results'), paragraphs: [reporting, ...(notSent ? [notSent] : []), ...figureLines(report.totals, t)] },
-    { heading: t('doc.difficulties'), paragraphs: byCommune(report, (s) => s.difficulties, t) },
-    { heading: t('doc.proposals'), paragraphs: byCommune(report, (s) => s.proposals, t) },
+    { heading: t('doc.difficulties'), paragraphs: byBarrier(report.difficultyGroups, t) },
+    { heading: t('doc.proposals'), paragraphs: byBarrier(report.proposalGroups, t) },
   ];
   return {
     nation: t('doc.nation'),

@@ -44,8 +44,11 @@ const input = (over: Partial<DocumentInput> = {}): DocumentInput => ({
   results,
   summary: null,
   resultsNote: 'Số liệu lấy từ sổ tay của Tổ.',
-  difficulties: 'Cổng dịch vụ công thường xuyên chậm.\nNhiều người dân chưa có điện thoại thông minh.',
-  proposals: null,
+  difficulties: [
+    { text: 'Cổng dịch vụ công thường xuyên chậm.', barrier: 'portal_down' },
+    { text: 'Nhiều người dân chưa có điện thoại thông minh.', barrier: 'no_smartphone' },
+  ],
+  proposals: [],
   nextPlan: 'Tiếp tục hỗ trợ tại thôn.',
   recipients: 'Sở Khoa học và Công nghệ;\nLưu: VT.',
   signerCapacity: 'deputy',

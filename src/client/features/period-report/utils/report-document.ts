@@ -3,7 +3,8 @@
 // place and date, the title and its summary line, the body in numbered sections, the recipients
 // and the signature block. One model, rendered twice: on screen for A4 printing and as .docx.
 import type { TFunction } from 'i18next';
-import type { PeriodResults, SignerCapacity } from '../../../../shared/schemas/period-report';
+import type { PeriodResults, ReportItem, SignerCapacity } from '../../../../shared/schemas/period-report';
+import { textOfItems } from '../../../../shared/reports/report-items';
 import { BARRIERS } from '../../../../shared/schemas/assistance-log';
 import { indicatorsOf } from '../../../../shared/reports/indicators';
 import { formatDate, type LocalDate } from '../../../../shared/text/dates';
@@ -39,8 +40,9 @@ export interface DocumentInput {
   results: PeriodResults;
   summary: string | null | undefined;
   resultsNote: string | null | undefined;
-  difficulties: string | null | undefined;
-  proposals: string | null | undefined;
+  /** The items (shared/reports/report-items.ts `itemsOf`), each printed as its own paragraph. */
+  difficulties: readonly ReportItem[];
+  proposals: readonly ReportItem[];
   nextPlan: string | null | undefined;
   recipients: string | null | undefined;
   signerCapacity: SignerCapacity | undefined;
@@ -106,8 +108,8 @@ export function buildReportDocument(input: DocumentInput, t: TFunction<'periodRe
     intro: t('doc.intro', { commune, start, end }),
     sections: [
       { heading: t('doc.results'), paragraphs: [...figures, ...lines(input.resultsNote)] },
-      { heading: t('doc.difficulties'), paragraphs: orNothing(input.difficulties) },
-      { heading: t('doc.proposals'), paragraphs: orNothing(input.proposals) },
+      { heading: t('doc.difficulties'), paragraphs: orNothing(textOfItems(input.difficulties)) },
+      { heading: t('doc.proposals'), paragraphs: orNothing(textOfItems(input.proposals)) },
       { heading: t('doc.nextPlan'), paragraphs: orNothing(input.nextPlan) },
     ],
     closing: t('doc.closing', { commune }),
