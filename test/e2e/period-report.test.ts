@@ -1,6 +1,7 @@
 // The period report (issue #15) in a real Chromium against the real server: the demo leader's
 // logs pushed through the sync API and pulled by the phone; offline, the leader opens the period's
-// draft, accepts a suggestion and edits the difficulties, prints (the PDF's text read back: motto
+// draft, accepts a barrier suggestion (an item tagged with its barrier) and adds a free item to the
+// difficulties, prints (the PDF's text read back: motto
 // block, number, sections), marks it sent; back online, the submission reaches the server.
 // axe-core at 360 px and 1280 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,8 @@ import { reportPeriodAt } from '../../src/shared/reports/report-period';
 import { formatDate, startOfLocalDate, todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'period-report-e2e-password';
+const ACCEPTED = 'Trong kỳ có 2 lượt hỗ trợ gặp khó khăn: Cổng dịch vụ công lỗi, chậm.';
+const FREE = 'Thiết bị của Tổ đã cũ, máy in hỏng.';
 let counter = 0;
 const hlc = () => formatHlc({ millis: Date.now(), counter: ++counter, node: 'e2e0000000000015' });
 
@@ -82,25 +85,34 @@ describe('period report in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   });
 
-  it('accepts one suggestion, drops another, and edits the difficulties; the text stays after a reload', async () => {
+  it('accepts a barrier suggestion as an item tagged with its barrier, drops another, adds a free item; they stay after a reload', async () => {
     const { page } = phone;
     const difficulties = page.getByTestId('section-difficulties');
     await difficulties.locator('[data-suggestion="barrier:portal_down"]').getByRole('button', { name: 'Thêm vào' }).click();
-    await expect.poll(() => difficulties.getByRole('textbox').inputValue()).toBe('Trong kỳ có 2 lượt hỗ trợ gặp khó khăn: Cổng dịch vụ công lỗi, chậm.');
+    await expect.poll(() => difficulties.getByRole('textbox', { name: 'Ý 1' }).inputValue()).toBe(ACCEPTED);
+    expect(await difficulties.getByRole('combobox', { name: 'Thuộc rào cản (ý 1)' }).inputValue()).toBe('portal_down');
     await difficulties.locator('[data-suggestion="barrier:no_smartphone"]').getByRole('button', { name: 'Bỏ qua' }).click();
     await expect.poll(() => difficulties.locator('[data-suggestion]').count()).toBe(0);
-    const box = difficulties.getByRole('textbox', { name: 'Khó khăn, vướng mắc' });
-    await box.fill(`${await box.inputValue()}\nThiết bị của Tổ đã cũ, máy in hỏng.`);
-    await box.blur();
+    await difficulties.getByRole('button', { name: 'Thêm ý' }).click();
+    const free = difficulties.getByRole('textbox', { name: 'Ý 2' });
+    await free.fill(FREE);
+    await free.blur();
+    // A free item is "Khác" until the leader picks a barrier; picking one saves the list.
+    expect(await difficulties.getByRole('combobox', { name: 'Thuộc rào cản (ý 2)' }).inputValue()).toBe('');
+    await difficulties.getByRole('combobox', { name: 'Thuộc rào cản (ý 2)' }).selectOption({ label: 'Không có điện thoại thông minh' });
+    expect({ screen: 'editor items 360', violations: await axeViolations(page) }).toEqual({ screen: 'editor items 360', violations: [] });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     // The print view reads the stored draft: the edit is on the phone once it shows there.
     await page.getByRole('link', { name: 'Xem và in (A4)' }).click();
-    await page.locator('[data-testid="period-report-print"][data-ready="true"]').getByText('Thiết bị của Tổ đã cũ, máy in hỏng.').waitFor();
+    await page.locator('[data-testid="period-report-print"][data-ready="true"]').getByText(FREE).waitFor();
     await page.reload();
     await unlock(page, DEMO_PASSWORD);
-    await page.locator('[data-testid="period-report-print"][data-ready="true"]').getByText('Thiết bị của Tổ đã cũ, máy in hỏng.').waitFor();
+    await page.locator('[data-testid="period-report-print"][data-ready="true"]').getByText(FREE).waitFor();
     await page.getByRole('link', { name: 'Về bản soạn thảo' }).click();
     await page.getByTestId('period-report-editor').waitFor();
-    expect(await page.getByTestId('section-difficulties').getByRole('textbox').inputValue()).toBe('Trong kỳ có 2 lượt hỗ trợ gặp khó khăn: Cổng dịch vụ công lỗi, chậm.\nThiết bị của Tổ đã cũ, máy in hỏng.');
+    const section = page.getByTestId('section-difficulties');
+    expect(await section.getByRole('textbox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLTextAreaElement).value))).toEqual([ACCEPTED, FREE]);
+    expect(await section.getByRole('combobox').evaluateAll((boxes) => boxes.map((b) => (b as HTMLSelectElement).value))).toEqual(['portal_down', 'no_smartphone']);
     const proposals = page.getByTestId('section-proposals');
     expect(await proposals.locator('[data-suggestion]').count()).toBe(2);
   });
@@ -152,8 +164,11 @@ describe('period report in Chromium', () => {
     await expect
       .poll(async () => [...((await apiPullAll(server.url, session)).get('reportSubmissions')?.values() ?? [])].map((r) => [r.documentNumber, r.version, r.periodStart]), { timeout: 60_000 })
       .toEqual([['14/BC-UBND', 1, period.start]]);
-    const drafts = [...((await apiPullAll(server.url, session)).get('periodReports')?.values() ?? [])];
-    expect(drafts.map((d) => d.difficulties)).toEqual(['Trong kỳ có 2 lượt hỗ trợ gặp khó khăn: Cổng dịch vụ công lỗi, chậm.\nThiết bị của Tổ đã cũ, máy in hỏng.']);
+    const pulled = await apiPullAll(server.url, session);
+    const items = [{ text: ACCEPTED, barrier: 'portal_down' }, { text: FREE, barrier: 'no_smartphone' }];
+    // The items with their barriers, and the old text field still written as their lines (docs/reports.md).
+    expect([...(pulled.get('periodReports')?.values() ?? [])].map((d) => [d.difficulties, d.difficultyItems])).toEqual([[`${ACCEPTED}\n${FREE}`, items]]);
+    expect([...(pulled.get('reportSubmissions')?.values() ?? [])].map((d) => d.difficultyItems)).toEqual([items]);
   });
 
   it('shows a correction sent by the commune office under the name of who sent it, never an id', async () => {

@@ -2,8 +2,9 @@
 // communes' leaders send their period reports through the sync API (one a correction, one late),
 // a third commune sends nothing; the demo province admin opens the compiled view, sees every
 // commune by name with its status, document, sender and the summed figures, and downloads the
-// compiled .docx, whose text (unzipped from the file) holds the heading, the totals, each
-// commune's difficulties under its name and the appendix of the units that reported.
+// compiled .docx, whose text (unzipped from the file) holds the heading, the totals, the
+// difficulties grouped by barrier (one commune's items tagged, the other's an old free text under
+// "Khác"), each naming its commune, and the appendix of the units that reported.
 // axe-core at 360 px and 1280 px.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { formatHlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { reportSubmissionFieldsObject, type PeriodResults } from '../../src/shared/schemas/period-report';
 import { reportDueDate, reportPeriodAt, shiftReportPeriod, submissionState } from '../../src/shared/reports/report-period';
+import { itemsPatch } from '../../src/shared/reports/report-items';
 import { addDays, formatDate, todayLocal } from '../../src/shared/text/dates';
 
 const DEMO_PASSWORD = 'province-view-e2e-password';
@@ -57,7 +59,21 @@ function results(logs: number, extra: Partial<PeriodResults> = {}): PeriodResult
   };
 }
 
-async function submit(server: RunningServer, session: ApiSession, version: number, fields: { documentNumber: string; documentDate: string; results: PeriodResults; difficulties: string; reportId: string }): Promise<void> {
+/** The second commune writes its difficulties as items tagged by barrier; the demo commune's are an old free text (one untagged item). */
+const SECOND_ITEMS = itemsPatch('difficulties', [
+  { text: 'Thôn 3 chưa có sóng.', barrier: 'weak_network' },
+  { text: 'Cổng dịch vụ công chậm.', barrier: 'portal_down' },
+]);
+const DIFFICULTY_LINES = [
+  '1. Cổng dịch vụ công lỗi, chậm (1 đơn vị):',
+  '- Cổng dịch vụ công chậm. (Xã Ia Đal)',
+  '2. Mạng yếu (1 đơn vị):',
+  '- Thôn 3 chưa có sóng. (Xã Ia Đal)',
+  '3. Khác (1 đơn vị):',
+  '- Cổng dịch vụ công chậm. (Xã Ngọk Bay (demo))',
+];
+
+async function submit(server: RunningServer, session: ApiSession, version: number, fields: { documentNumber: string; documentDate: string; results: PeriodResults; reportId: string } & Record<string, unknown>): Promise<void> {
   const at = new Date().toISOString();
   const record = reportSubmissionFieldsObject.parse({
     ...fields,
@@ -96,7 +112,7 @@ describe('province compiled view in Chromium', () => {
     // The demo commune's first version, then its correction: the view shows the correction.
     await submit(server, demo, 1, { reportId: demoReport, documentNumber: '13/BC-UBND', documentDate: PERIOD.end, results: results(99), difficulties: 'Bản cũ.' });
     await submit(server, demo, 2, { reportId: demoReport, documentNumber: '14/BC-UBND', documentDate: addDays(PERIOD.end, 1), results: results(12, { readinessPercent: 40 }), difficulties: 'Cổng dịch vụ công chậm.' });
-    await submit(server, second, 1, { reportId: uuidv7(), documentNumber: '7/BC-UBND', documentDate: late, results: results(5, { readinessPercent: 61 }), difficulties: 'Thôn 3 chưa có sóng.' });
+    await submit(server, second, 1, { reportId: uuidv7(), documentNumber: '7/BC-UBND', documentDate: late, results: results(5, { readinessPercent: 61 }), ...SECOND_ITEMS });
     phone = await launchPhone();
     phone.page.on('pageerror', (error) => pageErrors.push(error.message));
   });
@@ -121,11 +137,15 @@ describe('province compiled view in Chromium', () => {
     expect(ia).toContain('Gửi muộn');
     expect(ia).toContain(`Số 7/BC-UBND ngày ${formatDate(late)}`);
     expect(ia).toContain(`Người gửi: ${SECOND.display}`);
-    expect(ia).toContain('Thôn 3 chưa có sóng.');
     expect(ngok).toContain('Xã Ngọk Bay (demo)');
     expect(ngok).toContain(`Số 14/BC-UBND ngày ${formatDate(addDays(PERIOD.end, 1))} · Bản sửa lần 2`);
     expect(ngok).toContain('Người gửi: Tổ trưởng (demo)');
-    expect(ngok).not.toContain('Bản cũ.');
+    // Difficulties grouped by barrier, each with its commune; the demo commune's old text under "Khác"; the replaced version nowhere.
+    const groups = page.getByTestId('compiled-difficulties');
+    expect(await groups.locator('[data-barrier]').evaluateAll((els) => els.map((el) => el.getAttribute('data-barrier')))).toEqual(['portal_down', 'weak_network', 'none']);
+    expect(await groups.locator('[data-barrier="weak_network"]').textContent()).toBe('Mạng yếu1 đơn vị nêuThôn 3 chưa có sóng. (Xã Ia Đal)');
+    expect(await groups.locator('[data-barrier="none"] li').allTextContents()).toEqual(['Cổng dịch vụ công chậm. (Xã Ngọk Bay (demo))']);
+    expect(await groups.textContent()).not.toContain('Bản cũ.');
     expect(son).toContain(SILENT.name);
     expect(son).toContain(submissionState(PERIOD, null, todayLocal(Date.now())) === 'missing' ? 'Chưa gửi (quá hạn)' : 'Chưa gửi (chưa đến hạn)');
     expect(son).toContain('Chưa đồng bộ lần nào');
@@ -148,11 +168,14 @@ describe('province compiled view in Chromium', () => {
     expect(file.suggestedFilename()).toBe(`bao-cao-tong-hop-${PERIOD.start}-${PERIOD.end}.docx`);
     const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await file.path()))))['word/document.xml']!);
     const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).filter((s) => s !== '');
-    for (const text of ['ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Số:      /BC-SKHCN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số đơn vị đã gửi báo cáo: 2/3 (gửi muộn: 1).', `Đơn vị chưa gửi báo cáo: ${SILENT.name}.`, '- Xã Ia Đal: Thôn 3 chưa có sóng.', '- Xã Ngọk Bay (demo): Cổng dịch vụ công chậm.', 'GIÁM ĐỐC']) {
+    for (const text of ['ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Số:      /BC-SKHCN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số đơn vị đã gửi báo cáo: 2/3 (gửi muộn: 1).', `Đơn vị chưa gửi báo cáo: ${SILENT.name}.`, 'GIÁM ĐỐC']) {
       expect(paragraphs, text).toContain(text);
     }
+    // Section II grouped by barrier, the most communes first, each item naming its commune.
+    const ii = paragraphs.findIndex((p) => p === 'II. KHÓ KHĂN, VƯỚNG MẮC');
+    expect(paragraphs.slice(ii + 1, ii + 1 + DIFFICULTY_LINES.length)).toEqual(DIFFICULTY_LINES);
     expect(paragraphs.some((p) => p.startsWith('1. Lượt hỗ trợ người dân: 17.'))).toBe(true);
-    expect(paragraphs).not.toContain('- Xã Ngọk Bay (demo): Bản cũ.');
+    expect(paragraphs.join(' ')).not.toContain('Bản cũ.');
     const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')));
     expect(rows.slice(rows.findIndex((r) => r[0] === 'STT'))).toEqual([
       ['STT', 'Đơn vị', 'Số, ngày văn bản', 'Ghi chú'],
@@ -168,7 +191,7 @@ describe('province compiled view in Chromium', () => {
     await page.getByTestId('compiled-print').getByText('PHỤ LỤC', { exact: false }).first().waitFor();
     expect({ screen: 'compiled print', violations: await axeViolations(page) }).toEqual({ screen: 'compiled print', violations: [] });
     const text = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true })).text.replace(/\s+/g, ' ');
-    for (const expected of ['ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Số: /BC-SKHCN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số đơn vị đã gửi báo cáo: 2/3 (gửi muộn: 1).', `Đơn vị chưa gửi báo cáo: ${SILENT.name}.`, '1. Lượt hỗ trợ người dân: 17.', '- Xã Ia Đal: Thôn 3 chưa có sóng.', 'GIÁM ĐỐC', 'STT', `7/BC-UBND ngày ${formatDate(late)}`, `14/BC-UBND ngày ${formatDate(addDays(PERIOD.end, 1))}`]) {
+    for (const expected of ['ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Số: /BC-SKHCN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số đơn vị đã gửi báo cáo: 2/3 (gửi muộn: 1).', `Đơn vị chưa gửi báo cáo: ${SILENT.name}.`, '1. Lượt hỗ trợ người dân: 17.', '- Thôn 3 chưa có sóng. (Xã Ia Đal)', '3. Khác (1 đơn vị):', 'GIÁM ĐỐC', 'STT', `7/BC-UBND ngày ${formatDate(late)}`, `14/BC-UBND ngày ${formatDate(addDays(PERIOD.end, 1))}`]) {
       expect(text, expected).toContain(expected);
     }
     // The appendix starts on its own page; the screen's buttons and the app's bars are not printed.

@@ -1,7 +1,7 @@
 // Suggestions for the texts of a period report (docs/reports.md "Period reports"): each barrier
 // met in the period suggests a difficulty and a proposal, each blocked checklist item a difficulty
 // and a step for the next period, open follow-ups and overdue items a step too. The leader accepts
-// (the text is added to the section), edits or drops each; both leave its key in the draft's
+// (the text is added to the section: an item tagged with its barrier, or a line of the plan), edits or drops each; both leave its key in the draft's
 // handledSuggestions so it is not offered again. The wording lives in the locales.
 import type { Barrier } from '../schemas/assistance-log';
 import type { PeriodResults, TextSection } from '../schemas/period-report';

@@ -1,5 +1,5 @@
-// One free-text part of the report (difficulties, proposals, next period's plan, notes) with the
-// suggestions drawn from the period's data: "Thêm vào" appends the suggestion, "Sửa rồi thêm" lets
+// One free-text part of the report (next period's plan, notes, recipients) with the suggestions
+// drawn from the period's data (the difficulties and proposals are item lists, item-section.tsx): "Thêm vào" appends the suggestion, "Sửa rồi thêm" lets
 // the leader reword it first, "Bỏ qua" drops it; each is then not offered again. The text is
 // saved on leaving the field, and only when it changed, so another leader's edits to other parts
 // of the draft are kept by the merge.
