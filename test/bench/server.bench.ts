@@ -17,6 +17,7 @@ import type { RunningServer } from '../e2e/support/server';
 import { createTestDatabase, testDatabaseUrl } from '../helpers/pg';
 import { startBenchServer, withDataDir, withServer } from './bench-world';
 import { context, ratioAtLeast, ratioAtMost, type Measurement } from './measurement';
+import { databaseCpu } from './process-cpu';
 import { CLIENTS, MUTATIONS_PER_ROUND, PASSWORD, drive, type RunResult } from './sync-load';
 
 /** Budgets against the bare baseline (bare-sync-server.ts), measured in the same run. */
@@ -35,17 +36,33 @@ async function populate(store: SyncStore): Promise<void> {
   await store.close();
 }
 
-function report(label: string, result: RunResult): void {
-  const cpu = result.serverCpuMsPerRound === undefined ? '' : `, server CPU ${result.serverCpuMsPerRound.toFixed(2)} ms/round`;
-  const generator = result.generatorCpuMsPerRound === undefined ? '' : `, generator ${result.generatorCpuMsPerRound.toFixed(2)} ms/round`;
-  process.stdout.write(`  ${label}: ${result.roundsPerSecond.toFixed(0)} rounds/s (${result.rounds} rounds), p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${cpu}${generator}\n`);
+/**
+ * What the machine's cores allow whatever the latency: the rounds/s at which the server, the
+ * database and the load generator, at their measured CPU per round, would use every core.
+ * Undefined when a figure is missing (not Linux, PostgreSQL on another machine).
+ */
+function ceiling(result: RunResult, sqlite = false): number | undefined {
+  const { serverCpuMsPerRound: server, generatorCpuMsPerRound: generator, databaseCpuMsPerRound: database } = result;
+  if (server === undefined || generator === undefined || (!sqlite && database === undefined)) return undefined;
+  return (cpus().length * 1000) / (server + generator + (database ?? 0));
 }
 
-/** Context rows: the absolute figures a ratio divides, and the CPU the server spends per round. */
-function contextRows(label: string, result: RunResult): Measurement[] {
+function report(label: string, result: RunResult, sqlite = false): void {
+  const figure = (name: string, value: number | undefined) => (value === undefined ? '' : `, ${name} ${value.toFixed(2)} ms/round`);
+  const cores = ceiling(result, sqlite);
+  const bound = cores === undefined ? '' : `; CPU ceiling ${cores.toFixed(0)} rounds/s (${cpus().length} cores / the three)`;
+  const cpu = `${figure('server CPU', result.serverCpuMsPerRound)}${figure('database CPU', result.databaseCpuMsPerRound)}${figure('generator', result.generatorCpuMsPerRound)}`;
+  process.stdout.write(`  ${label}: ${result.roundsPerSecond.toFixed(0)} rounds/s (${result.rounds} rounds), p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${cpu}${bound}\n`);
+}
+
+/** Context rows: the absolute figures a ratio divides, the CPU each process spends per round, and the ceiling they make. */
+function contextRows(label: string, result: RunResult, sqlite = false): Measurement[] {
   const rows = [context(`sync ${label}: push+pull rounds/s (${CLIENTS} phones, ${MUTATIONS_PER_ROUND} mutations each)`, result.roundsPerSecond, 'rounds/s'), context(`sync ${label}: p99 round latency`, result.p99, 'ms')];
   if (result.serverCpuMsPerRound !== undefined) rows.push(context(`sync ${label}: server CPU per round, all threads`, result.serverCpuMsPerRound, 'ms'));
+  if (result.databaseCpuMsPerRound !== undefined) rows.push(context(`sync ${label}: PostgreSQL CPU per round, the database's backends`, result.databaseCpuMsPerRound, 'ms'));
   if (result.generatorCpuMsPerRound !== undefined) rows.push(context(`sync ${label}: load generator CPU per round, same machine`, result.generatorCpuMsPerRound, 'ms'));
+  const cores = ceiling(result, sqlite);
+  if (cores !== undefined) rows.push(context(`sync ${label}: CPU ceiling, ${cpus().length} cores / (server + database + generator CPU per round)`, cores, 'rounds/s'));
   return rows;
 }
 
@@ -57,7 +74,7 @@ function withSqliteFile<T>(work: (dataDir: string) => Promise<T>): Promise<T> {
   });
 }
 
-const measure = (server: RunningServer, bare = false) => drive([server], bare);
+const measure = (server: RunningServer, bare = false) => drive([server], { bare });
 
 function benchBare(): Promise<RunResult> {
   // The baseline server takes the SQLite file and the port as its arguments.
@@ -79,7 +96,7 @@ async function benchPostgres(processes = 1): Promise<RunResult> {
     await populate(new PostgresStore({ url: database.url }));
     // One after the other: the first applies the migrations, the second finds them applied.
     for (let i = 0; i < processes; i++) servers.push(await startBenchServer({ DATABASE_URL: database.url }));
-    return await drive(servers);
+    return await drive(servers, { database: databaseCpu(testDatabaseUrl()!, database.name) });
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await database.drop();
@@ -89,14 +106,14 @@ async function benchPostgres(processes = 1): Promise<RunResult> {
 export async function runServerBench(): Promise<Measurement[]> {
   // The baseline first, then the real server, each on a fresh database of the same accounts.
   const bare = await benchBare();
-  report('bare HTTP + SQLite baseline', bare);
+  report('bare HTTP + SQLite baseline', bare, true);
   const sqlite = await benchSqlite();
-  report('SQLite', sqlite);
+  report('SQLite', sqlite, true);
   const results: Measurement[] = [
     ratioAtLeast(`sync SQLite: push+pull rounds/s / bare HTTP+SQLite baseline (${CLIENTS} phones, ${MUTATIONS_PER_ROUND} mutations each)`, sqlite.roundsPerSecond, bare.roundsPerSecond, 'rounds/s', SQLITE_VS_BARE),
     ratioAtMost('sync SQLite: p99 round latency / bare baseline\'s', sqlite.p99, bare.p99, 'ms', SQLITE_P99_VS_BARE),
-    ...contextRows('bare baseline', bare),
-    ...contextRows('SQLite', sqlite),
+    ...contextRows('bare baseline', bare, true),
+    ...contextRows('SQLite', sqlite, true),
   ];
   if (testDatabaseUrl()) {
     const postgres = await benchPostgres();
@@ -104,8 +121,9 @@ export async function runServerBench(): Promise<Measurement[]> {
     // PostgreSQL, the production database, within 1.5 × of SQLite (docs/performance.md "PostgreSQL").
     results.push(ratioAtLeast('sync PostgreSQL: rounds/s / SQLite\'s in the same run', postgres.roundsPerSecond, sqlite.roundsPerSecond, 'rounds/s', 0.67));
     results.push(...contextRows('PostgreSQL', postgres));
-    // A province grows by adding server processes on the one database (docs/scaling.md): two
-    // must serve at least 1.5 × what one does, same phones, same run.
+    // A province grows by adding server processes on the one database (docs/performance.md
+    // "Several server processes on one PostgreSQL"): two must serve at least 1.5 × what one does,
+    // same phones, same run.
     const two = await benchPostgres(2);
     report('PostgreSQL, two server processes', two);
     results.push(ratioAtLeast('sync PostgreSQL: two server processes\' rounds/s / one process\'s, same run', two.roundsPerSecond, postgres.roundsPerSecond, 'rounds/s', TWO_PROCESSES_VS_ONE));

@@ -1,14 +1,15 @@
 // The sync server bench's load generator (server.bench.ts): CLIENTS phones over undici's keep-alive
 // connections, each round one push of MUTATIONS_PER_ROUND small mutations (half new contacts, half
 // edits of earlier ones) and one pull from its cursor; bounded by MAX_ROUNDS or MEASURE_MS of
-// measuring after a warm-up (a time and a number of rounds per server process); the server's and its own CPU per round read from /proc.
-import { readFileSync } from 'node:fs';
+// measuring after a warm-up (a time and a number of rounds per server process); the server's, the
+// database's and its own CPU per round read from /proc (process-cpu.ts).
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Pool } from 'undici';
 import { formatHlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CURRENT_SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol';
 import { median, percentile } from './measurement';
+import { cpuMs, sumDefined, type DatabaseCpu } from './process-cpu';
 
 export const CLIENTS = 16;
 export const MUTATIONS_PER_ROUND = 10;
@@ -38,23 +39,8 @@ export interface RunResult {
   serverCpuMsPerRound: number | undefined;
   /** The load generator's own CPU per round: on a 2-core machine it is taken from the server. */
   generatorCpuMsPerRound: number | undefined;
-}
-
-/** CPU time a process has used, in ms (Linux /proc; undefined elsewhere). */
-function cpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the command; in clock ticks (100/s).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The sum, or undefined if any is unknown. */
-function sumDefined(values: (number | undefined)[]): number | undefined {
-  return values.some((value) => value === undefined) ? undefined : values.reduce<number>((sum, value) => sum + value!, 0);
+  /** The database's CPU per round (PostgreSQL's backends of the bench's database; SQLite runs inside the server). */
+  databaseCpuMsPerRound: number | undefined;
 }
 
 /**
@@ -132,12 +118,13 @@ export interface Target {
  * balancer makes, without a balancer's own CPU on a 2-core machine); the server CPU is summed
  * over the targets. `bare`: the baseline server takes the commune as the bearer token, and has no sign-in.
  */
-export async function drive(targets: readonly Target[], bare = false): Promise<RunResult> {
+export async function drive(targets: readonly Target[], options: { bare?: boolean; database?: DatabaseCpu } = {}): Promise<RunResult> {
+  const { bare = false, database } = options;
   const pools = targets.map((target) => new Pool(target.url, { connections: Math.ceil(CLIENTS / targets.length) }));
   const poolOf = (index: number) => pools[index % pools.length]!;
   try {
     const phones = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => (bare ? Promise.resolve(bareSignIn(i)) : signIn(poolOf(i), i))));
-    return await driveWith(poolOf, targets.map((target) => target.pid), phones);
+    return await driveWith(poolOf, targets.map((target) => target.pid), phones, database);
   } finally {
     await Promise.all(pools.map((pool) => pool.close()));
   }
@@ -148,7 +135,7 @@ function bareSignIn(index: number): Phone {
   return { token: communeId, userId: `bench-${index}`, communeId, cursor: undefined, created: [], node: index.toString(16).padStart(16, '0'), counter: 0 };
 }
 
-async function driveWith(poolOf: (phone: number) => Pool, pids: readonly (number | undefined)[], phones: Phone[]): Promise<RunResult> {
+async function driveWith(poolOf: (phone: number) => Pool, pids: readonly (number | undefined)[], phones: Phone[], database: DatabaseCpu | undefined): Promise<RunResult> {
   const serverCpu = () => sumDefined(pids.map(cpuMs));
   // First pull of each phone (the reference data) outside the measurement.
   await Promise.all(phones.map(async (phone, index) => {
@@ -171,12 +158,14 @@ async function driveWith(poolOf: (phone: number) => Pool, pids: readonly (number
   let measuredStart = 0;
   let cpuAtStart: number | undefined;
   let generatorCpuAtStart: NodeJS.CpuUsage | undefined;
+  let databaseAtStart: Map<number, number> | undefined;
   let roundsAtCpuStart = 0;
   const startMeasuring = (now: number) => {
     measureFrom = now;
     stopAt = now + MEASURE_MS;
     cpuAtStart = serverCpu();
     generatorCpuAtStart = process.cpuUsage();
+    databaseAtStart = database?.snapshot();
     roundsAtCpuStart = latencies.length;
   };
   await Promise.all(
@@ -199,9 +188,11 @@ async function driveWith(poolOf: (phone: number) => Pool, pids: readonly (number
   const cpuAtEnd = serverCpu();
   const cpuRounds = latencies.length - roundsAtCpuStart;
   const generatorCpu = generatorCpuAtStart ? process.cpuUsage(generatorCpuAtStart) : undefined;
+  const databaseCpu = database && databaseAtStart ? await database.since(databaseAtStart) : undefined;
   return {
     serverCpuMsPerRound: cpuAtStart !== undefined && cpuAtEnd !== undefined && cpuRounds > 0 ? (cpuAtEnd - cpuAtStart) / cpuRounds : undefined,
     generatorCpuMsPerRound: generatorCpu && cpuRounds > 0 ? (generatorCpu.user + generatorCpu.system) / 1000 / cpuRounds : undefined,
+    databaseCpuMsPerRound: databaseCpu !== undefined && cpuRounds > 0 ? databaseCpu / cpuRounds : undefined,
     rounds: latencies.length,
     roundsPerSecond: latencies.length / seconds,
     mutationsPerSecond: (latencies.length * MUTATIONS_PER_ROUND) / seconds,
