@@ -124,7 +124,12 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async noteSync(userId: string, now: number, notedBefore: number): Promise<void> {
-    await this.connection.pool.query('UPDATE users SET last_sync_at = $1 WHERE id = $2 AND (last_sync_at IS NULL OR last_sync_at < $3)', [now, userId, notedBefore]);
+    // Every pull runs it: a prepared statement, like the session read (docs/performance.md "PostgreSQL").
+    await this.connection.pool.query({
+      name: 'note-sync',
+      text: 'UPDATE users SET last_sync_at = $1 WHERE id = $2 AND (last_sync_at IS NULL OR last_sync_at < $3)',
+      values: [now, userId, notedBefore],
+    });
   }
 
   async setPassword(userId: string, passwordHash: string, now: number): Promise<void> {

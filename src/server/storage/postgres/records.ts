@@ -1,12 +1,11 @@
 // How synced records differ on PostgreSQL (RecordDialect; the shared logic is storage/records.ts):
-// scope writes serialized by the scope's counter row in four round trips, a pull page in one
-// statement, `$n` placeholders.
+// scope writes serialized by the scope's counter row, in two statements when no other writer of
+// the scope comes between them (push-sql.ts), a pull page in one statement, `$n` placeholders.
 import pg from 'pg';
 import type { RecordLookups } from '../lookups';
-import { LOOKUP_COLUMNS } from '../lookups';
-import type { PullRequest, RecentWrites, StoredRecord } from '../record-types';
+import type { PullRequest, StoredRecord } from '../record-types';
 import type { RecordDialect, RecordFactsRow, ScopeReader, ScopeWrite, StateKeys, StateRows } from '../records';
-import { FACT_COLUMNS } from '../report-facts';
+import { decodeState, stateQuery, writeQuery } from './push-sql';
 import { submissionArrays, submissionUpserts } from './report-facts';
 import { RECORD_COLUMNS, decodeRecordRow, type RecordRow } from '../rows';
 import { isUniqueViolation, type PostgresConnection } from './connection';
@@ -18,7 +17,7 @@ export class PostgresRecordDialect implements RecordDialect {
   constructor(private readonly connection: PostgresConnection) {}
 
   /**
-   * Writes of two scopes lock two different counter rows, so both may read "no such record" (or
+   * Writes of two scopes hold two different counter rows, so both may read "no such record" (or
    * "no such mutation id") before either writes; the second insert then meets the first's row in
    * a unique index (records_commune_unique, the applied_mutations key). PostgreSQL raises that
    * only once the first has committed, so the whole write is decided again on the state that now
@@ -28,101 +27,42 @@ export class PostgresRecordDialect implements RecordDialect {
   async writeScope<T>(scope: string, keys: StateKeys, decide: (state: StateRows, seq: number) => ScopeWrite<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.writeOnce(scope, keys, decide);
+        const unlocked = await this.writeUnlocked(scope, keys, decide);
+        return unlocked ? unlocked.result : await this.writeLocked(scope, keys, decide);
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= WRITE_ATTEMPTS) throw error;
       }
     }
   }
 
-  private writeOnce<T>(scope: string, keys: StateKeys, decide: (state: StateRows, seq: number) => ScopeWrite<T>): Promise<T> {
+  /**
+   * Two round trips and no explicit transaction (docs/performance.md "PostgreSQL"): the state
+   * read, then the write guarded by the counter row's version (push-sql.ts). The write lands only
+   * if no writer of the scope committed or began in between, i.e. exactly when it equals a write
+   * made holding the counter lock from the read on: same plan, same row_seq, and the counter row
+   * stays locked from its update to the statement's commit, so row_seq order is still commit order
+   * (docs/sync.md §7.1). Undefined, nothing written, when another writer came first or the scope
+   * has no counter row yet: the caller then takes the lock.
+   */
+  private async writeUnlocked<T>(scope: string, keys: StateKeys, decide: (state: StateRows, seq: number) => ScopeWrite<T>): Promise<{ result: T } | undefined> {
+    const { state, counter } = decodeState((await this.connection.pool.query(stateQuery(scope, keys))).rows);
+    if (!counter) return undefined;
+    const write = decide(state, counter.seq);
+    const { rows } = await this.connection.pool.query<{ won: number }>(writeQuery(scope, write, counter));
+    return rows[0]!.won === 1 ? { result: write.result } : undefined;
+  }
+
+  private writeLocked<T>(scope: string, keys: StateKeys, decide: (state: StateRows, seq: number) => ScopeWrite<T>): Promise<T> {
     // READ COMMITTED (the default): the counter row lock is taken first and held to COMMIT, so
     // writers of one scope queue on it, each sees the previous one's commit, and row_seq order
     // equals commit order (docs/sync.md §7.1). REPEATABLE READ would fail the second writer instead.
-    // Four round trips (docs/performance.md "PostgreSQL"): BEGIN with the lock, one read of the
-    // state, one statement for every write, COMMIT; the reads and writes are prepared statements.
-    return this.connection.transaction(async (client, locked) => {
-      const seq = Number((locked as pg.QueryResult<{ seq: string }>).rows[0]!.seq);
+    // Four round trips: BEGIN with the lock, the state read, the write (its guard holds: this
+    // transaction made the version it read), COMMIT.
+    return this.connection.transaction(async (client) => {
       // After the lock, in a statement of its own: its snapshot holds every earlier writer's commit.
-      const { rows: state } = await client.query<RecordRow & { kind: 'a' | 'r' | 'q' }>({
-        name: 'push-state',
-        text: `SELECT 'a' AS kind, mutation_id AS table_name, user_id AS id, NULL::text AS scope, result AS fields, NULL::text AS clocks, NULL::bigint AS row_seq
-                 FROM applied_mutations WHERE mutation_id = ANY($1::text[])
-               UNION ALL
-               SELECT 'r', ${RECORD_COLUMNS} FROM records WHERE (table_name, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-               UNION ALL
-               -- The write quotas' counts (docs/sync.md "Write quotas"), only when asked for: the member's, the commune's.
-               SELECT 'q', NULL, NULL, NULL,
-                 (SELECT count(*) || ' ' || coalesce(sum(bytes), 0) FROM applied_mutations WHERE user_id = $4 AND applied_at >= $6),
-                 (SELECT count(*) || ' ' || coalesce(sum(a.bytes), 0) FROM users u JOIN applied_mutations a ON a.user_id = u.id AND a.applied_at >= $6 WHERE u.commune_id = $5),
-                 NULL
-               WHERE $4::text IS NOT NULL`,
-        values: [
-          keys.mutationIds,
-          keys.recordKeys.map((key) => key.table),
-          keys.recordKeys.map((key) => key.id),
-          keys.quota?.userId ?? null,
-          keys.quota?.communeId ?? null,
-          keys.quota?.since ?? null,
-        ],
-      });
-      const applied: StateRows['applied'][number][] = [];
-      const records: RecordRow[] = [];
-      let recentWrites: StateRows['recentWrites'];
-      for (const row of state) {
-        if (row.kind === 'r') records.push(row);
-        else if (row.kind === 'q') recentWrites = recentWritesOf(row.fields, row.clocks);
-        else applied.push({ mutation_id: row.table_name, user_id: row.id, result: row.fields });
-      }
-
-      const write = decide(recentWrites ? { applied, records, recentWrites } : { applied, records }, seq);
-
-      const rows = write.rows;
-      // The submissions' arrays are $20 on; the remembered mutations' sizes and authors follow them.
-      const submissions = submissionArrays(rows.map((row) => ({ ...row, scope })));
-      const bytesParam = 20 + submissions.length;
-      await client.query({
-        name: 'push-write',
-        text: `WITH written AS (
-                 INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS}, ${FACT_COLUMNS})
-                 SELECT t, i, $3, f, c, s, n, p, a, fa, fo, fs, fc
-                 FROM unnest($1::text[], $2::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::bigint[],
-                   $16::bigint[], $17::text[], $18::text[], $19::bigint[]) AS u (t, i, f, c, s, n, p, a, fa, fo, fs, fc)
-                 ON CONFLICT (table_name, id, scope) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, row_seq = excluded.row_seq,
-                   lookup_name = excluded.lookup_name, lookup_phone = excluded.lookup_phone, personal_at = excluded.personal_at,
-                   fact_at = excluded.fact_at, fact_outcome = excluded.fact_outcome, fact_service = excluded.fact_service, fact_count = excluded.fact_count
-               ), remembered AS (
-                 INSERT INTO applied_mutations (mutation_id, user_id, client_id, result, applied_at, bytes)
-                 -- A relayed change is remembered under its author (sync/relay.ts): the pusher otherwise.
-                 SELECT m, coalesce(w, $11), $12, r, $13, b
-                 FROM unnest($10::text[], $14::text[], $${bytesParam}::integer[], $${bytesParam + 1}::text[]) AS u (m, r, b, w)
-               ), ${submissionUpserts(20)}
-               UPDATE scope_seq SET seq = $15 WHERE scope = $3`,
-        values: [
-          rows.map((row) => row.table),
-          rows.map((row) => row.id),
-          scope,
-          rows.map((row) => row.fields),
-          rows.map((row) => row.clocks),
-          rows.map((row) => row.seq),
-          rows.map((row) => row.lookupName),
-          rows.map((row) => row.lookupPhone),
-          rows.map((row) => row.personalAt),
-          write.remember.map((entry) => entry.mutationId),
-          write.by?.userId ?? null,
-          write.by?.clientId ?? null,
-          write.by?.at ?? null,
-          write.remember.map((entry) => entry.result),
-          write.seq,
-          rows.map((row) => row.factAt),
-          rows.map((row) => row.factOutcome),
-          rows.map((row) => row.factService),
-          rows.map((row) => row.factCount),
-          ...submissions,
-          write.remember.map((entry) => entry.bytes),
-          write.remember.map((entry) => entry.userId ?? null),
-        ],
-      });
+      const { state, counter } = decodeState((await client.query(stateQuery(scope, keys))).rows);
+      const write = decide(state, counter!.seq);
+      await client.query(writeQuery(scope, write, counter!));
       return write.result;
     }, `BEGIN; ${lockScopeSql(scope)}`);
   }
@@ -219,13 +159,6 @@ interface PullRow extends RecordRow {
   ord: string | number;
   epoch: string;
   head: string | null;
-}
-
-/** The quota read's two "count bytes" texts (one row of the state query, whose columns are text). */
-function recentWritesOf(user: string, commune: string): RecentWrites {
-  const [userCount, userBytes] = user.split(' ').map(Number);
-  const [communeCount, communeBytes] = (commune ?? '0 0').split(' ').map(Number);
-  return { user: userCount ?? 0, commune: communeCount ?? 0, userBytes: userBytes ?? 0, communeBytes: communeBytes ?? 0 };
 }
 
 /** `?` placeholders as PostgreSQL's `$1…$n` (the shared SQL holds no other question mark). */

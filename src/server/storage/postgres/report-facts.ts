@@ -4,19 +4,24 @@
 // upsert replaces all its figures and no DELETE has to run in the same statement.
 import type { SubmissionFacts } from '../report-facts';
 
-/** The two upserts, their arrays numbered from `$first`; a statement appends them as CTEs. */
-export function submissionUpserts(first: number): string {
+/**
+ * The two upserts, their arrays numbered from `$first`; a statement appends them as CTEs. `when`:
+ * a condition both inserts are subject to (the push's guard, push-sql.ts).
+ */
+export function submissionUpserts(first: number, when = 'true'): string {
   const n = (k: number) => `$${first + k}`;
   return `submitted AS (
       INSERT INTO report_submissions (scope, id, report_id, kind, period_start, period_end, version, submitted_at, submitted_by, deleted, readiness)
       SELECT sc, i, r, k, ps, pe, v, sa, sb, d, rd FROM unnest(${n(0)}::text[], ${n(1)}::text[], ${n(2)}::text[], ${n(3)}::text[], ${n(4)}::text[], ${n(5)}::text[],
         ${n(6)}::bigint[], ${n(7)}::text[], ${n(8)}::text[], ${n(9)}::boolean[], ${n(10)}::bigint[]) AS u (sc, i, r, k, ps, pe, v, sa, sb, d, rd)
+      WHERE ${when}
       ON CONFLICT (scope, id) DO UPDATE SET report_id = excluded.report_id, kind = excluded.kind, period_start = excluded.period_start,
         period_end = excluded.period_end, version = excluded.version, submitted_at = excluded.submitted_at, submitted_by = excluded.submitted_by,
         deleted = excluded.deleted, readiness = excluded.readiness
     ), figured AS (
       INSERT INTO report_figures (scope, id, path, value)
       SELECT sc, i, p, v FROM unnest(${n(11)}::text[], ${n(12)}::text[], ${n(13)}::text[], ${n(14)}::bigint[]) AS u (sc, i, p, v)
+      WHERE ${when}
       ON CONFLICT (scope, id, path) DO UPDATE SET value = excluded.value
     )`;
 }
