@@ -4,7 +4,7 @@ import { presetRange } from './period';
 import { periodResultsOf } from './period-results';
 import { computeReadiness } from './readiness';
 import { DEFAULT_DUE_DAYS_AFTER_END } from './report-period';
-import { dueDaysOf, indicatorsFor, targetFor, targetRows } from './targets';
+import { amountText, dueDaysOf, indicatorsFor, targetFor, targetRows, targetStatus } from './targets';
 import type { ServiceGroup } from '../schemas/service';
 import { periodResultsSchema, type PeriodResults } from '../schemas/period-report';
 import { reportSettingsFieldsSchema, type IndicatorDefinition } from '../schemas/report-settings';
@@ -112,5 +112,17 @@ describe('the settings schema', () => {
     expect(messages({ ...base, dueDaysAfterEnd: 46 })).toEqual(['validation.tooLarge']);
     expect(messages({ ...base, indicators: [indicator({ source: 'manual', unit: 'hộ', target: -1 })] })).toEqual(['validation.tooSmall']);
     expect(messages({ ...base, indicators: [indicator({ source: 'manual', unit: 'hộ', target: 1.234 })] })).toEqual(['validation.invalidType']);
+  });
+});
+
+describe('how a row reads', () => {
+  it('prints a figure in Vietnamese, the percent sign against it and another unit after a space', () => {
+    expect(amountText(82.5, '%')).toBe('82,5%');
+    expect(amountText(1250, 'người')).toBe('1.250 người');
+    expect(amountText(0, 'hộ')).toBe('0 hộ');
+  });
+
+  it('is met, not met, or unknown: a value nobody has is never "not met"', () => {
+    expect([true, false, null].map((met) => targetStatus({ met }))).toEqual(['met', 'notMet', 'unknown']);
   });
 });

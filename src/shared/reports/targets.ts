@@ -92,3 +92,12 @@ export const provinceIndicatorValuesSchema = z.object({
   communes: z.array(z.object({ communeId: z.string(), values: z.array(z.object({ indicatorId: z.string(), value: z.number().nullable() })) })),
 });
 export type ProvinceIndicatorValues = z.infer<typeof provinceIndicatorValuesSchema>;
+
+/** A figure with its unit as the screens and the document print it: "82,5%", "1.250 người". */
+export function amountText(amount: number, unit: string): string {
+  const figure = amount.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+  return unit === '%' ? `${figure}%` : `${figure} ${unit}`;
+}
+
+/** How a row reads: met, not met, or not known (never "not met" for a value nobody has). */
+export const targetStatus = (row: Pick<TargetRow, 'met'>): 'met' | 'notMet' | 'unknown' => (row.met === null ? 'unknown' : row.met ? 'met' : 'notMet');

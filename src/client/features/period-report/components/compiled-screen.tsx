@@ -1,11 +1,13 @@
 // /period-report/province (province admins, online; docs/reports.md "The province's compiled
 // view"): every commune of the province for one reporting period — sent on time, late, missing or
-// not due, the document's number and date, who sent it, the commune's latest sync — the communes'
+// not due, the document's number and date, who sent it, the commune's latest sync, its
+// indicators against its targets — the communes'
 // difficulties and proposals grouped by barrier and the results summed on the server, and the compiled report as .docx
 // with the appendix of the units that reported. Names only, never ids.
 import { useId, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
+import { TargetList } from '../../../components/ui/target-list';
 import { useToday } from '../../../hooks/use-today';
 import { seedCommunes } from '../../../../shared/seed';
 import { reportPeriodAt, shiftReportPeriod } from '../../../../shared/reports/report-period';
@@ -137,6 +139,12 @@ function CommuneItem({ commune, onChanged }: { commune: CompiledCommune; onChang
         </>
       )}
       <p className="hint">{commune.lastSyncAt ? t('compiled.lastSync', { date: formatDateTime(commune.lastSyncAt) }) : t('compiled.neverSynced')}</p>
+      {commune.indicators.length > 0 && (
+        <div className="pr-commune-text" data-testid="compiled-targets">
+          <p className="pr-strong">{t('targets.province')}</p>
+          <TargetList rows={commune.indicators} />
+        </div>
+      )}
       {commune.returned && <p data-testid="compiled-returned">{t('compiled.returnedNote', { date: formatDate(todayLocal(Date.parse(commune.returned.returnedAt))), reason: commune.returned.reason })}</p>}
       {sent && !commune.returned && <ReturnForm communeId={commune.communeId} submissionId={sent.id} onReturned={onChanged} />}
     </li>

@@ -17,6 +17,7 @@ import { useReportDocument } from '../hooks/use-report-document';
 import { DocxButton } from './docx-button';
 import { ItemSection } from './item-section';
 import { SubmitPanel } from './submit-panel';
+import { TargetsSection } from './targets-section';
 import { TextSection } from './text-section';
 
 export function ReportEditor({ id, communeId }: { id: string; communeId: string }): ReactElement {
@@ -82,6 +83,7 @@ function EditorBody({ report, communeId }: { report: PeriodReportItem; communeId
         <input key={report.summary ?? ''} id={`${id}-summary`} type="text" maxLength={300} defaultValue={report.summary ?? ''} onBlur={(e) => e.target.value !== (report.summary ?? '') && void save({ summary: e.target.value })} />
       </div>
       <Results report={report} results={data.value.results} communeName={communeName} />
+      {report.kind === 'period' && <TargetsSection report={report} results={data.value.results} />}
       <TextSection label={t('editor.resultsNote')} value={report.resultsNote ?? ''} rows={3} onSave={(text) => save({ resultsNote: text })} testId="section-resultsNote" />
       {ITEM_SECTIONS.map((section) => (
         <ItemSection

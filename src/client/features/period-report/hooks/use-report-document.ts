@@ -1,7 +1,9 @@
 // The document model of a report for the screen, the print view and the Word file: the draft's
-// texts (or a submission's, once sent), the period's figures and the commune's name.
+// texts (or a submission's, once sent), the period's figures, the province's indicators against
+// the commune's targets (computed ones from the same figures) and the commune's name.
 import { useTranslation } from 'react-i18next';
 import type { PeriodReportItem, SubmissionItem } from '../../../data/period-report-repository';
+import { usePeriodTargets } from '../../../hooks/use-period-targets';
 import { useToday } from '../../../hooks/use-today';
 import { itemsOf } from '../../../../shared/reports/report-items';
 import type { PeriodResults } from '../../../../shared/schemas/period-report';
@@ -12,10 +14,12 @@ export function useReportDocument(report: PeriodReportItem, results: PeriodResul
   // A draft is dated today (a sent report keeps its document date).
   const today = useToday();
   const source = sent ?? report;
+  const range = { start: report.periodStart, end: report.periodEnd };
+  const targets = usePeriodTargets(report.communeId, range, sent?.results ?? results);
   return buildReportDocument(
     {
       communeName,
-      range: { start: report.periodStart, end: report.periodEnd },
+      range,
       results: sent?.results ?? results,
       summary: source.summary,
       resultsNote: source.resultsNote,
@@ -27,6 +31,8 @@ export function useReportDocument(report: PeriodReportItem, results: PeriodResul
       signerName: source.signerName,
       documentNumber: sent?.documentNumber ?? null,
       documentDate: sent?.documentDate ?? today,
+      // Targets are set per reporting period: an ad-hoc report's range has none of its own.
+      targets: targets.status === 'ready' && report.kind === 'period' ? targets.value : [],
     },
     t,
   );

@@ -121,4 +121,24 @@ describe('the period report document (Decree 30/2020 layout)', () => {
     expect(xml).toContain('w:w="11906"'); // A4 width in twips
     expect(xml).toContain('Times New Roman');
   });
+
+  it('adds figure line 8 with each indicator against its target, in the .docx too; none set, no line 8', async () => {
+    const rows = [
+      { id: 'toan-trinh', name: 'Tỷ lệ hồ sơ trực tuyến toàn trình', unit: '%', source: 'onlineFullShare' as const, target: 80, value: 75, of: 4, met: false },
+      { id: 'ho-smartphone', name: 'Hộ có điện thoại thông minh', unit: 'hộ', source: 'manual' as const, target: 1200, value: 1250.5, met: true },
+      { id: 'tai-khoan', name: 'Người dân có tài khoản thanh toán', unit: 'người', source: 'manual' as const, target: 500, value: null, met: null },
+    ];
+    const doc = buildReportDocument(input({ targets: rows }), await t());
+    expect(doc.sections[0]!.paragraphs.slice(7, 11)).toEqual([
+      '8. Chỉ tiêu của tỉnh:',
+      '- Tỷ lệ hồ sơ trực tuyến toàn trình: 75%; chỉ tiêu 80%: Chưa đạt.',
+      '- Hộ có điện thoại thông minh: 1.250,5 hộ; chỉ tiêu 1.200 hộ: Đạt.',
+      '- Người dân có tài khoản thanh toán: —; chỉ tiêu 500 người: Chưa có số liệu.',
+    ]);
+    expect(doc.sections[0]!.paragraphs[11]).toBe('Số liệu lấy từ sổ tay của Tổ.');
+    const paragraphs = docxParagraphs(new Uint8Array(await Packer.toBuffer(reportDocx(doc))));
+    expect(paragraphs).toContain('- Hộ có điện thoại thông minh: 1.250,5 hộ; chỉ tiêu 1.200 hộ: Đạt.');
+    const without = buildReportDocument(input({ targets: [] }), await t());
+    expect(without.sections[0]!.paragraphs[7]).toBe('Số liệu lấy từ sổ tay của Tổ.');
+  });
 });

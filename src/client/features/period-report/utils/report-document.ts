@@ -7,6 +7,7 @@ import type { PeriodResults, ReportItem, SignerCapacity } from '../../../../shar
 import { textOfItems } from '../../../../shared/reports/report-items';
 import { BARRIERS } from '../../../../shared/schemas/assistance-log';
 import { indicatorsOf } from '../../../../shared/reports/indicators';
+import { amountText, targetStatus, type TargetRow } from '../../../../shared/reports/targets';
 import { formatDate, type LocalDate } from '../../../../shared/text/dates';
 
 export interface DocSection {
@@ -51,6 +52,8 @@ export interface DocumentInput {
   documentNumber: string | null;
   /** The document's date; a draft prints today's. */
   documentDate: LocalDate;
+  /** The province's indicators of the period against the commune's targets (none: no line 8). */
+  targets?: readonly TargetRow[];
 }
 
 /** "Xã Ngọk Bay" → "Ngọk Bay": the place name before the date drops the kind of unit. */
@@ -88,6 +91,14 @@ export function figureLines(r: PeriodResults, t: TFunction<'periodReport'>): str
   ];
 }
 
+/** Figure line 8: each of the province's indicators with the value, the target and Đạt / Chưa đạt / Chưa có số liệu. */
+export function targetLines(rows: readonly TargetRow[], t: TFunction<'periodReport'>): string[] {
+  if (rows.length === 0) return [];
+  const row = (r: TargetRow) =>
+    t('targets.docRow', { name: r.name, value: r.value === null ? '—' : amountText(r.value, r.unit), target: amountText(r.target, r.unit), status: t(`targets.${targetStatus(r)}`) });
+  return [t('targets.docHeading'), ...rows.map(row)];
+}
+
 export function buildReportDocument(input: DocumentInput, t: TFunction<'periodReport'>): ReportDocument {
   const { results: r } = input;
   const start = formatDate(input.range.start);
@@ -107,7 +118,7 @@ export function buildReportDocument(input: DocumentInput, t: TFunction<'periodRe
     summary: input.summary?.trim() || t('doc.summaryDefault', { start, end }),
     intro: t('doc.intro', { commune, start, end }),
     sections: [
-      { heading: t('doc.results'), paragraphs: [...figures, ...lines(input.resultsNote)] },
+      { heading: t('doc.results'), paragraphs: [...figures, ...targetLines(input.targets ?? [], t), ...lines(input.resultsNote)] },
       { heading: t('doc.difficulties'), paragraphs: orNothing(textOfItems(input.difficulties)) },
       { heading: t('doc.proposals'), paragraphs: orNothing(textOfItems(input.proposals)) },
       { heading: t('doc.nextPlan'), paragraphs: orNothing(input.nextPlan) },

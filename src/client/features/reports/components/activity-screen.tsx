@@ -1,5 +1,5 @@
 // /reports: the activity dashboard of the commune for a chosen period (leaders, reviewers).
-import type { ReactElement } from 'react';
+import { Suspense, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
 import type { SessionUser } from '../../../data/session-repository';
@@ -11,6 +11,7 @@ import { ActivityCharts, KeyFigures } from './activity-figures';
 import { ExportPanel } from './export-panel';
 import { PeriodPicker } from './period-picker';
 import { ReportsNav } from './reports-nav';
+import { TargetsCard } from './targets-card';
 
 export function ActivityScreen({ user }: { user: SessionUser }): ReactElement {
   const { t } = useTranslation('reports');
@@ -28,6 +29,12 @@ export function ActivityScreen({ user }: { user: SessionUser }): ReactElement {
       ) : (
         <div data-testid="activity-report" data-range={`${activity.value.report.range.start}/${activity.value.report.range.end}`}>
           <KeyFigures report={activity.value.report} labels={labels} />
+          {user.communeId && period.preset === 'period' && (
+            // The card's words are the period report's, loaded on first use: only the card waits for them.
+            <Suspense fallback={null}>
+              <TargetsCard communeId={user.communeId} report={activity.value.report} />
+            </Suspense>
+          )}
           {period.range && can(user.role, 'reports.export') && <ExportPanel user={user} range={period.range} query={period.query} />}
           <ActivityCharts report={activity.value.report} labels={labels} />
         </div>
