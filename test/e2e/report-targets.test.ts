@@ -1,7 +1,7 @@
 // Indicators against targets (issue 15 item 3; docs/reports.md "Indicators against targets") in a
-// real Chromium against the real server: the province admin publishes two indicators — one
-// computed from the logs, one the commune enters, with a target of the demo commune's own; the
-// demo leader's phone syncs, goes offline, sees the computed
+// real Chromium against the real server: the province admin defines two indicators online — one
+// computed from the logs, one the commune enters, with a target of the demo commune's own — and a
+// bad target is refused in words; the demo leader's phone syncs, goes offline, sees the computed
 // one met, enters the hand-entered value and sees it not met, on the dashboard card, the report's
 // editor and its print; back online it syncs, and the admin's compiled view shows the commune's
 // rows. axe-core at 360 px.
@@ -56,21 +56,53 @@ async function seedLogs(url: string): Promise<void> {
 describe('indicators against targets in Chromium', () => {
   const world = phonesWorld({ DEMO_PASSWORD }, { admin: {}, leader: {} });
 
-  it('the admin publishes a computed and a hand-entered indicator with a commune target', async () => {
+  it('the admin defines a computed and a hand-entered indicator with a commune target; a share above 100 is refused in words', async () => {
+    const { page } = world.admin;
     await seedLogs(world.server.url);
-    const admin = await apiLogin(world.server.url, 'demo-admin', DEMO_PASSWORD);
-    const plan = { communeTargets: [], from: '2026-01-01', to: '2027-12-31', active: true };
-    const indicators = [
-      { ...plan, id: 'ho-so-toan-trinh', name: ONLINE, unit: '%', source: 'onlineFullShare', target: 60 },
-      { ...plan, id: 'ho-co-dien-thoai', name: PHONES, unit: 'hộ', source: 'manual', target: 500, communeTargets: [{ communeId: 'demo-xa-ngok-bay', target: 300 }] },
-    ];
-    const answer = await fetch(`${world.server.url}/api/admin/report-settings`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.accessToken}` },
-      body: JSON.stringify({ basedOn: 0, dueDaysAfterEnd: 4, indicators }),
-    });
-    expect(answer.status).toBe(200);
-    await installAndSignIn(world.admin.page, world.server.url, 'demo-admin', DEMO_PASSWORD);
+    await installAndSignIn(page, world.server.url, 'demo-admin', DEMO_PASSWORD);
+    await open(page, `${world.server.url}/admin`, 'Quản trị');
+    await page.getByRole('link', { name: 'Chỉ tiêu và hạn báo cáo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chỉ tiêu và hạn báo cáo' }).waitFor();
+    await page.getByText('Tỉnh chưa đặt chỉ tiêu nào.').waitFor();
+    await axeClean(page, 'settings empty');
+
+    await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    let form = page.getByTestId('indicator-form');
+    await form.getByLabel('Tên chỉ tiêu').fill(ONLINE);
+    await form.getByLabel('Đơn vị (%, người, hộ…)').fill('%');
+    await form.getByLabel('Cách lấy số liệu').selectOption('onlineFullShare');
+    await form.getByLabel('Chỉ tiêu chung cho các xã').fill('150');
+    await form.getByLabel('Áp dụng từ ngày').fill('01/01/2026');
+    await form.getByLabel('Đến ngày').fill('31/12/2027');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByText('Số quá lớn').waitFor();
+    await form.getByText('Kiểm tra lại các ô đã nhập.').waitFor();
+    await axeClean(page, 'indicator refused');
+    await form.getByLabel('Chỉ tiêu chung cho các xã').fill('60');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu. Máy của các tổ nhận thay đổi ở lần đồng bộ sau.').waitFor();
+    await page.getByTestId('indicator-list').getByText(ONLINE).waitFor();
+
+    await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    form = page.getByTestId('indicator-form');
+    await form.getByLabel('Tên chỉ tiêu').fill(PHONES);
+    await form.getByLabel('Đơn vị (%, người, hộ…)').fill('hộ');
+    await form.getByLabel('Chỉ tiêu chung cho các xã').fill('500');
+    await form.getByLabel('Áp dụng từ ngày').fill('01/01/2026');
+    await form.getByLabel('Đến ngày').fill('31/12/2027');
+    await form.getByRole('button', { name: 'Thêm chỉ tiêu riêng' }).click();
+    await form.getByLabel('Xã', { exact: true }).selectOption({ label: 'Xã Ngọk Bay (demo)' });
+    await form.getByLabel('Chỉ tiêu của xã').fill('300');
+    await axeClean(page, 'indicator form');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    const list = page.getByTestId('indicator-list');
+    await list.getByText(PHONES).waitFor();
+    await list.getByText('1 xã có chỉ tiêu riêng').waitFor();
+    expect(await list.locator('li').allTextContents()).toEqual([
+      expect.stringContaining('Chỉ tiêu: 60% · 01/01/2026 – 31/12/2027'),
+      expect.stringContaining('Chỉ tiêu: 500 hộ · 01/01/2026 – 31/12/2027'),
+    ]);
+    await axeClean(page, 'settings list');
   });
 
   it("the leader's phone syncs, then offline sees the computed one met and enters the other: not met", async () => {

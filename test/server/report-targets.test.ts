@@ -6,6 +6,7 @@
 // day. Test ids: RT….
 import { describe, expect, it } from 'vitest';
 import { compiledReportSchema } from '../../src/shared/reports/compiled';
+import { reportSettingsAnswerSchema } from '../../src/shared/reference/report-settings-api';
 import { provinceIndicatorValuesSchema } from '../../src/shared/reports/targets';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { describePostgres } from '../helpers/pg';
@@ -68,6 +69,14 @@ function reportTargetsSuite(factory: StoreFixtureFactory): void {
         { table: 'reportSettings', change: 'published', version: 3 },
       ]),
     );
+  });
+
+  it("[RT7] the admin's editor reads its province's settings as published: null before any, never another province's; a commune account gets 403", async () => {
+    expect(reportSettingsAnswerSchema.parse(await world.read(world.adminQN, '/api/admin/report-settings'))).toEqual({ settings: { version: 3, dueDaysAfterEnd: 10, indicators: [ONLINE, PHONES] } });
+    expect(reportSettingsAnswerSchema.parse(await world.read(world.adminKT, '/api/admin/report-settings'))).toEqual({ settings: null });
+    for (const name of ['leaderA', 'reviewerA', 'memberA'] as const) {
+      expect((await send(world[name], 'GET', '/api/admin/report-settings')).statusCode).toBe(403);
+    }
   });
 
   it("[RT3] a commune's leaders enter values for their own commune only; members may not; the province admin reads them, a commune account gets 403", async () => {

@@ -16,6 +16,7 @@ export const ADMIN_LINKS: readonly AdminLink[] = [
   { to: '/admin/services', label: 'services', roles: ['admin'] },
   { to: '/admin/templates', label: 'templates', roles: ['admin'] },
   { to: '/admin/guides', label: 'guides', roles: ['admin'] },
+  { to: '/admin/report-settings', label: 'reportSettings', roles: ['admin'] },
   { to: '/admin/province-contacts', label: 'provinceContacts', roles: ['admin'] },
   { to: '/admin/devices', label: 'devices', roles: ['leader', 'admin'] },
 ];

@@ -13,6 +13,7 @@ import { ProvinceContactsScreen } from '../features/reference/components/provinc
 import { TemplateListScreen } from '../features/reference/components/templates-screen';
 import { TemplateEditorScreen } from '../features/reference/components/template-editor-screen';
 import { NewTemplateScreen } from '../features/reference/components/new-template-screen';
+import { ReportSettingsScreen } from '../features/reference/components/report-settings-screen';
 import { withStrings } from '../lib/i18n';
 
 // The guide editor is a chunk of its own, with its strings: only the province admin opens it.
@@ -29,6 +30,7 @@ export function AdminRoutes(): ReactElement {
       <Route path="device-policy" element={<DevicePolicyScreen />} />
       <Route path="services" element={<ServicesScreen />} />
       <Route path="province-contacts" element={<ProvinceContactsScreen />} />
+      <Route path="report-settings" element={<ReportSettingsScreen />} />
       <Route path="devices" element={<DevicesScreen />} />
       <Route path="templates" element={<TemplateListScreen />} />
       <Route path="templates/new" element={<NewTemplateScreen />} />

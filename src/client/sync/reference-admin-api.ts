@@ -3,6 +3,7 @@
 // new record like every other phone (one publishing path), which is what the editors list.
 import { z } from 'zod';
 import type { NewProvinceContact, NewService, NewTemplate, ProvinceContactChange, ServiceChange, TemplateVersionInput } from '../../shared/reference/admin-api';
+import { reportSettingsAnswerSchema, type PublishReportSettings, type ReportSettingsAnswer } from '../../shared/reference/report-settings-api';
 import { wireRecordSchema } from '../../shared/sync/protocol';
 import { callJson } from './api-call';
 import { getSyncRuntime, syncNow } from './runtime';
@@ -12,7 +13,7 @@ const answerSchema = z.object({ record: wireRecordSchema });
 type Answer = z.infer<typeof answerSchema>;
 
 /** Calls the API, then pulls at once so this phone's lists show the change (a failed pull is retried by the scheduler). */
-async function publish(path: string, body: unknown, method?: 'PATCH'): Promise<Answer> {
+async function publish(path: string, body: unknown, method?: 'PATCH' | 'PUT'): Promise<Answer> {
   const answer = await getSyncRuntime().token.call((token) => callJson(path, token, answerSchema, body, method));
   await syncNow().catch((error: unknown) => log.warn('pull after a reference edit failed', error));
   return answer;
@@ -25,6 +26,13 @@ export const changeProvinceContact = (id: string, change: ProvinceContactChange)
 export const addTemplate = (input: NewTemplate) => publish('/api/admin/checklist-templates', input);
 export const publishTemplateVersion = (templateId: string, input: TemplateVersionInput) =>
   publish(`/api/admin/checklist-templates/${encodeURIComponent(templateId)}/versions`, input);
+
+/** The whole due day and indicator list, naming the version edited (a stale one gets 409; docs/reports.md). */
+export const publishReportSettings = (input: PublishReportSettings) => publish('/api/admin/report-settings', input, 'PUT');
+
+/** The province's report settings as the server holds them: the editor starts from the latest version. */
+export const fetchReportSettings = (): Promise<ReportSettingsAnswer> =>
+  getSyncRuntime().token.call((token) => callJson('/api/admin/report-settings', token, reportSettingsAnswerSchema));
 
 /** Pulls the province's newest reference data now (the editor's "reload" after a stale edit). */
 export const refreshReferenceData = (): Promise<void> => syncNow();

@@ -6,6 +6,7 @@
 //   POST  /api/admin/checklist-templates      add a template (version 1)
 //   POST  /api/admin/checklist-templates/:templateId/versions   publish its next version
 //   PUT   /api/admin/guides/:code             publish the next version of a service's guide (docs/field-aids.md §3)
+//   GET   /api/admin/report-settings          the province's settings as published (the editor's start)
 //   PUT   /api/admin/report-settings          publish the due day and the indicators with their targets (docs/reports.md)
 // Admins only, always in their own province (the scope comes from the account, never the request);
 // bodies checked by the shared schemas; rate-limited per admin; every change in the audit log.
@@ -25,7 +26,7 @@ import {
   templateVersionSchema,
 } from '../../shared/reference/admin-api';
 import { GUIDE_BODY_LIMIT, guidePathSchema, publishGuideSchema } from '../../shared/reference/guide-api';
-import { publishReportSettingsSchema } from '../../shared/reference/report-settings-api';
+import { publishReportSettingsSchema, reportSettingsAnswerSchema } from '../../shared/reference/report-settings-api';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import { toWireRecord } from '../../shared/sync/protocol';
 import type { AuthService } from '../auth/auth-service';
@@ -34,7 +35,7 @@ import { ApiError } from '../errors';
 import type { AuditLog } from '../privacy/audit-log';
 import { changeProvinceContact, changeService, createProvinceContact, createService, ReferenceError, type Editor } from '../reference/reference-admin';
 import { publishGuide } from '../reference/guide-admin';
-import { publishReportSettings } from '../reference/report-settings-admin';
+import { publishReportSettings, readReportSettings } from '../reference/report-settings-admin';
 import { createTemplate, publishTemplate } from '../reference/template-admin';
 import type { SyncStore } from '../storage/types';
 import { signedInUser } from './auth';
@@ -55,13 +56,14 @@ export function registerAdminReferenceRoutes(app: FastifyInstance, options: Admi
   const now = options.now ?? Date.now;
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 60, 60_000, now);
 
-  async function editor(request: FastifyRequest, action: Action): Promise<Editor & { role: 'admin' }> {
+  /** The signed-in admin of a province who may take `action`; `limited`: a change, counted against the rate limit. */
+  async function editor(request: FastifyRequest, action: Action, limited = true): Promise<Editor & { role: 'admin' }> {
     const user = await signedInUser(auth, request);
     if (!can(user.role, action) || !user.provinceId || user.communeId) {
       await audit.append({ kind: 'access.refused', actor: user, details: { action, role: user.role } });
       throw new ApiError(403, 'forbidden', "Only the province's admin edits its reference data.");
     }
-    const decision = limiter.take(user.id);
+    const decision = limited ? limiter.take(user.id) : { ok: true as const };
     if (!decision.ok) throw new ApiError(429, 'too_many_requests', 'Too many changes; try again later.', decision.retryAfterSeconds);
     return { id: user.id, provinceId: user.provinceId, role: 'admin' };
   }
@@ -149,6 +151,12 @@ export function registerAdminReferenceRoutes(app: FastifyInstance, options: Admi
     const { code } = parse(guidePathSchema, request.params);
     const body = await run(request, 'serviceGuides', (who) => publishGuide(store.records, who, code, parse(publishGuideSchema, request.body), now()), 'guides.manage');
     return reply.header('cache-control', 'no-store').send(body);
+  });
+  app.get('/api/admin/report-settings', async (request, reply) => {
+    const who = await editor(request, 'reportSettings.manage', false);
+    const record = await readReportSettings(store.records, who.provinceId);
+    const settings = record ? { version: Number(record.version), dueDaysAfterEnd: record.dueDaysAfterEnd, indicators: record.indicators } : null;
+    return reply.header('cache-control', 'no-store').send(reportSettingsAnswerSchema.parse({ settings }));
   });
   app.put('/api/admin/report-settings', async (request, reply) => {
     const body = await run(request, 'reportSettings', (who) => publishReportSettings(store.records, who, parse(publishReportSettingsSchema, request.body), now()), 'reportSettings.manage');
