@@ -79,9 +79,12 @@ describe('offline app shell in Chromium', () => {
       expect(new URL(phone.page.url()).pathname).toBe(screen.url);
     }
     // A deep link opened cold, offline, still renders (navigation fallback from the precache).
-    await phone.page.goto(`${server.url}/contacts`);
+    // The document must come from the service worker: the server is stopped and the context offline.
+    // (navigator.onLine is not asked: Chromium 150 reports true in a document opened after
+    // setOffline, though no request reaches the network.)
+    const response = await phone.page.goto(`${server.url}/contacts`);
+    expect(response?.fromServiceWorker()).toBe(true);
     await phone.page.getByRole('heading', { level: 1, name: 'Danh bạ hỗ trợ' }).waitFor();
-    expect(await phone.page.evaluate(() => navigator.onLine)).toBe(false);
   });
 
   it('has zero axe-core violations on every screen at 360 × 740', async () => {
