@@ -20,7 +20,8 @@ export type SignerCapacity = (typeof SIGNER_CAPACITIES)[number];
 export const TEXT_SECTIONS = ['difficulties', 'proposals', 'nextPlan'] as const;
 export type TextSection = (typeof TEXT_SECTIONS)[number];
 
-const TEXT_MAX = 8000;
+/** The longest free text of a part of the report (the leader's notes, the next period's plan). */
+export const REPORT_TEXT_MAX = 8000;
 const COUNT_MAX = 100_000_000;
 const count = intSchema(0, COUNT_MAX);
 const countsOf = <const K extends readonly [string, ...string[]]>(keys: K) =>
@@ -29,7 +30,7 @@ const countsOf = <const K extends readonly [string, ...string[]]>(keys: K) =>
 /** The document number as it is written after "Số:", e.g. "14/BC-UBND". */
 export const documentNumberSchema = nfcString(1, 40).refine((s) => /^[0-9A-Za-zĐđ][0-9A-Za-zĐđ./-]*$/.test(s), { error: 'validation.documentNumber' });
 
-const textSchema = clearable(nfcString(0, TEXT_MAX));
+const textSchema = clearable(nfcString(0, REPORT_TEXT_MAX));
 
 /**
  * Difficulties and proposals are lists of short items, each tagged with the barrier it is about or

@@ -11,7 +11,7 @@ import { BARRIERS, type Barrier } from '../../../../shared/schemas/assistance-lo
 import { REPORT_ITEM_TEXT_MAX, REPORT_ITEMS_MAX, type ReportItem } from '../../../../shared/schemas/period-report';
 import type { Suggestion } from '../../../../shared/reports/suggestions';
 import { barrierGroupLabel } from '../utils/compiled-document';
-import { suggestionText } from './text-section';
+import { SuggestionList } from './suggestion-list';
 
 interface Props {
   label: string;
@@ -39,7 +39,6 @@ function ItemList({ label, items, suggestions, onSave, onSuggestion, testId }: P
   const id = useId();
   const [rows, setRows] = useState<ReportItem[]>(() => [...items]);
   const [failed, setFailed] = useState(false);
-  const [editing, setEditing] = useState<{ key: string; text: string } | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const save = (next: ReportItem[]) => {
     setRows(next);
@@ -47,9 +46,14 @@ function ItemList({ label, items, suggestions, onSave, onSuggestion, testId }: P
     if (same(clean, items)) return;
     onSave(clean).then(() => setFailed(false), () => setFailed(true));
   };
-  const suggest = (key: string, item: ReportItem | null) => {
-    onSuggestion(key, item, filled(rows)).then(() => { setFailed(false); setEditing(null); }, () => setFailed(true));
-  };
+  const suggest = (s: Suggestion, text: string | null): Promise<void> =>
+    onSuggestion(s.key, text === null ? null : { text, barrier: barrierOf(s) }, filled(rows)).then(
+      () => setFailed(false),
+      (error: unknown) => {
+        setFailed(true);
+        throw error;
+      },
+    );
   const add = () => {
     setRows([...rows, { text: '', barrier: null }]);
     // Focus the new item's text once it is drawn.
@@ -82,40 +86,7 @@ function ItemList({ label, items, suggestions, onSave, onSuggestion, testId }: P
       </ol>
       {failed && <p role="alert" className="field-error">{t('editor.itemsError')}</p>}
       {full ? <p className="hint">{t('editor.itemsFull', { max: REPORT_ITEMS_MAX })}</p> : <button type="button" className="button" onClick={add}>{t('editor.addItem')}</button>}
-      {suggestions.length > 0 && (
-        <div className="pr-suggestions">
-          <p className="pr-label">{t('editor.suggestions')}</p>
-          <ul>
-            {suggestions.map((s) => {
-              const text = suggestionText(s, t);
-              return (
-                <li key={s.key} data-suggestion={s.key}>
-                  {editing?.key === s.key ? (
-                    <>
-                      <label className="pr-field">
-                        {t('editor.editSuggestion')}
-                        <textarea rows={3} maxLength={REPORT_ITEM_TEXT_MAX} value={editing.text} onChange={(e) => setEditing({ key: s.key, text: e.target.value })} />
-                      </label>
-                      <div className="button-row">
-                        <button type="button" className="button primary" disabled={editing.text.trim() === ''} onClick={() => suggest(s.key, { text: editing.text.trim(), barrier: barrierOf(s) })}>{t('editor.addEdited')}</button>
-                      </div>
-                    </>
-                  ) : (
-                    <>
-                      <p>{text}</p>
-                      <div className="button-row">
-                        <button type="button" className="button" disabled={full} onClick={() => suggest(s.key, { text, barrier: barrierOf(s) })}>{t('editor.accept')}</button>
-                        <button type="button" className="button" disabled={full} onClick={() => setEditing({ key: s.key, text })}>{t('editor.edit')}</button>
-                        <button type="button" className="button" onClick={() => suggest(s.key, null)}>{t('editor.drop')}</button>
-                      </div>
-                    </>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      )}
+      <SuggestionList suggestions={suggestions} maxLength={REPORT_ITEM_TEXT_MAX} full={full} onHandle={suggest} />
     </section>
   );
 }
