@@ -75,3 +75,11 @@ export function canEditRecord(user: { id: string; role: Role }, record: { create
   if (can(user.role, 'log.editAny')) return true;
   return can(user.role, 'log.editOwn') && record.createdBy === user.id;
 }
+
+/** A log's follow-up fields: what a colleague it was handed to may change (docs/field-aids.md §2). */
+export const FOLLOW_UP_FIELDS: readonly string[] = ['outcome', 'followUpAt', 'followUpDone', 'updatedAt'];
+
+/** Who may record a log's follow-up: whoever may edit the log, and the colleague it was handed to. */
+export function canRecordFollowUp(user: { id: string; role: Role }, record: { createdBy?: unknown; followUpBy?: unknown }): boolean {
+  return canEditRecord(user, record) || (can(user.role, 'log.editOwn') && record.followUpBy === user.id);
+}

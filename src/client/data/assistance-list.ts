@@ -7,7 +7,7 @@ import { db, type OpenedRecord, type StoredRecord } from './db';
 import { openRows } from './sealed-records';
 import { requireUser, type SessionUser } from './session-repository';
 import { listServices } from './service-repository';
-import { can, canEditRecord } from '../../shared/permissions';
+import { can, canRecordFollowUp } from '../../shared/permissions';
 import { instantBounds, listPeriodRange, type ListPeriod } from '../../shared/reports/period';
 import type { Outcome } from '../../shared/schemas/assistance-log';
 import { seedServices } from '../../shared/seed';
@@ -172,7 +172,7 @@ function followUpsOf(user: SessionUser) {
     rows: (today: string, upcoming: boolean) => {
       const byDate = db.records('assistanceLogs').where('followUpAt');
       return (upcoming ? byDate.above('') : byDate.belowOrEqual(today)).filter(
-        (row) => !row.deleted && row.followUpDone !== true && row.communeId === user.communeId && canEditRecord(user, row),
+        (row) => !row.deleted && row.followUpDone !== true && row.communeId === user.communeId && canRecordFollowUp(user, row),
       );
     },
   };

@@ -11,7 +11,7 @@ import { writeRecord } from './local-write';
 import { definedOnly } from './record-fields';
 import { openRow } from './sealed-records';
 import { requireUser, type SessionUser } from './session-repository';
-import { can } from '../../shared/permissions';
+import { can, canRecordFollowUp } from '../../shared/permissions';
 import {
   assistanceLogFieldsObject,
   assistanceLogFieldsSchema,
@@ -114,5 +114,8 @@ export async function restoreLog(id: string, now: number = Date.now()): Promise<
  */
 export async function recordFollowUp(id: string, result: { outcome: Outcome; nextFollowUpAt?: string | null }, now: number = Date.now()): Promise<LogItem> {
   const next = result.nextFollowUpAt ?? null;
-  return updateLog(id, next ? { outcome: result.outcome, followUpAt: next, followUpDone: false } : { outcome: result.outcome, followUpDone: true }, now);
+  const changes = next ? { outcome: result.outcome, followUpAt: next, followUpDone: false } : { outcome: result.outcome, followUpDone: true };
+  // The colleague a follow-up was handed to records it too (docs/field-aids.md §2); only these fields.
+  const { user, changed } = await planEdit('assistanceLogs', id, changes, LOG_EDIT, canRecordFollowUp);
+  return toLog(await writeRecord({ table: 'assistanceLogs', recordId: id, fields: changed }, now), user);
 }

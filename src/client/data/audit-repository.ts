@@ -23,6 +23,14 @@ export async function recordCitizenView(userId: string, logId: string, now: numb
   await addEvent(userId, 'citizen.viewed', logId, { table: 'assistanceLogs' } satisfies AuditDetails<'citizen.viewed'>, now);
 }
 
+/**
+ * Records that `userId` handed the citizen's details of log `logId` to colleague `to`'s phone
+ * (docs/field-aids.md §2 "Handing over a follow-up"): the phone's own audit event, sent like a view.
+ */
+export async function recordCitizenHandOver(userId: string, logId: string, to: string, now: number = Date.now()): Promise<void> {
+  await addEvent(userId, 'citizen.handedOver', logId, { table: 'assistanceLogs', to } satisfies AuditDetails<'citizen.handedOver'>, now);
+}
+
 async function addEvent(userId: string, kind: PhoneAuditKind, subjectId: string | null, details: Record<string, unknown>, now: number): Promise<void> {
   await db.auditEvents.add({ id: uuidv7(), userId, kind, subjectId, occurredAt: new Date(now).toISOString(), details });
 }

@@ -10,15 +10,18 @@ import { canEditRecord } from '../../shared/permissions';
 
 export type AuthoredTable = 'assistanceLogs' | 'groupSessions';
 
+/** Who may make an edit: canEditRecord, or canRecordFollowUp for a follow-up's result. */
+export type EditCheck = (user: SessionUser, row: { createdBy?: unknown; followUpBy?: unknown }) => boolean;
+
 /**
  * A record of the user's commune that the user may edit: leaders edit anyone's, members their own
  * (one rule for client and server). RecordNotFoundError when it is not in the commune.
  */
-export async function editableRecord<T extends AuthoredTable>(table: T, id: string): Promise<{ user: SessionUser; row: OpenedRecord<T> }> {
+export async function editableRecord<T extends AuthoredTable>(table: T, id: string, may: EditCheck = canEditRecord): Promise<{ user: SessionUser; row: OpenedRecord<T> }> {
   const user = await requireUser();
   const row = await db.records(table).get(id);
   if (!row || row.communeId !== user.communeId) throw new RecordNotFoundError();
-  if (!canEditRecord(user, row)) throw new PermissionError('record.edit');
+  if (!may(user, row)) throw new PermissionError('record.edit');
   // Opened: an edit compares the stored citizen and note with the new ones (planEdit).
   return { user, row: await openRow(table, row) };
 }
@@ -42,8 +45,9 @@ export async function planEdit<T extends AuthoredTable, Patch extends { deleted?
   id: string,
   changes: Omit<Patch, 'deleted'>,
   schemas: EditSchemas<Patch>,
+  may: EditCheck = canEditRecord,
 ): Promise<{ user: SessionUser; row: OpenedRecord<T>; changed: Partial<Omit<Patch, 'deleted'>> }> {
-  const { user, row } = await editableRecord(table, id);
+  const { user, row } = await editableRecord(table, id, may);
   const patch = schemas.patch.safeParse(changes);
   if (!patch.success) throw new ValidationError(patch.error);
   const { deleted: _ignored, ...fields } = patch.data;

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { saveSession, type SessionUser } from './session-repository';
-import { createLog } from './assistance-repository';
+import { createLog, recordFollowUp } from './assistance-repository';
+import { listFollowUpsDue } from './assistance-list';
 import { checkHandOver, handOverContent, HandOverImportError, importHandOver, listHandOverCandidates, previewHandOver, RelayKeyMissingError } from './handover-repository';
 import { hasRelayKey, saveRelayKey } from './relay-key';
 import { isSealed } from './vault/crypto';
@@ -62,7 +63,7 @@ describe('hand-over on the phone', () => {
   it("imports on the colleague's phone: same ids, clocks, author and MAC, sealed with the receiver's key; twice adds nothing", async () => {
     const content = await sendersBundle();
     await receiversPhone();
-    expect(await previewHandOver(receiver, content)).toEqual({ byTable: { assistanceLogs: 2 }, alreadyHere: 0 });
+    expect(await previewHandOver(receiver, content)).toEqual({ byTable: { assistanceLogs: 2 }, alreadyHere: 0, followUps: 0 });
     expect(await importHandOver(receiver, content)).toBe(2);
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map(({ id, hlc, relay }) => ({ id, hlc, relay }))).toEqual(content.entries.map(({ id, hlc, relay }) => ({ id, hlc, relay })));
@@ -70,10 +71,36 @@ describe('hand-over on the phone', () => {
     const stored = await db.records('assistanceLogs').get(content.entries[0]!.recordId);
     expect(stored?.createdBy).toBe(sender.id);
     expect(isSealed(stored?.note)).toBe(true);
-    expect(await previewHandOver(receiver, content)).toEqual({ byTable: { assistanceLogs: 2 }, alreadyHere: 2 });
+    expect(await previewHandOver(receiver, content)).toEqual({ byTable: { assistanceLogs: 2 }, alreadyHere: 2, followUps: 0 });
     expect(await importHandOver(receiver, content)).toBe(0);
     // The receiver does not hand a colleague's changes on as their own.
     expect(await listHandOverCandidates(receiver)).toEqual([]);
+  });
+
+  it('hands an open follow-up to a colleague: the log with its consenting citizen, recorded in the audit trail; the colleague lists and records it, the log stays the sender’s', async () => {
+    await signIn(sender);
+    const evidence = { method: 'spoken' as const, noticeVersion: 'v1', recordedAt: '2026-03-10T02:00:00.000Z', recordedBy: sender.id, purposes: ['followUp' as const] };
+    const log = await createLog({ serviceId: 'vneid-install-register', outcome: 'partial', occurredAt: '2026-03-10T02:00:00.000Z', followUpAt: '2026-03-12', citizen: { name: 'Hoàng Thị Mỵ', consent: true, consentEvidence: evidence } });
+    // Synced since: nothing of it waits in the outbox.
+    await db.outbox.clear();
+    await saveRelayKey(sender.id, RELAY_KEY, await testDataKey());
+    const content = await handOverContent(sender, [], Date.parse('2026-03-10T04:00:00.000Z'), { logIds: [log.id], to: receiver.id });
+    expect(content.entries.map((entry) => entry.fields)).toEqual([expect.objectContaining({ followUpBy: receiver.id })]);
+    expect(content.followUps?.map((record) => record.id)).toEqual([log.id]);
+    expect(await db.auditEvents.where('[userId+subjectId]').equals([sender.id, log.id]).toArray()).toEqual([expect.objectContaining({ kind: 'citizen.handedOver', details: { table: 'assistanceLogs', to: receiver.id } })]);
+
+    await receiversPhone();
+    expect(await previewHandOver(receiver, content)).toMatchObject({ followUps: 1 });
+    await importHandOver(receiver, content);
+    const stored = await db.records('assistanceLogs').get(log.id);
+    expect(stored).toMatchObject({ createdBy: sender.id, followUpBy: receiver.id, followUpAt: '2026-03-12' });
+    expect(isSealed(stored?.citizen)).toBe(true);
+    const due = await listFollowUpsDue(Date.parse('2026-03-12T05:00:00.000Z'));
+    expect(due.map((item) => [item.log.id, item.log.citizen?.name])).toEqual([[log.id, 'Hoàng Thị Mỵ']]);
+    const done = await recordFollowUp(log.id, { outcome: 'done' });
+    expect(done).toMatchObject({ createdBy: sender.id, followUpDone: true, outcome: 'done' });
+    // Another member's bundle of it: refused, nothing written.
+    await expect(importHandOver({ ...receiver, id: uuidv7() }, content)).rejects.toBeInstanceOf(HandOverImportError);
   });
 
   it('refuses, writing nothing, a bundle of another commune, a change in someone else’s name, or one without its MAC', async () => {

@@ -12,6 +12,8 @@ import { BUNDLE_FORMAT, type HandOverContent, type HandOverEntry } from '../../s
 import { relayKeyBytes, relayMacs } from '../../shared/handover/relay';
 import { TABLE_SCHEMAS, type SyncTable } from '../../shared/schemas/tables';
 import { toMutation } from './sync-shapes';
+import { handOverFollowUps, receivedFollowUps } from './handover-follow-ups';
+import type { SyncedRecord } from '../../shared/sync/merge';
 
 /** The phone has no relay key yet: the member must go online once (sign in or sync). */
 export class RelayKeyMissingError extends Error {
@@ -53,16 +55,23 @@ export async function listHandOverCandidates(user: SessionUser): Promise<HandOve
  * receiver cannot open this member's seals), each with the member's MAC so the server accepts it
  * from the colleague's phone as this member's.
  */
-export async function handOverContent(user: SessionUser, picked: readonly { table: SyncTable; recordId: string }[], now: number = Date.now()): Promise<HandOverContent> {
+export async function handOverContent(
+  user: SessionUser,
+  picked: readonly { table: SyncTable; recordId: string }[],
+  now: number = Date.now(),
+  // Follow-ups handed to colleague `to` (handover-follow-ups.ts): their logs travel, and their unsent changes.
+  followUps?: { logIds: readonly string[]; to: string },
+): Promise<HandOverContent> {
   if (!user.communeId) throw new RelayKeyMissingError();
   const key = requireDataKey();
   const relayKey = relayKeyBytes(await readRelayKey(user.id, key));
   if (!relayKey) throw new RelayKeyMissingError();
-  const wanted = new Set(picked.map(({ table, recordId }) => `${table}\u0000${recordId}`));
+  const handed = followUps ? await handOverFollowUps(user, followUps.logIds, followUps.to, now) : [];
+  const wanted = new Set([...picked.map(({ table, recordId }) => `${table}\u0000${recordId}`), ...handed.map((record) => `assistanceLogs\u0000${record.id}`)]);
   const entries = ownEntries(await db.outbox.orderBy('seq').toArray(), user.id).filter((entry) => wanted.has(`${entry.table}\u0000${entry.recordId}`));
   const opened = await Promise.all(entries.map(async (entry) => ({ ...entry, fields: await openFields(entry.table, entry.recordId, entry.fields, key) })));
   const macs = await relayMacs(relayKey, opened.map(toMutation));
-  const handed: HandOverEntry[] = opened.map((entry, index) => ({
+  const relayed: HandOverEntry[] = opened.map((entry, index) => ({
     id: entry.id,
     table: entry.table,
     recordId: entry.recordId,
@@ -71,11 +80,12 @@ export async function handOverContent(user: SessionUser, picked: readonly { tabl
     createdAt: entry.createdAt,
     relay: { author: user.id, mac: macs[index]! },
   }));
-  return { format: BUNDLE_FORMAT, communeId: user.communeId, author: { id: user.id, displayName: user.displayName }, createdAt: new Date(now).toISOString(), entries: handed };
+  const content: HandOverContent = { format: BUNDLE_FORMAT, communeId: user.communeId, author: { id: user.id, displayName: user.displayName }, createdAt: new Date(now).toISOString(), entries: relayed };
+  return handed.length > 0 ? { ...content, followUps: handed } : content;
 }
 
 /** Why an opened bundle is still not imported (each has its own message). */
-export type ImportProblem = 'notSameCommune' | 'notHandOver';
+export type ImportProblem = 'notSameCommune' | 'notHandOver' | 'notYourFollowUp';
 
 export class HandOverImportError extends Error {
   override readonly name = 'HandOverImportError';
@@ -88,18 +98,21 @@ export class HandOverImportError extends Error {
  * Checks that an opened bundle holds only its author's relayed changes of commune tables, for this
  * member's commune; throws HandOverImportError (nothing written) otherwise.
  */
-export function checkHandOver(user: SessionUser, content: HandOverContent): void {
+export function checkHandOver(user: SessionUser, content: HandOverContent): SyncedRecord[] {
   if (!user.communeId || content.communeId !== user.communeId) throw new HandOverImportError('notSameCommune');
+  const followUps = receivedFollowUps(user, content.communeId, content.author.id, content.followUps ?? []);
+  if (!followUps) throw new HandOverImportError('notYourFollowUp');
   for (const entry of content.entries) {
     const createdBy = entry.fields.createdBy;
     const ownChange = entry.relay?.author === content.author.id && (createdBy === undefined || createdBy === content.author.id);
     if (!ownChange || TABLE_SCHEMAS[entry.table].scope !== 'commune') throw new HandOverImportError('notHandOver');
   }
+  return followUps;
 }
 
 /** What the receiver sees before importing: the changes per table, and how many this phone already holds. */
-export async function previewHandOver(user: SessionUser, content: HandOverContent): Promise<{ byTable: Partial<Record<SyncTable, number>>; alreadyHere: number }> {
-  checkHandOver(user, content);
+export async function previewHandOver(user: SessionUser, content: HandOverContent): Promise<{ byTable: Partial<Record<SyncTable, number>>; alreadyHere: number; followUps: number }> {
+  const followUps = checkHandOver(user, content).length;
   const byTable: Partial<Record<SyncTable, number>> = {};
   const records = new Set<string>();
   for (const entry of content.entries) {
@@ -108,7 +121,7 @@ export async function previewHandOver(user: SessionUser, content: HandOverConten
     records.add(key);
   }
   const alreadyHere = await db.outbox.where('id').anyOf(content.entries.map((entry) => entry.id)).count();
-  return { byTable, alreadyHere };
+  return { byTable, alreadyHere, followUps };
 }
 
 /**
@@ -117,8 +130,10 @@ export async function previewHandOver(user: SessionUser, content: HandOverConten
  * Returns how many changes were new (a bundle imported twice adds nothing).
  */
 export async function importHandOver(user: SessionUser, content: HandOverContent, now: number = Date.now()): Promise<number> {
-  checkHandOver(user, content);
+  const followUps = checkHandOver(user, content);
   const key = requireDataKey();
+  // A follow-up's log is merged as a pull would merge it (local-write.ts importEntries), its citizen sealed first.
+  const sealedFollowUps = await sealRecords('assistanceLogs', followUps.map((record) => ({ id: record.id, fields: record })), key);
   // Table by table, so the encryptions of a thousand logs are in flight together.
   const fields: Record<string, unknown>[] = content.entries.map((entry) => entry.fields);
   const tables = new Set(content.entries.map((entry) => entry.table));
@@ -132,5 +147,5 @@ export async function importHandOver(user: SessionUser, content: HandOverContent
   const entries = content.entries.map(
     (entry, index): OutboxEntry => ({ id: entry.id, table: entry.table, recordId: entry.recordId, hlc: entry.hlc, fields: fields[index]!, createdAt: entry.createdAt, ...(entry.relay ? { relay: entry.relay } : {}) }),
   );
-  return importEntries(entries, now);
+  return importEntries(entries, now, undefined, sealedFollowUps.map((record) => ({ table: 'assistanceLogs' as const, record })));
 }

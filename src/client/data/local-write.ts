@@ -5,7 +5,7 @@
 // same reason citizen details and notes are sealed before the transaction opens
 // (sealed-records.ts): the record and its outbox entry store the same ciphertext.
 import { db, type AppDatabase, type AtRest, type OpenedRecord, type OutboxEntry, type RecordOf, type SealedName } from './db';
-import { applyWrite, type SyncedRecord } from '../../shared/sync/merge';
+import { applyWrite, mergeRecords, type SyncedRecord } from '../../shared/sync/merge';
 import { initialClock, newNodeId, receive, tick } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { SyncTable } from '../../shared/schemas/tables';
@@ -146,32 +146,50 @@ export async function writeRecord<T extends SyncTable>(write: TableWrite<T>, now
  * clock moves past the greatest imported clock, so this phone's next write orders after them.
  * Returns how many entries were new.
  *
+ * `records` are whole records handed over with them (a follow-up's log, docs/field-aids.md §2):
+ * merged field by field by clock with what the phone holds, as a pull merges, and queued nowhere —
+ * the server has them already, or their unsent changes are among the entries.
+ *
  * Bulk calls only (docs/field-aids.md "Import time"): one read round (the mutation ids, the
  * records, the clock), the merge in memory, one write round — a get and a put per entry cost a
  * trip through the event loop each, which on a thousand logs was most of the import.
  */
-export async function importEntries(entries: readonly OutboxEntry[], now: number = Date.now(), database: AppDatabase = db): Promise<number> {
+export async function importEntries(
+  entries: readonly OutboxEntry[],
+  now: number = Date.now(),
+  database: AppDatabase = db,
+  records: readonly { table: SyncTable; record: SyncedRecord }[] = [],
+): Promise<number> {
   const freshNode = newNodeId();
-  const tableNames = [...new Set(entries.map((entry) => entry.table))];
+  const tableNames = [...new Set([...entries.map((entry) => entry.table), ...records.map(({ table }) => table)])];
   return database.transaction('rw', [database.outbox, database.syncState, ...tableNames.map((name) => database.syncedTable(name))], async () => {
-    const recordIds = tableNames.map((name) => [...new Set(entries.filter((entry) => entry.table === name).map((entry) => entry.recordId))]);
+    const recordIds = tableNames.map((name) => [
+      ...new Set([...records.filter(({ table }) => table === name).map(({ record }) => record.id), ...entries.filter((entry) => entry.table === name).map((entry) => entry.recordId)]),
+    ]);
     const [queued, stored, held] = await Promise.all([
       // The index's keys (the mutation ids), not the rows: nothing to read but whether it is there.
       database.outbox.where('id').anyOf(entries.map((entry) => entry.id)).keys(),
       database.syncState.get(CLOCK_KEY),
       Promise.all(tableNames.map((name, index) => database.syncedTable(name).bulkGet(recordIds[index]!))),
     ]);
-    const records = new Map<string, SyncedRecord | undefined>();
-    tableNames.forEach((name, index) => recordIds[index]!.forEach((id, at) => records.set(`${name}/${id}`, held[index]![at])));
+    const merged = new Map<string, SyncedRecord | undefined>();
+    tableNames.forEach((name, index) => recordIds[index]!.forEach((id, at) => merged.set(`${name}/${id}`, held[index]![at])));
     const known = new Set(queued.map(String));
     let clock = isClockState(stored?.value) ? stored.value : initialClock(freshNode);
     const fresh: OutboxEntry[] = [];
     const changed = new Set<string>();
+    for (const { table, record } of records) {
+      const key = `${table}/${record.id}`;
+      const before = merged.get(key);
+      merged.set(key, before ? mergeRecords(before, record) : record);
+      changed.add(key);
+      for (const hlc of Object.values(record.clocks)) clock = receive(clock, hlc, now);
+    }
     for (const entry of entries) {
       if (known.has(entry.id)) continue;
       known.add(entry.id);
       const key = `${entry.table}/${entry.recordId}`;
-      records.set(key, applyWrite(records.get(key), { recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields }));
+      merged.set(key, applyWrite(merged.get(key), { recordId: entry.recordId, hlc: entry.hlc, fields: entry.fields }));
       changed.add(key);
       const { seq: _seq, ...queuedEntry } = entry;
       fresh.push(queuedEntry);
@@ -179,7 +197,7 @@ export async function importEntries(entries: readonly OutboxEntry[], now: number
     }
     await Promise.all([
       ...tableNames.map((name, index) => {
-        const rows = recordIds[index]!.flatMap((id) => (changed.has(`${name}/${id}`) ? [records.get(`${name}/${id}`)!] : []));
+        const rows = recordIds[index]!.flatMap((id) => (changed.has(`${name}/${id}`) ? [merged.get(`${name}/${id}`)!] : []));
         return rows.length > 0 ? database.syncedTable(name).bulkPut(rows) : undefined;
       }),
       fresh.length > 0 ? database.outbox.bulkAdd(fresh) : undefined,

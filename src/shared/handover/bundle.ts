@@ -9,7 +9,7 @@
 // the same code opens nothing in another commune. Inside: the entries, deflated.
 // Pure and isomorphic (WebCrypto and CompressionStream exist in browsers and in Node ≥ 20).
 import { z } from 'zod';
-import { mutationSchema } from '../sync/protocol';
+import { mutationSchema, wireRecordSchema } from '../sync/protocol';
 
 export const BUNDLE_MAGIC = 'STS1';
 export const BUNDLE_FORMAT = 1;
@@ -32,6 +32,12 @@ export const handOverContentSchema = z.strictObject({
   author: z.strictObject({ id: z.uuid(), displayName: z.string().max(200) }),
   createdAt: z.iso.datetime(),
   entries: z.array(handOverEntrySchema).max(20_000),
+  /**
+   * The logs of the follow-ups the sender hands over, as their phone holds them now (each field
+   * with its clock), so the receiver can record them (docs/field-aids.md §2 "Handing over a
+   * follow-up"). The citizen's details only where their consent covers the follow-up.
+   */
+  followUps: z.array(wireRecordSchema).max(1_000).optional(),
 });
 export type HandOverContent = z.infer<typeof handOverContentSchema>;
 

@@ -29,6 +29,8 @@ export const SERVER_OPERATOR_ID = 'server-operator';
 export const AUDIT_DETAILS = {
   /** A member or leader opened a log showing a citizen's details (recorded by the phone). */
   'citizen.viewed': z.strictObject({ table: z.literal('assistanceLogs') }),
+  /** A member handed a follow-up's log with the citizen's details to a colleague's phone (docs/field-aids.md §2; recorded by the phone). */
+  'citizen.handedOver': z.strictObject({ table: z.literal('assistanceLogs'), to: uuidSchema }),
   /** A leader exported citizen columns; checked by the server before the phone writes the file. */
   'citizen.exported': z.strictObject({
     reason: z.string().trim().min(EXPORT_REASON_MIN).max(EXPORT_REASON_MAX),
@@ -95,7 +97,7 @@ export const AUDIT_KINDS = Object.keys(AUDIT_DETAILS) as [AuditKind, ...AuditKin
 export const auditKindSchema = z.enum(AUDIT_KINDS);
 
 /** What a phone may report itself; every other kind is recorded by the server only. */
-export const PHONE_AUDIT_KINDS = ['citizen.viewed', 'citizen.exported'] as const satisfies readonly AuditKind[];
+export const PHONE_AUDIT_KINDS = ['citizen.viewed', 'citizen.exported', 'citizen.handedOver'] as const satisfies readonly AuditKind[];
 export type PhoneAuditKind = (typeof PHONE_AUDIT_KINDS)[number];
 
 /** Limits of the audit API. */

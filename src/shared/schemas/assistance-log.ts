@@ -129,6 +129,11 @@ export const assistanceLogFieldsObject = strictObject({
   note: clearable(noteSchema),
   followUpAt: clearable(localDateSchema),
   followUpDone: boolSchema().optional(),
+  /**
+   * The colleague the author handed the follow-up to (docs/field-aids.md §2 "Handing over a
+   * follow-up"): they may record it, and nothing else of the log (write-rules.ts).
+   */
+  followUpBy: clearable(idSchema),
   /** Done on the team's phone for a citizen with no smartphone (docs/domain.md §8.4). */
   assistedOnTeamDevice: boolSchema().optional(),
   /** Fully or partly online; optional, so logs written before it stay valid. */

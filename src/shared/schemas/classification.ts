@@ -63,6 +63,7 @@ export const FIELD_CLASSES: Readonly<Record<SyncTable, Readonly<Record<string, F
     },
     followUpAt: none('the day to call back'),
     followUpDone: none('whether the follow-up is done'),
+    followUpBy: none('the colleague the follow-up was handed to, who may record it'),
     assistedOnTeamDevice: none("help given on the team's phone (citizens without a smartphone)"),
     onlineSubmission: none('dossier sent fully or partly online (share of fully-online dossiers)'),
     dossierCode: none("the procedure system's receipt code; digits alone are refused so no ID or phone number fits"),

@@ -2,7 +2,7 @@
 // every pushed mutation, and the table-specific checks that need the user and the values
 // (docs/sync.md §5 "Validation", docs/privacy.md checklist items 1–3). Built on permissions.ts (the
 // role table the client also reads), so a rule changes in one place for both sides.
-import { can, canEditRecord, type Action } from '../permissions';
+import { can, canEditRecord, canRecordFollowUp, FOLLOW_UP_FIELDS, type Action } from '../permissions';
 import { STATUS_RANK, isRequestStatus } from '../privacy/rights-requests';
 import type { SyncTable } from '../schemas/tables';
 import type { SyncedRecord } from './merge';
@@ -41,6 +41,22 @@ const byAction =
 
 /** Logs and group sessions: authors edit their own, leaders any (permissions.ts canEditRecord). */
 const ownRecords = (user: SyncUser, existing: SyncedRecord): boolean => canEditRecord(user, { createdBy: existing.createdBy });
+
+/** A log: its editors, and the colleague its follow-up was handed to (followUpOnly limits what they change). */
+const ownOrHandedLogs = (user: SyncUser, existing: SyncedRecord): boolean => canRecordFollowUp(user, { createdBy: existing.createdBy, followUpBy: existing.followUpBy });
+
+/**
+ * The colleague a follow-up was handed to records it and changes nothing else of the log
+ * (docs/field-aids.md §2): not its help, its citizen, nor whom the follow-up is handed to.
+ */
+function followUpOnly(user: SyncUser, patch: Readonly<Record<string, unknown>>, existing: SyncedRecord | undefined): Rejection | undefined {
+  if (existing === undefined || canEditRecord(user, { createdBy: existing.createdBy })) return undefined;
+  return Object.keys(patch).every((field) => FOLLOW_UP_FIELDS.includes(field) || sameJson(patch[field], existing[field])) ? undefined : { code: 'forbidden', message: 'sync.notAllowed' };
+}
+
+function logChecks(user: SyncUser, patch: Readonly<Record<string, unknown>>, existing: SyncedRecord | undefined): Rejection | undefined {
+  return followUpOnly(user, patch, existing) ?? consentRecordedByPusher(user, patch, existing);
+}
 
 /**
  * docs/privacy.md: the consent evidence names the member who heard the citizen agree. New evidence must
@@ -90,7 +106,7 @@ function requestStepByPusher(user: SyncUser, patch: Readonly<Record<string, unkn
 }
 
 export const WRITE_RULES: Readonly<Record<SyncTable, WriteRule>> = {
-  assistanceLogs: { create: 'log.create', update: ownRecords, check: consentRecordedByPusher },
+  assistanceLogs: { create: 'log.create', update: ownOrHandedLogs, check: logChecks },
   groupSessions: { create: 'log.create', update: ownRecords },
   contacts: { create: 'contact.create', update: byAction('contact.edit'), delete: 'contact.delete' },
   checklists: {

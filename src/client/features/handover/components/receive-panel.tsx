@@ -14,7 +14,7 @@ import { formatDateTime } from '../../../../shared/text/dates';
 import { CodeField } from '../../../components/ui/code-field';
 import { ReceiveMethods, type ReceivedBundle } from './receive-methods';
 
-type Opened = { content: HandOverContent; byTable: Partial<Record<SyncTable, number>>; alreadyHere: number };
+type Opened = { content: HandOverContent; byTable: Partial<Record<SyncTable, number>>; alreadyHere: number; followUps: number };
 type Stage = { kind: 'source' } | { kind: 'code'; bundle: ReceivedBundle } | { kind: 'preview'; opened: Opened } | { kind: 'done'; count: number; name: string };
 
 type Problem = OpenProblem | ImportProblem | 'locked' | 'failed';
@@ -121,7 +121,7 @@ export function ReceivePanel({ user }: { user: SessionUser }): ReactElement {
 function Preview({ opened, busy, onImport }: { opened: Opened; busy: boolean; onImport: () => void }): ReactElement {
   const { t } = useTranslation('handover');
   const { t: ts } = useTranslation('sync');
-  const { content, byTable, alreadyHere } = opened;
+  const { content, byTable, alreadyHere, followUps } = opened;
   return (
     <div aria-labelledby="ho-preview-title" role="group">
       <h3 id="ho-preview-title">{t('receive.previewTitle')}</h3>
@@ -131,6 +131,7 @@ function Preview({ opened, busy, onImport }: { opened: Opened; busy: boolean; on
           <li key={table}>{t('receive.count', { table: ts(`table.${table as SyncTable}`), count })}</li>
         ))}
       </ul>
+      {followUps > 0 && <p>{t('receive.followUps', { count: followUps })}</p>}
       {alreadyHere > 0 && <p className="hint">{t('receive.alreadyHere', { count: alreadyHere })}</p>}
       <div className="button-row ho-actions">
         <button type="button" className="button primary" disabled={busy} onClick={onImport}>

@@ -14,6 +14,9 @@ import { fileName } from '../../../lib/save-file';
 import { newCode, sealBundle } from '../../../../shared/handover/bundle';
 import { formatDateTime } from '../../../../shared/text/dates';
 import { SendMethods, type ReadyBundle } from './send-methods';
+import { FollowUpPicker, type FollowUpChoice } from './follow-up-picker';
+import { listOpenFollowUps } from '../../../data/handover-follow-ups';
+import { listTeamMembers } from '../../../data/team-repository';
 
 const keyOf = (candidate: Pick<HandOverCandidate, 'table' | 'recordId'>) => `${candidate.table}/${candidate.recordId}`;
 
@@ -23,7 +26,17 @@ export const codeGroups = (code: string) => `${code.slice(0, 5)} ${code.slice(5)
 export function SendPanel({ user }: { user: SessionUser }): ReactElement {
   const { t } = useTranslation('handover');
   const { t: ts } = useTranslation('sync');
-  const loaded = useLoaded('hand-over candidates', async () => ({ candidates: await listHandOverCandidates(user), keyReady: await hasRelayKey(user.id) }), [user.id]);
+  const loaded = useLoaded(
+    'hand-over candidates',
+    async () => ({
+      candidates: await listHandOverCandidates(user),
+      keyReady: await hasRelayKey(user.id),
+      followUps: await listOpenFollowUps(user),
+      colleagues: (await listTeamMembers()).filter((member) => member.id !== user.id),
+    }),
+    [user.id],
+  );
+  const [choice, setChoice] = useState<FollowUpChoice>({ logIds: new Set(), to: '' });
   // Records the member unticked; everything else travels (new unsent changes are ticked as they come).
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
   const [bundle, setBundle] = useState<ReadyBundle | null>(null);
@@ -32,9 +45,12 @@ export function SendPanel({ user }: { user: SessionUser }): ReactElement {
   if (bundle) return <BundleReady bundle={bundle} onAgain={() => setBundle(null)} />;
   if (loaded.status === 'loading') return <p role="status">{t('loading')}</p>;
   if (loaded.status === 'failed') return <p role="alert">{t('send.loadFailed')}</p>;
-  const { candidates, keyReady } = loaded.value;
-  if (candidates.length === 0) return <EmptyState>{t('send.none')}</EmptyState>;
+  const { candidates, keyReady, followUps, colleagues } = loaded.value;
+  if (candidates.length === 0 && followUps.length === 0) return <EmptyState>{t('send.none')}</EmptyState>;
   const picked = candidates.filter((candidate) => !left.has(keyOf(candidate)));
+  // Follow-ups travel only once a colleague is chosen for them.
+  const handing = choice.to !== '' && choice.logIds.size > 0 ? { logIds: [...choice.logIds], to: choice.to } : undefined;
+  const records = new Set([...picked.map(keyOf), ...(handing?.logIds ?? []).map((logId) => keyOf({ table: 'assistanceLogs', recordId: logId }))]).size;
 
   const toggle = (key: string, on: boolean) =>
     setLeft((before) => {
@@ -46,12 +62,12 @@ export function SendPanel({ user }: { user: SessionUser }): ReactElement {
   const make = async () => {
     setState('busy');
     try {
-      const content = await handOverContent(user, picked);
+      const content = await handOverContent(user, picked, Date.now(), handing);
       const code = newCode();
       const bytes = await sealBundle(content, code);
       const stamp = content.createdAt.slice(0, 16).replace(/[-:T]/g, '');
       const file = new File([bytes as BlobPart], fileName('so-tay-so', user.username, `${stamp}.sotayso`), { type: 'application/octet-stream' });
-      setBundle({ code, bytes, file, changes: content.entries.length, records: picked.length });
+      setBundle({ code, bytes, file, changes: content.entries.length, records });
       setState('idle');
     } catch (error) {
       log.warn('hand-over bundle failed', error instanceof Error ? error.name : error);
@@ -63,10 +79,12 @@ export function SendPanel({ user }: { user: SessionUser }): ReactElement {
     <section className="card" aria-labelledby="ho-send-title">
       <h2 id="ho-send-title">{t('send.title')}</h2>
       {!keyReady && <p className="notice" role="status">{t('send.noKey')}</p>}
+      {candidates.length > 0 && (
       <label className="choice">
         <input type="checkbox" checked={picked.length === candidates.length} onChange={(event) => setLeft(event.target.checked ? new Set() : new Set(candidates.map(keyOf)))} />
         {t('send.all', { count: candidates.length })}
       </label>
+      )}
       <div className="ho-list" role="group" aria-label={t('send.title')}>
         {candidates.map((candidate) => (
           <label key={keyOf(candidate)} className="choice ho-item">
@@ -78,9 +96,10 @@ export function SendPanel({ user }: { user: SessionUser }): ReactElement {
           </label>
         ))}
       </div>
+      <FollowUpPicker followUps={followUps} colleagues={colleagues} choice={choice} onChange={setChoice} />
       <div className="button-row ho-actions">
-        <button type="button" className="button primary" disabled={!keyReady || picked.length === 0 || state === 'busy'} onClick={() => void make()}>
-          {state === 'busy' ? t('send.creating') : t('send.create', { count: picked.length })}
+        <button type="button" className="button primary" disabled={!keyReady || records === 0 || state === 'busy'} onClick={() => void make()}>
+          {state === 'busy' ? t('send.creating') : t('send.create', { count: records })}
         </button>
       </div>
       {(state === 'failed' || state === 'locked') && (
