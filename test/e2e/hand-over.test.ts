@@ -27,9 +27,10 @@ describe('hand-over between two phones without a network', () => {
     await page.getByRole('heading', { level: 1, name: 'Chuyển dữ liệu sang máy khác' }).waitFor();
   }
 
-  /** A makes a bundle of every unsent change and saves it: the code shown and the file's bytes. */
-  async function sendAll(page: Page, records: number): Promise<{ code: string; bytes: Uint8Array }> {
+  /** A makes a bundle of every unsent change (and what `pick` chooses) and saves it: the code shown and the file's bytes. */
+  async function sendAll(page: Page, records: number, pick?: () => Promise<void>): Promise<{ code: string; bytes: Uint8Array }> {
     await openHandOver(page);
+    await pick?.();
     await page.getByRole('button', { name: `Tạo gói chuyển (${records} bản ghi)` }).click();
     const code = (await page.getByTestId('hand-over-code').textContent())!.replace(/\s/g, '');
     expect(code).toMatch(/^[A-Z2-9]{10}$/);
@@ -127,6 +128,50 @@ describe('hand-over between two phones without a network', () => {
     await online(b);
     await serverLogsOf(ids, author.id);
     expect([...(await rejected(a.page)), ...(await rejected(b.page))]).toEqual([]);
+    expect(world.pageErrors).toEqual([]);
+  });
+
+  it('an open follow-up with a consenting citizen handed over by file, both offline: the colleague lists it by name and records it; the server holds one log, done, by its author', async () => {
+    // The leader's phone hands it to the member's: the member may not edit the leader's logs, so only
+    // followUpBy lets them record it (docs/field-aids.md §2 "Handing over a follow-up").
+    const { a: colleague, b: sender } = world;
+    const author = (await hook(sender.page, (h) => h.session(), null))!.user;
+    const to = (await hook(colleague.page, (h) => h.session(), null))!.user;
+    await offline(colleague, sender);
+    const logId = uuidv7();
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const shown = due.split('-').reverse().join('/');
+    const consentEvidence = { method: 'spoken', noticeVersion: '2026-01', recordedAt: new Date().toISOString(), recordedBy: author.id, purposes: ['followUp'], agreedBy: 'citizen' };
+    await writeLogs(sender.page, [logId], { outcome: 'partial', followUpAt: due, citizen: { name: 'Y Blông', consent: true, consentEvidence } });
+
+    const { code, bytes } = await sendAll(sender.page, 1, async () => {
+      await sender.page.getByRole('checkbox', { name: new RegExp(`^Hẹn ngày ${shown} – Y Blông`) }).check();
+      await sender.page.getByLabel('Giao cho').selectOption({ label: to.displayName });
+      expect(await axeViolations(sender.page)).toEqual([]);
+    });
+
+    await openHandOver(colleague.page);
+    await receive(colleague.page, 'hen-lai.sotayso', bytes, code);
+    await colleague.page.getByText('Việc hẹn lại được giao cho bạn: 1.', { exact: false }).waitFor();
+    await colleague.page.getByRole('button', { name: 'Nhập vào máy này' }).click();
+    await colleague.page.getByText(new RegExp(`^Đã nhập \\d+ thay đổi của ${author.displayName.replace(/[()]/g, '\\$&')}\\.`)).waitFor();
+
+    await colleague.page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ' }).click();
+    await colleague.page.getByRole('link', { name: /^Hẹn lại/ }).click();
+    await colleague.page.getByRole('heading', { level: 1, name: 'Hẹn hỗ trợ lại' }).waitFor();
+    const item = colleague.page.getByRole('listitem').filter({ hasText: 'Y Blông' });
+    expect(await item.textContent()).toContain(shown);
+    await item.getByRole('button', { name: /^Ghi kết quả/ }).click();
+    await item.getByRole('button', { name: 'Đã xong' }).click();
+    // Recorded: it leaves the open follow-ups (this phone has no other, so the list is empty).
+    await expect.poll(async () => ((await item.count()) === 0 ? 'gone' : await colleague.page.locator('.follow-up-recorder [role=alert]').allTextContents())).toBe('gone');
+    await colleague.page.getByText(/^Không có lượt hẹn nào\./).waitFor();
+
+    await online(colleague);
+    await online(sender);
+    const log = (await world.serverState()).get('assistanceLogs')?.get(logId);
+    expect(log).toMatchObject({ createdBy: author.id, followUpBy: to.id, outcome: 'done', followUpDone: true, followUpAt: due });
+    expect([...(await rejected(colleague.page)), ...(await rejected(sender.page))]).toEqual([]);
     expect(world.pageErrors).toEqual([]);
   });
 });
