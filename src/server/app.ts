@@ -23,6 +23,7 @@ import { registerPrivacyRoutes } from './routes/privacy';
 import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
 import { inProcessSyncRequests, type SyncRequests } from './sync/sync-requests';
+import { SyncNotes } from './sync/sync-notes';
 import { registerSecurityHeaders } from './security-headers';
 import { COMPRESS_THRESHOLD, registerStatic } from './static';
 import type { SyncStore } from './storage/types';
@@ -56,9 +57,6 @@ export const LOG_REDACT_PATHS = [
   'headers.cookie',
   'res.headers["set-cookie"]',
 ];
-
-/** How stale an account's noted last sync may get before a pull writes it again. */
-const SYNC_NOTE_INTERVAL_MS = 5 * 60 * 1000;
 
 export function buildApp({ config, store, syncRequests, logger, auth: authOptions }: BuildAppOptions): FastifyInstance {
   const app = Fastify({
@@ -99,6 +97,7 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
   void app.register(fastifyCompress, { global: true, threshold: COMPRESS_THRESHOLD, encodings: ['br', 'gzip'] });
   const auth = new AuthService({ ...authOptions, store, secret: config.authSecret });
   const audit = new AuditLog(store.audit);
+  const syncNotes = new SyncNotes(store);
   void app.register((api, _options, done) => {
     registerHealthRoute(api, store);
     registerAuthRoutes(api, auth);
@@ -113,11 +112,7 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
       relay: { secret: () => auth.key(), getUser: (id) => store.accounts.getUser(id) },
       // The accounts list's "last sync" and the devices list (docs/accounts.md): written at most every
       // few minutes per account and device, or when the phone reports something new.
-      noteSync: async ({ userId, sessionId }, note) => {
-        const notedBefore = note.at - SYNC_NOTE_INTERVAL_MS;
-        if (note.synced) await store.accounts.noteSync(userId, note.at, notedBefore);
-        await store.sessions.noteDevice(sessionId, note, notedBefore);
-      },
+      noteSync: (caller, note) => syncNotes.note(caller, note),
     });
     registerAdminAccountRoutes(api, { auth, accounts: new AccountsService({ store, audit }) });
     registerAdminDeviceRoutes(api, { auth, devices: new DevicesService({ store, audit }) });

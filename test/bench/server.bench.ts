@@ -7,7 +7,9 @@
 // and two server processes on that one database ≥ 1.5 × one process.
 // BENCH_SERVER_PROFILE=<dir> makes the server write a V8 CPU profile there (open it in Chrome
 // DevTools) — how the hot spots of the push/pull path were found.
-import { cpus, loadavg } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { pid as processPid } from 'node:process';
 import path from 'node:path';
 import { createCommune, createUser } from '../../src/server/accounts';
 import type { SyncStore } from '../../src/server/storage/types';
@@ -19,6 +21,8 @@ import { startBenchServer, withDataDir, withServer } from './bench-world';
 import { context, ratioAtLeast, ratioAtMost, type Measurement } from './measurement';
 import { databaseCpu } from './process-cpu';
 import { CLIENTS, MUTATIONS_PER_ROUND, PASSWORD, drive, type RunResult } from './sync-load';
+
+type PostgresRun = RunResult & { statementsPerRound?: number };
 
 /** Budgets against the bare baseline (bare-sync-server.ts), measured in the same run. */
 const SQLITE_VS_BARE = 0.5;
@@ -47,20 +51,22 @@ function ceiling(result: RunResult, sqlite = false): number | undefined {
   return (cpus().length * 1000) / (server + generator + (database ?? 0));
 }
 
-function report(label: string, result: RunResult, sqlite = false): void {
+function report(label: string, result: PostgresRun, sqlite = false): void {
   const figure = (name: string, value: number | undefined) => (value === undefined ? '' : `, ${name} ${value.toFixed(2)} ms/round`);
   const cores = ceiling(result, sqlite);
   const bound = cores === undefined ? '' : `; CPU ceiling ${cores.toFixed(0)} rounds/s (${cpus().length} cores / the three)`;
-  const cpu = `${figure('server CPU', result.serverCpuMsPerRound)}${figure('database CPU', result.databaseCpuMsPerRound)}${figure('generator', result.generatorCpuMsPerRound)}`;
+  const statements = result.statementsPerRound === undefined ? '' : `, ${result.statementsPerRound.toFixed(2)} statements/round`;
+  const cpu = `${figure('server CPU', result.serverCpuMsPerRound)}${figure('database CPU', result.databaseCpuMsPerRound)}${figure('generator', result.generatorCpuMsPerRound)}${statements}`;
   process.stdout.write(`  ${label}: ${result.roundsPerSecond.toFixed(0)} rounds/s (${result.rounds} rounds), p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${cpu}${bound}\n`);
 }
 
 /** Context rows: the absolute figures a ratio divides, the CPU each process spends per round, and the ceiling they make. */
-function contextRows(label: string, result: RunResult, sqlite = false): Measurement[] {
+function contextRows(label: string, result: PostgresRun, sqlite = false): Measurement[] {
   const rows = [context(`sync ${label}: push+pull rounds/s (${CLIENTS} phones, ${MUTATIONS_PER_ROUND} mutations each)`, result.roundsPerSecond, 'rounds/s'), context(`sync ${label}: p99 round latency`, result.p99, 'ms')];
   if (result.serverCpuMsPerRound !== undefined) rows.push(context(`sync ${label}: server CPU per round, all threads`, result.serverCpuMsPerRound, 'ms'));
   if (result.databaseCpuMsPerRound !== undefined) rows.push(context(`sync ${label}: PostgreSQL CPU per round, the database's backends`, result.databaseCpuMsPerRound, 'ms'));
   if (result.generatorCpuMsPerRound !== undefined) rows.push(context(`sync ${label}: load generator CPU per round, same machine`, result.generatorCpuMsPerRound, 'ms'));
+  if (result.statementsPerRound !== undefined) rows.push(context(`sync ${label}: statements sent to PostgreSQL per round (push + pull)`, result.statementsPerRound, ''));
   const cores = ceiling(result, sqlite);
   if (cores !== undefined) rows.push(context(`sync ${label}: CPU ceiling, ${cpus().length} cores / (server + database + generator CPU per round)`, cores, 'rounds/s'));
   return rows;
@@ -89,18 +95,35 @@ function benchSqlite(): Promise<RunResult> {
 }
 
 /** `processes` server processes on one fresh PostgreSQL database, the phones split between them. */
-async function benchPostgres(processes = 1): Promise<RunResult> {
+async function benchPostgres(processes = 1): Promise<PostgresRun> {
   const database = await createTestDatabase();
   const servers: RunningServer[] = [];
   try {
     await populate(new PostgresStore({ url: database.url }));
     // One after the other: the first applies the migrations, the second finds them applied.
-    for (let i = 0; i < processes; i++) servers.push(await startBenchServer({ DATABASE_URL: database.url }));
-    return await drive(servers, { database: databaseCpu(testDatabaseUrl()!, database.name) });
+    for (let i = 0; i < processes; i++) servers.push(await startBenchServer({ DATABASE_URL: database.url, STATEMENT_COUNT_FILE: countFile(i) }, { nodeFlags: ['--import', './test/bench/statement-count.ts'] }));
+    const result = await drive(servers, { database: databaseCpu(testDatabaseUrl()!, database.name) });
+    await Promise.all(servers.map((server) => server.stop()));
+    return { ...result, statementsPerRound: statementsPerRound(servers.length) };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     await database.drop();
   }
+}
+
+const countFile = (process: number) => path.join(tmpdir(), `so-tay-so-bench-statements-${processPid}-${process}.json`);
+
+/** Statements sent to PostgreSQL per round (a push and a pull: two requests), over the whole run, warm-up included. */
+function statementsPerRound(processes: number): number {
+  let statements = 0;
+  let requests = 0;
+  for (let i = 0; i < processes; i++) {
+    const counts = JSON.parse(readFileSync(countFile(i), 'utf8')) as { statements: number; requests: number };
+    rmSync(countFile(i), { force: true });
+    statements += counts.statements;
+    requests += counts.requests;
+  }
+  return (2 * statements) / requests;
 }
 
 export async function runServerBench(): Promise<Measurement[]> {
