@@ -52,14 +52,16 @@ export async function prepareFloor(page: Page, tables: readonly string[]): Promi
 
 /** Pulls from `cursor` to the end into the floor's database; resolves with its time and where it ended. */
 export async function floorPull(page: Page, token: string, cursor: string | undefined): Promise<{ ms: number; received: number; cursor: string }> {
+  await settle(page);
   return page.evaluate(
     async ({ token, cursor, floorDb, limit }) => {
-      const started = performance.now();
+      // Opened before the clock starts: the app's database is open before its round, too.
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(floorDb);
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       });
+      const started = performance.now();
       interface Page { changes: { table: string; record: { id: string } }[]; cursor: string; hasMore: boolean }
       const get = async (from: string | undefined): Promise<Page> => {
         const query = new URLSearchParams({ limit: String(limit), ...(from === undefined ? {} : { cursor: from }) });
@@ -84,8 +86,9 @@ export async function floorPull(page: Page, token: string, cursor: string | unde
         cursor = body.cursor;
         if (!body.hasMore) break;
       }
+      const ms = performance.now() - started;
       db.close();
-      return { ms: performance.now() - started, received, cursor };
+      return { ms, received, cursor };
     },
     { token, cursor, floorDb: FLOOR_DB, limit: LIMITS.pullMax },
   );
@@ -146,12 +149,16 @@ export async function resetAppSync(page: Page, tables: readonly string[]): Promi
 }
 
 /**
- * Triggers one app round (its own `online` trigger) and resolves with the round's own User Timing
- * (runtime.ts `sync:round`). Only a round that started after the trigger counts: one already
- * running (a timer's) ends first and the trigger queues a new round behind it, which is the one
- * measured. The trigger waits for no round to be running, so the new round is not queued behind one.
+ * Triggers one app round (its own `online` trigger) and resolves with its time from the trigger to
+ * the end of the round's own User Timing (runtime.ts `sync:round`, which ends when the last page
+ * is on disk): the floor's clock likewise starts before its first request and stops when its last
+ * page has committed. Only a round that started after the trigger counts: one already running (a
+ * timer's) ends first and the trigger queues a new round behind it, which is the one measured. The
+ * trigger waits for the page to settle (no round running, no IndexedDB work in flight), as the
+ * floor does, so neither is measured against what the other left running.
  */
 export async function appRound(page: Page, timeoutMs = 120_000): Promise<number> {
+  await settle(page);
   const triggered = await page.evaluate(async (lock) => {
     await navigator.locks.request(lock, () => undefined);
     const at = performance.now();
@@ -161,7 +168,7 @@ export async function appRound(page: Page, timeoutMs = 120_000): Promise<number>
   const round = await page.waitForFunction(
     (at) => {
       const entry = performance.getEntriesByName('sync:round').find((measured) => measured.startTime >= at);
-      return entry ? { ms: entry.duration } : undefined;
+      return entry ? { ms: entry.startTime + entry.duration - at } : undefined;
     },
     triggered,
     { timeout: timeoutMs, polling: 20 },
@@ -169,4 +176,49 @@ export async function appRound(page: Page, timeoutMs = 120_000): Promise<number>
   const measured = await round.jsonValue();
   if (!measured) throw new Error('no sync round measured');
   return measured.ms;
+}
+
+/**
+ * Resolves when the page has settled: no sync round running in any tab and no IndexedDB transaction
+ * of the page in flight for 100 ms (after a round the open screen's live queries re-read what the
+ * round wrote: at 10,000 logs, Home's follow-ups read for 150–500 ms on this machine). Both clients
+ * are timed from a settled page; before, the floor was timed while the app's previous round's
+ * live queries were still reading, and the app's round too when the floor was quick
+ * (docs/performance.md "Incremental sync"). Counts transactions by wrapping
+ * IDBDatabase.prototype.transaction, installed on first use (the app's and the floor's alike).
+ */
+export async function settle(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.evaluate(
+    async ({ lock, timeoutMs }) => {
+      interface Probe { open: number; lastEnd: number }
+      const scope = globalThis as unknown as { __idbProbe?: Probe };
+      if (!scope.__idbProbe) {
+        const probe: Probe = { open: 0, lastEnd: performance.now() };
+        scope.__idbProbe = probe;
+        type Open = (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) => IDBTransaction;
+        const transaction = Object.getOwnPropertyDescriptor(IDBDatabase.prototype, 'transaction')!.value as Open;
+        IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+          const tx = transaction.apply(this, args);
+          probe.open += 1;
+          const done = () => {
+            probe.open -= 1;
+            probe.lastEnd = performance.now();
+          };
+          tx.addEventListener('complete', done);
+          tx.addEventListener('abort', done);
+          return tx;
+        };
+      }
+      const probe = scope.__idbProbe;
+      const deadline = performance.now() + timeoutMs;
+      for (;;) {
+        await navigator.locks.request(lock, () => undefined);
+        await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1_000 }));
+        if (probe.open === 0 && performance.now() - probe.lastEnd >= 100) return;
+        if (performance.now() > deadline) throw new Error(`the page did not settle in ${timeoutMs} ms (${probe.open} IndexedDB transactions open)`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    { lock: SYNC_LOCK, timeoutMs },
+  );
 }

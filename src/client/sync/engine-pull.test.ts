@@ -196,4 +196,21 @@ describe('sync round', () => {
     await round(a, strict);
     expect(await a.repo.getCursor()).toBe('1');
   });
+
+  it('stores nothing of a page that fails to store: not its records, not its cursor, not the clock offset', async () => {
+    const server = new FakeSyncServer(() => T0);
+    const writer = phone();
+    await writer.write('assistanceLogs', uuidv7(), logFields(T0));
+    await round(writer, server.api());
+    const a = phone();
+    await round(a, server.api());
+    const before = await Promise.all([a.repo.getCursor(), a.db.syncState.get(CLOCK_KEY), a.db.syncState.get(CLOCK_OFFSET_KEY), a.rows('assistanceLogs')]);
+    const [record] = await writer.rows('assistanceLogs');
+    // Two new records, the second one's key no key: IndexedDB refuses its put after the first one was made.
+    const changes = [{ table: 'assistanceLogs' as const, record: { ...record!, id: uuidv7() } }, { table: 'assistanceLogs' as const, record: { ...record!, id: null as unknown as string } }];
+    await expect(a.repo.applyPulledPage({ changes, cursor: 'later', serverClock: { offsetMs: 12_345, now: T0 } })).rejects.toThrow(/DataError|valid key/);
+    const after = await Promise.all([a.repo.getCursor(), a.db.syncState.get(CLOCK_KEY), a.db.syncState.get(CLOCK_OFFSET_KEY), a.rows('assistanceLogs')]);
+    expect(after).toEqual(before);
+    expect(before[3]).toHaveLength(1);
+  });
 });

@@ -3,7 +3,7 @@
 // whenever the server did not take it. On fake-indexeddb, against an in-memory server made of the shared
 // merge code. The pull side is in engine-pull.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { EngineApi } from './engine';
+import { readRoundStart, runSyncRound, type EngineApi, type EngineStore } from './engine';
 import { HttpError, NetworkError } from './errors';
 import { FakeSyncServer } from '../../../test/helpers/fake-sync-server';
 import { checklistItemFields, comparable, logFields } from '../../../test/helpers/sync-fixtures';
@@ -186,5 +186,43 @@ describe('sync round', () => {
       expect(await a.repo.countOutbox()).toBe(1);
     }
     expect(await a.db.rejectedChanges.count()).toBe(0);
+  });
+
+  it('reads the outbox and the cursor once, together, in a round with nothing to push; again after a push', async () => {
+    const server = new FakeSyncServer(() => T0);
+    const a = phone();
+    const calls: string[] = [];
+    const counted: EngineStore = {
+      ...a.repo,
+      readOutboxBatch: (count, bytes) => (calls.push('outbox'), a.repo.readOutboxBatch(count, bytes)),
+      pullCursor: (known) => (calls.push('cursor'), a.repo.pullCursor(known)),
+      countOutbox: () => a.repo.countOutbox(),
+      getClientId: () => a.repo.getClientId(),
+      resetCursor: () => a.repo.resetCursor(),
+      applyPushResult: (input) => a.repo.applyPushResult(input),
+      applyPulledPage: (input) => a.repo.applyPulledPage(input),
+    };
+    await runSyncRound({ store: counted, api: server.api(), now: a.now });
+    expect(calls).toEqual(['outbox', 'cursor']);
+    calls.length = 0;
+    await a.write('assistanceLogs', uuidv7(), logFields(T0));
+    await runSyncRound({ store: counted, api: server.api(), now: a.now });
+    // After the push the cursor is read again: a refused change may have made the phone forget it.
+    expect(calls).toEqual(['outbox', 'cursor', 'outbox', 'cursor']);
+  });
+
+  it('pushes a change saved after the round read its first batch, in the same round: nothing is lost', async () => {
+    const server = new FakeSyncServer(() => T0);
+    const a = phone();
+    const first = uuidv7();
+    await a.write('assistanceLogs', first, logFields(T0));
+    const start = readRoundStart({ store: a.repo });
+    expect((await start.batch).entries.map((entry) => entry.recordId)).toEqual([first]);
+    const later = uuidv7();
+    await a.write('assistanceLogs', later, logFields(T0, 1));
+    const stats = await runSyncRound({ store: a.repo, api: server.api(), now: a.now }, start);
+    expect(server.pushes.map((push) => push.mutations.map((m) => m.recordId))).toEqual([[first], [later]]);
+    expect(stats).toMatchObject({ pushed: 2, pulled: 2 });
+    expect(await a.repo.countOutbox()).toBe(0);
   });
 });

@@ -71,16 +71,35 @@ const SPLIT_ON = new Map<number, string>([
   [422, 'invalid'],
 ]);
 
-export async function runSyncRound(options: RoundOptions): Promise<RoundStats> {
+/** A round's first reads, asked for together: the outbox's first batch and where the pull starts. */
+export interface RoundStart {
+  batch: Promise<OutboxBatch>;
+  cursor: Promise<string | undefined>;
+}
+
+/**
+ * Starts a round's first reads. In a round with nothing to push (most rounds) the pull request
+ * leaves after this one trip to IndexedDB; the caller may start it before its own reads (the
+ * session, runtime.ts) so that all of them travel together (docs/performance.md "Incremental
+ * sync"). Read inside the round's lock: nothing else changes the outbox's head or the cursor
+ * meanwhile but a local write, which only appends to the outbox (pushed in a later batch or round).
+ */
+export function readRoundStart(options: Pick<RoundOptions, 'store' | 'pushBatch' | 'pushBytes'>): RoundStart {
+  const start = {
+    batch: options.store.readOutboxBatch(options.pushBatch ?? LIMITS.clientPushBatch, options.pushBytes ?? LIMITS.clientPushBytes),
+    cursor: options.store.pullCursor(SYNC_TABLES),
+  };
+  // A caller that stops before the round (nobody signed in, a locked phone) never awaits them.
+  start.batch.catch(() => undefined);
+  start.cursor.catch(() => undefined);
+  return start;
+}
+
+export async function runSyncRound(options: RoundOptions, start: RoundStart = readRoundStart(options)): Promise<RoundStats> {
   const stats: RoundStats = { pushed: 0, rejected: 0, pulled: 0, pushRequests: 0, pullRequests: 0 };
-  // The pull's starting point is read while the outbox is: in a round with nothing to push (most
-  // rounds) the pull request leaves after one IndexedDB read instead of three in a row
-  // (docs/performance.md "Incremental sync"). A push may forget the cursor (a refused change to
-  // repair, docs/sync.md §7), so after any push it is read again.
-  const early = options.store.pullCursor(SYNC_TABLES);
-  early.catch(() => undefined);
-  await pushOutbox(options, stats);
-  await pullAll(options, stats, stats.pushRequests > 0 ? options.store.pullCursor(SYNC_TABLES) : early);
+  await pushOutbox(options, stats, start.batch);
+  // A push may forget the cursor (a refused change to repair, docs/sync.md §7): after any push it is read again.
+  await pullAll(options, stats, stats.pushRequests > 0 ? options.store.pullCursor(SYNC_TABLES) : start.cursor);
   return stats;
 }
 
@@ -94,14 +113,16 @@ export async function pushOnly(options: RoundOptions): Promise<number> {
   return stats.pushed + stats.rejected;
 }
 
-async function pushOutbox(options: RoundOptions, stats: RoundStats): Promise<void> {
+async function pushOutbox(options: RoundOptions, stats: RoundStats, first?: Promise<OutboxBatch>): Promise<void> {
   const { store, api, now, onProgress } = options;
   let maxCount = options.pushBatch ?? LIMITS.clientPushBatch;
   let maxBytes = options.pushBytes ?? LIMITS.clientPushBytes;
   let done = 0;
   let clientId: string | undefined;
+  let prefetched = first;
   for (;;) {
-    const batch = await store.readOutboxBatch(maxCount, maxBytes);
+    const batch = await (prefetched ?? store.readOutboxBatch(maxCount, maxBytes));
+    prefetched = undefined;
     // An empty outbox costs no request at all (an idle round is one pull).
     if (batch.entries.length === 0) return;
     onProgress?.({ stage: 'push', done, total: done + (await store.countOutbox()) });
