@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatSignInCode } from '../shared/admin/accounts';
-import { AccountError, createCommune } from './accounts';
+import { AccountError } from './accounts';
 import { updateCommuneSchema, type UpdateCommuneInput } from '../shared/admin/communes';
 import { AccountsRefusal, AccountsService } from './admin/accounts';
 import { OperatorAccounts } from './admin/operator-accounts';
@@ -179,7 +179,7 @@ async function changeCommune(store: SyncStore, command: string, values: Values, 
 async function execute(store: SyncStore, command: string, values: Values, io: Output): Promise<void> {
   switch (command) {
     case 'create-commune': {
-      const commune = await createCommune(store, { id: required(values, 'id'), name: required(values, 'name'), provinceId: values.province });
+      const commune = await operator(store).createCommune({ id: required(values, 'id'), name: required(values, 'name'), provinceId: values.province });
       io.out(`Created commune ${commune.id} "${commune.name}" in province ${commune.provinceId}.\n`);
       return;
     }

@@ -2,10 +2,12 @@
 // demo commune and one account per role, with random passwords printed once. Never in production
 // (docs/privacy.md checklist item 12): a production start refuses a database that has enabled demo
 // accounts. DEMO_PASSWORD (tests only, refused in production by config.ts) fixes the password so
-// end-to-end tests can sign in.
+// end-to-end tests can sign in. The commune and accounts are made like the admin CLI's, audited in
+// the server operator's name (docs/accounts.md "Demo mode is audited the same way").
 import { randomInt } from 'node:crypto';
 import type { Role } from '../shared/permissions';
-import { createCommune, createUser } from './accounts';
+import { OperatorAccounts } from './admin/operator-accounts';
+import { AuditLog } from './privacy/audit-log';
 import type { Config } from './config';
 import type { SyncStore } from './storage/types';
 
@@ -35,11 +37,12 @@ export function randomDemoPassword(): string {
 /** Creates the demo commune and accounts when the database has no account at all; returns their credentials, or undefined. */
 export async function setUpDemo(store: SyncStore, fixedPassword?: string): Promise<DemoCredential[] | undefined> {
   if ((await store.accounts.listUsers()).length > 0) return undefined;
-  if (!(await store.accounts.getCommune(DEMO_COMMUNE.id))) await createCommune(store, DEMO_COMMUNE);
+  const operator = new OperatorAccounts(store, new AuditLog(store.audit));
+  if (!(await store.accounts.getCommune(DEMO_COMMUNE.id))) await operator.createCommune(DEMO_COMMUNE);
   const credentials: DemoCredential[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const password = fixedPassword ?? randomDemoPassword();
-    await createUser(store, {
+    await operator.create(null, {
       username: account.username,
       password,
       role: account.role,

@@ -1,9 +1,11 @@
 // The admin CLI's commune commands on a real SQLite file and a real PostgreSQL (docs/accounts.md
 // "Communes"): rename, deactivate and reactivate go through the console's CommunesService, so the
 // CLI gets its checks, its transaction (a deactivation disables the commune's accounts) and its
-// audit rows, written in the name of the province admin given with --as.
+// audit rows, written in the name of the province admin given with --as; create-commune is audited
+// in the server operator's name.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AuditLog } from '../../src/server/privacy/audit-log';
+import { SERVER_OPERATOR_ID } from '../../src/shared/privacy/audit';
 import { loadConfig } from '../../src/server/config';
 import { openStore } from '../../src/server/storage/open-store';
 import type { SyncStore } from '../../src/server/storage/types';
@@ -74,17 +76,18 @@ function commandsSuite(database: () => Promise<CliDatabase>): void {
     expect(await admin('reactivate-commune', '--id', 'ngok-bay', '--as', 'so-khcn')).toMatchObject({ code: 1, err: 'The commune is already active.\n' });
   });
 
-  it('writes the console’s audit rows, by the admin’s name', async () => {
+  it('writes the console’s audit rows, by the admin’s name; create-commune, with no --as, by the server’s operator', async () => {
     const page = await new AuditLog(store.audit).read(await adminActor('so-khcn'), undefined);
     const rows = (page?.events ?? []).filter((event) => event.kind.startsWith('commune.') || event.kind === 'account.disabled');
     expect(rows.map((event) => [event.kind, event.actorName]).reverse()).toEqual([
+      ['commune.created', SERVER_OPERATOR_ID],
       ['commune.renamed', 'Sở KH&CN'],
       ['commune.deactivated', 'Sở KH&CN'],
       ['account.disabled', 'Sở KH&CN'],
       ['account.disabled', 'Sở KH&CN'],
       ['commune.reactivated', 'Sở KH&CN'],
     ]);
-    expect(rows.at(-1)?.details).toEqual({ from: 'Xã Ngọk Bay', to: 'Xã Ngọk Bay Mới' });
+    expect(rows.find((event) => event.kind === 'commune.renamed')?.details).toEqual({ from: 'Xã Ngọk Bay', to: 'Xã Ngọk Bay Mới' });
   });
 
   async function adminActor(username: string) {

@@ -1,15 +1,16 @@
 // The admin CLI's account commands that the console has no screen for, because they take a typed
-// password or make an admin (create-user, reset-password), and its issue-code (docs/accounts.md
-// "The CLI acts in someone's name"). Each change is audited like the console's: in the name of the
-// enabled account given with --as, after the console's scope checks, or — without --as, the fixed
-// forms scripts use and the only way to make a province's first admin — in the name of the server's
-// operator (SERVER_OPERATOR_ID), filed under the account's province and commune so their admins
-// and leader read it.
+// password or make an admin (create-user, reset-password), its issue-code and create-commune
+// (docs/accounts.md "The CLI acts in someone's name"); demo mode creates its commune and accounts
+// here too (docs/accounts.md "Demo mode is audited the same way"). Each change is audited like the
+// console's: in the name of the enabled account given with --as, after the console's scope checks,
+// or — without --as, the fixed forms scripts use and the only way to make a province's first admin
+// — in the name of the server's operator (SERVER_OPERATOR_ID), filed under the account's province
+// and commune so their admins and leader read it.
 import type { SignInCodeResponse } from '../../shared/admin/accounts';
-import { AccountError, prepareUser, resetPassword, storeUser, type NewUserInput } from '../accounts';
+import { AccountError, createCommune, prepareUser, resetPassword, storeUser, type NewCommuneInput, type NewUserInput } from '../accounts';
 import type { ScryptCost } from '../auth/password';
 import { serverOperator, type AuditActor, type AuditLog, type OperatorActor } from '../privacy/audit-log';
-import type { UserRow } from '../storage/account-types';
+import type { CommuneRow, UserRow } from '../storage/account-types';
 import type { SyncStore } from '../storage/types';
 import { accountScope, canManage, inScope, type Actor } from './account-scope';
 import { issueSignInCode, refuseAccountAction } from './accounts';
@@ -22,6 +23,13 @@ export class OperatorAccounts {
     private readonly audit: AuditLog,
     private readonly options: { now?: () => number; cost?: ScryptCost } = {},
   ) {}
+
+  /** create-commune (and demo mode's commune): no account can be named yet, so always the server's operator. */
+  async createCommune(input: NewCommuneInput): Promise<CommuneRow> {
+    const commune = await createCommune(this.store, input, this.now());
+    await this.audit.append({ kind: 'commune.created', actor: serverOperator(commune.provinceId), subjectId: commune.id, communeId: commune.id, details: {} });
+    return commune;
+  }
 
   /** create-user: any role, an admin too, with a typed password; never in a deactivated commune (as in the console). */
   async create(actor: Actor | null, input: NewUserInput): Promise<UserRow> {
