@@ -110,6 +110,8 @@ export function buildApp({ config, store, syncRequests, logger, auth: authOption
       writeQuota: config.writeQuota,
       // Changes handed over between phones are checked against their author (sync/relay.ts).
       relay: { secret: () => auth.key(), getUser: (id) => store.accounts.getUser(id) },
+      // A log's follow-up is handed only to an active colleague (sync/follow-up-check.ts).
+      followUps: { getUser: (id) => store.accounts.getUser(id) },
       // The accounts list's "last sync" and the devices list (docs/accounts.md): written at most every
       // few minutes per account and device, or when the phone reports something new.
       noteSync: (caller, note) => syncNotes.note(caller, note),

@@ -79,6 +79,15 @@ export function canEditRecord(user: { id: string; role: Role }, record: { create
 /** A log's follow-up fields: what a colleague it was handed to may change (docs/field-aids.md §2). */
 export const FOLLOW_UP_FIELDS: readonly string[] = ['outcome', 'followUpAt', 'followUpDone', 'updatedAt'];
 
+/**
+ * Who a log's follow-up may be handed to (its `followUpBy`): an active account of the log's commune
+ * whose role records follow-ups, a member or a leader (docs/field-aids.md §2). The server refuses
+ * anyone else (sync.followUpNotColleague); the phone's picker offers no one else.
+ */
+export function mayTakeFollowUp(account: { role: Role; communeId: string | null; active: boolean }, communeId: string | null): boolean {
+  return account.active && communeId !== null && account.communeId === communeId && can(account.role, 'log.editOwn');
+}
+
 /** Who may record a log's follow-up: whoever may edit the log, and the colleague it was handed to. */
 export function canRecordFollowUp(user: { id: string; role: Role }, record: { createdBy?: unknown; followUpBy?: unknown }): boolean {
   return canEditRecord(user, record) || (can(user.role, 'log.editOwn') && record.followUpBy === user.id);

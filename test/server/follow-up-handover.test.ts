@@ -3,8 +3,11 @@
 // author names the colleague in the log's followUpBy; that colleague may then push the follow-up
 // fields (outcome, followUpAt, followUpDone) and nothing else of the log, each other change refused
 // on its own; a member not named is refused; only the author moves the follow-up to someone else.
+// followUpBy must name an active member or leader of the log's commune: anyone else is refused
+// (sync.followUpNotColleague), with nothing written.
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../src/server/accounts';
+import { setDisabled } from '../helpers/disable-account';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import type { PushResponse } from '../../src/shared/sync/protocol';
 import { describePostgres } from '../helpers/pg';
@@ -13,9 +16,10 @@ import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtu
 import { COMMUNE_A, PASSWORD, TEST_COST, login, logFields, mutation, pushOk, type Session } from './sync-fixtures';
 
 const NOT_ALLOWED = 'forbidden sync.notAllowed';
+const NOT_COLLEAGUE = 'forbidden sync.followUpNotColleague';
 
 function followUpSuite<F extends StoreFixture>(factory: () => Promise<F>, options: WorldOptions<F> = {}): void {
-  const world = serverWorld(factory, ['memberA', 'member2A'], options);
+  const world = serverWorld(factory, ['memberA', 'member2A', 'leaderA', 'reviewerA', 'memberB', 'adminQN'], options);
   let third: Session | undefined;
 
   /** A member of the same commune the follow-up is not handed to. */
@@ -108,6 +112,35 @@ function followUpSuite<F extends StoreFixture>(factory: () => Promise<F>, option
     const current = await pushOk(world.app, other, [mutation('assistanceLogs', logId, { followUpDone: true })]);
     expect(current.rejected).toEqual([]);
     expect(await stored(logId)).toMatchObject({ followUpBy: other.userId, followUpDone: true, createdBy: world.memberA.userId });
+  });
+
+  it("followUpBy names an active member or leader of the log's commune: another commune's member, a disabled account, a reviewer, an admin or an unknown id is refused, nothing written", async () => {
+    const gone = await createUser(world.store, { username: 'gone-member', password: PASSWORD, role: 'member', communeId: COMMUNE_A.id }, { cost: TEST_COST });
+    await setDisabled(world.store, gone.username, true);
+    const logId = await handedLog(undefined);
+    const strangers = [world.memberB.userId, gone.id, world.reviewerA.userId, world.adminQN.userId, uuidv7()];
+    // The leader, who may edit any log of the commune, and the author alike.
+    const byLeader = strangers.map((to) => mutation('assistanceLogs', logId, { followUpBy: to }));
+    const leader = await pushOk(world.app, world.leaderA, byLeader);
+    expect(leader.acked).toEqual([]);
+    expect(refusals(leader)).toEqual(strangers.map(() => NOT_COLLEAGUE));
+    const author = await pushOk(world.app, world.memberA, [mutation('assistanceLogs', logId, { followUpBy: world.memberB.userId })]);
+    expect(refusals(author)).toEqual([NOT_COLLEAGUE]);
+    expect((await stored(logId)).followUpBy).toBeUndefined();
+    // A new log handed to another commune's member is refused as a whole: it is not written.
+    const newLog = uuidv7();
+    const created = await pushOk(world.app, world.memberA, [mutation('assistanceLogs', newLog, logFields(world.memberA, { followUpAt: '2026-03-09', followUpBy: world.memberB.userId }))]);
+    expect(refusals(created)).toEqual([NOT_COLLEAGUE]);
+    expect((await scopeRows(world.store, COMMUNE_A.id)).some((row) => row.record.id === newLog)).toBe(false);
+
+    // A member or a leader of the commune may take it; handing it back to no one is always allowed.
+    const toLeader = await pushOk(world.app, world.leaderA, [mutation('assistanceLogs', logId, { followUpBy: world.leaderA.userId })]);
+    expect(toLeader.rejected).toEqual([]);
+    const toMember = await pushOk(world.app, world.leaderA, [mutation('assistanceLogs', logId, { followUpBy: world.member2A.userId })]);
+    expect(toMember.rejected).toEqual([]);
+    const cleared = await pushOk(world.app, world.memberA, [mutation('assistanceLogs', logId, { followUpBy: null })]);
+    expect(cleared.rejected).toEqual([]);
+    expect((await stored(logId)).followUpBy).toBeNull();
   });
 }
 

@@ -1,5 +1,6 @@
 // Handing a follow-up to a colleague's phone without a network (docs/field-aids.md §2 "Handing over a
-// follow-up"): the member's open follow-ups, the hand-over itself (the log's `followUpBy` set to
+// follow-up"): the member's open follow-ups, the colleagues who may take them (an active member or
+// leader of the commune, as the server checks), the hand-over itself (the log's `followUpBy` set to
 // the colleague — the member's own change, so it travels in the bundle with their MAC — and the
 // log as this phone holds it, the citizen's details only where their consent covers the
 // follow-up, each hand-over of details in the phone's audit trail), and the receiver's checks.
@@ -8,6 +9,8 @@ import { writeRecords } from './local-write';
 import { openFields, requireDataKey } from './sealed-records';
 import type { SessionUser } from './session-repository';
 import { recordCitizenHandOver } from './audit-repository';
+import { listTeamMembers, type TeamMember } from './team-repository';
+import { mayTakeFollowUp } from '../../shared/permissions';
 import { fromWireRecord, toWireRecord, type WireRecord } from '../../shared/sync/protocol';
 import type { SyncedRecord } from '../../shared/sync/merge';
 import { TABLE_SCHEMAS } from '../../shared/schemas/tables';
@@ -49,6 +52,19 @@ export async function listOpenFollowUps(user: SessionUser): Promise<OpenFollowUp
   }));
 }
 
+/** The colleague named is not an active member or leader of the commune on this phone's roster: nothing was written. */
+export class FollowUpColleagueError extends Error {
+  override readonly name = 'FollowUpColleagueError';
+  constructor() {
+    super('follow-up not handed: not an active colleague of the commune');
+  }
+}
+
+/** Whom the member may hand a follow-up to: the roster's active members and leaders of their commune, but themselves. */
+export async function listFollowUpColleagues(user: SessionUser): Promise<TeamMember[]> {
+  return (await listTeamMembers()).filter((member) => member.id !== user.id && mayTakeFollowUp(member, user.communeId));
+}
+
 /**
  * Hands the chosen follow-ups to `to`: sets each log's `followUpBy` (a change of the member's own,
  * queued in the outbox like any other, so it travels among the bundle's entries) and returns the
@@ -58,6 +74,8 @@ export async function listOpenFollowUps(user: SessionUser): Promise<OpenFollowUp
  */
 export async function handOverFollowUps(user: SessionUser, logIds: readonly string[], to: string, now: number = Date.now()): Promise<WireRecord[]> {
   if (logIds.length === 0) return [];
+  // The server refuses anyone else (sync.followUpNotColleague); refusing here says so before the bundle is made.
+  if (!(await listFollowUpColleagues(user)).some((member) => member.id === to)) throw new FollowUpColleagueError();
   const wanted = new Set(logIds);
   const logs = await ownOpenLogs(user, wanted);
   await writeRecords(

@@ -4,12 +4,14 @@ import { saveSession, type SessionUser } from './session-repository';
 import { createLog, recordFollowUp } from './assistance-repository';
 import { listFollowUpsDue } from './assistance-list';
 import { checkHandOver, handOverContent, HandOverImportError, importHandOver, listHandOverCandidates, previewHandOver, RelayKeyMissingError } from './handover-repository';
+import { FollowUpColleagueError, listFollowUpColleagues } from './handover-follow-ups';
 import { hasRelayKey, saveRelayKey } from './relay-key';
 import { isSealed } from './vault/crypto';
 import { testDataKey, unlockTestVault } from '../../../test/helpers/test-vault';
 import { relayKeyBytes, verifyRelayMac } from '../../shared/handover/relay';
 import { toBase64Url } from '../../shared/handover/bundle';
 import { uuidv7 } from '../../shared/sync/ids';
+import { teamMemberRow } from '../../../test/helpers/sync-fixtures';
 
 const sender: SessionUser = { id: uuidv7(), username: 'lan', displayName: 'Lan', role: 'member', communeId: 'ngok-bay' };
 const receiver: SessionUser = { id: uuidv7(), username: 'hung', displayName: 'Hùng', role: 'member', communeId: 'ngok-bay' };
@@ -29,7 +31,22 @@ async function sendersBundle() {
   return handOverContent(sender, candidates, Date.parse('2026-03-10T04:00:00.000Z'));
 }
 
-const emptyPhone = () => Promise.all([db.outbox.clear(), db.records('assistanceLogs').clear(), db.syncState.clear()]);
+const emptyPhone = () => Promise.all([db.outbox.clear(), db.records('assistanceLogs').clear(), db.records('teamMembers').clear(), db.syncState.clear()]);
+
+/** The commune's roster as the server publishes it: the sender, the receiver, and people a follow-up may not go to. */
+const REVIEWER = uuidv7();
+const LEFT = uuidv7();
+const ELSEWHERE = uuidv7();
+const LEADER = uuidv7();
+const roster = () =>
+  db.syncedTable('teamMembers').bulkPut([
+    teamMemberRow(sender.id, 'Lan', { communeId: 'ngok-bay' }),
+    teamMemberRow(receiver.id, 'Hùng', { communeId: 'ngok-bay' }),
+    teamMemberRow(LEADER, 'Đinh Văn Tổ', { communeId: 'ngok-bay', role: 'leader' }),
+    teamMemberRow(REVIEWER, 'Phạm Thị Hoa', { communeId: 'ngok-bay', role: 'reviewer' }),
+    teamMemberRow(LEFT, 'Y Blông Niê', { communeId: 'ngok-bay', active: false }),
+    teamMemberRow(ELSEWHERE, 'Hồ Văn Khác', { communeId: 'son-ha' }),
+  ]);
 
 /** The receiving phone: nothing of the sender's left in its database. */
 async function receiversPhone() {
@@ -81,8 +98,9 @@ describe('hand-over on the phone', () => {
     await signIn(sender);
     const evidence = { method: 'spoken' as const, noticeVersion: 'v1', recordedAt: '2026-03-10T02:00:00.000Z', recordedBy: sender.id, purposes: ['followUp' as const] };
     const log = await createLog({ serviceId: 'vneid-install-register', outcome: 'partial', occurredAt: '2026-03-10T02:00:00.000Z', followUpAt: '2026-03-12', citizen: { name: 'Hoàng Thị Mỵ', consent: true, consentEvidence: evidence } });
-    // Synced since: nothing of it waits in the outbox.
+    // Synced since: nothing of it waits in the outbox, and the roster is on the phone.
     await db.outbox.clear();
+    await roster();
     await saveRelayKey(sender.id, RELAY_KEY, await testDataKey());
     const content = await handOverContent(sender, [], Date.parse('2026-03-10T04:00:00.000Z'), { logIds: [log.id], to: receiver.id });
     expect(content.entries.map((entry) => entry.fields)).toEqual([expect.objectContaining({ followUpBy: receiver.id })]);
@@ -101,6 +119,24 @@ describe('hand-over on the phone', () => {
     expect(done).toMatchObject({ createdBy: sender.id, followUpDone: true, outcome: 'done' });
     // Another member's bundle of it: refused, nothing written.
     await expect(importHandOver({ ...receiver, id: uuidv7() }, content)).rejects.toBeInstanceOf(HandOverImportError);
+  });
+
+  it('hands a follow-up only to an active member or leader of the commune: the picker offers no one else, and anyone else is refused with nothing written', async () => {
+    await signIn(sender);
+    await roster();
+    expect((await listFollowUpColleagues(sender)).map((member) => member.displayName)).toEqual(['Đinh Văn Tổ', 'Hùng']);
+    const log = await createLog({ serviceId: 'vneid-install-register', outcome: 'partial', occurredAt: '2026-03-10T02:00:00.000Z', followUpAt: '2026-03-12' });
+    await db.outbox.clear();
+    await saveRelayKey(sender.id, RELAY_KEY, await testDataKey());
+    for (const to of [REVIEWER, LEFT, ELSEWHERE, uuidv7()]) {
+      await expect(handOverContent(sender, [], Date.now(), { logIds: [log.id], to })).rejects.toBeInstanceOf(FollowUpColleagueError);
+    }
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.records('assistanceLogs').get(log.id))?.followUpBy).toBeUndefined();
+    expect(await db.auditEvents.where('[userId+subjectId]').equals([sender.id, log.id]).count()).toBe(0);
+    // A leader of the commune may take it.
+    const content = await handOverContent(sender, [], Date.now(), { logIds: [log.id], to: LEADER });
+    expect(content.followUps?.map((record) => record.followUpBy)).toEqual([LEADER]);
   });
 
   it('refuses, writing nothing, a bundle of another commune, a change in someone else’s name, or one without its MAC', async () => {

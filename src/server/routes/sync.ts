@@ -11,6 +11,7 @@ import type { AuditLog } from '../privacy/audit-log';
 import { readPushRequest, type SyncRequests } from '../sync/sync-requests';
 import type { WriteQuota } from '../sync/write-quota';
 import { resolveRelays, type RelayChecks } from '../sync/relay';
+import { checkFollowUpColleagues, type FollowUpChecks } from '../sync/follow-up-check';
 import type { DeviceNote } from '../storage/session-types';
 import { signedInSession } from './auth';
 
@@ -31,6 +32,8 @@ export interface SyncRouteOptions {
   writeQuota?: WriteQuota;
   /** Checks relayed changes: a colleague's phone pushing the author's (docs/field-aids.md §2). */
   relay: RelayChecks;
+  /** Checks whom a log's follow-up is handed to: an active colleague (sync/follow-up-check.ts). */
+  followUps: FollowUpChecks;
   /**
    * Notes a sync request of a device: when it was seen, what it reported (its app version, its
    * unsent changes) and, for a pull, its last sync and its account's (docs/accounts.md "Devices").
@@ -77,7 +80,8 @@ export function registerSyncRoutes(app: FastifyInstance, options: SyncRouteOptio
   app.post('/api/sync/push', { bodyLimit: PUSH_INFLATED_LIMIT }, async (request, reply) => {
     const caller = await authorize(request, 'push');
     const { user } = caller;
-    const pushed = await resolveRelays(readPushRequest(request.body), user, options.relay);
+    const relayed = await resolveRelays(readPushRequest(request.body), user, options.relay);
+    const pushed = await checkFollowUpColleagues(relayed, user, options.followUps);
     const { response, refused, citizenChanges, requestChanges, overQuota } = await requests.push(user, pushed, now(), options.writeQuota);
     if (overQuota) {
       // Nothing was written; the phone keeps its outbox and waits (PROTOCOL.md §4, 429).

@@ -15,8 +15,7 @@ import { newCode, sealBundle } from '../../../../shared/handover/bundle';
 import { formatDateTime } from '../../../../shared/text/dates';
 import { SendMethods, type ReadyBundle } from './send-methods';
 import { FollowUpPicker, type FollowUpChoice } from './follow-up-picker';
-import { listOpenFollowUps } from '../../../data/handover-follow-ups';
-import { listTeamMembers } from '../../../data/team-repository';
+import { FollowUpColleagueError, listFollowUpColleagues, listOpenFollowUps } from '../../../data/handover-follow-ups';
 
 const keyOf = (candidate: Pick<HandOverCandidate, 'table' | 'recordId'>) => `${candidate.table}/${candidate.recordId}`;
 
@@ -32,7 +31,7 @@ export function SendPanel({ user }: { user: SessionUser }): ReactElement {
       candidates: await listHandOverCandidates(user),
       keyReady: await hasRelayKey(user.id),
       followUps: await listOpenFollowUps(user),
-      colleagues: (await listTeamMembers()).filter((member) => member.id !== user.id),
+      colleagues: await listFollowUpColleagues(user),
     }),
     [user.id],
   );
@@ -40,7 +39,7 @@ export function SendPanel({ user }: { user: SessionUser }): ReactElement {
   // Records the member unticked; everything else travels (new unsent changes are ticked as they come).
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
   const [bundle, setBundle] = useState<ReadyBundle | null>(null);
-  const [state, setState] = useState<'idle' | 'busy' | 'failed' | 'locked'>('idle');
+  const [state, setState] = useState<'idle' | 'busy' | 'failed' | 'locked' | 'notColleague'>('idle');
 
   if (bundle) return <BundleReady bundle={bundle} onAgain={() => setBundle(null)} />;
   if (loaded.status === 'loading') return <p role="status">{t('loading')}</p>;
@@ -71,7 +70,7 @@ export function SendPanel({ user }: { user: SessionUser }): ReactElement {
       setState('idle');
     } catch (error) {
       log.warn('hand-over bundle failed', error instanceof Error ? error.name : error);
-      setState(error instanceof LockedError ? 'locked' : 'failed');
+      setState(error instanceof LockedError ? 'locked' : error instanceof FollowUpColleagueError ? 'notColleague' : 'failed');
     }
   };
 
@@ -102,9 +101,9 @@ export function SendPanel({ user }: { user: SessionUser }): ReactElement {
           {state === 'busy' ? t('send.creating') : t('send.create', { count: records })}
         </button>
       </div>
-      {(state === 'failed' || state === 'locked') && (
+      {(state === 'failed' || state === 'locked' || state === 'notColleague') && (
         <p className="notice" role="alert">
-          {t(state === 'locked' ? 'send.locked' : 'send.failed')}
+          {t(`send.${state}`)}
         </p>
       )}
     </section>

@@ -84,17 +84,20 @@ function RejectedItem({ change }: { change: RejectedChange }): ReactElement {
   );
 }
 
+const HAND_OVER_REFUSALS = ['sync.relay', 'sync.followUp'];
+
 type Translate = ReturnType<typeof useTranslation<['sync', 'handover']>>['t'];
 
 /**
  * validation.* keys are in `common`, sync.* server messages in this namespace, else the code. The
- * refusals of a change handed over from a colleague's phone (sync.relay*, docs/field-aids.md §2)
- * are in the hand-over's lazy namespace, so the first screen's `sync` strings do not carry them.
+ * refusals of a change handed over from a colleague's phone (sync.relay*) or of a follow-up handed
+ * to someone who may not take it (sync.followUpNotColleague), docs/field-aids.md §2, are in the
+ * hand-over's lazy namespace, so the first screen's `sync` strings do not carry them.
  */
 function reasonText(change: RejectedChange, exists: (key: string) => boolean, t: Translate): string {
   const { message, code } = change;
   if (message.startsWith('validation.') && exists(`common:${message}`)) return t(`common:${message}` as never);
-  if (message.startsWith('sync.relay') && exists(`handover:refused.${message.slice(5)}`)) return t(`handover:refused.${message.slice(5)}` as never);
+  if (HAND_OVER_REFUSALS.some((prefix) => message.startsWith(prefix)) && exists(`handover:refused.${message.slice(5)}`)) return t(`handover:refused.${message.slice(5)}` as never);
   if (message.startsWith('sync.') && exists(`sync:message.${message.slice(5)}`)) return t(`message.${message.slice(5)}` as never);
   return exists(`sync:rejection.${code}`) ? t(`rejection.${code}` as never) : t('rejection.unknown');
 }

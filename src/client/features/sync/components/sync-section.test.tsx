@@ -84,6 +84,13 @@ describe('sync section', () => {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
   });
 
+  it('a follow-up handed to someone who may not take it says why in Vietnamese (docs/field-aids.md §2)', async () => {
+    await db.rejectedChanges.bulkPut([rejected({ fields: { followUpBy: uuidv7() }, code: 'forbidden', message: 'sync.followUpNotColleague' })]);
+    await renderApp('/settings');
+    const list = await screen.findByTestId('rejected-changes', {}, { timeout: 15_000 });
+    expect(await within(list).findByText(/^Lý do: Việc hẹn lại được giao cho người không phải thành viên hay tổ trưởng đang hoạt động của xã/)).toBeTruthy();
+  });
+
   it('names the people a refused change mentions, never their account ids (issue 17 item 8)', async () => {
     const HOA = '0190a1b2-c3d4-7e5f-8a6b-0000000000aa';
     await db.syncedTable('teamMembers').bulkPut([teamMemberRow(HOA, 'Phạm Thị Hoa', { role: 'reviewer' })]);
