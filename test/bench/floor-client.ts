@@ -50,6 +50,28 @@ export async function prepareFloor(page: Page, tables: readonly string[]): Promi
   );
 }
 
+/**
+ * Empties the floor's stores, as resetAppSync empties the app's: between two first syncs both
+ * clients then write into stores that held the same 10,000 records a moment ago (deleting and
+ * re-creating the floor's database instead gave it a fresher start than the app's cleared stores).
+ */
+export async function resetFloor(page: Page): Promise<void> {
+  await page.evaluate(async (floorDb) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(floorDb);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+      for (const store of db.objectStoreNames) tx.objectStore(store).clear();
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('reset failed'));
+    });
+    db.close();
+  }, FLOOR_DB);
+}
+
 /** Pulls from `cursor` to the end into the floor's database; resolves with its time and where it ended. */
 export async function floorPull(page: Page, token: string, cursor: string | undefined): Promise<{ ms: number; received: number; cursor: string }> {
   await settle(page);
