@@ -21,7 +21,7 @@ import { DEMO_PASSWORD, outboxCount, setUp, tearDown, timedRound, until } from '
 const SLOW = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 const FAST = { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 const FULL_RUNS = 4;
-const INCREMENTAL_RUNS = 7;
+const INCREMENTAL_RUNS = 11;
 const OFFLINE = { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 };
 
 export async function runSyncClientBench(): Promise<Measurement[]> {

@@ -25,6 +25,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-trace-'));
 /** Installed before the app loads: wraps IDBDatabase.transaction and fetch to note each one. */
 const HOOKS = `(() => {
   const events = (globalThis.__trace = []);
+  const byTx = new WeakMap();
   Error.stackTraceLimit = 60;
   const caller = () => (new Error().stack || '').split('\\n').slice(8, 40).filter((line) => !/assets\\/db-/.test(line)).map((line) => line.trim().replace(/^at /, '').replace(/\\(?https?:\\/\\/[^/]+\\//, '(')).join(' < ');
   const transaction = IDBDatabase.prototype.transaction;
@@ -32,11 +33,21 @@ const HOOKS = `(() => {
     const tx = transaction.call(this, stores, mode, options);
     const event = { kind: 'tx', db: this.name, stores: [].concat(stores).join(','), mode: mode || 'readonly', at: performance.now(), end: undefined, by: caller() };
     events.push(event);
+    byTx.set(tx, event);
     const done = () => { event.end = performance.now(); };
     tx.addEventListener('complete', done);
     tx.addEventListener('abort', done);
     return tx;
   };
+  // When each transaction's first and last request were made, and how many: the gaps inside it.
+  for (const name of ['put', 'get', 'getAll', 'count', 'openCursor', 'delete']) {
+    const method = IDBObjectStore.prototype[name];
+    IDBObjectStore.prototype[name] = function (...args) {
+      const event = byTx.get(this.transaction);
+      if (event) { const now = performance.now(); event.first ??= now; event.last = now; event.requests = (event.requests || 0) + 1; }
+      return method.apply(this, args);
+    };
+  }
   const fetch = globalThis.fetch;
   globalThis.fetch = function (input, init) {
     const event = { kind: 'fetch', url: String(input instanceof Request ? input.url : input).replace(/^https?:\\/\\/[^/]+/, '').slice(0, 60), at: performance.now(), end: undefined, by: '' };
@@ -45,7 +56,7 @@ const HOOKS = `(() => {
   };
 })();`;
 
-interface TraceEvent { kind: string; db?: string; stores?: string; mode?: string; url?: string; at: number; end?: number; by: string }
+interface TraceEvent { kind: string; db?: string; stores?: string; mode?: string; url?: string; at: number; end?: number; first?: number; last?: number; requests?: number; by: string }
 
 const server = await startAppServer({ DEMO_PASSWORD: password, DATA_DIR: dataDir, SYNC_RATE_LIMIT: '0', WRITE_QUOTA_USER: '0', WRITE_QUOTA_COMMUNE: '0', WRITE_QUOTA_USER_BYTES: '0', WRITE_QUOTA_COMMUNE_BYTES: '0', ...(dist ? { DIST_DIR: dist } : {}) });
 const phone = await launchPhone();
@@ -79,9 +90,10 @@ try {
     const round = await page.evaluate((at) => performance.getEntriesByName('sync:round').find((entry) => entry.startTime >= at)?.startTime ?? at, from);
     process.stdout.write(`\nround ${run}: app ${ms.toFixed(1)} ms, floor ${floor.ms.toFixed(1)} ms (${(ms / floor.ms).toFixed(2)}×); ${events.filter((event) => event.kind === 'tx').length} transactions\n`);
     for (const event of events) {
-      const what = event.kind === 'tx' ? `${event.mode === 'readwrite' ? 'RW' : 'r '} ${event.db === 'so-tay-so' ? '' : `${event.db}: `}${event.stores}` : `fetch ${event.url}`;
+      const requests = event.first === undefined ? '' : ` [${event.requests} requests at +${(event.first - event.at).toFixed(1)}…+${(event.last! - event.at).toFixed(1)}]`;
+      const what = event.kind === 'tx' ? `${event.mode === 'readwrite' ? 'RW' : 'r '} ${event.db === 'so-tay-so' ? '' : `${event.db}: `}${event.stores}${requests}` : `fetch ${event.url}`;
       const span = event.end === undefined ? '   …' : (event.end - event.at).toFixed(1).padStart(6);
-      process.stdout.write(`  ${(event.at - round).toFixed(1).padStart(7)} +${span}  ${what.padEnd(48)} ${event.by.slice(0, 260)}\n`);
+      process.stdout.write(`  ${(event.at - round).toFixed(1).padStart(7)} +${span}  ${what.padEnd(70)} ${event.by.slice(0, 260)}\n`);
     }
   }
 } finally {
