@@ -18,6 +18,22 @@ function inlineShellCss(): Plugin {
   };
 }
 
+/**
+ * The entry and its module preloads at low fetch priority (docs/first-visit.md "The first paint"):
+ * the static shell paints without them, so they are not render-critical — said to the browser,
+ * whose default gives module scripts the priority of a script that blocks rendering, and to
+ * Lighthouse's simulation, which otherwise charges their download to the first paint.
+ */
+function scriptsAtLowPriority(): Plugin {
+  return {
+    name: 'so-tay-so:scripts-at-low-priority',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/<script type="module" /g, '<script type="module" fetchpriority="low" ').replace(/<link rel="modulepreload" /g, '<link rel="modulepreload" fetchpriority="low" '),
+    },
+  };
+}
+
 // The PWA shell: everything the first screen needs is precached so the app opens
 // with no network after the first visit. /api is never cached (citizen data, docs/privacy.md checklist #23).
 export default defineConfig({
@@ -32,6 +48,7 @@ export default defineConfig({
   plugins: [
     react(),
     inlineShellCss(),
+    scriptsAtLowPriority(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -1,9 +1,11 @@
-// Boot: language first (so the first paint is in the user's language), then render,
-// then the service worker and the request for persistent storage.
+// Boot: language first (so the first render is in the user's language), the lock check and the
+// session (so the first render is the real screen), then render, then the service worker and the
+// request for persistent storage.
 import './lib/zod-jitless';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { loadLockCheck } from './app/lock-gate';
 import { initI18n } from './lib/i18n';
 import { loadSavedLanguage } from './lib/language';
 import { registerServiceWorker } from './lib/pwa';
@@ -12,16 +14,18 @@ import { log } from './lib/log';
 
 async function boot(): Promise<void> {
   await initI18n(await loadSavedLanguage());
+  const lock = await loadLockCheck();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   // The static shell in index.html is already on screen (docs/first-visit.md): React may build the
   // real one in slices (a transition yields to the browser every few ms) instead of one long task
-  // that would leave a tap on the painted shell unanswered.
+  // that would leave a tap on the painted shell unanswered. Until React commits, the shell's links
+  // are plain links: a tap loads the page it names.
   const reactRoot = createRoot(root);
   startTransition(() => {
     reactRoot.render(
       <StrictMode>
-        <App />
+        <App lock={lock} />
       </StrictMode>,
     );
   });

@@ -1,7 +1,7 @@
 // Who may do what (docs/product.md "People and roles"). One table, used by the client to show or
 // hide actions and by the server to accept or reject mutations: the client's word is never
 // trusted, but both read the same rules.
-import { ROLES, type Role } from './schemas/common';
+import { ROLES, type Role } from './roles';
 
 export { ROLES, type Role };
 

@@ -12,19 +12,23 @@ import { log } from '../lib/log';
 import { withStrings } from '../lib/i18n';
 import { useSyncStart } from './sync-start';
 import { SignedInContext } from './signed-in';
+import type { Session } from '../data/session-repository';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
 // The notice's strings are their own namespace: a screen seen once in a phone's life stays out of the first screen's JS.
 const WipedScreen = lazy(async () => ({ default: (await withStrings('wipe', () => import('../features/auth/components/wiped-screen'))).WipedScreen }));
 
-export function LockCheck({ children }: { children: ReactNode }): ReactElement {
+/** `initialSession`: the session read before the first render (lock-gate.tsx); undefined if it could not be. */
+export function LockCheck({ initialSession, children }: { initialSession: Session | null | undefined; children: ReactNode }): ReactElement {
   const live = useSession();
-  // The first answer replaces the painted shell with the whole app: rendered in a background,
-  // time-sliced pass (useDeferredValue) instead of one long task after IndexedDB answers
-  // (docs/first-visit.md). Only that first reveal waits — the shell until then shows no data;
-  // every later change of the session (sign-in, sign-out) applies at once.
-  const first = useDeferredValue(live);
-  const session = first === undefined ? undefined : live;
+  // Until the live query answers, the session read before the first render: the first render is
+  // the real screen (docs/first-visit.md). If it could not be read, the live query's first answer
+  // replaces the shell in a background, time-sliced pass (useDeferredValue) instead of one long
+  // task; only that first reveal waits — the shell until then shows no data; every later change
+  // of the session (sign-in, sign-out) applies at once.
+  const known = live === undefined ? initialSession : live;
+  const first = useDeferredValue(known);
+  const session = first === undefined ? undefined : known;
   const vault = useSyncExternalStore(subscribeVault, vaultSnapshot);
   const wiped = useSyncExternalStore(subscribeWipeNotice, wipeNotice);
   const { pathname } = useLocation();

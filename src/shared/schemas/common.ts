@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { isIsoDateTime, isLocalDate } from '../text/dates';
 import type { ValidationKey } from './validation-keys';
+import { ROLES, type Role } from '../roles';
 
 type IssueLike = { code?: string; input?: unknown };
 
@@ -104,9 +105,8 @@ export const isoDateTimeSchema = z
   // Runs after the check; an invalid value is left as it is (the check has already failed).
   .overwrite((s) => (isIsoDateTime(s) && !UTC_MILLIS.test(s) ? new Date(Date.parse(s)).toISOString() : s));
 
-/** The four roles (docs/product.md "People and roles"). */
-export const ROLES = ['member', 'leader', 'reviewer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+/** The four roles (docs/product.md "People and roles"; the list itself lives in shared/roles.ts). */
+export { ROLES, type Role };
 export const roleSchema = enumSchema(ROLES);
 
 /** Text in both app languages; an empty `en` falls back to `vi` in the UI. */
