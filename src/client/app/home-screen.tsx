@@ -7,28 +7,30 @@ import { withStrings } from '../lib/i18n';
 import { useOnline } from '../hooks/use-online';
 import { FIELD_ACTIONS } from './nav-items';
 import { QuickActionList } from './nav-lists';
-import { SignedInContext } from './signed-in';
+import { quickActionsFor } from './role-items';
+import { SignedInRole } from './signed-in';
+import { SignInCard } from '../features/auth/components/sign-in-card';
 
 // Lazy: the follow-ups card reads IndexedDB through the assistance repository (zod, Dexie), which
 // must not weigh on the first paint; and it is loaded only for a signed-in member (signed-in.ts).
 // It renders nothing when nothing is due.
 const FollowUpsWidget = lazy(async () => ({ default: (await withStrings('assistance', () => import('../features/assistance/components/follow-ups-widget'))).FollowUpsWidget }));
-// The sign-in call to action is lazy for the same reason (it reads the session from IndexedDB).
-const SignInCard = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-card')).SignInCard }));
-// The storage warning (browser refused to keep the data while changes wait): lazy, it reads IndexedDB.
+// The storage warning (browser refused to keep the data while changes wait): lazy, it reads
+// IndexedDB; only for a signed-in member (it says nothing to anyone else).
 const StorageWarning = lazy(async () => ({ default: (await withStrings('sync', () => import('../features/sync/components/storage-warning'))).StorageWarning }));
-// The signed-in role's quick actions, swapped in place for the painted ones (nav-items.ts).
-const RoleQuickActions = lazy(async () => ({ default: (await import('./role-nav')).RoleQuickActions }));
 
 export function HomeScreen(): ReactElement {
-  const signedIn = useContext(SignedInContext);
+  // The role's quick actions from the first render: the lock check has read the session
+  // (signed-in.ts); for anybody but the province's reviewer or admin they are the painted ones.
+  const role = useContext(SignedInRole);
   return (
-    <HomeIntro actions={<Suspense fallback={<QuickActionList actions={FIELD_ACTIONS} />}><RoleQuickActions /></Suspense>}>
-      {/* Below the quick actions: they appear once IndexedDB has answered, and above them they
-          would push the tiles down under the user's thumb (a layout shift; docs/first-visit.md). */}
-      <Suspense fallback={null}><SignInCard /></Suspense>
-      <Suspense fallback={null}><StorageWarning /></Suspense>
-      {signedIn && <Suspense fallback={null}><FollowUpsWidget /></Suspense>}
+    <HomeIntro actions={<QuickActionList actions={quickActionsFor(role ?? undefined)} />}>
+      {/* Below the quick actions: the cards that are not in the painted shell, and the ones that
+          appear once IndexedDB has answered; above them they would push the tiles down under the
+          user's thumb (a layout shift; docs/first-visit.md). */}
+      {role === null && <SignInCard />}
+      {role !== null && <Suspense fallback={null}><StorageWarning /></Suspense>}
+      {role !== null && <Suspense fallback={null}><FollowUpsWidget /></Suspense>}
     </HomeIntro>
   );
 }

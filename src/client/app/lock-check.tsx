@@ -11,7 +11,7 @@ import { Opening, OpeningShell } from './opening';
 import { log } from '../lib/log';
 import { withStrings } from '../lib/i18n';
 import { useSyncStart } from './sync-start';
-import { SignedInContext } from './signed-in';
+import { SignedInRole } from './signed-in';
 import type { Session } from '../data/session-repository';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
@@ -71,5 +71,5 @@ export function LockCheck({ initialSession, children }: { initialSession: Sessio
       </main>
     );
   }
-  return <SignedInContext value={session !== null}>{children}</SignedInContext>;
+  return <SignedInRole value={session?.user.role ?? null}>{children}</SignedInRole>;
 }

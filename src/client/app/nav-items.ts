@@ -1,6 +1,5 @@
 // The bottom bar's items and Home's quick actions as index.html paints them (role-items.ts picks
-// each role's). Type imports only: this file is in the first screen's JavaScript, which must not
-// pull in the permission table and its zod schemas.
+// each role's).
 import type { IconName } from '../components/ui/icons';
 import type common from '../../../locales/vi/common.json';
 

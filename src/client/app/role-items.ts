@@ -1,6 +1,6 @@
 // What each role's navigation and Home quick actions show: only what the role can use, so no tab
 // or tile leads to a notice such as "this is for commune accounts" (README "Who sees what").
-// Loaded lazily with the session (role-nav.tsx).
+// From the first render: the lock check tells the bars the role (signed-in.ts).
 import { can, type Role } from '../../shared/permissions';
 import type { IconName } from '../components/ui/icons';
 import { FIELD_ACTIONS, NAV_ITEMS, type NavItem, type QuickAction } from './nav-items';

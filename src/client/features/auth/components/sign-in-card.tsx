@@ -1,14 +1,11 @@
-// Home, when nobody is signed in on this phone: one clear call to action instead of buttons that
-// would fail ("sign in first").
+// Home, when nobody is signed in on this phone (Home asks the lock check: app/signed-in.ts): one
+// clear call to action instead of buttons that would fail ("sign in first").
 import type { ReactElement } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../../hooks/use-session';
 
-export function SignInCard(): ReactElement | null {
+export function SignInCard(): ReactElement {
   const { t } = useTranslation('auth');
-  const session = useSession();
-  if (session !== null) return null;
   return (
     <section className="card" aria-labelledby="sign-in-card-title" data-testid="sign-in-card">
       <h2 id="sign-in-card-title">{t('cta.title')}</h2>
