@@ -22,21 +22,23 @@ interface LabelBox {
 
 const nav = (page: Page) => page.getByRole('navigation', { name: /^(Điều hướng chính|Main navigation)$/ });
 
+// Found and measured in one task of the page: a locator's evaluateAll finds the spans first and
+// measures them in a later call, and React replacing the painted bar in between left it measuring
+// detached spans (no box, no line height: NaN).
 async function labelBoxes(page: Page): Promise<LabelBox[]> {
-  return nav(page)
-    .locator('a span')
-    .evaluateAll((spans) =>
-      spans.map((span) => {
-        const tab = span.closest('a')!;
-        return {
-          text: span.textContent ?? '',
-          height: span.getBoundingClientRect().height,
-          lineHeight: Number.parseFloat(getComputedStyle(span).lineHeight),
-          textWidth: span.scrollWidth,
-          tabWidth: tab.clientWidth,
-        };
-      }),
-    );
+  await nav(page).waitFor();
+  return page.evaluate(() =>
+    [...document.querySelectorAll('nav.bottom-nav a span')].map((span) => {
+      const tab = span.closest('a')!;
+      return {
+        text: span.textContent ?? '',
+        height: span.getBoundingClientRect().height,
+        lineHeight: Number.parseFloat(getComputedStyle(span).lineHeight),
+        textWidth: span.scrollWidth,
+        tabWidth: tab.clientWidth,
+      };
+    }),
+  );
 }
 
 /** Every label on one line, within its tab, and the bar within the screen. */
