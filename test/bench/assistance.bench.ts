@@ -23,6 +23,7 @@ import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
 import { DIST } from '../e2e/support/server';
 import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
+import { RETENTION_PURGE_TIMING, SEAL_AT_REST_TIMING } from '../../src/client/data/db';
 
 const LOGS = Number(process.env.BENCH_LOGS ?? 100_000);
 const SAVE_RUNS = 30;
@@ -35,6 +36,23 @@ const BENCH_PASSWORD = 'bench-password';
  */
 const LIST_VS_CALIBRATION = 12;
 const MEMBER = SEED_MEMBER;
+
+/**
+ * After an unlock the app seals what an older release left in plaintext and purges citizen details
+ * past the phone's limit (docs/security.md, docs/privacy.md "Retention"): over 100,000 logs minutes
+ * of writes the first time, seconds of reads after. The bench measures the screens once that work is
+ * over, as a member finds them on any later day; resolves with how long it took.
+ */
+async function unlockAndSettle(page: Page): Promise<number> {
+  const started = Date.now();
+  await unlock(page, BENCH_PASSWORD);
+  await page.waitForFunction(
+    (names) => names.every((name) => performance.getEntriesByName(name).length > 0),
+    [RETENTION_PURGE_TIMING, SEAL_AT_REST_TIMING],
+    { polling: 500, timeout: 30 * 60_000 },
+  );
+  return (Date.now() - started) / 1000;
+}
 
 /** From Home: in-app navigation to a list URL → first rows (or the empty state) in the DOM → next frame. */
 async function openList(page: Page, url: string, mayBeEmpty = false): Promise<number> {
@@ -114,7 +132,8 @@ export async function runAssistanceBench(): Promise<Measurement[]> {
     process.stdout.write(`  stored ${LOGS.toLocaleString('en')} logs in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s\n`);
     await page.goto(`${server.url}/`);
     // A page load locks the app (docs/security.md): unlock, as the member would.
-    await unlock(page, BENCH_PASSWORD);
+    const firstUnlock = await unlockAndSettle(page);
+    process.stdout.write(`  first unlock's sealing and purge over after ${firstUnlock.toFixed(1)} s\n`);
 
     const cases = [
       { name: 'open the list', url: '/assistance' },
@@ -135,7 +154,8 @@ export async function runAssistanceBench(): Promise<Measurement[]> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
     await page.goto(`${server.url}/assistance`);
-    await unlock(page, BENCH_PASSWORD);
+    const secondUnlock = await unlockAndSettle(page);
+    process.stdout.write(`  second unlock's purge (nothing left to change) over after ${secondUnlock.toFixed(1)} s\n`);
     await page.getByRole('heading', { level: 1, name: 'Hỗ trợ người dân' }).waitFor();
     const saves: number[] = [];
     const barePuts: number[] = [];

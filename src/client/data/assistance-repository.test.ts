@@ -136,7 +136,11 @@ describe('assistance repository', () => {
     await signIn(leader);
     expect((await updateLog(mine.id, { note: 'tổ trưởng sửa' })).note).toBe('tổ trưởng sửa');
     await signIn(reviewer);
+    const queued = await db.outbox.count();
     await expect(createLog(log())).rejects.toBeInstanceOf(PermissionError);
+    // Refused inside the write's own transaction (writeRecordAs): nothing of it stored or queued.
+    expect(await db.records('assistanceLogs').count()).toBe(1);
+    expect(await db.outbox.count()).toBe(queued);
   });
 
   it('deletes softly and undoes, each through the outbox', async () => {

@@ -3,11 +3,11 @@
 // follow-ups due, recent kinds of help) are in assistance-list.ts.
 // Every write is validated with the shared zod schema BEFORE a transaction opens, then goes
 // through writeRecord (record + outbox entry in one transaction).
-import { db, type OpenedRecord } from './db';
+import { db, recordTiming, type OpenedRecord } from './db';
 import { communeUserWhoMay } from './access';
 import { planEdit, editableRecord } from './editable-record';
 import { ValidationError } from './errors';
-import { writeRecord } from './local-write';
+import { writeRecord, writeRecordAs } from './local-write';
 import { definedOnly } from './record-fields';
 import { openRow } from './sealed-records';
 import { requireUser, type SessionUser } from './session-repository';
@@ -57,27 +57,24 @@ function checkConsentAuthor(citizen: Citizen | null | undefined, user: SessionUs
 /** User Timing entry of each createLog (validation + committed transaction), read by the bench. */
 export const CREATE_LOG_TIMING = 'assistance:log-create';
 
-function recordTiming(name: string, start: number): void {
-  try {
-    performance.measure(name, { start, end: performance.now() });
-  } catch {
-    // User Timing missing or full: saving never depends on it.
-  }
-}
-
-/** Creates a log for the signed-in user's commune. Bad input throws ValidationError and writes nothing. */
+/**
+ * Creates a log for the signed-in user's commune. Bad input throws ValidationError and writes
+ * nothing; the user and their right to log are read and checked inside the write's transaction
+ * (writeRecordAs), so a refusal writes nothing either.
+ */
 export async function createLog(input: AssistanceLogFields, now: number = Date.now()): Promise<LogItem> {
   const started = performance.now();
-  const user = await communeUserWhoMay('log.create');
   const parsed = assistanceLogFieldsSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(parsed.error);
-  checkConsentAuthor(parsed.data.citizen, user);
-  const record = await writeRecord(
+  const { user, record } = await writeRecordAs(
     {
-      table: 'assistanceLogs',
-      recordId: uuidv7(),
-      fields: { ...definedOnly(parsed.data), communeId: user.communeId, createdBy: user.id, createdAt: new Date(now).toISOString(), deleted: false },
+      read: () => communeUserWhoMay('log.create'),
+      fields: (author) => {
+        checkConsentAuthor(parsed.data.citizen, author);
+        return { communeId: author.communeId, createdBy: author.id };
+      },
     },
+    { table: 'assistanceLogs', recordId: uuidv7(), fields: { ...definedOnly(parsed.data), createdAt: new Date(now).toISOString(), deleted: false } },
     now,
   );
   recordTiming(CREATE_LOG_TIMING, started);

@@ -183,3 +183,21 @@ export class AppDatabase extends Dexie {
 }
 
 export const db = new AppDatabase();
+
+// User Timing entries of the data layer's long or budgeted work, read by the benches (test/bench)
+// and shown in a phone's DevTools. Here, beside the one database every repository imports, so the
+// few lines need no chunk of their own in the precache.
+
+/** Each retention purge, done or failed (retention-purge.ts; the benches wait for the unlock's). */
+export const RETENTION_PURGE_TIMING = 'privacy:retention-purge';
+/** Each run of the sealing of an older release's plaintext, done or failed (seal-migration.ts; likewise). */
+export const SEAL_AT_REST_TIMING = 'privacy:seal-at-rest';
+
+/** A measure named `name` from `start` (performance.now()) to now; never throws. */
+export function recordTiming(name: string, start: number): void {
+  try {
+    performance.measure(name, { start, end: performance.now() });
+  } catch {
+    // User Timing missing or full: the work never depends on it.
+  }
+}

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
-import { importEntries, writeRecord, writeRecords } from './local-write';
+import { Dexie } from 'dexie';
+import { CLOCK_KEY, importEntries, writeRecord, writeRecordAs, writeRecords } from './local-write';
+import { PermissionError } from './errors';
 import type { OutboxEntry } from './db';
 import { formatHlc } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
@@ -34,6 +36,48 @@ describe('local writes', () => {
     ).rejects.toThrow();
     expect(await db.records('contacts').get(good)).toBeUndefined();
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('[I7] writeRecordAs reads its author inside the write\'s own transaction and adds their fields to the record and its entry', async () => {
+    await db.settings.put({ key: 'author-test', value: { id: 'u-1', communeId: 'ngok-bay' } });
+    let scope: string[] = [];
+    const id = uuidv7();
+    const { user, record } = await writeRecordAs(
+      {
+        read: async () => {
+          scope = [...(Dexie.currentTransaction?.storeNames ?? [])];
+          return (await db.settings.get('author-test'))!.value as { id: string; communeId: string };
+        },
+        fields: (author) => ({ communeId: author.communeId, createdBy: author.id }),
+      },
+      { table: 'contacts', recordId: id, fields: { name: 'Nguyễn Văn A', deleted: false } },
+    );
+    // One transaction: the session's store beside the record's, the outbox and the clock.
+    expect(scope).toEqual(expect.arrayContaining(['settings', 'outbox', 'syncState', db.records('contacts').name]));
+    expect(user).toEqual({ id: 'u-1', communeId: 'ngok-bay' });
+    expect(record).toMatchObject({ id, name: 'Nguyễn Văn A', communeId: 'ngok-bay', createdBy: 'u-1' });
+    const [entry] = await db.outbox.toArray();
+    expect(entry!.fields).toMatchObject({ name: 'Nguyễn Văn A', communeId: 'ngok-bay', createdBy: 'u-1' });
+  });
+
+  it('[I7] a refusal from writeRecordAs\'s author writes nothing and leaves the clock as it was', async () => {
+    await writeRecord({ table: 'contacts', recordId: uuidv7(), fields: { name: 'Trước', deleted: false } });
+    const clock = (await db.syncState.get(CLOCK_KEY))?.value;
+    const id = uuidv7();
+    const refused = writeRecordAs(
+      {
+        read: async () => (await db.settings.get('nobody'))?.value ?? null,
+        fields: (author) => {
+          if (author === null) throw new PermissionError('contact.create');
+          return {};
+        },
+      },
+      { table: 'contacts', recordId: id, fields: { name: 'Không được lưu', deleted: false } },
+    );
+    await expect(refused).rejects.toBeInstanceOf(PermissionError);
+    expect(await db.records('contacts').get(id)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.syncState.get(CLOCK_KEY))?.value).toEqual(clock);
   });
 
   it('stamps successive writes with increasing clocks and keeps the latest field values', async () => {

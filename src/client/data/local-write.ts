@@ -66,6 +66,47 @@ export async function writeRecords(
 }
 
 /**
+ * Who makes a write (writeRecordAs), read inside the write's own transaction: `read` (the session
+ * and its permission check, awaiting only Dexie) joins the transaction's first round of reads, and
+ * `fields` gives what the user adds to the record (their commune, their id) or throws to refuse,
+ * which aborts the transaction: nothing is written and the clock does not move.
+ */
+export interface WriteAuthor<T extends SyncTable, U> {
+  read: () => Promise<U>;
+  fields: (user: U) => TableWrite<T>['fields'];
+}
+
+/**
+ * writeRecord with its author checked in the same transaction (docs/performance.md "Saving a
+ * record"): one transaction instead of a read of the session before the write's own, and nothing
+ * can change between the check and the write. The author's fields are never sealed ones.
+ */
+export async function writeRecordAs<T extends SyncTable, U>(author: WriteAuthor<T, U>, write: TableWrite<T>, now: number = Date.now()): Promise<{ user: U; record: OpenedRecord<T> }> {
+  const dataKey = needsSealing(write.table, write.fields) ? requireDataKey() : undefined;
+  const sealed: QueuedWrite = dataKey ? { ...write, fields: await sealFields(write.table, write.recordId, write.fields, dataKey) } : write;
+  let user: U | undefined;
+  const [stored] = await commitWrites([sealed], now, db, {
+    read: async () => {
+      user = await author.read();
+    },
+    fields: () => {
+      const fields = author.fields(user as U);
+      if (needsSealing(write.table, fields)) throw new Error(`writeRecordAs: the author's fields of ${write.table} hold a field to seal`);
+      return fields;
+    },
+  });
+  if (!stored) throw new Error('writeRecordAs wrote nothing');
+  // The fields were validated by the table's schema before this write (see writeRecord).
+  return { user: user as U, record: (await reveal(stored, write as LocalWrite, sealed, undefined)) as OpenedRecord<T> };
+}
+
+/** commitWrites' side of a WriteAuthor: the read, then the fields added to every write. */
+interface AuthorCheck {
+  read: () => Promise<void>;
+  fields: () => Readonly<Record<string, unknown>>;
+}
+
+/**
  * Queues a write whose sealed fields are already sealed, inside the caller's own transaction
  * (checklist-repository.ts updateChecklistItem): it awaits only Dexie — no sealing, no opening of
  * the stored record — so the caller's transaction stays open. Throws if a field still needs sealing.
@@ -76,19 +117,24 @@ export async function queueSealedWrite<T extends SyncTable>(write: SealedWrite<T
 }
 
 /** The records and their outbox entries in one transaction, as given (sealed fields already sealed). */
-async function commitWrites(sealedWrites: readonly QueuedWrite[], now: number, database: AppDatabase): Promise<SyncedRecord[]> {
+async function commitWrites(sealedWrites: readonly QueuedWrite[], now: number, database: AppDatabase, author?: AuthorCheck): Promise<SyncedRecord[]> {
   const mutationIds = sealedWrites.map(() => uuidv7());
   const freshNode = newNodeId();
   const createdAt = new Date(now).toISOString();
   const tables = [...new Set(sealedWrites.map((write) => database.syncedTable(write.table)))];
-  return database.transaction('rw', [database.outbox, database.syncState, ...tables], async () => {
+  // The author's read is of the session, in settings.
+  const scope = author ? [database.outbox, database.syncState, database.settings, ...tables] : [database.outbox, database.syncState, ...tables];
+  return database.transaction('rw', scope, async () => {
     // Every read in one round, every write in the next: each await inside a transaction is a trip
     // through the event loop, and on a busy phone those trips cost more than the requests
     // (docs/performance.md "Saving a record").
     const [[clockRow, offset], existing] = await Promise.all([
       database.syncState.bulkGet([CLOCK_KEY, CLOCK_OFFSET_KEY]),
       Promise.all(sealedWrites.map((write) => database.syncedTable(write.table).get(write.recordId))),
+      author?.read(),
     ]);
+    // A refusal throws here, before anything is written: the transaction aborts.
+    const authored = author ? author.fields() : {};
     let clock = isClockState(clockRow?.value) ? clockRow.value : initialClock(freshNode);
     const physicalNow = now + (typeof offset?.value === 'number' ? offset.value : 0);
     // Two writes of one record in one call: the second applies over the first.
@@ -98,7 +144,7 @@ async function commitWrites(sealedWrites: readonly QueuedWrite[], now: number, d
     for (const [index, write] of sealedWrites.entries()) {
       const stamped = tick(clock, physicalNow);
       clock = stamped.state;
-      const fields = { ...write.fields, updatedAt: createdAt };
+      const fields = { ...write.fields, ...authored, updatedAt: createdAt };
       const key = `${write.table}/${write.recordId}`;
       const record = applyWrite(latest.get(key)?.record ?? existing[index], { recordId: write.recordId, hlc: stamped.hlc, fields });
       latest.set(key, { table: write.table, record });

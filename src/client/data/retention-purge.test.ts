@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PHONE_RETENTION_DAYS } from '../../shared/privacy/retention';
 import { db } from './db';
 import { purgeOldDetails } from './retention-purge';
+import { onLogsChanged } from './assistance-list';
 
 const DAY = 24 * 3_600_000;
 const NOW = Date.parse('2026-12-03T03:00:00.000Z');
@@ -72,5 +73,27 @@ describe("the phone's retention limit", () => {
     expect(await purgeOldDetails(NOW)).toBe(1);
     expect(await db.records('assistanceLogs').get(id(1))).toMatchObject({ citizen: null, note: null });
     expect(await db.records('assistanceLogs').get(id(2))).toMatchObject({ citizen: sealedCitizen, note: 'gọi lại' });
+  });
+
+  it('tells the screens once, when it is over, however many batches it wrote (not once a batch)', async () => {
+    // 450 logs past the limit: three batches of 200.
+    const old = Array.from({ length: 450 }, (_, n) => ({ ...log(0, PHONE_RETENTION_DAYS + 1 + n / 1000, true), id: `0197c1a2-0000-7000-8000-${n.toString().padStart(12, '0')}` }));
+    await db.records('assistanceLogs').bulkPut(old as never);
+    let wakes = 0;
+    let purgedWhenWoken = -1;
+    const stop = onLogsChanged(() => {
+      wakes += 1;
+      void db.records('assistanceLogs').filter((row) => row.citizen === null).count().then((count) => (purgedWhenWoken = count));
+    });
+    try {
+      expect(await purgeOldDetails(NOW)).toBe(450);
+      expect(wakes).toBe(1);
+      // Woken after the last batch: a screen reading then sees every purged log.
+      await vi.waitFor(() => expect(purgedWhenWoken).toBe(450));
+      expect(await purgeOldDetails(NOW)).toBe(0);
+      expect(wakes).toBe(1);
+    } finally {
+      stop();
+    }
   });
 });

@@ -9,7 +9,7 @@
 // sealed — a change saved meanwhile is never overwritten. A chunk is all or nothing; an
 // interrupted run loses nothing and skips, at the next unlock, the rows already sealed.
 import type { Table } from 'dexie';
-import { db, type AppDatabase, type OutboxEntry, type RejectedChange } from './db';
+import { db, recordTiming, SEAL_AT_REST_TIMING, type AppDatabase, type OutboxEntry, type RejectedChange } from './db';
 import { needsSealing, SEALED_FIELDS, SEALED_FIELDS_VERSION, sealedFieldsOf, sealMixed } from './sealed-records';
 import { currentDataKey } from './vault/vault';
 import { sameJson } from '../../shared/sync/canonical-json';
@@ -102,6 +102,15 @@ async function sealTable<R extends object, K extends string | number>(
  * Returns how many rows it sealed (0 when locked or already done).
  */
 export async function sealPlainRecords(database: AppDatabase = db, key: CryptoKey | undefined = currentDataKey()): Promise<number> {
+  const started = performance.now();
+  try {
+    return await sealAll(database, key);
+  } finally {
+    recordTiming(SEAL_AT_REST_TIMING, started);
+  }
+}
+
+async function sealAll(database: AppDatabase, key: CryptoKey | undefined): Promise<number> {
   if (!key) return 0;
   if ((await database.syncState.get(SEALED_AT_REST_KEY))?.value === SEALED_FIELDS_VERSION) return 0;
   let sealed = 0;

@@ -23,33 +23,54 @@ interface Loaded {
 export function useLogList(filter: LogFilter): LogListState {
   const filterKey = JSON.stringify(filter);
   const [loaded, setLoaded] = useState<Loaded>({ key: '', items: [], next: null });
-  // Each request carries a generation; answers to an older generation (filters changed
-  // meanwhile, or a newer reload) are dropped.
+  // The filters' generation: an answer to older filters is dropped.
   const generation = useRef(0);
+  // A read (first page, reload or next page) is in flight; `stale`: logs changed meanwhile.
   const busy = useRef(false);
+  const stale = useRef(false);
   const count = useRef(0);
 
+  // A change while a read is in flight is not a new read: it marks the list stale, and one reload
+  // follows when the read is done. Restarting on each change starved the list while the retention
+  // purge or a pull wrote batch after batch: every answer was dropped for a newer read, and over
+  // 100,000 logs the screen showed no rows for minutes (docs/performance.md "The log list").
   const reload = useCallback(
     (keep: number) => {
-      const current = ++generation.current;
-      busy.current = true;
-      listLogs(JSON.parse(filterKey) as LogFilter, { limit: Math.max(DEFAULT_PAGE_SIZE, keep) })
-        .then((page) => {
-          if (current !== generation.current) return;
-          count.current = page.items.length;
-          setLoaded({ key: filterKey, items: page.items, next: page.next });
-        })
-        .catch((error: unknown) => log.error('log list failed', error))
-        .finally(() => {
-          if (current === generation.current) busy.current = false;
-        });
+      const current = generation.current;
+      const read = (rows: number): void => {
+        busy.current = true;
+        stale.current = false;
+        listLogs(JSON.parse(filterKey) as LogFilter, { limit: Math.max(DEFAULT_PAGE_SIZE, rows) })
+          .then((page) => {
+            if (current !== generation.current) return;
+            count.current = page.items.length;
+            setLoaded({ key: filterKey, items: page.items, next: page.next });
+          })
+          .catch((error: unknown) => log.error('log list failed', error))
+          .finally(() => {
+            if (current !== generation.current) return;
+            busy.current = false;
+            if (stale.current) read(count.current);
+          });
+      };
+      read(keep);
     },
     [filterKey],
   );
 
-  useEffect(() => reload(DEFAULT_PAGE_SIZE), [reload]);
+  useEffect(() => {
+    generation.current += 1;
+    reload(DEFAULT_PAGE_SIZE);
+  }, [reload]);
   // Keep as many rows as are already loaded (the member may have scrolled far) when data changes.
-  useEffect(() => onLogsChanged(() => reload(count.current)), [reload]);
+  useEffect(
+    () =>
+      onLogsChanged(() => {
+        if (busy.current) stale.current = true;
+        else reload(count.current);
+      }),
+    [reload],
+  );
 
   const { next } = loaded;
   const loadMore = useCallback(() => {
@@ -66,9 +87,11 @@ export function useLogList(filter: LogFilter): LogListState {
       })
       .catch((error: unknown) => log.error('log list page failed', error))
       .finally(() => {
-        if (current === generation.current) busy.current = false;
+        if (current !== generation.current) return;
+        busy.current = false;
+        if (stale.current) reload(count.current);
       });
-  }, [filterKey, next]);
+  }, [filterKey, next, reload]);
 
   const current = loaded.key === filterKey;
   return { items: current ? loaded.items : [], loading: !current, done: !current || next === null, loadMore };
