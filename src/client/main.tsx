@@ -11,9 +11,11 @@ import { loadSavedLanguage } from './lib/language';
 import { registerServiceWorker } from './lib/pwa';
 import { requestPersistentStorage } from './data/storage-info';
 import { log } from './lib/log';
+import { whenIdle, yieldToMain } from './lib/idle';
 
 async function boot(): Promise<void> {
   await initI18n(await loadSavedLanguage());
+  await yieldToMain();
   const lock = await loadLockCheck();
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
@@ -29,8 +31,12 @@ async function boot(): Promise<void> {
       </StrictMode>,
     );
   });
-  registerServiceWorker();
-  requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
+  // Neither is needed by the first screen: after it, when the browser is idle, not in the task
+  // that starts React's render (docs/first-visit.md).
+  whenIdle(() => {
+    registerServiceWorker();
+    requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
+  });
 }
 
 boot().catch((error: unknown) => log.error('boot failed', error));
