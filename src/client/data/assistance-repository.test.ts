@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from './db';
 import { clearSession, NotSignedInError, saveSession, type SessionUser } from './session-repository';
 import { createLog, deleteLog, getLog, recordFollowUp, restoreLog, updateLog } from './assistance-repository';
-import { listFollowUpsDue, listLogs, recentServiceCodes, type LogFilter } from './assistance-list';
+import { countFollowUpsDue, followUpsDueSummary, listFollowUpsDue, listLogs, recentServiceCodes, type LogFilter } from './assistance-list';
 import { PermissionError, ValidationError } from './errors';
 import { lockVault, LockedError } from './vault/vault';
 import { isSealed } from './vault/crypto';
@@ -239,6 +239,10 @@ describe('assistance repository', () => {
 
     const due = await listFollowUpsDue(now);
     expect(due.map((f) => [f.log.id, f.daysOverdue])).toEqual([[overdue.id, 3], [today.id, 0]]);
+    // Home's card and the tab's count read the same follow-ups; the card opens only those it shows.
+    expect(await countFollowUpsDue(now)).toBe(2);
+    expect(await followUpsDueSummary(now, 1)).toEqual({ count: 2, first: due.slice(0, 1) });
+    expect(await listFollowUpsDue(now, { limit: 1 })).toEqual(due.slice(0, 1));
     // A leader follows up everyone's.
     await signIn(leader);
     expect((await listFollowUpsDue(now)).map((f) => f.log.id)).toContain(notMine.id);

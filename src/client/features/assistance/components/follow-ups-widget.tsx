@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../hooks/use-session';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countFollowUpsDue, listFollowUpsDue } from '../../../data/assistance-list';
+import { followUpsDueSummary } from '../../../data/assistance-list';
 import { FollowUpList } from './follow-up-list';
 import '../assistance.css';
 
@@ -18,13 +18,9 @@ export function FollowUpsWidget(): ReactElement | null {
 
 function DueCard(): ReactElement | null {
   const { t } = useTranslation('assistance');
-  // The count and the first few only: Home re-runs this after every change to the logs (a sync
-  // round among them), so it reads no more than it shows and decrypts only the three names.
-  const due = useLiveQuery(async () => {
-    const now = Date.now();
-    const [count, first] = await Promise.all([countFollowUpsDue(now), listFollowUpsDue(now, { limit: SHOWN_ON_HOME })]);
-    return { count, first };
-  }, []);
+  // The count and the first few, from one read of the due follow-ups: Home re-runs this after
+  // every change to the logs (a sync round among them), and it decrypts only the three shown.
+  const due = useLiveQuery(async () => followUpsDueSummary(Date.now(), SHOWN_ON_HOME), []);
   if (!due || due.count === 0) return null;
   return (
     <section className="card follow-ups-card" aria-labelledby="home-follow-ups">
