@@ -22,6 +22,7 @@ import { runSealingBench } from './sealing.bench';
 import { runLighthouseBench } from './lighthouse.bench';
 import { runPrivacyBench } from './privacy.bench';
 import { runRetentionBench } from './retention.bench';
+import { runPhoneRetentionBench } from './retention-phone.bench';
 import { runGuidesBench } from './guides.bench';
 import { runPhoneErasureBench } from './phone-erasure.bench';
 import { runAccountsBench } from './accounts.bench';
@@ -46,6 +47,7 @@ const benches: { name: string; run: () => Promise<Measurement[]> | Measurement[]
   { name: 'privacy erasure', run: runPrivacyBench },
   { name: 'privacy phone erasure', run: runPhoneErasureBench },
   { name: 'privacy retention', run: runRetentionBench },
+  { name: 'privacy retention on the phone', run: runPhoneRetentionBench },
   { name: 'guides', run: runGuidesBench },
   { name: 'accounts', run: runAccountsBench },
   { name: 'hand-over qr', run: runHandOverQrBench },

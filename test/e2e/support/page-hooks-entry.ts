@@ -6,11 +6,16 @@ import { needsSealing, openRows, requireDataKey, sealFields } from '../../../src
 import { currentDataKey } from '../../../src/client/data/vault/vault';
 import { SEALED_AT_REST_KEY, sealPlainRecords } from '../../../src/client/data/seal-migration';
 import { purgeOldDetails } from '../../../src/client/data/retention-purge';
+import { PHONE_RETENTION_DAYS } from '../../../src/shared/privacy/retention';
 import { listLogs } from '../../../src/client/data/assistance-list';
 import { loadPeriodData } from '../../../src/client/data/period-report-repository';
 import type { SyncTable } from '../../../src/shared/schemas/tables';
+import type { SyncedRecord } from '../../../src/shared/sync/merge';
 import { importHandOver } from '../../../src/client/data/handover-repository';
 import { fromBase64Url, openBundle } from '../../../src/shared/handover/bundle';
+
+/** Retention bench: the logs keepPurgeable found, as they were. */
+let purgeable: SyncedRecord[] = [];
 
 const hooks = {
   writeRecord: (table: SyncTable, recordId: string, fields: Record<string, unknown>) => writeRecord({ table, recordId, fields }),
@@ -94,6 +99,59 @@ const hooks = {
    */
   purgeOldDetailsNow: async () => {
     while ((await purgeOldDetails()) > 0);
+  },
+  /**
+   * Retention bench: keeps, in this page's memory, the logs past the phone's limit that still hold
+   * a citizen or a note (what the purge drops), so each run can put them back; their count.
+   */
+  keepPurgeable: async () => {
+    const cutoff = new Date(Date.now() - PHONE_RETENTION_DAYS * 86_400_000).toISOString();
+    const rows = await db.syncedTable('assistanceLogs').where('occurredAt').below(cutoff).filter((row) => (row.citizen ?? null) !== null || (row.note ?? null) !== null).toArray();
+    purgeable = rows;
+    return rows.length;
+  },
+  /**
+   * Retention bench: the kept logs written back as they were (before a purge) or as the purge leaves
+   * them (the baseline: one bare write of the same rows, nothing read, checked or told), straight
+   * into IndexedDB in one transaction, so no live query wakes; ms.
+   */
+  putPurgeable: async (purged: boolean) => {
+    const rows = purged ? purgeable.map((row) => ({ ...row, citizen: null, note: null })) : purgeable;
+    const table = db.syncedTable('assistanceLogs');
+    const started = performance.now();
+    await db.transaction('rw', table, (tx) => {
+      const store = tx.idbtrans.objectStore(table.name);
+      for (const row of rows) store.put(row);
+    });
+    return performance.now() - started;
+  },
+  /**
+   * Retention bench: the phone's purge (as the unlock runs it) while the app's screen is open; its
+   * ms, the records it changed, the change notices it sent the live queries (Dexie's window event)
+   * and the longest the main thread was blocked meanwhile (the lateness of a 10 ms timer).
+   */
+  timedRetentionPurge: async () => {
+    let notices = 0;
+    const count = () => (notices += 1);
+    addEventListener('x-storagemutated-1', count);
+    let stallMs = 0;
+    let last = performance.now();
+    let ticking = true;
+    const tick = () => {
+      const now = performance.now();
+      stallMs = Math.max(stallMs, now - last - 10);
+      last = now;
+      if (ticking) setTimeout(tick, 10);
+    };
+    setTimeout(tick, 10);
+    const started = performance.now();
+    const purged = await purgeOldDetails();
+    const ms = performance.now() - started;
+    // The last notice's wakes run after the purge: a quiet second lets them show in the stall.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    ticking = false;
+    removeEventListener('x-storagemutated-1', count);
+    return { ms, purged, notices, stallMs };
   },
   /**
    * Sealing bench baseline: the logs the seal migration would write, read before the timer, then
