@@ -5,6 +5,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
 import { installRawIdb, type RawIdb } from '../e2e/support/idb';
 import { startAppServer, type RunningServer } from '../e2e/support/server';
+import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
+import { seedMemberKey } from '../e2e/support/vault-seed';
+import { SEALED_FIELDS_VERSION } from '../../src/client/data/sealed-fields';
 
 export interface BenchPhone {
   server: RunningServer;
@@ -39,4 +42,22 @@ export async function seedSignedIn(page: Page, user: object): Promise<void> {
     await raw.put(database, 'settings', [{ key: 'session', value: { user, signedInAt: new Date().toISOString() } }]);
     database.close();
   }, user);
+}
+
+/**
+ * An offline phone holding `count` plaintext logs of the seeded member, whose vault unlocks with
+ * `password`, marked as already sealed at rest (the unlock then seals nothing): for benches that
+ * measure what comes after the unlock (the sealing baseline, the retention purge). The server is
+ * stopped first, so no sync round ever starts.
+ */
+export async function seedOfflineLogsMarkedSealed({ server, page, context }: BenchPhone, count: number, password: string): Promise<void> {
+  await server.stop();
+  await context.setOffline(true);
+  await seedLogs(page, SEED_MEMBER, count);
+  await seedMemberKey(page, SEED_MEMBER, password);
+  await page.evaluate(async (value) => {
+    const raw = (window as unknown as { __idb: RawIdb }).__idb;
+    await raw.put(await raw.open(), 'syncState', [{ key: 'sealedAtRest', value }]);
+  }, SEALED_FIELDS_VERSION);
+  await page.goto(`${server.url}/`);
 }

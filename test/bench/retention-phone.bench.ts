@@ -13,11 +13,7 @@ import type { Measurement } from './measurement';
 import { context as contextRow, median, ratioAtMost } from './measurement';
 import { withHooks } from '../e2e/support/page-hooks';
 import { unlock } from '../e2e/support/sign-in';
-import { seedMemberKey } from '../e2e/support/vault-seed';
-import { withBenchPhone } from './bench-phone';
-import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
-import type { RawIdb } from '../e2e/support/idb';
-import { SEALED_FIELDS_VERSION } from '../../src/client/data/sealed-fields';
+import { seedOfflineLogsMarkedSealed, withBenchPhone } from './bench-phone';
 
 const LOGS = Number(process.env.BENCH_PHONE_RETENTION_LOGS ?? 20_000);
 const RUNS = 3;
@@ -25,18 +21,10 @@ const BENCH_PASSWORD = 'bench-password';
 const PURGE_VS_BARE = 4;
 
 export function runPhoneRetentionBench(): Promise<Measurement[]> {
-  return withBenchPhone(async ({ server, page, context }) => {
-    // Offline before the session exists, so the sync engine never talks to the server about it.
-    await server.stop();
-    await context.setOffline(true);
-    await seedLogs(page, SEED_MEMBER, LOGS);
-    await seedMemberKey(page, SEED_MEMBER, BENCH_PASSWORD);
+  return withBenchPhone(async (phone) => {
+    const { page } = phone;
     // The seeded plaintext stays as it is (the sealing bench measures sealing): only the purge runs.
-    await page.evaluate(async (value) => {
-      const raw = (window as unknown as { __idb: RawIdb }).__idb;
-      await raw.put(await raw.open(), 'syncState', [{ key: 'sealedAtRest', value }]);
-    }, SEALED_FIELDS_VERSION);
-    await page.goto(`${server.url}/`);
+    await seedOfflineLogsMarkedSealed(phone, LOGS, BENCH_PASSWORD);
     // Kept before the unlock, whose own purge drops them; the page is not navigated again.
     const kept = await withHooks(page, (h) => h.keepPurgeable(), null);
     await unlock(page, BENCH_PASSWORD);

@@ -17,11 +17,8 @@ import type { Page } from 'playwright-core';
 import { context as contextRow, median, percentile, ratioAtMost, type Measurement } from './measurement';
 import { withHooks } from '../e2e/support/page-hooks';
 import { unlock } from '../e2e/support/sign-in';
-import { seedMemberKey } from '../e2e/support/vault-seed';
-import { withBenchPhone } from './bench-phone';
-import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
-import type { RawIdb } from '../e2e/support/idb';
-import { SEALED_FIELDS_VERSION } from '../../src/client/data/sealed-fields';
+import { seedOfflineLogsMarkedSealed, withBenchPhone } from './bench-phone';
+import { SEED_MEMBER } from '../e2e/support/seed-logs';
 
 const LOGS = 100_000;
 const SAVE_RUNS = 40;
@@ -57,18 +54,10 @@ async function listPages(page: Page, runs: number): Promise<number[]> {
 }
 
 export function runSealingBench(): Promise<Measurement[]> {
-  return withBenchPhone(async ({ server, page, context }) => {
-    // Offline before the session exists, so the sync engine never talks to the server about it.
-    await server.stop();
-    await context.setOffline(true);
-    await seedLogs(page, SEED_MEMBER, LOGS);
-    await seedMemberKey(page, SEED_MEMBER, BENCH_PASSWORD);
-    // The unlock would seal the seeded plaintext: mark it done, so the baseline reads it in clear.
-    await page.evaluate(async (value) => {
-      const raw = (window as unknown as { __idb: RawIdb }).__idb;
-      await raw.put(await raw.open(), 'syncState', [{ key: 'sealedAtRest', value }]);
-    }, SEALED_FIELDS_VERSION);
-    await page.goto(`${server.url}/`);
+  return withBenchPhone(async (phone) => {
+    const { page } = phone;
+    // The unlock would seal the seeded plaintext: marked done, so the baseline reads it in clear.
+    await seedOfflineLogsMarkedSealed(phone, LOGS, BENCH_PASSWORD);
     await unlock(page, BENCH_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
     // Three quarters of the seeded logs are older than the phone keeps citizen details: their
