@@ -13,6 +13,7 @@ import { appRound, floorPull, prepareFloor, resetAppSync } from './floor-client'
 import { seedForProfile, seedLogs } from './realistic-logs';
 import { SYNC_TABLES } from '../../src/shared/schemas/tables';
 import { summarize, type Profile } from './cpu-profile';
+import { signIn } from '../e2e/support/sign-in';
 
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -28,10 +29,7 @@ try {
   await phone.context.addInitScript('globalThis.__name = (fn) => fn;');
   await page.goto(server.url);
   await waitForServiceWorkerControl(page);
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('demo-member');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await signIn(page, server.url, 'demo-member', password);
   await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
   await page.waitForFunction(() => performance.getEntriesByName('sync:round').length > 0, undefined, { timeout: 60_000 });
   const leader = await apiLogin(server.url, 'demo-leader', password);

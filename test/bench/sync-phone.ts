@@ -7,6 +7,7 @@ import { launchPhone, waitForServiceWorkerControl, type Phone } from '../e2e/sup
 import { withHooks } from '../e2e/support/page-hooks';
 import { startAppServer, type RunningServer } from '../e2e/support/server';
 import { countingProxy, type CountingProxy } from './counting-proxy';
+import { signIn } from '../e2e/support/sign-in';
 
 export const DEMO_PASSWORD = 'sync-bench-password';
 
@@ -54,10 +55,7 @@ export async function setUp(): Promise<Setup> {
   });
   await page.goto(proxy.url);
   await waitForServiceWorkerControl(page);
-  await page.goto(`${proxy.url}/sign-in`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('demo-member');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await signIn(page, proxy.url, 'demo-member', DEMO_PASSWORD);
   await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
   await until(async () => (await lastSuccess(page)) !== undefined, 30_000, 'the first sync after sign-in');
   const cdp = await phone.context.newCDPSession(page);

@@ -13,6 +13,7 @@ import { apiLogin } from '../e2e/support/api-client';
 import { appRound, floorPull, prepareFloor } from './floor-client';
 import { seedLogs } from './realistic-logs';
 import { SYNC_TABLES } from '../../src/shared/schemas/tables';
+import { signIn } from '../e2e/support/sign-in';
 
 const rounds = Number(process.argv[2] ?? 5);
 const dist = process.argv[3];
@@ -66,10 +67,7 @@ try {
   await phone.context.addInitScript(HOOKS);
   await page.goto(server.url);
   await waitForServiceWorkerControl(page);
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('demo-member');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await signIn(page, server.url, 'demo-member', password);
   await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
   await page.waitForFunction(() => performance.getEntriesByName('sync:round').length > 0, undefined, { timeout: 60_000 });
   const leader = await apiLogin(server.url, 'demo-leader', password);
