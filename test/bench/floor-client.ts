@@ -6,6 +6,8 @@
 // divided by this is the app's own overhead, whatever the machine's speed that minute.
 import type { Page } from 'playwright-core';
 import { LIMITS, type Mutation } from '../../src/shared/sync/protocol';
+import { waitForServiceWorkerControl } from '../e2e/support/browser';
+import { signIn } from '../e2e/support/sign-in';
 
 const FLOOR_DB = 'sync-floor';
 const APP_DB = 'so-tay-so';
@@ -243,4 +245,16 @@ export async function settle(page: Page, timeoutMs = 30_000): Promise<void> {
     },
     { lock: SYNC_LOCK, timeoutMs },
   );
+}
+
+/**
+ * Loads the app at `baseUrl` until its service worker controls the page, signs in as the demo
+ * member and waits for the first sync round: the phone the app's sync is profiled on.
+ */
+export async function signedInAfterFirstRound(page: Page, baseUrl: string, password: string): Promise<void> {
+  await page.goto(baseUrl);
+  await waitForServiceWorkerControl(page);
+  await signIn(page, baseUrl, 'demo-member', password);
+  await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('sync:round').length > 0, undefined, { timeout: 60_000 });
 }

@@ -6,14 +6,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { launchPhone } from '../e2e/support/browser';
 import { startAppServer } from '../e2e/support/server';
 import { apiLogin } from '../e2e/support/api-client';
-import { appRound, floorPull, prepareFloor, resetAppSync } from './floor-client';
+import { appRound, floorPull, prepareFloor, resetAppSync, signedInAfterFirstRound } from './floor-client';
 import { seedForProfile, seedLogs } from './realistic-logs';
 import { SYNC_TABLES } from '../../src/shared/schemas/tables';
 import { summarize, type Profile } from './cpu-profile';
-import { signIn } from '../e2e/support/sign-in';
 
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -27,11 +26,7 @@ const phone = await launchPhone();
 try {
   const { page } = phone;
   await phone.context.addInitScript('globalThis.__name = (fn) => fn;');
-  await page.goto(server.url);
-  await waitForServiceWorkerControl(page);
-  await signIn(page, server.url, 'demo-member', password);
-  await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
-  await page.waitForFunction(() => performance.getEntriesByName('sync:round').length > 0, undefined, { timeout: 60_000 });
+  await signedInAfterFirstRound(page, server.url, password);
   const leader = await apiLogin(server.url, 'demo-leader', password);
   await seedForProfile(server.url, leader, count);
   const member = await apiLogin(server.url, 'demo-member', password);

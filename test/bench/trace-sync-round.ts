@@ -7,13 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchPhone, waitForServiceWorkerControl } from '../e2e/support/browser';
+import { launchPhone } from '../e2e/support/browser';
 import { startAppServer } from '../e2e/support/server';
 import { apiLogin } from '../e2e/support/api-client';
-import { appRound, floorPull, prepareFloor } from './floor-client';
+import { appRound, floorPull, prepareFloor, signedInAfterFirstRound } from './floor-client';
 import { seedLogs } from './realistic-logs';
 import { SYNC_TABLES } from '../../src/shared/schemas/tables';
-import { signIn } from '../e2e/support/sign-in';
 
 const rounds = Number(process.argv[2] ?? 5);
 const dist = process.argv[3];
@@ -65,11 +64,7 @@ try {
   const { page } = phone;
   await phone.context.addInitScript('globalThis.__name = (fn) => fn;');
   await phone.context.addInitScript(HOOKS);
-  await page.goto(server.url);
-  await waitForServiceWorkerControl(page);
-  await signIn(page, server.url, 'demo-member', password);
-  await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
-  await page.waitForFunction(() => performance.getEntriesByName('sync:round').length > 0, undefined, { timeout: 60_000 });
+  await signedInAfterFirstRound(page, server.url, password);
   const leader = await apiLogin(server.url, 'demo-leader', password);
   const member = await apiLogin(server.url, 'demo-member', password);
   await seedLogs(server.url, leader, stored, 1);
