@@ -9,7 +9,7 @@ import { useGroupForm } from '../hooks/use-group-form';
 import type { COUNT_FIELDS } from '../utils/group-form-values';
 import { AUDIENCES } from '../../../../shared/schemas/group-session';
 import { errorProps, FieldError } from './field-error';
-import { DateInput, TimeInput } from '../../../components/ui/date-input';
+import { WhenField } from './when-field';
 import { focusFirstInvalid } from '../../../components/ui/focus-first-invalid';
 import { NoteField } from '../../../components/ui/note-field';
 import { VillagePicker } from './village-picker';
@@ -70,17 +70,7 @@ function GroupForm({ user, existing }: { user: SessionUser; existing?: GroupSess
       {form.restored && <p className="notice" role="status">{t('form.draftRestored')}</p>}
       {text('topic')}
       {text('place')}
-      <div className="field-pair">
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t('fields.date')}</label>
-          <DateInput id={`${id}-date`} value={values.date} onChange={(v) => set('date', v)} {...errorProps(`${id}-date`, errors.occurredAt)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-time`}>{t('fields.time')}</label>
-          <TimeInput id={`${id}-time`} value={values.time} onChange={(v) => set('time', v)} {...errorProps(`${id}-date`, errors.occurredAt)} />
-        </div>
-      </div>
-      <FieldError id={`${id}-date`} error={errors.occurredAt} />
+      <WhenField id={id} date={values.date} time={values.time} error={errors.occurredAt} onDate={(v) => set('date', v)} onTime={(v) => set('time', v)} />
       <VillagePicker id={`${id}-village`} user={user} value={values.villageId} error={errors.villageId} onChange={(v) => set('villageId', v)} />
       <fieldset className="field" id={`${id}-audience`}>
         <legend>{t('groups.fields.audience')}</legend>

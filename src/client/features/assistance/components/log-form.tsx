@@ -2,7 +2,7 @@
 // what, result, barriers, where, how long, note, follow-up, citizen (with consent), team device.
 import { useId, useRef, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateInput, TimeInput } from '../../../components/ui/date-input';
+import { DateInput } from '../../../components/ui/date-input';
 import { focusFirstInvalid } from '../../../components/ui/focus-first-invalid';
 import { NoteField } from '../../../components/ui/note-field';
 import type { LogItem } from '../../../data/assistance-repository';
@@ -17,6 +17,7 @@ import { DossierFields, HelpedField } from './dossier-fields';
 import { BarrierField, DurationField, OutcomeField } from './choice-fields';
 import { CitizenSection } from './citizen-section';
 import { errorProps, FieldError } from './field-error';
+import { WhenField } from './when-field';
 import { ServicePicker } from './service-picker';
 import { VillagePicker } from './village-picker';
 
@@ -111,17 +112,7 @@ export function LogForm({ user, existing, onSaved, onCancel }: { user: SessionUs
         onChoice={(v) => set('duration', v)}
         onCustom={(v) => set('customDuration', v)}
       />
-      <div className="field-pair">
-        <div className="field">
-          <label htmlFor={`${id}-date`}>{t('fields.date')}</label>
-          <DateInput id={`${id}-date`} value={values.date} onChange={(v) => set('date', v)} {...errorProps(`${id}-date`, errors.occurredAt)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-time`}>{t('fields.time')}</label>
-          <TimeInput id={`${id}-time`} value={values.time} onChange={(v) => set('time', v)} {...errorProps(`${id}-date`, errors.occurredAt)} />
-        </div>
-      </div>
-      <FieldError id={`${id}-date`} error={errors.occurredAt} />
+      <WhenField id={id} date={values.date} time={values.time} error={errors.occurredAt} onDate={(v) => set('date', v)} onTime={(v) => set('time', v)} />
       <NoteField id={`${id}-note`} label={t('fields.note')} value={values.note} error={errors.note} onChange={(v) => set('note', v)} />
       <div className="field">
         <label htmlFor={`${id}-follow`}>{t('fields.followUpAt')}</label>
