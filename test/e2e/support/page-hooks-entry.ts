@@ -2,6 +2,7 @@
 import { db } from '../../../src/client/data/db';
 import { queueSealedWrite, writeRecord, writeRecords } from '../../../src/client/data/local-write';
 import { getSession } from '../../../src/client/data/session-repository';
+import { SYNC_KEYS } from '../../../src/client/data/sync-status-repository';
 import { needsSealing, openRows, requireDataKey, sealFields } from '../../../src/client/data/sealed-records';
 import { currentDataKey } from '../../../src/client/data/vault/vault';
 import { SEALED_AT_REST_KEY, sealPlainRecords } from '../../../src/client/data/seal-migration';
@@ -203,6 +204,16 @@ const hooks = {
   },
   /** Everything in the database, as text (to prove what is not stored). */
   dumpAll: async () => JSON.stringify(await Promise.all(db.tables.map((table) => table.toArray()))),
+  /**
+   * Everything but the sync runtime's account of its last round (when it last succeeded, why it last
+   * failed), as text: to prove a screen wrote nothing while the phone's own sync keeps trying in the
+   * background — offline, its 60 s timer and its retries each record a new failure.
+   */
+  dumpData: async () => {
+    const status: readonly unknown[] = [SYNC_KEYS.lastSuccessAt, SYNC_KEYS.lastError];
+    const tables = await Promise.all(db.tables.map(async (table): Promise<unknown[]> => (table.name === db.syncState.name ? (await db.syncState.toArray()).filter((row) => !status.includes(row.key)) : table.toArray())));
+    return JSON.stringify(tables);
+  },
 };
 
 export type E2eHooks = typeof hooks;
