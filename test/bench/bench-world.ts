@@ -8,13 +8,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServerProcess, type RunningServer, type ServerProcessOptions } from '../e2e/support/server';
 
+/** A fresh data directory, and how to delete it. */
+export function makeDataDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-bench-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** Runs `work` with a fresh data directory, deleted afterwards whatever happens. */
 export async function withDataDir<T>(work: (dataDir: string) => Promise<T>): Promise<T> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-bench-'));
+  const { dir, remove } = makeDataDir();
   try {
-    return await work(dataDir);
+    return await work(dir);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    remove();
   }
 }
 

@@ -54,3 +54,24 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/**
+ * A ratio measured in alternating windows (A B A B …, each side warmed): the median of the
+ * per-window ratios, so that a minute in which the machine slowed down moves one window pair, not
+ * the figure. The context gives the median absolute figures, the number of windows and the
+ * spread (lowest–highest per-window ratio); `note` is added to it.
+ */
+export function windowRatio(name: string, measured: number[], baseline: number[], unit: string, budget: number, direction: 'atLeast' | 'atMost', note = ''): Measurement {
+  const ratios = measured.map((value, i) => value / baseline[i]!).filter(Number.isFinite);
+  const ratio = ratios.length > 0 ? median(ratios) : Number.NaN;
+  const ok = Number.isFinite(ratio) && (direction === 'atLeast' ? ratio >= budget : ratio <= budget);
+  const spread = ratios.length > 0 ? `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}` : 'none';
+  return {
+    name: `${name} (median of ${ratios.length} alternating windows)`,
+    value: round2(ratio),
+    unit: '×',
+    budget,
+    ok,
+    context: `${fmt(median(measured))} / ${fmt(median(baseline))} ${unit}, windows ${spread} ×${note}`,
+  };
+}

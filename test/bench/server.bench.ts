@@ -1,12 +1,17 @@
 // Sync server throughput and latency: the real server (src/server/main.ts) in its own process on
 // loopback, driven by CLIENTS concurrent phones. One round = one push of 10 small mutations
-// (5 new contacts, 5 edits of earlier ones) + one pull from the phone's cursor. Bounded: at most
-// MAX_ROUNDS rounds or MEASURE_MS of measuring, after a short warm-up (the load: sync-load.ts).
-// Budgets (SQLite, the embedded default): ≥ 500 rounds/s and p99 round latency < 100 ms.
-// With TEST_DATABASE_URL set, the same on PostgreSQL: ≥ 0.67 × SQLite's rounds/s in the same run,
-// and two server processes on that one database ≥ 1.5 × one process.
-// BENCH_SERVER_PROFILE=<dir> makes the server write a V8 CPU profile there (open it in Chrome
-// DevTools) — how the hot spots of the push/pull path were found.
+// (5 new contacts, 5 edits of earlier ones) + one pull from the phone's cursor (sync-load.ts).
+// Every configuration runs at once, each on its own fresh database of the same accounts: the bare
+// HTTP + SQLite baseline, the server on SQLite, and with TEST_DATABASE_URL the server on
+// PostgreSQL as one process and as two. Each is warmed, then they are measured in short windows
+// taking turns (WINDOWS cycles, the order reversed every other cycle: A B C D D C B A …), and each
+// budget is the median of the ratios of neighbouring windows (docs/benchmarks.md "Interleaved
+// windows"): the machine's minute moves both sides of a pair, not the ratio.
+// Budgets: SQLite ≥ 0.5 × the bare baseline's rounds/s and p99 ≤ 2.5 × its; PostgreSQL ≥ 0.67 ×
+// SQLite's rounds/s; two server processes on one PostgreSQL ≥ 1.5 × one, printed beside the most
+// this machine's cores allow (docs/performance.md "Several server processes on one PostgreSQL").
+// BENCH_SERVER_PROFILE=<dir> makes the SQLite server write a V8 CPU profile there (open it in
+// Chrome DevTools) — how the hot spots of the push/pull path were found.
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { pid as processPid } from 'node:process';
@@ -17,18 +22,19 @@ import { PostgresStore } from '../../src/server/storage/postgres-store';
 import { SqliteStore } from '../../src/server/storage/sqlite-store';
 import type { RunningServer } from '../e2e/support/server';
 import { createTestDatabase, testDatabaseUrl } from '../helpers/pg';
-import { startBenchServer, withDataDir, withServer } from './bench-world';
-import { context, ratioAtLeast, ratioAtMost, type Measurement } from './measurement';
+import { makeDataDir, startBenchServer } from './bench-world';
+import { context, median, percentile, windowRatio, type Measurement } from './measurement';
 import { databaseCpu } from './process-cpu';
-import { CLIENTS, MUTATIONS_PER_ROUND, PASSWORD, drive, type RunResult } from './sync-load';
-
-type PostgresRun = RunResult & { statementsPerRound?: number };
+import { CLIENTS, MUTATIONS_PER_ROUND, PASSWORD, openLoad, type Load, type WindowResult } from './sync-load';
 
 /** Budgets against the bare baseline (bare-sync-server.ts), measured in the same run. */
 const SQLITE_VS_BARE = 0.5;
 const SQLITE_P99_VS_BARE = 2.5;
+const POSTGRES_VS_SQLITE = 0.67;
 /** Two server processes on one PostgreSQL against one (issue 18). */
 const TWO_PROCESSES_VS_ONE = 1.5;
+/** Windows per configuration; each cycle runs one window of each. */
+const WINDOWS = 7;
 
 async function populate(store: SyncStore): Promise<void> {
   await store.migrate();
@@ -40,120 +46,149 @@ async function populate(store: SyncStore): Promise<void> {
   await store.close();
 }
 
-/**
- * What the machine's cores allow whatever the latency: the rounds/s at which the server, the
- * database and the load generator, at their measured CPU per round, would use every core.
- * Undefined when a figure is missing (not Linux, PostgreSQL on another machine).
- */
-function ceiling(result: RunResult, sqlite = false): number | undefined {
-  const { serverCpuMsPerRound: server, generatorCpuMsPerRound: generator, databaseCpuMsPerRound: database } = result;
-  if (server === undefined || generator === undefined || (!sqlite && database === undefined)) return undefined;
-  return (cpus().length * 1000) / (server + generator + (database ?? 0));
+/** One configuration: its load, its windows, and (PostgreSQL) where its processes count their statements. */
+interface Side {
+  label: string;
+  load: Load;
+  windows: WindowResult[];
+  /** SQLite runs inside the server: no database CPU to add. */
+  embedded: boolean;
+  countFiles: string[];
 }
 
-function report(label: string, result: PostgresRun, sqlite = false): void {
-  const figure = (name: string, value: number | undefined) => (value === undefined ? '' : `, ${name} ${value.toFixed(2)} ms/round`);
-  const cores = ceiling(result, sqlite);
-  const bound = cores === undefined ? '' : `; CPU ceiling ${cores.toFixed(0)} rounds/s (${cpus().length} cores / the three)`;
-  const statements = result.statementsPerRound === undefined ? '' : `, ${result.statementsPerRound.toFixed(2)} statements/round`;
-  const cpu = `${figure('server CPU', result.serverCpuMsPerRound)}${figure('database CPU', result.databaseCpuMsPerRound)}${figure('generator', result.generatorCpuMsPerRound)}${statements}`;
-  process.stdout.write(`  ${label}: ${result.roundsPerSecond.toFixed(0)} rounds/s (${result.rounds} rounds), p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${cpu}${bound}\n`);
-}
-
-/** Context rows: the absolute figures a ratio divides, the CPU each process spends per round, and the ceiling they make. */
-function contextRows(label: string, result: PostgresRun, sqlite = false): Measurement[] {
-  const rows = [context(`sync ${label}: push+pull rounds/s (${CLIENTS} phones, ${MUTATIONS_PER_ROUND} mutations each)`, result.roundsPerSecond, 'rounds/s'), context(`sync ${label}: p99 round latency`, result.p99, 'ms')];
-  if (result.serverCpuMsPerRound !== undefined) rows.push(context(`sync ${label}: server CPU per round, all threads`, result.serverCpuMsPerRound, 'ms'));
-  if (result.databaseCpuMsPerRound !== undefined) rows.push(context(`sync ${label}: PostgreSQL CPU per round, the database's backends`, result.databaseCpuMsPerRound, 'ms'));
-  if (result.generatorCpuMsPerRound !== undefined) rows.push(context(`sync ${label}: load generator CPU per round, same machine`, result.generatorCpuMsPerRound, 'ms'));
-  if (result.statementsPerRound !== undefined) rows.push(context(`sync ${label}: statements sent to PostgreSQL per round (push + pull)`, result.statementsPerRound, ''));
-  const cores = ceiling(result, sqlite);
-  if (cores !== undefined) rows.push(context(`sync ${label}: CPU ceiling, ${cpus().length} cores / (server + database + generator CPU per round)`, cores, 'rounds/s'));
-  return rows;
-}
-
-/** A fresh SQLite file of the bench's accounts. */
-function withSqliteFile<T>(work: (dataDir: string) => Promise<T>): Promise<T> {
-  return withDataDir(async (dataDir) => {
-    await populate(new SqliteStore({ file: path.join(dataDir, 'so-tay-so.sqlite') }));
-    return work(dataDir);
-  });
-}
-
-const measure = (server: RunningServer, bare = false) => drive([server], { bare });
-
-function benchBare(): Promise<RunResult> {
-  // The baseline server takes the SQLite file and the port as its arguments.
-  const script = (dataDir: string) => (port: number) => ['test/bench/bare-sync-server.ts', path.join(dataDir, 'so-tay-so.sqlite'), String(port)];
-  return withSqliteFile((dataDir) => withServer(startBenchServer({}, { script: script(dataDir) }), (server) => measure(server, true)));
-}
-
-function benchSqlite(): Promise<RunResult> {
-  const profile = process.env.BENCH_SERVER_PROFILE;
-  const nodeFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  return withSqliteFile((dataDir) => withServer(startBenchServer({ DATA_DIR: dataDir }, { nodeFlags }), (server) => measure(server)));
-}
-
-/** `processes` server processes on one fresh PostgreSQL database, the phones split between them. */
-async function benchPostgres(processes = 1): Promise<PostgresRun> {
-  const database = await createTestDatabase();
-  const servers: RunningServer[] = [];
-  try {
-    await populate(new PostgresStore({ url: database.url }));
-    // One after the other: the first applies the migrations, the second finds them applied.
-    for (let i = 0; i < processes; i++) servers.push(await startBenchServer({ DATABASE_URL: database.url, STATEMENT_COUNT_FILE: countFile(i) }, { nodeFlags: ['--import', './test/bench/statement-count.ts'] }));
-    const result = await drive(servers, { database: databaseCpu(testDatabaseUrl()!, database.name) });
-    await Promise.all(servers.map((server) => server.stop()));
-    return { ...result, statementsPerRound: statementsPerRound(servers.length) };
-  } finally {
-    await Promise.all(servers.map((server) => server.stop()));
-    await database.drop();
-  }
-}
-
-const countFile = (process: number) => path.join(tmpdir(), `so-tay-so-bench-statements-${processPid}-${process}.json`);
+const countFile = (config: string, process: number) => path.join(tmpdir(), `so-tay-so-bench-statements-${processPid}-${config}-${process}.json`);
 
 /** Statements sent to PostgreSQL per round (a push and a pull: two requests), over the whole run, warm-up included. */
-function statementsPerRound(processes: number): number {
+function statementsPerRound(files: string[]): number | undefined {
+  if (files.length === 0) return undefined;
   let statements = 0;
   let requests = 0;
-  for (let i = 0; i < processes; i++) {
-    const counts = JSON.parse(readFileSync(countFile(i), 'utf8')) as { statements: number; requests: number };
-    rmSync(countFile(i), { force: true });
+  for (const file of files) {
+    const counts = JSON.parse(readFileSync(file, 'utf8')) as { statements: number; requests: number };
     statements += counts.statements;
     requests += counts.requests;
   }
   return (2 * statements) / requests;
 }
 
-export async function runServerBench(): Promise<Measurement[]> {
-  // The baseline first, then the real server, each on a fresh database of the same accounts.
-  const bare = await benchBare();
-  report('bare HTTP + SQLite baseline', bare, true);
-  const sqlite = await benchSqlite();
-  report('SQLite', sqlite, true);
-  const results: Measurement[] = [
-    ratioAtLeast(`sync SQLite: push+pull rounds/s / bare HTTP+SQLite baseline (${CLIENTS} phones, ${MUTATIONS_PER_ROUND} mutations each)`, sqlite.roundsPerSecond, bare.roundsPerSecond, 'rounds/s', SQLITE_VS_BARE),
-    ratioAtMost('sync SQLite: p99 round latency / bare baseline\'s', sqlite.p99, bare.p99, 'ms', SQLITE_P99_VS_BARE),
-    ...contextRows('bare baseline', bare, true),
-    ...contextRows('SQLite', sqlite, true),
+/** The median over a side's windows of one per-round figure; undefined when a window lacks it. */
+function perRound(side: Side, figure: (window: WindowResult) => number | undefined): number | undefined {
+  const values = side.windows.map(figure);
+  return values.some((value) => value === undefined) ? undefined : median(values as number[]);
+}
+
+/**
+ * The most rounds/s the side's processes could serve on this machine's cores, were they its own:
+ * every core busy with the server, the database and the generator at their CPU per round, and no
+ * server process beyond one thread (its main thread's CPU per round).
+ */
+function ceiling(side: Side): number | undefined {
+  const [server, main, generator, database] = [perRound(side, (w) => w.serverCpuMsPerRound), perRound(side, (w) => w.mainThreadMsPerRound), perRound(side, (w) => w.generatorCpuMsPerRound), side.embedded ? 0 : perRound(side, (w) => w.databaseCpuMsPerRound)];
+  if (server === undefined || generator === undefined || database === undefined) return undefined;
+  const cores = (cpus().length * 1000) / (server + generator + database);
+  return main === undefined ? cores : Math.min(cores, 1000 / main);
+}
+
+const rates = (side: Side) => side.windows.map((w) => w.roundsPerSecond);
+
+function report(side: Side): Measurement[] {
+  const label = `sync ${side.label}`;
+  const rows = [context(`${label}: push+pull rounds/s (${CLIENTS} phones, ${MUTATIONS_PER_ROUND} mutations each), median window`, median(rates(side)), 'rounds/s'), context(`${label}: p99 round latency, all windows`, percentile(side.windows.flatMap((w) => w.latencies), 99), 'ms')];
+  const figures: [string, (w: WindowResult) => number | undefined][] = [
+    ['server CPU per round, all threads (s)', (w) => w.serverCpuMsPerRound],
+    ['server main thread CPU per round, busiest process', (w) => w.mainThreadMsPerRound],
+    ['PostgreSQL CPU per round, the database\'s backends (d)', (w) => (side.embedded ? undefined : w.databaseCpuMsPerRound)],
+    ['load generator CPU per round, same machine (g)', (w) => w.generatorCpuMsPerRound],
   ];
-  if (testDatabaseUrl()) {
-    const postgres = await benchPostgres();
-    report('PostgreSQL', postgres);
-    // PostgreSQL, the production database, within 1.5 × of SQLite (docs/performance.md "PostgreSQL").
-    results.push(ratioAtLeast('sync PostgreSQL: rounds/s / SQLite\'s in the same run', postgres.roundsPerSecond, sqlite.roundsPerSecond, 'rounds/s', 0.67));
-    results.push(...contextRows('PostgreSQL', postgres));
-    // A province grows by adding server processes on the one database (docs/performance.md
-    // "Several server processes on one PostgreSQL"): two must serve at least 1.5 × what one does,
-    // same phones, same run.
-    const two = await benchPostgres(2);
-    report('PostgreSQL, two server processes', two);
-    results.push(ratioAtLeast('sync PostgreSQL: two server processes\' rounds/s / one process\'s, same run', two.roundsPerSecond, postgres.roundsPerSecond, 'rounds/s', TWO_PROCESSES_VS_ONE));
-    results.push(...contextRows('PostgreSQL, two processes', two));
+  for (const [name, figure] of figures) {
+    const value = perRound(side, figure);
+    if (value !== undefined) rows.push(context(`${label}: ${name}, median window`, value, 'ms'));
   }
-  // Context, not a budget: throughput on a shared machine says little without it.
-  const [load] = loadavg();
-  results.push(context(`machine load average (1 min) after the sync bench, ${cpus().length} cores`, load ?? 0, ''));
-  return results;
+  const statements = statementsPerRound(side.countFiles);
+  if (statements !== undefined) rows.push(context(`${label}: statements sent to PostgreSQL per round (push + pull)`, statements, ''));
+  const cores = ceiling(side);
+  if (cores !== undefined) rows.push(context(`${label}: CPU ceiling, min(${cpus().length} cores / (s + d + g), 1 / main thread per process)`, cores, 'rounds/s'));
+  process.stdout.write(`  ${side.label}: ${rows.map((row) => `${row.name.slice(label.length + 2).replace(' [context]', '')} ${row.value}`).join('; ')}\n`);
+  return rows;
+}
+
+/** Starts what the bench measures; `cleanup` gathers how to stop it, run in reverse whatever happens. */
+async function openSides(cleanup: (() => unknown)[]): Promise<Side[]> {
+  const started = async (server: Promise<RunningServer>) => {
+    const running = await server;
+    cleanup.push(() => running.stop());
+    return running;
+  };
+  const sides: Side[] = [];
+  for (const bare of [true, false]) {
+    const { dir, remove } = makeDataDir();
+    cleanup.push(remove);
+    const file = path.join(dir, 'so-tay-so.sqlite');
+    await populate(new SqliteStore({ file }));
+    const profile = process.env.BENCH_SERVER_PROFILE;
+    const server = bare
+      // The baseline server takes the SQLite file and the port as its arguments.
+      ? await started(startBenchServer({}, { script: (port) => ['test/bench/bare-sync-server.ts', file, String(port)] }))
+      : await started(startBenchServer({ DATA_DIR: dir }, { nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [] }));
+    const load = await openLoad([server], { bare });
+    cleanup.push(() => load.close());
+    sides.push({ label: bare ? 'bare baseline' : 'SQLite', load, windows: [], embedded: true, countFiles: [] });
+  }
+  if (!testDatabaseUrl()) return sides;
+  for (const processes of [1, 2]) {
+    const database = await createTestDatabase();
+    cleanup.push(() => database.drop());
+    await populate(new PostgresStore({ url: database.url }));
+    const countFiles = Array.from({ length: processes }, (_, i) => countFile(`${processes}`, i));
+    cleanup.push(() => countFiles.forEach((file) => rmSync(file, { force: true })));
+    const servers: RunningServer[] = [];
+    // One after the other: the first applies the migrations, the second finds them applied.
+    for (const file of countFiles) servers.push(await started(startBenchServer({ DATABASE_URL: database.url, STATEMENT_COUNT_FILE: file }, { nodeFlags: ['--import', './test/bench/statement-count.ts'] })));
+    const load = await openLoad(servers, { database: databaseCpu(testDatabaseUrl()!, database.name) });
+    cleanup.push(() => load.close());
+    sides.push({ label: processes === 1 ? 'PostgreSQL' : 'PostgreSQL, two processes', load, windows: [], embedded: false, countFiles });
+  }
+  return sides;
+}
+
+/** Warms every side, then measures WINDOWS cycles of one window each, every other cycle in reverse order. */
+async function measure(sides: Side[]): Promise<void> {
+  for (const side of sides) await side.load.warm();
+  for (let cycle = 0; cycle < WINDOWS; cycle++) {
+    for (const side of cycle % 2 === 0 ? sides : [...sides].reverse()) side.windows.push(await side.load.window());
+  }
+}
+
+export async function runServerBench(): Promise<Measurement[]> {
+  const cleanup: (() => unknown)[] = [];
+  try {
+    const sides = await openSides(cleanup);
+    await measure(sides);
+    const [bare, sqlite, postgres, two] = sides as [Side, Side, Side?, Side?];
+    const results: Measurement[] = [
+      windowRatio(`sync SQLite: push+pull rounds/s / bare HTTP+SQLite baseline (${CLIENTS} phones, ${MUTATIONS_PER_ROUND} mutations each)`, rates(sqlite), rates(bare), 'rounds/s', SQLITE_VS_BARE, 'atLeast'),
+      windowRatio('sync SQLite: p99 round latency / bare baseline\'s', sqlite.windows.map((w) => w.p99), bare.windows.map((w) => w.p99), 'ms', SQLITE_P99_VS_BARE, 'atMost'),
+      ...report(bare),
+      ...report(sqlite),
+    ];
+    if (postgres && two) {
+      // PostgreSQL, the production database, within 1.5 × of SQLite (docs/performance.md "PostgreSQL").
+      results.push(windowRatio('sync PostgreSQL: rounds/s / SQLite\'s in the same run', rates(postgres), rates(sqlite), 'rounds/s', POSTGRES_VS_SQLITE, 'atLeast'), ...report(postgres));
+      // A province grows by adding server processes on the one database: two must serve at least
+      // 1.5 × what one does. Beside it, the most this machine's cores allow (docs/performance.md
+      // "Several server processes on one PostgreSQL"): two processes' ceiling over one's.
+      const [one, both] = [ceiling(postgres), ceiling(two)];
+      const most = one !== undefined && both !== undefined ? both / one : undefined;
+      const note = most === undefined ? '' : `; the most ${cpus().length} cores allow: ${most.toFixed(2)} ×`;
+      results.push(windowRatio('sync PostgreSQL: two server processes\' rounds/s / one process\'s, same run', rates(two), rates(postgres), 'rounds/s', TWO_PROCESSES_VS_ONE, 'atLeast', note), ...report(two));
+      if (most !== undefined) results.push(context(`sync PostgreSQL: the most two processes can give over one on ${cpus().length} cores (their CPU ceilings' ratio; the budget needs ${TWO_PROCESSES_VS_ONE})`, most, '×'));
+    }
+    // Context, not a budget: throughput on a shared machine says little without it.
+    const [load] = loadavg();
+    results.push(context(`machine load average (1 min) after the sync bench, ${cpus().length} cores`, load ?? 0, ''));
+    return results;
+  } finally {
+    // Every step runs even if one fails: a server left running would skew the next bench.
+    for (const step of cleanup.reverse()) await Promise.resolve().then(step).catch((error: unknown) => process.stderr.write(`server bench cleanup: ${String(error)}\n`));
+  }
 }

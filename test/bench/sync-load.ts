@@ -1,42 +1,51 @@
 // The sync server bench's load generator (server.bench.ts): CLIENTS phones over undici's keep-alive
 // connections, each round one push of MUTATIONS_PER_ROUND small mutations (half new contacts, half
-// edits of earlier ones) and one pull from its cursor; bounded by MAX_ROUNDS or MEASURE_MS of
-// measuring after a warm-up (a time and a number of rounds per server process); the server's, the
-// database's and its own CPU per round read from /proc (process-cpu.ts).
+// edits of earlier ones) and one pull from its cursor. A Load is opened once per configuration
+// (signed in, first pull done, warmed), then measured in short windows that the bench alternates
+// with the other configurations' (docs/benchmarks.md "Interleaved windows"): each window counts the
+// rounds completed between its two edges and reads the server's, the database's and its own CPU at
+// those edges (/proc, process-cpu.ts).
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Pool } from 'undici';
 import { formatHlc } from '../../src/shared/sync/hlc';
 import { uuidv7 } from '../../src/shared/sync/ids';
 import { CURRENT_SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/shared/sync/protocol';
-import { median, percentile } from './measurement';
-import { cpuMs, sumDefined, type DatabaseCpu } from './process-cpu';
+import { percentile } from './measurement';
+import { cpuMs, mainThreadMs, sumDefined, type DatabaseCpu } from './process-cpu';
 
 export const CLIENTS = 16;
 export const MUTATIONS_PER_ROUND = 10;
 const WARMUP_MS = 1_000;
 const WARMUP_ROUNDS_PER_PROCESS = 300;
-const MEASURE_MS = 6_000;
-const MAX_ROUNDS = 8_000;
+/** Rounds run before a window's first edge: every phone busy again, the connections reopened. */
+const LEAD_MS = 300;
+export const WINDOW_MS = 1_500;
+/** Push bodies prepared per phone before a window (more are made during it if a fast minute needs them). */
+const BODIES_PER_WINDOW = 100;
 export const PASSWORD = 'bench password 2026';
 
-export interface Phone {
+interface Phone {
   token: string;
   userId: string;
   communeId: string;
   cursor: string | undefined;
+  /** Contacts the server holds (their creating push was sent): the edits pick among them. */
   created: string[];
   node: string;
   counter: number;
 }
 
-export interface RunResult {
-  roundsPerSecond: number;
-  p50: number;
-  p99: number;
+/** One measured window of one configuration. */
+export interface WindowResult {
   rounds: number;
-  mutationsPerSecond: number;
-  /** Server CPU (user + system, all its threads) per round: what the two cores give the server, divided by this, is its ceiling. */
+  roundsPerSecond: number;
+  /** Latency of each round completed inside the window, ms. */
+  latencies: number[];
+  p99: number;
+  /** Server CPU (user + system, all its threads, all its processes) per round. */
   serverCpuMsPerRound: number | undefined;
+  /** The busiest server process's main thread per round (its JavaScript): one process cannot exceed 1 / this. */
+  mainThreadMsPerRound: number | undefined;
   /** The load generator's own CPU per round: on a 2-core machine it is taken from the server. */
   generatorCpuMsPerRound: number | undefined;
   /** The database's CPU per round (PostgreSQL's backends of the bench's database; SQLite runs inside the server). */
@@ -48,18 +57,12 @@ export interface RunResult {
  * Pool, not fetch or node:http: on a 2-core machine the generator's CPU is taken from the server it
  * measures, and fetch costs about 1.5 ms of CPU per round trip where Pool.request costs ~0.1 ms.
  */
-async function requestJson<T>(pool: Pool, route: string, options: { method?: 'GET' | 'POST'; token?: string; body?: unknown } = {}): Promise<T> {
-  const body = options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+async function requestJson<T>(pool: Pool, route: string, options: { method?: 'GET' | 'POST'; token?: string; body?: string } = {}): Promise<T> {
   // What Chrome on Android sends: the server answers br when it compresses.
   const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br, zstd' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await pool.request({
-    path: route,
-    method: options.method ?? 'GET',
-    headers,
-    body: body ?? null,
-  });
+  const response = await pool.request({ path: route, method: options.method ?? 'GET', headers, body: options.body ?? null });
   const raw = Buffer.from(await response.body.arrayBuffer());
   const encoding = response.headers['content-encoding'];
   const text = (encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
@@ -70,41 +73,61 @@ async function requestJson<T>(pool: Pool, route: string, options: { method?: 'GE
 async function signIn(pool: Pool, index: number): Promise<Phone> {
   const body = await requestJson<{ accessToken: string; user: { id: string; communeId: string } }>(pool, '/api/auth/login', {
     method: 'POST',
-    body: { username: `bench-${index}`, password: PASSWORD },
+    body: JSON.stringify({ username: `bench-${index}`, password: PASSWORD }),
   });
   return { token: body.accessToken, userId: body.user.id, communeId: body.user.communeId, cursor: undefined, created: [], node: index.toString(16).padStart(16, '0'), counter: 0 };
 }
 
+function bareSignIn(index: number): Phone {
+  const communeId = `bench-xa-${index}`;
+  return { token: communeId, userId: `bench-${index}`, communeId, cursor: undefined, created: [], node: index.toString(16).padStart(16, '0'), counter: 0 };
+}
+
+interface Push {
+  body: string;
+  /** The contacts this push creates: the phone's to edit once it is sent. */
+  creates: string[];
+}
+
 /**
- * The phone's next push bodies, written before the measurement like autocannon's prepared
- * requests: building and serializing them is the load generator's work, not the server's, and on
- * a 2-core machine every millisecond the generator spends is one the server does not get.
- * Half the mutations create a contact, half edit one of the phone's earlier contacts.
+ * The phone's next push bodies, written before the window like autocannon's prepared requests:
+ * building and serializing them is the load generator's work, not the server's, and on a 2-core
+ * machine every millisecond the generator spends is one the server does not get. Half the
+ * mutations create a contact, half edit one the server already holds (or one an earlier body of
+ * this batch creates: the bodies are sent in order).
  */
-function preparePushes(phone: Phone, count: number): string[] {
+function preparePushes(phone: Phone, count: number): Push[] {
+  const known = [...phone.created];
   return Array.from({ length: count }, () => {
     const now = new Date().toISOString();
+    const creates: string[] = [];
     const mutations = Array.from({ length: MUTATIONS_PER_ROUND }, (_, k) => {
       phone.counter = (phone.counter + 1) % 0xffff;
       const hlc = formatHlc({ millis: Date.now(), counter: phone.counter, node: phone.node });
-      const edit = k % 2 === 1 && phone.created.length > 0;
-      const recordId = edit ? phone.created[Math.floor(Math.random() * phone.created.length)]! : uuidv7();
-      if (!edit) phone.created.push(recordId);
+      const edit = k % 2 === 1 && known.length > 0;
+      const recordId = edit ? known[Math.floor(Math.random() * known.length)]! : uuidv7();
+      if (!edit) creates.push(recordId);
       const fields = edit
         ? { note: `Sửa lúc ${now}`, updatedAt: now }
         : { communeId: phone.communeId, createdBy: phone.userId, createdAt: now, updatedAt: now, deleted: false, name: `Liên hệ ${recordId.slice(-6)}`, phones: ['0912345678'] };
       return { id: uuidv7(), table: 'contacts', recordId, hlc, fields };
     });
-    return JSON.stringify({ clientId: phone.node, schemaVersion: CURRENT_SCHEMA_VERSION, mutations });
+    known.push(...creates);
+    return { body: JSON.stringify({ clientId: phone.node, schemaVersion: CURRENT_SCHEMA_VERSION, mutations }), creates };
   });
 }
 
-async function round(pool: Pool, phone: Phone, body: string): Promise<void> {
-  const pushed = await requestJson<PushResponse>(pool, '/api/sync/push', { method: 'POST', token: phone.token, body });
-  if (pushed.acked.length !== MUTATIONS_PER_ROUND) throw new Error(`push rejected: ${JSON.stringify(pushed.rejected)}`);
-  const query = phone.cursor ? `?cursor=${phone.cursor}` : '';
-  const page = await requestJson<PullResponse>(pool, `/api/sync/pull${query}`, { token: phone.token });
+async function pull(pool: Pool, phone: Phone): Promise<PullResponse> {
+  const page = await requestJson<PullResponse>(pool, `/api/sync/pull${phone.cursor ? `?cursor=${phone.cursor}` : ''}`, { token: phone.token });
   phone.cursor = page.cursor;
+  return page;
+}
+
+async function round(pool: Pool, phone: Phone, push: Push): Promise<void> {
+  const pushed = await requestJson<PushResponse>(pool, '/api/sync/push', { method: 'POST', token: phone.token, body: push.body });
+  if (pushed.acked.length !== MUTATIONS_PER_ROUND) throw new Error(`push rejected: ${JSON.stringify(pushed.rejected)}`);
+  phone.created.push(...push.creates);
+  await pull(pool, phone);
 }
 
 /** One server process the generator drives: its address, and its pid to read its CPU time. */
@@ -113,90 +136,102 @@ export interface Target {
   pid: number | undefined;
 }
 
+/** A configuration's phones, signed in and past their first pull, ready to be warmed and measured. */
+export interface Load {
+  /** At least WARMUP_MS and WARMUP_ROUNDS_PER_PROCESS rounds per server process: each process's JIT compiled the hot path. */
+  warm(): Promise<void>;
+  /** One measured window: LEAD_MS of rounds, then the rounds completed in the next WINDOW_MS. */
+  window(): Promise<WindowResult>;
+  close(): Promise<void>;
+}
+
+/** What a window's edge reads: when, and the CPU each party had used by then. */
+interface Edge {
+  at: number;
+  server: number | undefined;
+  mainThreads: (number | undefined)[];
+  generator: number;
+  database: Map<number, number> | undefined;
+}
+
 /**
- * Drives the targets with CLIENTS phones, phone i on target i mod n (the split a round-robin
- * balancer makes, without a balancer's own CPU on a 2-core machine); the server CPU is summed
- * over the targets. `bare`: the baseline server takes the commune as the bearer token, and has no sign-in.
+ * Opens a load on the targets: CLIENTS phones, phone i on target i mod n (the split a round-robin
+ * balancer makes, without a balancer's own CPU on a 2-core machine). `bare`: the baseline server
+ * takes the commune as the bearer token, and has no sign-in.
  */
-export async function drive(targets: readonly Target[], options: { bare?: boolean; database?: DatabaseCpu } = {}): Promise<RunResult> {
+export async function openLoad(targets: readonly Target[], options: { bare?: boolean; database?: DatabaseCpu } = {}): Promise<Load> {
   const { bare = false, database } = options;
-  const pools = targets.map((target) => new Pool(target.url, { connections: Math.ceil(CLIENTS / targets.length) }));
+  const pools = targets.map((target) => new Pool(target.url, { connections: Math.ceil(CLIENTS / targets.length), keepAliveTimeout: 60_000 }));
   const poolOf = (index: number) => pools[index % pools.length]!;
-  try {
-    const phones = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => (bare ? Promise.resolve(bareSignIn(i)) : signIn(poolOf(i), i))));
-    return await driveWith(poolOf, targets.map((target) => target.pid), phones, database);
-  } finally {
-    await Promise.all(pools.map((pool) => pool.close()));
-  }
-}
-
-function bareSignIn(index: number): Phone {
-  const communeId = `bench-xa-${index}`;
-  return { token: communeId, userId: `bench-${index}`, communeId, cursor: undefined, created: [], node: index.toString(16).padStart(16, '0'), counter: 0 };
-}
-
-async function driveWith(poolOf: (phone: number) => Pool, pids: readonly (number | undefined)[], phones: Phone[], database: DatabaseCpu | undefined): Promise<RunResult> {
-  const serverCpu = () => sumDefined(pids.map(cpuMs));
-  // First pull of each phone (the reference data) outside the measurement.
+  const pids = targets.map((target) => target.pid);
+  const phones = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => (bare ? Promise.resolve(bareSignIn(i)) : signIn(poolOf(i), i))));
+  // First pull of each phone (the reference data) outside any window.
   await Promise.all(phones.map(async (phone, index) => {
-    for (;;) {
-      const page = await requestJson<PullResponse>(poolOf(index), `/api/sync/pull${phone.cursor ? `?cursor=${phone.cursor}` : ''}`, { token: phone.token });
-      phone.cursor = page.cursor;
-      if (!page.hasMore) return;
-    }
+    while ((await pull(poolOf(index), phone)).hasMore);
   }));
-  // Warm-up: at least WARMUP_MS and WARMUP_ROUNDS_PER_PROCESS rounds per server process, so that
-  // each process's JIT has compiled the hot path before it is measured — on a loaded machine one
-  // second may be only a few dozen rounds, and two processes have two JITs to warm.
-  const warmupRounds = WARMUP_ROUNDS_PER_PROCESS * pids.length;
-  const bodies = phones.map((phone) => preparePushes(phone, Math.ceil((MAX_ROUNDS + warmupRounds) / CLIENTS) + 1));
-  const latencies: number[] = [];
-  const start = performance.now();
-  let warmedUp = 0;
-  let measureFrom = Number.POSITIVE_INFINITY;
-  let stopAt = Number.POSITIVE_INFINITY;
-  let measuredStart = 0;
-  let cpuAtStart: number | undefined;
-  let generatorCpuAtStart: NodeJS.CpuUsage | undefined;
-  let databaseAtStart: Map<number, number> | undefined;
-  let roundsAtCpuStart = 0;
-  const startMeasuring = (now: number) => {
-    measureFrom = now;
-    stopAt = now + MEASURE_MS;
-    cpuAtStart = serverCpu();
-    generatorCpuAtStart = process.cpuUsage();
-    databaseAtStart = database?.snapshot();
-    roundsAtCpuStart = latencies.length;
-  };
-  await Promise.all(
-    phones.map(async (phone, index) => {
-      for (const body of bodies[index]!) {
-        if (performance.now() >= stopAt || latencies.length >= MAX_ROUNDS) break;
+
+  /** Every phone runs rounds, its prepared pushes first, until `stop()`; `done` hears each round's start and end. */
+  async function run(stop: () => boolean, done: (begun: number, ended: number) => void, prepared: Push[][]): Promise<void> {
+    await Promise.all(phones.map(async (phone, index) => {
+      let pushes = prepared[index]!;
+      while (!stop()) {
+        if (pushes.length === 0) pushes = preparePushes(phone, BODIES_PER_WINDOW);
         const begun = performance.now();
-        await round(poolOf(index), phone, body);
-        const ended = performance.now();
-        if (begun >= measureFrom) {
-          if (measuredStart === 0) measuredStart = begun;
-          latencies.push(ended - begun);
-        } else if (measureFrom === Number.POSITIVE_INFINITY && ++warmedUp >= warmupRounds && ended - start >= WARMUP_MS) {
-          startMeasuring(ended);
-        }
+        await round(poolOf(index), phone, pushes.shift()!);
+        done(begun, performance.now());
       }
-    }),
-  );
-  const seconds = (performance.now() - measuredStart) / 1000;
-  const cpuAtEnd = serverCpu();
-  const cpuRounds = latencies.length - roundsAtCpuStart;
-  const generatorCpu = generatorCpuAtStart ? process.cpuUsage(generatorCpuAtStart) : undefined;
-  const databaseCpu = database && databaseAtStart ? await database.since(databaseAtStart) : undefined;
+    }));
+  }
+
+  const prepare = () => phones.map((phone) => preparePushes(phone, BODIES_PER_WINDOW));
+  const generatorMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  const edge = (): Edge => ({ at: performance.now(), generator: generatorMs(), server: sumDefined(pids.map(cpuMs)), mainThreads: pids.map(mainThreadMs), database: database?.snapshot() });
+
   return {
-    serverCpuMsPerRound: cpuAtStart !== undefined && cpuAtEnd !== undefined && cpuRounds > 0 ? (cpuAtEnd - cpuAtStart) / cpuRounds : undefined,
-    generatorCpuMsPerRound: generatorCpu && cpuRounds > 0 ? (generatorCpu.user + generatorCpu.system) / 1000 / cpuRounds : undefined,
-    databaseCpuMsPerRound: databaseCpu !== undefined && cpuRounds > 0 ? databaseCpu / cpuRounds : undefined,
-    rounds: latencies.length,
-    roundsPerSecond: latencies.length / seconds,
-    mutationsPerSecond: (latencies.length * MUTATIONS_PER_ROUND) / seconds,
-    p50: median(latencies),
-    p99: percentile(latencies, 99),
+    async warm() {
+      const started = performance.now();
+      let rounds = 0;
+      await run(() => rounds >= WARMUP_ROUNDS_PER_PROCESS * pids.length && performance.now() - started >= WARMUP_MS, () => rounds++, prepare());
+    },
+    async window() {
+      let first: Edge | undefined;
+      let last: Edge | undefined;
+      const latencies: number[] = [];
+      const prepared = prepare();
+      const timer = setTimeout(() => {
+        first = edge();
+        setTimeout(() => (last = edge()), WINDOW_MS);
+      }, LEAD_MS);
+      try {
+        // A round counts when it ends between the two edges (read when the timers fire, so a late
+        // timer only moves the edge): in a closed loop that is the rate, whatever the latency.
+        await run(() => last !== undefined, (begun, ended) => {
+          if (first && !last) latencies.push(ended - begun);
+        }, prepared);
+      } finally {
+        clearTimeout(timer);
+      }
+      const [from, to] = [first!, last!];
+      const rounds = latencies.length;
+      const perRound = (ms: number | undefined) => (ms === undefined || rounds === 0 ? undefined : ms / rounds);
+      const mainThreads = to.mainThreads.map((ms, i) => (ms === undefined || from.mainThreads[i] === undefined ? undefined : ms - from.mainThreads[i]));
+      const databaseMs = database && from.database && to.database ? await database.between(from.database, to.database) : undefined;
+      return {
+        rounds,
+        roundsPerSecond: (rounds * 1000) / (to.at - from.at),
+        latencies,
+        p99: rounds > 0 ? percentile(latencies, 99) : Number.NaN,
+        serverCpuMsPerRound: perRound(from.server === undefined || to.server === undefined ? undefined : to.server - from.server),
+        mainThreadMsPerRound: perRound(sumDefined(mainThreads) === undefined ? undefined : Math.max(...(mainThreads as number[]))),
+        generatorCpuMsPerRound: perRound(to.generator - from.generator),
+        databaseCpuMsPerRound: perRound(databaseMs),
+      };
+    },
+    async close() {
+      await Promise.all(pools.map((pool) => pool.close()));
+    },
   };
 }
