@@ -3,8 +3,10 @@
 // days after a period's end a report is due, a value out of range is refused in words and cannot
 // be saved, and the province's compiled view dates the report by the saved day. When someone else
 // publishes meanwhile (another admin, or the same admin on another phone), a save is refused (409):
-// the screen says so, offers "Tải lại", and the server keeps the other's settings; after the
-// reload the screen shows them and the admin's next save goes through. axe-core at 360 px.
+// the screen says what was not saved — the due day, or the indicator the admin changed, never a
+// change it cannot know the other made — offers "Tải lại", and the server keeps the other's
+// settings; after the reload the screen shows them and the admin's next save goes through.
+// axe-core at 360 px.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, expectNoSideScroll } from './support/axe';
@@ -19,7 +21,9 @@ const DEMO_PASSWORD = 'report-settings-e2e-password';
 const TITLE = 'Chỉ tiêu và hạn báo cáo';
 const DUE_LABEL = `Hạn gửi báo cáo: số ngày sau ngày cuối kỳ (0–${DUE_DAYS_MAX})`;
 const SAVED = 'Đã lưu. Máy của các tổ nhận thay đổi ở lần đồng bộ sau.';
-const STALE = 'Quản trị viên khác vừa sửa chỉ tiêu. Bấm “Tải lại” rồi sửa lại.';
+const ELSEWHERE = 'cài đặt báo cáo vừa được lưu ở nơi khác (quản trị viên khác, hoặc bạn trên máy khác).';
+const STALE_DUE = `Hạn gửi chưa được lưu: ${ELSEWHERE} Bấm “Tải lại” rồi sửa lại.`;
+const staleIndicator = (name: string) => `Chỉ tiêu “${name}” chưa được lưu: ${ELSEWHERE} Bấm “Tải lại” rồi làm lại.`;
 const OTHERS = 'Số hộ được hướng dẫn dùng VNeID';
 
 interface Published {
@@ -35,9 +39,9 @@ async function serverSettings(url: string, session: ApiSession): Promise<Publish
   return ((await res.json()) as { settings: Published | null }).settings;
 }
 
-/** Another admin's publication: a due day and one indicator, based on the version they read. */
-async function publishElsewhere(url: string, session: ApiSession, basedOn: number, dueDaysAfterEnd: number): Promise<void> {
-  const indicator = { id: 'vneid-ho', name: OTHERS, unit: 'hộ', source: 'manual', target: 200, communeTargets: [], from: '2026-01-01', to: '2027-12-31', active: true };
+/** Another admin's publication: a due day and one indicator (its target), based on the version they read. */
+async function publishElsewhere(url: string, session: ApiSession, basedOn: number, dueDaysAfterEnd: number, target = 200): Promise<void> {
+  const indicator = { id: 'vneid-ho', name: OTHERS, unit: 'hộ', source: 'manual', target, communeTargets: [], from: '2026-01-01', to: '2027-12-31', active: true };
   const res = await fetch(`${url}/api/admin/report-settings`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${session.accessToken}`, 'content-type': 'application/json' },
@@ -101,7 +105,8 @@ describe('report settings in Chromium', () => {
     expect(await field.inputValue()).toBe('10');
     await field.fill('15');
     await page.getByRole('button', { name: 'Lưu hạn gửi' }).click();
-    await page.getByText(STALE).waitFor();
+    // The admin changed only the due day: the refusal names it (the other's change is not known here).
+    await page.getByText(STALE_DUE, { exact: true }).waitFor();
     const reload = page.getByRole('button', { name: 'Tải lại' });
     await reload.waitFor();
     await axeClean(page, 'settings stale');
@@ -110,7 +115,7 @@ describe('report settings in Chromium', () => {
     await reload.click();
     await page.getByTestId('indicator-list').getByText(OTHERS).waitFor();
     await expect.poll(() => field.inputValue()).toBe('12');
-    expect(await page.getByText(STALE).count()).toBe(0);
+    expect(await page.getByText(STALE_DUE).count()).toBe(0);
     expect(await reload.count()).toBe(0);
 
     await field.fill('15');
@@ -119,6 +124,17 @@ describe('report settings in Chromium', () => {
     // The other admin's indicator stays: a publication carries the whole settings the screen read.
     expect(await serverSettings(world.server.url, elsewhere)).toMatchObject({ version: 3, dueDaysAfterEnd: 15, indicators: [{ id: 'vneid-ho', name: OTHERS }] });
     await axeClean(page, 'settings saved after reload');
+
+    // Another publication changes only the indicator's target; the admin, still on version 3,
+    // retires it: the refusal names the indicator, not the due day; the server keeps it active.
+    await publishElsewhere(world.server.url, elsewhere, 3, 15, 250);
+    await page.getByRole('button', { name: `Ngừng dùng: ${OTHERS}` }).click();
+    await page.getByText(staleIndicator(OTHERS), { exact: true }).waitFor();
+    expect(await page.getByText(STALE_DUE).count()).toBe(0);
+    await axeClean(page, 'indicator stale');
+    expect(await serverSettings(world.server.url, elsewhere)).toMatchObject({ version: 4, dueDaysAfterEnd: 15, indicators: [{ id: 'vneid-ho', target: 250, active: true }] });
+    await reload.click();
+    await expect.poll(() => page.getByText(staleIndicator(OTHERS)).count()).toBe(0);
   });
 
   it("the province's compiled view dates a period's report by the saved due day", async () => {

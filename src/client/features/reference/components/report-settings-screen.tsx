@@ -3,7 +3,9 @@
 // communes are judged by — add, edit, retire and bring back (a published one is never deleted).
 // Every change publishes the whole settings at once (online), naming the version the screen read
 // from the server: when another admin published meanwhile the server refuses (409) and the screen
-// asks to reload. Every phone of the province then pulls the new version (one publishing path).
+// asks to reload. The 409 does not say what the other publication changed, so the refusal names
+// only what this admin tried to save — the due day, or one indicator. Every phone of the province
+// then pulls the new version (one publishing path).
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
@@ -33,9 +35,12 @@ function Settings(): ReactElement {
   /** The id of the indicator being edited, 'new' while adding one. */
   const [editing, setEditing] = useState<string | null>(null);
   const { busy, outcome, run, clear } = useEdit();
+  /** What a refusal (409) says was not saved: the change last sent. */
+  const [stale, setStale] = useState('');
   const indicators = settings?.indicators ?? [];
 
-  const publish = (change: Partial<Omit<ReportSettingsFields, 'version'>>, message: string) =>
+  const publish = (change: Partial<Omit<ReportSettingsFields, 'version'>>, message: string, notSaved: string) => {
+    setStale(notSaved);
     void run(
       () =>
         publishReportSettings({
@@ -49,10 +54,16 @@ function Settings(): ReactElement {
       setEditing(null);
       reload();
     });
+  };
+  const staleIndicator = (indicator: IndicatorDefinition) => t('targets.staleIndicator', { name: indicator.name });
   const save = (indicator: IndicatorDefinition) =>
-    publish({ indicators: indicators.some((i) => i.id === indicator.id) ? indicators.map((i) => (i.id === indicator.id ? indicator : i)) : [...indicators, indicator] }, t('common.saved'));
+    publish(
+      { indicators: indicators.some((i) => i.id === indicator.id) ? indicators.map((i) => (i.id === indicator.id ? indicator : i)) : [...indicators, indicator] },
+      t('common.saved'),
+      staleIndicator(indicator),
+    );
   const setActive = (indicator: IndicatorDefinition, active: boolean) =>
-    publish({ indicators: indicators.map((i) => (i.id === indicator.id ? { ...i, active } : i)) }, t(active ? 'services.restored' : 'services.retired', { name: indicator.name }));
+    publish({ indicators: indicators.map((i) => (i.id === indicator.id ? { ...i, active } : i)) }, t(active ? 'services.restored' : 'services.retired', { name: indicator.name }), staleIndicator(indicator));
 
   if (state.kind !== 'ready') {
     return (
@@ -71,11 +82,11 @@ function Settings(): ReactElement {
       <BackToAdmin />
       <p className="hint">{t('targets.intro')}</p>
       <p className="hint">{t('common.online')}</p>
-      <EditStatus outcome={outcome} explain={(error) => (isStale(error) ? t('targets.stale') : undefined)} />
+      <EditStatus outcome={outcome} explain={(error) => (isStale(error) ? stale : undefined)} />
       {outcome?.kind === 'failed' && isStale(outcome.error) && (
         <button type="button" className="button" onClick={() => { clear(); reload(); }}>{t('targets.reload')}</button>
       )}
-      <DueDays key={settings?.dueDaysAfterEnd} days={settings?.dueDaysAfterEnd ?? DEFAULT_DUE_DAYS_AFTER_END} busy={busy} onSave={(days) => publish({ dueDaysAfterEnd: days }, t('common.saved'))} />
+      <DueDays key={settings?.dueDaysAfterEnd} days={settings?.dueDaysAfterEnd ?? DEFAULT_DUE_DAYS_AFTER_END} busy={busy} onSave={(days) => publish({ dueDaysAfterEnd: days }, t('common.saved'), t('targets.staleDue'))} />
       {editing === 'new' ? form() : <button type="button" className="button primary" onClick={() => setEditing('new')}>{t('targets.add')}</button>}
       {indicators.length === 0 && <p className="hint">{t('targets.none')}</p>}
       <ul className="ref-list" aria-label={t('targets.title')} data-testid="indicator-list">
