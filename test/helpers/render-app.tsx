@@ -6,25 +6,24 @@ import type { ReactElement, ReactNode } from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { AppRoutes } from '../../src/client/app/routes';
-import { SignedInRole } from '../../src/client/app/signed-in';
-import { getSession } from '../../src/client/data/session-repository';
+import { SignedInUser } from '../../src/client/app/signed-in';
+import { getSession, type SessionUser } from '../../src/client/data/session-repository';
 import { useSession } from '../../src/client/hooks/use-session';
 import { initI18n, type Language } from '../../src/client/lib/i18n';
-import type { Role } from '../../src/shared/roles';
 
-function LiveRole({ initial, children }: { initial: Role | null; children: ReactNode }): ReactElement {
+function LiveUser({ initial, children }: { initial: SessionUser | null; children: ReactNode }): ReactElement {
   const live = useSession();
-  return <SignedInRole value={live === undefined ? initial : (live?.user.role ?? null)}>{children}</SignedInRole>;
+  return <SignedInUser value={live === undefined ? initial : (live?.user ?? null)}>{children}</SignedInUser>;
 }
 
 export async function renderApp(url = '/', language: Language = 'vi'): Promise<RenderResult> {
   await initI18n(language);
-  const role = (await getSession())?.user.role ?? null;
+  const user = (await getSession())?.user ?? null;
   return render(
-    <LiveRole initial={role}>
+    <LiveUser initial={user}>
       <MemoryRouter initialEntries={[url]}>
         <AppRoutes />
       </MemoryRouter>
-    </LiveRole>,
+    </LiveUser>,
   );
 }

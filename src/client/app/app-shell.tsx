@@ -6,20 +6,22 @@ import { BottomNav } from './bottom-nav';
 import { UpdatePrompt } from './update-prompt';
 import { ErrorBoundary } from './error-boundary';
 import { withStrings } from '../lib/i18n';
+import { useSignedInRole } from './signed-in';
 
-// Lazy, with its strings: the status reads IndexedDB through dexie-react-hooks; it appears a moment
-// after the first paint instead of adding to the first screen's JavaScript.
+// Lazy, with its strings: it appears a moment after the first paint instead of adding to the first
+// screen's JavaScript; it reads IndexedDB only for a signed-in member.
 const SyncStatusBadge = lazy(async () => ({ default: (await withStrings('sync', () => import('../features/sync/components/sync-status-badge'))).SyncStatusBadge }));
 
 export function AppShell(): ReactElement {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const signedIn = useSignedInRole() !== null;
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <header className="top-bar">
         <span className="brand">{t('app.name')}</span>
-        <Suspense fallback={null}><SyncStatusBadge /></Suspense>
+        <Suspense fallback={null}><SyncStatusBadge signedIn={signedIn} /></Suspense>
       </header>
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>

@@ -8,7 +8,7 @@ import type { LoadedLockCheck } from './lock-gate';
 export function App({ lock }: { lock: LoadedLockCheck }): ReactElement {
   return (
     <BrowserRouter>
-      <lock.LockCheck initialSession={lock.session}>
+      <lock.LockCheck>
         <AppRoutes />
       </lock.LockCheck>
     </BrowserRouter>

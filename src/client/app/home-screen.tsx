@@ -1,6 +1,6 @@
 // Home: what a team member needs first — the common tasks, one tap away. It lives in app/
 // because it composes pieces of several features (follow-ups due, sync status, …).
-import { lazy, Suspense, useContext, type ReactElement, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../components/ui/screen';
 import { withStrings } from '../lib/i18n';
@@ -8,7 +8,7 @@ import { useOnline } from '../hooks/use-online';
 import { FIELD_ACTIONS } from './nav-items';
 import { QuickActionList } from './nav-lists';
 import { quickActionsFor } from './role-items';
-import { SignedInRole } from './signed-in';
+import { useSignedInRole } from './signed-in';
 import { SignInCard } from '../features/auth/components/sign-in-card';
 
 // Lazy: the follow-ups card reads IndexedDB through the assistance repository (zod, Dexie), which
@@ -22,7 +22,7 @@ const StorageWarning = lazy(async () => ({ default: (await withStrings('sync', (
 export function HomeScreen(): ReactElement {
   // The role's quick actions from the first render: the lock check has read the session
   // (signed-in.ts); for anybody but the province's reviewer or admin they are the painted ones.
-  const role = useContext(SignedInRole);
+  const role = useSignedInRole();
   return (
     <HomeIntro actions={<QuickActionList actions={quickActionsFor(role ?? undefined)} />}>
       {/* Below the quick actions: the cards that are not in the painted shell, and the ones that

@@ -1,38 +1,52 @@
 // Shows the lock screen instead of the app while a member is signed in and the app is locked
 // (cold start, idle time in the background, "lock now"). Signing in as another member stays open.
 // After a withdrawn phone's wipe, the notice of it comes first.
+// Nothing here loads Dexie (docs/first-visit.md): the session, the lock and the wipe notice are
+// read from modules without it, so a visit with nobody signed in builds and opens no database;
+// the idle lock and the lock screen, which need it, come only for a signed-in member.
 import { lazy, Suspense, useDeferredValue, useEffect, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { useSession } from '../hooks/use-session';
-import { subscribeVault, vaultSnapshot } from '../data/vault/vault';
-import { subscribeWipeNotice, wipeNotice } from '../data/device-wipe';
-import { startIdleLock } from '../data/vault/idle-lock';
+import { storedSession, subscribeStoredSession } from '../data/session-state';
+import { subscribeVault, vaultSnapshot } from '../data/vault/vault-state';
+import { subscribeWipeNotice, wipeNotice } from '../data/wipe-notice';
 import { Opening, OpeningShell } from './opening';
 import { log } from '../lib/log';
 import { withStrings } from '../lib/i18n';
 import { useSyncStart } from './sync-start';
-import { SignedInRole } from './signed-in';
-import type { Session } from '../data/session-repository';
+import { SignedInUser } from './signed-in';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
 // The notice's strings are their own namespace: a screen seen once in a phone's life stays out of the first screen's JS.
 const WipedScreen = lazy(async () => ({ default: (await withStrings('wipe', () => import('../features/auth/components/wiped-screen'))).WipedScreen }));
 
-/** `initialSession`: the session read before the first render (lock-gate.tsx); undefined if it could not be. */
-export function LockCheck({ initialSession, children }: { initialSession: Session | null | undefined; children: ReactNode }): ReactElement {
-  const live = useSession();
-  // Until the live query answers, the session read before the first render: the first render is
-  // the real screen (docs/first-visit.md). If it could not be read, the live query's first answer
-  // replaces the shell in a background, time-sliced pass (useDeferredValue) instead of one long
-  // task; only that first reveal waits — the shell until then shows no data; every later change
-  // of the session (sign-in, sign-out) applies at once.
-  const known = live === undefined ? initialSession : live;
+export function LockCheck({ children }: { children: ReactNode }): ReactElement {
+  // Read before the first render (lock-gate.tsx), so the first render is the real screen
+  // (docs/first-visit.md). If it could not be read, the first answer replaces the shell in a
+  // background, time-sliced pass (useDeferredValue) instead of one long task; only that first
+  // reveal waits — the shell until then shows no data; every later change of the session
+  // (sign-in, sign-out) applies at once.
+  const known = useSyncExternalStore(subscribeStoredSession, storedSession);
   const first = useDeferredValue(known);
   const session = first === undefined ? undefined : known;
   const vault = useSyncExternalStore(subscribeVault, vaultSnapshot);
   const wiped = useSyncExternalStore(subscribeWipeNotice, wipeNotice);
   const { pathname } = useLocation();
-  useEffect(() => startIdleLock(), []);
+  const signedInUserId = session?.user.id;
+  // The idle lock only matters with a key to forget: for a signed-in member (it reads the phone's lock rules).
+  useEffect(() => {
+    if (signedInUserId === undefined) return;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    import('../data/vault/idle-lock')
+      .then(({ startIdleLock }) => {
+        if (!cancelled) stop = startIdleLock();
+      })
+      .catch((error: unknown) => log.warn('idle lock failed to start', error));
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [signedInUserId]);
   useSyncStart(session === undefined ? undefined : session !== null);
   // After an unlock: seal what a release before encryption left in plaintext (docs/security.md).
   const unlockedUserId = vault.unlockedUserId;
@@ -71,5 +85,5 @@ export function LockCheck({ initialSession, children }: { initialSession: Sessio
       </main>
     );
   }
-  return <SignedInRole value={session?.user.role ?? null}>{children}</SignedInRole>;
+  return <SignedInUser value={session?.user ?? null}>{children}</SignedInUser>;
 }

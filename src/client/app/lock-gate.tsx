@@ -3,36 +3,30 @@
 // static shell that index.html painted (top bar, home without anything read from IndexedDB, bottom
 // navigation; docs/first-visit.md) — never a screen that could display a citizen's details on a
 // locked phone.
-import type { Session } from '../data/session-repository';
 import type { LockCheck } from './lock-check';
+import { loadStoredSession } from '../data/session-state';
 import { yieldToMain } from '../lib/idle';
+import { log } from '../lib/log';
 
-/** The lock check, and the session as stored when it was loaded (undefined: it could not be read). */
+/** The lock check, loaded with what its first render reads. */
 export interface LoadedLockCheck {
   LockCheck: typeof LockCheck;
-  session: Session | null | undefined;
 }
 
 /**
  * Loads the lock check and what its first render reads, before React renders anything (main.tsx):
  * the first render is then the real screen, not a copy of the painted shell that a second render
  * replaces (docs/first-visit.md). Short tasks with a yield to the browser between them, instead of
- * one long one: Dexie and the database's schema, opening the database and reading the session, the
- * lock check's own modules (the vault, zod), the wipe notice (the first `localStorage` read of the
- * page).
+ * one long one: the session (the bare IndexedDB API: no Dexie, whoever is signed in), the lock
+ * check's own modules, the wipe notice (the first `localStorage` read of the page).
  */
 export async function loadLockCheck(): Promise<LoadedLockCheck> {
-  const { getSession } = await import('../data/session-repository');
-  await yieldToMain();
-  // A session that cannot be read now is read by the lock check's live query (it shows the shell meanwhile).
-  const session = await getSession().then(
-    (stored) => stored ?? null,
-    () => undefined,
-  );
-  await yieldToMain();
-  const [{ LockCheck }, { wipeNotice }] = await Promise.all([import('./lock-check'), import('../data/device-wipe')]);
+  // A session that cannot be read leaves the lock check on the painted shell until it is (another
+  // tab's change, or the next start, reads it again; lock-check.tsx).
+  const session = loadStoredSession().catch((error: unknown) => log.warn('the stored session could not be read', error));
+  const [, { LockCheck }, { wipeNotice }] = await Promise.all([session, import('./lock-check'), import('../data/wipe-notice')]);
   await yieldToMain();
   wipeNotice();
   await yieldToMain();
-  return { LockCheck, session };
+  return { LockCheck };
 }

@@ -3,11 +3,12 @@
 // together with its strings.
 // Declarative <Routes> rather than a data router: the app loads data from IndexedDB in
 // hooks, and the data router would add ~30 KB gzipped to the first screen.
-import { lazy, type ReactElement } from 'react';
+import { lazy, useContext, type ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
 import { withStrings } from '../lib/i18n';
 import { AppShell } from './app-shell';
 import { HomeScreen } from './home-screen';
+import { SignedInUser } from './signed-in';
 
 const AssistanceScreen = lazy(async () => ({ default: (await withStrings(['assistance', 'guides'], () => import('../features/assistance/components/assistance-screen'))).AssistanceScreen }));
 const ChecklistsScreen = lazy(async () => ({ default: (await withStrings('checklists', () => import('../features/checklists/components/checklists-screen'))).ChecklistsScreen }));
@@ -39,7 +40,7 @@ export function AppRoutes(): ReactElement {
         <Route path="period-report/*" element={<PeriodReportScreen />} />
         <Route path="settings/*" element={<SettingsRoute />} />
         <Route path="privacy/*" element={<PrivacyRoutes />} />
-        <Route path="sign-in" element={<SignInScreen />} />
+        <Route path="sign-in" element={<SignInRoute />} />
         <Route path="sign-in/code" element={<RedeemCodeScreen />} />
         <Route path="password" element={<PasswordScreen />} />
         <Route path="admin/*" element={<AdminRoutes />} />
@@ -47,4 +48,9 @@ export function AppRoutes(): ReactElement {
       </Route>
     </Routes>
   );
+}
+
+/** The sign-in screen, told who this phone's session is for by the lock check (no IndexedDB read of its own). */
+function SignInRoute(): ReactElement {
+  return <SignInScreen previousUser={useContext(SignedInUser)} />;
 }

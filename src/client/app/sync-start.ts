@@ -4,8 +4,9 @@
 // member (locked or not: unlocking then resumes syncing at once), or to revoke a server session
 // that a sign-out made offline could not, and only once the first screen has painted and the
 // browser is idle. Signing in starts it too: the session changes, and this effect runs again.
+// The pending revocation is read without Dexie (session-state.ts): a first visit loads none.
 import { useEffect } from 'react';
-import { hasPendingLogout } from '../data/sync-status-repository';
+import { pendingLogoutStored } from '../data/session-state';
 import { whenIdle } from '../lib/idle';
 import { log } from '../lib/log';
 
@@ -15,7 +16,7 @@ export function useSyncStart(signedIn: boolean | undefined): void {
     if (signedIn === undefined) return;
     let cancelled = false;
     const cancel = whenIdle(() => {
-      (signedIn ? Promise.resolve(true) : hasPendingLogout())
+      (signedIn ? Promise.resolve(true) : pendingLogoutStored())
         .then(async (needed) => {
           if (!needed || cancelled) return;
           const { startSyncRuntime } = await import('../sync/runtime');

@@ -4,17 +4,9 @@
 import { liveQuery } from 'dexie';
 import { db, isOwnRejected } from './db';
 import { hasFields } from '../../shared/has-fields';
+import { SYNC_KEYS } from './sync-keys';
 
-/** syncState keys owned by the sync engine (the clock keys live in local-write.ts). */
-export const SYNC_KEYS = {
-  cursor: 'cursor',
-  lastSuccessAt: 'lastSuccessAt',
-  lastError: 'lastError',
-  /** A sign-out that could not reach the server: revoke the session when the network returns. */
-  pendingLogout: 'pendingLogout',
-  /** Tables whose pulled changes this app version could not read (a newer server); see pulls. */
-  skippedTables: 'skippedTables',
-} as const;
+export { SYNC_KEYS };
 
 /** Why the last round failed, in words the UI translates (sync.json `reason.*`). */
 export type SyncErrorReason = 'offline' | 'unreachable' | 'rateLimited' | 'quotaExceeded' | 'bytesQuotaExceeded' | 'signedOut' | 'forbidden' | 'updateRequired' | 'server' | 'storage';
@@ -58,6 +50,12 @@ export async function readSyncSummary(): Promise<SyncSummary> {
       lastError: isErrorInfo(error?.value) ? error.value : null,
     };
   });
+}
+
+/** Calls back with the summary now and after every change to what it reads (any tab). */
+export function observeSyncSummary(onSummary: (summary: SyncSummary) => void, onError: (error: unknown) => void): () => void {
+  const subscription = liveQuery(readSyncSummary).subscribe({ next: onSummary, error: onError });
+  return () => subscription.unsubscribe();
 }
 
 export async function countOutbox(): Promise<number> {

@@ -1,14 +1,17 @@
 // The member's data key while the app is unlocked, and the lock around it (docs/security.md).
-// The key lives only in this module's memory: a reload, a cold start or the idle lock forgets it.
+// The key lives only in memory (vault-state.ts): a reload, a cold start or the idle lock forgets it.
 // On disk, beside each member's wrapped key, is the count of wrong passwords, so closing the tab
 // does not reset the growing wait.
 import { db } from '../db';
 import { hasFields } from '../../../shared/has-fields';
 import { getSession, type SessionUser } from '../session-repository';
-import { SYNC_KEYS } from '../sync-status-repository';
+import { SYNC_KEYS } from '../sync-keys';
 import { createDataKey, isWrappedKey, KDF_ITERATIONS, rewrapDataKey, unlockDataKey, WrongSecretError, type WrappedKey } from './crypto';
 import { unlockBlock, type TryState, type UnlockBlock } from './lock-policy';
 import { DEFAULT_DEVICE_POLICY, readPolicy, type DevicePolicy } from '../../../shared/device-policy';
+import { adopt, forgetQuietly, keyFor, scopeOf } from './vault-state';
+
+export { currentDataKey, keyFor, keyForUserId, lockThisTab, lockVault, subscribeVault, vaultSnapshot } from './vault-state';
 
 export { WrongSecretError };
 
@@ -20,8 +23,6 @@ const POLICY_KEY = 'devicePolicy';
 /** User Timing entry of each unlock (derive + unwrap), read by the bench. */
 export const UNLOCK_TIMING = 'vault:unlock';
 
-/** One key per member and commune (an admin's scope is the province). */
-const scopeOf = (user: Pick<SessionUser, 'communeId' | 'provinceId'>): string => user.communeId ?? `province:${user.provinceId ?? ''}`;
 /** No readable key for this member on this phone: only an online sign-in can store one. */
 const STALE: UnlockBlock = { kind: 'online', reason: 'stale' };
 const recordKey = (user: Pick<SessionUser, 'id' | 'communeId' | 'provinceId'>): string => `vault:${user.id}:${scopeOf(user)}`;
@@ -43,95 +44,12 @@ export class PreviousPasswordNeededError extends Error {
   override readonly name = 'PreviousPasswordNeededError';
 }
 
-// ---------------------------------------------------------------------------------------------
-// In memory.
-
-interface Unlocked {
-  userId: string;
-  scope: string;
-  key: CryptoKey;
-}
-
-let unlocked: Unlocked | null = null;
-/** A stable snapshot for React's useSyncExternalStore: a new object only when the state changes. */
-let snapshot: { unlockedUserId: string | null } = { unlockedUserId: null };
-const listeners = new Set<() => void>();
-// Tabs of the app on one phone share the lock: "lock now" locks them all, and a tab opened while
-// another is unlocked receives the key from it (a CryptoKey can be posted between same-origin
-// pages without ever being extractable). When every tab is closed, the key is gone.
-type VaultMessage = { type: 'lock' } | { type: 'ask' } | { type: 'key'; userId: string; scope: string; key: CryptoKey };
-const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('so-tay-so-vault');
-channel?.addEventListener('message', (event: MessageEvent<VaultMessage>) => {
-  const message = event.data;
-  if (message.type === 'lock') forget();
-  else if (message.type === 'ask' && unlocked) channel.postMessage({ type: 'key', ...unlocked } satisfies VaultMessage);
-  else if (message.type === 'key' && !unlocked && message.key instanceof CryptoKey) {
-    unlocked = { userId: message.userId, scope: message.scope, key: message.key };
-    publish();
-  }
-});
-channel?.postMessage({ type: 'ask' } satisfies VaultMessage);
-
-function publish(): void {
-  snapshot = { unlockedUserId: unlocked?.userId ?? null };
-  for (const listener of listeners) listener();
-}
-
-function forget(): void {
-  if (!unlocked) return;
-  unlocked = null;
-  publish();
-}
-
-export function subscribeVault(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function vaultSnapshot(): { unlockedUserId: string | null } {
-  return snapshot;
-}
-
-/** The data key of `user` when the app is unlocked for them, else undefined. */
-export function keyFor(user: Pick<SessionUser, 'id' | 'communeId' | 'provinceId'>): CryptoKey | undefined {
-  return unlocked && unlocked.userId === user.id && unlocked.scope === scopeOf(user) ? unlocked.key : undefined;
-}
-
-/** The data key of the member `userId` when the app is unlocked for them (drafts are per member). */
-export function keyForUserId(userId: string): CryptoKey | undefined {
-  return unlocked?.userId === userId ? unlocked.key : undefined;
-}
-
-/**
- * The data key of the member the app is unlocked for (the signed-in one: the lock screen stands
- * before the app for anyone else), or undefined while locked. Synced records are sealed with it.
- */
-export function currentDataKey(): CryptoKey | undefined {
-  return unlocked?.key;
-}
-
 /** The signed-in member's data key, or LockedError. */
 export async function requireKey(): Promise<CryptoKey> {
   const session = await getSession();
   const key = session ? keyFor(session.user) : undefined;
   if (!key) throw new LockedError();
   return key;
-}
-
-/** Locks this tab and every other tab of the app on this phone. */
-export function lockVault(): void {
-  forget();
-  channel?.postMessage({ type: 'lock' } satisfies VaultMessage);
-}
-
-/** Locks this tab only (its idle time ran out; another tab may be in use). */
-export function lockThisTab(): void {
-  forget();
-}
-
-function adopt(user: SessionUser, key: CryptoKey): void {
-  unlocked = { userId: user.id, scope: scopeOf(user), key };
-  publish();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,6 +181,6 @@ export function adoptKey(user: SessionUser, key: CryptoKey): void {
  * lock, and the screen reporting the sign-out must not be replaced by the lock for a moment.
  */
 export async function deleteMemberKey(user: SessionUser): Promise<void> {
-  if (keyFor(user)) unlocked = null;
+  forgetQuietly(user);
   await db.settings.delete(recordKey(user));
 }

@@ -1,21 +1,21 @@
 // /sign-in: needs the network once; afterwards the session lives on the phone and the app works
 // offline. Errors say what happened in plain Vietnamese (wrong password, too many attempts, no
-// network) and nothing on the phone changes.
+// network) and nothing on the phone changes. Who was signed in comes from the lock check (a prop
+// from the route): a first visit's sign-in screen reads nothing from IndexedDB (docs/first-visit.md).
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Screen } from '../../../components/ui/screen';
-import { useSession } from '../../../hooks/use-session';
+import { useStoredSyncSummary } from '../../../hooks/use-stored-sync-summary';
 import { useSignIn } from '../hooks/use-sign-in';
-import { readSyncSummary } from '../../../data/sync-status-repository';
+import type { SessionUser } from '../../../data/session-state';
 import { PasswordFields } from './password-fields';
 import { failureText } from './sign-in-failure';
 import '../auth.css';
 
-export function SignInScreen(): ReactElement {
+/** `previousUser`: the member whose session this phone keeps (an expired one, or another member's), or null. */
+export function SignInScreen({ previousUser }: { previousUser: SessionUser | null }): ReactElement {
   const { t } = useTranslation('auth');
-  const session = useSession();
   const navigate = useNavigate();
   const { state, submit } = useSignIn();
   // null until typed: an expired session's own username is filled in for the same person.
@@ -24,8 +24,7 @@ export function SignInScreen(): ReactElement {
   const [previous, setPrevious] = useState('');
   const [missing, setMissing] = useState(false);
   const alertRef = useRef<HTMLParagraphElement>(null);
-  const previousUser = session?.user;
-  const expired = useLiveQuery(readSyncSummary, [])?.lastError?.reason === 'signedOut';
+  const expired = useStoredSyncSummary(previousUser !== null)?.lastError?.reason === 'signedOut';
   const username = typed ?? previousUser?.username ?? '';
   // The password changed on the server since this phone made the member's key (docs/security.md).
   const needPrevious = state.status === 'failed' && (state.failure.reason === 'previousPasswordNeeded' || state.failure.reason === 'previousPasswordWrong');

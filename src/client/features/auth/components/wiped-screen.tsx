@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
-import { dismissWipeNotice, type WipeNotice } from '../../../data/device-wipe';
+import { dismissWipeNotice, type WipeNotice } from '../../../data/wipe-notice';
 import '../auth.css';
 
 const LOSSES = ['unsent', 'refused', 'ownDrafts', 'otherDrafts'] as const;

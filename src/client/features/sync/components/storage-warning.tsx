@@ -6,15 +6,16 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../hooks/use-now';
 import { usePersistState } from '../hooks/use-persist-state';
-import { useSyncStatus } from '../hooks/use-sync-status';
+import { useStoredSyncSummary } from '../../../hooks/use-stored-sync-summary';
 import { storageAtRisk } from '../status';
 
 export function StorageWarning(): ReactElement | null {
   const { t } = useTranslation('sync');
-  const { summary, signedIn } = useSyncStatus();
+  // Home shows it only for a signed-in member (app/home-screen.tsx).
+  const summary = useStoredSyncSummary(true);
   const persist = usePersistState();
   const now = useNow();
-  if (!signedIn || !summary || !storageAtRisk(persist, summary.oldestPendingAt, now)) return null;
+  if (!summary || !storageAtRisk(persist, summary.oldestPendingAt, now)) return null;
   return (
     <p className="notice" role="alert" data-testid="home-storage-warning">
       {t('section.persistWarning')} <Link to="/settings#sync">{t('section.syncNow')}</Link>
