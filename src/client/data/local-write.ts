@@ -11,6 +11,7 @@ import { uuidv7 } from '../../shared/sync/ids';
 import type { SyncTable } from '../../shared/schemas/tables';
 import { hasSealed, needsSealing, openFields, requireDataKey, sealFields, sealedFieldsOf } from './sealed-records';
 import { isClockState } from './sync-shapes';
+import { markWrite, RETENTION_MARK_KEY } from './retention-mark';
 
 /** Device clock state and the offset to the server's clock, kept in syncState. */
 export const CLOCK_KEY = 'clock';
@@ -128,8 +129,8 @@ async function commitWrites(sealedWrites: readonly QueuedWrite[], now: number, d
     // Every read in one round, every write in the next: each await inside a transaction is a trip
     // through the event loop, and on a busy phone those trips cost more than the requests
     // (docs/performance.md "Saving a record").
-    const [[clockRow, offset], existing] = await Promise.all([
-      database.syncState.bulkGet([CLOCK_KEY, CLOCK_OFFSET_KEY]),
+    const [[clockRow, offset, mark], existing] = await Promise.all([
+      database.syncState.bulkGet([CLOCK_KEY, CLOCK_OFFSET_KEY, RETENTION_MARK_KEY]),
       Promise.all(sealedWrites.map((write) => database.syncedTable(write.table).get(write.recordId))),
       author?.read(),
     ]);
@@ -151,10 +152,12 @@ async function commitWrites(sealedWrites: readonly QueuedWrite[], now: number, d
       entries.push({ id: mutationIds[index]!, table: write.table, recordId: write.recordId, hlc: stamped.hlc, fields, createdAt });
       results.push(record);
     }
+    // Details on a record already past the phone's limit (an old log edited): the purge reads it again.
+    const marked = markWrite(mark?.value, [...latest.values()].map(({ table, record }) => [table, record] as const), now);
     await Promise.all([
       ...[...latest.values()].map(({ table, record }) => database.syncedTable(table).put(record)),
       database.outbox.bulkAdd(entries),
-      database.syncState.put({ key: CLOCK_KEY, value: clock }),
+      database.syncState.bulkPut([{ key: CLOCK_KEY, value: clock }, ...(marked ? [marked] : [])]),
     ]);
     return results;
   });
@@ -212,10 +215,10 @@ export async function importEntries(
     const recordIds = tableNames.map((name) => [
       ...new Set([...records.filter(({ table }) => table === name).map(({ record }) => record.id), ...entries.filter((entry) => entry.table === name).map((entry) => entry.recordId)]),
     ]);
-    const [queued, stored, held] = await Promise.all([
+    const [queued, [stored, mark], held] = await Promise.all([
       // The index's keys (the mutation ids), not the rows: nothing to read but whether it is there.
       database.outbox.where('id').anyOf(entries.map((entry) => entry.id)).keys(),
-      database.syncState.get(CLOCK_KEY),
+      database.syncState.bulkGet([CLOCK_KEY, RETENTION_MARK_KEY]),
       Promise.all(tableNames.map((name, index) => database.syncedTable(name).bulkGet(recordIds[index]!))),
     ]);
     const merged = new Map<string, SyncedRecord | undefined>();
@@ -241,13 +244,13 @@ export async function importEntries(
       fresh.push(queuedEntry);
       clock = receive(clock, entry.hlc, now);
     }
+    const written = tableNames.map((name, index) => recordIds[index]!.flatMap((id) => (changed.has(`${name}/${id}`) ? [merged.get(`${name}/${id}`)!] : [])));
+    // A colleague's old log with its details: the retention purge reads it again (retention-mark.ts).
+    const marked = markWrite(mark?.value, written.flatMap((rows, index) => rows.map((row) => [tableNames[index]!, row] as const)), now);
     await Promise.all([
-      ...tableNames.map((name, index) => {
-        const rows = recordIds[index]!.flatMap((id) => (changed.has(`${name}/${id}`) ? [merged.get(`${name}/${id}`)!] : []));
-        return rows.length > 0 ? database.syncedTable(name).bulkPut(rows) : undefined;
-      }),
+      ...written.map((rows, index) => (rows.length > 0 ? database.syncedTable(tableNames[index]!).bulkPut(rows) : undefined)),
       fresh.length > 0 ? database.outbox.bulkAdd(fresh) : undefined,
-      database.syncState.put({ key: CLOCK_KEY, value: clock }),
+      database.syncState.bulkPut([{ key: CLOCK_KEY, value: clock }, ...(marked ? [marked] : [])]),
     ]);
     return fresh.length;
   });

@@ -3,6 +3,11 @@ import { PHONE_RETENTION_DAYS } from '../../shared/privacy/retention';
 import { db } from './db';
 import { purgeOldDetails } from './retention-purge';
 import { onLogsChanged } from './assistance-list';
+import { RETENTION_MARK_KEY } from './retention-mark';
+import { importEntries, writeRecord } from './local-write';
+import { SyncRepository } from './sync-repository';
+import { formatHlc } from '../../shared/sync/hlc';
+import { testDataKey } from '../../../test/helpers/test-vault';
 
 const DAY = 24 * 3_600_000;
 const NOW = Date.parse('2026-12-03T03:00:00.000Z');
@@ -16,7 +21,7 @@ function log(n: number, days: number, personal: boolean) {
 
 describe("the phone's retention limit", () => {
   beforeEach(async () => {
-    await Promise.all([db.records('assistanceLogs').clear(), db.records('groupSessions').clear(), db.records('rightsRequests').clear(), db.outbox.clear()]);
+    await Promise.all([db.records('assistanceLogs').clear(), db.records('groupSessions').clear(), db.records('rightsRequests').clear(), db.outbox.clear(), db.syncState.clear()]);
   });
 
   it('drops the details of synced records past the limit, keeps the rest, and changes nothing the second time', async () => {
@@ -96,4 +101,75 @@ describe("the phone's retention limit", () => {
       stop();
     }
   });
+
+  describe('reads from where the last purge stopped (retention-mark.ts)', () => {
+    const mark = async () => (await db.syncState.get(RETENTION_MARK_KEY))?.value;
+    const cutoffAt = (now: number) => new Date(now - PHONE_RETENTION_DAYS * DAY).toISOString();
+    const details = async (n: number) => {
+      const row = await db.records('assistanceLogs').get(id(n));
+      return { citizen: row?.citizen ?? null, note: row?.note ?? null };
+    };
+    const hlc = (millis: number) => formatHlc({ millis, counter: 0, node: 'aaaaaaaaaaaaaaaa' });
+
+    it('the next purge reads only the days that crossed the limit since: a record no app path wrote below the mark is not read again', async () => {
+      await db.records('assistanceLogs').bulkPut([log(1, PHONE_RETENTION_DAYS + 1, true), log(2, PHONE_RETENTION_DAYS - 0.5, true)] as never);
+      expect(await purgeOldDetails(NOW)).toBe(1);
+      expect(await mark()).toEqual({ before: cutoffAt(NOW) });
+      // Below the mark, put straight into IndexedDB by nothing the app does: proof the purge does not scan there.
+      await db.records('assistanceLogs').put(log(3, PHONE_RETENTION_DAYS + 10, true) as never);
+      // A day later log 2 has crossed the limit: it is read and purged, log 3 is not read.
+      expect(await purgeOldDetails(NOW + DAY)).toBe(1);
+      expect(await details(2)).toEqual({ citizen: null, note: null });
+      expect(await details(3)).toEqual({ citizen: sealedCitizen, note: 'gọi lại' });
+      expect(await mark()).toEqual({ before: cutoffAt(NOW + DAY) });
+    });
+
+    it('a pulled page that brings an old log back with its details marks its date, and the next purge drops them', async () => {
+      await db.records('assistanceLogs').put(log(1, PHONE_RETENTION_DAYS + 30, true) as never);
+      expect(await purgeOldDetails(NOW)).toBe(1);
+      // A colleague's edit of the old log: the server sends the whole record, its citizen included (its limit is longer).
+      const key = testDataKey();
+      const pulled = { ...log(1, PHONE_RETENTION_DAYS + 30, true), note: null, outcome: 'partial', updatedAt: ago(0), createdBy: 'm-1', createdAt: ago(200) };
+      const record = { ...pulled, clocks: Object.fromEntries(Object.keys(pulled).filter((field) => field !== 'id' && field !== 'clocks').map((field) => [field, hlc(NOW)])) };
+      await new SyncRepository(db, () => key).applyPulledPage({ changes: [{ table: 'assistanceLogs', record }], cursor: 'c1', serverClock: { now: NOW, offsetMs: 0 } });
+      expect((await details(1)).citizen).not.toBeNull();
+      expect(await mark()).toEqual({ before: cutoffAt(NOW), dirtyFrom: ago(PHONE_RETENTION_DAYS + 30) });
+      expect(await purgeOldDetails(NOW)).toBe(1);
+      expect(await details(1)).toEqual({ citizen: null, note: null });
+      expect(await mark()).toEqual({ before: cutoffAt(NOW) });
+    });
+
+    it('a record left because its change waited in the outbox is read again, and purged once the server has the change', async () => {
+      await db.records('assistanceLogs').bulkPut([log(1, PHONE_RETENTION_DAYS + 40, true), log(2, PHONE_RETENTION_DAYS + 20, true)] as never);
+      await db.outbox.add({ id: id(9), table: 'assistanceLogs', recordId: id(1), hlc: hlc(NOW - DAY), fields: { outcome: 'partial' }, createdAt: ago(1) });
+      expect(await purgeOldDetails(NOW)).toBe(1);
+      expect(await mark()).toEqual({ before: cutoffAt(NOW), dirtyFrom: ago(PHONE_RETENTION_DAYS + 40) });
+      // Still waiting: left again, the mark kept.
+      expect(await purgeOldDetails(NOW + DAY)).toBe(0);
+      expect(await mark()).toEqual({ before: cutoffAt(NOW + DAY), dirtyFrom: ago(PHONE_RETENTION_DAYS + 40) });
+      await new SyncRepository(db).applyPushResult({ acked: [id(9)], rejected: [], at: ago(0) });
+      expect(await purgeOldDetails(NOW + 2 * DAY)).toBe(1);
+      expect(await details(1)).toEqual({ citizen: null, note: null });
+      expect(await mark()).toEqual({ before: cutoffAt(NOW + 2 * DAY) });
+    });
+
+    it('a save that puts details on a log already past the limit, and a colleague\'s change handed over, mark it too', async () => {
+      await db.records('assistanceLogs').bulkPut([log(1, PHONE_RETENTION_DAYS + 50, false), log(2, PHONE_RETENTION_DAYS + 60, false)] as never);
+      expect(await purgeOldDetails(NOW)).toBe(0);
+      // An offline edit adds a note to log 1 (sealed on the way in); it is sent before the next purge.
+      await writeRecord({ table: 'assistanceLogs', recordId: id(1), fields: { note: 'gọi lại sau vụ mùa' } }, NOW, db, await testDataKey());
+      expect(await mark()).toEqual({ before: cutoffAt(NOW), dirtyFrom: ago(PHONE_RETENTION_DAYS + 50) });
+      // A colleague's change of log 2 (a sealed note), imported from a hand-over.
+      await importEntries([{ id: id(8), table: 'assistanceLogs', recordId: id(2), hlc: hlc(NOW), fields: { note: sealedCitizen }, createdAt: ago(0) }], NOW, db);
+      expect(await mark()).toEqual({ before: cutoffAt(NOW), dirtyFrom: ago(PHONE_RETENTION_DAYS + 60) });
+      await db.outbox.clear(); // both sent and acknowledged
+      expect(await purgeOldDetails(NOW)).toBe(2);
+      expect(await details(1)).toEqual({ citizen: null, note: null });
+      expect(await details(2)).toEqual({ citizen: null, note: null });
+      // A save of a recent log marks nothing.
+      await writeRecord({ table: 'assistanceLogs', recordId: id(3), fields: { serviceId: 'vneid', outcome: 'done', occurredAt: ago(2), note: 'mới' } }, NOW, db, await testDataKey());
+      expect(await mark()).toEqual({ before: cutoffAt(NOW) });
+    });
+  });
 });
+

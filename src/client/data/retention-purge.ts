@@ -7,16 +7,15 @@
 //
 // A record with a change still waiting in the outbox is left alone (its change is not on the
 // server yet), and so is one whose details are not past the limit. Runs after each unlock and
-// after sync rounds (a pull may bring an old log back with its details), at most once an hour:
-// it reads every old record, which a phone with a year of logs should not do every round.
-import { PERSONAL_FIELDS, retentionStartOf } from '../../shared/privacy/erasure';
-import { PHONE_RETENTION_DAYS } from '../../shared/privacy/retention';
+// after sync rounds (a pull may bring an old log back with its details), at most once an hour.
+// Logs and classes are read through their date index from where the last purge stopped
+// (retention-mark.ts), so a purge reads what crossed the limit since, not every old record again.
+import { PERSONAL_FIELDS, holdsPersonalData, retentionStartOf } from '../../shared/privacy/erasure';
 import { SYNC_TABLES } from '../../shared/schemas/tables';
 import { ChangeNotice } from './change-notice';
 import { db, recordTiming, RETENTION_PURGE_TIMING } from './db';
+import { DATED_TABLES, phoneCutoff, readMark, RETENTION_MARK_KEY, type RetentionMark } from './retention-mark';
 
-
-const DAY_MS = 24 * 3_600_000;
 const BATCH = 200;
 const AFTER_SYNC_EVERY_MS = 3_600_000;
 let lastAfterSync = Number.NEGATIVE_INFINITY;
@@ -42,30 +41,36 @@ export async function purgeOldDetails(now: number = Date.now()): Promise<number>
 }
 
 async function purgeTables(now: number, notice: ChangeNotice): Promise<number> {
-  const cutoff = new Date(now - PHONE_RETENTION_DAYS * DAY_MS).toISOString();
+  const cutoff = phoneCutoff(now);
+  const mark = readMark((await db.syncState.get(RETENTION_MARK_KEY))?.value);
+  // Never purged (or the mark lost): every old log and class.
+  const from = mark.before === undefined ? undefined : mark.dirtyFrom !== undefined && mark.dirtyFrom < mark.before ? mark.dirtyFrom : mark.before;
   let purged = 0;
+  // The earliest date of a log or class left holding details: the next purge reads from there.
+  let left: string | undefined;
   for (const table of SYNC_TABLES) {
     const fields = PERSONAL_FIELDS[table];
     if (!fields) continue;
     const records = db.records(table);
-    const holds = (row: Record<string, unknown>) => fields.some((field) => row[field] !== null && row[field] !== undefined);
-    const past = (row: Record<string, unknown>) => {
-      const start = retentionStartOf(table, row);
-      return holds(row) && start !== undefined && Date.parse(start) < Date.parse(cutoff);
-    };
-    // The old rows still holding details, listed first; each batch is then checked and written
-    // in one transaction with the outbox, so a change saved meanwhile keeps its record intact.
-    // Logs and classes through their date's index; the register (tens of requests) is read whole.
-    const candidates = table === 'rightsRequests' ? records.toCollection() : records.where('occurredAt').below(cutoff);
-    const ids = await candidates.filter((row) => past(row)).primaryKeys();
+    const dated = DATED_TABLES.includes(table);
+    // The keys only (getAllKeys, no record read): each batch then reads its records once, checks
+    // them against the outbox and writes them in one transaction, so a change saved meanwhile
+    // keeps its record intact. The register (tens of requests) is read whole.
+    const range = from === undefined ? records.where('occurredAt').below(cutoff) : records.where('occurredAt').between(from, cutoff, true, false);
+    const ids = await (dated ? range : records.toCollection()).primaryKeys();
     for (let start = 0; start < ids.length; start += BATCH) {
       const batch = ids.slice(start, start + BATCH);
       const written = await db.transaction('rw', [records, db.outbox], async (tx) => {
-        const pending = new Set((await db.outbox.where('[table+recordId]').anyOf(batch.map((id) => [table, id])).toArray()).map((entry) => entry.recordId));
-        const rows = (await records.bulkGet(batch)).filter((row): row is NonNullable<typeof row> => row !== undefined);
-        const changed = rows
-          .filter((row) => !pending.has(row.id) && past(row))
-          .map((row) => ({ ...row, ...Object.fromEntries(fields.map((field) => [field, null])) }));
+        const [queued, rows] = await Promise.all([db.outbox.where('[table+recordId]').anyOf(batch.map((id) => [table, id])).toArray(), records.bulkGet(batch)]);
+        const pending = new Set(queued.map((entry) => entry.recordId));
+        const changed: Record<string, unknown>[] = [];
+        for (const row of rows) {
+          if (!row || !holdsPersonalData(table, row)) continue;
+          const start = retentionStartOf(table, row);
+          if (start !== undefined && Date.parse(start) < Date.parse(cutoff) && !pending.has(row.id)) changed.push({ ...row, ...Object.fromEntries(fields.map((field) => [field, null])) });
+          // Dated: a string of the date index, between `from` and the cutoff.
+          else if (dated && start !== undefined && (left === undefined || start < left)) left = start;
+        }
         // Straight into IndexedDB, as a pulled page is (sync-repository.ts): after the upgrade a
         // phone of 100,000 logs purges some 200 batches, and Dexie woke every live query after
         // each (Home's follow-ups read one log in five), which made the purge take minutes. The
@@ -78,5 +83,19 @@ async function purgeTables(now: number, notice: ChangeNotice): Promise<number> {
       purged += written;
     }
   }
+  await markDone(mark, cutoff, left);
   return purged;
+}
+
+/**
+ * The purge's own mark: read from this cutoff next time, or from the record it left. A write that
+ * marked a date while it ran (its dirtyFrom moved) may be behind where the purge had read: kept.
+ */
+async function markDone(started: RetentionMark, cutoff: string, left: string | undefined): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    const now = readMark((await db.syncState.get(RETENTION_MARK_KEY))?.value);
+    const marked = now.dirtyFrom !== started.dirtyFrom ? now.dirtyFrom : undefined;
+    const dirtyFrom = [left, marked].filter((date): date is string => date !== undefined).sort()[0];
+    await db.syncState.put({ key: RETENTION_MARK_KEY, value: { before: cutoff, ...(dirtyFrom === undefined ? {} : { dirtyFrom }) } satisfies RetentionMark });
+  });
 }

@@ -14,7 +14,8 @@ import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
 import { SYNC_KEYS } from './sync-status-repository';
 import { currentDataKey, LockedError } from './vault/vault';
 import { hasSealed, needsSealing, openFields, sealChanges } from './sealed-records';
-import { rebase, type FieldWrite } from '../../shared/sync/merge';
+import { markWrite, RETENTION_MARK_KEY } from './retention-mark';
+import { rebase, type FieldWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { capClock, initialClock, newNodeId, receive, type Hlc } from '../../shared/sync/hlc';
 import type { Rejection } from '../../shared/sync/protocol';
 import { SYNC_TABLES, type SyncTable } from '../../shared/schemas/tables';
@@ -141,15 +142,23 @@ export class SyncRepository {
     await this.db.transaction('rw', [this.db.outbox, this.db.syncState, ...tables], async (tx) => {
       // Everything the page needs to read, asked for at once: each await inside the transaction
       // is a round trip to IndexedDB before the next request can be made, once per page.
-      const [pending, storedClock, known] = await Promise.all([this.pendingWrites(changes), this.db.syncState.get(CLOCK_KEY), skipped.length > 0 ? this.skippedTables() : []]);
+      const [pending, [storedClock, mark], known] = await Promise.all([this.pendingWrites(changes), this.db.syncState.bulkGet([CLOCK_KEY, RETENTION_MARK_KEY]), skipped.length > 0 ? this.skippedTables() : []]);
       // Straight into IndexedDB, in this transaction: Dexie's per-write bookkeeping (and waking
       // every live query page after page) is left out; the screens are told by change-notice.ts.
       // A failed put aborts the transaction, and the cursor with it.
+      const stored: (readonly [SyncTable, SyncedRecord])[] = [];
       for (const [table, tableChanges] of byTable) {
         const store = tx.idbtrans.objectStore(table);
-        for (const { record } of tableChanges) store.put(rebase(record, pending.get(pendingKey(table, record.id)) ?? []));
+        for (const { record } of tableChanges) {
+          const row = rebase(record, pending.get(pendingKey(table, record.id)) ?? []);
+          store.put(row);
+          stored.push([table, row]);
+        }
       }
       const writes = this.clockWrites(storedClock?.value, input.serverClock, remote);
+      // An old log brought back with its details: the phone's retention purge reads it again.
+      const marked = markWrite(mark?.value, stored, Date.now());
+      if (marked) writes.push(marked);
       // The cursor moves past changes this version could not read: remember which tables, so an
       // updated app pulls them again (restartPullIfTablesLearned) instead of never seeing them.
       if (skipped.length > 0) writes.push({ key: SYNC_KEYS.skippedTables, value: [...new Set([...known, ...skipped])].sort() });

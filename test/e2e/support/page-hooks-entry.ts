@@ -7,6 +7,7 @@ import { needsSealing, openRows, requireDataKey, sealFields } from '../../../src
 import { currentDataKey } from '../../../src/client/data/vault/vault';
 import { SEALED_AT_REST_KEY, sealPlainRecords } from '../../../src/client/data/seal-migration';
 import { purgeOldDetails } from '../../../src/client/data/retention-purge';
+import { RETENTION_MARK_KEY } from '../../../src/client/data/retention-mark';
 import { PHONE_RETENTION_DAYS } from '../../../src/shared/privacy/retention';
 import { listLogs } from '../../../src/client/data/assistance-list';
 import { loadPeriodData } from '../../../src/client/data/period-report-repository';
@@ -114,11 +115,13 @@ const hooks = {
   /**
    * Retention bench: the kept logs written back as they were (before a purge) or as the purge leaves
    * them (the baseline: one bare write of the same rows, nothing read, checked or told), straight
-   * into IndexedDB in one transaction, so no live query wakes; ms.
+   * into IndexedDB in one transaction, so no live query wakes; ms. Put back as they were, the
+   * purge's mark goes with them (retention-mark.ts): the phone is again one that never purged.
    */
   putPurgeable: async (purged: boolean) => {
     const rows = purged ? purgeable.map((row) => ({ ...row, citizen: null, note: null })) : purgeable;
     const table = db.syncedTable('assistanceLogs');
+    if (!purged) await db.syncState.delete(RETENTION_MARK_KEY);
     const started = performance.now();
     await db.transaction('rw', table, (tx) => {
       const store = tx.idbtrans.objectStore(table.name);
