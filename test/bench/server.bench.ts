@@ -16,6 +16,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { pid as processPid } from 'node:process';
 import path from 'node:path';
+import pg from 'pg';
 import { createCommune, createUser } from '../../src/server/accounts';
 import type { SyncStore } from '../../src/server/storage/types';
 import { PostgresStore } from '../../src/server/storage/postgres-store';
@@ -54,21 +55,39 @@ interface Side {
   /** SQLite runs inside the server: no database CPU to add. */
   embedded: boolean;
   countFiles: string[];
+  /** After the warm-up: PostgreSQL's statistics of the tables the warm-up filled. */
+  analyze?: () => Promise<void>;
 }
 
 const countFile = (config: string, process: number) => path.join(tmpdir(), `so-tay-so-bench-statements-${processPid}-${config}-${process}.json`);
 
-/** Statements sent to PostgreSQL per round (a push and a pull: two requests), over the whole run, warm-up included. */
-function statementsPerRound(files: string[]): number | undefined {
+interface StatementCounts {
+  statements: number;
+  requests: number;
+  byStatement: Record<string, { n: number; backendMs: number }>;
+}
+
+/**
+ * Statements sent to PostgreSQL per round (a push and a pull: two requests), over the whole run,
+ * warm-up included; and per statement, how many per round and the backend CPU each took (µs).
+ */
+function statementsPerRound(files: string[]): { perRound: number; byStatement: string } | undefined {
   if (files.length === 0) return undefined;
   let statements = 0;
   let requests = 0;
+  const by = new Map<string, { n: number; backendMs: number }>();
   for (const file of files) {
-    const counts = JSON.parse(readFileSync(file, 'utf8')) as { statements: number; requests: number };
+    const counts = JSON.parse(readFileSync(file, 'utf8')) as StatementCounts;
     statements += counts.statements;
     requests += counts.requests;
+    for (const [name, { n, backendMs }] of Object.entries(counts.byStatement)) {
+      const sum = by.get(name) ?? { n: 0, backendMs: 0 };
+      by.set(name, { n: sum.n + n, backendMs: sum.backendMs + backendMs });
+    }
   }
-  return (2 * statements) / requests;
+  const rounds = requests / 2;
+  const byStatement = [...by].sort((a, b) => b[1].backendMs - a[1].backendMs).map(([name, { n, backendMs }]) => `${name} ${(n / rounds).toFixed(2)}/round × ${((backendMs / n) * 1000).toFixed(0)} µs`).join(', ');
+  return { perRound: statements / rounds, byStatement };
 }
 
 /** The median over a side's windows of one per-round figure; undefined when a window lacks it. */
@@ -105,7 +124,10 @@ function report(side: Side): Measurement[] {
     if (value !== undefined) rows.push(context(`${label}: ${name}, median window`, value, 'ms'));
   }
   const statements = statementsPerRound(side.countFiles);
-  if (statements !== undefined) rows.push(context(`${label}: statements sent to PostgreSQL per round (push + pull)`, statements, ''));
+  if (statements !== undefined) {
+    rows.push(context(`${label}: statements sent to PostgreSQL per round (push + pull)`, statements.perRound, ''));
+    process.stdout.write(`  ${side.label}: PostgreSQL backend CPU per statement, whole run: ${statements.byStatement}\n`);
+  }
   const cores = ceiling(side);
   if (cores !== undefined) rows.push(context(`${label}: CPU ceiling, min(${cpus().length} cores / (s + d + g), 1 / main thread per process)`, cores, 'rounds/s'));
   process.stdout.write(`  ${side.label}: ${rows.map((row) => `${row.name.slice(label.length + 2).replace(' [context]', '')} ${row.value}`).join('; ')}\n`);
@@ -146,14 +168,29 @@ async function openSides(cleanup: (() => unknown)[]): Promise<Side[]> {
     for (const file of countFiles) servers.push(await started(startBenchServer({ DATABASE_URL: database.url, STATEMENT_COUNT_FILE: file }, { nodeFlags: ['--import', './test/bench/statement-count.ts'] })));
     const load = await openLoad(servers, { database: databaseCpu(testDatabaseUrl()!, database.name) });
     cleanup.push(() => load.close());
-    sides.push({ label: processes === 1 ? 'PostgreSQL' : 'PostgreSQL, two processes', load, windows: [], embedded: false, countFiles });
+    const analyze = async () => {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query('ANALYZE');
+      await client.end();
+    };
+    sides.push({ label: processes === 1 ? 'PostgreSQL' : 'PostgreSQL, two processes', load, windows: [], embedded: false, countFiles, analyze });
   }
   return sides;
 }
 
-/** Warms every side, then measures WINDOWS cycles of one window each, every other cycle in reverse order. */
+/**
+ * Warms every side, then measures WINDOWS cycles of one window each, every other cycle in reverse
+ * order. Between the two, each PostgreSQL database is analyzed, as autovacuum does within a minute
+ * of such growth: the warm-up filled tables that were empty, and the prepared statements' generic
+ * plans, made on the empty tables (sequential scans), would be kept until autovacuum's ANALYZE —
+ * 4 ms instead of 0.1 ms for a push's state read (docs/performance.md "PostgreSQL").
+ */
 async function measure(sides: Side[]): Promise<void> {
   for (const side of sides) await side.load.warm();
+  for (const side of sides) await side.analyze?.();
+  // The statements are planned again (ANALYZE invalidates their plans): one more short warm-up.
+  for (const side of sides) if (side.analyze) await side.load.warm();
   for (let cycle = 0; cycle < WINDOWS; cycle++) {
     for (const side of cycle % 2 === 0 ? sides : [...sides].reverse()) side.windows.push(await side.load.window());
   }

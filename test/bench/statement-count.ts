@@ -2,20 +2,56 @@
 // process sends to PostgreSQL (node-postgres's Client.query, what every pool query goes through)
 // and the HTTP requests it serves, and writes both to STATEMENT_COUNT_FILE while it runs. Round
 // trips to the database per request is the figure the machine's load does not move
-// (docs/performance.md "PostgreSQL").
-import { writeFileSync } from 'node:fs';
+// (docs/performance.md "PostgreSQL"). Per statement (its prepared name, or its first words) it also
+// sums the CPU the serving backend spent on it: the backend's /proc schedstat before the statement
+// is sent and when its answer is back (a backend serves one connection, and node-postgres sends a
+// connection's statements one at a time).
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
 
 const file = process.env.STATEMENT_COUNT_FILE;
+
+/** A backend's CPU time in ms, or NaN when unreadable (PostgreSQL on another machine). */
+function backendMs(pid: number | undefined): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function nameOf(config: unknown): string {
+  if (typeof config === 'string') return config.trim().split(/\s+/).slice(0, 2).join(' ');
+  const { name, text } = (config ?? {}) as { name?: string; text?: string };
+  return name ?? nameOf(text ?? '?');
+}
+
 if (file) {
-  const counts = { statements: 0, requests: 0 };
+  const counts = { statements: 0, requests: 0, byStatement: {} as Record<string, { n: number; backendMs: number }> };
   // Wrapped, not replaced: the originals are called with the same receiver and arguments.
   const client = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const query = client.query;
-  client.query = function (this: unknown, ...args: unknown[]) {
+  client.query = function (this: { processID?: number }, ...args: unknown[]) {
     counts.statements++;
-    return query.apply(this, args);
+    const entry = (counts.byStatement[nameOf(args[0])] ??= { n: 0, backendMs: 0 });
+    const pid = this.processID;
+    const before = backendMs(pid);
+    const done = () => {
+      entry.n++;
+      entry.backendMs += backendMs(pid) - before;
+    };
+    const last = args.at(-1);
+    if (typeof last === 'function') {
+      args[args.length - 1] = function (this: unknown, ...results: unknown[]) {
+        done();
+        return (last as (...a: unknown[]) => unknown).apply(this, results);
+      };
+      return query.apply(this, args);
+    }
+    const result = query.apply(this, args);
+    if (result instanceof Promise) void result.then(done, done);
+    return result;
   };
   const server = http.Server.prototype as unknown as { emit: (event: string | symbol, ...args: unknown[]) => boolean };
   const emit = server.emit;

@@ -18,32 +18,31 @@ export interface ScopeCounter {
 /**
  * The applied ids, the stored rows, the write quotas' counts (docs/sync.md "Write quotas", only
  * when asked for) and the scope's counter, in one statement: one snapshot. No counter row (the
- * scope's first write): `counter` is undefined.
+ * scope's first write): `counter` is undefined. Two prepared statements, with and without the
+ * quotas' counts: in one statement whose quota part a NULL switched off, PostgreSQL's custom plan
+ * (the part folded away) always looked cheaper than the generic one, so the statement was planned
+ * again at every push — two thirds of its CPU (docs/performance.md "PostgreSQL").
  */
 export function stateQuery(scope: string, keys: StateKeys): pg.QueryConfig {
+  const values: unknown[] = [keys.mutationIds, keys.recordKeys.map((key) => key.table), keys.recordKeys.map((key) => key.id), scope];
+  const quota = keys.quota
+    ? `UNION ALL
+           SELECT 'q', NULL, NULL, NULL,
+             (SELECT count(*) || ' ' || coalesce(sum(bytes), 0) FROM applied_mutations WHERE user_id = $5 AND applied_at >= $7),
+             (SELECT count(*) || ' ' || coalesce(sum(a.bytes), 0) FROM users u JOIN applied_mutations a ON a.user_id = u.id AND a.applied_at >= $7 WHERE u.commune_id = $6),
+             NULL`
+    : '';
+  if (keys.quota) values.push(keys.quota.userId, keys.quota.communeId, keys.quota.since);
   return {
-    name: 'push-state',
+    name: keys.quota ? 'push-state-quota' : 'push-state',
     text: `SELECT 'a' AS kind, mutation_id AS table_name, user_id AS id, NULL::text AS scope, result AS fields, NULL::text AS clocks, NULL::bigint AS row_seq
              FROM applied_mutations WHERE mutation_id = ANY($1::text[])
            UNION ALL
            SELECT 'r', ${RECORD_COLUMNS} FROM records WHERE (table_name, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+           ${quota}
            UNION ALL
-           SELECT 'q', NULL, NULL, NULL,
-             (SELECT count(*) || ' ' || coalesce(sum(bytes), 0) FROM applied_mutations WHERE user_id = $4 AND applied_at >= $6),
-             (SELECT count(*) || ' ' || coalesce(sum(a.bytes), 0) FROM users u JOIN applied_mutations a ON a.user_id = u.id AND a.applied_at >= $6 WHERE u.commune_id = $5),
-             NULL
-           WHERE $4::text IS NOT NULL
-           UNION ALL
-           SELECT 's', NULL, NULL, NULL, xmin::text, NULL, seq FROM scope_seq WHERE scope = $7`,
-    values: [
-      keys.mutationIds,
-      keys.recordKeys.map((key) => key.table),
-      keys.recordKeys.map((key) => key.id),
-      keys.quota?.userId ?? null,
-      keys.quota?.communeId ?? null,
-      keys.quota?.since ?? null,
-      scope,
-    ],
+           SELECT 's', NULL, NULL, NULL, xmin::text, NULL, seq FROM scope_seq WHERE scope = $4`,
+    values,
   };
 }
 
