@@ -10,8 +10,8 @@
 // Budgets: SQLite ≥ 0.5 × the bare baseline's rounds/s and p99 ≤ 2.5 × its; PostgreSQL ≥ 0.67 ×
 // SQLite's rounds/s; two server processes on one PostgreSQL ≥ 1.5 × one, printed beside the most
 // this machine's cores allow (docs/performance.md "Several server processes on one PostgreSQL").
-// BENCH_SERVER_PROFILE=<dir> makes the SQLite server write a V8 CPU profile there (open it in
-// Chrome DevTools) — how the hot spots of the push/pull path were found.
+// BENCH_SERVER_PROFILE=<dir> makes every real server process (not the bare baseline) write a V8
+// CPU profile there (open it in Chrome DevTools) — how the hot spots of the push/pull path were found.
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { pid as processPid } from 'node:process';
@@ -64,29 +64,30 @@ const countFile = (config: string, process: number) => path.join(tmpdir(), `so-t
 interface StatementCounts {
   statements: number;
   requests: number;
-  byStatement: Record<string, { n: number; backendMs: number }>;
+  byStatement: Record<string, { n: number; sampled: number; backendMs: number }>;
 }
 
 /**
  * Statements sent to PostgreSQL per round (a push and a pull: two requests), over the whole run,
- * warm-up included; and per statement, how many per round and the backend CPU each took (µs).
+ * warm-up included; and per statement, how many per round and the backend CPU each took (µs, the mean of the sampled ones).
  */
 function statementsPerRound(files: string[]): { perRound: number; byStatement: string } | undefined {
   if (files.length === 0) return undefined;
   let statements = 0;
   let requests = 0;
-  const by = new Map<string, { n: number; backendMs: number }>();
+  const by = new Map<string, { n: number; sampled: number; backendMs: number }>();
   for (const file of files) {
     const counts = JSON.parse(readFileSync(file, 'utf8')) as StatementCounts;
     statements += counts.statements;
     requests += counts.requests;
-    for (const [name, { n, backendMs }] of Object.entries(counts.byStatement)) {
-      const sum = by.get(name) ?? { n: 0, backendMs: 0 };
-      by.set(name, { n: sum.n + n, backendMs: sum.backendMs + backendMs });
+    for (const [name, { n, sampled, backendMs }] of Object.entries(counts.byStatement)) {
+      const sum = by.get(name) ?? { n: 0, sampled: 0, backendMs: 0 };
+      by.set(name, { n: sum.n + n, sampled: sum.sampled + sampled, backendMs: sum.backendMs + backendMs });
     }
   }
   const rounds = requests / 2;
-  const byStatement = [...by].sort((a, b) => b[1].backendMs - a[1].backendMs).map(([name, { n, backendMs }]) => `${name} ${(n / rounds).toFixed(2)}/round × ${((backendMs / n) * 1000).toFixed(0)} µs`).join(', ');
+  const mean = ({ sampled, backendMs }: { sampled: number; backendMs: number }) => (sampled > 0 ? (backendMs / sampled) * 1000 : 0);
+  const byStatement = [...by].sort((a, b) => b[1].n * mean(b[1]) - a[1].n * mean(a[1])).map(([name, counted]) => `${name} ${(counted.n / rounds).toFixed(2)}/round × ${mean(counted).toFixed(0)} µs`).join(', ');
   return { perRound: statements / rounds, byStatement };
 }
 
@@ -134,6 +135,8 @@ function report(side: Side): Measurement[] {
   return rows;
 }
 
+const profileFlags = () => (process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : []);
+
 /** Starts what the bench measures; `cleanup` gathers how to stop it, run in reverse whatever happens. */
 async function openSides(cleanup: (() => unknown)[]): Promise<Side[]> {
   const started = async (server: Promise<RunningServer>) => {
@@ -147,11 +150,10 @@ async function openSides(cleanup: (() => unknown)[]): Promise<Side[]> {
     cleanup.push(remove);
     const file = path.join(dir, 'so-tay-so.sqlite');
     await populate(new SqliteStore({ file }));
-    const profile = process.env.BENCH_SERVER_PROFILE;
     const server = bare
       // The baseline server takes the SQLite file and the port as its arguments.
       ? await started(startBenchServer({}, { script: (port) => ['test/bench/bare-sync-server.ts', file, String(port)] }))
-      : await started(startBenchServer({ DATA_DIR: dir }, { nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [] }));
+      : await started(startBenchServer({ DATA_DIR: dir }, { nodeFlags: profileFlags() }));
     const load = await openLoad([server], { bare });
     cleanup.push(() => load.close());
     sides.push({ label: bare ? 'bare baseline' : 'SQLite', load, windows: [], embedded: true, countFiles: [] });
@@ -165,7 +167,7 @@ async function openSides(cleanup: (() => unknown)[]): Promise<Side[]> {
     cleanup.push(() => countFiles.forEach((file) => rmSync(file, { force: true })));
     const servers: RunningServer[] = [];
     // One after the other: the first applies the migrations, the second finds them applied.
-    for (const file of countFiles) servers.push(await started(startBenchServer({ DATABASE_URL: database.url, STATEMENT_COUNT_FILE: file }, { nodeFlags: ['--import', './test/bench/statement-count.ts'] })));
+    for (const file of countFiles) servers.push(await started(startBenchServer({ DATABASE_URL: database.url, STATEMENT_COUNT_FILE: file }, { nodeFlags: ['--import', './test/bench/statement-count.ts', ...profileFlags()] })));
     const load = await openLoad(servers, { database: databaseCpu(testDatabaseUrl()!, database.name) });
     cleanup.push(() => load.close());
     const analyze = async () => {
