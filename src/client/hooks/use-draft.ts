@@ -16,6 +16,12 @@ export interface DraftControl {
   discard: () => Promise<void>;
   /** "Start again": deletes the draft; autosaving resumes with the next change. */
   clear: () => Promise<void>;
+  /**
+   * While the form saves: the autosave waits, since a save that succeeds discards the draft (its
+   * sealing and write competed with the save, docs/performance.md "Saving a record"). The function
+   * returned lets it go on: what is pending is saved then, unless the draft was discarded.
+   */
+  hold: () => () => void;
 }
 
 /**
@@ -36,7 +42,7 @@ export function useDraft<T>(options: {
   const { userId, formKey, enabled, values, touched, isValid, isBlank, onRestore } = options;
   const [ready, setReady] = useState(!enabled);
   const [restored, setRestored] = useState(false);
-  const latest = useRef<{ values: T; blank: boolean; pending: boolean; finished: boolean }>({ values, blank: false, pending: false, finished: false });
+  const latest = useRef<{ values: T; blank: boolean; pending: boolean; finished: boolean; held: boolean }>({ values, blank: false, pending: false, finished: false, held: false });
   const restore = useEffectEvent(onRestore);
   const blank = useEffectEvent((value: T) => isBlank?.(value) ?? false);
 
@@ -63,7 +69,7 @@ export function useDraft<T>(options: {
 
   const flush = useCallback(() => {
     const state = latest.current;
-    if (!state.pending || state.finished) return;
+    if (!state.pending || state.finished || state.held) return;
     state.pending = false;
     const write = state.blank ? clearDraft(userId, formKey) : saveDraft(userId, formKey, state.values);
     write.catch((error: unknown) => log.warn('draft save failed', error));
@@ -103,5 +109,13 @@ export function useDraft<T>(options: {
     await clearDraft(userId, formKey);
   }, [userId, formKey]);
 
-  return { ready, restored, discard, clear };
+  const hold = useCallback(() => {
+    latest.current.held = true;
+    return () => {
+      latest.current.held = false;
+      flush();
+    };
+  }, [flush]);
+
+  return { ready, restored, discard, clear, hold };
 }

@@ -72,6 +72,8 @@ export function useRecordForm<Values extends object, Fields extends object, Item
       return null;
     }
     inFlight.current = true;
+    // The draft's autosave waits for the save instead of running beside it (use-draft.ts hold).
+    const release = draft.hold();
     const slow = setTimeout(() => setSaving(true), SHOW_SAVING_AFTER_MS);
     try {
       const saved = existingId
@@ -89,6 +91,7 @@ export function useRecordForm<Values extends object, Fields extends object, Item
       throw error;
     } finally {
       clearTimeout(slow);
+      release();
       inFlight.current = false;
       setSaving(false);
     }
