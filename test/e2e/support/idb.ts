@@ -1,6 +1,7 @@
 // Reads the app's IndexedDB with the raw browser API: the e2e suites check what is really stored
 // without trusting the app's own data layer.
 import type { Page } from 'playwright-core';
+import { withHooks } from './page-hooks';
 
 /** All rows of one object store of the app's database. */
 export async function storeRows(page: Page, store: string): Promise<Record<string, unknown>[]> {
@@ -60,9 +61,12 @@ export interface RawIdb {
 /**
  * Installs `window.__idb` (RawIdb) in the page, for the helpers that seed many rows inside the page
  * (seed-logs.ts, the reports bench): a function sent into the page cannot import, so they read it
- * from there instead of each carrying its own copy. Again after each navigation.
+ * from there instead of each carrying its own copy. Again after each navigation. The app's own data
+ * layer opens its database first, with every store: a first visit with nobody signed in no longer
+ * creates it (docs/first-visit.md), and a raw open would create an empty one.
  */
 export async function installRawIdb(page: Page): Promise<void> {
+  await withHooks(page, (h) => h.outboxCount(), null);
   await page.evaluate(() => {
     const raw: RawIdb = {
       open: () =>
