@@ -8,7 +8,7 @@
 import { db, type StoredRecord } from './db';
 import { assertMay, communeUserWhoMay } from './access';
 import { RecordNotFoundError, ValidationError } from './errors';
-import { queueSealedWrite, writeRecord, writeRecords, type LocalWrite } from './local-write';
+import { queueDecidedWrite, writeRecord, writeRecords, type LocalWrite } from './local-write';
 import { openRow, openRows, requireDataKey, sealFields } from './sealed-records';
 import { changedFields } from './record-fields';
 import { requireUser, type SessionUser } from './session-repository';
@@ -227,14 +227,12 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
   // status tap has no note and costs no crypto at all.
   const { note: typedNote, ...others } = wanted;
   const note = await noteToStore(recordId, typedNote);
-  // Checks and write in ONE transaction: a refusal (thrown inside) aborts it so nothing changes,
-  // nothing can change between the check and the write, and a tap costs one IndexedDB commit
-  // (the budget is 20 ms on a cheap phone). Only Dexie is awaited inside (docs/sync.md §7.3).
-  const items = db.records('checklistItems');
-  return db.transaction('rw', [db.settings, db.records('checklists'), db.records('checklistTemplates'), items, db.outbox, db.syncState], async () => {
-    // Independent reads in parallel: each IndexedDB request is a round trip to the browser's
-    // storage process, and sequential round trips are most of a tap's cost.
-    const [user, row, existing] = await Promise.all([requireUser(), db.records('checklists').get(checklistId), items.get(recordId)]);
+  // Checks and write in ONE transaction (local-write.ts queueDecidedWrite): a refusal aborts it so
+  // nothing changes, nothing changes between the check and the write, and a tap costs two rounds
+  // of requests — the checks' reads beside the item's and the clock's — and one commit
+  // (docs/performance.md "A checklist status tap"). Only Dexie is awaited inside (docs/sync.md §7.3).
+  const checks = async (): Promise<Checklist> => {
+    const [user, row] = await Promise.all([requireUser(), db.records('checklists').get(checklistId)]);
     assertMay(user, 'checklistItem.update');
     const checklist = ofCommune(row, user.communeId);
     if (!checklist) throw new RecordNotFoundError();
@@ -242,7 +240,10 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
     const itemIds = await templateItemIds(checklist.templateId, checklist.templateVersion);
     if (!itemIds) throw new ChecklistError('templateMissing');
     if (!itemIds.has(itemId)) throw new ChecklistError('unknownItem');
-
+    return checklist;
+  };
+  let written: ItemChanges = {};
+  await queueDecidedWrite({ table: 'checklistItems', recordId }, [db.settings, db.records('checklists'), db.records('checklistTemplates')], checks, (existing, checklist) => {
     const current: Required<Omit<ItemChanges, 'note'>> = {
       status: existing?.status ?? DEFAULT_ITEM_STATUS,
       assignee: existing?.assignee ?? null,
@@ -253,16 +254,16 @@ export async function updateChecklistItem(checklistId: string, itemId: string, c
     const status = fields.status ?? current.status;
     const reason = fields.blockedReason !== undefined ? fields.blockedReason : current.blockedReason;
     if (status === 'blocked' && (reason === null || reason.trim() === '')) throw new ChecklistError('blockedReasonRequired');
-    if (Object.keys(fields).length === 0) return {};
-
+    if (Object.keys(fields).length === 0) return null;
+    written = fields;
     // Normally created with the checklist. A state not yet pulled (a sync page boundary) is
     // created here with its status; createdBy/createdAt are left to the server, where the record
     // most likely exists with the leader as author (echoing another would be rejected).
     const creation = existing ? {} : { checklistId, itemId, status, communeId: checklist.communeId, deleted: false };
     // The note goes to disk sealed; the caller reads what it typed.
-    await queueSealedWrite({ table: 'checklistItems', recordId, fields: { ...creation, ...fields, ...(note.unchanged ? {} : { note: note.stored }) } }, now);
-    return fields;
-  });
+    return { ...creation, ...fields, ...(note.unchanged ? {} : { note: note.stored }) };
+  }, now);
+  return written;
 }
 
 /**

@@ -4,7 +4,8 @@
 // (awaiting anything else commits an IndexedDB transaction early — docs/sync.md §7.3). For the
 // same reason citizen details and notes are sealed before the transaction opens
 // (sealed-records.ts): the record and its outbox entry store the same ciphertext.
-import { db, type AppDatabase, type AtRest, type OpenedRecord, type OutboxEntry, type RecordOf, type SealedName } from './db';
+import type { Table } from 'dexie';
+import { db, type AppDatabase, type AtRest, type OpenedRecord, type OutboxEntry, type RecordOf, type SealedName, type StoredRecord } from './db';
 import { applyWrite, mergeRecords, type SyncedRecord } from '../../shared/sync/merge';
 import { initialClock, newNodeId, receive, tick } from '../../shared/sync/hlc';
 import { uuidv7 } from '../../shared/sync/ids';
@@ -31,7 +32,7 @@ export interface TableWrite<T extends SyncTable> {
 /** A change of any synced table (writeRecords takes several tables in one transaction). */
 export type LocalWrite = { [T in SyncTable]: TableWrite<T> }[SyncTable];
 
-/** A TableWrite whose sealed fields hold their envelopes already (queueSealedWrite). */
+/** A TableWrite whose sealed fields hold their envelopes already (queueDecidedWrite). */
 export interface SealedWrite<T extends SyncTable> {
   table: T;
   recordId: string;
@@ -62,7 +63,7 @@ export async function writeRecords(
   const sealedWrites: readonly QueuedWrite[] = dataKey
     ? await Promise.all(writes.map(async (write) => ({ ...write, fields: await sealFields(write.table, write.recordId, write.fields, dataKey) })))
     : writes;
-  const stored = await commitWrites(sealedWrites, now, database);
+  const stored = await commitPlan(database, now, { targets: sealedWrites, scope: [], fields: () => sealedWrites.map((write) => write.fields) });
   return Promise.all(stored.map((record, index) => reveal(record, writes[index]!, sealedWrites[index]!, key)));
 }
 
@@ -86,14 +87,18 @@ export async function writeRecordAs<T extends SyncTable, U>(author: WriteAuthor<
   const dataKey = needsSealing(write.table, write.fields) ? requireDataKey() : undefined;
   const sealed: QueuedWrite = dataKey ? { ...write, fields: await sealFields(write.table, write.recordId, write.fields, dataKey) } : write;
   let user: U | undefined;
-  const [stored] = await commitWrites([sealed], now, db, {
+  // The author's read is of the session, in settings.
+  const [stored] = await commitPlan(db, now, {
+    targets: [sealed],
+    scope: [db.settings],
     read: async () => {
       user = await author.read();
     },
     fields: () => {
+      // A refusal throws here, before anything is written: the transaction aborts.
       const fields = author.fields(user as U);
       if (needsSealing(write.table, fields)) throw new Error(`writeRecordAs: the author's fields of ${write.table} hold a field to seal`);
-      return fields;
+      return [{ ...sealed.fields, ...fields }];
     },
   });
   if (!stored) throw new Error('writeRecordAs wrote nothing');
@@ -101,51 +106,79 @@ export async function writeRecordAs<T extends SyncTable, U>(author: WriteAuthor<
   return { user: user as U, record: (await reveal(stored, write as LocalWrite, sealed, undefined)) as OpenedRecord<T> };
 }
 
-/** commitWrites' side of a WriteAuthor: the read, then the fields added to every write. */
-interface AuthorCheck {
-  read: () => Promise<void>;
-  fields: () => Readonly<Record<string, unknown>>;
+/**
+ * One write decided inside its own transaction (checklist-repository.ts updateChecklistItem):
+ * `read` (the caller's checks on the stores of `scope`, awaiting only Dexie) joins the round that
+ * reads the stored record and the clock; `decide` gives the fields to write (sealed ones sealed),
+ * null for none, or throws to refuse (the transaction aborts). Two rounds of requests and one
+ * commit; a check before a nested write cost a third round. Returns the fields written, or null.
+ */
+export async function queueDecidedWrite<T extends SyncTable, R>(
+  target: { table: T; recordId: string },
+  scope: readonly Table[],
+  read: () => Promise<R>,
+  decide: (stored: StoredRecord<T> | undefined, read: R) => SealedWrite<T>['fields'] | null,
+  now: number = Date.now(),
+): Promise<SealedWrite<T>['fields'] | null> {
+  let checked: R | undefined;
+  let decided: SealedWrite<T>['fields'] | null = null;
+  await commitPlan(db, now, {
+    targets: [target],
+    scope,
+    read: async () => {
+      checked = await read();
+    },
+    fields: ([stored]) => {
+      // The target's table holds its StoredRecords (db.records); commitPlan reads them untyped.
+      decided = decide(stored as StoredRecord<T> | undefined, checked as R);
+      if (decided !== null && needsSealing(target.table, decided)) throw new Error(`queueDecidedWrite: ${target.table} holds a field to seal`);
+      return [decided];
+    },
+  });
+  return decided;
 }
 
 /**
- * Queues a write whose sealed fields are already sealed, inside the caller's own transaction
- * (checklist-repository.ts updateChecklistItem): it awaits only Dexie — no sealing, no opening of
- * the stored record — so the caller's transaction stays open. Throws if a field still needs sealing.
+ * What one transaction writes, records and outbox entries together (sealed fields already sealed):
+ * its `targets`, read with the clock and the caller's `read` (on the stores of `scope`) in one
+ * round; then `fields` gives each target's fields, or null to leave it.
  */
-export async function queueSealedWrite<T extends SyncTable>(write: SealedWrite<T>, now: number = Date.now()): Promise<void> {
-  if (needsSealing(write.table, write.fields)) throw new Error(`queueSealedWrite: ${write.table} holds a field to seal`);
-  await commitWrites([write], now, db);
+interface WritePlan {
+  targets: readonly { table: SyncTable; recordId: string }[];
+  scope: readonly Table[];
+  read?: () => Promise<void>;
+  fields: (stored: readonly (SyncedRecord | undefined)[]) => readonly (Readonly<Record<string, unknown>> | null)[];
 }
 
-/** The records and their outbox entries in one transaction, as given (sealed fields already sealed). */
-async function commitWrites(sealedWrites: readonly QueuedWrite[], now: number, database: AppDatabase, author?: AuthorCheck): Promise<SyncedRecord[]> {
-  const mutationIds = sealedWrites.map(() => uuidv7());
+/** Returns the records written (a target left alone is not among them). */
+async function commitPlan(database: AppDatabase, now: number, plan: WritePlan): Promise<SyncedRecord[]> {
+  const mutationIds = plan.targets.map(() => uuidv7());
   const freshNode = newNodeId();
   const createdAt = new Date(now).toISOString();
-  const tables = [...new Set(sealedWrites.map((write) => database.syncedTable(write.table)))];
-  // The author's read is of the session, in settings.
-  const scope = author ? [database.outbox, database.syncState, database.settings, ...tables] : [database.outbox, database.syncState, ...tables];
-  return database.transaction('rw', scope, async () => {
+  const tables = [...new Set(plan.targets.map((write) => database.syncedTable(write.table)))];
+  return database.transaction('rw', [database.outbox, database.syncState, ...plan.scope, ...tables], async () => {
     // Every read in one round, every write in the next: each await inside a transaction is a trip
     // through the event loop, and on a busy phone those trips cost more than the requests
     // (docs/performance.md "Saving a record").
     const [[clockRow, offset, mark], existing] = await Promise.all([
       database.syncState.bulkGet([CLOCK_KEY, CLOCK_OFFSET_KEY, RETENTION_MARK_KEY]),
-      Promise.all(sealedWrites.map((write) => database.syncedTable(write.table).get(write.recordId))),
-      author?.read(),
+      Promise.all(plan.targets.map((write) => database.syncedTable(write.table).get(write.recordId))),
+      plan.read?.(),
     ]);
-    // A refusal throws here, before anything is written: the transaction aborts.
-    const authored = author ? author.fields() : {};
+    const decided = plan.fields(existing);
+    if (decided.every((fields) => fields === null)) return [];
     let clock = isClockState(clockRow?.value) ? clockRow.value : initialClock(freshNode);
     const physicalNow = now + (typeof offset?.value === 'number' ? offset.value : 0);
     // Two writes of one record in one call: the second applies over the first.
     const latest = new Map<string, { table: SyncTable; record: SyncedRecord }>();
     const results: SyncedRecord[] = [];
     const entries: OutboxEntry[] = [];
-    for (const [index, write] of sealedWrites.entries()) {
+    for (const [index, write] of plan.targets.entries()) {
+      const decidedFields = decided[index];
+      if (!decidedFields) continue;
       const stamped = tick(clock, physicalNow);
       clock = stamped.state;
-      const fields = { ...write.fields, ...authored, updatedAt: createdAt };
+      const fields = { ...decidedFields, updatedAt: createdAt };
       const key = `${write.table}/${write.recordId}`;
       const record = applyWrite(latest.get(key)?.record ?? existing[index], { recordId: write.recordId, hlc: stamped.hlc, fields });
       latest.set(key, { table: write.table, record });

@@ -1,6 +1,6 @@
 // Runs inside the page (see page-hooks.ts). Exposes the real data layer to the test as window.__e2e.
-import { db } from '../../../src/client/data/db';
-import { queueSealedWrite, writeRecord, writeRecords } from '../../../src/client/data/local-write';
+import { AppDatabase, db } from '../../../src/client/data/db';
+import { CLOCK_KEY, queueDecidedWrite, writeRecord, writeRecords } from '../../../src/client/data/local-write';
 import { getSession } from '../../../src/client/data/session-repository';
 import { SYNC_KEYS } from '../../../src/client/data/sync-status-repository';
 import { needsSealing, openRows, requireDataKey, sealFields } from '../../../src/client/data/sealed-records';
@@ -15,6 +15,9 @@ import type { SyncTable } from '../../../src/shared/schemas/tables';
 import type { SyncedRecord } from '../../../src/shared/sync/merge';
 import { importHandOver } from '../../../src/client/data/handover-repository';
 import { fromBase64Url, openBundle } from '../../../src/shared/handover/bundle';
+
+/** The bare-write baseline's own database (bareWriteOfLastWrite), opened on first use. */
+let baseline: AppDatabase | undefined;
 
 /** Retention bench: the logs keepPurgeable found, as they were. */
 let purgeable: SyncedRecord[] = [];
@@ -48,6 +51,29 @@ const hooks = {
     await db.records(last.table).delete(copy.id);
     return ms;
   },
+  /**
+   * Benchmark baseline: the durable work of the app's last write and nothing else — a copy of its
+   * record, its outbox entry and the device clock, put in one strict-durability transaction into a
+   * second database of the app's own schema (nothing read, checked or merged first); resolves with
+   * its time in ms. A second database, because a write into the app's own would wake the screen's
+   * live queries, whose reads then delay the next measured write.
+   */
+  bareWriteOfLastWrite: async () => {
+    const last = await db.outbox.orderBy('seq').last();
+    if (!last) throw new Error('nothing written yet');
+    const [row, clock] = await Promise.all([db.records(last.table).get(last.recordId), db.syncState.get(CLOCK_KEY)]);
+    if (!row || !clock) throw new Error(`record ${last.recordId} or the clock not found`);
+    const { seq: _seq, ...entry } = last;
+    baseline ??= new AppDatabase('so-tay-so-bench-baseline');
+    const target = baseline;
+    const started = performance.now();
+    await target.transaction('rw', [target.syncedTable(last.table), target.outbox, target.syncState], () =>
+      Promise.all([target.syncedTable(last.table).put(row), target.outbox.add(entry), target.syncState.put(clock)]),
+    );
+    const ms = performance.now() - started;
+    await Promise.all([target.syncedTable(last.table).clear(), target.outbox.clear()]);
+    return ms;
+  },
   /** Benchmark baseline: the logs of [from, before) read through the occurredAt index, nothing computed; ms and count. */
   scanLogs: async (from: string, before: string) => {
     const started = performance.now();
@@ -69,12 +95,12 @@ const hooks = {
   /**
    * Sealing bench baseline: the same save without encryption — its citizen and note sealed before
    * the timer starts, then the same record and outbox entry committed in one transaction with no
-   * WebCrypto call (local-write.ts queueSealedWrite); ms.
+   * WebCrypto call (local-write.ts queueDecidedWrite, nothing checked); ms.
    */
   timedSaveUnencrypted: async (recordId: string, fields: Record<string, unknown>) => {
     const sealed = await sealFields('assistanceLogs', recordId, fields, requireDataKey());
     const started = performance.now();
-    await queueSealedWrite({ table: 'assistanceLogs', recordId, fields: sealed });
+    await queueDecidedWrite({ table: 'assistanceLogs', recordId }, [], () => Promise.resolve(), () => sealed);
     return performance.now() - started;
   },
   /** Sealing bench: the log list's first page as the list screen reads it (its rows opened); ms. */
