@@ -3,15 +3,25 @@
 import type { Page } from 'playwright-core';
 import { withHooks } from './page-hooks';
 
-/** All rows of one object store of the app's database. */
+/**
+ * All rows of one object store of the app's database; none when there is no database (a wiped
+ * phone, or a first visit, which opens none: docs/first-visit.md) — the read creates none either.
+ */
 export async function storeRows(page: Page, store: string): Promise<Record<string, unknown>[]> {
   return page.evaluate(async (name) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+    const database = await new Promise<IDBDatabase | null>((resolve, reject) => {
+      let created = false;
       const open = indexedDB.open('so-tay-so');
+      open.onupgradeneeded = () => {
+        created = true;
+        open.transaction?.abort();
+      };
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
+      open.onerror = () => (created ? resolve(null) : reject(open.error ?? new Error('open failed')));
     });
+    if (!database) return [];
     try {
+      if (!database.objectStoreNames.contains(name)) return [];
       return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
         const request = database.transaction(name, 'readonly').objectStore(name).getAll();
         request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
