@@ -111,7 +111,7 @@ export async function writeRecordAs<T extends SyncTable, U>(author: WriteAuthor<
  * `read` (the caller's checks on the stores of `scope`, awaiting only Dexie) joins the round that
  * reads the stored record and the clock; `decide` gives the fields to write (sealed ones sealed),
  * null for none, or throws to refuse (the transaction aborts). Two rounds of requests and one
- * commit; a check before a nested write cost a third round. Returns the fields written, or null.
+ * commit; a check before a nested write cost a third round.
  */
 export async function queueDecidedWrite<T extends SyncTable, R>(
   target: { table: T; recordId: string },
@@ -119,9 +119,8 @@ export async function queueDecidedWrite<T extends SyncTable, R>(
   read: () => Promise<R>,
   decide: (stored: StoredRecord<T> | undefined, read: R) => SealedWrite<T>['fields'] | null,
   now: number = Date.now(),
-): Promise<SealedWrite<T>['fields'] | null> {
+): Promise<void> {
   let checked: R | undefined;
-  let decided: SealedWrite<T>['fields'] | null = null;
   await commitPlan(db, now, {
     targets: [target],
     scope,
@@ -130,12 +129,11 @@ export async function queueDecidedWrite<T extends SyncTable, R>(
     },
     fields: ([stored]) => {
       // The target's table holds its StoredRecords (db.records); commitPlan reads them untyped.
-      decided = decide(stored as StoredRecord<T> | undefined, checked as R);
-      if (decided !== null && needsSealing(target.table, decided)) throw new Error(`queueDecidedWrite: ${target.table} holds a field to seal`);
-      return [decided];
+      const fields = decide(stored as StoredRecord<T> | undefined, checked as R);
+      if (fields && needsSealing(target.table, fields)) throw new Error(`unsealed ${target.table}`);
+      return [fields];
     },
   });
-  return decided;
 }
 
 /**
