@@ -24,6 +24,18 @@ describe('i18n', () => {
     expect(i18next.t('contacts:title')).not.toBe('title');
   });
 
+  it('finds every namespace in either language, the console\'s and English from their shared chunks', async () => {
+    await initI18n('vi');
+    for (const language of ['vi', 'en'] as const) {
+      await i18next.loadLanguages(language);
+      await i18next.loadNamespaces([...NAMESPACES]);
+      await applyLanguage(language);
+      for (const namespace of NAMESPACES) expect(`${language}/${namespace}: ${String(i18next.hasResourceBundle(language, namespace))}`).toBe(`${language}/${namespace}: true`);
+    }
+    expect(i18next.getFixedT('en', 'console')('area.title')).not.toBe(i18next.getFixedT('vi', 'console')('area.title'));
+    await applyLanguage('vi');
+  });
+
   it('switching to English loads the English strings of the namespaces in use', async () => {
     await initI18n('vi');
     await withStrings('reports', () => Promise.resolve(null));

@@ -1,8 +1,9 @@
 // i18next set-up. Vietnamese is the source of truth. Each feature owns a namespace file in
 // locales/<lang>/<ns>.json. The strings of the first screen (the shell and sign-in) ship in the
-// first chunk; every other namespace, and every English one, is a chunk of its own,
-// loaded with the screen that needs it (precached by the service worker like any chunk, so it
-// opens offline too). That keeps the first screen's JS small as features add strings.
+// first chunk; every other Vietnamese namespace is a chunk of its own (the console's three share
+// one), loaded with the screen that needs it; English is one chunk, loaded whole. All are
+// precached by the service worker like any chunk, so they open offline too. That keeps the first
+// screen's JS small as features add strings.
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -13,30 +14,40 @@ type Bundle = Record<string, unknown>;
 // Settings), each loaded with them (docs/first-visit.md).
 const FIRST_SCREEN_NAMESPACES = ['common', 'auth'] as const;
 const firstScreen = import.meta.glob<Bundle>('../../../locales/vi/{common,auth}.json', { eager: true, import: 'default' });
-const onDemand = import.meta.glob<Bundle>(['../../../locales/*/*.json', '!../../../locales/vi/{common,auth}.json'], { import: 'default' });
+/** The console's namespaces, one chunk for the three (strings-console.ts). */
+const CONSOLE_NAMESPACES = ['console', 'reference', 'guides'] as const;
+const onDemand = import.meta.glob<Bundle>(['../../../locales/vi/*.json', '!../../../locales/vi/{common,auth,console,reference,guides}.json'], { import: 'default' });
 
 const namespaceOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.json'.length);
 
 /** Every namespace the app has (the Vietnamese files are the source of truth). */
-export const NAMESPACES: readonly string[] = [
-  ...FIRST_SCREEN_NAMESPACES,
-  ...Object.keys(onDemand)
-    .filter((path) => path.includes('/vi/'))
-    .map(namespaceOf),
-];
+export const NAMESPACES: readonly string[] = [...FIRST_SCREEN_NAMESPACES, ...CONSOLE_NAMESPACES, ...Object.keys(onDemand).map(namespaceOf)];
 
-/** i18next reads a namespace it does not have yet from its own chunk. */
+/**
+ * Where a namespace's strings come from: a Vietnamese one from its own chunk, loaded with its screen;
+ * the console's from their shared chunk; English whole, from one chunk (docs/performance.md "Budgets").
+ */
+function loaderOf(language: string, namespace: string): (() => Promise<Bundle | undefined>) | undefined {
+  const path = `../../../locales/${language}/${namespace}.json`;
+  if (language === 'en') return () => import('./strings-en').then((strings) => strings.default[path]);
+  if (language === 'vi' && (CONSOLE_NAMESPACES as readonly string[]).includes(namespace)) {
+    return () => import('./strings-console').then((strings) => strings.default[path]);
+  }
+  return language === 'vi' ? onDemand[path] : undefined;
+}
+
+/** i18next reads a namespace it does not have yet from its chunk. */
 const chunkBackend: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language, namespace, callback) {
-    const load = onDemand[`../../../locales/${language}/${namespace}.json`];
+    const load = loaderOf(language, namespace);
     if (!load) {
       callback(new Error(`No strings for ${language}/${namespace}`), false);
       return;
     }
     load().then(
-      (bundle) => callback(null, bundle),
+      (bundle) => (bundle ? callback(null, bundle) : callback(new Error(`No strings for ${language}/${namespace}`), false)),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },
