@@ -4,131 +4,98 @@
 import { Dexie } from 'dexie';
 import { toLog, type LogItem } from './assistance-repository';
 import { db, type OpenedRecord, type StoredRecord } from './db';
+import { scanLogs, type LogCursor, type LogFilter, type LogScan } from './log-scan';
 import { openRows } from './sealed-records';
 import { requireUser, type SessionUser } from './session-repository';
 import { listServices } from './service-repository';
 import { can, canRecordFollowUp } from '../../shared/permissions';
-import { instantBounds, listPeriodRange, type ListPeriod } from '../../shared/reports/period';
-import type { Outcome } from '../../shared/schemas/assistance-log';
+import { instantBounds, listPeriodRange } from '../../shared/reports/period';
 import { seedServices } from '../../shared/seed';
 import { daysBetween, todayLocal } from '../../shared/text/dates';
 import { foldForSearch, searchTokens } from '../../shared/text/vietnamese';
 
-export interface LogFilter {
-  period: ListPeriod;
-  serviceId?: string | undefined;
-  outcome?: Outcome | undefined;
-  villageId?: string | undefined;
-  /** Only the signed-in user's own logs. */
-  mine?: boolean | undefined;
-  /** Diacritic-insensitive words found in the note, the citizen's name or the service's name. */
-  search?: string | undefined;
-}
-
-/** Where the next page starts: the last row shown (the list is ordered by occurredAt, then id). */
-export interface LogCursor {
-  occurredAt: string;
-  id: string;
-}
+export type { LogCursor, LogFilter } from './log-scan';
 
 export interface LogPage {
   items: LogItem[];
-  /** Null when the list has no more rows. */
+  /** Where the next page starts; null when the list has no more rows. */
   next: LogCursor | null;
+  /**
+   * A search only: the rows it read (those passing the other filters), and `paused` when it stopped
+   * at its window before the list's end — the screen then says how far it looked and offers to
+   * search on (docs/security.md "Lists and search").
+   */
+  searched?: { rows: number; paused: boolean };
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** One page of logs, newest first (see scanLogs), with the search applied. */
-export async function listLogs(filter: LogFilter, page: { after?: LogCursor | null; limit?: number } = {}, now: number = Date.now()): Promise<LogPage> {
+/**
+ * The rows one step of a search reads at most (docs/security.md "Lists and search"): the note and
+ * the citizen's name are sealed, so each row read is opened in memory; the step stops there and the
+ * screen offers "Tìm tiếp".
+ */
+export const SEARCH_WINDOW = 1_000;
+
+/** Rows a search reads and opens at a time. */
+const SEARCH_CHUNK = 200;
+
+/**
+ * One page of logs, newest first (log-scan.ts), with the search applied. A search reads at most
+ * `window` rows (SEARCH_WINDOW by default) after the cursor; when it stops there its `next` is
+ * the last row read, so the next step goes on from it.
+ */
+export async function listLogs(filter: LogFilter, page: { after?: LogCursor | null; limit?: number; window?: number } = {}, now: number = Date.now()): Promise<LogPage> {
   const user = await requireUser();
   const limit = page.limit ?? DEFAULT_PAGE_SIZE;
   const range = listPeriodRange(filter.period, now);
   const bounds = range ? instantBounds(range) : null;
   const scope: LogScan = { user, filter, from: bounds ? bounds.from : Dexie.minKey, periodEnd: bounds ? bounds.before : null };
   const tokens = searchTokens(filter.search ?? '');
-  const showCitizen = can(user.role, 'citizen.view');
-  // Only the rows shown (or searched) are decrypted (docs/security.md "Lists and search").
-  const open = (rows: StoredRecord<'assistanceLogs'>[]) => openRows('assistanceLogs', rows);
-  let rows: OpenedRecord<'assistanceLogs'>[];
   if (tokens.length === 0) {
-    rows = await open(await scanLogs(scope, page.after ?? null, limit));
-  } else {
-    // The note and the citizen's name are sealed on disk: the search walks the filtered rows in
-    // chunks, decrypting each chunk in memory, until the page is full.
-    const serviceText = await foldedServiceNames();
-    rows = [];
-    let after = page.after ?? null;
-    while (rows.length < limit) {
-      const chunk = await scanLogs(scope, after, SEARCH_CHUNK);
-      for (const row of await open(chunk)) {
-        const citizenName = showCitizen ? (row.citizen?.name ?? '') : '';
-        const haystack = `${foldForSearch(row.note ?? '')}\n${foldForSearch(citizenName)}\n${serviceText.get(row.serviceId) ?? ''}`;
-        if (tokens.every((token) => haystack.includes(token))) rows.push(row);
-        if (rows.length === limit) break;
-      }
-      const last = chunk[chunk.length - 1];
-      if (chunk.length < SEARCH_CHUNK || !last) break;
-      after = { occurredAt: last.occurredAt, id: last.id };
-    }
+    // Only the rows shown are decrypted (docs/security.md "Lists and search").
+    const rows = await openRows('assistanceLogs', await scanLogs(scope, page.after ?? null, limit));
+    const items = rows.map((row) => toLog(row, user));
+    const last = items[items.length - 1];
+    return { items, next: items.length === limit && last ? { occurredAt: last.occurredAt, id: last.id } : null };
   }
-  const items = rows.map((row) => toLog(row, user));
-  const last = items[items.length - 1];
-  return { items, next: items.length === limit && last ? { occurredAt: last.occurredAt, id: last.id } : null };
-}
-
-/** Rows a search decrypts at a time. */
-const SEARCH_CHUNK = 200;
-
-interface LogScan {
-  user: SessionUser;
-  filter: LogFilter;
-  /** The period's first instant (inclusive), or the lowest key. */
-  from: string | number;
-  /** The period's end (exclusive), or null. */
-  periodEnd: string | null;
+  return searchLogs(scope, tokens, page.after ?? null, limit, page.window ?? SEARCH_WINDOW);
 }
 
 /**
- * Up to `limit` rows after the cursor, newest first, that pass every filter but the search. The
- * scan walks an index backwards from the cursor and applies the filters in the cursor callback
- * with a limit, so a page costs the rows it skips, not the whole table. With a kind, village,
- * author or outcome filter the scan uses the compound [field+occurredAt] index and never visits
- * rows of other values. Rows with equal occurredAt come in descending id order (IndexedDB orders
- * equal index keys by primary key), which the cursor's tie-break relies on.
+ * The note and the citizen's name are sealed on disk: the search walks the filtered rows in
+ * chunks, opening each chunk in memory, until the page is full, the rows end, or `window` rows
+ * have been read.
  */
-async function scanLogs({ user, filter, from, periodEnd }: LogScan, after: LogCursor | null, limit: number): Promise<StoredRecord<'assistanceLogs'>[]> {
-  // The period's end is exclusive (the next day's midnight); a cursor's is inclusive (ties on
-  // occurredAt are resolved by id in the filter below).
-  const upper: unknown = after ? (periodEnd !== null && periodEnd < after.occurredAt ? periodEnd : after.occurredAt) : (periodEnd ?? Dexie.maxKey);
-  const indexed: [string, string] | null = filter.serviceId
-    ? ['serviceId', filter.serviceId]
-    : filter.villageId
-      ? ['villageId', filter.villageId]
-      : filter.mine
-        ? ['createdBy', user.id]
-        : filter.outcome
-          ? ['outcome', filter.outcome]
-          : null;
-  const table = db.records('assistanceLogs');
-  const collection = indexed
-    ? table.where(`[${indexed[0]}+occurredAt]`).between([indexed[1], from], [indexed[1], upper], true, true)
-    : table.where('occurredAt').between(from, upper, true, true);
-  return collection
-    .reverse()
-    .filter((row) => {
-      if (row.deleted || row.communeId !== user.communeId) return false;
-      const occurredAt = row.occurredAt;
-      if (periodEnd !== null && occurredAt >= periodEnd) return false;
-      if (after && occurredAt === after.occurredAt && row.id >= after.id) return false;
-      if (filter.serviceId && row.serviceId !== filter.serviceId) return false;
-      if (filter.villageId && row.villageId !== filter.villageId) return false;
-      if (filter.mine && row.createdBy !== user.id) return false;
-      if (filter.outcome && row.outcome !== filter.outcome) return false;
-      return true;
-    })
-    .limit(limit)
-    .toArray();
+async function searchLogs(scope: LogScan, tokens: string[], start: LogCursor | null, limit: number, window: number): Promise<LogPage> {
+  const showCitizen = can(scope.user.role, 'citizen.view');
+  const serviceText = await foldedServiceNames();
+  const rows: OpenedRecord<'assistanceLogs'>[] = [];
+  let after = start;
+  let read = 0;
+  let ended = false;
+  while (rows.length < limit && read < window) {
+    const want = Math.min(SEARCH_CHUNK, window - read);
+    // One row more than is opened: whether the rows end here, so the last step of a search says
+    // so instead of offering a step that finds nothing.
+    const scanned = await scanLogs(scope, after, want + 1);
+    const chunk = await openRows('assistanceLogs', scanned.slice(0, want));
+    for (const row of chunk) {
+      read += 1;
+      after = { occurredAt: row.occurredAt, id: row.id };
+      const citizenName = showCitizen ? (row.citizen?.name ?? '') : '';
+      const haystack = `${foldForSearch(row.note ?? '')}\n${foldForSearch(citizenName)}\n${serviceText.get(row.serviceId) ?? ''}`;
+      if (tokens.every((token) => haystack.includes(token))) rows.push(row);
+      if (rows.length === limit) break;
+    }
+    if (scanned.length <= want) {
+      // The last rows: ended unless the page filled before reading them all.
+      ended = read === scanned.length;
+      break;
+    }
+  }
+  const items = rows.map((row) => toLog(row, scope.user));
+  return { items, next: ended ? null : after, searched: { rows: read, paused: items.length < limit && !ended } };
 }
 
 // Folded names of every kind of help: the shipped catalogue, overridden by the rows this phone has
@@ -175,13 +142,41 @@ export async function followUpsDueSummary(now: number, shown: number): Promise<{
  * most overdue). Every sync round that brings logs wakes the screens that read this: Home's card
  * counted them and listed its first three in two reads of the whole range, each 150–500 ms for
  * 2,000 follow-ups among 10,000 logs on a busy test machine; one read now serves both
- * (docs/performance.md "Incremental sync").
+ * (docs/performance.md "Incremental sync"). The due ones are kept in memory until the logs change
+ * (docs/performance.md "The log list's filters"): the read holds every follow-up ever set, done
+ * or not (a boolean cannot be part of an IndexedDB key), 1.3–3.6 s over 100,000 logs on a loaded
+ * machine, and Home and the log list's tab asked again on every visit while the list's own page
+ * waited behind it.
  */
 async function dueRows(user: SessionUser, today: string, upcoming: boolean): Promise<StoredRecord<'assistanceLogs'>[]> {
   const byDate = db.records('assistanceLogs').where('followUpAt');
-  const rows = await (upcoming ? byDate.above('') : byDate.belowOrEqual(today)).toArray();
-  return rows.filter((row) => !row.deleted && row.followUpDone !== true && row.communeId === user.communeId && canRecordFollowUp(user, row));
+  if (upcoming) return dueOf(user, await byDate.above('').toArray());
+  const range = byDate.belowOrEqual(today);
+  const key = `${user.id}\n${user.communeId}\n${user.role}\n${today}`;
+  if (dueMemo && dueMemo.key === key && dueMemo.generation === logsGeneration) {
+    // A live query wakes only for changes to the ranges it read: reading one key of the range
+    // (Dexie subscribes a query to its whole range, whatever its limit) keeps a screen that got the
+    // kept answer woken by the next change, as the full read did.
+    await range.limit(1).primaryKeys();
+    return dueMemo.rows;
+  }
+  const generation = logsGeneration;
+  const rows = dueOf(user, await range.toArray());
+  // A change committed during the read leaves the next call to read again.
+  if (generation === logsGeneration) dueMemo = { key, generation, rows };
+  return rows;
 }
+
+const dueOf = (user: SessionUser, rows: StoredRecord<'assistanceLogs'>[]) =>
+  rows.filter((row) => !row.deleted && row.followUpDone !== true && row.communeId === user.communeId && canRecordFollowUp(user, row));
+
+/** The due follow-ups last read, for whom and when, and the logs' change count they answer. */
+let dueMemo: { key: string; generation: number; rows: StoredRecord<'assistanceLogs'>[] } | null = null;
+/** Committed changes to the logs so far (here, another tab, or a pull's notice: change-notice.ts). */
+let logsGeneration = 0;
+onLogsChanged(() => {
+  logsGeneration += 1;
+});
 
 /** Only those listed are decrypted. */
 async function followUpsOf(user: SessionUser, today: string, rows: StoredRecord<'assistanceLogs'>[]): Promise<FollowUp[]> {

@@ -118,6 +118,19 @@ export interface AuditEventRow {
   details: Record<string, unknown>;
 }
 
+/** The logs' indexes of version 1 (the list's single filters: [field+occurredAt], log-scan.ts). */
+const LOG_INDEXES_V1 = 'id, occurredAt, followUpAt, updatedAt, [serviceId+occurredAt], [villageId+occurredAt], [createdBy+occurredAt], [outcome+occurredAt]';
+
+/**
+ * The log list's filters, most selective first (a commune has some 30 kinds of help, 5–15
+ * villages, 3–10 members, 6 outcomes of which "done" is most): log-scan.ts reads through the
+ * index of the first two a filter uses.
+ */
+export const LOG_FILTER_FIELDS = ['serviceId', 'villageId', 'createdBy', 'outcome'] as const;
+
+/** Version 9: one [a+b+occurredAt] index for each pair of LOG_FILTER_FIELDS, in that order. */
+export const LOG_PAIR_INDEXES: readonly string[] = LOG_FILTER_FIELDS.flatMap((a, i) => LOG_FILTER_FIELDS.slice(i + 1).map((b) => `[${a}+${b}+occurredAt]`));
+
 export class AppDatabase extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
@@ -141,8 +154,8 @@ export class AppDatabase extends Dexie {
       syncState: 'key',
       rejectedChanges: 'id, rejectedAt',
       // Compound [filter+occurredAt] indexes let the log list page newest-first inside one filter value
-      // without scanning other rows (assistance-repository.ts listLogs).
-      assistanceLogs: 'id, occurredAt, followUpAt, updatedAt, [serviceId+occurredAt], [villageId+occurredAt], [createdBy+occurredAt], [outcome+occurredAt]',
+      // without scanning other rows (log-scan.ts).
+      assistanceLogs: LOG_INDEXES_V1,
       groupSessions: 'id, occurredAt, villageId, createdBy',
       contacts: 'id, communeId, roleId, *phones, zalo',
       checklists: 'id, templateId',
@@ -166,6 +179,9 @@ export class AppDatabase extends Dexie {
     this.version(7).stores({ serviceGuides: 'id, serviceCode', guideImages: 'id, serviceCode' } satisfies Record<Extract<SyncTable, 'serviceGuides' | 'guideImages'>, string>);
     // The province's report settings (one record) and the commune's indicator values, read per period.
     this.version(8).stores({ reportSettings: 'id', indicatorValues: 'id, periodStart' } satisfies Record<Extract<SyncTable, 'reportSettings' | 'indicatorValues'>, string>);
+    // The log list's two filters together page newest-first through their own index
+    // (docs/performance.md "The log list's filters"); IndexedDB builds them from the rows already stored.
+    this.version(9).stores({ assistanceLogs: `${LOG_INDEXES_V1}, ${LOG_PAIR_INDEXES.join(', ')}` });
   }
 
   /** The Dexie table of one synced record type, typed by its shared schema. */

@@ -18,6 +18,21 @@ import { VirtualList } from '../../../components/ui/virtual-list';
 
 const SEARCH_DELAY_MS = 250;
 
+/**
+ * A search stopped at its window (docs/security.md "Lists and search"): how far it looked, and a
+ * button to look further back.
+ */
+function SearchPaused({ rows, found, onMore }: { rows: number; found: number; onMore: () => void }): ReactElement {
+  const { t } = useTranslation('assistance');
+  return (
+    // Nothing found yet: it stands where the empty list's notice would (the same look).
+    <div className={found === 0 ? 'search-paused empty-state' : 'search-paused'} role="status">
+      <p>{t('list.searched', { rows })}</p>
+      <button type="button" className="button" onClick={onMore}>{t('list.searchOn')}</button>
+    </div>
+  );
+}
+
 export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
   const { t } = useTranslation('assistance');
   const [params, setParams] = useSearchParams();
@@ -65,8 +80,13 @@ export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
       {list.loading ? (
         <p role="status">{t('loading')}</p>
       ) : list.items.length === 0 ? (
-        <EmptyState>{active > 0 || filter.search ? t('list.noMatch') : can(user.role, 'log.create') ? t('list.emptyCanLog') : t('list.empty')}</EmptyState>
+        list.paused !== null ? (
+          <SearchPaused rows={list.paused} found={0} onMore={list.loadMore} />
+        ) : (
+          <EmptyState>{active > 0 || filter.search ? t('list.noMatch') : can(user.role, 'log.create') ? t('list.emptyCanLog') : t('list.empty')}</EmptyState>
+        )
       ) : (
+        <>
         <VirtualList
           items={list.items}
           rowHeight={logRowHeight}
@@ -74,8 +94,10 @@ export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
           renderRow={renderRow}
           setSize={list.done ? list.items.length : -1}
           label={t('list.label')}
-          onEndReached={list.done ? undefined : list.loadMore}
+          onEndReached={list.done || list.paused !== null ? undefined : list.loadMore}
         />
+        {list.paused !== null ? <SearchPaused rows={list.paused} found={list.items.length} onMore={list.loadMore} /> : null}
+        </>
       )}
       <p className="list-footer">
         <Link to="/assistance/villages">{t('villages.manageLink')}</Link>
