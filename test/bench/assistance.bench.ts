@@ -24,7 +24,7 @@ import { seedMemberKey } from '../e2e/support/vault-seed';
 import { DIST } from '../e2e/support/server';
 import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
 import { RETENTION_PURGE_TIMING, SEAL_AT_REST_TIMING } from '../../src/client/data/db';
-import { SEARCH_WINDOW } from '../../src/client/data/assistance-list';
+import { SEARCH_WINDOW } from '../../src/client/data/search-window';
 
 const LOGS = Number(process.env.BENCH_LOGS ?? 100_000);
 const SAVE_RUNS = 30;

@@ -14,8 +14,8 @@ export const FIRST_SCREEN_JS_BUDGET_KB = 110;
  * the province's indicators against targets (the admin's editor, the commune's figures and the
  * province's rows), which a leader fills offline; +2 for handing open follow-ups to a colleague's
  * phone, a hand-over made without a network; −8 when the English strings became one chunk and the
- * console's Vietnamese another, which compress better than eighteen files (docs/performance.md
- * "Budgets"). None of it is loaded by the first screen
+ * console's Vietnamese another, which compress better than eighteen files; +1 for the log list's
+ * bounded search over sealed rows and its filter pairs (docs/performance.md "Budgets"). None of it is loaded by the first screen
  * (FIRST_SCREEN_JS_BUDGET_KB); raise it only with a reason written there.
  */
-export const PRECACHE_BUDGET_KB = 524;
+export const PRECACHE_BUDGET_KB = 525;

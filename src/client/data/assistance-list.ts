@@ -13,6 +13,7 @@ import { instantBounds, listPeriodRange } from '../../shared/reports/period';
 import { seedServices } from '../../shared/seed';
 import { daysBetween, todayLocal } from '../../shared/text/dates';
 import { foldForSearch, searchTokens } from '../../shared/text/vietnamese';
+import { SEARCH_WINDOW } from './search-window';
 
 export type { LogCursor, LogFilter } from './log-scan';
 
@@ -30,12 +31,6 @@ export interface LogPage {
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-/**
- * The rows one step of a search reads at most (docs/security.md "Lists and search"): the note and
- * the citizen's name are sealed, so each row read is opened in memory; the step stops there and the
- * screen offers "Tìm tiếp".
- */
-export const SEARCH_WINDOW = 1_000;
 
 /** Rows a search reads and opens at a time. */
 const SEARCH_CHUNK = 200;

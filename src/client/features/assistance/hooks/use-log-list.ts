@@ -4,7 +4,8 @@
 // and search").
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type LogItem } from '../../../data/assistance-repository';
-import { DEFAULT_PAGE_SIZE, listLogs, onLogsChanged, SEARCH_WINDOW, type LogCursor, type LogFilter, type LogPage } from '../../../data/assistance-list';
+import { DEFAULT_PAGE_SIZE, listLogs, onLogsChanged, type LogCursor, type LogFilter, type LogPage } from '../../../data/assistance-list';
+import { SEARCH_WINDOW } from '../../../data/search-window';
 import { log } from '../../../lib/log';
 
 export interface LogListState {
