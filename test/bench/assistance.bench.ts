@@ -113,12 +113,7 @@ async function measureOpening(page: Page, cases: readonly { name: string; url: s
  * behind the list's reads of the screen the save navigates to (0.03× in one run).
  */
 async function saveOnce(page: Page, index: number): Promise<{ save: number; barePut: number | null }> {
-  await page.getByRole('link', { name: 'Ghi mới' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Ghi nhận hỗ trợ' }).waitFor();
-  const services = page.locator('.service-options input[type="radio"]');
-  await services.first().waitFor();
-  await services.nth(index % 5).check();
-  await page.getByRole('radio', { name: index % 2 ? 'Đã xong' : 'Chưa làm được' }).check();
+  await fillQuickLog(page, index);
   // Twice, the second timed: the first waits for the list's reads still in flight from the screen
   // just left (a write waits for earlier reads of its store), which the save, made after it, never
   // meets. On one core (taskset) those reads took 0.8 s, and a baseline timed on its first put came
@@ -130,6 +125,16 @@ async function saveOnce(page: Page, index: number): Promise<{ save: number; bare
   await page.getByRole('heading', { level: 1, name: 'Hỗ trợ người dân' }).waitFor();
   const save = await page.evaluate(() => performance.getEntriesByName('assistance:log-create').at(-1)!.duration);
   return { save, barePut };
+}
+
+/** Opens the quick-entry form and picks a kind of help and an outcome (which vary with `index`), ready to save. */
+export async function fillQuickLog(page: Page, index: number): Promise<void> {
+  await page.getByRole('link', { name: 'Ghi mới' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ghi nhận hỗ trợ' }).waitFor();
+  const services = page.locator('.service-options input[type="radio"]');
+  await services.first().waitFor();
+  await services.nth(index % 5).check();
+  await page.getByRole('radio', { name: index % 2 ? 'Đã xong' : 'Chưa làm được' }).check();
 }
 
 /** The quick-entry form's own chunk and the chunks only the forms load, gzipped. */

@@ -10,6 +10,7 @@ import { unlock } from '../e2e/support/sign-in';
 import { seedMemberKey } from '../e2e/support/vault-seed';
 import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
 import { RETENTION_PURGE_TIMING, SEAL_AT_REST_TIMING } from '../../src/client/data/db';
+import { fillQuickLog } from './assistance.bench';
 import { withBenchPhone } from './bench-phone';
 import { median, percentile } from './measurement';
 import { summarize, type Profile } from './cpu-profile';
@@ -57,12 +58,7 @@ await withBenchPhone(async ({ server, page, context }) => {
   // Every save's profile in one: node ids shifted past the ones before.
   const merged: Profile = { nodes: [], samples: [], timeDeltas: [], startTime: 0, endTime: 0 };
   for (let run = 0; run <= SAVES; run++) {
-    await page.getByRole('link', { name: 'Ghi mới' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Ghi nhận hỗ trợ' }).waitFor();
-    const services = page.locator('.service-options input[type="radio"]');
-    await services.first().waitFor();
-    await services.nth(run % 5).check();
-    await page.getByRole('radio', { name: run % 2 ? 'Đã xong' : 'Chưa làm được' }).check();
+    await fillQuickLog(page, run);
     if (run > 0) bare.push(await withHooks(page, async (h) => (await h.barePutOfLastWrite(), h.barePutOfLastWrite()), null));
     const seen = await page.evaluate(() => performance.getEntriesByName('assistance:log-create').length);
     if (PROFILE) await cdp.send('Profiler.start');
