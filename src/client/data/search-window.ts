@@ -1,5 +1,4 @@
-// A leaf, so that the bench can read the figure without importing the data layer (whose session
-// and vault channels would keep a Node process from exiting).
+// A leaf, so that the bench reads the figure without loading the data layer (Dexie and the rest).
 
 /**
  * The rows one step of a search reads at most (docs/security.md "Lists and search"): the note and

@@ -1,11 +1,12 @@
 // The session as the lock check reads it without Dexie (docs/first-visit.md): read with the bare
 // IndexedDB API, never creating the database, and kept current by every change of the stored session.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from './db';
 import { DATABASE_NAME, readStoredValues } from './boot-settings';
 import { loadStoredSession, pendingLogoutStored, storedSession, subscribeStoredSession } from './session-state';
 import { clearSession, saveSession } from './session-repository';
 import { markPendingLogout } from './sync-status-repository';
+import { closeChannels, countChannels, nextMessage, otherTab } from '../../../test/helpers/broadcast-channels';
 
 const LAN = { id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', role: 'member' as const, communeId: 'commune-1' };
 
@@ -57,5 +58,30 @@ describe('the stored session without Dexie', () => {
     expect(storedSession()).toBeNull();
     stop();
     expect(seen).toEqual([LAN.id, null]);
+  });
+});
+
+describe("the phone's other tabs", () => {
+  afterEach(closeChannels);
+
+  it('opens no channel at import; once this tab follows the session, it hears the sign-in of another tab and tells of its own sign-out', async () => {
+    const opened = countChannels();
+    vi.resetModules();
+    const fresh = await import('./session-state');
+    expect(opened).toEqual([]);
+    await db.open();
+    expect(await fresh.loadStoredSession()).toBeNull();
+    const stop = fresh.subscribeStoredSession(() => undefined);
+    expect(opened).toEqual(['so-tay-so-session']);
+    // Another tab signs in: it stores the session and says so; this tab reads the stored row again.
+    const tab = otherTab('so-tay-so-session');
+    await db.settings.put({ key: 'session', value: { user: LAN, signedInAt: '2026-12-01T01:00:00.000Z' } });
+    tab.postMessage('changed');
+    await vi.waitFor(() => expect(fresh.storedSession()?.user.id).toBe(LAN.id));
+    // This tab signs out: the other tab hears it.
+    const heard = nextMessage(tab);
+    fresh.noteSessionChanged(null);
+    expect(await heard).toBe('changed');
+    stop();
   });
 });

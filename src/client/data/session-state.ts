@@ -34,10 +34,20 @@ export function isSession(value: unknown): value is Session {
 /** undefined: not read yet, or it could not be read. */
 let current: Session | null | undefined;
 const listeners = new Set<() => void>();
-const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('so-tay-so-session');
-channel?.addEventListener('message', () => {
-  loadStoredSession().catch(() => undefined);
-});
+// Opened on first use, not at import: an open channel keeps a Node process (a bench, a script that
+// imports the data layer) from exiting. Every way this tab follows the session goes through
+// subscribeStoredSession or loadStoredSession first (the lock check does both before its first
+// render), so the other tabs' messages are heard from then on.
+let channel: BroadcastChannel | null | undefined;
+
+function otherTabs(): BroadcastChannel | null {
+  if (channel !== undefined) return channel;
+  channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('so-tay-so-session');
+  channel?.addEventListener('message', () => {
+    loadStoredSession().catch(() => undefined);
+  });
+  return channel;
+}
 
 function publish(session: Session | null): void {
   // The same session read again (another tab's message) changes nothing on screen.
@@ -52,12 +62,14 @@ export function storedSession(): Session | null | undefined {
 }
 
 export function subscribeStoredSession(listener: () => void): () => void {
+  otherTabs();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 /** Reads the stored session (without Dexie) and publishes it. */
 export async function loadStoredSession(): Promise<Session | null> {
+  otherTabs();
   const value = await readBootSetting(SESSION_KEY);
   const session = isSession(value) ? value : null;
   publish(session);
@@ -67,7 +79,7 @@ export async function loadStoredSession(): Promise<Session | null> {
 /** Called after the stored session changed in this tab: tells this tab's lock check and the other tabs'. */
 export function noteSessionChanged(session: Session | null): void {
   publish(session);
-  channel?.postMessage('changed');
+  otherTabs()?.postMessage('changed');
 }
 
 /** A sign-out made offline still owes the server a revocation (sync-status-repository.ts markPendingLogout). */

@@ -4,7 +4,7 @@ import { CLOCK_KEY, queueDecidedWrite, writeRecord, writeRecords } from '../../.
 import { getSession } from '../../../src/client/data/session-repository';
 import { SYNC_KEYS } from '../../../src/client/data/sync-status-repository';
 import { needsSealing, openRows, requireDataKey, sealFields } from '../../../src/client/data/sealed-records';
-import { currentDataKey } from '../../../src/client/data/vault/vault';
+import { currentDataKey, vaultSnapshot } from '../../../src/client/data/vault/vault';
 import { SEALED_AT_REST_KEY, sealPlainRecords } from '../../../src/client/data/seal-migration';
 import { purgeOldDetails } from '../../../src/client/data/retention-purge';
 import { RETENTION_MARK_KEY } from '../../../src/client/data/retention-mark';
@@ -247,3 +247,7 @@ const hooks = {
 
 export type E2eHooks = typeof hooks;
 (window as unknown as { __e2e: E2eHooks }).__e2e = hooks;
+// The hooks' copy of the data layer is another tab of the app: like the lock check as a tab starts,
+// it asks the app's tabs for the key now (the vault's channel opens on first use), so the key is
+// here by the time a test's first call reads it.
+vaultSnapshot();

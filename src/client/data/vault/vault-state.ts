@@ -20,17 +20,29 @@ const listeners = new Set<() => void>();
 // another is unlocked receives the key from it (a CryptoKey can be posted between same-origin
 // pages without ever being extractable). When every tab is closed, the key is gone.
 type VaultMessage = { type: 'lock' } | { type: 'ask' } | { type: 'key'; userId: string; scope: string; key: CryptoKey };
-const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('so-tay-so-vault');
-channel?.addEventListener('message', (event: MessageEvent<VaultMessage>) => {
-  const message = event.data;
-  if (message.type === 'lock') forget();
-  else if (message.type === 'ask' && unlocked) channel.postMessage({ type: 'key', ...unlocked } satisfies VaultMessage);
-  else if (message.type === 'key' && !unlocked && message.key instanceof CryptoKey) {
-    unlocked = { userId: message.userId, scope: message.scope, key: message.key };
-    publish();
-  }
-});
-channel?.postMessage({ type: 'ask' } satisfies VaultMessage);
+// The channel opens on first use, not at import (an open channel keeps a Node process that imports
+// the data layer from exiting): the lock check's first render reads vaultSnapshot, so a tab asks
+// the others for the key as it starts (reading a key before that finds none either way: the answer
+// is asynchronous); an unlock or a lock joins them too. A tab whose first act is "lock now" asks for
+// nothing: the key would come back after the lock.
+let channel: BroadcastChannel | null | undefined;
+
+function otherTabs(askForKey = true): BroadcastChannel | null {
+  if (channel !== undefined) return channel;
+  const opened = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('so-tay-so-vault');
+  channel = opened;
+  opened?.addEventListener('message', (event: MessageEvent<VaultMessage>) => {
+    const message = event.data;
+    if (message.type === 'lock') forget();
+    else if (message.type === 'ask' && unlocked) opened.postMessage({ type: 'key', ...unlocked } satisfies VaultMessage);
+    else if (message.type === 'key' && !unlocked && message.key instanceof CryptoKey) {
+      unlocked = { userId: message.userId, scope: message.scope, key: message.key };
+      publish();
+    }
+  });
+  if (askForKey) opened?.postMessage({ type: 'ask' } satisfies VaultMessage);
+  return opened;
+}
 
 function publish(): void {
   snapshot = { unlockedUserId: unlocked?.userId ?? null };
@@ -44,11 +56,13 @@ function forget(): void {
 }
 
 export function subscribeVault(listener: () => void): () => void {
+  otherTabs();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 export function vaultSnapshot(): { unlockedUserId: string | null } {
+  otherTabs();
   return snapshot;
 }
 
@@ -73,7 +87,7 @@ export function currentDataKey(): CryptoKey | undefined {
 /** Locks this tab and every other tab of the app on this phone. */
 export function lockVault(): void {
   forget();
-  channel?.postMessage({ type: 'lock' } satisfies VaultMessage);
+  otherTabs(false)?.postMessage({ type: 'lock' } satisfies VaultMessage);
 }
 
 /** Locks this tab only (its idle time ran out; another tab may be in use). */
@@ -83,6 +97,7 @@ export function lockThisTab(): void {
 
 /** Unlocks this tab for `user` with their data key. */
 export function adopt(user: SessionUser, key: CryptoKey): void {
+  otherTabs();
   unlocked = { userId: user.id, scope: scopeOf(user), key };
   publish();
 }
