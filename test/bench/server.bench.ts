@@ -64,30 +64,36 @@ const countFile = (config: string, process: number) => path.join(tmpdir(), `so-t
 interface StatementCounts {
   statements: number;
   requests: number;
-  byStatement: Record<string, { n: number; sampled: number; backendMs: number }>;
+  byStatement: Record<string, { n: number; sampled: number; backendMs: number; generic?: number; custom?: number }>;
 }
 
 /**
  * Statements sent to PostgreSQL per round (a push and a pull: two requests), over the whole run,
- * warm-up included; and per statement, how many per round and the backend CPU each took (µs, the mean of the sampled ones).
+ * warm-up included; and per statement, how many per round, the backend CPU each took (µs, the mean of the sampled ones) and,
+ * for a prepared one, how it was planned.
  */
 function statementsPerRound(files: string[]): { perRound: number; byStatement: string } | undefined {
   if (files.length === 0) return undefined;
   let statements = 0;
   let requests = 0;
-  const by = new Map<string, { n: number; sampled: number; backendMs: number }>();
+  type Counted = StatementCounts['byStatement'][string];
+  const by = new Map<string, Counted>();
   for (const file of files) {
     const counts = JSON.parse(readFileSync(file, 'utf8')) as StatementCounts;
     statements += counts.statements;
     requests += counts.requests;
-    for (const [name, { n, sampled, backendMs }] of Object.entries(counts.byStatement)) {
+    for (const [name, counted] of Object.entries(counts.byStatement)) {
       const sum = by.get(name) ?? { n: 0, sampled: 0, backendMs: 0 };
-      by.set(name, { n: sum.n + n, sampled: sum.sampled + sampled, backendMs: sum.backendMs + backendMs });
+      const plans = counted.generic === undefined ? {} : { generic: (sum.generic ?? 0) + counted.generic, custom: (sum.custom ?? 0) + (counted.custom ?? 0) };
+      by.set(name, { ...sum, n: sum.n + counted.n, sampled: sum.sampled + counted.sampled, backendMs: sum.backendMs + counted.backendMs, ...plans });
     }
   }
   const rounds = requests / 2;
   const mean = ({ sampled, backendMs }: { sampled: number; backendMs: number }) => (sampled > 0 ? (backendMs / sampled) * 1000 : 0);
-  const byStatement = [...by].sort((a, b) => b[1].n * mean(b[1]) - a[1].n * mean(a[1])).map(([name, counted]) => `${name} ${(counted.n / rounds).toFixed(2)}/round × ${mean(counted).toFixed(0)} µs`).join(', ');
+  // A prepared statement's plans, counted on each connection it ran on 40 times: generic ones
+  // are made once, custom ones at each execution (docs/performance.md "PostgreSQL").
+  const plans = ({ generic, custom }: Counted) => (generic === undefined ? '' : ` (plans: ${generic} generic, ${custom ?? 0} custom)`);
+  const byStatement = [...by].sort((a, b) => b[1].n * mean(b[1]) - a[1].n * mean(a[1])).map(([name, counted]) => `${name} ${(counted.n / rounds).toFixed(2)}/round × ${mean(counted).toFixed(0)} µs${plans(counted)}`).join(', ');
   return { perRound: statements / rounds, byStatement };
 }
 

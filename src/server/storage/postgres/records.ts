@@ -72,16 +72,7 @@ export class PostgresRecordDialect implements RecordDialect {
     // a state that existed, and a push committed meanwhile is wholly in the next page or wholly
     // not. One round trip (docs/performance.md "PostgreSQL"). Each scope is read up to the whole
     // page (plus one, to know whether more follow); `fill` then takes what still fits.
-    const { rows } = await this.connection.pool.query<PullRow>({
-      name: 'pull-page',
-      text: `SELECT s.ord, (SELECT value FROM meta WHERE key = 'epoch') AS epoch, (SELECT seq FROM scope_seq q WHERE q.scope = s.scope) AS head,
-               ${RECORD_COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')}
-             FROM (SELECT 0 AS ord, NULL::text AS scope, NULL::bigint AS after
-                   UNION ALL SELECT ord, scope, after FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS u (scope, after, ord)) s
-             LEFT JOIN LATERAL (SELECT ${RECORD_COLUMNS} FROM records WHERE records.scope = s.scope AND row_seq > s.after ORDER BY row_seq LIMIT $3) r ON true
-             ORDER BY s.ord, r.row_seq`,
-      values: [request.scopes.map((s) => s.scope), request.scopes.map((s) => s.after), request.limit + 1],
-    });
+    const { rows } = await this.connection.pool.query<PullRow>(pullPageQuery(request));
     return fill(rows[0]!.epoch, (index) => {
       const own = rows.filter((row) => Number(row.ord) === index + 1);
       return { rows: own.filter((row) => row.id !== null), head: Number(own[0]?.head ?? 0) };
@@ -172,6 +163,31 @@ function numbered(text: string): string {
  * one round trip (no parameters there: the scope is quoted). The no-op DO UPDATE is what locks an
  * existing row; a concurrent writer waits here until COMMIT.
  */
+/**
+ * The pull page's statement, one prepared statement per number of scopes (a member reads two, the
+ * commune and the province's reference data). Each scope is a pair of parameters in a VALUES list,
+ * not an element of arrays given to `unnest`: a generic plan cannot know an array's length and
+ * counts 10 elements, so it cost several times the custom plans that see two, and PostgreSQL
+ * planned the statement again at every pull on connections whose first pulls were cheap, 250–350
+ * µs of backend CPU each time (docs/performance.md "PostgreSQL"). With the scopes counted the
+ * generic plan costs what a custom one does and is kept.
+ */
+function pullPageQuery(request: PullRequest): pg.QueryConfig {
+  const { scopes } = request;
+  const slots = scopes.map((_, index) => `(${index + 1}, $${2 * index + 1}::text, $${2 * index + 2}::bigint)`);
+  const limit = `$${2 * scopes.length + 1}::bigint`;
+  return {
+    name: `pull-page-${scopes.length}`,
+    text: `SELECT s.ord, (SELECT value FROM meta WHERE key = 'epoch') AS epoch, (SELECT seq FROM scope_seq q WHERE q.scope = s.scope) AS head,
+             ${RECORD_COLUMNS.split(', ').map((column) => `r.${column}`).join(', ')}
+           FROM (SELECT 0 AS ord, NULL::text AS scope, NULL::bigint AS after
+                 ${slots.length > 0 ? `UNION ALL SELECT * FROM (VALUES ${slots.join(', ')}) AS v (ord, scope, after)` : ''}) s
+           LEFT JOIN LATERAL (SELECT ${RECORD_COLUMNS} FROM records WHERE records.scope = s.scope AND row_seq > s.after ORDER BY row_seq LIMIT ${limit}) r ON true
+           ORDER BY s.ord, r.row_seq`,
+    values: [...scopes.flatMap(({ scope, after }) => [scope, after]), request.limit + 1],
+  };
+}
+
 function lockScopeSql(scope: string): string {
   return `INSERT INTO scope_seq (scope, seq) VALUES (${pg.escapeLiteral(scope)}, 0) ON CONFLICT (scope) DO UPDATE SET seq = scope_seq.seq RETURNING seq`;
 }
