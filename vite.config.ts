@@ -34,6 +34,29 @@ function scriptsAtLowPriority(): Plugin {
   };
 }
 
+/** What the notice of a wipe renders first (app/lock-check.tsx, components/ui/screen.tsx), in Vietnamese like index.html's shell. */
+const WIPED_FRAME = '<main id="main" class="lock-shell"><section class="screen" aria-labelledby="screen-title"><header class="screen-header"><h1 id="screen-title">Dữ liệu trên máy này đã được xóa</h1></header></section></main>';
+
+/**
+ * wiped.html: index.html with the notice's frame in place of the shell and Home. After a withdrawn
+ * phone's wipe the page starts again there (sync/runtime.ts), so its first paint is the notice, not
+ * Home (docs/security.md "Revoke and wipe"). Not precached: the wipe removed the service worker.
+ */
+function wipedPage(): Plugin {
+  return {
+    name: 'so-tay-so:wiped-page',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const index = bundle['index.html'];
+      const html = index?.type === 'asset' ? String(index.source) : '';
+      const start = html.indexOf('<div id="root">');
+      const end = html.indexOf('<noscript>');
+      if (start < 0 || end < start) throw new Error('wiped.html: #root or <noscript> not found in index.html');
+      this.emitFile({ type: 'asset', fileName: 'wiped.html', source: `${html.slice(0, start)}<div id="root">${WIPED_FRAME}</div>\n    ${html.slice(end)}` });
+    },
+  };
+}
+
 // The PWA shell: everything the first screen needs is precached so the app opens
 // with no network after the first visit. /api is never cached (citizen data, docs/privacy.md checklist #23).
 export default defineConfig({
@@ -49,6 +72,7 @@ export default defineConfig({
     react(),
     inlineShellCss(),
     scriptsAtLowPriority(),
+    wipedPage(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -81,6 +105,7 @@ export default defineConfig({
       workbox: {
         // Not the web manifest: the plugin adds it to the list itself.
         globPatterns: ['**/*.{js,css,html,svg,png,json}'],
+        globIgnores: ['**/node_modules/**/*', 'wiped.html'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

@@ -1,7 +1,8 @@
 // The devices console end to end (docs/accounts.md "Devices"), in headless Chromium against the
 // real server: a member signs in on an Android phone and syncs; the commune leader finds that
 // phone by its name in the devices list, with its app version and last sync, and revokes it;
-// at its next contact the phone wipes itself and says why. axe-clean at 360 × 740 and 1280 × 800.
+// at its next contact the phone wipes itself and says why — the notice the first screen after the
+// wipe, never the signed-out Home before it. axe-clean at 360 × 740 and 1280 × 800.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeAtBothSizes } from './support/axe';
@@ -16,6 +17,30 @@ const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 13; SM-A125F) AppleWebKit/537.36
 const DEVICE_NAME = 'SM-A125F · Android 13 · Chrome';
 const WIPED_TITLE = 'Dữ liệu trên máy này đã được xóa';
 
+/**
+ * Every title the member's phone paints, in order, across reloads: an init script in each page
+ * (its first entry: NEW_PAGE) reads the visible h1 before every frame is painted — index.html's
+ * painted shell included — and reports each change.
+ */
+const NEW_PAGE = '(new page)';
+async function recordTitles(page: Page): Promise<string[]> {
+  const titles: string[] = [];
+  await page.context().exposeBinding('__e2eTitle', (_source, title: string) => void titles.push(title));
+  await page.context().addInitScript((newPage: string) => {
+    const report = (window as unknown as { __e2eTitle: (title: string) => Promise<void> }).__e2eTitle;
+    let last = newPage;
+    void report(last);
+    const frame = () => {
+      const title = [...document.querySelectorAll('h1')].find((h1) => h1.checkVisibility())?.textContent ?? '';
+      if (title !== last) void report((last = title));
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, NEW_PAGE);
+  return titles;
+}
+let memberTitles: string[] = [];
+
 /** To the devices screen the way a leader goes: Settings, the admin area, Devices (a reload would lock the app). */
 async function openDevices(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
@@ -29,6 +54,7 @@ describe('devices: the leader revokes a member phone, which wipes itself at its 
 
   it('a member signs in on an Android phone and syncs', async () => {
     const { page } = world.member;
+    memberTitles = await recordTitles(page);
     await page.goto(world.server.url);
     await waitForServiceWorkerControl(page);
     await signIn(page, world.server.url, 'demo-member', DEMO_PASSWORD);
@@ -68,9 +94,17 @@ describe('devices: the leader revokes a member phone, which wipes itself at its 
     const { page, context } = world.member;
     // Reconnecting starts a round (the 'online' trigger): its first request learns of the revocation.
     await context.setOffline(true);
+    expect(memberTitles.at(-1)).toBe('Trang chủ');
+    memberTitles.length = 0;
     await context.setOffline(false);
     await page.getByRole('heading', { level: 1, name: WIPED_TITLE }).waitFor({ timeout: 60_000 });
-    expect(await page.locator('body').innerText()).toContain('Quản trị viên đã thu hồi quyền dùng ứng dụng trên máy này');
+    // During the wipe the phone shows its lock ("Sổ tay số" while the lock's chunk loads); the page
+    // then starts again, and its first paint is the notice — never Home, signed out or not.
+    const afterReload = () => (memberTitles.includes(NEW_PAGE) ? memberTitles.slice(memberTitles.lastIndexOf(NEW_PAGE) + 1).filter((title) => title !== '') : null);
+    await expect.poll(afterReload).toEqual([WIPED_TITLE]);
+    expect(memberTitles).not.toContain('Trang chủ');
+    // wiped.html's frame holds the title alone; the reason and the counts follow with the app.
+    await page.getByText('Quản trị viên đã thu hồi quyền dùng ứng dụng trên máy này').waitFor();
     await expect.poll(async () => (await storeRows(page, 'teamMembers')).length).toBe(0);
   });
 

@@ -17,7 +17,18 @@ import { SignedInUser } from './signed-in';
 
 const LockScreen = lazy(async () => ({ default: (await import('../features/auth/components/lock-screen')).LockScreen }));
 // The notice's strings are their own namespace: a screen seen once in a phone's life stays out of the first screen's JS.
-const WipedScreen = lazy(async () => ({ default: (await withStrings('wipe', () => import('../features/auth/components/wiped-screen'))).WipedScreen }));
+const loadWipedScreen = async () => (await withStrings('wipe', () => import('../features/auth/components/wiped-screen'))).WipedScreen;
+const WipedScreen = lazy(async () => ({ default: await loadWipedScreen() }));
+let preloadedWipedScreen: Awaited<ReturnType<typeof loadWipedScreen>> | undefined;
+
+/**
+ * A notice still to be read is the first screen (the page starts again at /#wiped after a wipe,
+ * where index.html paints the notice's frame): lock-gate.tsx loads it before the first render, so
+ * that React replaces the frame with the notice itself, not with "Đang tải…" first.
+ */
+export async function preloadWipedScreen(): Promise<void> {
+  preloadedWipedScreen = await loadWipedScreen();
+}
 
 export function LockCheck({ children }: { children: ReactNode }): ReactElement {
   // Read before the first render (lock-gate.tsx), so the first render is the real screen
@@ -66,11 +77,16 @@ export function LockCheck({ children }: { children: ReactNode }): ReactElement {
 
   // A withdrawn phone wiped itself (docs/security.md): say why and what was lost, before anything else.
   if (wiped) {
+    const Preloaded = preloadedWipedScreen;
     return (
       <main id="main" className="lock-shell">
-        <Suspense fallback={<Opening />}>
-          <WipedScreen notice={wiped} />
-        </Suspense>
+        {Preloaded ? (
+          <Preloaded notice={wiped} />
+        ) : (
+          <Suspense fallback={<Opening />}>
+            <WipedScreen notice={wiped} />
+          </Suspense>
+        )}
       </main>
     );
   }

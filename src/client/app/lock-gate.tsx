@@ -24,9 +24,10 @@ export async function loadLockCheck(): Promise<LoadedLockCheck> {
   // A session that cannot be read leaves the lock check on the painted shell until it is (another
   // tab's change, or the next start, reads it again; lock-check.tsx).
   const session = loadStoredSession().catch((error: unknown) => log.warn('the stored session could not be read', error));
-  const [, { LockCheck }, { wipeNotice }] = await Promise.all([session, import('./lock-check'), import('../data/wipe-notice')]);
+  const [, { LockCheck, preloadWipedScreen }, { wipeNotice }] = await Promise.all([session, import('./lock-check'), import('../data/wipe-notice')]);
   await yieldToMain();
-  wipeNotice();
+  // Nearly always none; after a wipe, the notice is the first screen (lock-check.tsx).
+  if (wipeNotice()) await preloadWipedScreen().catch((error: unknown) => log.warn('the wipe notice could not be loaded', error));
   await yieldToMain();
   return { LockCheck };
 }

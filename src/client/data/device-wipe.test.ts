@@ -11,10 +11,12 @@ import { db } from './db';
 import { countWhatWillBeLost, dismissWipeNotice, saveWipeNotice, subscribeWipeNotice, wipeDevice, wipeNotice, type WipeNotice } from './device-wipe';
 import { writeRecord } from './local-write';
 import { saveSession } from './session-repository';
+import { loadStoredSession, storedSession, subscribeStoredSession } from './session-state';
 import { keyFor } from './vault/vault';
 
 const LAN = { id: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', role: 'member' as const, communeId: COMMUNE };
 const OTHER = '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c';
+const NOTICE: WipeNotice = { reason: 'device_revoked', at: '2026-07-02T01:00:00.000Z', sent: 3, unsent: 1, refused: 0, ownDrafts: 1, otherDrafts: 0 };
 
 beforeEach(async () => {
   dismissWipeNotice();
@@ -48,7 +50,7 @@ describe('device wipe', () => {
     vi.stubGlobal('caches', { keys: () => Promise.resolve(['workbox-precache', 'api']), delete: (name: string) => Promise.resolve(deleted.push(name) > 0) });
     Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: { getRegistrations: () => Promise.resolve([{ unregister }]) } });
     expect(keyFor(LAN)).toBeDefined();
-    await wipeDevice();
+    await wipeDevice(NOTICE);
     expect(keyFor(LAN)).toBeUndefined();
     expect(deleted).toEqual(['workbox-precache', 'api']);
     expect(unregister).toHaveBeenCalledTimes(1);
@@ -60,13 +62,25 @@ describe('device wipe', () => {
   it('wipes the database even when Cache Storage and the service worker fail', async () => {
     vi.stubGlobal('caches', { keys: () => Promise.reject(new Error('no caches')), delete: () => Promise.reject(new Error('no')) });
     Object.defineProperty(navigator, 'serviceWorker', { configurable: true, value: { getRegistrations: () => Promise.reject(new Error('no sw')) } });
-    await expect(wipeDevice()).resolves.toBeUndefined();
+    await expect(wipeDevice(NOTICE)).resolves.toBeUndefined();
     expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(db.name);
     Reflect.deleteProperty(navigator, 'serviceWorker');
   });
 
+  it('shows the notice before the lock check learns that the session has gone: never the signed-out Home in between', async () => {
+    await loadStoredSession();
+    expect(storedSession()?.user.id).toBe(LAN.id);
+    const noticeWhenSignedOut: (WipeNotice | null)[] = [];
+    const stop = subscribeStoredSession(() => {
+      if (storedSession() === null) noticeWhenSignedOut.push(wipeNotice());
+    });
+    await wipeDevice(NOTICE);
+    stop();
+    expect(noticeWhenSignedOut).toEqual([NOTICE]);
+  });
+
   it('keeps a notice of counts only, readable after the wipe, until it is dismissed, and tells the screen each time', () => {
-    const notice: WipeNotice = { reason: 'device_revoked', at: '2026-07-02T01:00:00.000Z', sent: 3, unsent: 1, refused: 0, ownDrafts: 1, otherDrafts: 0 };
+    const notice = NOTICE;
     const heard = vi.fn();
     const stop = subscribeWipeNotice(heard);
     saveWipeNotice(notice);

@@ -7,7 +7,7 @@
 import { db } from './db';
 import { lockVault } from './vault/vault';
 import { noteSessionChanged } from './session-state';
-import type { WipeCounts } from './wipe-notice';
+import { saveWipeNotice, type WipeCounts, type WipeNotice } from './wipe-notice';
 
 export { dismissWipeNotice, saveWipeNotice, subscribeWipeNotice, wipeNotice, type WipeCounts, type WipeNotice, type WithdrawalReason } from './wipe-notice';
 
@@ -21,11 +21,12 @@ export async function countWhatWillBeLost(userId: string | undefined): Promise<W
 }
 
 /**
- * Deletes everything the app stores on this phone. Every tab is locked first (their keys leave
- * memory); the database is deleted once the other tabs' connections close (Dexie closes them on
- * `versionchange`). A failure to reach Cache Storage or the service worker does not stop the rest.
+ * Deletes everything the app stores on this phone, then shows `notice`. Every tab is locked first
+ * (their keys leave memory); the database is deleted once the other tabs' connections close (Dexie
+ * closes them on `versionchange`). A failure to reach Cache Storage or the service worker does not
+ * stop the rest.
  */
-export async function wipeDevice(): Promise<void> {
+export async function wipeDevice(notice: WipeNotice): Promise<void> {
   lockVault();
   await db.delete();
   // Absent outside a secure context, whatever the DOM types say.
@@ -37,6 +38,9 @@ export async function wipeDevice(): Promise<void> {
     const registrations = await navigator.serviceWorker.getRegistrations().catch((): readonly ServiceWorkerRegistration[] => []);
     for (const registration of registrations) await registration.unregister().catch(() => false);
   }
-  // The session went with the database: the lock check must not keep it (session-state.ts).
+  // The session went with the database: the lock check must not keep it (session-state.ts). The
+  // notice first: the lock check then goes from the lock straight to it, never through the
+  // signed-out Home.
+  saveWipeNotice(notice);
   noteSessionChanged(null);
 }

@@ -151,10 +151,11 @@ async function revokeForgottenSession(transport: Transport): Promise<void> {
 /**
  * After a wipe the page starts again from the network (the service worker is gone): nothing this
  * page still holds in memory — screens, the sync state — outlives the data. The notice is shown
- * by the fresh page.
+ * by the fresh page, from wiped.html: index.html with the notice's frame instead of Home, so that
+ * Home is never painted first (vite.config.ts).
  */
 function reloadAfterWipe(): void {
-  window.setTimeout(() => window.location.replace('/'), 0);
+  window.setTimeout(() => window.location.replace('/wiped.html'), 0);
 }
 
 /** 426: this app is older than the server accepts. Look for the new version (UpdatePrompt shows it). */

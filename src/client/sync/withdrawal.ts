@@ -34,12 +34,14 @@ export async function wipeWithdrawnPhone(
   // The record of who viewed citizens' details on this phone goes too, if the server takes it.
   if (session) await sendAuditEvents(sync.token, session.user.id).catch(() => 0);
   const lost = await countWhatWillBeLost(session?.user.id);
-  await wipeDevice();
+  const notice = { reason: withdrawn.code, at: new Date().toISOString(), sent: Math.max(0, Math.max(before, waitingAtStart) - lost.unsent), ...lost };
+  await wipeDevice(notice);
   try {
     await transport.wipe();
   } catch (error) {
     // Our own wipe already happened; Clear-Site-Data only covers what a page cannot reach.
     if (!(error instanceof NetworkError)) log.warn('Clear-Site-Data request refused', error instanceof Error ? error.message : error);
   }
-  saveWipeNotice({ reason: withdrawn.code, at: new Date().toISOString(), sent: Math.max(0, Math.max(before, waitingAtStart) - lost.unsent), ...lost });
+  // Clear-Site-Data emptied localStorage too: the notice is kept again, for the fresh page.
+  saveWipeNotice(notice);
 }
