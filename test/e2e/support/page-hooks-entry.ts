@@ -1,5 +1,5 @@
 // Runs inside the page (see page-hooks.ts). Exposes the real data layer to the test as window.__e2e.
-import { AppDatabase, db } from '../../../src/client/data/db';
+import { AppDatabase, db, type OutboxEntry } from '../../../src/client/data/db';
 import { CLOCK_KEY, queueDecidedWrite, writeRecord, writeRecords } from '../../../src/client/data/local-write';
 import { getSession } from '../../../src/client/data/session-repository';
 import { SYNC_KEYS } from '../../../src/client/data/sync-status-repository';
@@ -19,6 +19,34 @@ import { fromBase64Url, openBundle } from '../../../src/shared/handover/bundle';
 /** The bare-write baseline's own database (bareWriteOfLastWrite), opened on first use. */
 let baseline: AppDatabase | undefined;
 
+/** The tap baseline armed by armBareWriteOnTap: its time once the tap's write has committed. */
+let tapped: Promise<number> | undefined;
+
+/** The app's last write as stored (its record, its outbox entry) and the device clock. */
+async function lastWrite(): Promise<{ table: SyncTable; row: SyncedRecord; entry: Omit<OutboxEntry, 'seq'>; clock: { key: string; value: unknown } }> {
+  const last = await db.outbox.orderBy('seq').last();
+  if (!last) throw new Error('nothing written yet');
+  const [row, clock] = await Promise.all([db.records(last.table).get(last.recordId), db.syncState.get(CLOCK_KEY)]);
+  if (!row || !clock) throw new Error(`record ${last.recordId} or the clock not found`);
+  const { seq: _seq, ...entry } = last;
+  return { table: last.table, row, entry, clock };
+}
+
+/**
+ * Puts a write (lastWrite) into the baseline's own database in one strict transaction, then empties
+ * it; resolves with performance.now() at the commit.
+ */
+async function bareWrite({ table, row, entry, clock }: Awaited<ReturnType<typeof lastWrite>>): Promise<number> {
+  baseline ??= new AppDatabase('so-tay-so-bench-baseline');
+  const target = baseline;
+  await target.transaction('rw', [target.syncedTable(table), target.outbox, target.syncState], () =>
+    Promise.all([target.syncedTable(table).put(row), target.outbox.add(entry), target.syncState.put(clock)]),
+  );
+  const committed = performance.now();
+  await Promise.all([target.syncedTable(table).clear(), target.outbox.clear()]);
+  return committed;
+}
+
 /** Retention bench: the logs keepPurgeable found, as they were. */
 let purgeable: SyncedRecord[] = [];
 
@@ -36,22 +64,6 @@ const hooks = {
   rejected: () => db.rejectedChanges.toArray(),
   syncState: async (key: string) => (await db.syncState.get(key))?.value,
   /**
-   * Benchmark baseline: a bare Dexie put (this database's strict durability, no validation, no
-   * outbox) of a copy of the record the app wrote last; resolves with its time in ms.
-   */
-  barePutOfLastWrite: async () => {
-    const last = await db.outbox.orderBy('seq').last();
-    if (!last) throw new Error('nothing written yet');
-    const row = await db.records(last.table).get(last.recordId);
-    if (!row) throw new Error(`record ${last.recordId} not found`);
-    const copy = { ...row, id: crypto.randomUUID() };
-    const started = performance.now();
-    await db.records(last.table).put(copy);
-    const ms = performance.now() - started;
-    await db.records(last.table).delete(copy.id);
-    return ms;
-  },
-  /**
    * Benchmark baseline: the durable work of the app's last write and nothing else — a copy of its
    * record, its outbox entry and the device clock, put in one strict-durability transaction into a
    * second database of the app's own schema (nothing read, checked or merged first); resolves with
@@ -59,19 +71,36 @@ const hooks = {
    * live queries, whose reads then delay the next measured write.
    */
   bareWriteOfLastWrite: async () => {
-    const last = await db.outbox.orderBy('seq').last();
-    if (!last) throw new Error('nothing written yet');
-    const [row, clock] = await Promise.all([db.records(last.table).get(last.recordId), db.syncState.get(CLOCK_KEY)]);
-    if (!row || !clock) throw new Error(`record ${last.recordId} or the clock not found`);
-    const { seq: _seq, ...entry } = last;
-    baseline ??= new AppDatabase('so-tay-so-bench-baseline');
-    const target = baseline;
+    const write = await lastWrite();
     const started = performance.now();
-    await target.transaction('rw', [target.syncedTable(last.table), target.outbox, target.syncState], () =>
-      Promise.all([target.syncedTable(last.table).put(row), target.outbox.add(entry), target.syncState.put(clock)]),
-    );
-    const ms = performance.now() - started;
-    await Promise.all([target.syncedTable(last.table).clear(), target.outbox.clear()]);
+    return (await bareWrite(write)) - started;
+  },
+  /**
+   * The same bare write started by a tap, as a person starts a save (the log-save bench): adds a
+   * button on top of the screen that runs it when clicked, timed from the click's own timestamp;
+   * bareWriteOnTapDone resolves with that time once committed. After a tap Chromium holds the
+   * page's other tasks, IndexedDB's answers among them, until it has drawn the next frame
+   * (docs/performance.md "Saving a record"), so a write from a tap waits for that frame too.
+   */
+  armBareWriteOnTap: async () => {
+    const write = await lastWrite();
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'bench-bare-write';
+    button.textContent = 'bare write';
+    button.style.cssText = 'position:fixed;left:0;top:0;width:120px;height:48px;z-index:9999';
+    tapped = new Promise<number>((resolve, reject) => {
+      button.addEventListener('click', (event) => {
+        const started = event.timeStamp;
+        bareWrite(write).then((committed) => resolve(committed - started), reject).finally(() => button.remove());
+      }, { once: true });
+    });
+    document.body.append(button);
+  },
+  bareWriteOnTapDone: async () => {
+    if (!tapped) throw new Error('armBareWriteOnTap first');
+    const ms = await tapped;
+    tapped = undefined;
     return ms;
   },
   /** Benchmark baseline: the logs of [from, before) read through the occurredAt index, nothing computed; ms and count. */
