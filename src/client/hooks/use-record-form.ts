@@ -80,7 +80,10 @@ export function useRecordForm<Values extends object, Fields extends object, Item
         ? await update(existingId, fields)
         : // A new record carries only what was given; null ("cleared") only matters for edits.
           await create(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null)) as Fields);
-      if (draftKey !== null) await draft.discard();
+      // Saved: the screen moves on without waiting for the draft's deletion, a second strict
+      // write (≈ 10 ms before the list opened, docs/performance.md "Saving a record"). discard
+      // stops the autosave at once; a deletion that fails leaves a draft, never a lost save.
+      if (draftKey !== null) draft.discard().catch((error: unknown) => log.warn('draft discard failed', error));
       return saved;
     } catch (error) {
       if (error instanceof ValidationError) {

@@ -80,6 +80,28 @@ describe('assistance log form', { timeout: 60_000 }, () => {
     expect(await db.drafts.count()).toBe(0);
   });
 
+  it('opens the list once the log is saved, without waiting for its draft, which cannot be deleted here', async () => {
+    await openForm();
+    await userEvent.click(screen.getByRole('radio', { name: SERVICE }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Đã xong' }));
+    await waitFor(async () => expect(await db.drafts.count()).toBe(1));
+    // The draft's deletion fails (a Dexie hook that throws aborts it): the save stands all the same.
+    const refuse = () => {
+      throw new Error('the drafts store refuses');
+    };
+    db.drafts.hook('deleting', refuse);
+    try {
+      await save();
+      expect(await screen.findByRole('heading', { level: 1, name: 'Hỗ trợ người dân' })).toBeTruthy();
+      expect(await storedLogs()).toHaveLength(1);
+      expect(await db.outbox.count()).toBe(1);
+    } finally {
+      db.drafts.hook('deleting').unsubscribe(refuse);
+    }
+    // Left behind, it is offered again the next time the form opens: never a lost save.
+    expect(await db.drafts.count()).toBe(1);
+  });
+
   it('keeps citizen details disabled until the citizen agrees, and never saves them without consent', async () => {
     await openForm();
     const name = screen.getByRole<HTMLInputElement>('textbox', { name: 'Họ tên' });
