@@ -19,6 +19,8 @@ const dist = process.argv[3];
 /** TRACE_STORED: logs on the phone before the rounds (the bench has 10,000); TRACE_GAP: ms of quiet before each round. */
 const stored = Number(process.env.TRACE_STORED ?? 1_000);
 const gap = Number(process.env.TRACE_GAP ?? 300);
+/** TRACE_NEW: logs recorded before each round (100; the erasure bench's page is 10). */
+const fresh = Number(process.env.TRACE_NEW ?? 100);
 const password = 'trace-password';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'so-tay-so-trace-'));
 
@@ -72,7 +74,7 @@ try {
   let floorCursor = (await floorPull(page, member.accessToken, undefined)).cursor;
   await appRound(page);
   for (let run = 0; run < rounds; run++) {
-    await seedLogs(server.url, leader, 100, 100 + run);
+    await seedLogs(server.url, leader, fresh, 100 + run);
     const from = await page.evaluate(() => performance.now());
     const floor = await floorPull(page, member.accessToken, floorCursor);
     floorCursor = floor.cursor;
@@ -80,8 +82,9 @@ try {
     const ms = await appRound(page);
     await page.waitForTimeout(500);
     const events = await page.evaluate((at) => ((globalThis as unknown as { __trace: TraceEvent[] }).__trace).filter((event) => event.at >= at), from);
-    const round = await page.evaluate((at) => performance.getEntriesByName('sync:round').find((entry) => entry.startTime >= at)?.startTime ?? at, from);
-    process.stdout.write(`\nround ${run}: app ${ms.toFixed(1)} ms, floor ${floor.ms.toFixed(1)} ms (${(ms / floor.ms).toFixed(2)}×); ${events.filter((event) => event.kind === 'tx').length} transactions\n`);
+    const entry = await page.evaluate((at) => performance.getEntriesByName('sync:round').find((measured) => measured.startTime >= at)?.toJSON() as { startTime: number; duration: number } | undefined, from);
+    const round = entry?.startTime ?? from;
+    process.stdout.write(`\nround ${run}: app ${ms.toFixed(1)} ms (${entry ? (ms - entry.duration).toFixed(1) : '?'} of them from the trigger to the round's start), floor ${floor.ms.toFixed(1)} ms (${(ms / floor.ms).toFixed(2)}×); ${events.filter((event) => event.kind === 'tx').length} transactions\n`);
     for (const event of events) {
       const requests = event.first === undefined ? '' : ` [${event.requests} requests at +${(event.first - event.at).toFixed(1)}…+${(event.last! - event.at).toFixed(1)}]`;
       const what = event.kind === 'tx' ? `${event.mode === 'readwrite' ? 'RW' : 'r '} ${event.db === 'so-tay-so' ? '' : `${event.db}: `}${event.stores}${requests}` : `fetch ${event.url}`;

@@ -12,16 +12,17 @@ import { db, type AppDatabase, type OutboxEntry, type RejectedChange } from './d
 import { pulledChanges, type ChangeNotice } from './change-notice';
 import { CLOCK_KEY, CLOCK_OFFSET_KEY } from './local-write';
 import { SYNC_KEYS } from './sync-status-repository';
+import { isSession } from './session-state';
+import { readRoundStartRows } from './round-start-read';
 import { currentDataKey, LockedError } from './vault/vault';
-import { hasSealed, needsSealing, openFields, sealChanges } from './sealed-records';
+import { needsSealing, sealChanges } from './sealed-records';
+import { cutOutboxBatch } from './outbox-batch';
 import { markWrite, RETENTION_MARK_KEY } from './retention-mark';
 import { rebase, type FieldWrite, type SyncedRecord } from '../../shared/sync/merge';
 import { capClock, initialClock, newNodeId, receive, type Hlc } from '../../shared/sync/hlc';
 import type { Rejection } from '../../shared/sync/protocol';
 import { SYNC_TABLES, type SyncTable } from '../../shared/schemas/tables';
-import { isClockState, maxClock, pendingKey, toMutation, type OutboxBatch, type PulledChange, type PushOutcome, type ServerClock } from './sync-shapes';
-
-const encoder = new TextEncoder();
+import { isClockState, maxClock, pendingKey, type OutboxBatch, type PulledChange, type PushOutcome, type RoundStartReads, type ServerClock } from './sync-shapes';
 
 /** One phone's sync storage. The app uses `syncRepository` (its own database); tests make more. */
 export class SyncRepository {
@@ -39,26 +40,28 @@ export class SyncRepository {
     return key;
   }
 
-  /**
-   * The oldest outbox entries, at most `maxCount` of them and at most `maxBytes` of JSON — except
-   * that the oldest entry is always included, whatever its size, so one large change cannot stall
-   * the queue (the server answers for it: accepted, or rejected as too large).
-   */
+  /** The oldest outbox entries as a push's batch (outbox-batch.ts says what goes in it). */
   async readOutboxBatch(maxCount: number, maxBytes: number): Promise<OutboxBatch> {
-    const candidates = await this.db.outbox.orderBy('seq').limit(Math.max(1, maxCount)).toArray();
-    const sealed = candidates.some((entry) => hasSealed(entry.table, entry.fields));
-    const key = sealed ? await this.key() : undefined;
-    const opened = key ? await Promise.all(candidates.map(async (entry) => ({ ...entry, fields: await openFields(entry.table, entry.recordId, entry.fields, key) }))) : candidates;
-    const batch: OutboxBatch = { entries: [], mutations: [], bytes: 0 };
-    for (const [index, entry] of candidates.entries()) {
-      const mutation = toMutation(opened[index]!);
-      const size = encoder.encode(JSON.stringify(mutation)).length + 1;
-      if (batch.entries.length > 0 && batch.bytes + size > maxBytes) break;
-      batch.entries.push(entry);
-      batch.mutations.push(mutation);
-      batch.bytes += size;
-    }
-    return batch;
+    const head = await this.db.outbox.orderBy('seq').limit(Math.max(1, maxCount)).toArray();
+    return cutOutboxBatch(head, maxBytes, () => this.key());
+  }
+
+  /**
+   * A round's first reads in ONE read-only transaction (round-start-read.ts). What is not
+   * IndexedDB's runs after it (docs/sync.md §7.3): opening sealed entries (WebCrypto) and
+   * forgetting the cursor after an update; a locked phone's batch fails alone.
+   */
+  readRoundStart(maxCount: number, maxBytes: number, known: readonly string[]): RoundStartReads {
+    const read = readRoundStartRows(this.db, maxCount);
+    const start: RoundStartReads = {
+      batch: read.then(({ head }) => cutOutboxBatch(head, maxBytes, () => this.key())),
+      cursor: read.then(({ cursor, skipped }) => this.cursorFrom(cursor, skipped, known)),
+      waiting: read.then(({ waiting }) => waiting),
+      session: read.then(({ session }) => (isSession(session) ? session : undefined)),
+    };
+    // A caller that stops before the round (nobody signed in, a locked phone) awaits only some.
+    for (const part of Object.values(start) as Promise<unknown>[]) part.catch(() => undefined);
+    return start;
   }
 
   async countOutbox(): Promise<number> {
@@ -196,7 +199,12 @@ export class SyncRepository {
    */
   async pullCursor(known: readonly string[]): Promise<string | undefined> {
     const [cursor, skipped] = await this.db.syncState.bulkGet([SYNC_KEYS.cursor, SYNC_KEYS.skippedTables]);
-    if (!tableNames(skipped?.value).some((table) => known.includes(table))) return typeof cursor?.value === 'string' ? cursor.value : undefined;
+    return this.cursorFrom(cursor?.value, skipped?.value, known);
+  }
+
+  /** The stored cursor, unless one of `known` was set aside: then it is forgotten first. */
+  private async cursorFrom(cursor: unknown, skipped: unknown, known: readonly string[]): Promise<string | undefined> {
+    if (!tableNames(skipped).some((table) => known.includes(table))) return typeof cursor === 'string' ? cursor : undefined;
     await this.restartPullIfTablesLearned(known);
     return this.getCursor();
   }

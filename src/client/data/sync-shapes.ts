@@ -6,12 +6,25 @@ import type { Hlc, HlcState } from '../../shared/sync/hlc';
 import type { Mutation } from '../../shared/sync/protocol';
 import type { SyncTable } from '../../shared/schemas/tables';
 import { hasFields } from '../../shared/has-fields';
+import type { Session } from './session-state';
 
 export interface OutboxBatch {
   entries: OutboxEntry[];
   mutations: Mutation[];
   /** UTF-8 bytes of the mutations as JSON. */
   bytes: number;
+}
+
+/**
+ * A round's first reads, asked for together (sync-repository.ts readRoundStart): the engine's
+ * (the outbox's first batch, where the pull starts) and the runtime's (the outbox's size, who is
+ * signed in). Each settles on its own: a locked phone's sealed batch fails, the rest do not.
+ */
+export interface RoundStartReads {
+  batch: Promise<OutboxBatch>;
+  cursor: Promise<string | undefined>;
+  waiting: Promise<number>;
+  session: Promise<Session | undefined>;
 }
 
 export interface PulledChange {

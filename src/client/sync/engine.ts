@@ -28,6 +28,8 @@ export interface EngineStore {
    * before it is still being written; its result is what applyPulledPage then stores.
    */
   preparePulledPage?(changes: readonly PulledChange[]): Promise<readonly PulledChange[]>;
+  /** readOutboxBatch's and pullCursor's reads at once, in one transaction (readRoundStart). */
+  readRoundStart?(maxCount: number, maxBytes: number, known: readonly string[]): RoundStart;
 }
 
 /** The server, already authenticated (access-token.ts wraps the transport). */
@@ -37,6 +39,8 @@ export interface EngineApi {
 }
 
 export type SyncProgress = { stage: 'push'; done: number; total: number } | { stage: 'pull'; received: number };
+
+type RoundLimits = Pick<RoundOptions, 'pushBatch' | 'pushBytes'>;
 
 export interface RoundOptions {
   store: EngineStore;
@@ -79,16 +83,19 @@ export interface RoundStart {
 
 /**
  * Starts a round's first reads. In a round with nothing to push (most rounds) the pull request
- * leaves after this one trip to IndexedDB; the caller may start it before its own reads (the
- * session, runtime.ts) so that all of them travel together (docs/performance.md "Incremental
- * sync"). Read inside the round's lock: nothing else changes the outbox's head or the cursor
- * meanwhile but a local write, which only appends to the outbox (pushed in a later batch or round).
+ * leaves after this one trip to IndexedDB: a store that can (SyncRepository) reads both, with the
+ * session and the outbox's size its caller needs (runtime.ts), in one transaction
+ * (docs/performance.md "Incremental sync"). Read inside the round's lock: nothing else changes the
+ * outbox's head or the cursor meanwhile but a local write, which only appends to the outbox
+ * (pushed in a later batch or round).
  */
-export function readRoundStart(options: Pick<RoundOptions, 'store' | 'pushBatch' | 'pushBytes'>): RoundStart {
-  const start = {
-    batch: options.store.readOutboxBatch(options.pushBatch ?? LIMITS.clientPushBatch, options.pushBytes ?? LIMITS.clientPushBytes),
-    cursor: options.store.pullCursor(SYNC_TABLES),
-  };
+export function readRoundStart<Start extends RoundStart>(options: RoundLimits & { store: EngineStore & { readRoundStart(maxCount: number, maxBytes: number, known: readonly string[]): Start } }): Start;
+export function readRoundStart(options: RoundLimits & { store: EngineStore }): RoundStart;
+export function readRoundStart(options: RoundLimits & { store: EngineStore }): RoundStart {
+  const maxCount = options.pushBatch ?? LIMITS.clientPushBatch;
+  const maxBytes = options.pushBytes ?? LIMITS.clientPushBytes;
+  if (options.store.readRoundStart) return options.store.readRoundStart(maxCount, maxBytes, SYNC_TABLES);
+  const start = { batch: options.store.readOutboxBatch(maxCount, maxBytes), cursor: options.store.pullCursor(SYNC_TABLES) };
   // A caller that stops before the round (nobody signed in, a locked phone) never awaits them.
   start.batch.catch(() => undefined);
   start.cursor.catch(() => undefined);

@@ -7,7 +7,7 @@ import { sendAuditEvents } from './audit-outbox';
 import { readRoundStart, runSyncRound, type EngineApi } from './engine';
 import { HttpError, withdrawnError } from './errors';
 import { BUSY, SyncScheduler, type SchedulerEnv } from './scheduler';
-import { setLiveSyncState } from './status-store';
+import { getLiveSyncState, setLiveSyncState, type LiveSyncState } from './status-store';
 import { createHttpTransport, type Transport } from './transport';
 import { wipeWithdrawnPhone } from './withdrawal';
 import { syncRepository } from '../data/sync-repository';
@@ -80,11 +80,11 @@ function createRuntime(): SyncRuntime {
   const scheduler = new SyncScheduler(env, {
     round: async (onProgress) => {
       const started = performance.now();
-      // Every read the round starts with, at once: the engine's (the outbox's first batch, the
-      // cursor) with the session and the outbox's size. Each trip to IndexedDB one after the other
-      // is a wait before the first request leaves (docs/performance.md "Incremental sync").
+      // Every read the round starts with, in one transaction: the engine's (the outbox's first
+      // batch, the cursor) with the session and the outbox's size. Each trip to IndexedDB is a wait
+      // before the first request leaves (docs/performance.md "Incremental sync").
       const start = readRoundStart({ store: syncRepository });
-      const [session, waitingAtStart] = await Promise.all([getSession(), countOutbox()]);
+      const [session, waitingAtStart] = await Promise.all([start.session, start.waiting]);
       if (!session) {
         await revokeForgottenSession(transport);
         return false;
@@ -117,7 +117,7 @@ function createRuntime(): SyncRuntime {
       await sendAuditEvents(token, session.user.id);
       return true;
     },
-    onState: (state) => setLiveSyncState({ ...state, started: true }),
+    onState: showState,
     onSuccess: (at) => recordSyncSuccess(new Date(at).toISOString()),
     onError: async (info, cause) => {
       log.warn(`sync failed: ${info.reason}`, cause instanceof Error ? cause.message : cause);
@@ -131,6 +131,28 @@ function createRuntime(): SyncRuntime {
     scheduler,
     whileNotSyncing: (work) => withLock(SYNC_LOCK, {}, work) ?? scheduler.whenIdle().then(work),
   };
+}
+
+/**
+ * A round shows "syncing" only once it has run this long. Most rounds (a timer's, a trigger's with
+ * nothing new) end in tens of milliseconds, and showing the state, then the next, re-rendered the
+ * top bar on the round's critical path — about 6 ms of a 50 ms round on one busy core, while the
+ * pull waited (docs/performance.md "Incremental sync") — for a flicker nobody could read.
+ */
+const SHOW_RUNNING_AFTER_MS = 500;
+let runningShown: { timer: number; state: LiveSyncState } | undefined;
+
+function showState(state: Omit<LiveSyncState, 'started'>): void {
+  const next = { ...state, started: true };
+  if (next.running && !getLiveSyncState().running) {
+    // Progress before the delay is over is kept: the latest is what shows then.
+    if (runningShown) runningShown.state = next;
+    else runningShown = { state: next, timer: window.setTimeout(() => runningShown && setLiveSyncState(runningShown.state), SHOW_RUNNING_AFTER_MS) };
+    return;
+  }
+  if (runningShown) window.clearTimeout(runningShown.timer);
+  runningShown = undefined;
+  setLiveSyncState(next);
 }
 
 /**
