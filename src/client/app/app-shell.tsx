@@ -7,9 +7,11 @@ import { UpdatePrompt } from './update-prompt';
 import { ErrorBoundary } from './error-boundary';
 import { withStrings } from '../lib/i18n';
 import { useSignedInRole } from './signed-in';
+import { VisitorSyncBadge } from '../features/sync/components/sync-badge-link';
 
-// Lazy, with its strings: it appears a moment after the first paint instead of adding to the first
-// screen's JavaScript; it reads IndexedDB only for a signed-in member.
+// A signed-in member's live badge is lazy, with its strings: it reads IndexedDB and follows the
+// engine. A visitor's says only "sign in to sync", in React's first render, with nothing to load
+// (docs/first-visit.md).
 const SyncStatusBadge = lazy(async () => ({ default: (await withStrings('sync', () => import('../features/sync/components/sync-status-badge'))).SyncStatusBadge }));
 
 export function AppShell(): ReactElement {
@@ -21,7 +23,7 @@ export function AppShell(): ReactElement {
       <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
       <header className="top-bar">
         <span className="brand">{t('app.name')}</span>
-        <Suspense fallback={null}><SyncStatusBadge signedIn={signedIn} /></Suspense>
+        {signedIn ? <Suspense fallback={null}><SyncStatusBadge /></Suspense> : <VisitorSyncBadge />}
       </header>
       <UpdatePrompt />
       <main id="main" tabIndex={-1}>

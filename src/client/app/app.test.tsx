@@ -36,6 +36,15 @@ describe('app shell', () => {
     expect(within(nav).getByRole('link', { name: 'Danh bạ' }).getAttribute('aria-current')).toBe('page');
   });
 
+  it('shows a visitor the sync badge with the first render, leading to the sign-in screen', async () => {
+    await renderApp('/');
+    // Synchronously after the first render: the visitor's badge waits for no chunk (docs/first-visit.md).
+    const badge = screen.getByTestId('sync-badge');
+    expect(badge.textContent).toBe('Trạng thái đồng bộ: Đăng nhập để đồng bộ');
+    expect(badge.getAttribute('href')).toBe('/sign-in');
+    expect(within(badge).getByRole('status')).toBeTruthy();
+  });
+
   it('navigates between screens from the bottom bar', async () => {
     await renderApp('/');
     await userEvent.click(screen.getByRole('link', { name: 'Báo cáo' }));

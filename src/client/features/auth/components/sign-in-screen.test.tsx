@@ -87,6 +87,8 @@ describe('sign-in screen', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Trang chủ' }, { timeout: 5_000 })).toBeTruthy();
     expect((await getSession())?.user.username).toBe('lan.nguyen');
     expect(screen.queryByTestId('sign-in-card')).toBeNull();
+    // The member's live badge replaces the visitor's once its chunk has loaded.
+    await waitFor(() => expect(screen.getByTestId('sync-badge').getAttribute('href')).toBe('/settings#sync'), { timeout: 5_000 });
     expect(screen.getByTestId('sync-badge').textContent).not.toContain('Đăng nhập để đồng bộ');
   });
 });

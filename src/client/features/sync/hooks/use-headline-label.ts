@@ -7,7 +7,8 @@ export function useHeadlineLabel(headline: SyncHeadline, now: number): string {
   const { t } = useTranslation('sync');
   switch (headline.kind) {
     case 'signIn':
-      return t('status.signIn');
+      // The visitor's badge says it in the first screen's strings (sync-badge-link.tsx): one wording.
+      return t('syncBadge.signIn', { ns: 'common' });
     case 'syncing': {
       const progress = headline.progress;
       if (progress?.stage === 'push') return t('status.pushing', { done: progress.done, total: progress.total });
