@@ -63,8 +63,8 @@ export async function launchPhone(options: { locale?: string; userAgent?: string
 }
 
 /** Resolves once a service worker controls the page (the app shell is then precached). */
-export async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+export async function waitForServiceWorkerControl(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: timeoutMs });
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
     if (registration.active?.state !== 'activated') {
