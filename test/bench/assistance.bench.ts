@@ -53,7 +53,7 @@ const MEMBER = SEED_MEMBER;
  * of writes the first time, seconds of reads after. The bench measures the screens once that work is
  * over, as a member finds them on any later day; resolves with how long it took.
  */
-async function unlockAndSettle(page: Page): Promise<number> {
+export async function unlockAndSettle(page: Page): Promise<number> {
   const started = Date.now();
   await unlock(page, BENCH_PASSWORD);
   await page.waitForFunction(
@@ -65,7 +65,7 @@ async function unlockAndSettle(page: Page): Promise<number> {
 }
 
 /** From Home: in-app navigation to a list URL → first rows (or the empty state) in the DOM → next frame. */
-async function openList(page: Page, url: string, mayBeEmpty = false): Promise<number> {
+export async function openList(page: Page, url: string, mayBeEmpty = false): Promise<number> {
   await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor();
   const ms = await page.evaluate(
     (target) =>

@@ -1,6 +1,6 @@
 // The windowing list: only the rows in view are in the DOM, each row as tall as its content says.
-import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { rowAt, rowOffsets, VirtualList } from './virtual-list';
 
 interface Item {
@@ -43,4 +43,40 @@ describe('virtual list', () => {
     expect([0, 107, 108, 168, 169, 229, 230, 10_000].map((y) => rowAt(offsets, y))).toEqual([0, 0, 1, 1, 2, 2, 2, 2]);
     expect(rowAt(rowOffsets([], heightOf), 50)).toBe(0);
   });
+
+  describe('scrolling', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('renders again only the rows entering the window, and nothing while the same rows stay in it', () => {
+      const frames: FrameRequestCallback[] = [];
+      vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+      const scrollTo = (box: HTMLElement, top: number) => {
+        box.scrollTop = top;
+        fireEvent.scroll(box);
+        act(() => frames.splice(0).forEach((callback) => callback(0)));
+      };
+      const items = Array.from({ length: 20_000 }, (_, i) => ({ id: String(i) }));
+      const rendered: string[] = [];
+      const renderRow = (item: { id: string }) => {
+        rendered.push(item.id);
+        return item.id;
+      };
+      render(<VirtualList items={items} rowHeight={100} getKey={(item) => item.id} renderRow={renderRow} setSize={items.length} label="rows" />);
+      const box = screen.getByTestId('virtual-list');
+      const shownAtFirst = screen.getAllByRole('listitem').map((row) => row.textContent);
+      expect(rendered).toEqual(shownAtFirst);
+      rendered.length = 0;
+
+      // 10 px: the same rows stay in the window (a finger's few px a frame).
+      scrollTo(box, 10);
+      expect(rendered).toEqual([]);
+
+      // 300 px: three rows enter at the bottom (the top ones stay in the overscan); only they are rendered.
+      scrollTo(box, 300);
+      const shownAfter = screen.getAllByRole('listitem').map((row) => row.textContent);
+      expect(rendered).toEqual(shownAfter.filter((id) => !shownAtFirst.includes(id)));
+      expect(rendered).toHaveLength(3);
+    });
+  });
 });
+

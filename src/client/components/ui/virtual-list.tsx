@@ -3,8 +3,10 @@
 // before it is drawn (`rowHeight` as a function: a log without a citizen is shorter than one with a
 // phone to reveal), so the list never measures the DOM and never jumps; the rows' offsets are one
 // running sum, searched by bisection on every scroll frame. The list scrolls inside its own box,
-// sized to the space left above the bottom navigation.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
+// sized to the space left above the bottom navigation. A scroll frame re-renders the list only when
+// the window of rows changes, and then only the rows entering it: a row already shown is memoized
+// (docs/performance.md "Scrolling the log list").
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import './virtual-list.css';
 
 const OVERSCAN = 6;
@@ -43,6 +45,33 @@ export function rowAt(offsets: Float64Array, y: number): number {
   return Math.max(0, low);
 }
 
+/** The rows drawn for a scroll position: those in view and OVERSCAN either side. */
+function windowAt(offsets: Float64Array, count: number, scrollTop: number, height: number): { first: number; last: number } {
+  return { first: Math.max(0, rowAt(offsets, scrollTop) - OVERSCAN), last: Math.min(count, rowAt(offsets, scrollTop + height) + 1 + OVERSCAN) };
+}
+
+interface RowProps<T> {
+  item: T;
+  index: number;
+  top: number;
+  height: number;
+  setSize: number;
+  renderRow: (item: T, index: number) => ReactNode;
+}
+
+/**
+ * One row, rendered again only when its own props change: without it every scroll frame rendered
+ * every row in the window (a log row's link, date and translated outcome), which on one core was
+ * most of the script time of a step.
+ */
+const VirtualRow = memo(function VirtualRow<T>({ item, index, top, height, setSize, renderRow }: RowProps<T>): ReactElement {
+  return (
+    <div role="listitem" aria-posinset={index + 1} aria-setsize={setSize} className="virtual-row" style={{ top, height }}>
+      {renderRow(item, index)}
+    </div>
+  );
+}) as <T>(props: RowProps<T>) => ReactElement;
+
 export function VirtualList<T>({ items, rowHeight, getKey, renderRow, setSize, label, onEndReached }: VirtualListProps<T>): ReactElement {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -62,20 +91,30 @@ export function VirtualList<T>({ items, rowHeight, getKey, renderRow, setSize, l
     return () => window.removeEventListener('resize', measure);
   }, []);
 
-  const first = Math.max(0, rowAt(offsets, scrollTop) - OVERSCAN);
-  const last = Math.min(items.length, rowAt(offsets, scrollTop + height) + 1 + OVERSCAN);
+  const { first, last } = windowAt(offsets, items.length, scrollTop, height);
 
   useEffect(() => {
     if (onEndReached && items.length > 0 && last >= items.length - OVERSCAN) onEndReached();
   }, [last, items.length, onEndReached]);
 
+  // What the last render drew, for the frame callback (a render may come between a scroll event and its frame).
+  const drawn = useRef({ offsets, count: items.length, height, first, last });
+  useLayoutEffect(() => {
+    drawn.current = { offsets, count: items.length, height, first, last };
+  });
+
   const frame = useRef(0);
   const onScroll = () => {
-    // One state update per animation frame, however many scroll events arrive.
+    // At most one state update per animation frame, however many scroll events arrive, and none
+    // while the same rows stay in the window (a finger moves a few px a frame).
     if (frame.current) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
-      if (box.current) setScrollTop(box.current.scrollTop);
+      const top = box.current?.scrollTop;
+      if (top === undefined) return;
+      const now = drawn.current;
+      const next = windowAt(now.offsets, now.count, top, now.height);
+      if (next.first !== now.first || next.last !== now.last) setScrollTop(top);
     });
   };
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
@@ -84,18 +123,7 @@ export function VirtualList<T>({ items, rowHeight, getKey, renderRow, setSize, l
   for (let index = first; index < last; index++) {
     const item = items[index];
     if (item === undefined) continue;
-    rows.push(
-      <div
-        key={getKey(item)}
-        role="listitem"
-        aria-posinset={index + 1}
-        aria-setsize={setSize}
-        className="virtual-row"
-        style={{ top: offsets[index], height: offsets[index + 1]! - offsets[index]! }}
-      >
-        {renderRow(item, index)}
-      </div>,
-    );
+    rows.push(<VirtualRow key={getKey(item)} item={item} index={index} top={offsets[index]!} height={offsets[index + 1]! - offsets[index]!} setSize={setSize} renderRow={renderRow} />);
   }
 
   return (
