@@ -182,8 +182,14 @@ describe('citizen assistance offline in Chromium', () => {
     const { page } = phone;
     await openNewLog(page);
     await page.getByRole('radio', { name: 'Xong một phần' }).check();
-    await page.getByLabel('Ghi chú').fill('Đang làm dở thì máy tắt');
+    // The draft is saved 400 ms after the last change (use-draft.ts). Wait for the outcome's draft,
+    // then for the one with the note too: a reload within those 400 ms may lose the last keystrokes
+    // (its flush on pagehide cannot finish a sealed write), and under load the fill came late enough
+    // for a draft without the note to be the only one when the page reloaded.
     await expect.poll(async () => (await storeRows(page, 'drafts')).length).toBe(1);
+    const [first] = await storeRows(page, 'drafts');
+    await page.getByLabel('Ghi chú').fill('Đang làm dở thì máy tắt');
+    await expect.poll(async () => (await storeRows(page, 'drafts'))[0]?.updatedAt).not.toBe(first!.updatedAt);
     await page.reload();
     await unlock(page, DEMO_PASSWORD);
     await page.getByText('Đã mở lại bản nháp chưa lưu của bạn.').waitFor();
