@@ -90,8 +90,11 @@ export function functionsIn(profile: Profile, task: Task, top = 6): string {
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([label, ms]) => `${label} ${ms.toFixed(1)}`).join(' | ');
 }
 
-/** The functions a task ran, by inclusive time (each sample counted once per function on its stack). */
-export function inclusiveIn(profile: Profile, task: Task, top = 20): string {
+/**
+ * The functions a task ran, by inclusive time (each sample counted once per function on its stack);
+ * `scriptsOnly` leaves out the engine's own frames (no script URL), e.g. (program) and (garbage collector).
+ */
+export function inclusiveIn(profile: Profile, task: Task, { top = 20, scriptsOnly = false, separator = '\n        ' } = {}): string {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -103,11 +106,12 @@ export function inclusiveIn(profile: Profile, task: Task, top = 20): string {
     const seen = new Set<string>();
     for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
       const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+      if (scriptsOnly && !url) continue;
       const label = url ? `${functionName || '(anon)'}@${url.split('/').pop()}:${lineNumber}` : functionName;
       if (seen.has(label)) continue;
       seen.add(label);
       inclusive.set(label, (inclusive.get(label) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
     }
   }
-  return [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top).map(([label, ms]) => `${label} ${ms.toFixed(1)}`).join('\n        ');
+  return [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top).map(([label, ms]) => `${label} ${ms.toFixed(1)}`).join(separator);
 }

@@ -135,7 +135,7 @@ await withBenchPhone(async ({ server, page, context }) => {
     for (const task of tasks.filter((task) => task.ms >= 0.3)) {
       lines.push(`  task ${ms(task.start / 1000 - traceMs(at.tap))} ${task.ms.toFixed(1)} ms (thread ${task.cpuMs.toFixed(1)}): ${kindsIn(task)}`);
       if (profile && task.ms >= 1) lines.push(`      ${functionsIn(profile, task)}`);
-      if (profile && kindsIn(task).includes('event click')) lines.push(`      inclusive:\n        ${inclusiveIn(profile, task, 30)}`);
+      if (profile && kindsIn(task).includes('event click')) lines.push(`      inclusive:\n        ${inclusiveIn(profile, task, { top: 30 })}`);
     }
     if (run > 0) saves.push(save);
     process.stdout.write(`${lines.join('\n')}\n`);

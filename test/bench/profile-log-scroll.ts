@@ -7,13 +7,9 @@
 //   [taskset -c 0] [PROFILE=1] node --import tsx test/bench/profile-log-scroll.ts [rounds]
 import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
-import { storeRows } from '../e2e/support/idb';
-import { unlock } from '../e2e/support/sign-in';
-import { seedMemberKey } from '../e2e/support/vault-seed';
-import { SEED_MEMBER, seedLogs } from '../e2e/support/seed-logs';
 import { withBenchPhone } from './bench-phone';
 import { summarize, type Profile } from './cpu-profile';
-import { buildPlainList, scrollRound, show } from './log-scroll.bench';
+import { buildPlainList, openSealedList, scrollRound, show } from './log-scroll.bench';
 
 const ROUNDS = Number(process.argv[2] ?? 2);
 const PROFILE = process.env.PROFILE === '1';
@@ -56,15 +52,7 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
 await withBenchPhone(async ({ server, page, context }) => {
   await server.stop();
   await context.setOffline(true);
-  await seedLogs(page, SEED_MEMBER, 20_000, { named: 0.02, noted: 0 });
-  await seedMemberKey(page, SEED_MEMBER, 'bench-password');
-  await page.goto(`${server.url}/assistance`);
-  await unlock(page, 'bench-password');
-  await page.getByRole('list', { name: 'Các lượt hỗ trợ, mới nhất trước' }).getByRole('listitem').first().waitFor();
-  for (let wait = 0; wait < 600; wait++) {
-    if ((await storeRows(page, 'syncState')).some((row) => row.key === 'sealedAtRest' && typeof row.value === 'string')) break;
-    await page.waitForTimeout(200);
-  }
+  await openSealedList(page, server.url);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await cdp.send('Profiler.enable');

@@ -22,6 +22,7 @@ import { launchPhone } from '../e2e/support/browser';
 import { startAppServer } from '../e2e/support/server';
 import { median } from './measurement';
 import type { Profile } from './cpu-profile';
+import { inclusiveIn } from './main-thread-trace';
 
 const runs = Number(process.argv[2] ?? 5);
 const dist = process.argv[3];
@@ -91,30 +92,6 @@ function tasksOf(events: TraceEvent[], url: string): Task[] {
   return tasks;
 }
 
-/** The functions a task ran, by inclusive sampled time (the profile's clock is the trace's). */
-function functionsIn(profile: Profile, task: Task): string {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const inclusive = new Map<string, number>();
-  let at = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    at += profile.timeDeltas[i] ?? 0;
-    if (at < task.start || at > task.start + task.ms * 1000) continue;
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const seen = new Set<string>();
-    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
-      const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
-      if (!url) continue;
-      const label = `${functionName || '(anon)'}@${url.split('/').pop()}:${lineNumber}`;
-      if (seen.has(label)) continue;
-      seen.add(label);
-      inclusive.set(label, (inclusive.get(label) ?? 0) + ms);
-    }
-  }
-  return [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([label, ms]) => `${label} ${ms.toFixed(1)}`).join(' | ');
-}
-
 /** What kind of work a task was (its trace events of 1 ms or more). */
 function kindsIn(task: Task): string {
   const kinds = new Map<string, number>();
@@ -176,7 +153,7 @@ try {
       process.stdout.write(`${screen} run ${run + 1}: work ${visit.workMs.toFixed(0)} ms (thread ${visit.cpuMs.toFixed(0)} ms), tasks ≥ ${SIGNIFICANT_MS} ms: ${visit.tasks.filter((task) => task.ms >= SIGNIFICANT_MS).length} (thread ${visit.tasks.filter((task) => task.cpuMs >= SIGNIFICANT_MS).length}), blocking at ${slowdown}× ≈ ${blockingMs(visit).toFixed(0)} ms (thread ${blockingMs(visit, true).toFixed(0)} ms)\n`);
       if (listTasks) process.stdout.write(`  scripts: ${visit.scripts.join(' ')}\n`);
       for (const task of long) {
-        process.stdout.write(`  +${((task.start - visit.tasks[0]!.start) / 1000).toFixed(0)} ms ${task.ms.toFixed(1)} ms (thread ${task.cpuMs.toFixed(1)}): ${kindsIn(task)}\n${sampled ? `      ${functionsIn(visit.profile, task)}\n` : ''}`);
+        process.stdout.write(`  +${((task.start - visit.tasks[0]!.start) / 1000).toFixed(0)} ms ${task.ms.toFixed(1)} ms (thread ${task.cpuMs.toFixed(1)}): ${kindsIn(task)}\n${sampled ? `      ${inclusiveIn(visit.profile, task, { top: 6, scriptsOnly: true, separator: ' | ' })}\n` : ''}`);
       }
     }
   }
