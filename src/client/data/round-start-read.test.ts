@@ -3,12 +3,12 @@
 // IndexedDB's (opening sealed entries, forgetting the cursor after an update) after it. On
 // fake-indexeddb with the real repository.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AppDatabase } from './db';
 import { SyncRepository } from './sync-repository';
 import { LockedError } from './vault/vault';
 import { SESSION_KEY, type Session } from './session-state';
 import { SYNC_KEYS } from './sync-keys';
 import { T0, enginePhones } from '../../../test/helpers/engine-phones';
+import { transactionsDuring } from '../../../test/helpers/idb-transactions';
 import { USER_ID, logFields } from '../../../test/helpers/sync-fixtures';
 import { uuidv7 } from '../../shared/sync/ids';
 import { SYNC_TABLES } from '../../shared/schemas/tables';
@@ -18,23 +18,6 @@ const SESSION: Session = {
   user: { id: USER_ID, username: 'lan.nguyen', displayName: 'Nguyễn Thị Lan', role: 'member', communeId: 'ngok-bay' },
   signedInAt: new Date(T0).toISOString(),
 };
-
-/** Counts the IndexedDB transactions opened while `work` runs. */
-async function transactionsDuring<T>(db: AppDatabase, work: () => Promise<T>): Promise<{ result: T; opened: string[][] }> {
-  await db.open();
-  const opened: string[][] = [];
-  const prototype = IDBDatabase.prototype as unknown as { transaction: (...args: unknown[]) => IDBTransaction };
-  const original = prototype.transaction;
-  const spy = vi.spyOn(prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...args: unknown[]) {
-    opened.push([args[0] as string | string[]].flat());
-    return original.apply(this, args);
-  });
-  try {
-    return { result: await work(), opened };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -49,7 +32,7 @@ describe('a sync round\'s first reads', () => {
       const start = a.repo.readRoundStart(2, 64 * 1024, SYNC_TABLES);
       return { batch: await start.batch, cursor: await start.cursor, waiting: await start.waiting, session: await start.session };
     });
-    expect(opened).toEqual([['outbox', 'syncState', 'settings']]);
+    expect(opened).toEqual([{ stores: ['outbox', 'syncState', 'settings'], mode: 'readonly' }]);
     // The entries opened for the push: the notes in plain text, as the server must receive them.
     expect(result.batch.mutations.map((mutation) => [mutation.recordId, mutation.fields.note])).toEqual([
       [ids[0], logFields(T0, 0).note],

@@ -12,9 +12,8 @@ export type ServiceItem = ServiceRecord;
 
 /**
  * Puts the shipped catalogue into the `services` table where rows are missing, so a phone that
- * never synced still offers every kind of help. Cheap (30 keys, one transaction) and safe to call
- * on every screen mount: rw transactions on one store run one after the other, so concurrent calls
- * never add a row twice.
+ * never synced still offers every kind of help. Safe to call on every screen mount: a complete
+ * catalogue is one read-only look (reference-seed.ts), and concurrent calls never add a row twice.
  */
 export function ensureServiceCatalogue(): Promise<number> {
   return ensureReferenceSeed('services', seedServices().map((service) => seedRecord(service)));
