@@ -105,7 +105,10 @@ export default defineConfig({
       workbox: {
         // Not the web manifest: the plugin adds it to the list itself.
         globPatterns: ['**/*.{js,css,html,svg,png,json}'],
-        globIgnores: ['**/node_modules/**/*', 'wiped.html'],
+        // The notice of a wipe (its screen and its strings, not wipe-notice.ts, which every start
+        // reads) is only ever shown by a phone without a service worker: the wipe removes it, and it
+        // is registered again once the notice is read (lib/pwa.ts). Precached, it never served.
+        globIgnores: ['**/node_modules/**/*', 'wiped.html', 'assets/wiped-screen-*.js', 'assets/wipe-????????.js'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

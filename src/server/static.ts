@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendError } from './errors';
 import { isApiPath, pathnameOf } from './paths';
+import { WIPED_COOKIE, WIPED_PAGE } from '../shared/wiped-page';
 
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
@@ -80,6 +81,17 @@ export function registerStatic(app: FastifyInstance, distDir: string): void {
     return undefined;
   });
 
+  // A wiped phone whose notice is unread asks for it by a cookie (src/shared/wiped-page.ts): any
+  // page of the app is then answered with the notice's page, so that a later start paints the
+  // notice first, not index.html's Home (docs/security.md "Revoke and wipe"). Files are files.
+  const wipedFile = WIPED_PAGE.slice(1);
+  app.addHook('onRequest', async (request, reply) => {
+    const pathname = pathnameOf(request.url);
+    const appPage = pathname === '/index.html' || path.posix.extname(pathname) === '';
+    if (!appPage || !asksForWipedPage(request) || !isSpaNavigation(request) || !existsSync(path.join(root, wipedFile))) return undefined;
+    return reply.header('cache-control', CACHE_REVALIDATE).sendFile(wipedFile, root);
+  });
+
   app.setNotFoundHandler((request, reply) => {
     if (isSpaNavigation(request)) {
       if (!isBuilt()) return sendError(reply, 503, 'not_built', 'The app has not been built yet: run `npm run build`.');
@@ -98,4 +110,9 @@ function isSpaNavigation(request: FastifyRequest): boolean {
   // The root always means the app, whatever the client accepts.
   if (pathname === '/') return true;
   return (request.headers.accept ?? '').includes('text/html');
+}
+
+/** The phone's cookie of an unread wipe notice (client data/wipe-notice.ts). */
+function asksForWipedPage(request: FastifyRequest): boolean {
+  return (request.headers.cookie ?? '').split(';').some((part) => part.trim() === `${WIPED_COOKIE}=1`);
 }

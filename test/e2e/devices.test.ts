@@ -2,8 +2,9 @@
 // real server: a member signs in on an Android phone and syncs; the commune leader finds that
 // phone by its name in the devices list, with its app version and last sync, and revokes it;
 // at its next contact the phone wipes itself and says why — the notice the first screen after the
-// wipe, never the signed-out Home before it. axe-clean at 360 × 740 and 1280 × 800.
-import type { Page } from 'playwright-core';
+// wipe, never the signed-out Home before it, and at every later start until the notice is read (a
+// reload, a new tab). axe-clean at 360 × 740 and 1280 × 800.
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeAtBothSizes } from './support/axe';
 import { waitForServiceWorkerControl } from './support/browser';
@@ -18,28 +19,35 @@ const DEVICE_NAME = 'SM-A125F · Android 13 · Chrome';
 const WIPED_TITLE = 'Dữ liệu trên máy này đã được xóa';
 
 /**
- * Every title the member's phone paints, in order, across reloads: an init script in each page
- * (its first entry: NEW_PAGE) reads the visible h1 before every frame is painted — index.html's
- * painted shell included — and reports each change.
+ * Every title each of the member's tabs paints, in order, across reloads: an init script in each
+ * page (its first entry: NEW_PAGE) reads the visible h1 before every frame is painted — the static
+ * shell of index.html or wiped.html included — and reports each change.
  */
 const NEW_PAGE = '(new page)';
-async function recordTitles(page: Page): Promise<string[]> {
-  const titles: string[] = [];
-  await page.context().exposeBinding('__e2eTitle', (_source, title: string) => void titles.push(title));
-  await page.context().addInitScript((newPage: string) => {
-    const report = (window as unknown as { __e2eTitle: (title: string) => Promise<void> }).__e2eTitle;
+async function recordTitles(context: BrowserContext): Promise<{ titles: (page: Page) => string[] }> {
+  const byPage = new Map<Page, string[]>();
+  const titles = (page: Page) => byPage.get(page) ?? byPage.set(page, []).get(page)!;
+  await context.exposeBinding('__e2eTitle', (source, title: string) => void titles(source.page).push(title));
+  await context.addInitScript((newPage: string) => {
+    const page = window as unknown as { __e2eTitle: (title: string) => Promise<void> };
     let last = newPage;
-    void report(last);
+    void page.__e2eTitle(last);
     const frame = () => {
       const title = [...document.querySelectorAll('h1')].find((h1) => h1.checkVisibility())?.textContent ?? '';
-      if (title !== last) void report((last = title));
+      if (title !== last) void page.__e2eTitle((last = title));
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
   }, NEW_PAGE);
-  return titles;
+  return { titles };
 }
-let memberTitles: string[] = [];
+let member: Awaited<ReturnType<typeof recordTitles>>;
+
+/** The titles `page` painted since it last started, blank frames left out (null before it started again). */
+const sinceLastStart = (page: Page): string[] | null => {
+  const titles = member.titles(page);
+  return titles.includes(NEW_PAGE) ? titles.slice(titles.lastIndexOf(NEW_PAGE) + 1).filter((title) => title !== '') : null;
+};
 
 /** To the devices screen the way a leader goes: Settings, the admin area, Devices (a reload would lock the app). */
 async function openDevices(page: Page): Promise<void> {
@@ -53,8 +61,8 @@ describe('devices: the leader revokes a member phone, which wipes itself at its 
   const world = phonesWorld({ DEMO_PASSWORD }, { member: { userAgent: ANDROID_UA }, leader: {} });
 
   it('a member signs in on an Android phone and syncs', async () => {
-    const { page } = world.member;
-    memberTitles = await recordTitles(page);
+    const { page, context } = world.member;
+    member = await recordTitles(context);
     await page.goto(world.server.url);
     await waitForServiceWorkerControl(page);
     await signIn(page, world.server.url, 'demo-member', DEMO_PASSWORD);
@@ -94,18 +102,31 @@ describe('devices: the leader revokes a member phone, which wipes itself at its 
     const { page, context } = world.member;
     // Reconnecting starts a round (the 'online' trigger): its first request learns of the revocation.
     await context.setOffline(true);
-    expect(memberTitles.at(-1)).toBe('Trang chủ');
-    memberTitles.length = 0;
+    expect(member.titles(page).at(-1)).toBe('Trang chủ');
+    member.titles(page).length = 0;
     await context.setOffline(false);
     await page.getByRole('heading', { level: 1, name: WIPED_TITLE }).waitFor({ timeout: 60_000 });
     // During the wipe the phone shows its lock ("Sổ tay số" while the lock's chunk loads); the page
     // then starts again, and its first paint is the notice — never Home, signed out or not.
-    const afterReload = () => (memberTitles.includes(NEW_PAGE) ? memberTitles.slice(memberTitles.lastIndexOf(NEW_PAGE) + 1).filter((title) => title !== '') : null);
-    await expect.poll(afterReload).toEqual([WIPED_TITLE]);
-    expect(memberTitles).not.toContain('Trang chủ');
+    await expect.poll(() => sinceLastStart(page)).toEqual([WIPED_TITLE]);
+    expect(member.titles(page)).not.toContain('Trang chủ');
     // wiped.html's frame holds the title alone; the reason and the counts follow with the app.
     await page.getByText('Quản trị viên đã thu hồi quyền dùng ứng dụng trên máy này').waitFor();
     await expect.poll(async () => (await storeRows(page, 'teamMembers')).length).toBe(0);
+  });
+
+  it('every later start before the notice is read paints the notice first: a new tab, a reload', async () => {
+    const { page, context } = world.member;
+    const fresh = await context.newPage();
+    await fresh.goto(world.server.url);
+    await fresh.getByText('Quản trị viên đã thu hồi quyền dùng ứng dụng trên máy này').waitFor();
+    expect(sinceLastStart(fresh)).toEqual([WIPED_TITLE]);
+    await fresh.close();
+    // The notice's page installs no service worker, which would answer the next start with index.html.
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+    await page.reload();
+    await page.getByText('Quản trị viên đã thu hồi quyền dùng ứng dụng trên máy này').waitFor();
+    expect(sinceLastStart(page)).toEqual([WIPED_TITLE]);
   });
 
   it('the leader sees the phone gone from the active devices and kept among the revoked ones', async () => {

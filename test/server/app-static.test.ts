@@ -10,7 +10,7 @@ import { type ErrorBody } from '../../src/server/errors';
 import { CONTENT_SECURITY_POLICY, STRICT_TRANSPORT_SECURITY } from '../../src/server/security-headers';
 import { describePostgres } from '../helpers/pg';
 import { postgresFixture, sqliteFixture, type StoreFixtureFactory } from './store-fixtures';
-import { APP_JS, EXPECTED_HEADERS, HTML, INDEX_HTML, appWorld, makeApp } from './app-world';
+import { APP_JS, EXPECTED_HEADERS, HTML, INDEX_HTML, WIPED_HTML, appWorld, makeApp } from './app-world';
 
 function appSuite(factory: StoreFixtureFactory): void {
   const world = appWorld(factory);
@@ -115,6 +115,24 @@ function appSuite(factory: StoreFixtureFactory): void {
       expect(head.statusCode).toBe(200);
       expect(head.body).toBe('');
       expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+    });
+
+    it('a phone whose wipe notice is unread (its cookie) gets the notice\'s page for every page of the app, never Home; files stay files', async () => {
+      const waiting = { cookie: 'lang=vi; so-tay-so-wiped=1' };
+      for (const [url, headers] of [['/', {}], ['/index.html', HTML], ['/checklists/abc', HTML], ['/wiped.html', HTML]] as const) {
+        const res = await world.app.inject({ method: 'GET', url, headers: { ...headers, ...waiting } });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toBe(WIPED_HTML);
+        expect(res.headers['cache-control'], url).toBe('no-cache');
+        expect(res.headers).toMatchObject(EXPECTED_HEADERS);
+      }
+      const asset = await world.app.inject({ method: 'GET', url: '/assets/app-abc123.js', headers: waiting });
+      expect(asset.body).toBe(APP_JS);
+      expect((await world.app.inject({ method: 'GET', url: '/api/health', headers: { ...HTML, ...waiting } })).statusCode).toBe(200);
+      // The notice read (the cookie cleared), or never there: Home.
+      for (const headers of [{ cookie: 'so-tay-so-wiped=' }, {}]) {
+        expect((await world.app.inject({ method: 'GET', url: '/', headers })).body).toBe(INDEX_HTML);
+      }
     });
 
     it('no shell for requests that do not ask for HTML, or that are not GET/HEAD', async () => {

@@ -12,6 +12,8 @@ import type { SyncStore } from '../../src/server/storage/types';
 import { type StoreFixture, type StoreFixtureFactory } from './store-fixtures';
 
 export const INDEX_HTML = '<!doctype html><html lang="vi"><head><title>Sổ tay số</title></head><body><div id="root"></div></body></html>';
+/** The notice's page of a wiped phone (vite.config.ts makes it from index.html). */
+export const WIPED_HTML = '<!doctype html><html lang="vi"><head><title>Sổ tay số</title></head><body><div id="root"><h1>Dữ liệu trên máy này đã được xóa</h1></div></body></html>';
 // Over the 1 KB compression threshold, and compressible.
 export const APP_JS = `export const rows = [${Array.from({ length: 300 }, (_, i) => `"row ${i}"`).join(',')}];\n`;
 export const SECRET_OUTSIDE_DIST = 'TOP-SECRET-OUTSIDE-DIST';
@@ -34,6 +36,7 @@ export async function writeDist(): Promise<{ dir: string; dist: string }> {
   const dist = path.join(dir, 'dist');
   const files: Record<string, string> = {
     'index.html': INDEX_HTML,
+    'wiped.html': WIPED_HTML,
     'assets/app-abc123.js': APP_JS,
     'assets/app-abc123.css': 'body{margin:0}',
     'sw.js': 'self.addEventListener("install",()=>{});',

@@ -92,4 +92,14 @@ describe('device wipe', () => {
     expect(heard).toHaveBeenCalledTimes(2);
     stop();
   });
+
+  it('asks the server for the notice\'s page by a cookie while the notice is unread', () => {
+    const waiting = () => document.cookie.split('; ').includes('so-tay-so-wiped=1');
+    const stop = subscribeWipeNotice(() => undefined);
+    saveWipeNotice(NOTICE);
+    expect(waiting()).toBe(true);
+    dismissWipeNotice();
+    expect(waiting()).toBe(false);
+    stop();
+  });
 });

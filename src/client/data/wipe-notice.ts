@@ -1,8 +1,11 @@
 // The notice of a withdrawn phone's wipe (device-wipe.ts, docs/security.md "Revoke and wipe"): it
 // survives the wipe in localStorage (counts and a reason only, nothing of the commune), and the
 // lock check shows it before anything else. Apart from the wipe itself (Dexie) so that the lock
-// check reads it on every start without loading Dexie (docs/first-visit.md).
+// check reads it on every start without loading Dexie (docs/first-visit.md). While it is unread, a
+// cookie asks the server for the notice's page instead of index.html, so that a later start (a
+// reload, a new tab, the icon) paints the notice first, never the static Home (shared/wiped-page.ts).
 import { hasFields } from '../../shared/has-fields';
+import { WIPED_COOKIE } from '../../shared/wiped-page';
 
 export type WithdrawalReason = 'device_revoked' | 'account_disabled';
 
@@ -40,14 +43,28 @@ function isWipeNotice(value: unknown): value is WipeNotice {
 let current: WipeNotice | null | undefined;
 const listeners = new Set<() => void>();
 
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+/** The cookie of an unread notice: set (a year) or cleared. */
+function askForWipedPage(unread: boolean): void {
+  try {
+    document.cookie = `${WIPED_COOKIE}=${unread ? '1' : ''}; path=/; max-age=${unread ? 31_536_000 : 0}; samesite=strict`;
+  } catch {
+    // No document (a script outside the browser): no page to ask for.
+  }
+}
+
 export function saveWipeNotice(notice: WipeNotice): void {
   try {
     localStorage.setItem(NOTICE_KEY, JSON.stringify(notice));
   } catch {
     // No localStorage (private mode quota): the screen shows it for this page only.
   }
+  askForWipedPage(true);
   current = notice;
-  for (const listener of listeners) listener();
+  notify();
 }
 
 /** The notice of a wipe the member has not yet dismissed, or null. */
@@ -60,6 +77,9 @@ export function wipeNotice(): WipeNotice | null {
     } catch {
       current = null;
     }
+    // A cookie left without its notice (the notice lost with the site's storage) would keep
+    // answering every start with a notice that never comes.
+    if (!current && typeof document !== 'undefined' && document.cookie.includes(WIPED_COOKIE)) askForWipedPage(false);
   }
   return current;
 }
@@ -75,6 +95,7 @@ export function dismissWipeNotice(): void {
   } catch {
     // nothing kept
   }
+  askForWipedPage(false);
   current = null;
-  for (const listener of listeners) listener();
+  notify();
 }

@@ -10,10 +10,17 @@ let applyUpdate: (() => void) | null = null;
 const listeners = new Set<Listener>();
 const notify = () => listeners.forEach((listener) => listener());
 
+/**
+ * Not while the notice of a wipe is unread (data/wipe-notice.ts): the wipe removed the service
+ * worker, and one registered again would answer the next start with its copy of index.html, whose
+ * first paint is Home, where the server answers with the notice's page (docs/security.md). The
+ * notice's screen registers it once the notice is read.
+ */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
-  import('workbox-window')
-    .then(async ({ Workbox }) => {
+  Promise.all([import('workbox-window'), import('../data/wipe-notice')])
+    .then(async ([{ Workbox }, { wipeNotice }]) => {
+      if (wipeNotice()) return;
       const wb = new Workbox('/sw.js', { scope: '/' });
       wb.addEventListener('waiting', () => {
         applyUpdate = () => {

@@ -17,6 +17,7 @@ import { saveRelayKey } from '../data/relay-key';
 import { purgeOldDetailsAfterSync } from '../data/retention-purge';
 import { keyFor, saveDevicePolicy, subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { log } from '../lib/log';
+import { WIPED_PAGE } from '../../shared/wiped-page';
 
 /** One sync at a time across tabs (and the service worker, should it ever sync). */
 export const SYNC_LOCK = 'so-tay-so-sync';
@@ -177,7 +178,7 @@ async function revokeForgottenSession(transport: Transport): Promise<void> {
  * Home is never painted first (vite.config.ts).
  */
 function reloadAfterWipe(): void {
-  window.setTimeout(() => window.location.replace('/wiped.html'), 0);
+  window.setTimeout(() => window.location.replace(WIPED_PAGE), 0);
 }
 
 /** 426: this app is older than the server accepts. Look for the new version (UpdatePrompt shows it). */

@@ -1,11 +1,13 @@
 // After a withdrawn phone wiped itself (docs/security.md "Revoke and wipe"): why, and what was
 // sent and what was lost, counted before the wipe — never a silent loss, least of all of another
-// member's drafts. Shown once; "Understood" leads to the sign-in screen.
+// member's drafts. Shown once; "Understood" leads to the sign-in screen, and installs the app
+// again for offline use (lib/pwa.ts waits for it).
 import type { ReactElement } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/ui/screen';
 import { dismissWipeNotice, type WipeNotice } from '../../../data/wipe-notice';
+import { registerServiceWorker } from '../../../lib/pwa';
 import '../auth.css';
 
 const LOSSES = ['unsent', 'refused', 'ownDrafts', 'otherDrafts'] as const;
@@ -32,6 +34,7 @@ export function WipedScreen({ notice }: { notice: WipeNotice }): ReactElement {
         className="button primary"
         onClick={() => {
           dismissWipeNotice();
+          registerServiceWorker();
           void navigate('/sign-in');
         }}
       >
