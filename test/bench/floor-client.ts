@@ -11,7 +11,7 @@ import { signIn } from '../e2e/support/sign-in';
 
 const FLOOR_DB = 'sync-floor';
 const APP_DB = 'so-tay-so';
-/** The app's own sync lock (src/client/sync/runtime.ts SYNC_LOCK): held by every round. */
+/** The app's own sync lock (src/client/data/sync-keys.ts SYNC_LOCK): held by every round. */
 const SYNC_LOCK = 'so-tay-so-sync';
 
 /** Creates (or empties) the floor's database: the app's synced stores, indexes copied, plus `meta`. */

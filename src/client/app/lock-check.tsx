@@ -8,7 +8,8 @@ import { lazy, Suspense, useDeferredValue, useEffect, useSyncExternalStore, type
 import { useLocation } from 'react-router';
 import { storedSession, subscribeStoredSession } from '../data/session-state';
 import { subscribeVault, vaultSnapshot } from '../data/vault/vault-state';
-import { subscribeWipeNotice, wipeNotice } from '../data/wipe-notice';
+import { subscribeWipeNotice, wipeNotice, WIPED_PAGE } from '../data/wipe-notice';
+import { SYNC_LOCK } from '../data/sync-keys';
 import { Opening, OpeningShell } from './opening';
 import { log } from '../lib/log';
 import { withStrings } from '../lib/i18n';
@@ -20,6 +21,8 @@ const LockScreen = lazy(async () => ({ default: (await import('../features/auth/
 const loadWipedScreen = async () => (await withStrings('wipe', () => import('../features/auth/components/wiped-screen'))).WipedScreen;
 const WipedScreen = lazy(async () => ({ default: await loadWipedScreen() }));
 let preloadedWipedScreen: Awaited<ReturnType<typeof loadWipedScreen>> | undefined;
+/** The page started on a notice (lock-gate.tsx reads it before this module's first render). */
+const wipedAtStart = wipeNotice() !== null;
 
 /**
  * A notice still to be read is the first screen (the page starts again at /#wiped after a wipe,
@@ -41,6 +44,13 @@ export function LockCheck({ children }: { children: ReactNode }): ReactElement {
   const session = first === undefined ? undefined : known;
   const vault = useSyncExternalStore(subscribeVault, vaultSnapshot);
   const wiped = useSyncExternalStore(subscribeWipeNotice, wipeNotice);
+  // A wipe in another tab (data/device-wipe.ts) took this page's data with it, and this tab never
+  // opens the database again (data/db.ts): it shows the notice at once, then, once that tab's sync
+  // round — inside which the wipe runs, Clear-Site-Data included — is over, starts again on the
+  // notice's page, as the wiping tab does (sync/runtime.ts), with nothing of the old page in memory.
+  useEffect(() => {
+    if (wiped && !wipedAtStart && 'locks' in navigator) void navigator.locks.request(SYNC_LOCK, () => window.location.replace(WIPED_PAGE));
+  }, [wiped]);
   const { pathname } = useLocation();
   const signedInUserId = session?.user.id;
   // The idle lock only matters with a key to forget: for a signed-in member (it reads the phone's lock rules).

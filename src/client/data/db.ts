@@ -1,6 +1,6 @@
 // The one Dexie instance: the only code in the app that opens IndexedDB.
 // Repositories beside this file expose domain functions; screens never touch `db`.
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type EntityTable, type PromiseExtended, type Table } from 'dexie';
 import type { z } from 'zod';
 import type { FieldClocks, SyncedRecord } from '../../shared/sync/merge';
 import type { Hlc } from '../../shared/sync/hlc';
@@ -138,6 +138,8 @@ export class AppDatabase extends Dexie {
   syncState!: EntityTable<SettingRow, 'key'>;
   rejectedChanges!: EntityTable<RejectedChange, 'id'>;
   auditEvents!: EntityTable<AuditEventRow, 'id'>;
+  /** Another tab deleted the database: this tab never opens it again (see the constructor). */
+  private deletedElsewhere = false;
 
   constructor(name = DATABASE_NAME) {
     // Durability is chosen, not assumed (docs/sync.md §1): a commit is on disk before Dexie resolves,
@@ -182,6 +184,25 @@ export class AppDatabase extends Dexie {
     // The log list's two filters together page newest-first through their own index
     // (docs/performance.md "The log list's filters"); IndexedDB builds them from the rows already stored.
     this.version(9).stores({ assistanceLogs: `${LOG_INDEXES_V1}, ${LOG_PAIR_INDEXES.join(', ')}` });
+    // Another tab deletes the database (a withdrawn phone's wipe, device-wipe.ts): Dexie closes this
+    // tab's connection so that the deletion goes on, and would open it again at the tab's next read,
+    // making an empty database on a wiped phone. It stays closed here: reads fail from then on, and
+    // the lock check starts the page again on the notice (app/lock-check.tsx, docs/security.md).
+    this.on('versionchange', (event) => {
+      if (event.newVersion !== null) return;
+      this.deletedElsewhere = true;
+      this.close();
+    });
+  }
+
+  /** Refused once another tab deleted the database; Dexie's own opening on a read comes here too. */
+  override open(): PromiseExtended<Dexie> {
+    return this.deletedElsewhere ? Dexie.Promise.reject<Dexie>(new Dexie.DatabaseClosedError('deleted by another tab')) : super.open();
+  }
+
+  /** Once another tab deleted the database, every close (Dexie's own on `versionchange` too) also stops reads from opening it. */
+  override close(options?: { disableAutoOpen: boolean }): void {
+    super.close(this.deletedElsewhere ? { disableAutoOpen: true } : options);
   }
 
   /** The Dexie table of one synced record type, typed by its shared schema. */

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../../shared/sync/ids';
 import { COMMUNE, logFields } from '../../../test/helpers/sync-fixtures';
 import { unlockTestVault } from '../../../test/helpers/test-vault';
-import { db } from './db';
+import { AppDatabase, db } from './db';
 import { countWhatWillBeLost, dismissWipeNotice, saveWipeNotice, subscribeWipeNotice, wipeDevice, wipeNotice, type WipeNotice } from './device-wipe';
 import { writeRecord } from './local-write';
 import { saveSession } from './session-repository';
@@ -93,13 +93,49 @@ describe('device wipe', () => {
     stop();
   });
 
-  it('asks the server for the notice\'s page by a cookie while the notice is unread', () => {
+  it('asks the server for the notice\'s page by a cookie while the notice is unread, and a cookie without its notice goes', () => {
     const waiting = () => document.cookie.split('; ').includes('so-tay-so-wiped=1');
     const stop = subscribeWipeNotice(() => undefined);
     saveWipeNotice(NOTICE);
     expect(waiting()).toBe(true);
     dismissWipeNotice();
     expect(waiting()).toBe(false);
+    // The notice lost with the site's storage, the cookie left: the next start's read clears it.
+    saveWipeNotice(NOTICE);
+    localStorage.clear();
+    window.dispatchEvent(new StorageEvent('storage', { key: 'so-tay-so.wipe-notice', newValue: null }));
+    expect(wipeNotice()).toBeNull();
+    expect(waiting()).toBe(false);
     stop();
+  });
+
+  it('follows the notice another tab saves or dismisses; a clearing of the whole storage dismisses nothing', () => {
+    const heard = vi.fn();
+    const stop = subscribeWipeNotice(heard);
+    expect(wipeNotice()).toBeNull();
+    // Another tab's wipe: the shared localStorage holds the notice, and this tab hears of it.
+    const text = JSON.stringify(NOTICE);
+    localStorage.setItem('so-tay-so.wipe-notice', text);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'so-tay-so.wipe-notice', newValue: text }));
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(wipeNotice()).toEqual(NOTICE);
+    // Clear-Site-Data during that wipe: the notice shown stays.
+    localStorage.clear();
+    window.dispatchEvent(new StorageEvent('storage', { key: null }));
+    expect(wipeNotice()).toEqual(NOTICE);
+    // Read in another tab.
+    window.dispatchEvent(new StorageEvent('storage', { key: 'so-tay-so.wipe-notice', newValue: null }));
+    expect(heard).toHaveBeenCalledTimes(2);
+    expect(wipeNotice()).toBeNull();
+    stop();
+  });
+
+  it('leaves another tab\'s connection closed for good: no read of that tab recreates the deleted database', async () => {
+    const otherTab = new AppDatabase(db.name);
+    expect(await otherTab.records('assistanceLogs').count()).toBe(0);
+    await wipeDevice(NOTICE);
+    await expect(otherTab.records('assistanceLogs').toArray()).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+    await expect(otherTab.open()).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(db.name);
   });
 });

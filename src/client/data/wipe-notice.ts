@@ -7,6 +7,8 @@
 import { hasFields } from '../../shared/has-fields';
 import { WIPED_COOKIE } from '../../shared/wiped-page';
 
+export { WIPED_PAGE } from '../../shared/wiped-page';
+
 export type WithdrawalReason = 'device_revoked' | 'account_disabled';
 
 /** What the wipe screen tells the member. */
@@ -50,7 +52,7 @@ function notify(): void {
 /** The cookie of an unread notice: set (a year) or cleared. */
 function askForWipedPage(unread: boolean): void {
   try {
-    document.cookie = `${WIPED_COOKIE}=${unread ? '1' : ''}; path=/; max-age=${unread ? 31_536_000 : 0}; samesite=strict`;
+    document.cookie = `${WIPED_COOKIE}=1; path=/; max-age=${unread ? 31_536_000 : 0}; samesite=strict`;
   } catch {
     // No document (a script outside the browser): no page to ask for.
   }
@@ -79,9 +81,20 @@ export function wipeNotice(): WipeNotice | null {
     }
     // A cookie left without its notice (the notice lost with the site's storage) would keep
     // answering every start with a notice that never comes.
-    if (!current && typeof document !== 'undefined' && document.cookie.includes(WIPED_COOKIE)) askForWipedPage(false);
+    if (!current) askForWipedPage(false);
   }
   return current;
+}
+
+// The other tabs: another tab's wipe saves its notice (a storage event), and this tab shows it at
+// once, before the session's end reaches it (app/lock-check.tsx). Only this key counts: a clearing
+// of the whole storage (Clear-Site-Data during the wipe) is no dismissal.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key !== NOTICE_KEY) return;
+    current = undefined;
+    notify();
+  });
 }
 
 export function subscribeWipeNotice(listener: () => void): () => void {

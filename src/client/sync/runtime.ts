@@ -10,17 +10,16 @@ import { BUSY, SyncScheduler, type SchedulerEnv } from './scheduler';
 import { getLiveSyncState, setLiveSyncState, type LiveSyncState } from './status-store';
 import { createHttpTransport, type Transport } from './transport';
 import { wipeWithdrawnPhone } from './withdrawal';
+import { WIPED_PAGE } from '../data/wipe-notice';
 import { syncRepository } from '../data/sync-repository';
+import { SYNC_LOCK } from '../data/sync-keys';
 import { clearPendingLogout, countOutbox, hasPendingLogout, observeOutboxCount, recordSyncError, recordSyncSuccess } from '../data/sync-status-repository';
 import { getSession } from '../data/session-repository';
 import { saveRelayKey } from '../data/relay-key';
 import { purgeOldDetailsAfterSync } from '../data/retention-purge';
 import { keyFor, saveDevicePolicy, subscribeVault, vaultSnapshot } from '../data/vault/vault';
 import { log } from '../lib/log';
-import { WIPED_PAGE } from '../../shared/wiped-page';
 
-/** One sync at a time across tabs (and the service worker, should it ever sync). */
-export const SYNC_LOCK = 'so-tay-so-sync';
 /** One token refresh at a time across tabs: refresh tokens rotate and reuse revokes the session. */
 const AUTH_LOCK = 'so-tay-so-auth';
 
