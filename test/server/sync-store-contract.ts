@@ -185,6 +185,25 @@ export function registerSyncStoreContract(name: string, factory: StoreFixtureFac
       expect(after.scopeSeq).toBe(1);
     });
 
+    it('push: a write that fails after writing its rows leaves none of them (alone in its transaction)', async () => {
+      const id = uuidv7();
+      const push = (remember: { mutationId: string; outcome: { status: 'acked' } }[]) =>
+        store.records.push({
+          scope: 'xa-mot',
+          userId: 'u',
+          clientId: 'c',
+          mutationIds: [],
+          recordKeys: [],
+          now: 1,
+          plan: () => ({ remember, writes: [{ table: 'contacts', record: record(id, { name: 'x' }) }] }),
+        });
+      // The same mutation id twice: the second is refused by the database after the row was written.
+      await expect(push([{ mutationId: 'dup', outcome: { status: 'acked' } }, { mutationId: 'dup', outcome: { status: 'acked' } }])).rejects.toThrow();
+      const page = await store.records.pull({ scopes: [{ scope: 'xa-mot', after: 0 }], limit: 10 });
+      expect(page.scopes[0]!.rows).toEqual([]);
+      expect(page.scopes[0]!.headSeq).toBe(0);
+    });
+
     it('push: concurrent pushes (one SQLite group commit) stay independent: a failing one rolls back alone', async () => {
       const ids = [1, 2, 3].map(() => uuidv7());
       const pushOf = (id: string, fail: boolean) =>
