@@ -35,18 +35,18 @@ async function rowBoxes(page: Page): Promise<{ rows: RowBox[]; boxTop: number; b
     const items = [...document.querySelectorAll<HTMLElement>('[role="listitem"]')];
     const rows = items.map((item) => {
       const rect = item.getBoundingClientRect();
-      const row = item.querySelector<HTMLElement>('.log-row')!;
-      const parts = [...row.querySelectorAll<HTMLElement>('.log-row-title, .log-row-meta, .log-row-citizen, .phone-mask')];
+      // The list's row holds the log's link (and phone line) itself, as tall as the list made it.
+      const parts = [...item.querySelectorAll<HTMLElement>('.log-row-title, .log-row-meta, .log-row-citizen, .phone-mask')];
       const used = parts.reduce((bottom, part) => Math.max(bottom, part.getBoundingClientRect().bottom), rect.top);
       // The bottom padding (9 px, or none under the phone's 48 px button) and the 1 px rule are the row's own.
-      const ownBottom = row.querySelector('.phone-mask') ? 1 : 10;
+      const ownBottom = item.querySelector('.phone-mask') ? 1 : 10;
       return {
         posinset: Number(item.getAttribute('aria-posinset')),
         top: rect.top,
         bottom: rect.bottom,
-        overflows: row.scrollHeight > row.clientHeight + 1 || parts.some((part) => part.scrollHeight > part.clientHeight + 1),
+        overflows: item.scrollHeight > item.clientHeight + 1 || parts.some((part) => part.scrollHeight > part.clientHeight + 1),
         slack: Math.round(rect.bottom - used - ownBottom),
-        hasCitizen: row.querySelector('.log-row-citizen') !== null,
+        hasCitizen: item.querySelector('.log-row-citizen') !== null,
       };
     });
     return { rows, boxTop: box.top, boxBottom: box.bottom, setsize: items[0]?.getAttribute('aria-setsize') ?? null };

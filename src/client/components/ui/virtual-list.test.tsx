@@ -77,6 +77,26 @@ describe('virtual list', () => {
       expect(rendered).toEqual(shownAfter.filter((id) => !shownAtFirst.includes(id)));
       expect(rendered).toHaveLength(3);
     });
+
+    it('draws the rows entering the window within the frame that saw the scroll, not in a task after it', () => {
+      const frames: FrameRequestCallback[] = [];
+      vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+      const items = Array.from({ length: 20_000 }, (_, i) => ({ id: String(i) }));
+      render(<VirtualList items={items} rowHeight={100} getKey={(item) => item.id} renderRow={(item) => item.id} setSize={items.length} label="rows" />);
+      const box = screen.getByTestId('virtual-list');
+      box.scrollTop = 5_000;
+      fireEvent.scroll(box);
+      // Outside act() on purpose: React's scheduler would render a plain update later, in its own task.
+      const react = globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+      const actEnvironment = react.IS_REACT_ACT_ENVIRONMENT;
+      react.IS_REACT_ACT_ENVIRONMENT = false;
+      try {
+        frames.splice(0).forEach((callback) => callback(0));
+        expect(screen.getAllByRole('listitem').map((row) => row.textContent)).toContain('50');
+      } finally {
+        react.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+      }
+    });
   });
 });
 

@@ -6,7 +6,8 @@
 // sized to the space left above the bottom navigation. A scroll frame re-renders the list only when
 // the window of rows changes, and then only the rows entering it: a row already shown is memoized
 // (docs/performance.md "Scrolling the log list").
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactElement, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import './virtual-list.css';
 
 const OVERSCAN = 6;
@@ -24,6 +25,8 @@ export interface VirtualListProps<T> {
   label: string;
   /** Called when the last rows come into view: load the next page. */
   onEndReached?: () => void;
+  /** A click anywhere in the list (one handler for every row's links, rather than one per row). */
+  onClick?: (event: MouseEvent<HTMLDivElement>) => void;
 }
 
 /** offsets[i] is row i's top; offsets[items.length] the list's full height. */
@@ -72,7 +75,7 @@ const VirtualRow = memo(function VirtualRow<T>({ item, index, top, height, setSi
   );
 }) as <T>(props: RowProps<T>) => ReactElement;
 
-export function VirtualList<T>({ items, rowHeight, getKey, renderRow, setSize, label, onEndReached }: VirtualListProps<T>): ReactElement {
+export function VirtualList<T>({ items, rowHeight, getKey, renderRow, setSize, label, onEndReached, onClick }: VirtualListProps<T>): ReactElement {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(MIN_HEIGHT_PX * 2);
@@ -114,7 +117,10 @@ export function VirtualList<T>({ items, rowHeight, getKey, renderRow, setSize, l
       if (top === undefined) return;
       const now = drawn.current;
       const next = windowAt(now.offsets, now.count, top, now.height);
-      if (next.first !== now.first || next.last !== now.last) setScrollTop(top);
+      // Rendered now, inside this frame's callbacks: an update left to React's scheduler ran in a
+      // task after the frame, so each step drew two frames (the scroll, then the rows) and the rows
+      // entering the window came a frame late.
+      if (next.first !== now.first || next.last !== now.last) flushSync(() => setScrollTop(top));
     });
   };
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
@@ -127,7 +133,7 @@ export function VirtualList<T>({ items, rowHeight, getKey, renderRow, setSize, l
   }
 
   return (
-    <div ref={box} className="virtual-box" style={{ height }} onScroll={onScroll} data-testid="virtual-list">
+    <div ref={box} className="virtual-box" style={{ height }} onScroll={onScroll} onClick={onClick} data-testid="virtual-list">
       <div role="list" aria-label={label} className="virtual-inner" style={{ height: offsets[items.length] }}>
         {rows}
       </div>

@@ -1,7 +1,7 @@
 // /assistance: the logs, newest first, windowed and paged, with filters and diacritic-insensitive
 // search. The follow-ups tab shows how many are due.
-import { useCallback, useEffect, useId, useMemo, useState, type ReactElement } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useCallback, useEffect, useId, useMemo, useState, type MouseEvent, type ReactElement } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { SearchField } from '../../../components/ui/search-field';
@@ -60,7 +60,19 @@ export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
   const names = useServiceNames();
   const villages = useVillageNames();
   const active = activeFilterCount(filter);
-  const renderRow = useCallback((log: LogItem) => <LogRow log={log} service={names(log.serviceId)} village={villages(log.villageId)} />, [names, villages]);
+  // The rows' links are plain anchors (log-row.tsx): a plain click on one opens the log in the app,
+  // as a router Link would; a click with a modifier key is left to the browser.
+  const navigate = useNavigate();
+  const openRow = useCallback((event: MouseEvent<HTMLElement>) => {
+    const href = (event.target as Element).closest('a.log-row-link')?.getAttribute('href');
+    if (!href || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void navigate(href);
+  }, [navigate]);
+  const renderRow = useCallback(
+    (log: LogItem) => <LogRow log={log} service={names(log.serviceId)} outcome={t(`outcomes.${log.outcome}`)} village={villages(log.villageId)} />,
+    [names, villages, t],
+  );
 
   return (
     <Screen
@@ -92,6 +104,7 @@ export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
           rowHeight={logRowHeight}
           getKey={(log) => log.id}
           renderRow={renderRow}
+          onClick={openRow}
           setSize={list.done ? list.items.length : -1}
           label={t('list.label')}
           onEndReached={list.done || list.paused !== null ? undefined : list.loadMore}

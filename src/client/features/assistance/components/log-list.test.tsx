@@ -1,6 +1,6 @@
 // The list, detail, follow-ups and group sessions with the real routes, real i18n and fake-indexeddb.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../../../../test/helpers/render-app';
 import { db } from '../../../data/db';
@@ -53,6 +53,20 @@ describe('assistance screens', { timeout: 30_000 }, () => {
     await userEvent.type(screen.getByRole('searchbox', { name: 'Tìm lượt hỗ trợ' }), 'nguyen van');
     await waitFor(() => expect(within(screen.getByRole('list', { name: /Các lượt hỗ trợ/ })).getAllByRole('listitem')).toHaveLength(1));
     expect(screen.getByRole('list', { name: /Các lượt hỗ trợ/ }).textContent).toContain('Nguyễn Văn An');
+  });
+
+  it('opens a log from its row in the app: the row is a plain anchor, and the list opens it (a click with Ctrl is the browser\'s)', async () => {
+    await seedLogs();
+    await renderApp('/assistance');
+    const list = await screen.findByRole('list', { name: 'Các lượt hỗ trợ, mới nhất trước' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    const link = within(within(list).getAllByRole('listitem')[0]!).getAllByRole('link')[0]!;
+    expect(link.getAttribute('href')).toMatch(/^\/assistance\/logs\//);
+    fireEvent.click(link, { ctrlKey: true });
+    expect(screen.getByRole('list', { name: 'Các lượt hỗ trợ, mới nhất trước' })).toBeTruthy();
+    await userEvent.click(link);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kích hoạt tài khoản định danh điện tử mức độ 2' })).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Các lượt hỗ trợ, mới nhất trước' })).toBeNull();
   });
 
   it('says what to do next on an empty list: a member logs, a commune leader waits for the team\'s sync', async () => {

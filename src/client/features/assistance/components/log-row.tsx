@@ -2,10 +2,13 @@
 // computed here from the log, never measured): the link shows the kind of help, then when, the
 // outcome and the village; a third line names the citizen, beside their phone (masked until
 // tapped, a 48 px button) when there is one. A log without a citizen is two lines — no space kept
-// for details it does not have.
+// for details it does not have. Rows enter and leave the DOM on every scroll step, so a row is as
+// cheap as it can be made: no box of its own (the list's row holds the link and the phone line),
+// plain blocks (no flex but the rare phone line), its words handed in by
+// the list (no translation hook per row), and its link a plain anchor that the list opens in the
+// app (log-list-screen.tsx), not a router Link and its hooks per row (docs/performance.md
+// "Scrolling the log list").
 import type { ReactElement } from 'react';
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
 import type { LogItem } from '../../../data/assistance-repository';
 import { formatDate, formatTime } from '../../../../shared/text/dates';
 import { MaskedPhone } from './masked-phone';
@@ -23,28 +26,28 @@ export function logRowHeight(log: LogItem): number {
   return log.citizen?.name ? LINK_PX + NAME_PX : LINK_PX;
 }
 
-export function LogRow({ log, service, village }: { log: LogItem; service: string; village: string | null }): ReactElement {
-  const { t } = useTranslation('assistance');
+/** `service`, `outcome` and `village`: the log's kind of help, outcome and village in words. */
+export function LogRow({ log, service, outcome, village }: { log: LogItem; service: string; outcome: string; village: string | null }): ReactElement {
   const name = log.citizen?.name;
   const phone = log.citizen?.phone;
   return (
-    <div className="log-row">
-      <Link to={`/assistance/logs/${log.id}`} className="log-row-link">
+    <>
+      <a href={`/assistance/logs/${log.id}`} className="log-row-link">
         <span className="log-row-title">{service}</span>
         <span className="log-row-meta">
           <time dateTime={log.occurredAt}>{formatDate(log.occurredAt)} {formatTime(log.occurredAt)}</time>
           {' · '}
-          <span className={`outcome-tag outcome-${log.outcome}`}>{t(`outcomes.${log.outcome}`)}</span>
+          <span className={`outcome-tag outcome-${log.outcome}`}>{outcome}</span>
           {village && ` · ${village}`}
         </span>
         {!phone && name && <span className="log-row-citizen">{name}</span>}
-      </Link>
+      </a>
       {phone && (
         <div className="log-row-foot">
           <span className="log-row-citizen">{name}</span>
           <MaskedPhone phone={phone} />
         </div>
       )}
-    </div>
+    </>
   );
 }
