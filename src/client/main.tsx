@@ -6,6 +6,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { loadLockCheck } from './app/lock-gate';
+import { preloadScreen } from './app/routes';
 import { initI18n } from './lib/i18n';
 import { loadSavedLanguage } from './lib/language';
 import { registerServiceWorker } from './lib/pwa';
@@ -14,9 +15,13 @@ import { log } from './lib/log';
 import { whenIdle, yieldToMain } from './lib/idle';
 
 async function boot(): Promise<void> {
+  // A deep link's lazy screen (sign-in), fetched beside the start-up work so that React's first
+  // render is that screen (routes.tsx).
+  const screen = preloadScreen(window.location.pathname);
   await initI18n(await loadSavedLanguage());
   await yieldToMain();
   const lock = await loadLockCheck();
+  await screen;
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   // The static shell in index.html is already on screen (docs/first-visit.md): React may build the

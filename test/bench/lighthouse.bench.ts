@@ -11,13 +11,17 @@
 // phone on any machine. The index is measured at the start of each audit and sets the next one's
 // slowdown; an audit whose slowdown does not fit its own index (the machine's speed moved so that
 // the rule would have given more than 1.3× more or less) is run again.
+// What the simulation counted in each audit (docs/benchmarks.md "Reading an audit"): LIGHTHOUSE_DETAIL=1
+// prints it (lantern-detail.ts); LIGHTHOUSE_KEEP=<dir> also keeps each audit's report, trace and
+// simulations there.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import { atLeast, atMost, context, median, type Measurement } from './measurement';
+import { keepAudit, lanternSummary } from './lantern-detail';
 import { CHROMIUM_PATH } from '../e2e/support/browser';
 import { startAppServer } from '../e2e/support/server';
 
@@ -34,7 +38,7 @@ const SCREENS = [
   { name: 'sign-in', path: '/sign-in' },
 ] as const;
 
-interface Audit {
+export interface Audit {
   performance: number;
   accessibility: number;
   bestPractices: number;
@@ -46,7 +50,12 @@ interface Audit {
   cpuSlowdown: number;
 }
 
-async function audit(url: string, cpuSlowdown: number): Promise<Audit> {
+const DETAIL = process.env.LIGHTHOUSE_DETAIL === '1';
+const KEEP = process.env.LIGHTHOUSE_KEEP;
+let auditCount = 0;
+
+/** One audit of a first visit of `url` (a fresh profile) at this CPU slowdown; `name` labels what LIGHTHOUSE_DETAIL/KEEP show. */
+export async function audit(url: string, cpuSlowdown: number, name = new URL(url).pathname): Promise<Audit> {
   const profile = mkdtempSync(path.join(tmpdir(), 'so-tay-so-lighthouse-'));
   const chrome = await launch({ chromePath: CHROMIUM_PATH, userDataDir: profile, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
@@ -58,6 +67,9 @@ async function audit(url: string, cpuSlowdown: number): Promise<Audit> {
       throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier: cpuSlowdown },
     });
     if (!result) throw new Error(`lighthouse gave no result for ${url}`);
+    const label = `${String(++auditCount).padStart(2, '0')}-${name.replace(/\W+/g, '-')}`;
+    if (DETAIL || KEEP) process.stdout.write(`    ${label} at ${cpuSlowdown}× (load ${loadavg()[0]!.toFixed(1)}): performance ${result.lhr.categories.performance?.score}\n      ${lanternSummary(result).replace(/\n/g, '\n      ')}\n`);
+    if (KEEP) keepAudit(result, KEEP, label);
     const { categories, audits, environment } = result.lhr;
     const score = (id: string) => categories[id]?.score ?? Number.NaN;
     const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;

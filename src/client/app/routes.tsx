@@ -25,7 +25,21 @@ const consoleScreens = () => withStrings(['console', 'reference'], () => import(
 const AdminRoutes = lazy(async () => ({ default: (await consoleScreens()).AdminRoutes }));
 const RedeemCodeScreen = lazy(async () => ({ default: (await consoleScreens()).RedeemCodeScreen }));
 const PasswordScreen = lazy(async () => ({ default: (await consoleScreens()).PasswordScreen }));
-const SignInScreen = lazy(async () => ({ default: (await import('../features/auth/components/sign-in-screen')).SignInScreen }));
+const loadSignInScreen = async () => (await import('../features/auth/components/sign-in-screen')).SignInScreen;
+const SignInScreen = lazy(async () => ({ default: await loadSignInScreen() }));
+/** Set only by preloadScreen, before React's first render: a route never switches between it and the lazy one. */
+let preloadedSignIn: Awaited<ReturnType<typeof loadSignInScreen>> | undefined;
+
+/**
+ * A deep link's lazy screen, loaded before React's first render (main.tsx), so that the first
+ * render is the screen itself, not "Đang tải…" committed in place of the painted shell and then
+ * the screen (docs/first-visit.md "One render on a deep link"). Sign-in only: the screen a first
+ * visit is sent to. Never rejects: if the chunk cannot be fetched, the route stays lazy.
+ */
+export async function preloadScreen(pathname: string): Promise<void> {
+  if (pathname !== '/sign-in') return;
+  preloadedSignIn = await loadSignInScreen().catch(() => undefined);
+}
 
 export function AppRoutes(): ReactElement {
   return (
@@ -52,5 +66,6 @@ export function AppRoutes(): ReactElement {
 
 /** The sign-in screen, told who this phone's session is for by the lock check (no IndexedDB read of its own). */
 function SignInRoute(): ReactElement {
-  return <SignInScreen previousUser={useContext(SignedInUser)} />;
+  const Screen = preloadedSignIn ?? SignInScreen;
+  return <Screen previousUser={useContext(SignedInUser)} />;
 }
