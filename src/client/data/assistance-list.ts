@@ -5,7 +5,7 @@ import { Dexie } from 'dexie';
 import { toLog, type LogItem } from './assistance-repository';
 import { db, type OpenedRecord, type StoredRecord } from './db';
 import { scanLogs, type LogCursor, type LogFilter, type LogScan } from './log-scan';
-import { openRows } from './sealed-records';
+import { openFields, openRows } from './sealed-records';
 import { requireUser, type SessionUser } from './session-repository';
 import { listServices } from './service-repository';
 import { can, canRecordFollowUp } from '../../shared/permissions';
@@ -17,8 +17,14 @@ import { SEARCH_WINDOW } from './search-window';
 
 export type { LogCursor, LogFilter } from './log-scan';
 
+/**
+ * A log as the list shows it: a row never shows the note, so the list neither opens it nor holds
+ * it (docs/security.md "Lists, counts and search"); `citizen` null when hidden from the reader.
+ */
+export type LogListItem = Omit<LogItem, 'note'>;
+
 export interface LogPage {
-  items: LogItem[];
+  items: LogListItem[];
   /** Where the next page starts; null when the list has no more rows. */
   next: LogCursor | null;
   /**
@@ -48,13 +54,21 @@ export async function listLogs(filter: LogFilter, page: { after?: LogCursor | nu
   const scope: LogScan = { user, filter, from: bounds ? bounds.from : Dexie.minKey, periodEnd: bounds ? bounds.before : null };
   const tokens = searchTokens(filter.search ?? '');
   if (tokens.length === 0) {
-    // Only the rows shown are decrypted (docs/security.md "Lists and search").
-    const rows = await openRows('assistanceLogs', await scanLogs(scope, page.after ?? null, limit));
-    const items = rows.map((row) => toLog(row, user));
+    const items = await listItems(await scanLogs(scope, page.after ?? null, limit), user);
     const last = items[items.length - 1];
     return { items, next: items.length === limit && last ? { occurredAt: last.occurredAt, id: last.id } : null };
   }
   return searchLogs(scope, tokens, page.after ?? null, limit, page.window ?? SEARCH_WINDOW);
+}
+
+/**
+ * The rows as the list shows them: only their citizens are opened, and only for a role that may
+ * see them. A row never shows the note, which was most of a page's WebCrypto calls (each one a
+ * round trip to the browser's crypto thread; docs/performance.md "The sealed log list's first page").
+ */
+function listItems(rows: readonly StoredRecord<'assistanceLogs'>[], user: SessionUser): Promise<LogListItem[]> {
+  const showCitizen = can(user.role, 'citizen.view');
+  return Promise.all(rows.map(async ({ note: _notShown, ...row }) => (showCitizen ? openFields('assistanceLogs', row.id, row) : { ...row, citizen: null })));
 }
 
 /**
@@ -89,7 +103,11 @@ async function searchLogs(scope: LogScan, tokens: string[], start: LogCursor | n
       break;
     }
   }
-  const items = rows.map((row) => toLog(row, scope.user));
+  // The notes were opened to be searched; the list still holds none.
+  const items = rows.map((row): LogListItem => {
+    const { note: _searched, ...item } = toLog(row, scope.user);
+    return item;
+  });
   return { items, next: ended ? null : after, searched: { rows: read, paused: items.length < limit && !ended } };
 }
 

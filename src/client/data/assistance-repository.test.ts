@@ -5,7 +5,8 @@ import { createLog, deleteLog, getLog, recordFollowUp, restoreLog, updateLog } f
 import { countFollowUpsDue, followUpsDueSummary, listFollowUpsDue, listLogs, recentServiceCodes, type LogFilter } from './assistance-list';
 import { PermissionError, ValidationError } from './errors';
 import { lockVault, LockedError } from './vault/vault';
-import { isSealed } from './vault/crypto';
+import { isSealed, seal } from './vault/crypto';
+import { UnreadableSealedError } from './sealed-records';
 import { unlockTestVault } from '../../../test/helpers/test-vault';
 import { uuidv7 } from '../../shared/sync/ids';
 import type { AssistanceLogFields } from '../../shared/schemas/assistance-log';
@@ -119,6 +120,26 @@ describe('assistance repository', () => {
     const edited = await updateLog(created.id, { durationMin: 20 });
     expect(edited).toMatchObject({ durationMin: 20, note: 'Bà Hoa nhờ cài VNeID' });
     expect((await db.records('assistanceLogs').get(created.id))?.citizen).toEqual(stored?.citizen);
+  });
+
+  it('lists logs with their citizens opened and without their notes: no row shows a note, so the list opens none', async () => {
+    const created = await createLog(log({ note: 'Bà Hoa nhờ cài VNeID', citizen: { name: 'Nguyễn Thị Hoa', phone: '0912345678', ...consent(member) } }));
+    // A note this key cannot open: the detail screen's read fails on it, the list's does not.
+    const stored = (await db.records('assistanceLogs').get(created.id))!;
+    const otherKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    await db.records('assistanceLogs').put({ ...stored, note: await seal(otherKey, 'Ghi chú khác', `assistanceLogs/${created.id}/note`) });
+    await expect(getLog(created.id)).rejects.toBeInstanceOf(UnreadableSealedError);
+    const [item] = (await listLogs({ period: 'all' })).items;
+    expect(item).toMatchObject({ id: created.id, citizen: { name: 'Nguyễn Thị Hoa', phone: '0912345678' } });
+    expect(item).not.toHaveProperty('note');
+    // A search opens the notes to match them, and still hands the list none.
+    await db.records('assistanceLogs').put(stored);
+    const [found] = (await listLogs({ period: 'all', search: 'vneid' })).items;
+    expect(found?.id).toBe(created.id);
+    expect(found).not.toHaveProperty('note');
+    // A reviewer may not see citizens: none in their list.
+    await signIn(reviewer);
+    expect((await listLogs({ period: 'all' })).items.map((row) => row.citizen)).toEqual([null]);
   });
 
   it('refuses to store a citizen or a note while locked, and writes nothing', async () => {

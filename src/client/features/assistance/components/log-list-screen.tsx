@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { SearchField } from '../../../components/ui/search-field';
 import { can } from '../../../../shared/permissions';
-import type { LogItem } from '../../../data/assistance-repository';
-import type { LogFilter } from '../../../data/assistance-list';
+import type { LogFilter, LogListItem } from '../../../data/assistance-list';
 import type { SessionUser } from '../../../data/session-repository';
 import { useLogList } from '../hooks/use-log-list';
 import { useServiceNames, useVillageNames } from '../hooks/use-reference-data';
@@ -70,7 +69,7 @@ export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
     void navigate(href);
   }, [navigate]);
   const renderRow = useCallback(
-    (log: LogItem) => <LogRow log={log} service={names(log.serviceId)} outcome={t(`outcomes.${log.outcome}`)} village={villages(log.villageId)} />,
+    (log: LogListItem) => <LogRow log={log} service={names(log.serviceId)} outcome={t(`outcomes.${log.outcome}`)} village={villages(log.villageId)} />,
     [names, villages, t],
   );
 

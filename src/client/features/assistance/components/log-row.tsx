@@ -9,7 +9,7 @@
 // app (log-list-screen.tsx), not a router Link and its hooks per row (docs/performance.md
 // "Scrolling the log list").
 import type { ReactElement } from 'react';
-import type { LogItem } from '../../../data/assistance-repository';
+import type { LogListItem } from '../../../data/assistance-list';
 import { formatDate, formatTime } from '../../../../shared/text/dates';
 import { MaskedPhone } from './masked-phone';
 
@@ -21,13 +21,13 @@ const NAME_PX = 20;
 const PHONE_LINE_PX = 48;
 
 /** The row's height from its content; stable, so the list computes offsets once per page. */
-export function logRowHeight(log: LogItem): number {
+export function logRowHeight(log: LogListItem): number {
   if (log.citizen?.phone) return LINK_PX + PHONE_LINE_PX;
   return log.citizen?.name ? LINK_PX + NAME_PX : LINK_PX;
 }
 
 /** `service`, `outcome` and `village`: the log's kind of help, outcome and village in words. */
-export function LogRow({ log, service, outcome, village }: { log: LogItem; service: string; outcome: string; village: string | null }): ReactElement {
+export function LogRow({ log, service, outcome, village }: { log: LogListItem; service: string; outcome: string; village: string | null }): ReactElement {
   const name = log.citizen?.name;
   const phone = log.citizen?.phone;
   return (

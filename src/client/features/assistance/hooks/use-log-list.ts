@@ -3,13 +3,12 @@
 // window of rows at a time and then waits for the member's "Tìm tiếp" (docs/security.md "Lists
 // and search").
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type LogItem } from '../../../data/assistance-repository';
-import { DEFAULT_PAGE_SIZE, listLogs, onLogsChanged, type LogCursor, type LogFilter, type LogPage } from '../../../data/assistance-list';
+import { DEFAULT_PAGE_SIZE, listLogs, onLogsChanged, type LogCursor, type LogFilter, type LogListItem, type LogPage } from '../../../data/assistance-list';
 import { SEARCH_WINDOW } from '../../../data/search-window';
 import { log } from '../../../lib/log';
 
 export interface LogListState {
-  items: LogItem[];
+  items: LogListItem[];
   /** True until the first page of the current filters has arrived. */
   loading: boolean;
   done: boolean;
@@ -24,7 +23,7 @@ export interface LogListState {
 interface Loaded {
   /** The filters these rows answer; while it differs from the current filters, the list is loading. */
   key: string;
-  items: LogItem[];
+  items: LogListItem[];
   next: LogCursor | null;
   /** A search: the rows read so far and whether it stopped at its window. */
   searched: LogPage['searched'];
