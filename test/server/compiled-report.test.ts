@@ -18,7 +18,7 @@ import { uuidv7 } from '../../src/shared/sync/ids';
 import type { SyncedRecord } from '../../src/shared/sync/merge';
 import { describePostgres } from '../helpers/pg';
 import { mulberry32 } from '../helpers/seeded-random';
-import { serverWorld } from './http-world';
+import { onPushThread, serverWorld, type WorldOptions } from './http-world';
 import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
 import { COMMUNE_A, COMMUNE_B, COMMUNE_K, type Session } from './sync-fixtures';
 
@@ -133,8 +133,8 @@ function naive(all: { scope: string; record: SyncedRecord }[], period: { start: 
   return { latest, totals: resultsOfSums(sums, readiness) };
 }
 
-function compiledSuite(factory: () => Promise<StoreFixture>): void {
-  const world = serverWorld(factory, ['leaderA', 'reviewerA', 'memberA', 'leaderB', 'adminQN', 'adminKT']);
+function compiledSuite<F extends StoreFixture>(factory: () => Promise<F>, options: WorldOptions<F> = {}): void {
+  const world = serverWorld(factory, ['leaderA', 'reviewerA', 'memberA', 'leaderB', 'adminQN', 'adminKT'], options);
   const get = (url: string, session?: Session) => world.app.inject({ method: 'GET', url, headers: session ? { authorization: `Bearer ${session.accessToken}` } : {} });
   const compiled = async (period: { start: string; end: string }, session: Session = world.adminQN): Promise<CompiledReport> => {
     const res = await get(`/api/reports/compiled?start=${period.start}&end=${period.end}`, session);
@@ -224,4 +224,6 @@ function compiledSuite(factory: () => Promise<StoreFixture>): void {
 }
 
 describe('the compiled view on SQLite', () => compiledSuite(sqliteFixture));
+// As the server opens it: the views' statements on the reader thread's read-only connection.
+describe('the compiled view on SQLite, read on the reader thread', () => compiledSuite(sqliteFixture, { serverStore: onPushThread() }));
 describePostgres('the compiled view on PostgreSQL', () => compiledSuite(postgresFixture));

@@ -20,7 +20,7 @@ import { provinceScope } from '../../src/shared/sync/scopes';
 import type { LocalDateRange } from '../../src/shared/text/dates';
 import { describePostgres } from '../helpers/pg';
 import { mulberry32 } from '../helpers/seeded-random';
-import { serverWorld } from './http-world';
+import { onPushThread, serverWorld, type WorldOptions } from './http-world';
 import { postgresFixture, sqliteFixture, type StoreFixture } from './store-fixtures';
 import { COMMUNE_A, COMMUNE_B, COMMUNE_K, type Session } from './sync-fixtures';
 
@@ -66,8 +66,8 @@ function communeRecords(communeId: string, next: (n: number) => number): { table
   return [...logs, ...sessions, { table: 'checklists', record: checklist }, ...items];
 }
 
-function provinceSuite(factory: () => Promise<StoreFixture>): void {
-  const world = serverWorld(factory, ['leaderA', 'reviewerA', 'memberA', 'leaderB', 'adminQN', 'adminKT']);
+function provinceSuite<F extends StoreFixture>(factory: () => Promise<F>, options: WorldOptions<F> = {}): void {
+  const world = serverWorld(factory, ['leaderA', 'reviewerA', 'memberA', 'leaderB', 'adminQN', 'adminKT'], options);
   const get = (url: string, session?: Session) => world.app.inject({ method: 'GET', url, headers: session ? { authorization: `Bearer ${session.accessToken}` } : {} });
   const province = async (range: LocalDateRange, session: Session = world.adminQN): Promise<ProvinceReport> => {
     const res = await get(`/api/reports/province?from=${range.start}&to=${range.end}`, session);
@@ -177,4 +177,6 @@ function provinceSuite(factory: () => Promise<StoreFixture>): void {
 }
 
 describe('the province view in SQL on SQLite', () => provinceSuite(sqliteFixture));
+// As the server opens it: the views' statements on the reader thread's read-only connection.
+describe('the province view in SQL on SQLite, read on the reader thread', () => provinceSuite(sqliteFixture, { serverStore: onPushThread() }));
 describePostgres('the province view in SQL on PostgreSQL', () => provinceSuite(postgresFixture));

@@ -23,6 +23,13 @@ export const MIGRATION_LOCK_KEY = 0x536f_5461; // "SoTa"
 
 export class PostgresConnection {
   readonly pool: pg.Pool;
+  /**
+   * The province's views' own connection (postgres/reports.ts; docs/reports.md "Beside the sync
+   * rounds"): one, so a view's statements run one at a time, each in one backend without parallel
+   * workers. A view then keeps at most one of the database's cores busy and leaves the others to
+   * the sync rounds, which never wait for this pool nor it for theirs.
+   */
+  readonly views: pg.Pool;
   private readonly migrations: readonly Migration[];
   private closed = false;
 
@@ -36,8 +43,18 @@ export class PostgresConnection {
       idleTimeoutMillis: 30_000,
       application_name: 'so-tay-so',
     });
+    this.views = new pg.Pool({
+      connectionString: options.url,
+      max: 1,
+      // Also how long a view may wait behind another admin's view for the connection.
+      connectionTimeoutMillis: 15_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'so-tay-so-views',
+      options: '-c max_parallel_workers_per_gather=0',
+    });
     const onError = options.onBackgroundError ?? (() => undefined);
     this.pool.on('error', onError);
+    this.views.on('error', onError);
   }
 
   /**
@@ -113,7 +130,7 @@ export class PostgresConnection {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.views.end()]);
   }
 }
 

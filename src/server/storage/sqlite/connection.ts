@@ -9,6 +9,7 @@ import type { AppliedMigration, Migration } from '../migration-types';
 import { latestVersion, MIGRATIONS, pendingMigrations } from '../migrations';
 import { startCheckpointer, type Checkpointer, type CheckpointStats } from '../sqlite-checkpointer';
 import type { BackgroundErrorHandler, MigrationResult, StoreHealth } from '../types';
+import { ReaderThread } from './reader-thread';
 
 export interface SqliteStoreOptions {
   file: string;
@@ -19,6 +20,11 @@ export interface SqliteStoreOptions {
    * own connection while the main one owns the checkpointer): never checkpoint inside a COMMIT.
    */
   checkpointedElsewhere?: boolean;
+  /**
+   * The server's province views read on a read-only connection of their own, on a worker thread
+   * (reader-thread.ts), so that they never hold the event loop that answers sync rounds.
+   */
+  readerThread?: boolean;
   /**
    * The server checkpoints the WAL on a worker thread (sqlite-checkpointer.ts) instead of inside
    * a COMMIT; short-lived users (admin CLI, tests) keep SQLite's automatic checkpoints.
@@ -50,6 +56,7 @@ export class SqliteConnection {
   private readonly db: Database.Database;
   private readonly migrations: readonly Migration[];
   private readonly checkpointer: Checkpointer | undefined;
+  private readonly reader: ReaderThread | undefined;
   /**
    * One transaction wrapper for every use: better-sqlite3 compiles its BEGIN/COMMIT/SAVEPOINT
    * statements when a wrapper is made, so making one per call costs more than the queries.
@@ -76,6 +83,7 @@ export class SqliteConnection {
     this.db.pragma('secure_delete = ON');
     this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.runner = this.db.transaction((fn: () => unknown) => fn());
+    this.reader = options.readerThread ? new ReaderThread(options.file) : undefined;
     if (options.checkpointedElsewhere) this.db.pragma('wal_autocheckpoint = 0');
     const background = options.backgroundCheckpoint;
     if (background) {
@@ -115,6 +123,14 @@ export class SqliteConnection {
       this.statements.set(text, statement);
     }
     return statement;
+  }
+
+  /**
+   * Every row of a statement that only reads, on the reader thread when this connection has one
+   * (the server's, for the province's views), else here.
+   */
+  readAll<T>(text: string, params: readonly unknown[]): Promise<T[]> {
+    return this.reader ? this.reader.all<T>(text, params) : run(() => this.sql(text).all(...params) as T[]);
   }
 
   /**
@@ -182,7 +198,8 @@ export class SqliteConnection {
   }
 
   async close(): Promise<void> {
-    // The checkpointer's connection closes first, so this last one can fold the WAL back in.
+    // The reader's and the checkpointer's connections close first, so this last one can fold the WAL back in.
+    await this.reader?.close();
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }

@@ -5,7 +5,7 @@ import { decodeRecordRow, type RecordRow } from '../rows';
 import type { StoredRecord } from '../record-types';
 import { communeOf, communesStatement, periodStatement, PROVINCE_RECORDS, type ReportDialect } from '../report-sql';
 import { decodeActivityRow, decodePeriodRows, type ActivityCountRow, type ActivityDbRow, type ActivityQuery, type LatestSubmissionRow, type PeriodDbRow, type PeriodQuery, type ProvinceCommuneRow, type ReportStore, type SubmissionTotals } from '../report-types';
-import { run, type SqliteConnection } from './connection';
+import type { SqliteConnection } from './connection';
 
 const SQLITE: ReportDialect = {
   param: () => '?',
@@ -22,9 +22,12 @@ const SQLITE: ReportDialect = {
 const PERIOD = periodStatement(SQLITE);
 const COMMUNES = communesStatement(SQLITE);
 
-// One commune's range of records_facts (scope, fact_at, …): the index holds every column read.
-// better-sqlite3 runs a statement on the event loop, so the view asks commune by commune and lets
-// the loop turn between them: a sync round waits for one commune's count at most, not the province's.
+// One commune's range of records_facts (scope, fact_at, …): the index holds every column read. The
+// view asks commune by commune, each statement its own short read: a read that held its snapshot
+// for the province's whole count would hold up a WAL checkpoint that rewinds the log (RESTART waits
+// for older readers while it blocks writers), and the pushes behind it. On the server these and the
+// other statements run on the reader thread (reader-thread.ts), not on the event loop that answers
+// sync rounds.
 const ACTIVITY = `
   SELECT scope AS commune_id, table_name, fact_outcome AS outcome, fact_service AS service, COUNT(*) AS n, SUM(fact_count) AS participants
   FROM records INDEXED BY records_facts WHERE scope = ? AND fact_at >= ? AND fact_at < ?
@@ -35,27 +38,23 @@ const PROVINCE_COMMUNES = 'SELECT id FROM communes WHERE province_id = ?';
 export class SqliteReportStore implements ReportStore {
   constructor(private readonly connection: SqliteConnection) {}
 
-  provinceCommunes(provinceId: string): Promise<ProvinceCommuneRow[]> {
-    return run(() => (this.connection.sql(COMMUNES).all(provinceId) as Parameters<typeof communeOf>[0][]).map(communeOf));
+  async provinceCommunes(provinceId: string): Promise<ProvinceCommuneRow[]> {
+    return (await this.connection.readAll<Parameters<typeof communeOf>[0]>(COMMUNES, [provinceId])).map(communeOf);
   }
 
-  periodSubmissions(query: PeriodQuery): Promise<{ latest: LatestSubmissionRow[]; totals: SubmissionTotals }> {
-    return run(() => decodePeriodRows(this.connection.sql(PERIOD).all(query.provinceId, query.periodStart, query.periodEnd) as PeriodDbRow[]));
+  async periodSubmissions(query: PeriodQuery): Promise<{ latest: LatestSubmissionRow[]; totals: SubmissionTotals }> {
+    return decodePeriodRows(await this.connection.readAll<PeriodDbRow>(PERIOD, [query.provinceId, query.periodStart, query.periodEnd]));
   }
 
   async activityCounts(query: ActivityQuery): Promise<ActivityCountRow[]> {
-    const communes = this.connection.sql(PROVINCE_COMMUNES).all(query.provinceId) as { id: string }[];
-    const rows: ActivityCountRow[] = [];
-    for (const { id } of communes) {
-      await new Promise((resolve) => setImmediate(resolve));
-      for (const row of this.connection.sql(ACTIVITY).all(id, query.from, query.before) as ActivityDbRow[]) rows.push(decodeActivityRow(row));
-    }
-    return rows;
+    const communes = await this.connection.readAll<{ id: string }>(PROVINCE_COMMUNES, [query.provinceId]);
+    const counts = await Promise.all(communes.map(({ id }) => this.connection.readAll<ActivityDbRow>(ACTIVITY, [id, query.from, query.before])));
+    return counts.flat().map(decodeActivityRow);
   }
 
-  provinceRecords(provinceId: string, tables: readonly ('checklists' | 'checklistItems')[]): Promise<StoredRecord[]> {
-    if (tables.length === 0) return Promise.resolve([]);
+  async provinceRecords(provinceId: string, tables: readonly ('checklists' | 'checklistItems')[]): Promise<StoredRecord[]> {
+    if (tables.length === 0) return [];
     const sql = `${PROVINCE_RECORDS} WHERE c.province_id = ? AND r.table_name IN (${tables.map(() => '?').join(', ')})`;
-    return run(() => (this.connection.sql(sql).all(provinceId, ...tables) as RecordRow[]).map(decodeRecordRow));
+    return (await this.connection.readAll<RecordRow>(sql, [provinceId, ...tables])).map(decodeRecordRow);
   }
 }
