@@ -44,6 +44,8 @@ describe('a withdrawn phone in Chromium', () => {
     expect(stdout).toContain('disabled');
     await context.setOffline(false);
     await page.getByRole('heading', { level: 1, name: WIPED_TITLE }).waitFor({ timeout: 60_000 });
+    // The phone starts again on wiped.html, whose static title paints before the app draws the notice's text.
+    await page.getByText('Tài khoản của bạn đã bị khóa').waitFor({ timeout: 30_000 });
     const text = await page.locator('body').innerText();
     expect(text).toContain('Tài khoản của bạn đã bị khóa');
     expect(text).toContain('Đã gửi lên máy chủ 1 thay đổi trước khi xóa.');
