@@ -1,5 +1,5 @@
-// Where a step of the log list's scroll goes (docs/benchmarks.md "Scrolling the log list on one
-// core"): the bench's phone and rows (log-scroll.bench.ts), a warm-up round, then rounds of the
+// Where a step of the log list's scroll goes (docs/benchmarks.md "Scrolling the log list"): the
+// bench's phone and rows (log-scroll.bench.ts), a warm-up round, then rounds of the
 // windowed and the plain list taking turns, each with the page's main-thread metrics on the wall
 // clock (task, script, style, layout) and its CPU (ThreadTime, and the renderer's ProcessTime);
 // with PROFILE=1 the V8 sampling profile of the last round, with TRACE=1 a Chrome trace of it
@@ -8,13 +8,16 @@
 // alone (no plain list built beside it); CSS='<rules>' adds a style sheet to the page before the
 // windowed rounds, to try a rule without a build, and CSS_VARIANTS='["", "<rules>", …]' tries
 // several, each in its own windowed round of every round (taking turns in the same minutes); the
-// medians a step and against the plain list are printed at the end.
-//   [taskset -c 0] [PROFILE=1] [TRACE=1] [PLAIN=0] [CSS=…|CSS_VARIANTS=…] node --import tsx test/bench/profile-log-scroll.ts [rounds]
+// medians a step and against the plain list are printed at the end. The floor of windowing
+// (floor-list.ts) takes its turn after each windowed round, under the same style sheet; FLOOR=0
+// leaves it out.
+//   [taskset -c 0] [PROFILE=1] [TRACE=1] [PLAIN=0] [FLOOR=0] [CSS=…|CSS_VARIANTS=…] node --import tsx test/bench/profile-log-scroll.ts [rounds]
 import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { withBenchPhone } from './bench-phone';
 import { summarize, type Profile } from './cpu-profile';
-import { buildPlainList, loadRowsForRounds, openSealedList, scrollRound, show, STEPS } from './log-scroll.bench';
+import { buildFloorList, FLOOR_LIST } from './floor-list';
+import { buildPlainList, loadRowsForRounds, openSealedList, scrollRound, show, STEPS, type ScrolledList } from './log-scroll.bench';
 import { startTrace, summarizeScrollTrace, type ScrollTraceEvent } from './scroll-trace';
 
 const ROUNDS = Number(process.argv[2] ?? 2);
@@ -22,6 +25,7 @@ const PROFILE = process.env.PROFILE === '1';
 const LIST = '[data-testid="virtual-list"]';
 const TRACE = process.env.TRACE === '1';
 const PLAIN = process.env.PLAIN !== '0';
+const FLOOR = process.env.FLOOR !== '0';
 /** Style sheets to try, each in its own windowed round of every round (CSS_VARIANTS, a JSON array), or CSS's one. */
 const VARIANTS: string[] = process.env.CSS_VARIANTS ? (JSON.parse(process.env.CSS_VARIANTS) as string[]) : [process.env.CSS ?? ''];
 
@@ -65,30 +69,43 @@ await withBenchPhone(async ({ server, page, context }) => {
   await loadRowsForRounds(page);
   await scrollRound(page, cdp, LIST);
   process.stdout.write(`warm-up done; list height ${await rowsLoaded()}\n`);
+  if (FLOOR) {
+    process.stdout.write(`floor built, overscan ${await buildFloorList(page, 20_000)}\n`);
+    await show(page, FLOOR_LIST);
+    await scrollRound(page, cdp, `[data-testid="${FLOOR_LIST}"]`);
+  }
   if (PLAIN) await buildPlainList(page, 20_000);
-  const runs = [...VARIANTS.map((_, v) => ({ which: 'virtual-list' as const, variant: v })), ...(PLAIN ? [{ which: 'plain-list' as const, variant: -1 }] : [])];
+  const windowed: ScrolledList[] = FLOOR ? ['virtual-list', FLOOR_LIST] : ['virtual-list'];
+  const runs: { which: ScrolledList; variant: number }[] = [
+    ...VARIANTS.flatMap((_, variant) => windowed.map((which) => ({ which, variant }))),
+    ...(PLAIN ? [{ which: 'plain-list' as const, variant: -1 }] : []),
+  ];
   const cpuByRun = runs.map(() => [] as number[]);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [index, { which, variant }] of runs.entries()) {
       await applyCss(page, variant >= 0 ? VARIANTS[variant]! : '');
-      if (PLAIN) await show(page, which);
+      if (PLAIN || FLOOR) await show(page, which);
       const target = `[data-testid="${which}"]`;
-      const tracing = TRACE && round === ROUNDS ? await startTrace(cdp) : null;
-      const before = await metrics(cdp);
-      if (PROFILE && round === ROUNDS) await cdp.send('Profiler.start');
-      await scrollRound(page, cdp, target);
-      const profile = PROFILE && round === ROUNDS ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile : undefined;
-      const after = await metrics(cdp);
-      const d = (name: string) => ((after[name]! - before[name]!) * 1000).toFixed(0);
+      const last = round === ROUNDS;
+      let stopTrace: (() => Promise<ScrollTraceEvent[]>) | undefined;
+      let events: ScrollTraceEvent[] | undefined;
+      let profile: Profile | undefined;
+      // The trace or the sampling covers the measured steps only (scrollRound's `around`).
+      const around = TRACE && last
+        ? { start: async () => { stopTrace = await startTrace(cdp); }, stop: async () => { events = await stopTrace!(); } }
+        : PROFILE && last
+          ? { start: () => cdp.send('Profiler.start').then(() => undefined), stop: async () => { profile = ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile; } }
+          : undefined;
+      const cost = await scrollRound(page, cdp, target, around);
       // A traced or sampled round costs more than the others: the medians leave it out.
-      if (!tracing && !profile) cpuByRun[index]!.push((after.ThreadTime! - before.ThreadTime!) * 1000);
-      const label = variant >= 0 && VARIANTS.length > 1 ? `${which} [css ${variant}]` : which;
+      if (!around) cpuByRun[index]!.push(cost.cpu);
+      const label: string = variant >= 0 && VARIANTS.length > 1 ? `${which} [css ${variant}]` : which;
+      const nodes = (await metrics(cdp)).Nodes;
       process.stdout.write(
-        `round ${round} ${label}: task ${d('TaskDuration')}, script ${d('ScriptDuration')}, style ${d('RecalcStyleDuration')}, layout ${d('LayoutDuration')}, ThreadTime ${d('ThreadTime')}, ProcessTime ${d('ProcessTime')}; nodes ${after.Nodes}\n`,
+        `round ${round} ${label}${around ? ' (traced)' : ''}: CPU ${cost.cpu.toFixed(0)}, task ${cost.wall.toFixed(0)}, script ${cost.script.toFixed(0)}, style ${cost.style.toFixed(0)}, layout ${cost.layout.toFixed(0)} ms; nodes ${nodes}\n`,
       );
       if (profile) summarize(profile);
-      if (tracing) {
-        const events = await tracing();
+      if (events) {
         if (process.env.TRACE_OUT) writeFileSync(`${process.env.TRACE_OUT}.${which}${variant > 0 ? `.${variant}` : ''}.json`, JSON.stringify(events));
         summarizeTrace(events);
         summarizeScrollTrace(events, STEPS);
@@ -96,10 +113,12 @@ await withBenchPhone(async ({ server, page, context }) => {
     }
   }
   const plainCpu = PLAIN ? middle(cpuByRun.at(-1)!) : undefined;
+  const floorCpu = (variant: number) => middle(cpuByRun[runs.findIndex((run) => run.which === FLOOR_LIST && run.variant === variant)] ?? []);
   for (const [index, { which, variant }] of runs.entries()) {
     const cpu = middle(cpuByRun[index]!);
+    const vsFloor = FLOOR && which === 'virtual-list' ? `, ${(cpu / floorCpu(variant)).toFixed(2)} × the floor` : '';
     process.stdout.write(
-      `median ${which}${variant >= 0 ? ` [css ${variant}: ${VARIANTS[variant] || 'none'}]` : ''}: ${(cpu / STEPS).toFixed(2)} ms a step${plainCpu ? `, ${(cpu / plainCpu).toFixed(2)} × the plain list` : ''}\n`,
+      `median ${which}${variant >= 0 ? ` [css ${variant}: ${VARIANTS[variant] || 'none'}]` : ''}: ${(cpu / STEPS).toFixed(2)} ms a step${vsFloor}${plainCpu ? `, ${(cpu / plainCpu).toFixed(2)} × the plain list` : ''}\n`,
     );
   }
 });
