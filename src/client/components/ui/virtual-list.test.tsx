@@ -78,6 +78,31 @@ describe('virtual list', () => {
       expect(rendered).toHaveLength(3);
     });
 
+    it('asks for the next page within the frame that brings the last rows into view, and not before', () => {
+      const frames: FrameRequestCallback[] = [];
+      vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+      const items = Array.from({ length: 200 }, (_, i) => ({ id: String(i) }));
+      const onEndReached = vi.fn();
+      render(<VirtualList items={items} rowHeight={100} getKey={(item) => item.id} renderRow={(item) => item.id} setSize={-1} label="rows" onEndReached={onEndReached} />);
+      const box = screen.getByTestId('virtual-list');
+      const react = globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+      const actEnvironment = react.IS_REACT_ACT_ENVIRONMENT;
+      // Outside act() on purpose, as above: what the frame's callbacks do by the time they return.
+      react.IS_REACT_ACT_ENVIRONMENT = false;
+      try {
+        box.scrollTop = 10_000;
+        fireEvent.scroll(box);
+        frames.splice(0).forEach((callback) => callback(0));
+        expect(onEndReached).not.toHaveBeenCalled();
+        box.scrollTop = 19_000;
+        fireEvent.scroll(box);
+        frames.splice(0).forEach((callback) => callback(0));
+        expect(onEndReached).toHaveBeenCalledTimes(1);
+      } finally {
+        react.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+      }
+    });
+
     it('draws the rows entering the window within the frame that saw the scroll, not in a task after it', () => {
       const frames: FrameRequestCallback[] = [];
       vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, Screen } from '../../../components/ui/screen';
 import { SearchField } from '../../../components/ui/search-field';
 import { can } from '../../../../shared/permissions';
+import { OUTCOMES } from '../../../../shared/schemas/assistance-log';
 import type { LogFilter, LogListItem } from '../../../data/assistance-list';
 import type { SessionUser } from '../../../data/session-repository';
 import { useLogList } from '../hooks/use-log-list';
@@ -68,9 +69,12 @@ export function LogListScreen({ user }: { user: SessionUser }): ReactElement {
     event.preventDefault();
     void navigate(href);
   }, [navigate]);
+  // The four outcomes' words, looked up once per language rather than by i18next for each row
+  // entering the window (a tenth of a scroll step's script, docs/performance.md "Scrolling the log list").
+  const outcomes = useMemo(() => new Map(OUTCOMES.map((outcome) => [outcome, t(`outcomes.${outcome}`)])), [t]);
   const renderRow = useCallback(
-    (log: LogListItem) => <LogRow log={log} service={names(log.serviceId)} outcome={t(`outcomes.${log.outcome}`)} village={villages(log.villageId)} />,
-    [names, villages, t],
+    (log: LogListItem) => <LogRow log={log} service={names(log.serviceId)} outcome={outcomes.get(log.outcome) ?? log.outcome} village={villages(log.villageId)} />,
+    [names, villages, outcomes],
   );
 
   return (

@@ -5,7 +5,8 @@
 // for details it does not have. Rows enter and leave the DOM on every scroll step, so a row is as
 // cheap as it can be made: no box of its own (the list's row holds the link and the phone line),
 // plain blocks (no flex but the rare phone line), its words handed in by
-// the list (no translation hook per row), and its link a plain anchor that the list opens in the
+// the list (no translation hook per row), its date and time one text (React then sets the
+// element's text, with no node of its own for each part), and its link a plain anchor that the list opens in the
 // app (log-list-screen.tsx), not a router Link and its hooks per row (docs/performance.md
 // "Scrolling the log list").
 import type { ReactElement } from 'react';
@@ -35,7 +36,7 @@ export function LogRow({ log, service, outcome, village }: { log: LogListItem; s
       <a href={`/assistance/logs/${log.id}`} className="log-row-link">
         <span className="log-row-title">{service}</span>
         <span className="log-row-meta">
-          <time dateTime={log.occurredAt}>{formatDate(log.occurredAt)} {formatTime(log.occurredAt)}</time>
+          <time dateTime={log.occurredAt}>{`${formatDate(log.occurredAt)} ${formatTime(log.occurredAt)}`}</time>
           {' · '}
           <span className={`outcome-tag outcome-${log.outcome}`}>{outcome}</span>
           {village && ` · ${village}`}
