@@ -19,22 +19,23 @@ import { context, median, ratioAtMost, type Measurement } from './measurement';
 
 const LOGS = 100_000;
 const RUNS = 7;
-const LOGS_PER_CITIZEN = 10;
+export const LOGS_PER_CITIZEN = 10;
 const SCOPE = 'bench-xa-privacy';
 const ERASE_VS_RAW = 3;
 const HLC = '2026-01-01T00:00:00.000Z-0000-0123456789abcdef' as Hlc;
 
-/** The bench's citizens: 2 × RUNS named ones (one per measured erasure), the rest anonymous or others. */
-const citizenName = (i: number) => `Nguyễn Văn Thử ${i}`;
+/** The measured citizens (numbered from 0, one per erasure), the rest anonymous or others. */
+export const citizenName = (i: number) => `Nguyễn Văn Thử ${i}`;
 const phoneOf = (i: number) => `09${String(10_000_000 + i).slice(-8)}`;
 
-function seedLogs(): SyncedRecord[] {
+function seedLogs(measured: number): SyncedRecord[] {
   const logs: SyncedRecord[] = [];
   const start = Date.parse('2025-01-01T00:00:00.000Z');
   for (let i = 0; i < LOGS; i++) {
-    // The first 2 × RUNS × LOGS_PER_CITIZEN logs belong to the measured citizens, 10 each; then a
-    // citizen on every other log (a commune's usual share), each another person.
-    const named = i < 2 * RUNS * LOGS_PER_CITIZEN ? Math.floor(i / LOGS_PER_CITIZEN) : i % 2 === 0 ? 1_000 + i : undefined;
+    // The first measured × LOGS_PER_CITIZEN logs belong to the measured citizens, 10 each; then a
+    // citizen on every other log (a commune's usual share), each another person (1,000 + i is
+    // past every measured number, since i is at least 10 × measured there).
+    const named = i < measured * LOGS_PER_CITIZEN ? Math.floor(i / LOGS_PER_CITIZEN) : i % 2 === 0 ? 1_000 + i : undefined;
     const citizen = named === undefined ? null : { name: citizenName(named), phone: phoneOf(named), consent: true };
     logs.push({
       id: `0197c1a2-0000-7000-8000-${i.toString(16).padStart(12, '0')}`,
@@ -52,18 +53,21 @@ function seedLogs(): SyncedRecord[] {
 }
 
 /** The erasure as the server runs it, and the least a program can do for it, on one store. */
-interface Target {
+export interface Target {
   name: string;
   store: SyncStore;
   /** Two raw statements in one transaction: the rows found through the index, their fields cleared. */
   raw: (citizen: number) => Promise<number>;
+  /** SQLite: folds the WAL back into the file (profile-erasure.ts, between its measured blocks). */
+  checkpoint?: () => void;
   close: () => Promise<void>;
 }
 
-async function sqliteTarget(): Promise<Target> {
+/** The SQLite store seeded with LOGS logs, `measured` citizens of LOGS_PER_CITIZEN each among them (profile-erasure.ts takes more). */
+export async function sqliteTarget(measured = 2 * RUNS): Promise<Target> {
   const bench = await sqliteBenchStore('privacy');
   const store = bench.store;
-  await store.records.seedRecords(SCOPE, seedLogs().map((record) => ({ table: 'assistanceLogs', record })));
+  await store.records.seedRecords(SCOPE, seedLogs(measured).map((record) => ({ table: 'assistanceLogs', record })));
   const db = new Database(bench.file);
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = FULL');
@@ -85,6 +89,7 @@ async function sqliteTarget(): Promise<Target> {
     name: 'SQLite',
     store,
     raw: (citizen) => Promise.resolve(erase.immediate(citizenLookup({ name: citizenName(citizen) }).lookupName!)),
+    checkpoint: () => db.pragma('wal_checkpoint(TRUNCATE)'),
     close: async () => {
       db.close();
       await bench.close();
@@ -93,7 +98,7 @@ async function sqliteTarget(): Promise<Target> {
 }
 
 async function postgresTarget(): Promise<Target> {
-  const logs = seedLogs();
+  const logs = seedLogs(2 * RUNS);
   const bench = await postgresBenchStore(async (target) => {
     for (let i = 0; i < logs.length; i += 10_000) await target.records.seedRecords(SCOPE, logs.slice(i, i + 10_000).map((record) => ({ table: 'assistanceLogs', record })));
   });
@@ -128,11 +133,16 @@ async function timed(work: () => Promise<number>): Promise<number> {
   return ms;
 }
 
+/** Erases citizen number `citizen` through the server's own path; resolves with how many logs changed. */
+export function eraseThroughApp(target: Target, citizen: number): Promise<number> {
+  return eraseCitizen(target.store.records, { scope: SCOPE, userId: 'bench', query: { name: citizenName(citizen) }, now: Date.now() });
+}
+
 async function erasureBench(target: Target, enforce: boolean): Promise<Measurement[]> {
   const app: number[] = [];
   const raw: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    app.push(await timed(() => eraseCitizen(target.store.records, { scope: SCOPE, userId: 'bench', query: { name: citizenName(2 * run) }, now: Date.now() })));
+    app.push(await timed(() => eraseThroughApp(target, 2 * run)));
     raw.push(await timed(() => target.raw(2 * run + 1)));
   }
   // The path before the lookup columns: every log of the commune read and compared.

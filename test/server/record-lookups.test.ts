@@ -3,8 +3,10 @@
 // logs through them (name folded, phone normalised, every criterion given must match, one commune
 // only), a record without personal data leaves them, the retention purge's page is the oldest
 // records still holding personal data (a request of the register from its closing), and the
-// start-up backfill fills rows stored without them, a table added later once.
+// start-up backfill fills rows stored without them, a table added later once. A push finds records
+// through them under its scope's lock, and an erasure trusts them only as far as its record agrees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eraseCitizen } from '../../src/server/privacy/erase-citizen';
 import { LOOKUPS_META_KEY, backfillRecordLookups, tablesDone } from '../../src/server/privacy/lookup-backfill';
 import { citizenLookup } from '../../src/server/storage/lookups';
 import type { SyncStore } from '../../src/server/storage/types';
@@ -64,6 +66,31 @@ function lookupSuite(factory: () => Promise<StoreFixture>): void {
     expect(await find({ name: 'Nguyễn Thị Hoa' }, B)).toEqual([elsewhere.id]);
   });
 
+  it("a push finds the scope's records through the lookup columns under its lock, every key given matching", async () => {
+    const found = async (query: { name?: string; phone?: string }, scope = A, table: SyncTable = 'assistanceLogs') => {
+      let ids: string[] | undefined;
+      await store.records.push({
+        ...{ scope, userId: 'test', clientId: 'test', mutationIds: [], recordKeys: [], now: Date.now() },
+        find: { table, ...citizenLookup(query) },
+        plan: (state) => {
+          ids = state.found?.map((row) => `${row.scope} ${row.table} ${row.record.id}`).sort();
+          return { remember: [], writes: [] };
+        },
+      });
+      return ids;
+    };
+    const rows = (scope: string, ...records: SyncedRecord[]) => records.map((record) => `${scope} assistanceLogs ${record.id}`).sort();
+    expect(await found({ name: 'Nguyen Thi Hoa' })).toEqual(rows(A, hoa, hoaAgain));
+    expect(await found({ phone: '+84 912 345 678' })).toEqual(rows(A, hoa));
+    expect(await found({ name: 'tran van binh', phone: '0987.000.111' })).toEqual(rows(A, binh));
+    expect(await found({ name: 'Nguyễn Thị Hoa', phone: '0987000111' })).toEqual([]);
+    expect(await found({ phone: '0987000112' })).toEqual([]);
+    expect(await found({ name: 'Hoa' })).toEqual([]);
+    expect(await found({ name: '  ' })).toEqual([]);
+    expect(await found({ name: 'Nguyễn Thị Hoa' }, B)).toEqual(rows(B, elsewhere));
+    expect(await found({ name: 'Nguyễn Thị Hoa' }, A, 'groupSessions')).toEqual([]);
+  });
+
   it('pages the records holding personal data before a date, oldest first, and a cleared record leaves the index', async () => {
     const before = Date.parse('2025-03-01T00:00:00.000Z');
     const page = async (limit: number) => (await store.records.listPersonalBefore(A, before, limit)).map((row) => row.record.id);
@@ -108,6 +135,32 @@ function lookupSuite(factory: () => Promise<StoreFixture>): void {
     expect(await page()).toEqual([closed.id]);
     expect(tablesDone(await store.getMeta(LOOKUPS_META_KEY))).toEqual(['assistanceLogs', 'groupSessions', 'rightsRequests']);
     expect(await backfillRecordLookups(store)).toBe(0);
+  });
+
+  it('an erasure writes only the logs that still name the citizen: a lookup column that disagrees with its record is not trusted', async () => {
+    const scope = 'xa-lookup-c';
+    const named = log('2025-03-01', { name: 'Lê Thị Lan', phone: '0912000333' });
+    const namedAgain = log('2025-03-02', { name: 'le thi LAN' });
+    const stale = log('2025-03-03', { name: 'Lê Thị Lành' });
+    await write(store, scope, 'assistanceLogs', [named, namedAgain, stale]);
+    // What an interrupted backfill or an older folding rule could leave: Lan's key on another citizen's log.
+    await fixture.exec(`UPDATE records SET lookup_name = '${citizenLookup({ name: 'Lê Thị Lan' }).lookupName!}' WHERE id = '${stale.id}'`);
+    const before = await store.records.pull({ scopes: [{ scope, after: 0 }], limit: 10 });
+    const now = Date.now();
+    expect(await eraseCitizen(store.records, { scope, userId: 'leader', query: { name: 'Le Thi Lan' }, now })).toBe(2);
+    const after = await store.records.pull({ scopes: [{ scope, after: before.scopes[0]!.headSeq }], limit: 10 });
+    // Two new row_seqs, one each, right after the scope's head: every phone pulls them.
+    const head = before.scopes[0]!.headSeq;
+    expect(after.scopes[0]!.rows.map((row) => row.record.id).sort()).toEqual([named.id, namedAgain.id].sort());
+    expect(after.scopes[0]!.rows.map((row) => row.rowSeq)).toEqual([head + 1, head + 2]);
+    for (const row of after.scopes[0]!.rows) {
+      expect(row.record).toMatchObject({ citizen: null, note: null, outcome: 'done', updatedAt: new Date(now).toISOString() });
+      expect(row.record.clocks.citizen! > HLC).toBe(true);
+    }
+    expect((await store.records.listRecords({ scope, tables: ['assistanceLogs'] })).find((row) => row.record.id === stale.id)!.record.citizen).toEqual({ name: 'Lê Thị Lành' });
+    // Erased, the logs left the index: the same request again finds and writes nothing.
+    expect(await eraseCitizen(store.records, { scope, userId: 'leader', query: { name: 'Le Thi Lan' }, now })).toBe(0);
+    expect((await store.records.pull({ scopes: [{ scope, after: 0 }], limit: 10 })).scopes[0]!.headSeq).toBe(after.scopes[0]!.headSeq);
   });
 }
 

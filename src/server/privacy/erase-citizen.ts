@@ -12,25 +12,26 @@ const ERASURE_CLIENT = 'server-erasure';
 
 /**
  * Erases the citizen's details from every log of `scope` that names them; returns how many logs
- * changed. The search reads the lookup index (storage/lookups.ts), not every log, outside the
- * write transaction; the logs are checked again inside it, so a log edited in between is erased
- * only if it still names the citizen.
+ * changed. One push: under the scope's lock it finds the logs through the lookup index
+ * (storage/lookups.ts, PushBatch.find), not by reading every log, checks each one with the same
+ * rule as the phones (citizenMatches) and writes them, so what it erases is what the store holds
+ * when it writes — a log edited a moment before is erased only if it still names the citizen.
  */
 export async function eraseCitizen(records: RecordStore, request: { scope: string; userId: string; query: CitizenQuery; now: number }): Promise<number> {
   const { scope, userId, query, now } = request;
-  const rows = await records.findByLookup({ scope, table: 'assistanceLogs', ...citizenLookup(query) });
-  const recordKeys = rows.filter((row) => citizenMatches(row.record.citizen, query)).map((row) => ({ table: row.table, id: row.record.id }));
-  if (recordKeys.length === 0) return 0;
+  const lookup = citizenLookup(query);
+  if (lookup.lookupName === undefined && lookup.lookupPhone === undefined) return 0;
   const committed = await records.push({
     scope,
     userId,
     clientId: ERASURE_CLIENT,
     mutationIds: [],
-    recordKeys,
+    recordKeys: [],
+    find: { table: 'assistanceLogs', ...lookup },
     now,
     plan: (state) => ({
       remember: [],
-      writes: state.records
+      writes: (state.found ?? [])
         .filter((row) => row.scope === scope && row.table === 'assistanceLogs' && citizenMatches(row.record.citizen, query))
         .map((row) => ({ table: row.table, record: erasedRecord(row.table, row.record, now) })),
     }),

@@ -51,9 +51,13 @@ export interface RecordKey {
   scope: string;
 }
 
-export interface LookupQuery extends CitizenLookup {
-  scope: string;
+/** Records of one table found through the lookup columns (lookups.ts): every key given must match; none given finds nothing. */
+export interface RecordFind extends CitizenLookup {
   table: SyncTable;
+}
+
+export interface LookupQuery extends RecordFind {
+  scope: string;
 }
 
 /** A synced record as stored: the record (fields flat + clocks), where it lives and its sequence. */
@@ -80,6 +84,8 @@ export interface PushState {
   records: readonly StoredRecord[];
   /** With PushBatch.quota: the changes applied since `quota.since`, read after the scope's lock. */
   recentWrites?: RecentWrites;
+  /** With PushBatch.find: the batch scope's records it finds, read after the scope's lock. */
+  found?: readonly StoredRecord[];
 }
 
 /** Changes applied (remembered mutation ids, whatever their outcome) since a moment. */
@@ -123,6 +129,12 @@ export interface PushBatch<P extends PushPlan = PushPlan> {
   now: number;
   /** Count recent writes (PushState.recentWrites) under the scope's lock, so racing pushes see each other. */
   quota?: QuotaKeys;
+  /**
+   * Also find records of this scope through their lookup columns under the scope's lock
+   * (PushState.found): an erasure searches and writes in one transaction, so what it erases is
+   * what the store holds when it writes, and it reads each row once.
+   */
+  find?: RecordFind;
   /** The bytes of each mutation's fields, by mutation id, remembered with it for the quotas (absent: 0). */
   sizes?: ReadonlyMap<string, number>;
   /** Pure and synchronous: SQLite transactions cannot await. */

@@ -15,9 +15,11 @@ import type {
   PushBatch,
   PushCommitted,
   PushPlan,
+  PushState,
   QuotaKeys,
   QuotaWindow,
   RecentWrites,
+  RecordFind,
   RecordKey,
   RecordQuery,
   RecordStore,
@@ -31,6 +33,8 @@ export interface StateKeys {
   recordKeys: readonly { table: SyncTable; id: string }[];
   /** Also count the recent writes of this member and commune (StateRows.recentWrites). */
   quota?: QuotaKeys | undefined;
+  /** Also read the scope's records this finds through the lookup columns (StateRows.found; lookupSelect). */
+  find?: RecordFind | undefined;
 }
 
 /** The rows read for StateKeys. */
@@ -38,6 +42,8 @@ export interface StateRows {
   applied: readonly { mutation_id: string; user_id: string; result: string }[];
   records: readonly RecordRow[];
   recentWrites?: RecentWrites;
+  /** With StateKeys.find (a dialect may also hand an empty list without it). */
+  found?: readonly RecordRow[];
 }
 
 /** One row of `records` to upsert, with its lookup columns (lookups.ts) and its reports' facts (report-facts.ts). */
@@ -111,12 +117,13 @@ export class RecordsOnSql implements RecordStore {
   constructor(private readonly dialect: RecordDialect) {}
 
   push<P extends PushPlan>(batch: PushBatch<P>): Promise<PushCommitted<P>> {
-    const keys = { mutationIds: [...new Set(batch.mutationIds)], recordKeys: uniqueKeys(batch.recordKeys), quota: batch.quota };
+    const keys = { mutationIds: [...new Set(batch.mutationIds)], recordKeys: uniqueKeys(batch.recordKeys), quota: batch.quota, find: batch.find };
     return this.dialect.writeScope(batch.scope, keys, (state, before) => {
       const applied = new Map<string, AppliedMutation>();
       for (const row of state.applied) applied.set(row.mutation_id, { mutationId: row.mutation_id, userId: row.user_id, outcome: decodeOutcome(row.result) });
       const records = state.records.map(decodeRecordRow);
-      const plan = batch.plan(state.recentWrites ? { applied, records, recentWrites: state.recentWrites } : { applied, records });
+      const seen: PushState = state.recentWrites ? { applied, records, recentWrites: state.recentWrites } : { applied, records };
+      const plan = batch.plan(keys.find ? { ...seen, found: (state.found ?? []).map(decodeRecordRow) } : seen);
       let seq = before;
       const rows = plan.writes.map((write) => writeRow(write.table, write.record, (seq += 1)));
       const remember = plan.remember.map((entry) => ({
@@ -173,16 +180,8 @@ export class RecordsOnSql implements RecordStore {
   }
 
   async findByLookup(query: LookupQuery): Promise<StoredRecord[]> {
-    const params: unknown[] = [query.scope, query.table];
-    let keys = '';
-    for (const [column, key] of [['lookup_name', query.lookupName], ['lookup_phone', query.lookupPhone]] as const) {
-      if (key === undefined) continue;
-      params.push(key);
-      keys += ` AND ${column} = ?`;
-    }
-    if (keys === '') return [];
-    const rows = await this.dialect.select(`SELECT ${RECORD_COLUMNS} FROM records WHERE scope = ? AND table_name = ?${keys}`, params);
-    return rows.map(decodeRecordRow);
+    const select = lookupSelect(query.scope, query);
+    return select ? (await this.dialect.select(select.text, select.params)).map(decodeRecordRow) : [];
   }
 
   async listPersonalBefore(scope: string, before: number, limit: number): Promise<StoredRecord[]> {
@@ -215,6 +214,21 @@ export class RecordsOnSql implements RecordStore {
     if (owner === null || excess <= 0) return Promise.resolve(null);
     return this.dialect.selectNumber(quotaFreesAtSql(window), [owner, keys.since, excess]);
   }
+}
+
+/**
+ * The query of RECORD_COLUMNS (`?` placeholders) for the records of `scope` that `find` finds,
+ * through the partial lookup indexes; undefined when it names no key (it finds nothing).
+ */
+export function lookupSelect(scope: string, find: RecordFind): { text: string; params: unknown[] } | undefined {
+  const params: unknown[] = [scope, find.table];
+  let keys = '';
+  for (const [column, key] of [['lookup_name', find.lookupName], ['lookup_phone', find.lookupPhone]] as const) {
+    if (key === undefined) continue;
+    params.push(key);
+    keys += ` AND ${column} = ?`;
+  }
+  return keys === '' ? undefined : { text: `SELECT ${RECORD_COLUMNS} FROM records WHERE scope = ? AND table_name = ?${keys}`, params };
 }
 
 function factsOf(table: SyncTable, record: SyncedRecord): RecordFacts & { submission: SubmissionFacts | null } {

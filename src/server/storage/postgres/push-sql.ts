@@ -33,33 +33,53 @@ export function stateQuery(scope: string, keys: StateKeys): pg.QueryConfig {
              NULL`
     : '';
   if (keys.quota) values.push(keys.quota.userId, keys.quota.communeId, keys.quota.since);
+  const find = keys.find ? foundPart(values.length + 1) : '';
+  if (keys.find) values.push(keys.find.table, keys.find.lookupName ?? null, keys.find.lookupPhone ?? null);
   return {
-    name: keys.quota ? 'push-state-quota' : 'push-state',
+    name: `push-state${keys.quota ? '-quota' : ''}${keys.find ? '-find' : ''}`,
     text: `SELECT 'a' AS kind, mutation_id AS table_name, user_id AS id, NULL::text AS scope, result AS fields, NULL::text AS clocks, NULL::bigint AS row_seq
              FROM applied_mutations WHERE mutation_id = ANY($1::text[])
            UNION ALL
            SELECT 'r', ${RECORD_COLUMNS} FROM records WHERE (table_name, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
            ${quota}
+           ${find}
            UNION ALL
            SELECT 's', NULL, NULL, NULL, xmin::text, NULL, seq FROM scope_seq WHERE scope = $4`,
     values,
   };
 }
 
-type StateRow = RecordRow & { kind: 'a' | 'r' | 'q' | 's' };
+/**
+ * The scope's records that StateKeys.find finds (kind 'f'; its table, name key and phone key are
+ * parameters `first`…`first + 2`, a key not given NULL): every key given must match, as in
+ * lookupSelect. One statement for the three shapes — by name (and phone), by phone alone — whose
+ * generic plan reads the partial lookup indexes: a NULL key finds no index entry, and the
+ * phone-only part is switched off by a one-time filter, not folded away by a custom plan.
+ */
+function foundPart(first: number): string {
+  const [table, name, phone] = [`$${first}::text`, `$${first + 1}::text`, `$${first + 2}::text`];
+  return `UNION ALL
+           SELECT 'f', ${RECORD_COLUMNS} FROM records WHERE scope = $4 AND table_name = ${table} AND lookup_name = ${name} AND (${phone} IS NULL OR lookup_phone = ${phone})
+           UNION ALL
+           SELECT 'f', ${RECORD_COLUMNS} FROM records WHERE scope = $4 AND table_name = ${table} AND lookup_phone = ${phone} AND ${name} IS NULL`;
+}
+
+type StateRow = RecordRow & { kind: 'a' | 'r' | 'q' | 'f' | 's' };
 
 export function decodeState(rows: readonly StateRow[]): { state: StateRows; counter: ScopeCounter | undefined } {
   const applied: StateRows['applied'][number][] = [];
   const records: RecordRow[] = [];
-  let recentWrites: RecentWrites | undefined;
+  const found: RecordRow[] = [];
+  const state: StateRows = { applied, records, found };
   let counter: ScopeCounter | undefined;
   for (const row of rows) {
     if (row.kind === 'r') records.push(row);
-    else if (row.kind === 'q') recentWrites = recentWritesOf(row.fields, row.clocks);
+    else if (row.kind === 'f') found.push(row);
+    else if (row.kind === 'q') state.recentWrites = recentWritesOf(row.fields, row.clocks);
     else if (row.kind === 's') counter = { seq: Number(row.row_seq), version: row.fields };
     else applied.push({ mutation_id: row.table_name, user_id: row.id, result: row.fields });
   }
-  return { state: recentWrites ? { applied, records, recentWrites } : { applied, records }, counter };
+  return { state, counter };
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { RecordLookups } from '../lookups';
 import { LOOKUP_COLUMNS } from '../lookups';
 import type { PullRequest, QuotaKeys, RecentWrites, StoredRecord } from '../record-types';
-import type { RecordDialect, RecordFactsRow, ScopeReader, ScopeWrite, StateKeys, StateRows } from '../records';
+import { lookupSelect, type RecordDialect, type RecordFactsRow, type ScopeReader, type ScopeWrite, type StateKeys, type StateRows } from '../records';
 import { FACT_COLUMNS, factValues } from '../report-facts';
 import { RECORD_COLUMNS, decodeRecordRow, type RecordRow } from '../rows';
 import { run, type SqliteConnection } from './connection';
@@ -79,9 +79,13 @@ export class SqliteRecordDialect implements RecordDialect {
     }
     const recordStatement = sql(`SELECT ${RECORD_COLUMNS} FROM records WHERE table_name = ? AND id = ?`);
     const records = keys.recordKeys.flatMap(({ table, id }) => recordStatement.all(table, id) as RecordRow[]);
-
-    const recentWrites = keys.quota && countRecentWrites(sql, keys.quota);
-    const write = decide(recentWrites ? { applied, records, recentWrites } : { applied, records }, seq);
+    const state: StateRows = { applied, records };
+    if (keys.quota) state.recentWrites = countRecentWrites(sql, keys.quota);
+    if (keys.find) {
+      const select = lookupSelect(scope, keys.find);
+      state.found = select ? (sql(select.text).all(...select.params) as RecordRow[]) : [];
+    }
+    const write = decide(state, seq);
 
     const upsert = sql(
       `INSERT INTO records (${RECORD_COLUMNS}, ${LOOKUP_COLUMNS}, ${FACT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
