@@ -52,7 +52,13 @@ export class StoredRow implements StoredRecord {
   ) {}
 
   get record(): SyncedRecord {
-    this.decoded ??= { ...(JSON.parse(this.fieldsJson) as Record<string, unknown>), id: this.id, clocks: JSON.parse(this.clocksJson) as Record<string, Hlc> };
+    if (this.decoded) return this.decoded;
+    // The parsed object itself, completed: a spread into a new one copied every field again.
+    // encodeRecord stored the fields without id and clocks, so these two come last as before.
+    const record = JSON.parse(this.fieldsJson) as Record<string, unknown>;
+    record.id = this.id;
+    record.clocks = JSON.parse(this.clocksJson) as Record<string, Hlc>;
+    this.decoded = record as SyncedRecord;
     return this.decoded;
   }
 }
