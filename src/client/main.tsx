@@ -1,6 +1,6 @@
 // Boot: language first (so the first render is in the user's language), the lock check and the
-// session (so the first render is the real screen), then render, then the request for persistent
-// storage and, once the first screen has settled, the service worker.
+// session (so the first render is the real screen), then render, then the service worker and the
+// request for persistent storage.
 import './lib/zod-jitless';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,7 +12,7 @@ import { loadSavedLanguage } from './lib/language';
 import { registerServiceWorker } from './lib/pwa';
 import { requestPersistentStorage } from './data/storage-info';
 import { log } from './lib/log';
-import { whenIdle, whenSettled, yieldToMain } from './lib/idle';
+import { whenIdle, yieldToMain } from './lib/idle';
 
 async function boot(): Promise<void> {
   // A deep link's lazy screen (sign-in), fetched beside the start-up work so that React's first
@@ -36,15 +36,12 @@ async function boot(): Promise<void> {
       </StrictMode>,
     );
   });
-  // Not needed by the first screen: after it, when the browser is idle, not in the task that
-  // starts React's render (docs/first-visit.md).
+  // Neither is needed by the first screen: after it, when the browser is idle, not in the task
+  // that starts React's render (docs/first-visit.md).
   whenIdle(() => {
+    registerServiceWorker();
     requestPersistentStorage().catch((error: unknown) => log.warn('persistent storage request failed', error));
   });
-  // The offline app's install (the whole precache fetched and stored) once the first screen has
-  // settled, not beside its last chunks and first taps (docs/first-visit.md "The offline app's
-  // install waits for the first screen").
-  whenSettled(registerServiceWorker);
 }
 
 boot().catch((error: unknown) => log.error('boot failed', error));

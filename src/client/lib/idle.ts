@@ -13,35 +13,6 @@ export function whenIdle(work: () => void, timeoutMs = 2000): () => void {
 }
 
 /**
- * How long after the first screen the offline app's install waits (docs/first-visit.md "The
- * offline app's install waits for the first screen").
- */
-export const SETTLE_MS = 3000;
-
-/**
- * Runs `work` once, when the first screen has settled: after the page's load event and the first
- * idle period after it (the first screen rendered), `settleMs` more, in an idle period — or at once
- * if the page is hidden before that (the visitor switched away or is closing the tab: nothing on
- * screen competes with it then).
- */
-export function whenSettled(work: () => void, settleMs = SETTLE_MS): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    document.removeEventListener('visibilitychange', onHidden);
-    work();
-  };
-  const onHidden = () => {
-    if (document.visibilityState === 'hidden') run();
-  };
-  document.addEventListener('visibilitychange', onHidden);
-  const afterLoad = () => whenIdle(() => setTimeout(() => whenIdle(run), settleMs));
-  if (document.readyState === 'complete') afterLoad();
-  else window.addEventListener('load', afterLoad, { once: true });
-}
-
-/**
  * Gives the main thread back to the browser (input, paint) between two pieces of start-up work,
  * so that they are two short tasks instead of one long one.
  */
