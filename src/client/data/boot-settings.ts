@@ -15,7 +15,15 @@ export type KeyValueStore = 'settings' | 'syncState';
  * The values stored under each [store, key], in order: undefined where there is no database, no
  * such store or no such row. One connection and one transaction for all of them.
  */
-export function readStoredValues(reads: readonly (readonly [KeyValueStore, string])[]): Promise<unknown[]> {
+export async function readStoredValues(reads: readonly (readonly [KeyValueStore, string])[]): Promise<unknown[]> {
+  return (await readStoredValuesIfAny(reads)) ?? reads.map(() => undefined);
+}
+
+/**
+ * As readStoredValues, but null when the phone has no database at all: never made, or deleted by a
+ * withdrawn phone's wipe (session-state.ts tells a wipe from a sign-out by it).
+ */
+export function readStoredValuesIfAny(reads: readonly (readonly [KeyValueStore, string])[]): Promise<unknown[] | null> {
   return new Promise((resolve, reject) => {
     let created = false;
     const request = indexedDB.open(DATABASE_NAME);
@@ -24,7 +32,7 @@ export function readStoredValues(reads: readonly (readonly [KeyValueStore, strin
       created = true;
       request.transaction?.abort();
     };
-    request.onerror = () => (created ? resolve(reads.map(() => undefined)) : reject(request.error ?? new Error('IndexedDB open failed')));
+    request.onerror = () => (created ? resolve(null) : reject(request.error ?? new Error('IndexedDB open failed')));
     request.onsuccess = () => {
       const database = request.result;
       const finish = (settle: () => void) => {

@@ -79,6 +79,23 @@ describe('device wipe', () => {
     expect(noticeWhenSignedOut).toEqual([NOTICE]);
   });
 
+  it('in another tab, the session\'s message before the notice keeps the tab locked, not signed out; a sign-out still signs out', async () => {
+    await loadStoredSession();
+    const seen: (string | null | undefined)[] = [];
+    const stop = subscribeStoredSession(() => seen.push(storedSession() === null ? null : storedSession()?.user.id));
+    // Another tab's wipe deleted the database; its message reaches this tab before the notice does.
+    db.close();
+    await new Promise((resolve, reject) => Object.assign(indexedDB.deleteDatabase(db.name), { onsuccess: resolve, onerror: reject }));
+    expect(await loadStoredSession()).toMatchObject({ user: { id: LAN.id } });
+    expect(storedSession()?.user.id).toBe(LAN.id);
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(db.name);
+    // A sign-out in another tab leaves the database, without the session: this tab signs out.
+    await db.open();
+    expect(await loadStoredSession()).toBeNull();
+    expect(seen).toEqual([null]);
+    stop();
+  });
+
   it('keeps a notice of counts only, readable after the wipe, until it is dismissed, and tells the screen each time', () => {
     const notice = NOTICE;
     const heard = vi.fn();

@@ -5,7 +5,7 @@
 // of a withdrawn phone (device-wipe.ts) — which tells this module in this tab and, through a
 // BroadcastChannel, in the phone's other tabs (which read the stored row again).
 // Screens that show the session's details read it live through Dexie (hooks/use-session.ts).
-import { readBootSetting, readStoredValues } from './boot-settings';
+import { readStoredValues, readStoredValuesIfAny } from './boot-settings';
 import { SYNC_KEYS } from './sync-keys';
 import { hasFields } from '../../shared/has-fields';
 import type { Role } from '../../shared/roles';
@@ -70,7 +70,13 @@ export function subscribeStoredSession(listener: () => void): () => void {
 /** Reads the stored session (without Dexie) and publishes it. */
 export async function loadStoredSession(): Promise<Session | null> {
   otherTabs();
-  const value = await readBootSetting(SESSION_KEY);
+  const values = await readStoredValuesIfAny([['settings', SESSION_KEY]]);
+  // No database at all under a signed-in tab: another tab's wipe of a withdrawn phone deleted it
+  // (device-wipe.ts), and its message reached this tab. The wipe's notice comes by another path
+  // (wipe-notice.ts's storage event), in no set order with this message: until it comes, this tab
+  // keeps its session, and so its lock, instead of showing the signed-out Home for a moment.
+  if (values === null && current) return current;
+  const value = values?.[0];
   const session = isSession(value) ? value : null;
   publish(session);
   return session;
