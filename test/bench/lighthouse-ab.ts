@@ -7,13 +7,17 @@
 //   node --import tsx test/bench/lighthouse-ab.ts <dist A> <dist B> [rounds, 3]
 //   LIGHTHOUSE_SLOWDOWN=9.5 (the calculator's figure for this VM when quiet), LIGHTHOUSE_SCREENS=/,/sign-in,
 //   LIGHTHOUSE_DETAIL=1 / LIGHTHOUSE_KEEP=<dir> as for the bench (lighthouse.bench.ts).
+// A dist inside a checkout (<checkout>/dist) is served by that checkout's server: the CSP allows
+// the inline shell CSS by its hash, computed from the server's own styles.css, so a build whose
+// CSS differs from this checkout's would be served with its styles blocked.
 // Each audit's line carries the load average and the benchmark index Lighthouse measured: an
 // audit at a quieter or busier minute emulated a faster or slower phone than the slowdown says.
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { audit, type Audit } from './lighthouse.bench';
 import { median } from './measurement';
-import { startAppServer, type RunningServer } from '../e2e/support/server';
+import { existsSync } from 'node:fs';
+import { startServerProcess, type RunningServer } from '../e2e/support/server';
 
 const [distA, distB] = process.argv.slice(2, 4).map((dir) => path.resolve(dir));
 const rounds = Number(process.argv[4] ?? 3);
@@ -25,11 +29,16 @@ const builds: { name: string; dist: string; server?: RunningServer }[] = [
   { name: 'A', dist: distA },
   { name: 'B', dist: distB },
 ];
+/** The server of the checkout the dist was built in, else this checkout's. */
+function serverOf(dist: string): string {
+  const own = path.join(path.dirname(dist), 'src/server/main.ts');
+  return existsSync(own) ? own : 'src/server/main.ts';
+}
 const results = new Map<string, Audit[]>();
 const line = (a: Audit) => `performance ${a.performance}, TBT ${a.tbtMs.toFixed(0)} ms, LCP ${a.lcpMs.toFixed(0)} ms, FCP ${a.fcpMs.toFixed(0)} ms, CLS ${a.cls.toFixed(3)}, benchmark index ${a.benchmarkIndex.toFixed(0)}`;
 
 try {
-  for (const build of builds) build.server = await startAppServer({ DIST_DIR: build.dist });
+  for (const build of builds) build.server = await startServerProcess({ LOG_LEVEL: 'warn', DIST_DIR: build.dist }, { script: () => [serverOf(build.dist)] });
   process.stdout.write(`A ${distA}\nB ${distB}\nCPU slowdown ${slowdown}×, ${rounds} rounds, screens ${screens.join(' ')}\n`);
   // One audit of each server first, not counted: the server's first answers and the disk cache.
   for (const build of builds) await audit(`${build.server!.url}/`, slowdown, `warm-${build.name}`);
