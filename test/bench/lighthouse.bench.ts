@@ -25,10 +25,15 @@ import { keepAudit, lanternSummary } from './lantern-detail';
 import { CHROMIUM_PATH } from '../e2e/support/browser';
 import { startAppServer } from '../e2e/support/server';
 
-/** Lighthouse runs per screen; the median score is the one budgeted (one run varies by a few points). */
-const RUNS = 3;
+/**
+ * Lighthouse runs per screen; the median score is the one budgeted. Five, as Lighthouse's own
+ * guidance on variability advises (its docs/variability.md: the median of five halves the spread
+ * of one run's): on this VM one audit of the same build scores from 0.78 to 1 (docs/benchmarks.md
+ * "Reading an audit"), and the median of three moved by 0.03 between two quiet runs of one build.
+ */
+const RUNS = 5;
 /** At most this many audits per screen, counting those run again. */
-const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 9;
 /** How far (as a factor) an audit's slowdown may be from the one its own benchmark index calls for and still count. */
 const CALIBRATION_TOLERANCE = 1.3;
 /** The calculator's rule, printed with the figures. */
