@@ -12,11 +12,11 @@
 // CSS differs from this checkout's would be served with its styles blocked.
 // Each audit's line carries the load average and the benchmark index Lighthouse measured: an
 // audit at a quieter or busier minute emulated a faster or slower phone than the slowdown says.
+import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { audit, type Audit } from './lighthouse.bench';
 import { median } from './measurement';
-import { existsSync } from 'node:fs';
 import { startServerProcess, type RunningServer } from '../e2e/support/server';
 
 const [distA, distB] = process.argv.slice(2, 4).map((dir) => path.resolve(dir));

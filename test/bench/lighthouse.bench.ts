@@ -29,7 +29,7 @@ import { startAppServer } from '../e2e/support/server';
  * Lighthouse runs per screen; the median score is the one budgeted. Five, as Lighthouse's own
  * guidance on variability advises (its docs/variability.md: the median of five halves the spread
  * of one run's): on this VM one audit of the same build scores from 0.78 to 1 (docs/benchmarks.md
- * "Reading an audit"), and the median of three moved by 0.03 between two quiet runs of one build.
+ * "Five audits per screen"), and the median of three moved by 0.03 between two quiet runs of one build.
  */
 const RUNS = 5;
 /** At most this many audits per screen, counting those run again. */
