@@ -1,7 +1,7 @@
-// The app draws text in two weights, 400 and 700 (docs/first-visit.md "Two weights, five sizes in the first layout"). On the
-// phones it targets (Android's Roboto: Regular, Medium, Bold) a 600 is drawn in Bold anyway, and
-// in Chromium every weight a page asks for is one more font lookup in its first layout, so a
-// third weight would cost time and show nothing new.
+// The app draws text in two weights, 400 and 700 (docs/first-visit.md "Two weights, five sizes
+// in the first layout"). On the phones it targets (Android's Roboto: Regular, Medium, Bold) a 600
+// is drawn in Bold anyway, and in Chromium every weight a page asks for is one more font lookup in
+// its first layout, so a third weight would cost time and show nothing new.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
